@@ -1,0 +1,16 @@
+package org.touchpoints.register.api.publication;
+
+import org.touchpoints.register.api.RegisterEvent;
+import java.time.Instant;
+import java.util.List;
+
+/**
+ * A version of the register was published. {@code sha256} is the hash of the version's canonical CSV
+ * ({@link org.touchpoints.register.api.row.RegisterCsv}); {@code previousSha256} chains it to the version before.
+ */
+public record Published(String registerId, int version, String url, Instant publishedAt,
+                        List<String> coveredChangeIds, String sha256, String previousSha256, String by, Instant at) implements RegisterEvent {
+    public Published {
+        coveredChangeIds = coveredChangeIds == null ? List.of() : List.copyOf(coveredChangeIds);
+    }
+}

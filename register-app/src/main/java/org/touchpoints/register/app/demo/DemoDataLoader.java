@@ -1,0 +1,85 @@
+package org.touchpoints.register.app.demo;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import org.axonframework.commandhandling.gateway.CommandGateway;
+import org.axonframework.eventsourcing.eventstore.EventStore;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.boot.context.event.ApplicationReadyEvent;
+import org.springframework.context.annotation.Profile;
+import org.springframework.context.event.EventListener;
+import org.springframework.core.io.ClassPathResource;
+import org.springframework.stereotype.Component;
+import org.touchpoints.register.api.register.AssignMemberCommand;
+import org.touchpoints.register.api.register.CreateRegisterCommand;
+import org.touchpoints.register.api.register.DefineDivisionCommand;
+import org.touchpoints.register.command.importing.RegisterImporter;
+import org.touchpoints.register.platform.account.AccountStore;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * Demo mode ({@code SPRING_PROFILES_ACTIVE=demo}): creates the register {@code smolensk-gzhi} from the shared CSV
+ * and the demo accounts, through the same commands an administrator would send. Runs once: a database that
+ * already holds the register is left as it is.
+ */
+@Component
+@Profile("demo")
+class DemoDataLoader {
+    private static final Logger log = LoggerFactory.getLogger(DemoDataLoader.class);
+    private static final String SYSTEM = "system";
+
+    private final CommandGateway commands;
+    private final EventStore eventStore;
+    private final AccountStore accounts;
+    private final RegisterImporter importer;
+    private final JsonMapper mapper;
+    private final Clock clock;
+
+    DemoDataLoader(CommandGateway commands, EventStore eventStore, AccountStore accounts, RegisterImporter importer,
+                   JsonMapper mapper, Clock clock) {
+        this.commands = commands;
+        this.eventStore = eventStore;
+        this.accounts = accounts;
+        this.importer = importer;
+        this.mapper = mapper;
+        this.clock = clock;
+    }
+
+    @EventListener(ApplicationReadyEvent.class)
+    void load() throws IOException {
+        DemoData demo;
+        try (InputStream in = new ClassPathResource("demo/smolensk-gzhi.json").getInputStream()) {
+            demo = mapper.readValue(in, DemoData.class);
+        }
+        for (DemoData.Account a : demo.accounts()) {
+            accounts.create(a.username(), demo.password(), a.displayName(), a.globalRole());
+        }
+        DemoData.Register r = demo.register();
+        if (eventStore.lastSequenceNumberFor(r.id()).isPresent()) {
+            log.info("Demo register {} already exists; leaving it as it is", r.id());
+            return;
+        }
+        Instant now = clock.instant().truncatedTo(ChronoUnit.MILLIS);
+        commands.sendAndWait(new CreateRegisterCommand(r.id(), r.authority(), r.timeZone(),
+                r.publicationDeadlineWorkingDays(), r.template(), r.region(), SYSTEM, now));
+        for (DemoData.Division d : demo.divisions()) {
+            commands.sendAndWait(new DefineDivisionCommand(r.id(), d.id(), d.name(), d.processes(), SYSTEM, now));
+        }
+        for (DemoData.Account a : demo.accounts()) {
+            for (DemoData.Grant g : a.grants()) {
+                commands.sendAndWait(new AssignMemberCommand(r.id(), a.username(), g.role(), g.division(), SYSTEM, now));
+            }
+        }
+        byte[] csv;
+        try (InputStream in = new ClassPathResource(r.csv()).getInputStream()) {
+            csv = in.readAllBytes();
+        }
+        RegisterImporter.Report report = importer.importCsv(r.id(), csv, "smolensk-gzhi-2024.csv", SYSTEM, false);
+        log.info("Demo register {} loaded: {} rows, duplicate touchpoints reported: {}", r.id(), report.imported(),
+                report.duplicates());
+    }
+}

@@ -1,0 +1,162 @@
+package org.touchpoints.register.command.change;
+
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import java.net.URI;
+import java.time.Duration;
+import java.time.LocalDate;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.regex.Pattern;
+import org.axonframework.commandhandling.gateway.CommandGateway;
+import org.axonframework.messaging.responsetypes.ResponseTypes;
+import org.axonframework.queryhandling.QueryGateway;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RestController;
+import org.touchpoints.register.api.change.ApproveByDeputyCommand;
+import org.touchpoints.register.api.change.ApproveByDivisionCommand;
+import org.touchpoints.register.api.change.ChangeDeadline;
+import org.touchpoints.register.api.change.ChangeKind;
+import org.touchpoints.register.api.change.ChangeReason;
+import org.touchpoints.register.api.change.ChangeStatus;
+import org.touchpoints.register.api.change.DeputyApprovalResult;
+import org.touchpoints.register.api.change.FindDueDateQuery;
+import org.touchpoints.register.api.change.InitiateChangeCommand;
+import org.touchpoints.register.api.change.RejectChangeCommand;
+import org.touchpoints.register.api.change.WithdrawChangeCommand;
+import org.touchpoints.register.api.row.RowContent;
+import org.touchpoints.register.command.config.Actor;
+import org.touchpoints.register.command.config.CommandClock;
+import org.touchpoints.register.command.lookup.ChangeLookup;
+import org.touchpoints.register.platform.web.ApiException;
+
+/** The approval chain over HTTP: initiate, approve (division head, deputy), reject, withdraw. */
+@RestController
+@RequestMapping("/api/v1")
+@Tag(name = "Изменения", description = "Инициирование и согласование изменений перечня")
+public class ChangeCommandController {
+    private static final Pattern ID = Pattern.compile("[A-Za-z0-9_-]{1,64}");
+
+    private final CommandGateway commands;
+    private final QueryGateway queries;
+    private final ChangeLookup lookup;
+    private final CommandClock clock;
+
+    public ChangeCommandController(CommandGateway commands, QueryGateway queries, ChangeLookup lookup, CommandClock clock) {
+        this.commands = commands;
+        this.queries = queries;
+        this.lookup = lookup;
+        this.clock = clock;
+    }
+
+    public record InitiateChangeRequest(String changeId, ChangeKind kind, String rowId, RowContent row,
+                                        ChangeReason reason, String comment) {
+    }
+
+    public record CommentRequest(String comment) {
+    }
+
+    public record DeputyApprovalRequest(String comment, String orderNumber, LocalDate orderDate) {
+    }
+
+    public record RejectionRequest(String reason) {
+    }
+
+    @PostMapping("/registers/{registerId}/changes")
+    @Operation(summary = "Инициировать изменение (специалист подразделения)",
+            description = "Пример: {\"kind\":\"ADD\",\"row\":{\"direction\":\"Предоставление государственных услуг\","
+                    + "\"process\":\"Лицензирование …\",\"touchpoint\":{\"name\":\"Telegram-канал\",\"channel\":\"DIGITAL\","
+                    + "\"address\":\"https://t.me/example\"},\"needs\":[1,2]},\"reason\":\"NEW_TOUCHPOINT\"}. "
+                    + "Повтор с тем же changeId и тем же телом ничего не записывает и возвращает тот же ответ.")
+    public ResponseEntity<Map<String, Object>> initiate(@PathVariable String registerId,
+                                                        @RequestBody InitiateChangeRequest body) {
+        String changeId = body.changeId() == null ? UUID.randomUUID().toString() : body.changeId();
+        if (ID.matcher(changeId).matches()) {
+            Optional<String> owner = lookup.registerOf(changeId);
+            if (owner.isPresent() && !owner.get().equals(registerId)) {
+                throw new ApiException(org.springframework.http.HttpStatus.CONFLICT,
+                        "Идентификатор изменения «" + changeId + "» уже использован в другом перечне");
+            }
+        }
+        ChangeStatus status = commands.sendAndWait(new InitiateChangeCommand(registerId, changeId, body.kind(),
+                body.rowId(), body.row(), body.reason(), body.comment(), Actor.current(), clock.now()));
+        return ResponseEntity.created(URI.create("/api/v1/changes/" + changeId))
+                .body(Map.of("changeId", changeId, "status", status));
+    }
+
+    @PostMapping("/changes/{changeId}/division-approval")
+    @Operation(summary = "Согласовать изменение (руководитель подразделения-инициатора)")
+    public Map<String, Object> approveByDivision(@PathVariable String changeId,
+                                                 @RequestBody(required = false) CommentRequest body) {
+        ChangeStatus status = commands.sendAndWait(new ApproveByDivisionCommand(registerOf(changeId), changeId,
+                body == null ? null : body.comment(), Actor.current(), clock.now()));
+        return Map.of("changeId", changeId, "status", status);
+    }
+
+    @PostMapping("/changes/{changeId}/deputy-approval")
+    @Operation(summary = "Утвердить изменение (заместитель руководителя)",
+            description = "Необязательно: номер и дата приказа. Ответ содержит срок публикации в рабочих днях.")
+    public Map<String, Object> approveByDeputy(@PathVariable String changeId,
+                                               @RequestBody(required = false) DeputyApprovalRequest body) {
+        DeputyApprovalRequest b = body == null ? new DeputyApprovalRequest(null, null, null) : body;
+        DeputyApprovalResult result = commands.sendAndWait(new ApproveByDeputyCommand(registerOf(changeId), changeId,
+                b.comment(), b.orderNumber(), b.orderDate(), Actor.current(), clock.now()));
+        Map<String, Object> response = new LinkedHashMap<>();
+        response.put("changeId", changeId);
+        response.put("status", result.status());
+        response.put("dueDate", dueDate(changeId));
+        return response;
+    }
+
+    @PostMapping("/changes/{changeId}/rejection")
+    @Operation(summary = "Отклонить изменение (согласующий на своём шаге), с указанием причины")
+    public Map<String, Object> reject(@PathVariable String changeId, @RequestBody(required = false) RejectionRequest body) {
+        ChangeStatus status = commands.sendAndWait(new RejectChangeCommand(registerOf(changeId), changeId,
+                body == null ? null : body.reason(), Actor.current(), clock.now()));
+        return Map.of("changeId", changeId, "status", status);
+    }
+
+    @PostMapping("/changes/{changeId}/withdrawal")
+    @Operation(summary = "Отозвать изменение (инициатор, до утверждения)")
+    public Map<String, Object> withdraw(@PathVariable String changeId) {
+        ChangeStatus status = commands.sendAndWait(new WithdrawChangeCommand(registerOf(changeId), changeId,
+                Actor.current(), clock.now()));
+        return Map.of("changeId", changeId, "status", status);
+    }
+
+    private String registerOf(String changeId) {
+        if (!ID.matcher(changeId).matches()) {
+            throw ApiException.notFound("Изменение не найдено");
+        }
+        return lookup.registerOf(changeId).orElseThrow(() -> ApiException.notFound("Изменение «" + changeId + "» не найдено"));
+    }
+
+    /**
+     * The due date as the deadline projection computed it; in scale-out mode projections are asynchronous,
+     * so wait briefly for the approval to reach it.
+     */
+    private LocalDate dueDate(String changeId) {
+        long deadline = System.nanoTime() + Duration.ofSeconds(3).toNanos();
+        while (true) {
+            ChangeDeadline seen = queries.query(new FindDueDateQuery(changeId),
+                    ResponseTypes.optionalInstanceOf(ChangeDeadline.class)).join().orElse(null);
+            boolean approvalSeen = seen != null && seen.status() != ChangeStatus.INITIATED
+                    && seen.status() != ChangeStatus.DIVISION_APPROVED;
+            if (approvalSeen || System.nanoTime() > deadline) {
+                return seen == null ? null : seen.dueDate();
+            }
+            try {
+                Thread.sleep(20);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return null;
+            }
+        }
+    }
+}

@@ -1,0 +1,157 @@
+package org.touchpoints.register.command.importing;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.touchpoints.register.api.row.Channel;
+import org.touchpoints.register.api.row.RowContent;
+import org.touchpoints.register.api.row.Text;
+import org.touchpoints.register.api.row.Touchpoint;
+
+/**
+ * Reads an existing register table (six- or five-column template, Russian headers as in the procedures or the
+ * headers of the shared CSV) into rows, keeping each row's line number for the report. Need codes come from
+ * the interaction text ({@link NeedsFromText}); the channel from the features text («цифровой»/«офлайн»),
+ * or, when the features say neither, from the address (a URL or e-mail is digital).
+ * A five-column table has no direction column: each process then forms its own group.
+ */
+public final class RegisterFileReader {
+    public record ParsedRow(int line, RowContent row) {
+    }
+
+    public record LineError(int line, String message) {
+    }
+
+    public record Parsed(List<ParsedRow> rows, List<LineError> errors) {
+    }
+
+    enum Column { GROUP, DIRECTION, PROCESS, TOUCHPOINT, INTERACTION, FEATURES }
+
+    private static final Pattern ADDRESS = Pattern.compile(
+            "(https?://\\S+|www\\.\\S+|[\\w.+-]+@[\\w-]+(\\.[\\w-]+)+|(\\+7|8)\\s*[\\(\\-]?\\s*\\d{3,5}\\s*\\)?[\\s\\d-]{5,}|\\d{6},\\s*г\\.)");
+
+    private RegisterFileReader() {
+    }
+
+    public static Parsed readCsv(String text) {
+        List<CsvTable.Record> records;
+        try {
+            records = CsvTable.parse(text);
+        } catch (ImportFileException e) {
+            return new Parsed(List.of(), List.of(new LineError(e.line(), e.getMessage())));
+        }
+        if (records.isEmpty()) {
+            return new Parsed(List.of(), List.of(new LineError(1, "Файл пуст")));
+        }
+        return read(records);
+    }
+
+    static Parsed read(List<CsvTable.Record> records) {
+        CsvTable.Record header = records.get(0);
+        Map<Column, Integer> columns = columns(header.cells());
+        List<LineError> errors = new ArrayList<>();
+        for (Column required : List.of(Column.PROCESS, Column.TOUCHPOINT, Column.INTERACTION)) {
+            if (!columns.containsKey(required)) {
+                errors.add(new LineError(header.line(), "Не найден столбец «" + title(required) + "» в заголовке"));
+            }
+        }
+        if (!errors.isEmpty()) {
+            return new Parsed(List.of(), errors);
+        }
+        List<ParsedRow> rows = new ArrayList<>();
+        for (CsvTable.Record r : records.subList(1, records.size())) {
+            String process = cell(r, columns, Column.PROCESS);
+            String direction = columns.containsKey(Column.DIRECTION) ? cell(r, columns, Column.DIRECTION) : process;
+            String touchpointCell = cell(r, columns, Column.TOUCHPOINT);
+            String interaction = cell(r, columns, Column.INTERACTION);
+            String features = cell(r, columns, Column.FEATURES);
+            if (r.cells().size() > header.cells().size()) {
+                errors.add(new LineError(r.line(), "Лишние ячейки: " + r.cells().size() + " вместо " + header.cells().size()));
+                continue;
+            }
+            if (Text.isBlank(process) || Text.isBlank(touchpointCell) || Text.isBlank(interaction) || Text.isBlank(direction)) {
+                errors.add(new LineError(r.line(), "Не заполнены обязательные ячейки (процесс, точка взаимодействия, взаимодействие с клиентом)"));
+                continue;
+            }
+            String[] nameAndAddress = splitTouchpoint(touchpointCell.strip());
+            Channel channel = channel(features, nameAndAddress[1]);
+            NeedsFromText.Mapped needs = NeedsFromText.map(interaction);
+            rows.add(new ParsedRow(r.line(), new RowContent(Text.clean(direction), Text.clean(process),
+                    new Touchpoint(Text.clean(nameAndAddress[0]), channel, nameAndAddress[1]), needs.needs(),
+                    needs.otherNeed(), interaction.strip(), Text.isBlank(features) ? null : features.strip(), null)));
+        }
+        return new Parsed(rows, errors);
+    }
+
+    /** The touchpoint cell holds the name and, after it, the address (URL, e-mail, phones, postal address). */
+    static String[] splitTouchpoint(String cell) {
+        Matcher m = ADDRESS.matcher(cell);
+        if (m.find() && m.start() > 0) {
+            String name = cell.substring(0, m.start()).strip();
+            String address = cell.substring(m.start()).strip();
+            if (!name.isEmpty()) {
+                return new String[] {name, address};
+            }
+        }
+        return new String[] {cell, null};
+    }
+
+    static Channel channel(String features, String address) {
+        String f = features == null ? "" : features.toLowerCase(Locale.ROOT);
+        if (f.contains("цифров")) {
+            return Channel.DIGITAL;
+        }
+        if (f.contains("офлайн") || f.contains("оффлайн")) {
+            return Channel.OFFLINE;
+        }
+        if (address != null && (address.contains("://") || address.contains("@") || address.startsWith("www."))) {
+            return Channel.DIGITAL;
+        }
+        return Channel.OFFLINE;
+    }
+
+    private static String cell(CsvTable.Record r, Map<Column, Integer> columns, Column c) {
+        Integer i = columns.get(c);
+        return i == null || i >= r.cells().size() ? null : r.cells().get(i);
+    }
+
+    static Map<Column, Integer> columns(List<String> headers) {
+        Map<Column, Integer> columns = new LinkedHashMap<>();
+        for (int i = 0; i < headers.size(); i++) {
+            String h = Text.key(headers.get(i));
+            Column c = null;
+            if (h.equals("№") || h.equals("n") || h.startsWith("group") || h.startsWith("№ ")) {
+                c = Column.GROUP;
+            } else if (h.equals("direction") || h.startsWith("направление деятельности")) {
+                c = Column.DIRECTION;
+            } else if (h.equals("process") || h.contains("процесс")) {
+                c = Column.PROCESS;
+            } else if (h.equals("touchpoint") || h.startsWith("точка взаимодействия")) {
+                c = Column.TOUCHPOINT;
+            } else if (h.equals("interaction") || h.startsWith("осуществляемое") || h.contains("потребности")) {
+                c = Column.INTERACTION;
+            } else if (h.equals("features") || h.startsWith("особенности")) {
+                c = Column.FEATURES;
+            }
+            if (c != null) {
+                columns.putIfAbsent(c, i);
+            }
+        }
+        return columns;
+    }
+
+    private static String title(Column c) {
+        return switch (c) {
+            case GROUP -> "№";
+            case DIRECTION -> "Направление деятельности органа власти";
+            case PROCESS -> "Наименование конкретного процесса";
+            case TOUCHPOINT -> "Точка взаимодействия";
+            case INTERACTION -> "Осуществляемое взаимодействие с клиентом";
+            case FEATURES -> "Особенности взаимодействия с клиентом";
+        };
+    }
+}

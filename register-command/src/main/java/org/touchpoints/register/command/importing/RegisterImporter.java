@@ -1,0 +1,76 @@
+package org.touchpoints.register.command.importing;
+
+import java.nio.ByteBuffer;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.CodingErrorAction;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import org.axonframework.commandhandling.gateway.CommandGateway;
+import org.springframework.stereotype.Service;
+import org.touchpoints.register.api.register.ImportRowsCommand;
+import org.touchpoints.register.api.row.RegisterRow;
+import org.touchpoints.register.command.config.CommandClock;
+
+/**
+ * Initial formation of a register from an existing table. Reads the whole file first; a file with any
+ * error records nothing. Duplicate touchpoints within a process are reported (and imported as they stand:
+ * the register is taken as the authority approved it; fixing it is a change like any other).
+ */
+@Service
+public class RegisterImporter {
+    public record Duplicate(String process, String touchpoint, List<Integer> rows) {
+    }
+
+    public record Report(int imported, boolean dryRun, List<Duplicate> duplicates, List<RegisterFileReader.LineError> errors) {
+    }
+
+    private final CommandGateway commands;
+    private final CommandClock clock;
+
+    public RegisterImporter(CommandGateway commands, CommandClock clock) {
+        this.commands = commands;
+        this.clock = clock;
+    }
+
+    public Report importCsv(String registerId, byte[] file, String source, String actor, boolean dryRun) {
+        String text;
+        try {
+            text = StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
+                    .onUnmappableCharacter(CodingErrorAction.REPORT).decode(ByteBuffer.wrap(file)).toString();
+        } catch (CharacterCodingException e) {
+            return new Report(0, dryRun, List.of(), List.of(new RegisterFileReader.LineError(1,
+                    "Файл не в кодировке UTF-8: сохраните таблицу как «CSV UTF-8»")));
+        }
+        RegisterFileReader.Parsed parsed = RegisterFileReader.readCsv(text);
+        List<Duplicate> duplicates = duplicates(parsed.rows());
+        if (!parsed.errors().isEmpty() || dryRun) {
+            return new Report(0, dryRun, duplicates, parsed.errors());
+        }
+        List<RegisterRow> rows = new ArrayList<>();
+        for (RegisterFileReader.ParsedRow r : parsed.rows()) {
+            String rowId = UUID.nameUUIDFromBytes((registerId + "/" + source + "/" + r.line()).getBytes(StandardCharsets.UTF_8)).toString();
+            rows.add(new RegisterRow(rowId, r.row()));
+        }
+        Integer imported = commands.sendAndWait(new ImportRowsCommand(registerId, rows, source, actor, clock.now()));
+        return new Report(imported, false, duplicates, List.of());
+    }
+
+    static List<Duplicate> duplicates(List<RegisterFileReader.ParsedRow> rows) {
+        Map<String, List<RegisterFileReader.ParsedRow>> byTouchpoint = new LinkedHashMap<>();
+        for (RegisterFileReader.ParsedRow r : rows) {
+            byTouchpoint.computeIfAbsent(r.row().touchpointKey(), k -> new ArrayList<>()).add(r);
+        }
+        List<Duplicate> duplicates = new ArrayList<>();
+        for (List<RegisterFileReader.ParsedRow> same : byTouchpoint.values()) {
+            if (same.size() > 1) {
+                duplicates.add(new Duplicate(same.get(0).row().process(), same.get(0).row().touchpoint().name(),
+                        same.stream().map(RegisterFileReader.ParsedRow::line).toList()));
+            }
+        }
+        return duplicates;
+    }
+}

@@ -1,0 +1,40 @@
+package org.touchpoints.register.command.register;
+
+import java.time.Instant;
+import org.touchpoints.register.api.change.ChangeInitiated;
+import org.touchpoints.register.api.change.ChangeKind;
+import org.touchpoints.register.api.change.ChangeStatus;
+import org.touchpoints.register.api.row.RowContent;
+
+/** The state of one change inside the register aggregate. */
+final class Change {
+    final ChangeInitiated initiated;
+    ChangeStatus status = ChangeStatus.INITIATED;
+    String divisionApprover;
+    Instant approvedAt;
+
+    Change(ChangeInitiated initiated) {
+        this.initiated = initiated;
+    }
+
+    String id() {
+        return initiated.changeId();
+    }
+
+    ChangeKind kind() {
+        return initiated.kind();
+    }
+
+    /** The row this change touches: the target of EDIT and REMOVE, the new row of ADD. */
+    String rowId() {
+        return initiated.rowId();
+    }
+
+    RowContent proposed() {
+        return initiated.after();
+    }
+
+    boolean open() {
+        return !status.closed();
+    }
+}

@@ -1,0 +1,147 @@
+package org.touchpoints.register.command.register;
+
+import static org.touchpoints.register.command.register.Violations.conflict;
+import static org.touchpoints.register.command.register.Violations.forbidden;
+import static org.touchpoints.register.command.register.Violations.notFound;
+
+import java.util.Collection;
+import java.util.Map;
+import java.util.Objects;
+import org.touchpoints.register.api.change.ChangeStatus;
+import org.touchpoints.register.api.register.MemberRole;
+import org.touchpoints.register.api.row.RowContent;
+
+/**
+ * The rules of the approval chain (000 §3, 003 §4), each a named check that refuses what it must. The
+ * aggregate calls them; nothing else decides these questions.
+ */
+final class ChangeRules {
+    private ChangeRules() {
+    }
+
+    /** Only a specialist of the division that owns the process initiates a change of it (000 §3.2, 003 §4.2). */
+    static void onlyMembersOfTheOwningDivisionInitiate(Membership members, String actor, String division) {
+        if (!members.holds(actor, MemberRole.SPECIALIST, division)) {
+            throw forbidden("onlyMembersOfTheOwningDivisionInitiate",
+                    "Изменение может инициировать только специалист подразделения «" + division
+                            + "», ответственного за процесс");
+        }
+    }
+
+    /** An EDIT or REMOVE targets a row that is in the register now. */
+    static RowContent editOrRemoveTargetsAnExistingRow(Map<String, RowContent> rows, String rowId) {
+        RowContent row = rowId == null ? null : rows.get(rowId);
+        if (row == null) {
+            throw notFound("editOrRemoveTargetsAnExistingRow",
+                    "Строка «" + rowId + "» отсутствует в текущей редакции перечня");
+        }
+        return row;
+    }
+
+    /** A row has at most one open change at a time. */
+    static void oneOpenChangePerRow(Collection<Change> changes, String rowId) {
+        changes.stream().filter(Change::open)
+                .filter(c -> rowId.equals(c.rowId()))
+                .findFirst()
+                .ifPresent(c -> {
+                    throw conflict("oneOpenChangePerRow", "По этой строке уже есть незавершённое изменение "
+                            + c.id() + " (" + c.status.title().toLowerCase() + ")");
+                });
+    }
+
+    /**
+     * One touchpoint appears once per process (000 §2.8, 002 §3.7, 003 §2.3, 004 §2.8): the proposed row may
+     * not repeat a touchpoint already in the process (other than the row it replaces), nor one that another
+     * open change proposes.
+     */
+    static void oneTouchpointPerProcess(Map<String, RowContent> rows, Collection<Change> openChanges,
+                                        RowContent proposed, String replacedRowId, String changeId) {
+        String key = proposed.touchpointKey();
+        rows.forEach((rowId, row) -> {
+            if (!rowId.equals(replacedRowId) && row.touchpointKey().equals(key)) {
+                throw conflict("oneTouchpointPerProcess", "Точка взаимодействия «" + proposed.touchpoint().name()
+                        + "» уже указана в процессе «" + proposed.process() + "» (строка " + rowId
+                        + "): одна точка указывается в процессе один раз, со всеми потребностями");
+            }
+        });
+        for (Change other : openChanges) {
+            if (!other.id().equals(changeId) && other.proposed() != null
+                    && other.proposed().touchpointKey().equals(key)) {
+                throw conflict("oneTouchpointPerProcess", "Точка взаимодействия «" + proposed.touchpoint().name()
+                        + "» в процессе «" + proposed.process() + "» уже предложена изменением " + other.id());
+            }
+        }
+    }
+
+    /** Only the head of the division that initiated the change gives the first approval (003 §4.3). */
+    static void onlyTheInitiatingDivisionsHeadApproves(Membership members, String actor, Change change) {
+        if (!members.holds(actor, MemberRole.HEAD, change.initiated.division())) {
+            throw forbidden("onlyTheInitiatingDivisionsHeadApproves",
+                    "Согласовать изменение может только руководитель подразделения «"
+                            + change.initiated.division() + "»");
+        }
+    }
+
+    /** Only the register's deputy head responsible for client-centricity gives the final approval. */
+    static void onlyTheDeputyGivesFinalApproval(Membership members, String actor) {
+        if (!members.holds(actor, MemberRole.DEPUTY, null)) {
+            throw forbidden("onlyTheDeputyGivesFinalApproval",
+                    "Утвердить изменение может только заместитель руководителя, ответственный за клиентоцентричность");
+        }
+    }
+
+    /** The deputy approves only after the head of the division. */
+    static void finalApprovalOnlyAfterDivisionApproval(Change change) {
+        if (change.status == ChangeStatus.INITIATED) {
+            throw conflict("finalApprovalOnlyAfterDivisionApproval",
+                    "Изменение ещё не согласовано руководителем подразделения");
+        }
+    }
+
+    /** The head approves only a change waiting for the head. */
+    static void divisionApprovalOnlyOfAnInitiatedChange(Change change) {
+        if (change.status == ChangeStatus.DIVISION_APPROVED) {
+            throw conflict("divisionApprovalOnlyOfAnInitiatedChange",
+                    "Изменение уже согласовано руководителем подразделения и ожидает утверждения");
+        }
+    }
+
+    /** Nobody approves a change they initiated. */
+    static void nobodyApprovesTheirOwnChange(String actor, Change change) {
+        if (Objects.equals(actor, change.initiated.by())) {
+            throw forbidden("nobodyApprovesTheirOwnChange", "Нельзя согласовывать изменение, которое вы инициировали");
+        }
+    }
+
+    /** A closed change (approved, published, rejected, withdrawn) accepts nothing more. */
+    static void closedChangeAcceptsNothingMore(Change change) {
+        if (change.status.closed()) {
+            throw conflict("closedChangeAcceptsNothingMore",
+                    "Изменение " + change.id() + " уже завершено: " + change.status.title().toLowerCase());
+        }
+    }
+
+    /** Only the initiator withdraws, and only before the final approval. */
+    static void onlyTheInitiatorWithdraws(String actor, Change change) {
+        if (!Objects.equals(actor, change.initiated.by())) {
+            throw forbidden("onlyTheInitiatorWithdraws", "Отозвать изменение может только его инициатор");
+        }
+    }
+
+    /** The change exists in this register. */
+    static Change changeExists(Map<String, Change> changes, String changeId) {
+        Change change = changes.get(changeId);
+        if (change == null) {
+            throw notFound("changeExists", "Изменение «" + changeId + "» не найдено");
+        }
+        return change;
+    }
+
+    /** A repeated changeId must repeat the same proposal; otherwise the id is taken. */
+    static void sameChangeIdSameProposal(boolean same, String changeId) {
+        if (!same) {
+            throw conflict("sameChangeIdSameProposal", "Идентификатор изменения «" + changeId
+                    + "» уже использован для другого предложения");
+        }
+    }
+}

@@ -1,0 +1,379 @@
+package org.touchpoints.register.command.register;
+
+import static org.axonframework.modelling.command.AggregateLifecycle.apply;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
+import org.axonframework.commandhandling.CommandHandler;
+import org.axonframework.eventsourcing.EventSourcingHandler;
+import org.axonframework.modelling.command.AggregateIdentifier;
+import org.axonframework.spring.stereotype.Aggregate;
+import org.touchpoints.register.api.change.ApprovalStep;
+import org.touchpoints.register.api.change.ApproveByDeputyCommand;
+import org.touchpoints.register.api.change.ApproveByDivisionCommand;
+import org.touchpoints.register.api.change.ChangeInitiated;
+import org.touchpoints.register.api.change.ChangeKind;
+import org.touchpoints.register.api.change.ChangeRejected;
+import org.touchpoints.register.api.change.ChangeStatus;
+import org.touchpoints.register.api.change.ChangeWithdrawn;
+import org.touchpoints.register.api.change.DeputyApprovalResult;
+import org.touchpoints.register.api.change.DeputyApproved;
+import org.touchpoints.register.api.change.DivisionApproved;
+import org.touchpoints.register.api.change.InitiateChangeCommand;
+import org.touchpoints.register.api.change.RejectChangeCommand;
+import org.touchpoints.register.api.change.WithdrawChangeCommand;
+import org.touchpoints.register.api.publication.PublicationResult;
+import org.touchpoints.register.api.publication.PublishCommand;
+import org.touchpoints.register.api.publication.Published;
+import org.touchpoints.register.api.register.AssignMemberCommand;
+import org.touchpoints.register.api.register.CreateRegisterCommand;
+import org.touchpoints.register.api.register.DefineDivisionCommand;
+import org.touchpoints.register.api.register.DivisionDefined;
+import org.touchpoints.register.api.register.ImportRowsCommand;
+import org.touchpoints.register.api.register.MemberAssigned;
+import org.touchpoints.register.api.register.MemberRole;
+import org.touchpoints.register.api.register.RegisterCreated;
+import org.touchpoints.register.api.register.RowImported;
+import org.touchpoints.register.api.row.RegisterCsv;
+import org.touchpoints.register.api.row.RegisterRow;
+import org.touchpoints.register.api.row.RowContent;
+import org.touchpoints.register.api.row.Template;
+import org.touchpoints.register.api.row.Text;
+import org.touchpoints.register.api.rule.FieldError;
+
+/**
+ * The register of one authority: its rows, divisions, members and every change in flight. It is the
+ * consistency boundary of all the procedures' rules, so they hold under concurrent requests.
+ * Command handlers decide (through the named rules); event-sourcing handlers only assign.
+ */
+@Aggregate(cache = "registerCache")
+public class Register {
+
+    private static final java.util.regex.Pattern CHANGE_ID = java.util.regex.Pattern.compile("[A-Za-z0-9_-]{1,64}");
+
+    @AggregateIdentifier
+    private String registerId;
+    private Template template;
+    private final Divisions divisions = new Divisions();
+    private final Membership members = new Membership();
+    /** Rows in the order they entered the register (an edit keeps its place). */
+    private final Map<String, RowContent> rows = new LinkedHashMap<>();
+    private final Map<String, Change> changes = new LinkedHashMap<>();
+    private final List<String> approvedUnpublished = new ArrayList<>();
+    private Instant lastApprovalAt;
+    private int publishedVersion;
+    private String publishedSha256;
+
+    protected Register() {
+    }
+
+    @CommandHandler
+    public Register(CreateRegisterCommand cmd) {
+        Violations.requireNoErrors("registerSettingsAreValid", RegisterRules.registerSettingsAreValid(cmd.registerId(),
+                cmd.authority(), cmd.timeZone(), cmd.publicationDeadlineWorkingDays(), cmd.template(), cmd.region()));
+        apply(new RegisterCreated(cmd.registerId(), Text.clean(cmd.authority()), cmd.timeZone(),
+                cmd.publicationDeadlineWorkingDays(), cmd.template(), cmd.region(), cmd.by(), cmd.at()));
+    }
+
+    @CommandHandler
+    public void handle(DefineDivisionCommand cmd) {
+        List<String> processes = cmd.processes() == null ? List.of() : cmd.processes();
+        Violations.requireNoErrors("divisionIsValid", RegisterRules.divisionIsValid(cmd.divisionId(), cmd.name(), processes));
+        List<String> cleaned = processes.stream().map(Text::clean).toList();
+        RegisterRules.oneOwnerPerProcess(divisions, cmd.divisionId(), cleaned);
+        apply(new DivisionDefined(registerId, cmd.divisionId(), Text.clean(cmd.name()), cleaned, cmd.by(), cmd.at()));
+    }
+
+    @CommandHandler
+    public void handle(AssignMemberCommand cmd) {
+        RegisterRules.divisionRoleNamesAKnownDivision(divisions, cmd.role(), cmd.divisionId());
+        if (members.holds(cmd.username(), cmd.role(), cmd.divisionId())) {
+            return; // already holds it: nothing new to record
+        }
+        apply(new MemberAssigned(registerId, cmd.username(), cmd.role(),
+                cmd.role().divisional() ? cmd.divisionId() : null, cmd.by(), cmd.at()));
+    }
+
+    @CommandHandler
+    public int handle(ImportRowsCommand cmd) {
+        RegisterRules.importOnlyIntoAnEmptyRegister(rows.isEmpty() && changes.isEmpty());
+        List<FieldError> errors = new ArrayList<>();
+        List<RegisterRow> recorded = new ArrayList<>();
+        for (int i = 0; i < cmd.rows().size(); i++) {
+            RegisterRow row = cmd.rows().get(i);
+            errors.addAll(RowRules.rowIsComplete(row.content(), "rows[" + i + "]"));
+            if (errors.isEmpty()) {
+                String division = row.content().division() != null ? row.content().division()
+                        : divisions.ownerOf(row.content().process()).orElse(null);
+                recorded.add(new RegisterRow(row.rowId(), RowRules.normalise(row.content(), division)));
+            }
+        }
+        Violations.requireNoErrors(RowRules.ROW_IS_COMPLETE, errors);
+        for (RegisterRow row : recorded) {
+            apply(new RowImported(registerId, row.rowId(), row.content(), cmd.source(), cmd.by(), cmd.at()));
+        }
+        return recorded.size();
+    }
+
+    @CommandHandler
+    public ChangeStatus handle(InitiateChangeCommand cmd) {
+        if (cmd.kind() == null) {
+            throw Violations.invalid("changeIsDescribed", "Укажите вид изменения",
+                    List.of(new FieldError("kind", "Укажите вид изменения: ADD, EDIT или REMOVE")));
+        }
+        if (cmd.reason() == null) {
+            throw Violations.invalid("changeIsDescribed", "Укажите основание изменения",
+                    List.of(new FieldError("reason", "Укажите основание изменения из перечня оснований")));
+        }
+        List<FieldError> described = new ArrayList<>();
+        InputText.check(described, "comment", "Комментарий", cmd.comment(), false, 2000);
+        if (cmd.kind() == ChangeKind.ADD && cmd.rowId() != null) {
+            described.add(new FieldError("rowId", "При добавлении строки её идентификатор не указывается"));
+        }
+        if (cmd.kind() != ChangeKind.ADD && Text.isBlank(cmd.rowId())) {
+            described.add(new FieldError("rowId", "Укажите изменяемую или исключаемую строку"));
+        }
+        if (cmd.kind() != ChangeKind.REMOVE && cmd.row() == null) {
+            described.add(new FieldError("row", "Укажите содержание строки"));
+        }
+        if (cmd.changeId() == null || !CHANGE_ID.matcher(cmd.changeId()).matches()) {
+            described.add(new FieldError("changeId", "Идентификатор изменения: латинские буквы, цифры, «-» и «_», до 64 символов"));
+        }
+        Violations.requireNoErrors("changeIsDescribed", described);
+        String comment = Text.isBlank(cmd.comment()) ? null : cmd.comment().strip();
+        String rowId = cmd.kind() == ChangeKind.ADD ? cmd.changeId() : cmd.rowId();
+
+        Change existing = changes.get(cmd.changeId());
+        if (existing != null) {
+            ChangeInitiated e = existing.initiated;
+            RowContent repeated = cmd.row() != null && RowRules.rowIsComplete(cmd.row(), "row").isEmpty()
+                    ? RowRules.normalise(cmd.row(), e.division()) : null;
+            ChangeRules.sameChangeIdSameProposal(e.kind() == cmd.kind() && Objects.equals(e.rowId(), rowId)
+                    && Objects.equals(e.after(), repeated) && e.reason() == cmd.reason()
+                    && Objects.equals(e.comment(), comment) && Objects.equals(e.by(), cmd.by()), cmd.changeId());
+            return ChangeStatus.INITIATED;
+        }
+        if (cmd.kind() == ChangeKind.ADD) {
+            // the new row takes the change's id: an id of a row in the register would replace that row on approval
+            ChangeRules.sameChangeIdSameProposal(!rows.containsKey(cmd.changeId()), cmd.changeId());
+        }
+
+        RowContent before = cmd.kind() == ChangeKind.ADD ? null
+                : ChangeRules.editOrRemoveTargetsAnExistingRow(rows, cmd.rowId());
+        String division = divisionOfChange(cmd, before);
+        ChangeRules.onlyMembersOfTheOwningDivisionInitiate(members, cmd.by(), division);
+
+        RowContent after = null;
+        if (cmd.kind() != ChangeKind.REMOVE) {
+            Violations.requireNoErrors(RowRules.ROW_IS_COMPLETE, RowRules.rowIsComplete(cmd.row(), "row"));
+            after = RowRules.normalise(cmd.row(), division);
+        }
+        if (cmd.kind() != ChangeKind.ADD) {
+            ChangeRules.oneOpenChangePerRow(changes.values(), rowId);
+        }
+        if (after != null) {
+            ChangeRules.oneTouchpointPerProcess(rows, openChanges(), after, cmd.kind() == ChangeKind.ADD ? null : rowId,
+                    cmd.changeId());
+        }
+        apply(new ChangeInitiated(registerId, cmd.changeId(), cmd.kind(), rowId, before, after, cmd.reason(), comment,
+                division, cmd.by(), cmd.at()));
+        return ChangeStatus.INITIATED;
+    }
+
+    /**
+     * The division a change belongs to: the owner of the row's process (of the proposed process too, for a
+     * new process: the division the proposal names, or the initiator's only division).
+     */
+    private String divisionOfChange(InitiateChangeCommand cmd, RowContent before) {
+        if (before != null) {
+            String owner = before.division() != null ? before.division() : divisions.ownerOf(before.process()).orElse(null);
+            if (owner != null) {
+                if (cmd.row() != null && cmd.row().process() != null) {
+                    divisions.ownerOf(cmd.row().process()).filter(o -> !o.equals(owner)).ifPresent(other ->
+                            ChangeRules.onlyMembersOfTheOwningDivisionInitiate(members, cmd.by(), other));
+                }
+                return owner;
+            }
+        }
+        if (cmd.row() != null && cmd.row().process() != null) {
+            var owner = divisions.ownerOf(cmd.row().process());
+            if (owner.isPresent()) {
+                return owner.get();
+            }
+        }
+        if (cmd.row() != null && !Text.isBlank(cmd.row().division())) {
+            return cmd.row().division().strip();
+        }
+        Set<String> own = members.divisionsWhere(cmd.by(), MemberRole.SPECIALIST);
+        if (own.size() == 1) {
+            return own.iterator().next();
+        }
+        if (own.isEmpty()) {
+            throw Violations.forbidden("onlyMembersOfTheOwningDivisionInitiate",
+                    "Изменения инициируют специалисты подразделений; вы не состоите ни в одном подразделении этого перечня");
+        }
+        throw Violations.invalid("changeIsDescribed", "Укажите подразделение, ответственное за новый процесс",
+                List.of(new FieldError("row.division", "Укажите подразделение, ответственное за новый процесс")));
+    }
+
+    @CommandHandler
+    public ChangeStatus handle(ApproveByDivisionCommand cmd) {
+        Change change = ChangeRules.changeExists(changes, cmd.changeId());
+        ChangeRules.closedChangeAcceptsNothingMore(change);
+        ChangeRules.onlyTheInitiatingDivisionsHeadApproves(members, cmd.by(), change);
+        ChangeRules.nobodyApprovesTheirOwnChange(cmd.by(), change);
+        ChangeRules.divisionApprovalOnlyOfAnInitiatedChange(change);
+        apply(new DivisionApproved(registerId, change.id(), clean(cmd.comment()), cmd.by(), cmd.at()));
+        return ChangeStatus.DIVISION_APPROVED;
+    }
+
+    @CommandHandler
+    public DeputyApprovalResult handle(ApproveByDeputyCommand cmd) {
+        Change change = ChangeRules.changeExists(changes, cmd.changeId());
+        ChangeRules.closedChangeAcceptsNothingMore(change);
+        ChangeRules.onlyTheDeputyGivesFinalApproval(members, cmd.by());
+        ChangeRules.nobodyApprovesTheirOwnChange(cmd.by(), change);
+        ChangeRules.finalApprovalOnlyAfterDivisionApproval(change);
+        List<FieldError> errors = new ArrayList<>();
+        InputText.check(errors, "comment", "Комментарий", cmd.comment(), false, 2000);
+        InputText.check(errors, "orderNumber", "Номер приказа", cmd.orderNumber(), false, 100);
+        if (cmd.orderDate() != null && Text.isBlank(cmd.orderNumber())) {
+            errors.add(new FieldError("orderNumber", "Укажите номер приказа вместе с его датой"));
+        }
+        Violations.requireNoErrors("approvalOrderIsDescribed", errors);
+        if (change.proposed() != null) {
+            ChangeRules.oneTouchpointPerProcess(rows, List.of(), change.proposed(),
+                    change.kind() == ChangeKind.ADD ? null : change.rowId(), change.id());
+        }
+        apply(new DeputyApproved(registerId, change.id(), clean(cmd.comment()), clean(cmd.orderNumber()),
+                cmd.orderDate(), cmd.by(), cmd.at()));
+        return new DeputyApprovalResult(change.id(), ChangeStatus.APPROVED, cmd.at(), cmd.orderDate());
+    }
+
+    @CommandHandler
+    public ChangeStatus handle(RejectChangeCommand cmd) {
+        Change change = ChangeRules.changeExists(changes, cmd.changeId());
+        ChangeRules.closedChangeAcceptsNothingMore(change);
+        ApprovalStep step;
+        if (change.status == ChangeStatus.INITIATED) {
+            ChangeRules.onlyTheInitiatingDivisionsHeadApproves(members, cmd.by(), change);
+            step = ApprovalStep.DIVISION;
+        } else {
+            ChangeRules.onlyTheDeputyGivesFinalApproval(members, cmd.by());
+            step = ApprovalStep.DEPUTY;
+        }
+        List<FieldError> errors = new ArrayList<>();
+        InputText.check(errors, "reason", "Причина отклонения", cmd.reason(), true, 2000);
+        Violations.requireNoErrors("rejectionStatesItsReason", errors);
+        apply(new ChangeRejected(registerId, change.id(), step, cmd.reason().strip(), cmd.by(), cmd.at()));
+        return ChangeStatus.REJECTED;
+    }
+
+    @CommandHandler
+    public ChangeStatus handle(WithdrawChangeCommand cmd) {
+        Change change = ChangeRules.changeExists(changes, cmd.changeId());
+        ChangeRules.onlyTheInitiatorWithdraws(cmd.by(), change);
+        ChangeRules.closedChangeAcceptsNothingMore(change);
+        apply(new ChangeWithdrawn(registerId, change.id(), cmd.by(), cmd.at()));
+        return ChangeStatus.WITHDRAWN;
+    }
+
+    @CommandHandler
+    public PublicationResult handle(PublishCommand cmd) {
+        RegisterRules.onlyPublishersPublish(members, cmd.by());
+        Violations.requireNoErrors("publicationIsDescribed",
+                RegisterRules.publicationIsDescribed(cmd.url(), cmd.publishedAt(), cmd.at()));
+        RegisterRules.somethingToPublish(!approvedUnpublished.isEmpty() || publishedVersion == 0);
+        Instant publishedAt = cmd.publishedAt() != null ? cmd.publishedAt() : cmd.at();
+        RegisterRules.publicationNotBeforeApproval(publishedAt, approvedUnpublished.isEmpty() ? null : lastApprovalAt);
+        List<RegisterRow> current = rows.entrySet().stream().map(e -> new RegisterRow(e.getKey(), e.getValue())).toList();
+        String sha256 = RegisterCsv.sha256(RegisterCsv.render(template, current));
+        int version = publishedVersion + 1;
+        List<String> covered = List.copyOf(approvedUnpublished);
+        apply(new Published(registerId, version, cmd.url().strip(), publishedAt, covered, sha256, publishedSha256,
+                cmd.by(), cmd.at()));
+        return new PublicationResult(version, covered, sha256);
+    }
+
+    private List<Change> openChanges() {
+        return changes.values().stream().filter(Change::open).toList();
+    }
+
+    private static String clean(String s) {
+        return Text.isBlank(s) ? null : s.strip();
+    }
+
+    // ---- event-sourcing handlers: they only assign ----
+
+    @EventSourcingHandler
+    void on(RegisterCreated e) {
+        registerId = e.registerId();
+        template = e.template();
+    }
+
+    @EventSourcingHandler
+    void on(DivisionDefined e) {
+        divisions.define(e.divisionId(), e.name(), e.processes());
+    }
+
+    @EventSourcingHandler
+    void on(MemberAssigned e) {
+        members.grant(e.username(), e.role(), e.divisionId());
+    }
+
+    @EventSourcingHandler
+    void on(RowImported e) {
+        rows.put(e.rowId(), e.row());
+    }
+
+    @EventSourcingHandler
+    void on(ChangeInitiated e) {
+        changes.put(e.changeId(), new Change(e));
+    }
+
+    @EventSourcingHandler
+    void on(DivisionApproved e) {
+        changes.get(e.changeId()).status = ChangeStatus.DIVISION_APPROVED;
+    }
+
+    @EventSourcingHandler
+    void on(DeputyApproved e) {
+        Change change = changes.get(e.changeId());
+        change.status = ChangeStatus.APPROVED;
+        change.approvedAt = e.at();
+        lastApprovalAt = e.at();
+        approvedUnpublished.add(change.id());
+        switch (change.kind()) {
+            case ADD, EDIT -> {
+                rows.put(change.rowId(), change.proposed());
+                divisions.own(change.proposed().process(), change.initiated.division());
+            }
+            case REMOVE -> rows.remove(change.rowId());
+        }
+    }
+
+    @EventSourcingHandler
+    void on(ChangeRejected e) {
+        changes.get(e.changeId()).status = ChangeStatus.REJECTED;
+    }
+
+    @EventSourcingHandler
+    void on(ChangeWithdrawn e) {
+        changes.get(e.changeId()).status = ChangeStatus.WITHDRAWN;
+    }
+
+    @EventSourcingHandler
+    void on(Published e) {
+        publishedVersion = e.version();
+        publishedSha256 = e.sha256();
+        for (String id : e.coveredChangeIds()) {
+            changes.get(id).status = ChangeStatus.PUBLISHED;
+        }
+        approvedUnpublished.removeAll(e.coveredChangeIds());
+    }
+}

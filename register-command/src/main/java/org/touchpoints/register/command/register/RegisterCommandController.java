@@ -1,0 +1,121 @@
+package org.touchpoints.register.command.register;
+
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import java.io.IOException;
+import java.net.URI;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.axonframework.commandhandling.gateway.CommandGateway;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RequestPart;
+import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.multipart.MultipartFile;
+import org.touchpoints.register.api.register.AssignMemberCommand;
+import org.touchpoints.register.api.register.CreateRegisterCommand;
+import org.touchpoints.register.api.register.DefineDivisionCommand;
+import org.touchpoints.register.api.register.MemberRole;
+import org.touchpoints.register.api.row.Template;
+import org.touchpoints.register.command.config.Actor;
+import org.touchpoints.register.command.config.CommandClock;
+import org.touchpoints.register.command.importing.RegisterImporter;
+import org.touchpoints.register.platform.account.AccountStore;
+import org.touchpoints.register.platform.web.ApiException;
+import org.touchpoints.register.platform.web.ProblemDetailsAdvice;
+
+/** Setting up a register (admin): creation, divisions, members, initial import. */
+@RestController
+@RequestMapping("/api/v1/registers")
+@Tag(name = "Перечни", description = "Создание перечня, подразделения, участники, первоначальная загрузка")
+@PreAuthorize("hasRole('ADMIN')")
+public class RegisterCommandController {
+    private final CommandGateway commands;
+    private final CommandClock clock;
+    private final AccountStore accounts;
+    private final RegisterImporter importer;
+
+    public RegisterCommandController(CommandGateway commands, CommandClock clock, AccountStore accounts,
+                                     RegisterImporter importer) {
+        this.commands = commands;
+        this.clock = clock;
+        this.accounts = accounts;
+        this.importer = importer;
+    }
+
+    public record CreateRegisterRequest(String id, String authority, String timeZone,
+                                        Integer publicationDeadlineWorkingDays, Template template, String region) {
+    }
+
+    public record DivisionRequest(String id, String name, List<String> processes) {
+    }
+
+    public record MemberRequest(String username, MemberRole role, String division) {
+    }
+
+    @PostMapping
+    @Operation(summary = "Создать перечень органа власти (администратор)",
+            description = "Пример: {\"id\":\"smolensk-gzhi\",\"authority\":\"ГЖИ Смоленской области\",\"timeZone\":\"Europe/Moscow\","
+                    + "\"publicationDeadlineWorkingDays\":10,\"template\":\"SIX_COLUMN\"}")
+    public ResponseEntity<Map<String, String>> create(@RequestBody CreateRegisterRequest body) {
+        commands.sendAndWait(new CreateRegisterCommand(body.id(), body.authority(), body.timeZone(),
+                body.publicationDeadlineWorkingDays(), body.template(), body.region(), Actor.current(), clock.now()));
+        return ResponseEntity.created(URI.create("/api/v1/registers/" + body.id())).body(Map.of("id", body.id()));
+    }
+
+    @PostMapping("/{registerId}/divisions")
+    @Operation(summary = "Определить подразделение и закрепить за ним процессы (администратор)")
+    public ResponseEntity<Map<String, Object>> defineDivision(@PathVariable String registerId,
+                                                              @RequestBody DivisionRequest body) {
+        commands.sendAndWait(new DefineDivisionCommand(registerId, body.id(), body.name(), body.processes(),
+                Actor.current(), clock.now()));
+        return ResponseEntity.status(HttpStatus.CREATED).body(Map.of("registerId", registerId, "division", body.id()));
+    }
+
+    @PostMapping("/{registerId}/members")
+    @Operation(summary = "Назначить роль учётной записи в перечне (администратор)",
+            description = "Роли: SPECIALIST и HEAD (с подразделением), DEPUTY, PUBLISHER.")
+    public ResponseEntity<Map<String, Object>> assignMember(@PathVariable String registerId, @RequestBody MemberRequest body) {
+        if (body.username() == null || accounts.find(body.username()).isEmpty()) {
+            throw ApiException.badRequest("username", "Учётная запись «" + body.username() + "» не найдена");
+        }
+        if (body.role() == null) {
+            throw ApiException.badRequest("role", "Укажите роль: SPECIALIST, HEAD, DEPUTY или PUBLISHER");
+        }
+        commands.sendAndWait(new AssignMemberCommand(registerId, body.username(), body.role(), body.division(),
+                Actor.current(), clock.now()));
+        Map<String, Object> response = new LinkedHashMap<>();
+        response.put("registerId", registerId);
+        response.put("username", body.username());
+        response.put("role", body.role());
+        response.put("division", body.division());
+        return ResponseEntity.status(HttpStatus.CREATED).body(response);
+    }
+
+    @PostMapping(value = "/{registerId}/import", consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
+    @Operation(summary = "Первоначальная загрузка перечня из CSV (администратор)",
+            description = "dryRun=true проверяет файл, ничего не записывая. Файл с ошибками не загружается ни частично.")
+    public ResponseEntity<Object> importFile(@PathVariable String registerId, @RequestPart("file") MultipartFile file,
+                                             @RequestParam(defaultValue = "false") boolean dryRun) throws IOException {
+        String name = file.getOriginalFilename() == null ? "file.csv" : file.getOriginalFilename();
+        RegisterImporter.Report report = importer.importCsv(registerId, file.getBytes(), name, Actor.current(), dryRun);
+        if (!report.errors().isEmpty()) {
+            var response = ProblemDetailsAdvice.problem(HttpStatus.BAD_REQUEST,
+                    "Файл не загружен: исправьте ошибки в указанных строках", List.of(), "importFileIsReadable");
+            var pd = (org.springframework.http.ProblemDetail) response.getBody();
+            pd.setProperty("imported", 0);
+            pd.setProperty("duplicates", report.duplicates());
+            pd.setProperty("errors", report.errors());
+            return response;
+        }
+        return ResponseEntity.ok(report);
+    }
+}

@@ -1,0 +1,139 @@
+package org.touchpoints.register.command.register;
+
+import static org.touchpoints.register.command.register.Violations.conflict;
+import static org.touchpoints.register.command.register.Violations.forbidden;
+import static org.touchpoints.register.command.register.Violations.notFound;
+
+import java.net.URI;
+import java.time.DateTimeException;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.regex.Pattern;
+import org.touchpoints.register.api.register.MemberRole;
+import org.touchpoints.register.api.row.Text;
+import org.touchpoints.register.api.rule.FieldError;
+
+/** Rules of the register's own settings, its divisions, its members, its import and its publication. */
+final class RegisterRules {
+    static final Pattern ID = Pattern.compile("[a-z0-9][a-z0-9-]{0,63}");
+    /** A publication may be recorded with a moment slightly ahead of the server's clock, not more. */
+    static final Duration CLOCK_TOLERANCE = Duration.ofMinutes(5);
+
+    private RegisterRules() {
+    }
+
+    /** registerSettingsAreValid: id, authority, IANA time zone, deadline of 5 or 10 working days or none, template. */
+    static List<FieldError> registerSettingsAreValid(String registerId, String authority, String timeZone,
+                                                     Integer deadline, Object template, String region) {
+        List<FieldError> errors = new ArrayList<>();
+        if (registerId == null || !ID.matcher(registerId).matches()) {
+            errors.add(new FieldError("id", "Идентификатор перечня: латинские строчные буквы, цифры и дефис, до 64 символов"));
+        }
+        InputText.check(errors, "authority", "Наименование органа власти", authority, true, 500);
+        if (Text.isBlank(timeZone)) {
+            errors.add(new FieldError("timeZone", "Укажите часовой пояс органа власти (например, Europe/Moscow)"));
+        } else {
+            try {
+                ZoneId.of(timeZone);
+            } catch (DateTimeException e) {
+                errors.add(new FieldError("timeZone", "Неизвестный часовой пояс «" + timeZone + "»"));
+            }
+        }
+        if (deadline != null && deadline != 5 && deadline != 10) {
+            errors.add(new FieldError("publicationDeadlineWorkingDays", "Срок публикации: 5 или 10 рабочих дней либо не задан"));
+        }
+        if (template == null) {
+            errors.add(new FieldError("template", "Укажите форму перечня: SIX_COLUMN или FIVE_COLUMN"));
+        }
+        if (region != null && !region.matches("[A-Za-z0-9-]{1,16}")) {
+            errors.add(new FieldError("region", "Код региона: латинские буквы, цифры и дефис, до 16 символов"));
+        }
+        return errors;
+    }
+
+    /** divisionIsValid: an id of latin letters, a name, processes named. */
+    static List<FieldError> divisionIsValid(String divisionId, String name, List<String> processes) {
+        List<FieldError> errors = new ArrayList<>();
+        if (divisionId == null || !ID.matcher(divisionId).matches()) {
+            errors.add(new FieldError("divisionId", "Идентификатор подразделения: латинские строчные буквы, цифры и дефис"));
+        }
+        InputText.check(errors, "name", "Наименование подразделения", name, true, 500);
+        if (processes != null) {
+            for (int i = 0; i < processes.size(); i++) {
+                InputText.check(errors, "processes[" + i + "]", "Процесс", processes.get(i), true, 1000);
+            }
+        }
+        return errors;
+    }
+
+    /** A process is owned by one division. */
+    static void oneOwnerPerProcess(Divisions divisions, String divisionId, List<String> processes) {
+        for (String p : processes) {
+            divisions.ownerOf(p).filter(owner -> !owner.equals(divisionId)).ifPresent(owner -> {
+                throw conflict("oneOwnerPerProcess", "Процесс «" + p + "» уже закреплён за подразделением «" + owner + "»");
+            });
+        }
+    }
+
+    /** A division role is held in a division the register knows. */
+    static void divisionRoleNamesAKnownDivision(Divisions divisions, MemberRole role, String divisionId) {
+        if (role.divisional() && (divisionId == null || !divisions.exists(divisionId))) {
+            throw notFound("divisionRoleNamesAKnownDivision",
+                    "Подразделение «" + divisionId + "» не найдено в перечне");
+        }
+    }
+
+    /** Import is the initial formation of a register: it goes only into a register with no rows and no changes. */
+    static void importOnlyIntoAnEmptyRegister(boolean empty) {
+        if (!empty) {
+            throw conflict("importOnlyIntoAnEmptyRegister",
+                    "Загрузка возможна только при первоначальном формировании перечня; дальнейшие изменения вносятся через согласование");
+        }
+    }
+
+    /** Only the register's publishers record publications. */
+    static void onlyPublishersPublish(Membership members, String actor) {
+        if (!members.holds(actor, MemberRole.PUBLISHER, null)) {
+            throw forbidden("onlyPublishersPublish", "Публикацию отмечает только ответственный за размещение на официальном сайте");
+        }
+    }
+
+    /** publicationIsDescribed: the address on the official site (http or https) and a moment not in the future. */
+    static List<FieldError> publicationIsDescribed(String url, Instant publishedAt, Instant now) {
+        List<FieldError> errors = new ArrayList<>();
+        InputText.check(errors, "url", "Адрес публикации", url, true, 2000);
+        if (errors.isEmpty()) {
+            try {
+                URI uri = URI.create(url.strip());
+                if (uri.getScheme() == null || !(uri.getScheme().equals("http") || uri.getScheme().equals("https"))
+                        || uri.getHost() == null) {
+                    errors.add(new FieldError("url", "Адрес публикации должен начинаться с http:// или https://"));
+                }
+            } catch (IllegalArgumentException e) {
+                errors.add(new FieldError("url", "Адрес публикации записан с ошибкой"));
+            }
+        }
+        if (publishedAt != null && publishedAt.isAfter(now.plus(CLOCK_TOLERANCE))) {
+            errors.add(new FieldError("publishedAt", "Дата публикации не может быть в будущем"));
+        }
+        return errors;
+    }
+
+    /** A new version is published only when it has something new: approved changes, or no version yet. */
+    static void somethingToPublish(boolean anythingNew) {
+        if (!anythingNew) {
+            throw conflict("somethingToPublish", "Нет утверждённых изменений, не вошедших в опубликованную редакцию");
+        }
+    }
+
+    /** A version cannot have been published before the last change it covers was approved. */
+    static void publicationNotBeforeApproval(Instant publishedAt, Instant lastApproval) {
+        if (lastApproval != null && publishedAt.isBefore(lastApproval)) {
+            throw conflict("publicationNotBeforeApproval",
+                    "Дата публикации раньше утверждения последнего из включённых изменений (" + lastApproval + ")");
+        }
+    }
+}

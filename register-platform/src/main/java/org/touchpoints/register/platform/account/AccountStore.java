@@ -1,0 +1,50 @@
+package org.touchpoints.register.platform.account;
+
+import java.util.List;
+import java.util.Optional;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.security.crypto.password.PasswordEncoder;
+import org.springframework.stereotype.Repository;
+import org.springframework.transaction.annotation.Transactional;
+
+/** Accounts in PostgreSQL; passwords only as BCrypt hashes. */
+@Repository
+public class AccountStore {
+    public static final List<String> GLOBAL_ROLES = List.of("ADMIN", "AUDITOR");
+
+    private final JdbcClient jdbc;
+    private final PasswordEncoder passwordEncoder;
+
+    public AccountStore(JdbcClient jdbc, PasswordEncoder passwordEncoder) {
+        this.jdbc = jdbc;
+        this.passwordEncoder = passwordEncoder;
+    }
+
+    public Optional<Account> find(String username) {
+        return jdbc.sql("select username, display_name, global_role, enabled from account where username = ?")
+                .param(username)
+                .query((rs, i) -> new Account(rs.getString(1), rs.getString(2), rs.getString(3), rs.getBoolean(4)))
+                .optional();
+    }
+
+    Optional<String> passwordHash(String username) {
+        return jdbc.sql("select password_hash from account where username = ? and enabled")
+                .param(username).query(String.class).optional();
+    }
+
+    public List<Account> all() {
+        return jdbc.sql("select username, display_name, global_role, enabled from account order by username")
+                .query((rs, i) -> new Account(rs.getString(1), rs.getString(2), rs.getString(3), rs.getBoolean(4)))
+                .list();
+    }
+
+    /** Creates the account, or does nothing when it exists; returns whether it was created. */
+    @Transactional
+    public boolean create(String username, String rawPassword, String displayName, String globalRole) {
+        return jdbc.sql("""
+                        insert into account(username, password_hash, display_name, global_role, enabled)
+                        values (?, ?, ?, ?, true) on conflict (username) do nothing""")
+                .params(username, passwordEncoder.encode(rawPassword), displayName, globalRole)
+                .update() == 1;
+    }
+}

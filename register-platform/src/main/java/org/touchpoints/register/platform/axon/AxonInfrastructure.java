@@ -1,0 +1,80 @@
+package org.touchpoints.register.platform.axon;
+
+import org.axonframework.commandhandling.CommandBus;
+import org.axonframework.commandhandling.CommandExecutionException;
+import org.axonframework.common.caching.Cache;
+import org.axonframework.common.caching.WeakReferenceCache;
+import org.axonframework.config.EventProcessingConfigurer;
+import org.axonframework.eventhandling.PropagatingErrorHandler;
+import org.axonframework.eventhandling.tokenstore.jdbc.TokenSchema;
+import org.axonframework.eventsourcing.eventstore.jdbc.EventSchema;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.touchpoints.register.api.rule.RuleViolatedException;
+
+/**
+ * Axon wiring shared by both sides: snake_case table names for the JDBC event and token stores (created by
+ * Flyway), the aggregate cache, and the translation of a broken rule into a command failure whose details
+ * carry the {@link org.touchpoints.register.api.rule.RuleViolation} across any command bus.
+ */
+@Configuration(proxyBeanMethods = false)
+public class AxonInfrastructure {
+
+    @Bean
+    EventSchema eventSchema() {
+        return EventSchema.builder()
+                .eventTable("domain_event_entry")
+                .snapshotTable("snapshot_event_entry")
+                .globalIndexColumn("global_index")
+                .timestampColumn("time_stamp")
+                .eventIdentifierColumn("event_identifier")
+                .aggregateIdentifierColumn("aggregate_identifier")
+                .sequenceNumberColumn("sequence_number")
+                .typeColumn("type")
+                .payloadTypeColumn("payload_type")
+                .payloadRevisionColumn("payload_revision")
+                .payloadColumn("payload")
+                .metaDataColumn("meta_data")
+                .build();
+    }
+
+    @Bean
+    TokenSchema tokenSchema() {
+        return TokenSchema.builder()
+                .setTokenTable("token_entry")
+                .setProcessorNameColumn("processor_name")
+                .setSegmentColumn("segment")
+                .setTokenColumn("token")
+                .setTokenTypeColumn("token_type")
+                .setTimestampColumn("time_stamp")
+                .setOwnerColumn("owner")
+                .build();
+    }
+
+    /** Registers stay in memory between commands (a register is a few hundred rows). */
+    @Bean
+    Cache registerCache() {
+        return new WeakReferenceCache();
+    }
+
+    /**
+     * A read model that cannot take an event fails the command that produced it (subscribing processors run in
+     * the command's transaction), so the store and the read models never disagree silently.
+     */
+    @Autowired
+    void propagateProjectionFailures(EventProcessingConfigurer processing) {
+        processing.registerDefaultListenerInvocationErrorHandler(c -> PropagatingErrorHandler.instance());
+    }
+
+    @Autowired
+    void translateRuleViolations(CommandBus commandBus) {
+        commandBus.registerHandlerInterceptor((unitOfWork, chain) -> {
+            try {
+                return chain.proceed();
+            } catch (RuleViolatedException e) {
+                throw new CommandExecutionException(e.getMessage(), null, e.violation());
+            }
+        });
+    }
+}

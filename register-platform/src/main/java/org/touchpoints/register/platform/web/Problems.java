@@ -1,0 +1,40 @@
+package org.touchpoints.register.platform.web;
+
+import java.net.URI;
+import java.util.List;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ProblemDetail;
+import org.touchpoints.register.api.rule.FieldError;
+
+/** Builds problem details with Russian titles. */
+public final class Problems {
+    private Problems() {
+    }
+
+    public static ProblemDetail of(HttpStatus status, String detail, List<FieldError> errors, String rule) {
+        ProblemDetail pd = ProblemDetail.forStatusAndDetail(status, detail);
+        pd.setTitle(title(status));
+        pd.setType(rule == null ? URI.create("about:blank") : URI.create("urn:register:rule:" + rule));
+        if (rule != null) {
+            pd.setProperty("rule", rule);
+        }
+        if (errors != null && !errors.isEmpty()) {
+            pd.setProperty("errors", errors);
+        }
+        return pd;
+    }
+
+    public static String title(HttpStatus status) {
+        return switch (status) {
+            case BAD_REQUEST -> "Некорректные данные";
+            case UNAUTHORIZED -> "Требуется вход в систему";
+            case FORBIDDEN -> "Действие не разрешено";
+            case NOT_FOUND -> "Не найдено";
+            case CONFLICT -> "Конфликт с текущим состоянием";
+            case METHOD_NOT_ALLOWED -> "Метод не поддерживается";
+            case UNSUPPORTED_MEDIA_TYPE -> "Неподдерживаемый формат";
+            case CONTENT_TOO_LARGE -> "Слишком большой запрос";
+            default -> status.is5xxServerError() ? "Ошибка сервиса" : status.getReasonPhrase();
+        };
+    }
+}

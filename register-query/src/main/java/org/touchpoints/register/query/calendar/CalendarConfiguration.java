@@ -1,0 +1,20 @@
+package org.touchpoints.register.query.calendar;
+
+import java.nio.file.Path;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+/** The production calendar: bundled years, plus the external directory when {@code register.calendar.dir} is set. */
+@Configuration(proxyBeanMethods = false)
+@EnableConfigurationProperties(CalendarProperties.class)
+public class CalendarConfiguration {
+
+    @Bean
+    ProductionCalendar productionCalendar(CalendarProperties properties) {
+        String dir = properties.dir();
+        return dir == null || dir.isBlank()
+                ? ProductionCalendar.bundled()
+                : ProductionCalendar.bundledAndDirectory(Path.of(dir.strip()));
+    }
+}

@@ -1,0 +1,135 @@
+package org.touchpoints.register.query.change;
+
+import java.sql.Date;
+import java.sql.Timestamp;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import org.axonframework.config.ProcessingGroup;
+import org.axonframework.eventhandling.EventHandler;
+import org.axonframework.eventhandling.ResetHandler;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Component;
+import org.touchpoints.register.api.change.ChangeInitiated;
+import org.touchpoints.register.api.change.ChangeRejected;
+import org.touchpoints.register.api.change.ChangeStatus;
+import org.touchpoints.register.api.change.ChangeWithdrawn;
+import org.touchpoints.register.api.change.DeputyApproved;
+import org.touchpoints.register.api.change.DivisionApproved;
+import org.touchpoints.register.api.publication.Published;
+import org.touchpoints.register.query.calendar.CalendarYearMissingException;
+import org.touchpoints.register.query.calendar.ProductionCalendar;
+import org.touchpoints.register.query.config.Json;
+import org.touchpoints.register.query.config.Projections;
+import org.touchpoints.register.query.deadline.PublicationDeadline;
+
+/** Every change with its status, before/after rows, timeline and publication deadline. */
+@Component
+@ProcessingGroup(Projections.GROUP)
+public class ChangeProjection {
+    private static final Logger log = LoggerFactory.getLogger(ChangeProjection.class);
+
+    private final JdbcClient jdbc;
+    private final Json json;
+    private final ProductionCalendar calendar;
+
+    public ChangeProjection(JdbcClient jdbc, Json json, ProductionCalendar calendar) {
+        this.jdbc = jdbc;
+        this.json = json;
+        this.calendar = calendar;
+    }
+
+    @EventHandler
+    void on(ChangeInitiated e) {
+        jdbc.sql("""
+                        insert into q_change(change_id, register_id, kind, status, reason, comment, division, row_id,
+                                             before_row, after_row, initiated_by, initiated_at)
+                        values (?, ?, ?, ?, ?, ?, ?, ?, cast(? as jsonb), cast(? as jsonb), ?, ?)""")
+                .params(e.changeId(), e.registerId(), e.kind().name(), ChangeStatus.INITIATED.name(), e.reason().name(),
+                        e.comment(), e.division(), e.rowId(), json.write(e.before()), json.write(e.after()), e.by(),
+                        Timestamp.from(e.at()))
+                .update();
+        timeline(e.changeId(), "ChangeInitiated", e.at(), e.by(), e.comment());
+    }
+
+    @EventHandler
+    void on(DivisionApproved e) {
+        status(e.changeId(), ChangeStatus.DIVISION_APPROVED);
+        timeline(e.changeId(), "DivisionApproved", e.at(), e.by(), e.comment());
+    }
+
+    @EventHandler
+    void on(DeputyApproved e) {
+        var settings = jdbc.sql("select time_zone, deadline_days, region from q_register where register_id = ?")
+                .param(e.registerId())
+                .query((rs, i) -> new Object[] {rs.getString(1), (Integer) rs.getObject(2), rs.getString(3)}).single();
+        ZoneId zone = ZoneId.of((String) settings[0]);
+        LocalDate madeOn = PublicationDeadline.madeOn(e.at(), e.orderDate(), zone);
+        LocalDate due = null;
+        if (settings[1] != null) {
+            try {
+                due = PublicationDeadline.dueDate(calendar, madeOn, (Integer) settings[1], (String) settings[2]);
+            } catch (CalendarYearMissingException missing) {
+                log.warn("No due date for change {}: {}", e.changeId(), missing.getMessage());
+            }
+        }
+        jdbc.sql("""
+                        update q_change set status = ?, approved_at = ?, approved_on = ?, order_number = ?, order_date = ?,
+                                            due_date = ?
+                        where change_id = ?""")
+                .params(ChangeStatus.APPROVED.name(), Timestamp.from(e.at()), Date.valueOf(madeOn), e.orderNumber(),
+                        e.orderDate() == null ? null : Date.valueOf(e.orderDate()), due == null ? null : Date.valueOf(due),
+                        e.changeId())
+                .update();
+        String comment = e.orderNumber() == null ? e.comment()
+                : join(e.comment(), "Приказ № " + e.orderNumber() + (e.orderDate() == null ? "" : " от " + e.orderDate()));
+        timeline(e.changeId(), "DeputyApproved", e.at(), e.by(), comment);
+    }
+
+    @EventHandler
+    void on(ChangeRejected e) {
+        status(e.changeId(), ChangeStatus.REJECTED);
+        timeline(e.changeId(), "ChangeRejected", e.at(), e.by(), e.reason());
+    }
+
+    @EventHandler
+    void on(ChangeWithdrawn e) {
+        status(e.changeId(), ChangeStatus.WITHDRAWN);
+        timeline(e.changeId(), "ChangeWithdrawn", e.at(), e.by(), null);
+    }
+
+    @EventHandler
+    void on(Published e) {
+        String zone = jdbc.sql("select time_zone from q_register where register_id = ?").param(e.registerId())
+                .query(String.class).single();
+        LocalDate publishedOn = e.publishedAt().atZone(ZoneId.of(zone)).toLocalDate();
+        for (String changeId : e.coveredChangeIds()) {
+            jdbc.sql("""
+                            update q_change set status = ?, published_version = ?, published_at = ?, published_on = ?
+                            where change_id = ?""")
+                    .params(ChangeStatus.PUBLISHED.name(), e.version(), Timestamp.from(e.publishedAt()),
+                            Date.valueOf(publishedOn), changeId)
+                    .update();
+            timeline(changeId, "Published", e.at(), e.by(), "Редакция " + e.version() + ": " + e.url());
+        }
+    }
+
+    @ResetHandler
+    void reset() {
+        jdbc.sql("truncate q_change, q_change_timeline").update();
+    }
+
+    private void status(String changeId, ChangeStatus status) {
+        jdbc.sql("update q_change set status = ? where change_id = ?").params(status.name(), changeId).update();
+    }
+
+    private void timeline(String changeId, String event, java.time.Instant at, String by, String comment) {
+        jdbc.sql("insert into q_change_timeline(change_id, event, at, by_user, comment) values (?, ?, ?, ?, ?)")
+                .params(changeId, event, Timestamp.from(at), by, comment).update();
+    }
+
+    private static String join(String a, String b) {
+        return a == null || a.isBlank() ? b : a + ". " + b;
+    }
+}

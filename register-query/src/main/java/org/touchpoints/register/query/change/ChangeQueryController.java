@@ -1,0 +1,42 @@
+package org.touchpoints.register.query.change;
+
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import java.time.Instant;
+import java.util.List;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+import org.touchpoints.register.api.change.ChangeStatus;
+import org.touchpoints.register.platform.web.ApiException;
+import org.touchpoints.register.query.register.RegisterReadModel;
+
+@RestController
+@RequestMapping("/api/v1")
+@Tag(name = "Изменения")
+public class ChangeQueryController {
+    private final ChangeReadModel changes;
+    private final RegisterReadModel registers;
+
+    public ChangeQueryController(ChangeReadModel changes, RegisterReadModel registers) {
+        this.changes = changes;
+        this.registers = registers;
+    }
+
+    @GetMapping("/changes/{changeId}")
+    @Operation(summary = "Изменение: статус, строка до и после, хронология (кто, когда, комментарий), срок публикации")
+    public ChangeView change(@PathVariable String changeId) {
+        return changes.find(changeId).orElseThrow(() -> ApiException.notFound("Изменение «" + changeId + "» не найдено"));
+    }
+
+    @GetMapping("/registers/{registerId}/changes")
+    @Operation(summary = "Изменения перечня с отбором по статусу, подразделению и периоду инициирования")
+    public List<ChangeView> list(@PathVariable String registerId, @RequestParam(required = false) ChangeStatus status,
+                                 @RequestParam(required = false) String division,
+                                 @RequestParam(required = false) Instant from, @RequestParam(required = false) Instant to) {
+        registers.find(registerId).orElseThrow(() -> ApiException.notFound("Перечень «" + registerId + "» не найден"));
+        return changes.list(new ChangeReadModel.Filter(registerId, status == null ? null : status.name(), division, from, to));
+    }
+}

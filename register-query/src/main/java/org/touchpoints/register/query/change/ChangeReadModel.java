@@ -1,0 +1,92 @@
+package org.touchpoints.register.query.change;
+
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import org.axonframework.queryhandling.QueryHandler;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+import org.touchpoints.register.api.change.ChangeDeadline;
+import org.touchpoints.register.api.change.ChangeStatus;
+import org.touchpoints.register.api.change.FindDueDateQuery;
+import org.touchpoints.register.api.row.RowContent;
+import org.touchpoints.register.query.config.Json;
+
+@Repository
+public class ChangeReadModel {
+    private static final String COLUMNS = """
+            select change_id, register_id, kind, status, reason, comment, division, row_id, before_row, after_row,
+                   initiated_by, initiated_at, approved_at, order_number, order_date, due_date, published_version,
+                   published_at
+            from q_change""";
+
+    public record Filter(String registerId, String status, String division, Instant from, Instant to) {
+    }
+
+    private final JdbcClient jdbc;
+    private final Json json;
+
+    public ChangeReadModel(JdbcClient jdbc, Json json) {
+        this.jdbc = jdbc;
+        this.json = json;
+    }
+
+    public Optional<ChangeView> find(String changeId) {
+        return jdbc.sql(COLUMNS + " where change_id = ?").param(changeId).query(this::view).optional()
+                .map(v -> v.withTimeline(jdbc.sql("""
+                                select event, at, by_user, comment from q_change_timeline where change_id = ? order by seq""")
+                        .param(changeId)
+                        .query((rs, i) -> new ChangeView.TimelineEntry(rs.getString(1), rs.getTimestamp(2).toInstant(),
+                                rs.getString(3), rs.getString(4)))
+                        .list()));
+    }
+
+    public List<ChangeView> list(Filter f) {
+        StringBuilder sql = new StringBuilder(COLUMNS).append(" where register_id = ?");
+        List<Object> params = new ArrayList<>(List.of(f.registerId()));
+        if (f.status() != null) {
+            sql.append(" and status = ?");
+            params.add(f.status());
+        }
+        if (f.division() != null) {
+            sql.append(" and division = ?");
+            params.add(f.division());
+        }
+        if (f.from() != null) {
+            sql.append(" and initiated_at >= ?");
+            params.add(Timestamp.from(f.from()));
+        }
+        if (f.to() != null) {
+            sql.append(" and initiated_at < ?");
+            params.add(Timestamp.from(f.to()));
+        }
+        sql.append(" order by initiated_at, change_id");
+        return jdbc.sql(sql.toString()).params(params).query(this::view).list();
+    }
+
+    @QueryHandler
+    public Optional<ChangeDeadline> handle(FindDueDateQuery query) {
+        return jdbc.sql("select status, due_date from q_change where change_id = ?").param(query.changeId())
+                .query((rs, i) -> new ChangeDeadline(query.changeId(), ChangeStatus.valueOf(rs.getString(1)),
+                        rs.getDate(2) == null ? null : rs.getDate(2).toLocalDate()))
+                .optional();
+    }
+
+    private ChangeView view(ResultSet rs, int i) throws SQLException {
+        return new ChangeView(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4), rs.getString(5),
+                rs.getString(6), rs.getString(7), rs.getString(8), json.read(rs.getString(9), RowContent.class),
+                json.read(rs.getString(10), RowContent.class), rs.getString(11), instant(rs.getTimestamp(12)),
+                instant(rs.getTimestamp(13)), rs.getString(14),
+                rs.getDate(15) == null ? null : rs.getDate(15).toLocalDate(),
+                rs.getDate(16) == null ? null : rs.getDate(16).toLocalDate(),
+                (Integer) rs.getObject(17), instant(rs.getTimestamp(18)), null);
+    }
+
+    private static Instant instant(Timestamp t) {
+        return t == null ? null : t.toInstant();
+    }
+}

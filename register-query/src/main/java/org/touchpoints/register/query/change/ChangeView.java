@@ -1,0 +1,25 @@
+package org.touchpoints.register.query.change;
+
+import com.fasterxml.jackson.annotation.JsonInclude;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.List;
+import org.touchpoints.register.api.row.RowContent;
+
+/** A change as the API shows it; the timeline only on the single-change view. */
+@JsonInclude(JsonInclude.Include.NON_NULL)
+public record ChangeView(String changeId, String registerId, String kind, String status, String reason, String comment,
+                         String division, String rowId, RowContent before, RowContent after, String initiatedBy,
+                         Instant initiatedAt, Instant approvedAt, String orderNumber, LocalDate orderDate,
+                         LocalDate dueDate, Integer publishedVersion, Instant publishedAt, List<TimelineEntry> timeline) {
+
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    public record TimelineEntry(String event, Instant at, String by, String comment) {
+    }
+
+    ChangeView withTimeline(List<TimelineEntry> entries) {
+        return new ChangeView(changeId, registerId, kind, status, reason, comment, division, rowId, before, after,
+                initiatedBy, initiatedAt, approvedAt, orderNumber, orderDate, dueDate, publishedVersion, publishedAt,
+                entries);
+    }
+}

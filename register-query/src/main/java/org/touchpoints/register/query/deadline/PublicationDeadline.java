@@ -1,0 +1,41 @@
+package org.touchpoints.register.query.deadline;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import org.touchpoints.register.query.calendar.ProductionCalendar;
+
+/**
+ * When the publication of an approved change is due (000 §3.1, 001 §5.5, 003 §3.1, 004 §5.4): the N-th working
+ * day after the day the change was made. The change is made on the local date (authority's time zone) of the
+ * deputy's approval, or on the date of the approving order when one is given and is earlier.
+ */
+public final class PublicationDeadline {
+    /** A deadline with two working days or fewer left is at risk. */
+    public static final int AT_RISK_WORKING_DAYS = 2;
+
+    private PublicationDeadline() {
+    }
+
+    public static LocalDate madeOn(Instant approvedAt, LocalDate orderDate, ZoneId zone) {
+        LocalDate approvedOn = approvedAt.atZone(zone).toLocalDate();
+        return orderDate != null && orderDate.isBefore(approvedOn) ? orderDate : approvedOn;
+    }
+
+    public static LocalDate dueDate(ProductionCalendar calendar, LocalDate madeOn, int workingDays, String region) {
+        return calendar.addWorkingDays(madeOn, workingDays, region);
+    }
+
+    public enum Status { PENDING, AT_RISK, OVERDUE, PUBLISHED_ON_TIME, PUBLISHED_LATE }
+
+    /** A publication is on time when its local date is on or before the due date. */
+    public static Status status(LocalDate dueDate, LocalDate publishedOn, int workingDaysLeft, LocalDate today) {
+        if (publishedOn != null) {
+            return publishedOn.isAfter(dueDate) ? Status.PUBLISHED_LATE : Status.PUBLISHED_ON_TIME;
+        }
+        if (today.isAfter(dueDate)) {
+            return Status.OVERDUE;
+        }
+        return workingDaysLeft <= AT_RISK_WORKING_DAYS ? Status.AT_RISK : Status.PENDING;
+    }
+}

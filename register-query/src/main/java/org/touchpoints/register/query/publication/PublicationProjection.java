@@ -1,0 +1,50 @@
+package org.touchpoints.register.query.publication;
+
+import java.sql.Timestamp;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import org.axonframework.config.ProcessingGroup;
+import org.axonframework.eventhandling.EventHandler;
+import org.axonframework.eventhandling.ResetHandler;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Component;
+import org.touchpoints.register.api.publication.Published;
+import org.touchpoints.register.query.config.Json;
+import org.touchpoints.register.query.config.Projections;
+
+/** Published versions, each marked late when any change it covers was published after its due date. */
+@Component
+@ProcessingGroup(Projections.GROUP)
+public class PublicationProjection {
+    private final JdbcClient jdbc;
+    private final Json json;
+
+    public PublicationProjection(JdbcClient jdbc, Json json) {
+        this.jdbc = jdbc;
+        this.json = json;
+    }
+
+    @EventHandler
+    void on(Published e) {
+        String zone = jdbc.sql("select time_zone from q_register where register_id = ?").param(e.registerId())
+                .query(String.class).single();
+        LocalDate publishedOn = e.publishedAt().atZone(ZoneId.of(zone)).toLocalDate();
+        boolean late = !e.coveredChangeIds().isEmpty() && jdbc.sql("""
+                        select count(*) from q_change
+                        where change_id in (select jsonb_array_elements_text(cast(? as jsonb))) and due_date < ?""")
+                .params(json.write(e.coveredChangeIds()), java.sql.Date.valueOf(publishedOn))
+                .query(Long.class).single() > 0;
+        jdbc.sql("""
+                        insert into q_publication(register_id, version, url, published_at, by_user, covered, sha256,
+                                                  previous_sha256, late)
+                        values (?, ?, ?, ?, ?, cast(? as jsonb), ?, ?, ?)""")
+                .params(e.registerId(), e.version(), e.url(), Timestamp.from(e.publishedAt()), e.by(),
+                        json.write(e.coveredChangeIds()), e.sha256(), e.previousSha256(), late)
+                .update();
+    }
+
+    @ResetHandler
+    void reset() {
+        jdbc.sql("truncate q_publication").update();
+    }
+}

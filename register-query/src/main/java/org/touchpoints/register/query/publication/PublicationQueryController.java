@@ -1,0 +1,48 @@
+package org.touchpoints.register.query.publication;
+
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import java.time.Instant;
+import java.util.List;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RestController;
+import org.touchpoints.register.platform.web.ApiException;
+import org.touchpoints.register.query.config.Json;
+import org.touchpoints.register.query.register.RegisterReadModel;
+
+@RestController
+@RequestMapping("/api/v1/registers/{registerId}/publications")
+@Tag(name = "Публикация")
+public class PublicationQueryController {
+    public record PublicationView(int version, String url, Instant publishedAt, String by, List<String> coveredChangeIds,
+                                  String sha256, String previousSha256, boolean late) {
+    }
+
+    private final JdbcClient jdbc;
+    private final Json json;
+    private final RegisterReadModel registers;
+
+    public PublicationQueryController(JdbcClient jdbc, Json json, RegisterReadModel registers) {
+        this.jdbc = jdbc;
+        this.json = json;
+        this.registers = registers;
+    }
+
+    @GetMapping
+    @Operation(summary = "Опубликованные редакции: адрес, дата, охваченные изменения, sha256, признак просрочки")
+    @SuppressWarnings("unchecked")
+    public List<PublicationView> list(@PathVariable String registerId) {
+        registers.find(registerId).orElseThrow(() -> ApiException.notFound("Перечень «" + registerId + "» не найден"));
+        return jdbc.sql("""
+                        select version, url, published_at, by_user, covered, sha256, previous_sha256, late
+                        from q_publication where register_id = ? order by version""")
+                .param(registerId)
+                .query((rs, i) -> new PublicationView(rs.getInt(1), rs.getString(2), rs.getTimestamp(3).toInstant(),
+                        rs.getString(4), json.read(rs.getString(5), List.class), rs.getString(6), rs.getString(7),
+                        rs.getBoolean(8)))
+                .list();
+    }
+}

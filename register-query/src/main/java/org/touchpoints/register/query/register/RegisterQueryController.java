@@ -1,0 +1,66 @@
+package org.touchpoints.register.query.register;
+
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+import org.touchpoints.register.api.row.RegisterRow;
+import org.touchpoints.register.platform.web.ApiException;
+
+@RestController
+@RequestMapping("/api/v1/registers")
+@Tag(name = "Перечни")
+public class RegisterQueryController {
+    private final RegisterReadModel registers;
+    private final RegisterTimeTravel timeTravel;
+
+    public RegisterQueryController(RegisterReadModel registers, RegisterTimeTravel timeTravel) {
+        this.registers = registers;
+        this.timeTravel = timeTravel;
+    }
+
+    @GetMapping
+    @Operation(summary = "Перечни: число строк и номер опубликованной редакции")
+    public List<Map<String, Object>> list() {
+        return registers.all().stream().map(r -> {
+            Map<String, Object> m = new LinkedHashMap<>();
+            m.put("id", r.id());
+            m.put("authority", r.authority());
+            m.put("rowCount", r.rowCount());
+            m.put("publishedVersion", r.publishedVersion());
+            m.put("timeZone", r.timeZone());
+            m.put("publicationDeadlineWorkingDays", r.publicationDeadlineWorkingDays());
+            m.put("template", r.template());
+            m.put("region", r.region());
+            return m;
+        }).toList();
+    }
+
+    @GetMapping("/{registerId}/rows")
+    @Operation(summary = "Строки перечня: текущие, на момент (asOf) или опубликованной редакции (version)",
+            description = "Примеры: ?asOf=2024-12-27T09:00:00Z, ?version=1")
+    public List<RowView> rows(@PathVariable String registerId, @RequestParam(required = false) Instant asOf,
+                              @RequestParam(required = false) Integer version) {
+        registers.find(registerId).orElseThrow(() -> ApiException.notFound("Перечень «" + registerId + "» не найден"));
+        if (asOf != null && version != null) {
+            throw ApiException.badRequest("asOf", "Укажите либо asOf, либо version, но не оба");
+        }
+        List<RegisterRow> rows;
+        if (asOf != null) {
+            rows = timeTravel.asOf(registerId, asOf);
+        } else if (version != null) {
+            rows = timeTravel.version(registerId, version)
+                    .orElseThrow(() -> ApiException.notFound("Редакция " + version + " перечня не опубликована"));
+        } else {
+            rows = registers.rows(registerId);
+        }
+        return RowView.of(rows);
+    }
+}

@@ -1,0 +1,49 @@
+package org.touchpoints.register.query.register;
+
+import java.util.List;
+import java.util.Optional;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+import org.touchpoints.register.api.row.RegisterRow;
+import org.touchpoints.register.api.row.RowContent;
+import org.touchpoints.register.api.row.Template;
+import org.touchpoints.register.query.config.Json;
+
+/** Reads of the current-register projection. */
+@Repository
+public class RegisterReadModel {
+    public record RegisterSummary(String id, String authority, String timeZone, Integer publicationDeadlineWorkingDays,
+                                  Template template, String region, int rowCount, int publishedVersion) {
+    }
+
+    private final JdbcClient jdbc;
+    private final Json json;
+
+    public RegisterReadModel(JdbcClient jdbc, Json json) {
+        this.jdbc = jdbc;
+        this.json = json;
+    }
+
+    private static final String SUMMARY = """
+            select r.register_id, r.authority, r.time_zone, r.deadline_days, r.template, r.region,
+                   (select count(*) from q_row w where w.register_id = r.register_id), r.published_version
+            from q_register r""";
+
+    public List<RegisterSummary> all() {
+        return jdbc.sql(SUMMARY + " order by r.register_id").query(this::summary).list();
+    }
+
+    public Optional<RegisterSummary> find(String registerId) {
+        return jdbc.sql(SUMMARY + " where r.register_id = ?").param(registerId).query(this::summary).optional();
+    }
+
+    public List<RegisterRow> rows(String registerId) {
+        return jdbc.sql("select row_id, content from q_row where register_id = ? order by entry_no").param(registerId)
+                .query((rs, i) -> new RegisterRow(rs.getString(1), json.read(rs.getString(2), RowContent.class))).list();
+    }
+
+    private RegisterSummary summary(java.sql.ResultSet rs, int i) throws java.sql.SQLException {
+        return new RegisterSummary(rs.getString(1), rs.getString(2), rs.getString(3), (Integer) rs.getObject(4),
+                Template.valueOf(rs.getString(5)), rs.getString(6), rs.getInt(7), rs.getInt(8));
+    }
+}

@@ -1,0 +1,75 @@
+package org.touchpoints.register.query.register;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.axonframework.eventhandling.DomainEventMessage;
+import org.axonframework.eventsourcing.eventstore.DomainEventStream;
+import org.axonframework.eventsourcing.eventstore.EventStore;
+import org.springframework.stereotype.Service;
+import org.touchpoints.register.api.change.ChangeInitiated;
+import org.touchpoints.register.api.change.DeputyApproved;
+import org.touchpoints.register.api.publication.Published;
+import org.touchpoints.register.api.register.RowImported;
+import org.touchpoints.register.api.row.RegisterRow;
+import org.touchpoints.register.api.row.RowContent;
+
+/**
+ * The register as it stood at an instant, or as a published version showed it, folded from the register's
+ * own event stream (one aggregate's events: bounded, and exact to the event).
+ */
+@Service
+public class RegisterTimeTravel {
+    private final EventStore eventStore;
+
+    public RegisterTimeTravel(EventStore eventStore) {
+        this.eventStore = eventStore;
+    }
+
+    /** Rows in entry order at {@code asOf} (events recorded at or before it). */
+    public List<RegisterRow> asOf(String registerId, Instant asOf) {
+        return fold(registerId, asOf, null).orElseThrow();
+    }
+
+    /** Rows as version {@code version} published them; empty if there is no such version. */
+    public Optional<List<RegisterRow>> version(String registerId, int version) {
+        return fold(registerId, null, version);
+    }
+
+    private Optional<List<RegisterRow>> fold(String registerId, Instant asOf, Integer version) {
+        Map<String, RowContent> rows = new LinkedHashMap<>();
+        Map<String, ChangeInitiated> changes = new HashMap<>();
+        DomainEventStream stream = eventStore.readEvents(registerId);
+        while (stream.hasNext()) {
+            DomainEventMessage<?> message = stream.next();
+            Object event = message.getPayload();
+            if (asOf != null && message.getTimestamp().isAfter(asOf)) {
+                break;
+            }
+            if (event instanceof RowImported e) {
+                rows.put(e.rowId(), e.row());
+            } else if (event instanceof ChangeInitiated e) {
+                changes.put(e.changeId(), e);
+            } else if (event instanceof DeputyApproved e) {
+                ChangeInitiated c = changes.get(e.changeId());
+                switch (c.kind()) {
+                    case ADD, EDIT -> rows.put(c.rowId(), c.after());
+                    case REMOVE -> rows.remove(c.rowId());
+                }
+            } else if (event instanceof Published e && version != null && e.version() == version) {
+                return Optional.of(toList(rows));
+            }
+        }
+        return version == null ? Optional.of(toList(rows)) : Optional.empty();
+    }
+
+    private static List<RegisterRow> toList(Map<String, RowContent> rows) {
+        List<RegisterRow> list = new ArrayList<>();
+        rows.forEach((id, content) -> list.add(new RegisterRow(id, content)));
+        return list;
+    }
+}
