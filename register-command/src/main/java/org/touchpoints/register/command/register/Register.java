@@ -11,7 +11,9 @@ import java.util.Objects;
 import java.util.Set;
 import org.axonframework.commandhandling.CommandHandler;
 import org.axonframework.eventsourcing.EventSourcingHandler;
+import org.axonframework.modelling.command.AggregateCreationPolicy;
 import org.axonframework.modelling.command.AggregateIdentifier;
+import org.axonframework.modelling.command.CreationPolicy;
 import org.axonframework.spring.stereotype.Aggregate;
 import org.touchpoints.register.api.change.ApprovalStep;
 import org.touchpoints.register.api.change.ApproveByDeputyCommand;
@@ -73,7 +75,9 @@ public class Register {
     }
 
     @CommandHandler
-    public Register(CreateRegisterCommand cmd) {
+    @CreationPolicy(AggregateCreationPolicy.CREATE_IF_MISSING)
+    public void handle(CreateRegisterCommand cmd) {
+        RegisterRules.registerIdIsUnique(registerId == null, cmd.registerId());
         Violations.requireNoErrors("registerSettingsAreValid", RegisterRules.registerSettingsAreValid(cmd.registerId(),
                 cmd.authority(), cmd.timeZone(), cmd.publicationDeadlineWorkingDays(), cmd.template(), cmd.region()));
         apply(new RegisterCreated(cmd.registerId(), Text.clean(cmd.authority()), cmd.timeZone(),

@@ -54,6 +54,13 @@ final class RegisterRules {
         return errors;
     }
 
+    /** A register id names one register for ever. */
+    static void registerIdIsUnique(boolean free, String registerId) {
+        if (!free) {
+            throw conflict("registerIdIsUnique", "Перечень «" + registerId + "» уже существует");
+        }
+    }
+
     /** divisionIsValid: an id of latin letters, a name, processes named. */
     static List<FieldError> divisionIsValid(String divisionId, String name, List<String> processes) {
         List<FieldError> errors = new ArrayList<>();

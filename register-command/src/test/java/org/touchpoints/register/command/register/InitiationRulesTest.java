@@ -163,6 +163,17 @@ class InitiationRulesTest {
     }
 
     @Test
+    void repeatingAnAdditionAfterItsApprovalRecordsNothingNew() {
+        // the new row now bears the change's id; the repeat is still the same request, not a new addition
+        fixture.given(register())
+                .andGiven(approved(addInitiated("c-portal", PORTAL)))
+                .when(add("c-portal", PORTAL_DRAFT))
+                .expectSuccessfulHandlerExecution()
+                .expectNoEvents()
+                .expectResultMessagePayload(ChangeStatus.INITIATED);
+    }
+
+    @Test
     void repeatingTheSameRemovalRecordsNothingNew() {
         fixture.given(registerAnd(removeInitiated("c-phone-out", PHONE_ID, PHONE)))
                 .when(remove("c-phone-out", PHONE_ID))

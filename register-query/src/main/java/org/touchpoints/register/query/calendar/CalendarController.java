@@ -9,6 +9,7 @@ import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
@@ -52,9 +53,7 @@ public class CalendarController {
      * {@code POST /api/v1/calendar}: adds or replaces a year (federal, or a region's overlay) from a calendar
      * file in the format of {@code calendar/README.md}.
      */
-    // TODO(security): administrators only. Method security is not enabled in this project yet (no
-    //  @EnableMethodSecurity), so a @PreAuthorize("hasRole('ADMIN')") here would be silently ignored; restrict
-    //  POST /api/v1/calendar to ADMIN in the security configuration (or enable method security and annotate).
+    @PreAuthorize("hasRole('ADMIN')")
     @PostMapping(consumes = MediaType.APPLICATION_JSON_VALUE)
     public UploadedYear upload(@RequestBody(required = false) String json) {
         if (json != null && json.length() > MAX_UPLOAD_CHARS) {

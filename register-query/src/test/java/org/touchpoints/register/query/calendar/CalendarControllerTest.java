@@ -29,6 +29,14 @@ class CalendarControllerTest {
     }
 
     @Test
+    void anInstantWithAnOffsetIsAcceptedEvenWhenItsPlusArrivedAsASpace() {
+        // 21:30+03:00 on 27.12.2024 is 18:30Z: made 27.12 in Moscow, due 21.01.2025 (counted in ProductionCalendarTest)
+        DueDate expected = new DueDate(d("2024-12-27"), d("2025-01-21"));
+        assertThat(controller.dueDate("2024-12-27T21:30:00+03:00", "10", "Europe/Moscow", null)).isEqualTo(expected);
+        assertThat(controller.dueDate("2024-12-27T21:30:00 03:00", "10", "Europe/Moscow", null)).isEqualTo(expected);
+    }
+
+    @Test
     void dueDateWithARegion() {
         // made Mon 08.04.2024 in Makhachkala: 1 Tue 09.04, 10–12.04 Uraza Bayram, 2 15.04, 3 16.04, 4 17.04, 5 18.04
         assertThat(controller.dueDate("2024-04-08T09:00:00Z", "5", "Europe/Moscow", "RU-DA").dueDate())

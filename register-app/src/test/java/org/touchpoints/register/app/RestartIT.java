@@ -1,0 +1,73 @@
+package org.touchpoints.register.app;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import org.axonframework.eventsourcing.eventstore.EventStore;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.boot.web.server.context.WebServerApplicationContext;
+import org.springframework.context.ConfigurableApplicationContext;
+import tools.jackson.databind.JsonNode;
+
+/**
+ * The standalone application in demo mode, stopped and started again on the same data directory: the demo
+ * register is loaded once, and the events and the register survive the restart.
+ */
+class RestartIT {
+
+    @Test
+    void eventsAndTheRegisterSurviveARestart(@TempDir Path dataDir) throws Exception {
+        String changeId;
+        long eventsBefore;
+        try (ConfigurableApplicationContext app = start(dataDir)) {
+            Api api = Api.at(port(app));
+            JsonNode registers = api.as("admin").get("/api/v1/registers").json();
+            assertThat(registers.get(0).get("id").asString()).isEqualTo("smolensk-gzhi");
+            assertThat(registers.get(0).get("rowCount").asInt()).isEqualTo(64);
+
+            Api.Response initiated = api.as("initiator").post("/api/v1/registers/smolensk-gzhi/changes",
+                    Map.of("kind", "ADD", "reason", "NEW_TOUCHPOINT", "row", Map.of(
+                            "direction", "Предоставление государственных услуг",
+                            "process", ApplicationIT.LICENSING_PROCESS,
+                            "touchpoint", Map.of("name", "Канал в мессенджере MAX", "channel", "DIGITAL"),
+                            "needs", List.of(1))));
+            assertThat(initiated.status()).as(initiated.toString()).isEqualTo(201);
+            changeId = initiated.json().get("changeId").asString();
+            assertThat(api.as("division-head").post("/api/v1/changes/" + changeId + "/division-approval", "{}").status()).isEqualTo(200);
+            assertThat(api.as("deputy").post("/api/v1/changes/" + changeId + "/deputy-approval", "{}").status()).isEqualTo(200);
+            eventsBefore = app.getBean(EventStore.class).lastSequenceNumberFor("smolensk-gzhi").orElseThrow();
+        }
+        assertThat(Files.exists(dataDir.resolve("pg").resolve("PG_VERSION"))).isTrue();
+
+        try (ConfigurableApplicationContext app = start(dataDir)) {
+            Api api = Api.at(port(app));
+            assertThat(app.getBean(EventStore.class).lastSequenceNumberFor("smolensk-gzhi").orElseThrow())
+                    .as("the demo loader did not load the register a second time").isEqualTo(eventsBefore);
+            JsonNode rows = api.as("initiator").get("/api/v1/registers/smolensk-gzhi/rows").json();
+            assertThat(rows).hasSize(65);
+            JsonNode change = api.as("initiator").get("/api/v1/changes/" + changeId).json();
+            assertThat(change.get("status").asString()).isEqualTo("APPROVED");
+            assertThat(change.get("timeline")).hasSize(3);
+            // the command side still knows the change after the restart: the publisher can publish it
+            Api.Response published = api.as("publisher").post("/api/v1/registers/smolensk-gzhi/publications",
+                    Map.of("url", "https://uggi.admin-smolensk.ru/perechen"));
+            assertThat(published.status()).as(published.toString()).isEqualTo(201);
+            assertThat(published.json().get("coveredChangeIds").get(0).asString()).isEqualTo(changeId);
+        }
+    }
+
+    private static ConfigurableApplicationContext start(Path dataDir) {
+        return new SpringApplicationBuilder(org.touchpoints.register.app.RegisterApplication.class)
+                .profiles("demo")
+                .run("--register.embedded-postgres.data-dir=" + dataDir, "--server.port=0");
+    }
+
+    private static int port(ConfigurableApplicationContext app) {
+        return ((WebServerApplicationContext) app).getWebServer().getPort();
+    }
+}
