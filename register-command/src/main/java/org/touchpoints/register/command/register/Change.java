@@ -12,6 +12,7 @@ final class Change {
     ChangeStatus status = ChangeStatus.INITIATED;
     String divisionApprover;
     Instant approvedAt;
+    boolean deadlineMissed;
 
     Change(ChangeInitiated initiated) {
         this.initiated = initiated;

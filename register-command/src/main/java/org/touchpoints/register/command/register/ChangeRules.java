@@ -137,6 +137,18 @@ final class ChangeRules {
         return change;
     }
 
+    /**
+     * A missed publication deadline is recorded only for a change that is approved and not yet published, once
+     * its due date is over in the authority's time zone.
+     */
+    static void deadlineMissedOnlyByAnUnpublishedApprovedChangeAfterItsDueDate(Change change, java.time.LocalDate dueDate,
+                                                                           java.time.LocalDate today) {
+        if (change.status != ChangeStatus.APPROVED || dueDate == null || !today.isAfter(dueDate)) {
+            throw conflict("deadlineMissedOnlyByAnUnpublishedApprovedChangeAfterItsDueDate",
+                    "Срок публикации изменения " + change.id() + " не истёк или изменение уже опубликовано");
+        }
+    }
+
     /** A repeated changeId must repeat the same proposal; otherwise the id is taken. */
     static void sameChangeIdSameProposal(boolean same, String changeId) {
         if (!same) {

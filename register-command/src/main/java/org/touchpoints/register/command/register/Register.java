@@ -27,12 +27,16 @@ import org.touchpoints.register.api.change.DeputyApprovalResult;
 import org.touchpoints.register.api.change.DeputyApproved;
 import org.touchpoints.register.api.change.DivisionApproved;
 import org.touchpoints.register.api.change.InitiateChangeCommand;
+import org.touchpoints.register.api.change.PublicationDeadlineMissed;
+import org.touchpoints.register.api.change.RecordMissedDeadlineCommand;
 import org.touchpoints.register.api.change.RejectChangeCommand;
 import org.touchpoints.register.api.change.WithdrawChangeCommand;
 import org.touchpoints.register.api.publication.PublicationResult;
 import org.touchpoints.register.api.publication.PublishCommand;
 import org.touchpoints.register.api.publication.Published;
+import org.touchpoints.register.api.register.AnnualReviewConfirmed;
 import org.touchpoints.register.api.register.AssignMemberCommand;
+import org.touchpoints.register.api.register.ConfirmAnnualReviewCommand;
 import org.touchpoints.register.api.register.CreateRegisterCommand;
 import org.touchpoints.register.api.register.DefineDivisionCommand;
 import org.touchpoints.register.api.register.DivisionDefined;
@@ -61,12 +65,14 @@ public class Register {
     @AggregateIdentifier
     private String registerId;
     private Template template;
+    private java.time.ZoneId zone;
     private final Divisions divisions = new Divisions();
     private final Membership members = new Membership();
     /** Rows in the order they entered the register (an edit keeps its place). */
     private final Map<String, RowContent> rows = new LinkedHashMap<>();
     private final Map<String, Change> changes = new LinkedHashMap<>();
     private final List<String> approvedUnpublished = new ArrayList<>();
+    private final java.util.Set<String> reviews = new java.util.HashSet<>();
     private Instant lastApprovalAt;
     private int publishedVersion;
     private String publishedSha256;
@@ -304,6 +310,33 @@ public class Register {
         return new PublicationResult(version, covered, sha256);
     }
 
+    @CommandHandler
+    public boolean handle(RecordMissedDeadlineCommand cmd) {
+        Change change = ChangeRules.changeExists(changes, cmd.changeId());
+        if (change.deadlineMissed) {
+            return false; // recorded already
+        }
+        ChangeRules.deadlineMissedOnlyByAnUnpublishedApprovedChangeAfterItsDueDate(change, cmd.dueDate(),
+                cmd.at().atZone(zone).toLocalDate());
+        apply(new PublicationDeadlineMissed(registerId, change.id(), cmd.dueDate(), cmd.by(), cmd.at()));
+        return true;
+    }
+
+    @CommandHandler
+    public boolean handle(ConfirmAnnualReviewCommand cmd) {
+        RegisterRules.divisionRoleNamesAKnownDivision(divisions, MemberRole.HEAD, cmd.divisionId());
+        RegisterRules.onlyTheDivisionConfirmsItsReview(members, cmd.by(), cmd.divisionId());
+        RegisterRules.reviewYearHasBegun(cmd.year(), cmd.at().atZone(zone).getYear());
+        if (reviews.contains(cmd.divisionId() + "/" + cmd.year())) {
+            return false; // confirmed already
+        }
+        List<FieldError> errors = new ArrayList<>();
+        InputText.check(errors, "comment", "Комментарий", cmd.comment(), false, 2000);
+        Violations.requireNoErrors("annualReviewIsDescribed", errors);
+        apply(new AnnualReviewConfirmed(registerId, cmd.divisionId(), cmd.year(), clean(cmd.comment()), cmd.by(), cmd.at()));
+        return true;
+    }
+
     private List<Change> openChanges() {
         return changes.values().stream().filter(Change::open).toList();
     }
@@ -318,6 +351,7 @@ public class Register {
     void on(RegisterCreated e) {
         registerId = e.registerId();
         template = e.template();
+        zone = java.time.ZoneId.of(e.timeZone());
     }
 
     @EventSourcingHandler
@@ -359,6 +393,16 @@ public class Register {
             }
             case REMOVE -> rows.remove(change.rowId());
         }
+    }
+
+    @EventSourcingHandler
+    void on(AnnualReviewConfirmed e) {
+        reviews.add(e.divisionId() + "/" + e.year());
+    }
+
+    @EventSourcingHandler
+    void on(PublicationDeadlineMissed e) {
+        changes.get(e.changeId()).deadlineMissed = true;
     }
 
     @EventSourcingHandler

@@ -93,6 +93,24 @@ final class RegisterRules {
         }
     }
 
+    /** Only the head or a specialist of a division confirms that division's annual review. */
+    static void onlyTheDivisionConfirmsItsReview(Membership members, String actor, String divisionId) {
+        if (!members.holds(actor, MemberRole.HEAD, divisionId) && !members.holds(actor, MemberRole.SPECIALIST, divisionId)) {
+            throw forbidden("onlyTheDivisionConfirmsItsReview",
+                    "Ежегодную проверку подтверждает руководитель или специалист подразделения «" + divisionId + "»");
+        }
+    }
+
+    /** A year's review can be confirmed from that year on, not in advance. */
+    static void reviewYearHasBegun(int year, int currentYear) {
+        if (year > currentYear || year < 2000) {
+            throw new org.touchpoints.register.api.rule.RuleViolatedException(new org.touchpoints.register.api.rule.RuleViolation(
+                    "reviewYearHasBegun", org.touchpoints.register.api.rule.Refusal.INVALID,
+                    "Подтвердить проверку можно только за текущий или прошедший год",
+                    List.of(new FieldError("year", "Год проверки не может быть будущим"))));
+        }
+    }
+
     /** Import is the initial formation of a register: it goes only into a register with no rows and no changes. */
     static void importOnlyIntoAnEmptyRegister(boolean empty) {
         if (!empty) {

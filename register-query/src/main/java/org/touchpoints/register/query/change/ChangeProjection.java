@@ -17,6 +17,7 @@ import org.touchpoints.register.api.change.ChangeStatus;
 import org.touchpoints.register.api.change.ChangeWithdrawn;
 import org.touchpoints.register.api.change.DeputyApproved;
 import org.touchpoints.register.api.change.DivisionApproved;
+import org.touchpoints.register.api.change.PublicationDeadlineMissed;
 import org.touchpoints.register.api.publication.Published;
 import org.touchpoints.register.query.calendar.CalendarYearMissingException;
 import org.touchpoints.register.query.calendar.ProductionCalendar;
@@ -85,6 +86,13 @@ public class ChangeProjection {
         String comment = e.orderNumber() == null ? e.comment()
                 : join(e.comment(), "Приказ № " + e.orderNumber() + (e.orderDate() == null ? "" : " от " + e.orderDate()));
         timeline(e.changeId(), "DeputyApproved", e.at(), e.by(), comment);
+    }
+
+    @EventHandler
+    void on(PublicationDeadlineMissed e) {
+        jdbc.sql("update q_change set deadline_missed_at = ? where change_id = ?")
+                .params(Timestamp.from(e.at()), e.changeId()).update();
+        timeline(e.changeId(), "PublicationDeadlineMissed", e.at(), e.by(), "Срок публикации " + e.dueDate() + " истёк");
     }
 
     @EventHandler

@@ -1,0 +1,64 @@
+package org.touchpoints.register.query.review;
+
+import com.fasterxml.jackson.annotation.JsonInclude;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.List;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+/**
+ * Annual monitoring across registers: for each division of each register, whether it confirmed the review of
+ * its part for the year. Not confirmed by 31 December (authority's time zone) is OVERDUE.
+ */
+@RestController
+@RequestMapping("/api/v1/annual-reviews")
+@Tag(name = "Ежегодный мониторинг")
+public class AnnualReviewQueryController {
+    public enum Status { CONFIRMED, PENDING, OVERDUE }
+
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    public record ReviewView(String registerId, String division, String divisionName, int year, LocalDate dueDate,
+                             Status status, Instant confirmedAt, String confirmedBy) {
+    }
+
+    private final JdbcClient jdbc;
+    private final Clock clock;
+
+    public AnnualReviewQueryController(JdbcClient jdbc, Clock clock) {
+        this.jdbc = jdbc;
+        this.clock = clock;
+    }
+
+    @GetMapping
+    @Operation(summary = "Ежегодная проверка перечня подразделениями: кто подтвердил, кто нет (срок — 31 декабря)")
+    public List<ReviewView> reviews(@RequestParam(required = false) Integer year,
+                                    @RequestParam(required = false) String registerId,
+                                    @RequestParam(required = false) Status status) {
+        int y = year != null ? year : clock.instant().atZone(ZoneId.of("Europe/Moscow")).getYear();
+        LocalDate due = LocalDate.of(y, 12, 31);
+        return jdbc.sql("""
+                        select d.register_id, d.division_id, d.name, r.time_zone, a.confirmed_at, a.by_user
+                        from q_division d join q_register r on r.register_id = d.register_id
+                        left join q_annual_review a on a.register_id = d.register_id and a.division_id = d.division_id
+                                                   and a.year = ?
+                        where (cast(? as varchar) is null or d.register_id = ?)
+                        order by d.register_id, d.division_id""")
+                .params(y, registerId, registerId)
+                .query((rs, i) -> {
+                    Instant confirmed = rs.getTimestamp(5) == null ? null : rs.getTimestamp(5).toInstant();
+                    LocalDate today = clock.instant().atZone(ZoneId.of(rs.getString(4))).toLocalDate();
+                    Status s = confirmed != null ? Status.CONFIRMED : today.isAfter(due) ? Status.OVERDUE : Status.PENDING;
+                    return new ReviewView(rs.getString(1), rs.getString(2), rs.getString(3), y, due, s, confirmed,
+                            rs.getString(6));
+                })
+                .list().stream().filter(v -> status == null || v.status() == status).toList();
+    }
+}
