@@ -35,6 +35,7 @@ public abstract class ApplicationIT {
     static void database(DynamicPropertyRegistry registry) {
         registry.add("register.embedded-postgres.data-dir", DATA_DIR::toString);
         registry.add("register.embedded-postgres.durable", () -> "false");
+        registry.add("register.scheduling.enabled", () -> "false");
     }
 
     @TestConfiguration

@@ -11,6 +11,7 @@ import org.axonframework.eventhandling.DomainEventMessage;
 import org.axonframework.eventsourcing.eventstore.DomainEventStream;
 import org.axonframework.eventsourcing.eventstore.EventStore;
 import org.springframework.stereotype.Service;
+import org.touchpoints.register.api.RegisterEvent;
 import org.touchpoints.register.api.change.ChangeInitiated;
 import org.touchpoints.register.api.change.DeputyApproved;
 import org.touchpoints.register.api.publication.Published;
@@ -47,8 +48,8 @@ public class RegisterTimeTravel {
         while (stream.hasNext()) {
             DomainEventMessage<?> message = stream.next();
             Object event = message.getPayload();
-            if (asOf != null && message.getTimestamp().isAfter(asOf)) {
-                break;
+            if (asOf != null && event instanceof RegisterEvent recorded && recorded.at().isAfter(asOf)) {
+                break; // the business time every event carries; the stream is in the order it was recorded
             }
             if (event instanceof RowImported e) {
                 rows.put(e.rowId(), e.row());
