@@ -36,6 +36,8 @@ public abstract class ApplicationIT {
         registry.add("register.embedded-postgres.data-dir", DATA_DIR::toString);
         registry.add("register.embedded-postgres.durable", () -> "false");
         registry.add("register.scheduling.enabled", () -> "false");
+        registry.add("management.defaults.metrics.export.enabled", () -> "true");
+        registry.add("management.prometheus.metrics.export.enabled", () -> "true");
     }
 
     @TestConfiguration

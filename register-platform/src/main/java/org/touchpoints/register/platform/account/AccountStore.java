@@ -21,30 +21,42 @@ public class AccountStore {
     }
 
     public Optional<Account> find(String username) {
-        return jdbc.sql("select username, display_name, global_role, enabled from account where username = ?")
+        return jdbc.sql("select username, display_name, global_role, enabled, email from account where username = ?")
                 .param(username)
-                .query((rs, i) -> new Account(rs.getString(1), rs.getString(2), rs.getString(3), rs.getBoolean(4)))
+                .query((rs, i) -> new Account(rs.getString(1), rs.getString(2), rs.getString(3), rs.getBoolean(4), rs.getString(5)))
                 .optional();
     }
 
-    Optional<String> passwordHash(String username) {
-        return jdbc.sql("select password_hash from account where username = ? and enabled")
+    public Optional<String> passwordHash(String username) {
+        return jdbc.sql("select password_hash from account where username = ?")
                 .param(username).query(String.class).optional();
     }
 
     public List<Account> all() {
-        return jdbc.sql("select username, display_name, global_role, enabled from account order by username")
-                .query((rs, i) -> new Account(rs.getString(1), rs.getString(2), rs.getString(3), rs.getBoolean(4)))
+        return jdbc.sql("select username, display_name, global_role, enabled, email from account order by username")
+                .query((rs, i) -> new Account(rs.getString(1), rs.getString(2), rs.getString(3), rs.getBoolean(4), rs.getString(5)))
                 .list();
     }
 
     /** Creates the account, or does nothing when it exists; returns whether it was created. */
     @Transactional
     public boolean create(String username, String rawPassword, String displayName, String globalRole) {
+        return create(username, rawPassword, displayName, globalRole, null);
+    }
+
+    /** Creates the account, or does nothing when it exists; returns whether it was created. */
+    @Transactional
+    public boolean create(String username, String rawPassword, String displayName, String globalRole, String email) {
         return jdbc.sql("""
-                        insert into account(username, password_hash, display_name, global_role, enabled)
-                        values (?, ?, ?, ?, true) on conflict (username) do nothing""")
-                .params(username, passwordEncoder.encode(rawPassword), displayName, globalRole)
+                        insert into account(username, password_hash, display_name, global_role, enabled, email)
+                        values (?, ?, ?, ?, true, ?) on conflict (username) do nothing""")
+                .params(username, passwordEncoder.encode(rawPassword), displayName, globalRole, email)
                 .update() == 1;
+    }
+
+    /** Sets or clears the e-mail address reminders go to. */
+    @Transactional
+    public void setEmail(String username, String email) {
+        jdbc.sql("update account set email = ? where username = ?").params(email, username).update();
     }
 }

@@ -38,12 +38,12 @@ public class SecurityConfiguration {
     }
 
     @Bean
-    UserDetailsService userDetailsService(AccountStore accounts, org.springframework.jdbc.core.simple.JdbcClient jdbc) {
+    UserDetailsService userDetailsService(AccountStore accounts) {
         return username -> {
             var account = accounts.find(username)
                     .orElseThrow(() -> new UsernameNotFoundException("Неизвестная учётная запись"));
-            String hash = jdbc.sql("select password_hash from account where username = ?").param(username)
-                    .query(String.class).single();
+            String hash = accounts.passwordHash(username)
+                    .orElseThrow(() -> new UsernameNotFoundException("Неизвестная учётная запись"));
             List<GrantedAuthority> authorities = new ArrayList<>();
             authorities.add(new SimpleGrantedAuthority("ROLE_USER"));
             if (account.globalRole() != null) {

@@ -1,0 +1,102 @@
+package org.touchpoints.register.app;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.icegreen.greenmail.junit5.GreenMailExtension;
+import com.icegreen.greenmail.util.ServerSetupTest;
+import jakarta.mail.internet.MimeMessage;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.context.annotation.Import;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+import org.touchpoints.register.platform.account.AccountStore;
+import org.touchpoints.register.query.deadline.DeadlineWatcher;
+import org.touchpoints.register.query.reminder.ReminderPolicy;
+import org.touchpoints.register.query.reminder.ReminderSender;
+
+/** Reminders go by real SMTP (an embedded GreenMail server) to whoever's step is waiting, and to publishers. */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@Import(ApplicationIT.Clocks.class)
+class RemindersIT {
+    @RegisterExtension
+    static GreenMailExtension smtp = new GreenMailExtension(ServerSetupTest.SMTP);
+
+    @DynamicPropertySource
+    static void properties(DynamicPropertyRegistry registry) throws Exception {
+        Path dir = Files.createTempDirectory("register-mail-it-");
+        registry.add("register.embedded-postgres.data-dir", dir::toString);
+        registry.add("register.embedded-postgres.durable", () -> "false");
+        registry.add("register.scheduling.enabled", () -> "false");
+        registry.add("register.mail.enabled", () -> "true");
+        registry.add("spring.mail.host", () -> "127.0.0.1");
+        registry.add("spring.mail.port", () -> ServerSetupTest.SMTP.getPort());
+    }
+
+    @LocalServerPort
+    int port;
+    @Autowired
+    MutableClock clock;
+    @Autowired
+    AccountStore accounts;
+    @Autowired
+    ReminderSender sender;
+    @Autowired
+    ReminderPolicy policy;
+    @Autowired
+    DeadlineWatcher watcher;
+
+    @Test
+    void theWaitingApproverAndThenThePublishersAreReminded() throws Exception {
+        clock.set(Instant.parse("2024-12-20T09:00:00Z"));
+        accounts.create("admin", "demo", "Администратор", "ADMIN");
+        for (String u : List.of("initiator", "division-head", "deputy", "publisher")) {
+            accounts.create(u, "demo", u, null, u + "@gzhi.example");
+        }
+        Api api = Api.at(port);
+        Api admin = api.as("admin");
+        ApplicationIT.ok(admin.post("/api/v1/registers", Map.of("id", "mail-test", "authority", "ГЖИ", "timeZone",
+                "Europe/Moscow", "template", "SIX_COLUMN", "publicationDeadlineWorkingDays", 10)));
+        ApplicationIT.ok(admin.post("/api/v1/registers/mail-test/divisions", Map.of("id", "licensing", "name", "Лицензирование",
+                "processes", List.of(ApplicationIT.LICENSING_PROCESS))));
+        ApplicationIT.ok(admin.post("/api/v1/registers/mail-test/members", Map.of("username", "initiator", "role", "SPECIALIST", "division", "licensing")));
+        ApplicationIT.ok(admin.post("/api/v1/registers/mail-test/members", Map.of("username", "division-head", "role", "HEAD", "division", "licensing")));
+        ApplicationIT.ok(admin.post("/api/v1/registers/mail-test/members", Map.of("username", "deputy", "role", "DEPUTY")));
+        ApplicationIT.ok(admin.post("/api/v1/registers/mail-test/members", Map.of("username", "publisher", "role", "PUBLISHER")));
+
+        String change = ApplicationIT.ok(api.as("initiator").post("/api/v1/registers/mail-test/changes",
+                ApplicationIT.addRow("Сайт"))).json().get("changeId").asString();
+        assertThat(sender.sendPending()).isEqualTo(1);
+        MimeMessage toHead = smtp.getReceivedMessages()[0];
+        assertThat(toHead.getAllRecipients()[0].toString()).isEqualTo("division-head@gzhi.example");
+        assertThat(toHead.getSubject()).isEqualTo("Изменение перечня ожидает вашего согласования");
+        assertThat((String) toHead.getContent()).contains(change).contains("Сайт");
+
+        ApplicationIT.ok(api.as("division-head").post("/api/v1/changes/" + change + "/division-approval", "{}"));
+        assertThat(sender.sendPending()).isEqualTo(1);
+        assertThat(smtp.getReceivedMessages()[1].getAllRecipients()[0].toString()).isEqualTo("deputy@gzhi.example");
+        ApplicationIT.ok(api.as("deputy").post("/api/v1/changes/" + change + "/deputy-approval", "{}"));
+        assertThat(sender.sendPending()).isZero();
+
+        clock.set(Instant.parse("2025-01-10T09:00:00Z")); // two working days left: at risk
+        policy.remindOfPublicationsAtRisk();
+        policy.remindOfPublicationsAtRisk();
+        assertThat(sender.sendPending()).as("once per change").isEqualTo(1);
+        assertThat(smtp.getReceivedMessages()[2].getAllRecipients()[0].toString()).isEqualTo("publisher@gzhi.example");
+        assertThat(smtp.getReceivedMessages()[2].getSubject()).contains("истекает");
+
+        clock.set(Instant.parse("2025-01-15T09:00:00Z"));
+        assertThat(watcher.recordMissedDeadlines()).isEqualTo(1);
+        assertThat(sender.sendPending()).isEqualTo(1);
+        assertThat(smtp.getReceivedMessages()[3].getSubject()).isEqualTo("Срок публикации перечня истёк");
+        assertThat(smtp.getReceivedMessages()).hasSize(4);
+    }
+}
