@@ -113,6 +113,14 @@ class RulesOverHttpIT extends ApplicationIT {
         JsonNode history = ok(api.as("auditor").get("/api/v1/registers/" + register + "/history")).json();
         assertThat(history.get(0).get("event").asString()).isEqualTo("RegisterCreated");
         assertThat(history.get(0).get("by").asString()).isEqualTo("admin");
+        assertThat(history.get(0).get("payload").get("timeZone").asString()).isEqualTo("Europe/Moscow");
+
+        Api.Response csv = ok(api.as("auditor").get("/api/v1/registers/" + register + "/history/export"));
+        assertThat(csv.contentType()).startsWith("text/csv");
+        String[] lines = csv.body().split("\r\n");
+        assertThat(lines).hasSize(history.size() + 1);
+        assertThat(lines[1]).startsWith("0;\"RegisterCreated\";").contains("\"admin\"");
+        assertThat(api.as("initiator").get("/api/v1/registers/" + register + "/history/export").status()).isEqualTo(403);
     }
 
     @Test
