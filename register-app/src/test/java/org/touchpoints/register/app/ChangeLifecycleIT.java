@@ -81,6 +81,13 @@ class ChangeLifecycleIT extends ApplicationIT {
         assertThat(pub.sha256()).isEqualTo(expectedSha).isEqualTo(published.json().get("sha256").asString());
         assertThat(pub.by()).isEqualTo("publisher");
 
+        Api.Response exported = ok(api.as("publisher").get("/api/v1/registers/" + register + "/export?format=csv&version=1"));
+        assertThat(exported.contentType()).startsWith("text/csv");
+        assertThat(RegisterCsv.sha256(exported.body().getBytes(java.nio.charset.StandardCharsets.UTF_8)))
+                .as("the exported CSV of version 1 is what the publication hashed").isEqualTo(pub.sha256());
+        assertThat(exported.body()).startsWith("№,Направление деятельности органа власти,").contains("Telegram-канал https://t.me/gzhi");
+        assertThat(api.as("publisher").get("/api/v1/registers/" + register + "/export?format=pdf").status()).isEqualTo(400);
+
         JsonNode publications = api.as("auditor").get("/api/v1/registers/" + register + "/publications").json();
         assertThat(publications.get(0).get("late").asBoolean()).isFalse();
         JsonNode deadlines = api.as("auditor").get("/api/v1/deadlines?registerId=" + register).json();

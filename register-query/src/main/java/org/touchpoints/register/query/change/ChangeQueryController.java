@@ -36,7 +36,7 @@ public class ChangeQueryController {
     public List<ChangeView> list(@PathVariable String registerId, @RequestParam(required = false) ChangeStatus status,
                                  @RequestParam(required = false) String division,
                                  @RequestParam(required = false) Instant from, @RequestParam(required = false) Instant to) {
-        registers.find(registerId).orElseThrow(() -> ApiException.notFound("Перечень «" + registerId + "» не найден"));
+        registers.require(registerId);
         return changes.list(new ChangeReadModel.Filter(registerId, status == null ? null : status.name(), division, from, to));
     }
 }

@@ -17,7 +17,6 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
-import org.touchpoints.register.platform.web.ApiException;
 import org.touchpoints.register.query.register.RegisterReadModel;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
@@ -79,7 +78,7 @@ public class HistoryQueryController {
     }
 
     private List<HistoryEntry> entries(String registerId, Instant from, Instant to) {
-        registers.find(registerId).orElseThrow(() -> ApiException.notFound("Перечень «" + registerId + "» не найден"));
+        registers.require(registerId);
         StringBuilder sql = new StringBuilder("""
                 select sequence, event, at, by_user, change_id, payload from q_history where register_id = ?""");
         List<Object> params = new ArrayList<>(List.of(registerId));

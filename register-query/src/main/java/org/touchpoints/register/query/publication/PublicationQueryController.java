@@ -9,7 +9,6 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
-import org.touchpoints.register.platform.web.ApiException;
 import org.touchpoints.register.query.config.Json;
 import org.touchpoints.register.query.register.RegisterReadModel;
 
@@ -35,7 +34,7 @@ public class PublicationQueryController {
     @Operation(summary = "Опубликованные редакции: адрес, дата, охваченные изменения, sha256, признак просрочки")
     @SuppressWarnings("unchecked")
     public List<PublicationView> list(@PathVariable String registerId) {
-        registers.find(registerId).orElseThrow(() -> ApiException.notFound("Перечень «" + registerId + "» не найден"));
+        registers.require(registerId);
         return jdbc.sql("""
                         select version, url, published_at, by_user, covered, sha256, previous_sha256, late
                         from q_publication where register_id = ? order by version""")

@@ -48,7 +48,7 @@ public class RegisterQueryController {
             description = "Примеры: ?asOf=2024-12-27T09:00:00Z, ?version=1")
     public List<RowView> rows(@PathVariable String registerId, @RequestParam(required = false) Instant asOf,
                               @RequestParam(required = false) Integer version) {
-        registers.find(registerId).orElseThrow(() -> ApiException.notFound("Перечень «" + registerId + "» не найден"));
+        registers.require(registerId);
         if (asOf != null && version != null) {
             throw ApiException.badRequest("asOf", "Укажите либо asOf, либо version, но не оба");
         }

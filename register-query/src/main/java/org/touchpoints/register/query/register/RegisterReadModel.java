@@ -7,6 +7,7 @@ import org.springframework.stereotype.Repository;
 import org.touchpoints.register.api.row.RegisterRow;
 import org.touchpoints.register.api.row.RowContent;
 import org.touchpoints.register.api.row.Template;
+import org.touchpoints.register.platform.web.ApiException;
 import org.touchpoints.register.query.config.Json;
 
 /** Reads of the current-register projection. */
@@ -35,6 +36,11 @@ public class RegisterReadModel {
 
     public Optional<RegisterSummary> find(String registerId) {
         return jdbc.sql(SUMMARY + " where r.register_id = ?").param(registerId).query(this::summary).optional();
+    }
+
+    /** The register, or a 404 problem naming it. */
+    public RegisterSummary require(String registerId) {
+        return find(registerId).orElseThrow(() -> ApiException.notFound("Перечень «" + registerId + "» не найден"));
     }
 
     public List<RegisterRow> rows(String registerId) {

@@ -1,0 +1,58 @@
+package org.touchpoints.register.query.export;
+
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+import org.touchpoints.register.api.row.RegisterCsv;
+import org.touchpoints.register.api.row.RegisterRow;
+import org.touchpoints.register.platform.web.ApiException;
+import org.touchpoints.register.query.register.RegisterReadModel;
+import org.touchpoints.register.query.register.RegisterTimeTravel;
+
+/**
+ * The register as a file in the authority's template: the current rows or a published version. The CSV is
+ * the canonical text whose SHA-256 the {@code Published} event records, byte for byte.
+ */
+@RestController
+@RequestMapping("/api/v1/registers/{registerId}/export")
+@Tag(name = "Перечни")
+public class ExportController {
+    private final RegisterReadModel registers;
+    private final RegisterTimeTravel timeTravel;
+    private final List<RegisterFileFormat> formats;
+
+    public ExportController(RegisterReadModel registers, RegisterTimeTravel timeTravel, List<RegisterFileFormat> formats) {
+        this.registers = registers;
+        this.timeTravel = timeTravel;
+        this.formats = formats;
+    }
+
+    @GetMapping
+    @Operation(summary = "Выгрузить перечень по форме органа власти: csv, xlsx или docx; текущий или редакцию version")
+    public ResponseEntity<byte[]> export(@PathVariable String registerId, @RequestParam(defaultValue = "csv") String format,
+                                         @RequestParam(required = false) Integer version) {
+        RegisterReadModel.RegisterSummary register = registers.require(registerId);
+        RegisterFileFormat writer = formats.stream().filter(f -> f.name().equals(format)).findFirst()
+                .orElseThrow(() -> ApiException.badRequest("format", "Формат выгрузки: "
+                        + String.join(", ", formats.stream().map(RegisterFileFormat::name).sorted().toList())));
+        List<RegisterRow> rows = version == null ? registers.rows(registerId)
+                : timeTravel.version(registerId, version)
+                .orElseThrow(() -> ApiException.notFound("Редакция " + version + " перечня не опубликована"));
+        byte[] content = writer.write(register, rows);
+        String fileName = registerId + (version == null ? "" : "-v" + version) + "." + writer.name();
+        return ResponseEntity.ok()
+                .header(HttpHeaders.CONTENT_DISPOSITION, "attachment; filename=\"" + fileName + "\"")
+                .header("X-Content-SHA256", RegisterCsv.sha256(content))
+                .contentType(MediaType.parseMediaType(writer.mediaType()))
+                .body(content);
+    }
+}

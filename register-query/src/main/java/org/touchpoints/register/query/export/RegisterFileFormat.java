@@ -1,0 +1,16 @@
+package org.touchpoints.register.query.export;
+
+import java.util.List;
+import org.touchpoints.register.api.row.RegisterRow;
+import org.touchpoints.register.query.register.RegisterReadModel;
+
+/** One file format the register can be exported in, laid out in the register's template. */
+public interface RegisterFileFormat {
+    /** The {@code format} parameter value and file extension, e.g. {@code csv}. */
+    String name();
+
+    String mediaType();
+
+    /** @param rows the rows in entry order */
+    byte[] write(RegisterReadModel.RegisterSummary register, List<RegisterRow> rows);
+}
