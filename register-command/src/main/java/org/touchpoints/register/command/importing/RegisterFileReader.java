@@ -50,6 +50,26 @@ public final class RegisterFileReader {
         return read(records);
     }
 
+    /**
+     * The first sheet of an Excel workbook (.xlsx), read as {@link XlsxTable} describes. A file that is not a
+     * readable workbook is reported as an error on line 1; this method does not throw.
+     */
+    public static Parsed readXlsx(byte[] file) {
+        List<CsvTable.Record> records;
+        try {
+            records = XlsxTable.parse(file == null ? new byte[0] : file);
+        } catch (ImportFileException e) {
+            return new Parsed(List.of(), List.of(new LineError(e.line(), e.getMessage())));
+        } catch (RuntimeException e) {
+            return new Parsed(List.of(), List.of(new LineError(1, "Файл не читается как книга Excel (.xlsx)")));
+        }
+        if (records.isEmpty()) {
+            return new Parsed(List.of(), List.of(new LineError(1, "Файл пуст")));
+        }
+        return read(records);
+    }
+
+    /** Maps records (the first one the header) of a CSV or a sheet onto rows; shared by both file kinds. */
     static Parsed read(List<CsvTable.Record> records) {
         CsvTable.Record header = records.get(0);
         Map<Column, Integer> columns = columns(header.cells());

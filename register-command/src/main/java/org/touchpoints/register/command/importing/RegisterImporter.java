@@ -7,6 +7,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.UUID;
 import org.axonframework.commandhandling.gateway.CommandGateway;
@@ -16,9 +17,10 @@ import org.touchpoints.register.api.row.RegisterRow;
 import org.touchpoints.register.command.config.CommandClock;
 
 /**
- * Initial formation of a register from an existing table. Reads the whole file first; a file with any
- * error records nothing. Duplicate touchpoints within a process are reported (and imported as they stand:
- * the register is taken as the authority approved it; fixing it is a change like any other).
+ * Initial formation of a register from an existing table (CSV or an Excel workbook). Reads the whole file
+ * first; a file with any error records nothing. Duplicate touchpoints within a process are reported (and
+ * imported as they stand: the register is taken as the authority approved it; fixing it is a change like any
+ * other).
  */
 @Service
 public class RegisterImporter {
@@ -36,16 +38,43 @@ public class RegisterImporter {
         this.clock = clock;
     }
 
+    /** A CSV (UTF-8) file: {@link #importFile} for a file known to be CSV. */
     public Report importCsv(String registerId, byte[] file, String source, String actor, boolean dryRun) {
+        return importParsed(registerId, parseCsv(file), source, actor, dryRun);
+    }
+
+    /**
+     * A register file, CSV or Excel: an Excel workbook (.xlsx) when the name says so or the content is a zip
+     * (starts with «PK»), otherwise CSV in UTF-8.
+     */
+    public Report importFile(String registerId, byte[] file, String fileName, String actor, boolean dryRun) {
+        return importParsed(registerId, parse(file, fileName), fileName, actor, dryRun);
+    }
+
+    static RegisterFileReader.Parsed parse(byte[] file, String fileName) {
+        return isXlsx(file, fileName) ? RegisterFileReader.readXlsx(file) : parseCsv(file);
+    }
+
+    static boolean isXlsx(byte[] file, String fileName) {
+        boolean named = fileName != null && fileName.strip().toLowerCase(Locale.ROOT).endsWith(".xlsx");
+        boolean zip = file != null && file.length >= 2 && file[0] == 'P' && file[1] == 'K';
+        return named || zip;
+    }
+
+    static RegisterFileReader.Parsed parseCsv(byte[] file) {
         String text;
         try {
             text = StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
                     .onUnmappableCharacter(CodingErrorAction.REPORT).decode(ByteBuffer.wrap(file)).toString();
         } catch (CharacterCodingException e) {
-            return new Report(0, dryRun, List.of(), List.of(new RegisterFileReader.LineError(1,
+            return new RegisterFileReader.Parsed(List.of(), List.of(new RegisterFileReader.LineError(1,
                     "Файл не в кодировке UTF-8: сохраните таблицу как «CSV UTF-8»")));
         }
-        RegisterFileReader.Parsed parsed = RegisterFileReader.readCsv(text);
+        return RegisterFileReader.readCsv(text);
+    }
+
+    private Report importParsed(String registerId, RegisterFileReader.Parsed parsed, String source, String actor,
+                                boolean dryRun) {
         List<Duplicate> duplicates = duplicates(parsed.rows());
         if (!parsed.errors().isEmpty() || dryRun) {
             return new Report(0, dryRun, duplicates, parsed.errors());

@@ -101,12 +101,12 @@ public class RegisterCommandController {
     }
 
     @PostMapping(value = "/{registerId}/import", consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
-    @Operation(summary = "Первоначальная загрузка перечня из CSV (администратор)",
+    @Operation(summary = "Первоначальная загрузка перечня из CSV или XLSX (администратор)",
             description = "dryRun=true проверяет файл, ничего не записывая. Файл с ошибками не загружается ни частично.")
     public ResponseEntity<Object> importFile(@PathVariable String registerId, @RequestPart("file") MultipartFile file,
                                              @RequestParam(defaultValue = "false") boolean dryRun) throws IOException {
         String name = file.getOriginalFilename() == null ? "file.csv" : file.getOriginalFilename();
-        RegisterImporter.Report report = importer.importCsv(registerId, file.getBytes(), name, Actor.current(), dryRun);
+        RegisterImporter.Report report = importer.importFile(registerId, file.getBytes(), name, Actor.current(), dryRun);
         if (!report.errors().isEmpty()) {
             var response = ProblemDetailsAdvice.problem(HttpStatus.BAD_REQUEST,
                     "Файл не загружен: исправьте ошибки в указанных строках", List.of(), "importFileIsReadable");
