@@ -50,6 +50,17 @@ class TimeTravelIT extends ApplicationIT {
         assertThat(touchpoints(register, "")).containsExactly("Сайт", "Телефон горячей линии");
 
         assertThat(api.as("auditor").get("/api/v1/registers/" + register + "/rows?version=3").status()).isEqualTo(404);
+
+        JsonNode chain = ok(api.as("auditor").get("/api/v1/registers/" + register + "/publications/verify")).json();
+        assertThat(chain.get("valid").asBoolean()).isTrue();
+        assertThat(chain.get("versions")).hasSize(2);
+        String v1 = ok(api.as("auditor").get("/api/v1/registers/" + register + "/export?format=csv&version=1")).body();
+        JsonNode fileCheck = ok(api.as("auditor").postMultipart("/api/v1/registers/" + register + "/publications/verify-file",
+                "v1.csv", v1.getBytes(java.nio.charset.StandardCharsets.UTF_8))).json();
+        assertThat(fileCheck.get("matchesVersion").asInt()).isEqualTo(1);
+        JsonNode tampered = ok(api.as("auditor").postMultipart("/api/v1/registers/" + register + "/publications/verify-file",
+                "v1.csv", v1.replace("Сайт", "Сайт ").getBytes(java.nio.charset.StandardCharsets.UTF_8))).json();
+        assertThat(tampered.get("matchesVersion").isNull()).isTrue();
         assertThat(api.as("auditor").get("/api/v1/registers/" + register + "/rows?asOf=вчера").status()).isEqualTo(400);
     }
 
