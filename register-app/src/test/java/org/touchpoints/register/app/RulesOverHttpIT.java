@@ -100,6 +100,11 @@ class RulesOverHttpIT extends ApplicationIT {
         assertThat(anonymous.status()).isEqualTo(401);
         assertThat(anonymous.contentType()).startsWith("application/problem+json");
         assertThat(api.as("initiator", "wrong").get("/api/v1/registers").status()).isEqualTo(401);
+        for (String hostile : new String[] {"/api/v1/changes/..%2F..%2Fetc/withdrawal", "/api/v1/changes/%00/withdrawal"}) {
+            Api.Response refused = api.as("initiator").post(hostile, null);
+            assertThat(refused.status()).as(hostile).isEqualTo(400);
+            assertThat(refused.contentType()).as(hostile).startsWith("application/problem+json");
+        }
     }
 
     @Test
