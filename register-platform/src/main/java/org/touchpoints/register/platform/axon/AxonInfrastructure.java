@@ -4,7 +4,10 @@ import org.axonframework.commandhandling.CommandBus;
 import org.axonframework.commandhandling.CommandExecutionException;
 import org.axonframework.common.caching.Cache;
 import org.axonframework.common.caching.WeakReferenceCache;
+import org.axonframework.common.transaction.TransactionManager;
 import org.axonframework.config.EventProcessingConfigurer;
+import org.axonframework.spring.messaging.unitofwork.SpringTransactionManager;
+import org.springframework.transaction.PlatformTransactionManager;
 import org.axonframework.eventhandling.PropagatingErrorHandler;
 import org.axonframework.eventhandling.tokenstore.jdbc.TokenSchema;
 import org.axonframework.eventsourcing.eventstore.jdbc.EventSchema;
@@ -50,6 +53,16 @@ public class AxonInfrastructure {
                 .setTimestampColumn("time_stamp")
                 .setOwnerColumn("owner")
                 .build();
+    }
+
+    /**
+     * Axon's units of work run in Spring transactions, so a command's events and every read model written by
+     * the subscribing processors commit together or not at all. Declared explicitly: left to auto-configuration,
+     * Axon may settle for its no-op transaction manager when its configuration is evaluated before Spring's.
+     */
+    @Bean
+    static TransactionManager axonTransactionManager(PlatformTransactionManager transactions) {
+        return new SpringTransactionManager(transactions);
     }
 
     /** Registers stay in memory between commands (a register is a few hundred rows). */
