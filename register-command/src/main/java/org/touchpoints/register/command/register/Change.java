@@ -1,6 +1,5 @@
 package org.touchpoints.register.command.register;
 
-import java.time.Instant;
 import org.touchpoints.register.api.change.ChangeInitiated;
 import org.touchpoints.register.api.change.ChangeKind;
 import org.touchpoints.register.api.change.ChangeStatus;
@@ -10,8 +9,6 @@ import org.touchpoints.register.api.row.RowContent;
 final class Change {
     final ChangeInitiated initiated;
     ChangeStatus status = ChangeStatus.INITIATED;
-    String divisionApprover;
-    Instant approvedAt;
     boolean deadlineMissed;
 
     Change(ChangeInitiated initiated) {

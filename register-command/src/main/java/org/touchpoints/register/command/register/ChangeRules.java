@@ -4,6 +4,7 @@ import static org.touchpoints.register.command.register.Violations.conflict;
 import static org.touchpoints.register.command.register.Violations.forbidden;
 import static org.touchpoints.register.command.register.Violations.notFound;
 
+import java.time.LocalDate;
 import java.util.Collection;
 import java.util.Map;
 import java.util.Objects;
@@ -141,8 +142,8 @@ final class ChangeRules {
      * A missed publication deadline is recorded only for a change that is approved and not yet published, once
      * its due date is over in the authority's time zone.
      */
-    static void deadlineMissedOnlyByAnUnpublishedApprovedChangeAfterItsDueDate(Change change, java.time.LocalDate dueDate,
-                                                                           java.time.LocalDate today) {
+    static void deadlineMissedOnlyByAnUnpublishedApprovedChangeAfterItsDueDate(Change change, LocalDate dueDate,
+                                                                           LocalDate today) {
         if (change.status != ChangeStatus.APPROVED || dueDate == null || !today.isAfter(dueDate)) {
             throw conflict("deadlineMissedOnlyByAnUnpublishedApprovedChangeAfterItsDueDate",
                     "Срок публикации изменения " + change.id() + " не истёк или изменение уже опубликовано");

@@ -3,7 +3,9 @@ package org.touchpoints.register.command.register;
 import static org.axonframework.modelling.command.AggregateLifecycle.apply;
 
 import java.time.Instant;
+import java.time.ZoneId;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -65,14 +67,14 @@ public class Register {
     @AggregateIdentifier
     private String registerId;
     private Template template;
-    private java.time.ZoneId zone;
+    private ZoneId zone;
     private final Divisions divisions = new Divisions();
     private final Membership members = new Membership();
     /** Rows in the order they entered the register (an edit keeps its place). */
     private final Map<String, RowContent> rows = new LinkedHashMap<>();
     private final Map<String, Change> changes = new LinkedHashMap<>();
     private final List<String> approvedUnpublished = new ArrayList<>();
-    private final java.util.Set<String> reviews = new java.util.HashSet<>();
+    private final Set<String> reviews = new HashSet<>();
     private Instant lastApprovalAt;
     private int publishedVersion;
     private String publishedSha256;
@@ -351,7 +353,7 @@ public class Register {
     void on(RegisterCreated e) {
         registerId = e.registerId();
         template = e.template();
-        zone = java.time.ZoneId.of(e.timeZone());
+        zone = ZoneId.of(e.timeZone());
     }
 
     @EventSourcingHandler
@@ -383,7 +385,6 @@ public class Register {
     void on(DeputyApproved e) {
         Change change = changes.get(e.changeId());
         change.status = ChangeStatus.APPROVED;
-        change.approvedAt = e.at();
         lastApprovalAt = e.at();
         approvedUnpublished.add(change.id());
         switch (change.kind()) {

@@ -104,10 +104,8 @@ final class RegisterRules {
     /** A year's review can be confirmed from that year on, not in advance. */
     static void reviewYearHasBegun(int year, int currentYear) {
         if (year > currentYear || year < 2000) {
-            throw new org.touchpoints.register.api.rule.RuleViolatedException(new org.touchpoints.register.api.rule.RuleViolation(
-                    "reviewYearHasBegun", org.touchpoints.register.api.rule.Refusal.INVALID,
-                    "Подтвердить проверку можно только за текущий или прошедший год",
-                    List.of(new FieldError("year", "Год проверки не может быть будущим"))));
+            throw Violations.invalid("reviewYearHasBegun", "Подтвердить проверку можно только за текущий или прошедший год",
+                    List.of(new FieldError("year", "Год проверки не может быть будущим")));
         }
     }
 

@@ -1,7 +1,6 @@
 package org.touchpoints.register.platform.web;
 
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import org.axonframework.commandhandling.CommandExecutionException;
 import org.axonframework.modelling.command.AggregateNotFoundException;
@@ -188,8 +187,4 @@ public class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
         return new ResponseEntity<>(pd, headers, status);
     }
 
-    /** For errors rendered outside MVC (security filters). */
-    public static Map<String, Object> asMap(HttpStatus status, String detail) {
-        return Map.of("type", "about:blank", "title", Problems.title(status), "status", status.value(), "detail", detail);
-    }
 }
