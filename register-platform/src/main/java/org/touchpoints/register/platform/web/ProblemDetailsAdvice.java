@@ -41,14 +41,11 @@ public class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
 
     @ExceptionHandler(CommandExecutionException.class)
     ResponseEntity<Object> commandFailed(CommandExecutionException e) {
-        Optional<Object> details = e.getDetails();
-        if (details.isPresent() && details.get() instanceof RuleViolation v) {
-            return fromViolation(v);
+        Optional<RuleViolation> violation = RuleViolations.of(e);
+        if (violation.isPresent()) {
+            return fromViolation(violation.get());
         }
         Throwable cause = e.getCause();
-        if (cause instanceof RuleViolatedException r) {
-            return fromViolation(r.violation());
-        }
         if (cause instanceof AggregateNotFoundException) {
             return problem(HttpStatus.NOT_FOUND, "Перечень не найден", List.of(), null);
         }
@@ -171,13 +168,17 @@ public class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
     }
 
     static ResponseEntity<Object> fromViolation(RuleViolation v) {
-        HttpStatus status = switch (v.refusal()) {
+        return problem(statusOf(v), v.message(), v.errors(), v.rule());
+    }
+
+    /** The HTTP status of a refusal, for the API and the pages alike. */
+    public static HttpStatus statusOf(RuleViolation v) {
+        return switch (v.refusal()) {
             case INVALID -> HttpStatus.BAD_REQUEST;
             case FORBIDDEN -> HttpStatus.FORBIDDEN;
             case NOT_FOUND -> HttpStatus.NOT_FOUND;
             case CONFLICT -> HttpStatus.CONFLICT;
         };
-        return problem(status, v.message(), v.errors(), v.rule());
     }
 
     public static ResponseEntity<Object> problem(HttpStatus status, String detail, List<FieldError> errors, String rule) {

@@ -48,6 +48,14 @@ public class RegisterReadModel {
                 .query((rs, i) -> new RegisterRow(rs.getString(1), json.read(rs.getString(2), RowContent.class))).list();
     }
 
+    /** Division id → name, in the order they were defined. */
+    public java.util.LinkedHashMap<String, String> divisions(String registerId) {
+        java.util.LinkedHashMap<String, String> divisions = new java.util.LinkedHashMap<>();
+        jdbc.sql("select division_id, name from q_division where register_id = ? order by division_id").param(registerId)
+                .query((rs, i) -> divisions.put(rs.getString(1), rs.getString(2))).list();
+        return divisions;
+    }
+
     private RegisterSummary summary(java.sql.ResultSet rs, int i) throws java.sql.SQLException {
         return new RegisterSummary(rs.getString(1), rs.getString(2), rs.getString(3), (Integer) rs.getObject(4),
                 Template.valueOf(rs.getString(5)), rs.getString(6), rs.getInt(7), rs.getInt(8));

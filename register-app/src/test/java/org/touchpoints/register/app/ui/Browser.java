@@ -1,0 +1,157 @@
+package org.touchpoints.register.app.ui;
+
+import java.io.File;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import org.openqa.selenium.By;
+import org.openqa.selenium.OutputType;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.chrome.ChromeDriverService;
+import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.support.ui.Select;
+import org.openqa.selenium.support.ui.WebDriverWait;
+
+/**
+ * A real headless Chromium driven through ChromeDriver, both from the machine's packages (Debian {@code chromium},
+ * {@code chromium-driver}; {@code .ci/run} installs them). Never downloads a browser.
+ */
+public final class Browser implements AutoCloseable {
+    private static final String CHROMIUM = System.getProperty("chromium.binary",
+            System.getenv().getOrDefault("CHROMIUM_BINARY", "/usr/bin/chromium"));
+    private static final String CHROMEDRIVER = System.getProperty("chromedriver.binary",
+            System.getenv().getOrDefault("CHROMEDRIVER_BINARY", "/usr/bin/chromedriver"));
+
+    private final ChromeDriver driver;
+    private final Path profile;
+    private final String base;
+    private final Path downloads;
+
+    public Browser(int port) {
+        if (!new File(CHROMIUM).canExecute() || !new File(CHROMEDRIVER).canExecute()) {
+            throw new IllegalStateException("Browser tests need Chromium and ChromeDriver at " + CHROMIUM + " and "
+                    + CHROMEDRIVER + ": apt-get install -y chromium chromium-driver (.ci/run does this)");
+        }
+        try {
+            profile = Files.createTempDirectory("register-chromium-");
+            downloads = Files.createTempDirectory("register-downloads-");
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        }
+        ChromeOptions options = new ChromeOptions();
+        options.setBinary(CHROMIUM);
+        options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
+                "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run",
+                "--disable-quic", "--window-size=1400,1000", "--lang=ru-RU", "--user-data-dir=" + profile);
+        options.setExperimentalOption("prefs", java.util.Map.of(
+                "download.default_directory", downloads.toString(), "download.prompt_for_download", false));
+        ChromeDriverService service = new ChromeDriverService.Builder()
+                .usingDriverExecutable(new File(CHROMEDRIVER)).usingAnyFreePort().build();
+        driver = new ChromeDriver(service, options);
+        driver.manage().timeouts().pageLoadTimeout(Duration.ofSeconds(30));
+        // Elements are looked for until they appear (a submitted form's next page may still be loading).
+        driver.manage().timeouts().implicitlyWait(Duration.ofSeconds(5));
+        base = "http://localhost:" + port;
+    }
+
+    public ChromeDriver driver() {
+        return driver;
+    }
+
+    public Browser open(String path) {
+        driver.get(base + path);
+        return this;
+    }
+
+    /** Signs in through the login form (and out of any previous session first). */
+    public Browser login(String username) {
+        driver.manage().deleteAllCookies();
+        open("/login");
+        driver.findElement(By.id("username")).sendKeys(username);
+        driver.findElement(By.id("password")).sendKeys("demo");
+        driver.findElement(By.id("login-submit")).click();
+        new WebDriverWait(driver, Duration.ofSeconds(10)).until(d -> !d.getCurrentUrl().contains("/login"));
+        return this;
+    }
+
+    public WebElement byId(String id) {
+        return driver.findElement(By.id(id));
+    }
+
+    public WebElement find(String css) {
+        return driver.findElement(By.cssSelector(css));
+    }
+
+    public List<WebElement> all(String css) {
+        return driver.findElements(By.cssSelector(css));
+    }
+
+    /** Elements matching {@code css} on the page as it is now, without waiting for any to appear. */
+    public List<WebElement> now(String css) {
+        driver.manage().timeouts().implicitlyWait(Duration.ZERO);
+        try {
+            return driver.findElements(By.cssSelector(css));
+        } finally {
+            driver.manage().timeouts().implicitlyWait(Duration.ofSeconds(5));
+        }
+    }
+
+    public String text(String css) {
+        return find(css).getText();
+    }
+
+    public Browser type(String id, String text) {
+        WebElement e = byId(id);
+        e.clear();
+        e.sendKeys(text);
+        return this;
+    }
+
+    public Browser select(String id, String visibleText) {
+        new Select(byId(id)).selectByVisibleText(visibleText);
+        return this;
+    }
+
+    public Browser selectValue(String id, String value) {
+        new Select(byId(id)).selectByValue(value);
+        return this;
+    }
+
+    public Browser click(String css) {
+        find(css).click();
+        return this;
+    }
+
+    public String url() {
+        return driver.getCurrentUrl();
+    }
+
+    public String source() {
+        return driver.getPageSource();
+    }
+
+    public Path downloads() {
+        return downloads;
+    }
+
+    /** Saves a screenshot and the page's HTML under target/browser-failures, for a failed test. */
+    public void saveEvidence(String name) {
+        try {
+            Path dir = Path.of("target", "browser-failures");
+            Files.createDirectories(dir);
+            Files.write(dir.resolve(name + ".png"), driver.getScreenshotAs(OutputType.BYTES));
+            Files.writeString(dir.resolve(name + ".html"), driver.getPageSource(), StandardCharsets.UTF_8);
+        } catch (Exception e) {
+            System.err.println("Could not save browser evidence: " + e);
+        }
+    }
+
+    @Override
+    public void close() {
+        driver.quit();
+    }
+}

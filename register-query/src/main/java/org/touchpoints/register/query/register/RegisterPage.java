@@ -1,0 +1,88 @@
+package org.touchpoints.register.query.register;
+
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.stream.IntStream;
+import org.springframework.format.annotation.DateTimeFormat;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.touchpoints.register.api.row.Channel;
+import org.touchpoints.register.api.row.ClientNeed;
+import org.touchpoints.register.api.row.RegisterRow;
+import org.touchpoints.register.api.row.Text;
+import org.touchpoints.register.platform.web.ApiException;
+import org.touchpoints.register.query.ui.UiController;
+
+/** The registers list and one register laid out like its template, today, at a date or as a published version. */
+@UiController
+public class RegisterPage {
+    private final RegisterReadModel registers;
+    private final RegisterTimeTravel timeTravel;
+
+    public RegisterPage(RegisterReadModel registers, RegisterTimeTravel timeTravel) {
+        this.registers = registers;
+        this.timeTravel = timeTravel;
+    }
+
+    @GetMapping("/registers")
+    String list(Model model) {
+        model.addAttribute("registers", registers.all());
+        return "registers";
+    }
+
+    @GetMapping("/registers/{registerId}")
+    String register(@PathVariable String registerId, @RequestParam(required = false) String q,
+                    @RequestParam(required = false) String direction, @RequestParam(required = false) String process,
+                    @RequestParam(required = false) String channel, @RequestParam(required = false) Integer need,
+                    @RequestParam(required = false) String division,
+                    @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate asOf,
+                    @RequestParam(required = false) Integer version, Model model) {
+        var register = registers.require(registerId);
+        List<RegisterRow> today = registers.rows(registerId);
+        List<RegisterRow> shown = today;
+        boolean past = false;
+        if (version != null) {
+            shown = timeTravel.version(registerId, version).orElseThrow(() ->
+                    ApiException.notFound("Редакция " + version + " перечня не опубликована"));
+            past = true;
+        } else if (asOf != null) {
+            ZoneId zone = ZoneId.of(register.timeZone());
+            shown = timeTravel.asOf(registerId, asOf.plusDays(1).atStartOfDay(zone).toInstant().minusMillis(1));
+            past = true;
+        }
+        var filter = new RegisterTable.Filter(q, direction, process, channel, need, division);
+        model.addAttribute("register", register);
+        model.addAttribute("headers", register.template().headers());
+        model.addAttribute("lines", RegisterTable.lines(register.template(), shown, past ? today : null, filter));
+        model.addAttribute("added", past ? RegisterTable.addedSince(register.template(), shown, today) : List.of());
+        model.addAttribute("past", past);
+        model.addAttribute("filter", filter);
+        model.addAttribute("asOf", asOf);
+        model.addAttribute("version", version);
+        model.addAttribute("versions", IntStream.rangeClosed(1, register.publishedVersion()).map(v -> register.publishedVersion() + 1 - v).boxed().toList());
+        model.addAttribute("divisions", registers.divisions(registerId));
+        model.addAttribute("directions", distinct(today, true));
+        model.addAttribute("processes", distinct(today, false));
+        model.addAttribute("channels", Channel.values());
+        model.addAttribute("needs", ClientNeed.values());
+        model.addAttribute("sixColumns", register.template() == org.touchpoints.register.api.row.Template.SIX_COLUMN);
+        return "register";
+    }
+
+    private static Set<String> distinct(List<RegisterRow> rows, boolean directions) {
+        Set<String> keys = new LinkedHashSet<>();
+        Set<String> values = new LinkedHashSet<>();
+        for (RegisterRow r : rows) {
+            String v = directions ? r.content().direction() : r.content().process();
+            if (!Text.isBlank(v) && keys.add(Text.key(v))) {
+                values.add(v);
+            }
+        }
+        return values;
+    }
+}

@@ -1,0 +1,31 @@
+package org.touchpoints.register.query.ui;
+
+import jakarta.servlet.http.HttpServletResponse;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.RequestMapping;
+
+/** Sign-in, the start page and the page shown when a role does not allow a page. */
+@UiController
+public class EntryPages {
+
+    @GetMapping("/login")
+    String login() {
+        return "login";
+    }
+
+    /** People land on their work: approvers on their inbox, everyone else on the registers. */
+    @GetMapping("/")
+    String home(Model model) {
+        Viewer viewer = (Viewer) model.getAttribute("viewer");
+        return viewer != null && viewer.approver() ? "redirect:/inbox" : "redirect:/registers";
+    }
+
+    @RequestMapping("/forbidden")
+    String forbidden(Model model, HttpServletResponse response) {
+        response.setStatus(HttpServletResponse.SC_FORBIDDEN);
+        model.addAttribute("status", 403);
+        model.addAttribute("message", "Эта страница недоступна для вашей роли");
+        return "error-page";
+    }
+}

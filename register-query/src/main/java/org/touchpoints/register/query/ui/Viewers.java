@@ -1,0 +1,38 @@
+package org.touchpoints.register.query.ui;
+
+import java.util.List;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.security.authentication.AnonymousAuthenticationToken;
+import org.springframework.security.core.Authentication;
+import org.springframework.security.core.context.SecurityContextHolder;
+import org.springframework.stereotype.Component;
+import org.touchpoints.register.platform.account.AccountStore;
+
+/** Who is signed in, with their memberships from the register projection. */
+@Component
+public class Viewers {
+    private final AccountStore accounts;
+    private final JdbcClient jdbc;
+
+    public Viewers(AccountStore accounts, JdbcClient jdbc) {
+        this.accounts = accounts;
+        this.jdbc = jdbc;
+    }
+
+    public Viewer current() {
+        Authentication auth = SecurityContextHolder.getContext().getAuthentication();
+        if (auth == null || !auth.isAuthenticated() || auth instanceof AnonymousAuthenticationToken) {
+            return Viewer.ANONYMOUS;
+        }
+        String username = auth.getName();
+        var account = accounts.find(username);
+        List<Viewer.Membership> memberships = jdbc.sql(
+                        "select register_id, role, division_id from q_member where username = ? order by register_id, role")
+                .param(username)
+                .query((rs, i) -> new Viewer.Membership(rs.getString(1), rs.getString(2),
+                        rs.getString(3).isEmpty() ? null : rs.getString(3)))
+                .list();
+        return new Viewer(username, account.map(a -> a.displayName()).orElse(username),
+                account.map(a -> a.globalRole()).orElse(null), memberships);
+    }
+}
