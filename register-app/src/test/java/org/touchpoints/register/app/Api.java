@@ -47,6 +47,11 @@ public final class Api {
                 (username + ":" + password).getBytes(StandardCharsets.UTF_8)));
     }
 
+    /** Signs in with an OpenID Connect access token instead of a password. */
+    public Api bearer(String token) {
+        return new Api(base, "Bearer " + token);
+    }
+
     public Response get(String path) {
         return send(HttpRequest.newBuilder(URI.create(base + path)).GET());
     }

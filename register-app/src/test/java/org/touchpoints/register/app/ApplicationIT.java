@@ -29,11 +29,10 @@ public abstract class ApplicationIT {
             "Лицензирование предпринимательской деятельности по управлению многоквартирными домами на территории Смоленской области";
     public static final String APPEALS_PROCESS = "Прием и рассмотрение обращений и запросов, поступающих в ГЖИ СО";
 
-    private static final Path DATA_DIR = createDataDir();
-
     @DynamicPropertySource
     static void database(DynamicPropertyRegistry registry) {
-        registry.add("register.embedded-postgres.data-dir", DATA_DIR::toString);
+        Path dataDir = createDataDir(); // one database per application context (subclasses may add settings)
+        registry.add("register.embedded-postgres.data-dir", dataDir::toString);
         registry.add("register.embedded-postgres.durable", () -> "false");
         registry.add("register.scheduling.enabled", () -> "false");
         registry.add("management.defaults.metrics.export.enabled", () -> "true");

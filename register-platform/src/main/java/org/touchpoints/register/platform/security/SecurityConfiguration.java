@@ -2,20 +2,14 @@ package org.touchpoints.register.platform.security;
 
 import java.time.Clock;
 import java.time.Duration;
-import java.util.ArrayList;
-import java.util.List;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.http.HttpMethod;
 import org.springframework.http.HttpStatus;
-import org.springframework.security.authentication.AuthenticationManager;
-import org.springframework.security.authentication.ProviderManager;
 import org.springframework.security.authentication.dao.DaoAuthenticationProvider;
 import org.springframework.security.config.annotation.method.configuration.EnableMethodSecurity;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
-import org.springframework.security.config.http.SessionCreationPolicy;
-import org.springframework.security.core.GrantedAuthority;
-import org.springframework.security.core.authority.SimpleGrantedAuthority;
 import org.springframework.security.core.userdetails.User;
 import org.springframework.security.core.userdetails.UserDetailsService;
 import org.springframework.security.core.userdetails.UsernameNotFoundException;
@@ -23,6 +17,7 @@ import org.springframework.security.crypto.bcrypt.BCryptPasswordEncoder;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import jakarta.servlet.http.HttpServletRequest;
 import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.context.RequestAttributeSecurityContextRepository;
 import org.springframework.security.web.access.AccessDeniedHandlerImpl;
 import org.springframework.security.web.authentication.LoginUrlAuthenticationEntryPoint;
 import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter;
@@ -31,11 +26,13 @@ import org.springframework.security.web.util.matcher.RequestMatcher;
 import org.touchpoints.register.platform.account.AccountStore;
 
 /**
- * HTTP Basic (API) and a login form (pages) over the accounts table. ADMIN and AUDITOR are global roles from the
+ * HTTP Basic (API) and a login form (pages) over the accounts table, and OpenID Connect beside or instead of them
+ * when configured ({@link OidcProperties}). ADMIN and AUDITOR are global roles from the
  * account; the roles inside a register are checked by the register itself.
  */
 @Configuration(proxyBeanMethods = false)
 @EnableMethodSecurity
+@EnableConfigurationProperties(OidcProperties.class)
 public class SecurityConfiguration {
 
     @Bean
@@ -50,21 +47,17 @@ public class SecurityConfiguration {
                     .orElseThrow(() -> new UsernameNotFoundException("Неизвестная учётная запись"));
             String hash = accounts.passwordHash(username)
                     .orElseThrow(() -> new UsernameNotFoundException("Неизвестная учётная запись"));
-            List<GrantedAuthority> authorities = new ArrayList<>();
-            authorities.add(new SimpleGrantedAuthority("ROLE_USER"));
-            if (account.globalRole() != null) {
-                authorities.add(new SimpleGrantedAuthority("ROLE_" + account.globalRole()));
-            }
-            return User.withUsername(account.username()).password(hash).authorities(authorities)
+            return User.withUsername(account.username()).password(hash).authorities(AccountAuthorities.of(account))
                     .disabled(!account.enabled()).build();
         };
     }
 
+    /** Passwords checked by BCrypt, then remembered as verified for two minutes (see STACK.md on HTTP Basic). */
     @Bean
-    AuthenticationManager authenticationManager(UserDetailsService users, PasswordEncoder encoder, Clock clock) {
+    VerifiedCredentialCache passwordAuthentication(UserDetailsService users, PasswordEncoder encoder, Clock clock) {
         DaoAuthenticationProvider dao = new DaoAuthenticationProvider(users);
         dao.setPasswordEncoder(encoder);
-        return new ProviderManager(new VerifiedCredentialCache(dao, Duration.ofMinutes(2), clock));
+        return new VerifiedCredentialCache(dao, Duration.ofMinutes(2), clock);
     }
 
     /**
@@ -73,7 +66,8 @@ public class SecurityConfiguration {
      * browser session could carry.
      */
     @Bean
-    SecurityFilterChain web(HttpSecurity http, AuthenticationManager authenticationManager) throws Exception {
+    SecurityFilterChain web(HttpSecurity http, VerifiedCredentialCache passwords, OidcProperties oidc,
+                            AccountStore accounts) throws Exception {
         ProblemAuthenticationEntryPoint problem = new ProblemAuthenticationEntryPoint();
         RequestMatcher api = request -> pathOf(request).startsWith("/api/") || pathOf(request).startsWith("/actuator/");
         // Only a browser session can be ridden by another site; API calls with their own credentials (or none,
@@ -82,12 +76,8 @@ public class SecurityConfiguration {
                 && (request.getHeader("Authorization") != null || request.getRequestedSessionId() == null);
         AccessDeniedHandlerImpl pageDenied = new AccessDeniedHandlerImpl();
         pageDenied.setErrorPage("/forbidden");
-        http.authenticationManager(authenticationManager)
+        http.authenticationProvider(passwords)
                 .csrf(csrf -> csrf.ignoringRequestMatchers(apiWithoutSession))
-                .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.IF_REQUIRED))
-                .httpBasic(basic -> basic.realmName("register").authenticationEntryPoint(problem))
-                .formLogin(form -> form.loginPage("/login").failureUrl("/login?error").defaultSuccessUrl("/", false)
-                        .permitAll())
                 .logout(logout -> logout.logoutUrl("/logout").logoutSuccessUrl("/login?logout")
                         .deleteCookies("REGISTER_SESSION"))
                 .exceptionHandling(e -> e
@@ -108,6 +98,24 @@ public class SecurityConfiguration {
                         .permitAll()
                         .requestMatchers(HttpMethod.GET, "/api/v1/calendar/**").permitAll()
                         .anyRequest().authenticated());
+        if (oidc.localAccounts()) {
+            // Basic requests carry their credentials each time: they get no session (RequestAttribute repository).
+            http.httpBasic(basic -> basic.realmName("register").authenticationEntryPoint(problem)
+                            .securityContextRepository(new RequestAttributeSecurityContextRepository()))
+                    .formLogin(form -> form.loginPage("/login").failureUrl("/login?error").defaultSuccessUrl("/", false)
+                            .permitAll());
+        }
+        if (oidc.enabled()) {
+            OidcAccounts provider = new OidcAccounts(oidc, accounts);
+            http.oauth2ResourceServer(rs -> rs.authenticationEntryPoint(problem)
+                    .jwt(jwt -> jwt.decoder(provider.jwtDecoder()).jwtAuthenticationConverter(provider::authentication)));
+            if (oidc.loginEnabled()) {
+                http.oauth2Login(login -> login.loginPage("/login").failureUrl("/login?error")
+                        .defaultSuccessUrl("/", false)
+                        .clientRegistrationRepository(provider.clientRegistrations())
+                        .userInfoEndpoint(user -> user.oidcUserService(provider.userService())));
+            }
+        }
         return http.build();
     }
 

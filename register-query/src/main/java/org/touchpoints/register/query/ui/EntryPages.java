@@ -4,13 +4,21 @@ import jakarta.servlet.http.HttpServletResponse;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
+import org.touchpoints.register.platform.security.OidcProperties;
 
 /** Sign-in, the start page and the page shown when a role does not allow a page. */
 @UiController
 public class EntryPages {
+    private final OidcProperties oidc;
+
+    public EntryPages(OidcProperties oidc) {
+        this.oidc = oidc;
+    }
 
     @GetMapping("/login")
-    String login() {
+    String login(Model model) {
+        model.addAttribute("oidcLogin", oidc.loginEnabled());
+        model.addAttribute("localLogin", oidc.localAccounts());
         return "login";
     }
 
