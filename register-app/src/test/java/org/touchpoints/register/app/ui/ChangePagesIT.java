@@ -5,6 +5,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.time.Duration;
 import java.util.List;
 import org.junit.jupiter.api.Test;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
 import tools.jackson.databind.JsonNode;
 
@@ -15,13 +17,13 @@ class ChangePagesIT extends BrowserIT {
     void aSpecialistProposesANewRowWithAnOtherNeedAndSeesItWaitingForTheHead() {
         String id = newRegister();
         browser.login("initiator").open("/registers/" + id);
-        browser.click("#propose-add");
+        leave(() -> browser.click("#propose-add"));
 
         fillRow("Telegram-канал ГЖИ СО", "https://t.me/gzhi67");
         browser.click("#need-2");
         browser.type("otherNeed", "Запись на личный приём");
         submitInTheBackground(); // a double submission: the same changeId twice records one change
-        browser.click("#submit-change");
+        leave(() -> browser.click("#submit-change"));
 
         assertThat(browser.text("#flash")).contains("направлена на согласование");
         assertThat(browser.byId("change-status").getText()).isEqualTo("На согласовании у руководителя подразделения");
@@ -38,7 +40,7 @@ class ChangePagesIT extends BrowserIT {
         assertThat(change.get("after").get("otherNeed").asString()).isEqualTo("Запись на личный приём");
         assertThat(change.get("after").get("touchpoint").get("address").asString()).isEqualTo("https://t.me/gzhi67");
 
-        browser.click("button[id^=withdraw-]");
+        leave(() -> browser.click("button[id^=withdraw-]"));
         assertThat(browser.text("#flash")).isEqualTo("Изменение отозвано");
         assertThat(browser.byId("change-status").getText()).isEqualTo("Отозвано инициатором");
         assertThat(browser.now("#steps")).isEmpty();
@@ -50,7 +52,7 @@ class ChangePagesIT extends BrowserIT {
         browser.login("initiator").open("/registers/" + id + "/changes/new?kind=ADD");
         fillRow("", "");
         browser.click("#need-1");
-        browser.click("#submit-change");
+        leave(() -> browser.click("#submit-change"));
 
         assertThat(browser.text("#touchpointName-error")).contains("«Точка взаимодействия» обязательно");
         assertThat(browser.text("#form-error")).contains("Проверьте заполнение полей");
@@ -69,7 +71,8 @@ class ChangePagesIT extends BrowserIT {
         new WebDriverWait(browser.driver(), Duration.ofSeconds(5)).until(d -> browser.byId("touchpoint-warning").isDisplayed());
         assertThat(browser.text("#touchpoint-warning")).contains("«Официальный сайт ГЖИ» уже указана в процессе");
 
-        browser.select("channel", "Цифровая точка").click("#need-1").click("#submit-change");
+        browser.select("channel", "Цифровая точка").click("#need-1");
+        leave(() -> browser.click("#submit-change"));
         assertThat(browser.text("#touchpointName-error")).contains("«Официальный сайт ГЖИ» уже указана в процессе");
         assertThat(browser.text("#form-error")).contains("такая точка взаимодействия уже есть в процессе");
         assertThat(changes(id)).hasSize(1);
@@ -84,7 +87,7 @@ class ChangePagesIT extends BrowserIT {
         assertThat(browser.text("#item-" + changeId)).contains("Личный приём в отделе лицензирования");
         assertThat(browser.text("#diff-" + changeId)).contains("1. Получение информации");
         browser.type("approve-comment-" + changeId, "Согласовано, точка работает");
-        browser.byId("approve-" + changeId).click();
+        leave(() -> browser.byId("approve-" + changeId).click());
         assertThat(browser.text("#flash")).contains("согласовано");
         assertThat(browser.now("#item-" + changeId)).isEmpty();
 
@@ -92,7 +95,7 @@ class ChangePagesIT extends BrowserIT {
         browser.type("order-number-" + changeId, "15-п");
         browser.driver().executeScript("document.getElementById(arguments[0]).value = '2024-12-20';",
                 "order-date-" + changeId);
-        browser.byId("approve-" + changeId).click();
+        leave(() -> browser.byId("approve-" + changeId).click());
         assertThat(browser.text("#flash")).contains("утверждено");
 
         browser.open("/changes/" + changeId);
@@ -111,12 +114,12 @@ class ChangePagesIT extends BrowserIT {
         String changeId = initiate(id, "Факс приёмной");
         browser.login("division-head").open("/changes/" + changeId);
 
-        browser.byId("reject-" + changeId).click();
+        leave(() -> browser.byId("reject-" + changeId).click());
         assertThat(browser.text("#reject-reason-" + changeId + "-error")).contains("«Причина отклонения» обязательно");
         assertThat(browser.byId("change-status").getAttribute("class")).contains("status-INITIATED");
 
         browser.type("reject-reason-" + changeId, "Факс больше не используется");
-        browser.byId("reject-" + changeId).click();
+        leave(() -> browser.byId("reject-" + changeId).click());
         assertThat(browser.text("#flash")).contains("отклонено");
         assertThat(browser.byId("change-status").getAttribute("class")).contains("status-REJECTED");
         assertThat(browser.text("#timeline")).contains("Отклонено").contains("Факс больше не используется");
@@ -129,12 +132,12 @@ class ChangePagesIT extends BrowserIT {
         String fax = approvedChange(id, "Факс приёмной");
         browser.login("initiator").open("/registers/" + id);
 
-        browser.find("tr[data-row-id='" + site + "'] a[href*='kind=EDIT']").click();
+        leave(() -> browser.find("tr[data-row-id='" + site + "'] a[href*='kind=EDIT']").click());
         assertThat(browser.byId("touchpointName").getAttribute("value")).isEqualTo("Официальный сайт ГЖИ");
         assertThat(browser.byId("need-2").isSelected()).isTrue();
         browser.type("touchpointAddress", "https://gzhi.admin-smolensk.ru").click("#need-4")
-                .select("reason", "Изменение удовлетворяемых потребностей клиента в точке взаимодействия")
-                .click("#submit-change");
+                .select("reason", "Изменение удовлетворяемых потребностей клиента в точке взаимодействия");
+        leave(() -> browser.click("#submit-change"));
         assertThat(browser.byId("change-status").getAttribute("class")).contains("status-INITIATED");
         assertThat(browser.all("#change-diff tr.changed th").stream().map(e -> e.getText()).toList())
                 .containsExactly("Адрес (ссылка, телефон, почта)", "Удовлетворяемые потребности", "Осуществляемое взаимодействие");
@@ -143,9 +146,9 @@ class ChangePagesIT extends BrowserIT {
         assertThat(browser.text("#open-change")).contains("уже есть изменение на согласовании");
 
         browser.open("/registers/" + id);
-        browser.find("tr[data-row-id='" + fax + "'] a[href*='kind=REMOVE']").click();
+        leave(() -> browser.find("tr[data-row-id='" + fax + "'] a[href*='kind=REMOVE']").click());
         assertThat(browser.text("#current-row")).contains("Факс приёмной");
-        browser.click("#submit-change");
+        leave(() -> browser.click("#submit-change"));
         assertThat(browser.text("h1")).startsWith("Исключение строки: Факс приёмной");
         assertThat(changes(id).stream().map(c -> c.get("kind").asString()).toList()).contains("EDIT", "REMOVE");
     }
@@ -172,7 +175,27 @@ class ChangePagesIT extends BrowserIT {
         assertThat(browser.text("h1")).isEqualTo("Нет доступа");
         browser.open("/registers/" + id + "/changes/new?kind=EDIT&rowId=no-such-row");
         assertThat(browser.text("h1")).isEqualTo("Не найдено");
+
+        // a row for a process of another division, offered by editing the form: the register refuses it
+        browser.open("/registers/" + id + "/changes/new?kind=ADD");
+        assertThat(browser.all("#process option").stream().map(o -> o.getText()).toList()).doesNotContain(LICENSING_PROCESS);
+        browser.driver().executeScript("""
+                const option = document.createElement('option');
+                option.value = option.textContent = arguments[0];
+                document.getElementById('process').appendChild(option);""", LICENSING_PROCESS);
+        fillRow("Чужая точка", "");
+        browser.click("#need-1");
+        leave(() -> browser.click("#submit-change"));
+        assertThat(browser.text("h1")).isEqualTo("Нет доступа");
+        assertThat(browser.text(".alert-error")).contains("только специалист подразделения «licensing»");
         assertThat(changes(id)).hasSize(2);
+    }
+
+    /** Does what leaves the page (a link, a submission) and waits until the next page has replaced it. */
+    private void leave(Runnable action) {
+        WebElement page = browser.find("html");
+        action.run();
+        new WebDriverWait(browser.driver(), Duration.ofSeconds(10)).until(ExpectedConditions.stalenessOf(page));
     }
 
     /** Posts the proposal form as it stands, without leaving the page (as a first click of a double click). */
