@@ -1,7 +1,6 @@
 package org.touchpoints.register.query.change;
 
 import java.time.Instant;
-import java.time.LocalDate;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
@@ -195,10 +194,6 @@ public class ChangeCards {
 
     static String when(Instant at, ZoneId zone) {
         return at == null ? "" : DATE_TIME.format(at.atZone(zone));
-    }
-
-    static String date(LocalDate date) {
-        return date == null ? "" : DATE.format(date);
     }
 
     private String displayName(String username) {
