@@ -27,4 +27,47 @@ document.addEventListener('DOMContentLoaded', () => {
       });
     });
   });
+
+  // The proposal form: warns while typing that the touchpoint is already in the process (one touchpoint per process).
+  const changeForm = document.getElementById('change-form');
+  const warning = document.getElementById('touchpoint-warning');
+  if (changeForm && changeForm.dataset.touchpointCheck && warning) {
+    const field = (name) => changeForm.elements.namedItem(name);
+    let timer = null;
+    let asked = 0;
+    const check = () => {
+      const process = field('process') && field('process').value === '__new'
+        ? (field('newProcess') ? field('newProcess').value : '')
+        : (field('process') ? field('process').value : '');
+      const name = field('touchpointName') ? field('touchpointName').value : '';
+      if (!process.trim() || !name.trim()) {
+        warning.hidden = true;
+        return;
+      }
+      const query = new URLSearchParams({
+        process, name,
+        address: field('touchpointAddress') ? field('touchpointAddress').value : '',
+        rowId: field('kind').value === 'ADD' || !field('rowId') ? '' : field('rowId').value,
+        changeId: field('changeId') ? field('changeId').value : '',
+      });
+      const ticket = ++asked;
+      fetch(changeForm.dataset.touchpointCheck + '?' + query, { headers: { Accept: 'application/json' }, credentials: 'same-origin' })
+        .then((response) => (response.ok ? response.json() : { duplicate: false }))
+        .then((answer) => {
+          if (ticket !== asked) return; // an older answer
+          warning.textContent = answer.duplicate ? answer.message : '';
+          warning.hidden = !answer.duplicate;
+        })
+        .catch(() => { warning.hidden = true; });
+    };
+    const later = () => { clearTimeout(timer); timer = setTimeout(check, 300); };
+    ['process', 'newProcess', 'touchpointName', 'touchpointAddress'].forEach((name) => {
+      const input = field(name);
+      if (input) {
+        input.addEventListener('input', later);
+        input.addEventListener('change', later);
+      }
+    });
+    check();
+  }
 });

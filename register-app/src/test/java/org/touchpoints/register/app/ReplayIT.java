@@ -15,6 +15,7 @@ class ReplayIT extends ApplicationIT {
     private static final Map<String, String> TABLES = Map.of(
             "q_register", "select * from q_register order by register_id",
             "q_division", "select * from q_division order by register_id, division_id",
+            "q_division_process", "select * from q_division_process order by register_id, process_key",
             "q_member", "select * from q_member order by register_id, username, role, division_id",
             "q_row", "select register_id, row_id, content, rank() over (partition by register_id order by entry_no) from q_row order by register_id, entry_no",
             "q_change", "select * from q_change order by change_id",

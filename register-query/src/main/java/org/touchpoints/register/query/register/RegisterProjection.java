@@ -14,6 +14,7 @@ import org.touchpoints.register.api.register.RegisterCreated;
 import org.touchpoints.register.api.register.RowImported;
 import org.touchpoints.register.api.change.ChangeKind;
 import org.touchpoints.register.api.row.RowContent;
+import org.touchpoints.register.api.row.Text;
 import org.touchpoints.register.query.config.Json;
 import org.touchpoints.register.query.config.Projections;
 
@@ -45,6 +46,13 @@ public class RegisterProjection {
                         insert into q_division(register_id, division_id, name) values (?, ?, ?)
                         on conflict (register_id, division_id) do update set name = excluded.name""")
                 .params(e.registerId(), e.divisionId(), e.name()).update();
+        for (String process : e.processes()) {
+            jdbc.sql("""
+                            insert into q_division_process(register_id, process_key, process, division_id) values (?, ?, ?, ?)
+                            on conflict (register_id, md5(process_key)) do update set process = excluded.process,
+                                                                                 division_id = excluded.division_id""")
+                    .params(e.registerId(), Text.key(process), process, e.divisionId()).update();
+        }
     }
 
     @EventHandler
@@ -64,10 +72,18 @@ public class RegisterProjection {
     /** The row changes only on final approval; the proposal is read from the change's read model. */
     @EventHandler
     void on(DeputyApproved e) {
-        var change = jdbc.sql("select kind, row_id, after_row from q_change where change_id = ?").param(e.changeId())
-                .query((rs, i) -> new Object[] {rs.getString(1), rs.getString(2), rs.getString(3)}).single();
+        var change = jdbc.sql("select kind, row_id, after_row, division from q_change where change_id = ?").param(e.changeId())
+                .query((rs, i) -> new Object[] {rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4)}).single();
         ChangeKind kind = ChangeKind.valueOf((String) change[0]);
         String rowId = (String) change[1];
+        if (kind != ChangeKind.REMOVE && change[3] != null) {
+            // a process new to the register is owned, from now on, by the division that added it
+            String process = json.read((String) change[2], RowContent.class).process();
+            jdbc.sql("""
+                            insert into q_division_process(register_id, process_key, process, division_id) values (?, ?, ?, ?)
+                            on conflict do nothing""")
+                    .params(e.registerId(), Text.key(process), process, change[3]).update();
+        }
         switch (kind) {
             case ADD -> insertRow(e.registerId(), rowId, json.read((String) change[2], RowContent.class));
             case EDIT -> jdbc.sql("update q_row set content = cast(? as jsonb) where register_id = ? and row_id = ?")
@@ -85,7 +101,7 @@ public class RegisterProjection {
 
     @ResetHandler
     void reset() {
-        jdbc.sql("truncate q_register, q_division, q_member, q_row").update();
+        jdbc.sql("truncate q_register, q_division, q_division_process, q_member, q_row").update();
     }
 
     private void insertRow(String registerId, String rowId, RowContent row) {

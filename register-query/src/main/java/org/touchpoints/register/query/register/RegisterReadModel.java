@@ -48,6 +48,23 @@ public class RegisterReadModel {
                 .query((rs, i) -> new RegisterRow(rs.getString(1), json.read(rs.getString(2), RowContent.class))).list();
     }
 
+    public Optional<RegisterRow> row(String registerId, String rowId) {
+        return jdbc.sql("select row_id, content from q_row where register_id = ? and row_id = ?").params(registerId, rowId)
+                .query((rs, i) -> new RegisterRow(rs.getString(1), json.read(rs.getString(2), RowContent.class))).optional();
+    }
+
+    /** The processes {@code divisions} own (defined with the division, or added by an approved change), by name. */
+    public List<String> processesOwnedBy(String registerId, java.util.Collection<String> divisions) {
+        if (divisions.isEmpty()) {
+            return List.of();
+        }
+        return jdbc.sql("""
+                        select process from q_division_process
+                        where register_id = :register and division_id in (:divisions) order by process""")
+                .param("register", registerId).param("divisions", List.copyOf(divisions))
+                .query(String.class).list();
+    }
+
     /** Division id → name, in the order they were defined. */
     public java.util.LinkedHashMap<String, String> divisions(String registerId) {
         java.util.LinkedHashMap<String, String> divisions = new java.util.LinkedHashMap<>();

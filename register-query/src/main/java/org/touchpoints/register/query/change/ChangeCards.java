@@ -1,0 +1,203 @@
+package org.touchpoints.register.query.change;
+
+import java.time.Instant;
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+import org.springframework.stereotype.Component;
+import org.touchpoints.register.api.change.ChangeReason;
+import org.touchpoints.register.api.change.ChangeStatus;
+import org.touchpoints.register.api.row.ClientNeed;
+import org.touchpoints.register.api.row.RowContent;
+import org.touchpoints.register.api.row.Touchpoint;
+import org.touchpoints.register.platform.account.AccountStore;
+import org.touchpoints.register.query.deadline.DeadlineBoard;
+import org.touchpoints.register.query.register.RegisterReadModel;
+import org.touchpoints.register.query.ui.Viewer;
+
+/**
+ * A change as the pages show it: titles in Russian, the row before and after side by side, the timeline in the
+ * register's time zone, the publication deadline, and the steps the viewer may take on it.
+ */
+@Component
+public class ChangeCards {
+    static final DateTimeFormatter DATE = DateTimeFormatter.ofPattern("dd.MM.yyyy");
+    static final DateTimeFormatter DATE_TIME = DateTimeFormatter.ofPattern("dd.MM.yyyy HH:mm");
+
+    private static final Map<String, String> KINDS = Map.of(
+            "ADD", "Добавление строки", "EDIT", "Изменение строки", "REMOVE", "Исключение строки");
+    private static final Map<String, String> EVENTS = Map.of(
+            "ChangeInitiated", "Изменение предложено",
+            "DivisionApproved", "Согласовано руководителем подразделения",
+            "DeputyApproved", "Утверждено заместителем руководителя",
+            "Published", "Опубликовано на официальном сайте",
+            "ChangeRejected", "Отклонено",
+            "ChangeWithdrawn", "Отозвано инициатором",
+            "PublicationDeadlineMissed", "Срок публикации пропущен");
+
+    /** One field of the row: before and after the change; {@code changed} when an edit alters it. */
+    public record Field(String label, String before, String after, boolean changed) {
+    }
+
+    public record Event(String title, String when, String who, String comment) {
+    }
+
+    /** What the viewer may do with the change now (the register decides again when they do it). */
+    public record Steps(boolean divisionApproval, boolean deputyApproval, boolean withdrawal) {
+        public boolean rejection() {
+            return divisionApproval || deputyApproval;
+        }
+
+        public boolean any() {
+            return divisionApproval || deputyApproval || withdrawal;
+        }
+
+        static Steps of(Viewer viewer, ChangeView c) {
+            boolean own = Objects.equals(viewer.username(), c.initiatedBy());
+            boolean initiated = ChangeStatus.INITIATED.name().equals(c.status());
+            boolean divisionApproved = ChangeStatus.DIVISION_APPROVED.name().equals(c.status());
+            return new Steps(initiated && !own && viewer.headOf(c.registerId(), c.division()),
+                    divisionApproved && !own && viewer.has(c.registerId(), "DEPUTY"),
+                    own && (initiated || divisionApproved));
+        }
+    }
+
+    /** The publication deadline of an approved change, as text and a status for the CSS class. */
+    public record Deadline(String dueDate, String left, String status) {
+    }
+
+    public record Card(ChangeView change, String authority, String kind, String status, String reason, String division,
+                       String initiator, String initiated, String touchpoint, String process, List<Field> diff,
+                       List<Event> timeline, Deadline deadline, Steps steps) {
+        public String id() {
+            return change.changeId();
+        }
+    }
+
+    private final RegisterReadModel registers;
+    private final DeadlineBoard deadlines;
+    private final AccountStore accounts;
+
+    public ChangeCards(RegisterReadModel registers, DeadlineBoard deadlines, AccountStore accounts) {
+        this.registers = registers;
+        this.deadlines = deadlines;
+        this.accounts = accounts;
+    }
+
+    /** Cards of changes (of any registers), with names looked up once per page. */
+    public List<Card> cards(List<ChangeView> changes, Viewer viewer) {
+        Map<String, RegisterReadModel.RegisterSummary> registerOf = new HashMap<>();
+        Map<String, Map<String, String>> divisionsOf = new HashMap<>();
+        Map<String, Map<String, DeadlineBoard.DeadlineView>> deadlinesOf = new HashMap<>();
+        Map<String, String> names = new HashMap<>();
+        List<Card> cards = new ArrayList<>(changes.size());
+        for (ChangeView c : changes) {
+            var register = registerOf.computeIfAbsent(c.registerId(), registers::require);
+            Map<String, String> divisions = divisionsOf.computeIfAbsent(c.registerId(), registers::divisions);
+            ZoneId zone = ZoneId.of(register.timeZone());
+            Function<String, String> name = u -> u == null ? "" : names.computeIfAbsent(u, this::displayName);
+            List<Event> timeline = c.timeline() == null ? List.of() : c.timeline().stream()
+                    .map(t -> new Event(EVENTS.getOrDefault(t.event(), t.event()), when(t.at(), zone), name.apply(t.by()),
+                            t.comment()))
+                    .toList();
+            DeadlineBoard.DeadlineView d = c.dueDate() == null ? null
+                    : deadlinesOf.computeIfAbsent(c.registerId(), r -> deadlines.deadlines(r).stream()
+                    .collect(Collectors.toMap(DeadlineBoard.DeadlineView::changeId, v -> v))).get(c.changeId());
+            RowContent shown = c.after() != null ? c.after() : c.before();
+            cards.add(new Card(c, register.authority(), KINDS.getOrDefault(c.kind(), c.kind()),
+                    ChangeStatus.valueOf(c.status()).title(), ChangeReason.valueOf(c.reason()).title(),
+                    divisions.getOrDefault(c.division(), c.division()), name.apply(c.initiatedBy()),
+                    when(c.initiatedAt(), zone),
+                    shown == null || shown.touchpoint() == null ? "" : shown.touchpoint().name(),
+                    shown == null ? "" : shown.process(), diff(c.before(), c.after(), divisions), timeline,
+                    deadline(c, d), Steps.of(viewer, c)));
+        }
+        return cards;
+    }
+
+    public Card card(ChangeView change, Viewer viewer) {
+        return cards(List.of(change), viewer).get(0);
+    }
+
+    /** The row's fields before and after; an edit marks the fields it changes. */
+    public static List<Field> diff(RowContent before, RowContent after, Map<String, String> divisions) {
+        List<Field> fields = new ArrayList<>();
+        field(fields, "Направление деятельности", before, after, RowContent::direction);
+        field(fields, "Процесс", before, after, RowContent::process);
+        field(fields, "Точка взаимодействия", before, after, r -> touchpoint(r, Touchpoint::name));
+        field(fields, "Адрес (ссылка, телефон, почта)", before, after, r -> touchpoint(r, Touchpoint::address));
+        field(fields, "Канал", before, after, r -> r.touchpoint() == null || r.touchpoint().channel() == null ? null
+                : r.touchpoint().channel().title());
+        field(fields, "Удовлетворяемые потребности", before, after, ChangeCards::needs);
+        field(fields, "Осуществляемое взаимодействие", before, after, RowContent::interaction);
+        field(fields, "Особенности взаимодействия", before, after, RowContent::features);
+        field(fields, "Подразделение", before, after, r -> r.division() == null ? null
+                : divisions.getOrDefault(r.division(), r.division()));
+        return fields;
+    }
+
+    private static void field(List<Field> fields, String label, RowContent before, RowContent after,
+                              Function<RowContent, String> value) {
+        String b = before == null ? null : value.apply(before);
+        String a = after == null ? null : value.apply(after);
+        fields.add(new Field(label, b, a, before != null && after != null && !Objects.equals(b, a)));
+    }
+
+    private static String touchpoint(RowContent r, Function<Touchpoint, String> part) {
+        return r.touchpoint() == null ? null : part.apply(r.touchpoint());
+    }
+
+    static String needs(RowContent r) {
+        if (r.needs() == null) {
+            return null;
+        }
+        return r.needs().stream().map(code -> {
+            String title = ClientNeed.ofCode(code).map(ClientNeed::title).orElse("?");
+            return code + ". " + title + (code == ClientNeed.OTHER.code() && r.otherNeed() != null ? ": " + r.otherNeed() : "");
+        }).collect(Collectors.joining("\n"));
+    }
+
+    private static Deadline deadline(ChangeView c, DeadlineBoard.DeadlineView d) {
+        if (c.dueDate() == null) {
+            return null;
+        }
+        String due = c.dueDate().format(DATE);
+        if (d == null || d.workingDaysLeft() == null) {
+            return new Deadline(due, "", "PENDING");
+        }
+        int left = d.workingDaysLeft();
+        String text = switch (d.status()) {
+            case PUBLISHED_ON_TIME -> "опубликовано в срок " + d.publishedOn().format(DATE);
+            case PUBLISHED_LATE -> "опубликовано с опозданием " + d.publishedOn().format(DATE);
+            case OVERDUE -> left < 0 ? "просрочено на " + workingDays(-left) : "срок истёк";
+            case AT_RISK, PENDING -> left == 0 ? "сегодня последний день" : "осталось " + workingDays(left);
+        };
+        return new Deadline(due, text, d.status().name());
+    }
+
+    /** «1 рабочий день», «3 рабочих дня», «5 рабочих дней». */
+    static String workingDays(int n) {
+        int mod100 = n % 100;
+        int mod10 = n % 10;
+        String words = mod100 >= 11 && mod100 <= 14 ? "рабочих дней"
+                : mod10 == 1 ? "рабочий день"
+                : mod10 >= 2 && mod10 <= 4 ? "рабочих дня"
+                : "рабочих дней";
+        return n + " " + words;
+    }
+
+    static String when(Instant at, ZoneId zone) {
+        return at == null ? "" : DATE_TIME.format(at.atZone(zone));
+    }
+
+    private String displayName(String username) {
+        return accounts.find(username).map(a -> a.displayName() == null || a.displayName().isBlank() ? username
+                : a.displayName()).orElse(username);
+    }
+}

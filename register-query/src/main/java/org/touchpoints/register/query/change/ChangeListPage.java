@@ -1,0 +1,66 @@
+package org.touchpoints.register.query.change;
+
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.List;
+import java.util.Objects;
+import org.springframework.format.annotation.DateTimeFormat;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.touchpoints.register.api.change.ChangeStatus;
+import org.touchpoints.register.api.row.Text;
+import org.touchpoints.register.query.register.RegisterReadModel;
+import org.touchpoints.register.query.ui.UiController;
+import org.touchpoints.register.query.ui.Viewer;
+
+/** The changes of one register, filtered by status, division, period of initiation, or the viewer's own. */
+@UiController
+public class ChangeListPage {
+    private final RegisterReadModel registers;
+    private final ChangeReadModel changes;
+    private final ChangeCards cards;
+
+    public ChangeListPage(RegisterReadModel registers, ChangeReadModel changes, ChangeCards cards) {
+        this.registers = registers;
+        this.changes = changes;
+        this.cards = cards;
+    }
+
+    @GetMapping("/registers/{registerId}/changes")
+    String list(@PathVariable String registerId, @RequestParam(required = false) ChangeStatus status,
+                @RequestParam(required = false) String division,
+                @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate from,
+                @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate to,
+                @RequestParam(defaultValue = "false") boolean mine, Model model) {
+        var register = registers.require(registerId);
+        Viewer viewer = (Viewer) model.getAttribute("viewer");
+        ZoneId zone = ZoneId.of(register.timeZone());
+        String divisionFilter = Text.isBlank(division) ? null : division;
+        List<ChangeView> found = changes.list(new ChangeReadModel.Filter(registerId,
+                status == null ? null : status.name(), divisionFilter,
+                from == null ? null : from.atStartOfDay(zone).toInstant(),
+                to == null ? null : to.plusDays(1).atStartOfDay(zone).toInstant()));
+        if (mine) {
+            found = found.stream().filter(c -> Objects.equals(c.initiatedBy(), viewer.username())).toList();
+        }
+        model.addAttribute("register", register);
+        model.addAttribute("cards", cards.cards(newestFirst(found), viewer));
+        model.addAttribute("statuses", ChangeStatus.values());
+        model.addAttribute("divisions", registers.divisions(registerId));
+        model.addAttribute("status", status);
+        model.addAttribute("division", divisionFilter);
+        model.addAttribute("fromDate", from);
+        model.addAttribute("toDate", to);
+        model.addAttribute("mine", mine);
+        model.addAttribute("filtered", status != null || divisionFilter != null || from != null || to != null || mine);
+        return "changes";
+    }
+
+    private static List<ChangeView> newestFirst(List<ChangeView> oldestFirst) {
+        List<ChangeView> list = new java.util.ArrayList<>(oldestFirst);
+        java.util.Collections.reverse(list);
+        return list;
+    }
+}

@@ -1,0 +1,265 @@
+package org.touchpoints.register.query.change;
+
+import jakarta.servlet.http.HttpServletResponse;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.ResponseBody;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+import org.touchpoints.register.api.change.ChangeKind;
+import org.touchpoints.register.api.change.ChangeReason;
+import org.touchpoints.register.api.change.ChangeStatus;
+import org.touchpoints.register.api.change.InitiateChangeCommand;
+import org.touchpoints.register.api.row.Channel;
+import org.touchpoints.register.api.row.ClientNeed;
+import org.touchpoints.register.api.row.Direction;
+import org.touchpoints.register.api.row.RegisterRow;
+import org.touchpoints.register.api.row.RowContent;
+import org.touchpoints.register.api.row.Text;
+import org.touchpoints.register.api.rule.FieldError;
+import org.touchpoints.register.api.rule.Refusal;
+import org.touchpoints.register.api.rule.RuleViolatedException;
+import org.touchpoints.register.api.rule.RuleViolation;
+import org.touchpoints.register.platform.web.ApiException;
+import org.touchpoints.register.platform.web.ProblemDetailsAdvice;
+import org.touchpoints.register.query.register.RegisterReadModel;
+import org.touchpoints.register.query.ui.PageCommands;
+import org.touchpoints.register.query.ui.UiController;
+import org.touchpoints.register.query.ui.Viewer;
+
+/**
+ * A division specialist proposes to add a row, or to edit or remove one (linked from the register page). The closed
+ * lists are selects and checkboxes; the register's refusals come back next to the fields they name; a touchpoint
+ * already in the process is explained while typing ({@link #touchpointCheck}) and again if the register refuses it.
+ */
+@UiController
+public class ProposeChangePage {
+    private final RegisterReadModel registers;
+    private final ChangeReadModel changes;
+    private final DuplicateTouchpoints duplicates;
+    private final PageCommands commands;
+
+    public ProposeChangePage(RegisterReadModel registers, ChangeReadModel changes, DuplicateTouchpoints duplicates,
+                             PageCommands commands) {
+        this.registers = registers;
+        this.changes = changes;
+        this.duplicates = duplicates;
+        this.commands = commands;
+    }
+
+    @GetMapping("/registers/{registerId}/changes/new")
+    String form(@PathVariable String registerId, @RequestParam(required = false) String kind,
+                @RequestParam(required = false) String rowId, Model model) {
+        var register = registers.require(registerId);
+        Viewer viewer = (Viewer) model.getAttribute("viewer");
+        ChangeKind k = kind(kind == null ? ChangeKind.ADD.name() : kind);
+        RegisterRow row = target(registerId, k, rowId, viewer);
+        Set<String> own = ownDivisions(viewer, registerId);
+        String changeId = UUID.randomUUID().toString();
+        ChangeForm form = row == null ? ChangeForm.blank(k, changeId, own.size() == 1 ? own.iterator().next() : null)
+                : ChangeForm.of(k, changeId, row);
+        return render(model, register, row, form, null);
+    }
+
+    @PostMapping("/registers/{registerId}/changes/new")
+    String submit(@PathVariable String registerId, ChangeForm form, Model model, HttpServletResponse response,
+                  RedirectAttributes redirect) {
+        var register = registers.require(registerId);
+        Viewer viewer = (Viewer) model.getAttribute("viewer");
+        ChangeKind kind = kind(form.kind());
+        RegisterRow row = target(registerId, kind, form.rowId(), viewer);
+        if (!Text.isBlank(form.changeId())) {
+            changes.find(form.changeId()).filter(c -> !c.registerId().equals(registerId)).ifPresent(c -> {
+                throw new ApiException(HttpStatus.CONFLICT,
+                        "Идентификатор изменения «" + form.changeId() + "» уже использован в другом перечне");
+            });
+        }
+        PageCommands.Outcome<ChangeStatus> outcome = commands.send(actor -> new InitiateChangeCommand(registerId,
+                form.changeId(), kind, kind == ChangeKind.ADD ? null : form.rowId(),
+                kind == ChangeKind.REMOVE ? null : form.row(), form.reasonValue(), form.comment(), actor.username(),
+                actor.at()));
+        if (outcome.refused()) {
+            RuleViolation refusal = outcome.refusal();
+            if (refusal.refusal() == Refusal.FORBIDDEN || refusal.refusal() == Refusal.NOT_FOUND) {
+                throw new RuleViolatedException(refusal); // the Russian error page, with its status
+            }
+            ChangeForm shown = "sameChangeIdSameProposal".equals(refusal.rule())
+                    ? form.withChangeId(UUID.randomUUID().toString()) : form; // already sent: this is a new proposal
+            response.setStatus(ProblemDetailsAdvice.statusOf(refusal).value());
+            return render(model, register, row, shown, refusal);
+        }
+        redirect.addFlashAttribute("success", switch (kind) {
+            case ADD -> "Новая строка предложена и направлена на согласование руководителю подразделения";
+            case EDIT -> "Изменение строки предложено и направлено на согласование руководителю подразделения";
+            case REMOVE -> "Исключение строки предложено и направлено на согласование руководителю подразделения";
+        });
+        return "redirect:/changes/" + form.changeId();
+    }
+
+    /** For the form's script: is this touchpoint already in the process? Answers {@code {duplicate, message?}}. */
+    @GetMapping(value = "/registers/{registerId}/touchpoint-check", produces = MediaType.APPLICATION_JSON_VALUE)
+    @ResponseBody
+    Map<String, Object> touchpointCheck(@PathVariable String registerId, @RequestParam(required = false) String process,
+                                        @RequestParam(required = false) String name,
+                                        @RequestParam(required = false) String address,
+                                        @RequestParam(required = false) String rowId,
+                                        @RequestParam(required = false) String changeId) {
+        registers.require(registerId);
+        Map<String, Object> answer = new LinkedHashMap<>();
+        duplicates.find(registerId, process, name, address, rowId, changeId).ifPresentOrElse(d -> {
+            answer.put("duplicate", true);
+            answer.put("message", d.message());
+        }, () -> answer.put("duplicate", false));
+        return answer;
+    }
+
+    private String render(Model model, RegisterReadModel.RegisterSummary register, RegisterRow row, ChangeForm form,
+                          RuleViolation refusal) {
+        Viewer viewer = (Viewer) model.getAttribute("viewer");
+        ChangeKind kind = ChangeKind.valueOf(form.kind());
+        Map<String, String> divisions = registers.divisions(register.id());
+        List<RegisterRow> rows = registers.rows(register.id());
+        Set<String> own = ownDivisions(viewer, register.id());
+        Map<String, String> errors = new LinkedHashMap<>();
+        List<String> general = new ArrayList<>();
+        if (refusal != null) {
+            for (FieldError e : refusal.errors()) {
+                String field = ChangeForm.FIELDS.get(e.field());
+                if (field == null) {
+                    general.add(e.message());
+                } else {
+                    errors.merge(field, e.message(), (a, b) -> a.equals(b) ? a : a + " " + b);
+                }
+            }
+            if ("oneTouchpointPerProcess".equals(refusal.rule())) {
+                String explanation = duplicates.find(register.id(), form.processName(), form.touchpointName(),
+                                form.touchpointAddress(), kind == ChangeKind.ADD ? null : form.rowId(), form.changeId())
+                        .map(DuplicateTouchpoints.Duplicate::message).orElse(refusal.message());
+                errors.put("touchpointName", explanation);
+            }
+        }
+        String message = refusal == null ? null : "oneTouchpointPerProcess".equals(refusal.rule())
+                ? "Предложение не принято: такая точка взаимодействия уже есть в процессе (пояснение — у поля «Точка взаимодействия»)"
+                : refusal.message();
+        model.addAttribute("register", register);
+        model.addAttribute("kind", kind.name());
+        model.addAttribute("form", form);
+        model.addAttribute("row", row);
+        model.addAttribute("current", row == null ? List.of() : ChangeCards.diff(row.content(), null, divisions));
+        model.addAttribute("message", message);
+        model.addAttribute("openChange", row == null ? null : openChangeOf(register.id(), row.rowId()));
+        model.addAttribute("general", general);
+        model.addAttribute("errors", errors);
+        model.addAttribute("directions", directions(rows, form.direction()));
+        model.addAttribute("processes", processes(register.id(), own, rows, row, form));
+        model.addAttribute("channels", Channel.values());
+        model.addAttribute("needs", ClientNeed.values());
+        model.addAttribute("reasons", ChangeReason.values());
+        Map<String, String> ownNamed = new LinkedHashMap<>();
+        divisions.forEach((id, name) -> {
+            if (own.contains(id)) {
+                ownNamed.put(id, name);
+            }
+        });
+        model.addAttribute("ownDivisions", ownNamed);
+        model.addAttribute("rowDivision", row == null || row.content().division() == null ? null
+                : divisions.getOrDefault(row.content().division(), row.content().division()));
+        model.addAttribute("newProcess", ChangeForm.NEW_PROCESS);
+        return "change-form";
+    }
+
+    /** A change of the row still in the approval chain: the register takes no second one until it is closed. */
+    private ChangeView openChangeOf(String registerId, String rowId) {
+        for (String status : List.of(ChangeStatus.INITIATED.name(), ChangeStatus.DIVISION_APPROVED.name())) {
+            for (ChangeView c : changes.list(new ChangeReadModel.Filter(registerId, status, null, null, null))) {
+                if (rowId.equals(c.rowId())) {
+                    return c;
+                }
+            }
+        }
+        return null;
+    }
+
+    /** The closed list of directions, then the register's own wording of any others. */
+    private static List<String> directions(List<RegisterRow> rows, String chosen) {
+        Map<String, String> byKey = new LinkedHashMap<>();
+        Direction.CANONICAL.forEach(d -> byKey.putIfAbsent(Text.key(d), d));
+        rows.forEach(r -> {
+            if (!Text.isBlank(r.content().direction())) {
+                byKey.putIfAbsent(Text.key(r.content().direction()), r.content().direction());
+            }
+        });
+        if (!Text.isBlank(chosen)) {
+            byKey.put(Text.key(chosen), chosen); // the row's own wording, so the select keeps it
+        }
+        return List.copyOf(byKey.values());
+    }
+
+    /** The processes the viewer's divisions own, those of their divisions' rows, and the edited row's. */
+    private List<String> processes(String registerId, Set<String> own, List<RegisterRow> rows, RegisterRow row,
+                                   ChangeForm form) {
+        Map<String, String> byKey = new LinkedHashMap<>();
+        registers.processesOwnedBy(registerId, own).forEach(p -> byKey.putIfAbsent(Text.key(p), p));
+        for (RegisterRow r : rows) {
+            RowContent c = r.content();
+            if (c.division() != null && own.contains(c.division()) && !Text.isBlank(c.process())) {
+                byKey.putIfAbsent(Text.key(c.process()), c.process());
+            }
+        }
+        if (row != null) {
+            byKey.put(Text.key(row.content().process()), row.content().process());
+        }
+        if (!Text.isBlank(form.process()) && !form.newProcessChosen()) {
+            byKey.put(Text.key(form.process()), form.process());
+        }
+        return List.copyOf(byKey.values());
+    }
+
+    private static Set<String> ownDivisions(Viewer viewer, String registerId) {
+        return new LinkedHashSet<>(viewer.divisions(registerId, "SPECIALIST").stream().sorted().toList());
+    }
+
+    private static ChangeKind kind(String kind) {
+        try {
+            return ChangeKind.valueOf(kind);
+        } catch (IllegalArgumentException | NullPointerException e) {
+            throw ApiException.badRequest("kind", "Неизвестный вид изменения: укажите добавление, изменение или исключение строки");
+        }
+    }
+
+    /**
+     * The row an edit or removal targets, in the register now; only specialists may propose, and only for rows of
+     * their divisions (what the register page offers them; the register decides again).
+     */
+    private RegisterRow target(String registerId, ChangeKind kind, String rowId, Viewer viewer) {
+        if (viewer.divisions(registerId, "SPECIALIST").isEmpty()) {
+            throw new ApiException(HttpStatus.FORBIDDEN,
+                    "Предлагать изменения перечня могут только специалисты его подразделений");
+        }
+        if (kind == ChangeKind.ADD) {
+            return null;
+        }
+        if (Text.isBlank(rowId)) {
+            throw ApiException.badRequest("rowId", "Не указана изменяемая или исключаемая строка");
+        }
+        RegisterRow row = registers.row(registerId, rowId).orElseThrow(() ->
+                ApiException.notFound("Строки нет в текущей редакции перечня: возможно, её уже исключили"));
+        String division = row.content().division();
+        if (division != null && !viewer.specialistIn(registerId, division)) {
+            throw new ApiException(HttpStatus.FORBIDDEN, "Изменить эту строку может только специалист подразделения «"
+                    + registers.divisions(registerId).getOrDefault(division, division) + "»");
+        }
+        return row;
+    }
+}
