@@ -167,12 +167,16 @@ class OversightPagesIT extends BrowserIT {
     }
 
     @Test
-    void theAdministratorChecksTheFileFirstThenImportsItAndOthersCannotOpenThePage() throws Exception {
-        String id = newRegister();
+    void theAdministratorCreatesARegisterChecksTheFileFirstThenImportsItAndOthersCannotOpenThePage() throws Exception {
         Path file = Files.createTempFile("gzhi-", ".csv");
         Files.copy(Path.of("src/main/resources/demo/smolensk-gzhi-2024.csv"), file, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+        String id = "imp-" + java.util.UUID.randomUUID().toString().substring(0, 8);
 
-        browser.login("admin").open("/registers/" + id).click("#to-import");
+        browser.login("admin").open("/registers").click("#new-register");
+        browser.type("id", "Перечень ГЖИ").type("authority", "ГЖИ Смоленской области").click("#create-submit");
+        assertThat(browser.text("#id-error")).contains("латинские");
+        browser.type("id", id).click("#create-submit");
+        new WebDriverWait(browser.driver(), Duration.ofSeconds(10)).until(d -> d.getCurrentUrl().endsWith("/registers/" + id + "/import"));
         browser.byId("file").sendKeys(file.toAbsolutePath().toString());
         browser.click("#import-submit");
         assertThat(browser.text("#import-summary")).contains("Проверка пройдена", "64");
