@@ -27,7 +27,12 @@ public class RegisterImporter {
     public record Duplicate(String process, String touchpoint, List<Integer> rows) {
     }
 
-    public record Report(int imported, boolean dryRun, List<Duplicate> duplicates, List<RegisterFileReader.LineError> errors) {
+    /**
+     * @param imported rows recorded (0 for a dry run or a refused file)
+     * @param readable rows of the file that were read without error (what a dry run would import)
+     */
+    public record Report(int imported, int readable, boolean dryRun, List<Duplicate> duplicates,
+                         List<RegisterFileReader.LineError> errors) {
     }
 
     private final CommandGateway commands;
@@ -77,7 +82,7 @@ public class RegisterImporter {
                                 boolean dryRun) {
         List<Duplicate> duplicates = duplicates(parsed.rows());
         if (!parsed.errors().isEmpty() || dryRun) {
-            return new Report(0, dryRun, duplicates, parsed.errors());
+            return new Report(0, parsed.rows().size(), dryRun, duplicates, parsed.errors());
         }
         List<RegisterRow> rows = new ArrayList<>();
         for (RegisterFileReader.ParsedRow r : parsed.rows()) {
@@ -85,7 +90,7 @@ public class RegisterImporter {
             rows.add(new RegisterRow(rowId, r.row()));
         }
         Integer imported = commands.sendAndWait(new ImportRowsCommand(registerId, rows, source, actor, clock.now()));
-        return new Report(imported, false, duplicates, List.of());
+        return new Report(imported, parsed.rows().size(), false, duplicates, List.of());
     }
 
     static List<Duplicate> duplicates(List<RegisterFileReader.ParsedRow> rows) {

@@ -31,17 +31,19 @@ public class PublicationCommandController {
         this.clock = clock;
     }
 
-    public record PublicationRequest(String url, Instant publishedAt) {
+    public record PublicationRequest(String url, Instant publishedAt, String sha256) {
     }
 
     @PostMapping
     @Operation(summary = "Отметить публикацию текущей редакции (ответственный за публикацию)",
             description = "Пример: {\"url\":\"https://uggi.admin-smolensk.ru/perechen\",\"publishedAt\":\"2024-12-27T09:00:00Z\"}. "
-                    + "Редакция охватывает все утверждённые и ещё не опубликованные изменения; sha256 — хеш её CSV-выгрузки.")
+                    + "Редакция охватывает все утверждённые и ещё не опубликованные изменения; sha256 — хеш её CSV-выгрузки. "
+                    + "Необязательное поле sha256 — хеш скачанной для публикации CSV-выгрузки: если перечень с тех пор изменился, "
+                    + "публикация отклоняется (409 publishedContentIsTheDownloadedOne).")
     public ResponseEntity<Map<String, Object>> publish(@PathVariable String registerId,
                                                        @RequestBody PublicationRequest body) {
         PublicationResult result = commands.sendAndWait(new PublishCommand(registerId, body.url(), body.publishedAt(),
-                Actor.current(), clock.now()));
+                body.sha256(), Actor.current(), clock.now()));
         Map<String, Object> response = new LinkedHashMap<>();
         response.put("version", result.version());
         response.put("coveredChangeIds", result.coveredChangeIds());

@@ -305,6 +305,7 @@ public class Register {
         RegisterRules.publicationNotBeforeApproval(publishedAt, approvedUnpublished.isEmpty() ? null : lastApprovalAt);
         List<RegisterRow> current = rows.entrySet().stream().map(e -> new RegisterRow(e.getKey(), e.getValue())).toList();
         String sha256 = RegisterCsv.sha256(RegisterCsv.render(template, current));
+        RegisterRules.publishedContentIsTheDownloadedOne(cmd.expectedSha256(), sha256);
         int version = publishedVersion + 1;
         List<String> covered = List.copyOf(approvedUnpublished);
         apply(new Published(registerId, version, cmd.url().strip(), publishedAt, covered, sha256, publishedSha256,

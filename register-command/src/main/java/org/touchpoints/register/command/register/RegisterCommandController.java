@@ -112,6 +112,8 @@ public class RegisterCommandController {
                     "Файл не загружен: исправьте ошибки в указанных строках", List.of(), "importFileIsReadable");
             var pd = (org.springframework.http.ProblemDetail) response.getBody();
             pd.setProperty("imported", 0);
+            pd.setProperty("readable", report.readable());
+            pd.setProperty("dryRun", report.dryRun());
             pd.setProperty("duplicates", report.duplicates());
             pd.setProperty("errors", report.errors());
             return response;

@@ -152,6 +152,19 @@ final class RegisterRules {
         }
     }
 
+    /**
+     * The version recorded is the one the publisher downloaded and put on the site: when the publisher names the
+     * hash of that content, the register's current content must hash the same (no change approved meanwhile).
+     */
+    static void publishedContentIsTheDownloadedOne(String expectedSha256, String currentSha256) {
+        if (expectedSha256 != null && !expectedSha256.isBlank()
+                && !expectedSha256.strip().equalsIgnoreCase(currentSha256)) {
+            throw conflict("publishedContentIsTheDownloadedOne",
+                    "Перечень изменился после того, как были подготовлены файлы для публикации: скачайте новую редакцию "
+                            + "и разместите её (текущий хеш " + currentSha256 + ")");
+        }
+    }
+
     /** A version cannot have been published before the last change it covers was approved. */
     static void publicationNotBeforeApproval(Instant publishedAt, Instant lastApproval) {
         if (lastApproval != null && publishedAt.isBefore(lastApproval)) {

@@ -178,4 +178,25 @@ class PublicationRulesTest {
                 .expectExceptionMessage(rule("publicationNotBeforeApproval"))
                 .expectNoEvents();
     }
+
+    // ---- publishedContentIsTheDownloadedOne ----
+
+    @Test
+    void publicationOfTheContentThePublisherDownloadedIsAccepted() {
+        String current = sha256(row(SITE_ID, SITE), row(PHONE_ID, PHONE), row(MAIL_ID, MAIL), row("c-portal", PORTAL));
+        fixture.given(register())
+                .andGiven(approved(addInitiated("c-portal", PORTAL)))
+                .when(new PublishCommand(REGISTER, URL, null, current.toUpperCase(), PUBLISHER, PUBLISHED_AT))
+                .expectEvents(published(1, List.of("c-portal"), current, null));
+    }
+
+    @Test
+    void publicationOfContentThatChangedSinceTheDownloadIsRefused() {
+        fixture.given(register())
+                .andGiven(approved(addInitiated("c-portal", PORTAL)))
+                .when(new PublishCommand(REGISTER, URL, null, importedSha256(), PUBLISHER, PUBLISHED_AT))
+                .expectException(RuleViolatedException.class)
+                .expectExceptionMessage(rule("publishedContentIsTheDownloadedOne"))
+                .expectNoEvents();
+    }
 }

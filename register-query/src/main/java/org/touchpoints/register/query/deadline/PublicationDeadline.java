@@ -26,7 +26,24 @@ public final class PublicationDeadline {
         return calendar.addWorkingDays(madeOn, workingDays, region);
     }
 
-    public enum Status { PENDING, AT_RISK, OVERDUE, PUBLISHED_ON_TIME, PUBLISHED_LATE }
+    public enum Status {
+        PENDING("Ожидает публикации"),
+        AT_RISK("Срок на исходе"),
+        OVERDUE("Просрочено"),
+        PUBLISHED_ON_TIME("Опубликовано в срок"),
+        PUBLISHED_LATE("Опубликовано с опозданием");
+
+        private final String title;
+
+        Status(String title) {
+            this.title = title;
+        }
+
+        /** What a person reads on the pages. */
+        public String title() {
+            return title;
+        }
+    }
 
     /** A publication is on time when its local date is on or before the due date. */
     public static Status status(LocalDate dueDate, LocalDate publishedOn, int workingDaysLeft, LocalDate today) {

@@ -2,17 +2,13 @@ package org.touchpoints.register.query.export;
 
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
-import java.nio.charset.StandardCharsets;
 import java.util.List;
-import org.springframework.http.HttpHeaders;
-import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
-import org.touchpoints.register.api.row.RegisterCsv;
 import org.touchpoints.register.api.row.RegisterRow;
 import org.touchpoints.register.platform.web.ApiException;
 import org.touchpoints.register.query.register.RegisterReadModel;
@@ -28,12 +24,12 @@ import org.touchpoints.register.query.register.RegisterTimeTravel;
 public class ExportController {
     private final RegisterReadModel registers;
     private final RegisterTimeTravel timeTravel;
-    private final List<RegisterFileFormat> formats;
+    private final RegisterFiles files;
 
-    public ExportController(RegisterReadModel registers, RegisterTimeTravel timeTravel, List<RegisterFileFormat> formats) {
+    public ExportController(RegisterReadModel registers, RegisterTimeTravel timeTravel, RegisterFiles files) {
         this.registers = registers;
         this.timeTravel = timeTravel;
-        this.formats = formats;
+        this.files = files;
     }
 
     @GetMapping
@@ -41,18 +37,10 @@ public class ExportController {
     public ResponseEntity<byte[]> export(@PathVariable String registerId, @RequestParam(defaultValue = "csv") String format,
                                          @RequestParam(required = false) Integer version) {
         RegisterReadModel.RegisterSummary register = registers.require(registerId);
-        RegisterFileFormat writer = formats.stream().filter(f -> f.name().equals(format)).findFirst()
-                .orElseThrow(() -> ApiException.badRequest("format", "Формат выгрузки: "
-                        + String.join(", ", formats.stream().map(RegisterFileFormat::name).sorted().toList())));
+        RegisterFileFormat writer = files.format(format);
         List<RegisterRow> rows = version == null ? registers.rows(registerId)
                 : timeTravel.version(registerId, version)
                 .orElseThrow(() -> ApiException.notFound("Редакция " + version + " перечня не опубликована"));
-        byte[] content = writer.write(register, rows);
-        String fileName = registerId + (version == null ? "" : "-v" + version) + "." + writer.name();
-        return ResponseEntity.ok()
-                .header(HttpHeaders.CONTENT_DISPOSITION, "attachment; filename=\"" + fileName + "\"")
-                .header("X-Content-SHA256", RegisterCsv.sha256(content))
-                .contentType(MediaType.parseMediaType(writer.mediaType()))
-                .body(content);
+        return files.download(register, rows, writer, version);
     }
 }

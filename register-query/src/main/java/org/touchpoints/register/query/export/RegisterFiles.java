@@ -1,0 +1,40 @@
+package org.touchpoints.register.query.export;
+
+import java.util.List;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.stereotype.Component;
+import org.touchpoints.register.api.row.RegisterCsv;
+import org.touchpoints.register.api.row.RegisterRow;
+import org.touchpoints.register.platform.web.ApiException;
+import org.touchpoints.register.query.register.RegisterReadModel;
+
+/** A register's rows as a downloadable file in one of the formats, named after the register and version. */
+@Component
+public class RegisterFiles {
+    private final List<RegisterFileFormat> formats;
+
+    public RegisterFiles(List<RegisterFileFormat> formats) {
+        this.formats = formats;
+    }
+
+    /** The format named by the {@code format} parameter, or a 400 naming the formats there are. */
+    public RegisterFileFormat format(String name) {
+        return formats.stream().filter(f -> f.name().equals(name)).findFirst()
+                .orElseThrow(() -> ApiException.badRequest("format", "Формат выгрузки: "
+                        + String.join(", ", formats.stream().map(RegisterFileFormat::name).sorted().toList())));
+    }
+
+    /** @param version the published version the rows are, or null for the current rows */
+    public ResponseEntity<byte[]> download(RegisterReadModel.RegisterSummary register, List<RegisterRow> rows,
+                                           RegisterFileFormat writer, Integer version) {
+        byte[] content = writer.write(register, rows);
+        String fileName = register.id() + (version == null ? "" : "-v" + version) + "." + writer.name();
+        return ResponseEntity.ok()
+                .header(HttpHeaders.CONTENT_DISPOSITION, "attachment; filename=\"" + fileName + "\"")
+                .header("X-Content-SHA256", RegisterCsv.sha256(content))
+                .contentType(MediaType.parseMediaType(writer.mediaType()))
+                .body(content);
+    }
+}

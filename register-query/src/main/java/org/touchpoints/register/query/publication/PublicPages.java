@@ -1,0 +1,79 @@
+package org.touchpoints.register.query.publication;
+
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.touchpoints.register.api.row.RegisterRow;
+import org.touchpoints.register.api.row.Template;
+import org.touchpoints.register.platform.web.ApiException;
+import org.touchpoints.register.query.register.RegisterReadModel;
+import org.touchpoints.register.query.register.RegisterTable;
+import org.touchpoints.register.query.register.RegisterTimeTravel;
+import org.touchpoints.register.query.ui.UiController;
+
+/**
+ * What a citizen sees without signing in: the registers that have a published version, and each register's published
+ * version laid out like its template. Only published versions are ever shown, never content awaiting publication.
+ */
+@UiController
+public class PublicPages {
+    /** A register on the public list, with its latest publication. */
+    public record Listed(RegisterReadModel.RegisterSummary register, PublicationQueryController.PublicationView latest,
+                         ZoneId zone) {
+    }
+
+    private static final RegisterTable.Filter NO_FILTER = new RegisterTable.Filter(null, null, null, null, null, null);
+
+    private final RegisterReadModel registers;
+    private final PublicationQueryController publications;
+    private final RegisterTimeTravel timeTravel;
+
+    public PublicPages(RegisterReadModel registers, PublicationQueryController publications, RegisterTimeTravel timeTravel) {
+        this.registers = registers;
+        this.publications = publications;
+        this.timeTravel = timeTravel;
+    }
+
+    @GetMapping("/public")
+    String list(Model model) {
+        List<Listed> listed = new ArrayList<>();
+        for (var r : registers.all()) {
+            if (r.publishedVersion() > 0) {
+                List<PublicationQueryController.PublicationView> versions = publications.list(r.id());
+                listed.add(new Listed(r, versions.get(versions.size() - 1), ZoneId.of(r.timeZone())));
+            }
+        }
+        model.addAttribute("listed", listed);
+        return "public-registers";
+    }
+
+    @GetMapping("/public/{registerId}")
+    String register(@PathVariable String registerId, @RequestParam(required = false) Integer version, Model model) {
+        var register = registers.require(registerId);
+        model.addAttribute("register", register);
+        model.addAttribute("zone", ZoneId.of(register.timeZone()));
+        if (register.publishedVersion() == 0) {
+            model.addAttribute("publication", null);
+            return "public-register";
+        }
+        List<PublicationQueryController.PublicationView> versions = new ArrayList<>(publications.list(registerId));
+        int shown = version == null ? register.publishedVersion() : version;
+        var publication = versions.stream().filter(p -> p.version() == shown).findFirst()
+                .orElseThrow(() -> ApiException.notFound("Редакция " + shown + " перечня не опубликована"));
+        List<RegisterRow> rows = timeTravel.version(registerId, shown)
+                .orElseThrow(() -> ApiException.notFound("Редакция " + shown + " перечня не опубликована"));
+        Collections.reverse(versions);
+        model.addAttribute("publication", publication);
+        model.addAttribute("latest", shown == register.publishedVersion());
+        model.addAttribute("versions", versions);
+        model.addAttribute("headers", register.template().headers());
+        model.addAttribute("sixColumns", register.template() == Template.SIX_COLUMN);
+        model.addAttribute("lines", RegisterTable.lines(register.template(), rows, null, NO_FILTER));
+        return "public-register";
+    }
+}
