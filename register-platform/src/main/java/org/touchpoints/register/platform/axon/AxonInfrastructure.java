@@ -24,7 +24,8 @@ import org.touchpoints.register.api.rule.RuleViolatedException;
  * <p>
  * The JDBC event store is the standalone mode's ({@code axon.axonserver.enabled=false}); with the
  * {@code axonserver} profile Axon Server is the event store and Axon's JDBC storage engine is not created (it
- * backs off when an {@code EventStore} bean exists), while the token store stays in PostgreSQL.
+ * backs off when an {@code EventStore} bean exists, {@link AxonAfterSpringBoot} orders that), while the token store
+ * stays in PostgreSQL.
  */
 @Configuration(proxyBeanMethods = false)
 public class AxonInfrastructure {
