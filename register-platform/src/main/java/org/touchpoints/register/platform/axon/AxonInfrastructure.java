@@ -12,6 +12,7 @@ import org.axonframework.eventhandling.PropagatingErrorHandler;
 import org.axonframework.eventhandling.tokenstore.jdbc.TokenSchema;
 import org.axonframework.eventsourcing.eventstore.jdbc.EventSchema;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.touchpoints.register.api.rule.RuleViolatedException;
@@ -20,11 +21,17 @@ import org.touchpoints.register.api.rule.RuleViolatedException;
  * Axon wiring shared by both sides: snake_case table names for the JDBC event and token stores (created by
  * Flyway), the aggregate cache, and the translation of a broken rule into a command failure whose details
  * carry the {@link org.touchpoints.register.api.rule.RuleViolation} across any command bus.
+ * <p>
+ * The JDBC event store is the standalone mode's ({@code axon.axonserver.enabled=false}); with the
+ * {@code axonserver} profile Axon Server is the event store and Axon's JDBC storage engine is not created (it
+ * backs off when an {@code EventStore} bean exists, {@link AxonAfterSpringBoot} orders that), while the token store
+ * stays in PostgreSQL.
  */
 @Configuration(proxyBeanMethods = false)
 public class AxonInfrastructure {
 
     @Bean
+    @ConditionalOnProperty(name = "axon.axonserver.enabled", havingValue = "false")
     EventSchema eventSchema() {
         return EventSchema.builder()
                 .eventTable("domain_event_entry")

@@ -10,6 +10,7 @@ import org.axonframework.eventhandling.TrackedEventMessage;
 import org.axonframework.eventsourcing.eventstore.EventStorageEngine;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.context.ApplicationContext;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
@@ -20,9 +21,11 @@ import org.touchpoints.register.query.config.Projections;
  * Rebuilds every read model of the {@code projections} group from the event store: resets them (their
  * {@code @ResetHandler}s) and replays all events through the same handlers, in one transaction that holds
  * new events back meanwhile (an exclusive lock on the event table: reads go on, commands wait), so the rebuilt
- * read models are exactly those of the events, with nothing missed or applied twice.
+ * read models are exactly those of the events, with nothing missed or applied twice. Standalone mode (the JDBC
+ * event store); with Axon Server, {@link ProjectionReset} replays through the streaming processor instead.
  */
 @Service
+@ConditionalOnProperty(name = "axon.axonserver.enabled", havingValue = "false")
 public class ProjectionRebuilder {
     private static final Logger log = LoggerFactory.getLogger(ProjectionRebuilder.class);
 

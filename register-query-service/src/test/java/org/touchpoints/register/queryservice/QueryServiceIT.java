@@ -1,0 +1,244 @@
+package org.touchpoints.register.queryservice;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
+import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
+import java.io.IOException;
+import java.net.ServerSocket;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Base64;
+import java.util.List;
+import org.axonframework.axonserver.connector.command.AxonServerCommandBus;
+import org.axonframework.axonserver.connector.event.axon.AxonServerEventStore;
+import org.axonframework.axonserver.connector.query.AxonServerQueryBus;
+import org.axonframework.commandhandling.CommandBus;
+import org.axonframework.common.DateTimeUtils;
+import org.axonframework.config.EventProcessingConfiguration;
+import org.axonframework.eventhandling.EventProcessor;
+import org.axonframework.eventhandling.pooled.PooledStreamingEventProcessor;
+import org.axonframework.eventhandling.tokenstore.TokenStore;
+import org.axonframework.eventhandling.tokenstore.jdbc.JdbcTokenStore;
+import org.axonframework.eventsourcing.eventstore.EventStorageEngine;
+import org.axonframework.eventsourcing.eventstore.EventStore;
+import org.axonframework.micrometer.GlobalMetricRegistry;
+import org.axonframework.queryhandling.QueryBus;
+import org.axonframework.springboot.EventProcessorProperties;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.context.ApplicationContext;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+import org.touchpoints.register.query.config.ProcessorFairShare;
+import org.touchpoints.register.query.rebuild.ProjectionRebuilder;
+import org.touchpoints.register.query.rebuild.ProjectionReset;
+
+/**
+ * The query service's context in its scale-out configuration (the {@code axonserver} profile) on a real
+ * PostgreSQL, with Axon Server configured at a closed port (it is not available here): Axon Server is the event
+ * store and the buses, Axon's JDBC event storage is not created, the projections, metrics and reminders are pooled
+ * streaming processors of four segments whose tokens live in PostgreSQL, each replica claims only its fair share of
+ * them, Flyway applies the platform's and the query side's migrations only, the read API answers, and a rebuild
+ * resets the projections processor unless another replica still processes part of the stream.
+ */
+@SpringBootTest(classes = QueryServiceApplication.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+class QueryServiceIT {
+    static final EmbeddedPostgres POSTGRES = start();
+    static final HttpClient HTTP = HttpClient.newHttpClient();
+    static final List<String> STREAMING = List.of("projections", "metrics", "reminders");
+
+    @DynamicPropertySource
+    static void configuration(DynamicPropertyRegistry registry) {
+        registry.add("spring.datasource.url", () -> POSTGRES.getJdbcUrl("postgres", "postgres"));
+        registry.add("spring.datasource.username", () -> "postgres");
+        registry.add("AXON_AXONSERVER_SERVERS", () -> "localhost:" + closedPort());
+        registry.add("REGISTER_ADMIN_PASSWORD", () -> "first-admin");
+        registry.add("register.scheduling.enabled", () -> "false");
+        registry.add("management.defaults.metrics.export.enabled", () -> "true");
+        registry.add("management.prometheus.metrics.export.enabled", () -> "true");
+    }
+
+    @AfterAll
+    static void stop() throws IOException {
+        POSTGRES.close();
+    }
+
+    @Autowired
+    ApplicationContext context;
+    @Autowired
+    EventProcessingConfiguration processing;
+    @Autowired
+    EventProcessorProperties processorProperties;
+    @Autowired
+    ProcessorFairShare fairShare;
+    @Autowired
+    JdbcClient jdbc;
+    @LocalServerPort
+    int port;
+
+    @AfterEach
+    void onlyThisReplica() {
+        jdbc.sql("delete from processor_node where node_id like 'other-%'").update();
+        fairShare.beat();
+    }
+
+    @Test
+    void axonServerIsTheEventStoreAndRoutesCommandsAndQueries() {
+        assertThat(context.getEnvironment().getActiveProfiles()).contains("axonserver");
+        assertThat(context.getBean(EventStore.class)).isInstanceOf(AxonServerEventStore.class);
+        assertThat(context.getBeansOfType(EventStorageEngine.class)).as("no JDBC event storage").isEmpty();
+        assertThat(context.getBean(CommandBus.class)).isInstanceOf(AxonServerCommandBus.class);
+        assertThat(context.getBean(QueryBus.class)).isInstanceOf(AxonServerQueryBus.class);
+        assertThat(context.getBeansOfType(ProjectionRebuilder.class)).isEmpty();
+        assertThat(context.getBeansOfType(ProjectionReset.class)).hasSize(1);
+    }
+
+    @Test
+    void theQuerySidesProcessorsArePooledStreamingProcessorsOfFourSegments() {
+        assertThat(processing.eventProcessors()).containsOnlyKeys(STREAMING);
+        assertThat(context.getBean(TokenStore.class)).isInstanceOf(JdbcTokenStore.class);
+        for (String name : STREAMING) {
+            EventProcessor processor = processing.eventProcessor(name).orElseThrow();
+            assertThat(processor).as(name).isInstanceOf(PooledStreamingEventProcessor.class);
+            assertThat(processor.isRunning()).as(name + " runs, waiting for Axon Server").isTrue();
+            EventProcessorProperties.ProcessorSettings settings = processorProperties.getProcessors().get(name);
+            assertThat(settings.getMode()).isEqualTo(EventProcessorProperties.Mode.POOLED);
+            assertThat(settings.getInitialSegmentCount()).isEqualTo(4);
+            assertThat(((PooledStreamingEventProcessor) processor).maxCapacity())
+                    .as(name + ": alone, this replica may take every segment").isEqualTo(4);
+            assertThat(jdbc.sql("select count(*) from token_entry where processor_name = ?").param(name)
+                    .query(Integer.class).single()).as(name + ": its segments in PostgreSQL").isEqualTo(4);
+        }
+    }
+
+    @Test
+    void eachLiveReplicaClaimsItsFairShareOfTheSegments() {
+        PooledStreamingEventProcessor projections = processing
+                .eventProcessor("projections", PooledStreamingEventProcessor.class).orElseThrow();
+        jdbc.sql("insert into processor_node(node_id, seen_at) values ('other-1', now())").update();
+        fairShare.beat();
+        assertThat(fairShare.liveNodes()).isEqualTo(2);
+        assertThat(projections.maxCapacity()).isEqualTo(2);
+
+        jdbc.sql("insert into processor_node(node_id, seen_at) values ('other-2', now())").update();
+        fairShare.beat();
+        assertThat(projections.maxCapacity()).as("ceil(4 / 3)").isEqualTo(2);
+
+        jdbc.sql("update processor_node set seen_at = now() - interval '1 minute' where node_id like 'other-%'").update();
+        fairShare.beat();
+        assertThat(fairShare.liveNodes()).as("silent replicas are left out").isEqualTo(1);
+        assertThat(projections.maxCapacity()).isEqualTo(4);
+
+        for (int segment = 0; segment < 8; segment++) {
+            jdbc.sql("insert into token_entry(processor_name, segment) values ('split-processor', ?)").param(segment).update();
+        }
+        jdbc.sql("insert into processor_node(node_id, seen_at) values ('other-3', now())").update();
+        fairShare.beat();
+        assertThat(fairShare.getMaxSegments("split-processor")).as("the segments in the token store count").isEqualTo(4);
+        jdbc.sql("delete from token_entry where processor_name = 'split-processor'").update();
+    }
+
+    @Test
+    void flywayAppliesThePlatformsAndTheQuerySidesMigrationsOnly() {
+        List<String> tables = jdbc.sql("select table_name from information_schema.tables where table_schema = 'public'")
+                .query(String.class).list();
+        assertThat(tables).contains("account", "token_entry", "q_register", "q_change", "processor_node")
+                .doesNotContain("change_lookup", "domain_event_entry");
+    }
+
+    @Test
+    void theReadApiAnswersFromTheProjectionDatabase() throws Exception {
+        HttpResponse<String> registers = send(request("/api/v1/registers", "admin:first-admin").GET());
+        assertThat(registers.statusCode()).isEqualTo(200);
+        assertThat(registers.body()).startsWith("[");
+        assertThat(send(request("/api/v1/calendar/due-date?madeAt=2024-12-27T09:00:00Z&workingDays=10&zone=Europe/Moscow",
+                null).GET()).body()).contains("\"dueDate\":\"2025-01-21\"");
+    }
+
+    @Test
+    void aRebuildResetsTheProjectionsProcessorWhichThenReplaysInTheBackground() throws Exception {
+        insertRegister("r-before-rebuild");
+        HttpResponse<String> response = rebuild();
+        assertThat(response.statusCode()).as(response.body()).isEqualTo(202);
+        assertThat(response.body()).contains("\"processor\":\"projections\"", "REPLAYING");
+        assertThat(registers()).as("the read models were reset").doesNotContain("r-before-rebuild");
+        assertThat(processing.eventProcessor("projections").orElseThrow().isRunning()).isTrue();
+    }
+
+    @Test
+    void aRebuildIsRefusedWhileAnotherReplicaProcessesASegmentAndNothingIsReset() throws Exception {
+        insertRegister("r-kept");
+        jdbc.sql("update token_entry set owner = 'other-replica', time_stamp = ? where processor_name = 'projections' and segment = 0")
+                .param(DateTimeUtils.formatInstant(Instant.now())).update();
+        try {
+            HttpResponse<String> response = rebuild();
+            assertThat(response.statusCode()).as(response.body()).isEqualTo(409);
+            assertThat(response.headers().firstValue("Content-Type")).hasValue("application/problem+json");
+            assertThat(response.body()).contains("другие экземпляры");
+            assertThat(registers()).contains("r-kept");
+            assertThat(processing.eventProcessor("projections").orElseThrow().isRunning()).isTrue();
+        } finally {
+            jdbc.sql("update token_entry set owner = null where owner = 'other-replica'").update();
+        }
+    }
+
+    private HttpResponse<String> rebuild() throws Exception {
+        return send(request("/api/v1/admin/projections/rebuild", "admin:first-admin").POST(HttpRequest.BodyPublishers.noBody()));
+    }
+
+    private void insertRegister(String id) {
+        jdbc.sql("insert into q_register(register_id, authority, time_zone, template, created_at) values (?, 'ГЖИ', 'Europe/Moscow', 'SIX_COLUMN', now())")
+                .param(id).update();
+    }
+
+    private List<String> registers() {
+        return jdbc.sql("select register_id from q_register").query(String.class).list();
+    }
+
+    @Test
+    void axonsMetersGoToTheRegistryPrometheusScrapes() {
+        assertThat(context.getBean(GlobalMetricRegistry.class).getRegistry())
+                .isSameAs(context.getBean(PrometheusMeterRegistry.class));
+    }
+
+    private HttpRequest.Builder request(String path, String credentials) {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://localhost:" + port + path))
+                .timeout(Duration.ofSeconds(60));
+        if (credentials != null) {
+            request.header("Authorization", "Basic " + Base64.getEncoder()
+                    .encodeToString(credentials.getBytes(StandardCharsets.UTF_8)));
+        }
+        return request;
+    }
+
+    private static HttpResponse<String> send(HttpRequest.Builder request) throws Exception {
+        return HTTP.send(request.build(), HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+    }
+
+    private static EmbeddedPostgres start() {
+        try {
+            return EmbeddedPostgres.builder().start();
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static int closedPort() {
+        try (ServerSocket socket = new ServerSocket(0)) {
+            return socket.getLocalPort();
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}
