@@ -207,6 +207,26 @@ class QueryServiceIT {
     }
 
     @Test
+    void signInSessionsLiveInPostgreSqlSoEveryReplicaKnowsThem() throws Exception {
+        HttpClient client = HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NEVER).build();
+        HttpResponse<String> form = client.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/login"))
+                .build(), HttpResponse.BodyHandlers.ofString());
+        java.util.regex.Matcher token = java.util.regex.Pattern.compile("name=\"_csrf\"[^>]*value=\"([^\"]+)\"")
+                .matcher(form.body());
+        assertThat(token.find()).isTrue();
+        String cookie = form.headers().firstValue("Set-Cookie").orElseThrow().split(";", 2)[0];
+        HttpResponse<String> signedIn = client.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/login"))
+                .header("Content-Type", "application/x-www-form-urlencoded").header("Cookie", cookie)
+                .POST(HttpRequest.BodyPublishers.ofString("username=admin&password=first-admin&_csrf="
+                        + java.net.URLEncoder.encode(token.group(1), java.nio.charset.StandardCharsets.UTF_8)))
+                .build(), HttpResponse.BodyHandlers.ofString());
+        assertThat(signedIn.statusCode()).isEqualTo(302);
+        assertThat(signedIn.headers().firstValue("Location").orElseThrow()).doesNotContain("error");
+        assertThat(jdbc.sql("select count(*) from spring_session where principal_name = 'admin'").query(Integer.class)
+                .single()).isPositive();
+    }
+
+    @Test
     void axonsMetersGoToTheRegistryPrometheusScrapes() {
         assertThat(context.getBean(GlobalMetricRegistry.class).getRegistry())
                 .isSameAs(context.getBean(PrometheusMeterRegistry.class));
