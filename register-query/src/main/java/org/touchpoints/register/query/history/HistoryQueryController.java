@@ -26,7 +26,9 @@ import tools.jackson.databind.json.JsonMapper;
 @Tag(name = "Аудит")
 @PreAuthorize("hasAnyRole('AUDITOR', 'ADMIN')")
 public class HistoryQueryController {
-    public record HistoryEntry(long sequence, String event, Instant at, String by, String changeId, JsonNode payload) {
+    /** {@code onBehalfOf}: whose approval right an acting official ({@code by}) exercised, from the payload. */
+    public record HistoryEntry(long sequence, String event, Instant at, String by, String onBehalfOf, String changeId,
+                               JsonNode payload) {
     }
 
     private final JdbcClient jdbc;
@@ -53,7 +55,7 @@ public class HistoryQueryController {
         StringBuilder csv = new StringBuilder("\uFEFF№;Событие;Время (UTC);Кто;Изменение;Содержание\r\n");
         for (HistoryEntry e : entries(registerId, from, to)) {
             csv.append(e.sequence()).append(';').append(cell(e.event())).append(';').append(e.at()).append(';')
-                    .append(cell(e.by())).append(';').append(cell(e.changeId())).append(';')
+                    .append(cell(e.onBehalfOf() == null ? e.by() : e.by() + " (и.о. за " + e.onBehalfOf() + ")")).append(';').append(cell(e.changeId())).append(';')
                     .append(cell(e.payload().toString())).append("\r\n");
         }
         return ResponseEntity.ok()
@@ -92,8 +94,13 @@ public class HistoryQueryController {
         }
         sql.append(" order by sequence");
         return jdbc.sql(sql.toString()).params(params)
-                .query((rs, i) -> new HistoryEntry(rs.getLong(1), rs.getString(2), rs.getTimestamp(3).toInstant(),
-                        rs.getString(4), rs.getString(5), mapper.readTree(rs.getString(6))))
+                .query((rs, i) -> {
+                    JsonNode payload = mapper.readTree(rs.getString(6));
+                    JsonNode onBehalfOf = payload.get("onBehalfOf");
+                    return new HistoryEntry(rs.getLong(1), rs.getString(2), rs.getTimestamp(3).toInstant(),
+                            rs.getString(4), onBehalfOf == null || onBehalfOf.isNull() ? null : onBehalfOf.asString(),
+                            rs.getString(5), payload);
+                })
                 .list();
     }
 }
