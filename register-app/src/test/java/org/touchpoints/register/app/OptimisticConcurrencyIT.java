@@ -124,4 +124,12 @@ class OptimisticConcurrencyIT extends ApplicationIT {
         assertThat(ok(api.as("division-head").get("/api/v1/changes/" + changeId)).json().get("status").asString())
                 .isEqualTo("INITIATED");
     }
+
+    @Test
+    void theOpenApiPageDocumentsVersionsRetriesAndTheNewEndpoints() {
+        Api.Response docs = api.get("/v3/api-docs");
+        assertThat(docs.status()).isEqualTo(200);
+        assertThat(docs.body()).contains("If-Match", "expectedVersion", "publicationId", "expectedChangeVersionIsCurrent",
+                "/api/v1/registers/{registerId}/delegations", "/api/v1/admin/dead-letters", "/api/v1/admin/dead-letters/retry");
+    }
 }
