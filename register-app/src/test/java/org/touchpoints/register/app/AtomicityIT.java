@@ -100,6 +100,25 @@ class AtomicityIT extends ApplicationIT {
     }
 
     @Test
+    void aRebuildAppliesTheParkedEventsAndClearsTheirLetters() {
+        String register = newRegister();
+        failWritesTo("q_change", register);
+        try {
+            Map<String, Object> body = new HashMap<>(addRow("Сайт"));
+            body.put("changeId", "parked-2");
+            ok(api.as("initiator").post("/api/v1/registers/" + register + "/changes", body));
+            assertThat(ok(api.as("admin").get("/api/v1/admin/dead-letters?sequence=" + register)).json()).hasSize(1);
+        } finally {
+            removeFault("q_change", register);
+        }
+        ok(api.as("admin").post("/api/v1/admin/projections/rebuild", "{}"));
+        assertThat(ok(api.as("admin").get("/api/v1/admin/dead-letters?sequence=" + register)).json())
+                .as("applied by the rebuild, not to be applied again").isEmpty();
+        assertThat(ok(api.as("initiator").get("/api/v1/changes/parked-2")).json().get("status").asString())
+                .isEqualTo("INITIATED");
+    }
+
+    @Test
     void whenTheCommandSidesIndexCannotTakeTheEventNothingIsRecorded() {
         String register = newRegister();
         long before = eventStore.lastSequenceNumberFor(register).orElseThrow();
