@@ -12,9 +12,13 @@ import tools.jackson.databind.json.JsonMapper;
 
 /** A real HTTP client of the running application, signing in with HTTP Basic as a given account. */
 public final class Api {
-    public record Response(int status, String contentType, String body) {
+    public record Response(int status, String contentType, String body, java.net.http.HttpHeaders headers) {
         public JsonNode json() {
             return MAPPER.readTree(body);
+        }
+
+        public String header(String name) {
+            return headers.firstValue(name).orElse(null);
         }
 
         @Override
@@ -65,6 +69,17 @@ public final class Api {
         return post(path, MAPPER.writeValueAsString(body));
     }
 
+    /** A POST carrying the version the client saw in {@code If-Match}. */
+    public Response post(String path, Object body, String ifMatch) {
+        return send(HttpRequest.newBuilder(URI.create(base + path)).header("Content-Type", "application/json")
+                .header("If-Match", ifMatch)
+                .POST(HttpRequest.BodyPublishers.ofString(body instanceof String s ? s : MAPPER.writeValueAsString(body))));
+    }
+
+    public Response delete(String path) {
+        return send(HttpRequest.newBuilder(URI.create(base + path)).DELETE());
+    }
+
     public Response postMultipart(String path, String fileName, byte[] content) {
         String boundary = "----register" + System.nanoTime();
         byte[] head = ("--" + boundary + "\r\nContent-Disposition: form-data; name=\"file\"; filename=\"" + fileName
@@ -105,7 +120,7 @@ public final class Api {
         }
         try {
             HttpResponse<String> r = CLIENT.send(request.build(), HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
-            return new Response(r.statusCode(), r.headers().firstValue("Content-Type").orElse(""), r.body());
+            return new Response(r.statusCode(), r.headers().firstValue("Content-Type").orElse(""), r.body(), r.headers());
         } catch (IOException e) {
             throw new IllegalStateException(e);
         } catch (InterruptedException e) {

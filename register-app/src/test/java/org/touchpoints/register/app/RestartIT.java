@@ -61,6 +61,71 @@ class RestartIT {
         }
     }
 
+    /**
+     * A client that did not hear the answers (the service went down after recording them) sends every request again
+     * after the restart: each gets the first answer, and nothing is recorded twice.
+     */
+    @Test
+    void retriedCommandsAfterARestartGetTheFirstAnswersAndRecordNothing(@TempDir Path dataDir) throws Exception {
+        String changes = "/api/v1/registers/smolensk-gzhi/changes";
+        Map<String, Object> proposal = Map.of("changeId", "retry-1", "kind", "ADD", "reason", "NEW_TOUCHPOINT",
+                "row", Map.of("direction", "Предоставление государственных услуг", "process", ApplicationIT.LICENSING_PROCESS,
+                        "touchpoint", Map.of("name", "Telegram-канал ГЖИ СО", "channel", "DIGITAL",
+                                "address", "https://t.me/gzhi67"), "needs", List.of(1, 2)));
+        record Call(String user, String path, Object body) {
+        }
+        List<Call> calls = new java.util.ArrayList<>();
+        calls.add(new Call("initiator", changes, proposal));
+        calls.add(new Call("division-head", "/api/v1/changes/retry-1/division-approval", Map.of("comment", "Согласовано")));
+        calls.add(new Call("deputy", "/api/v1/changes/retry-1/deputy-approval", Map.of("orderNumber", "15-п")));
+        calls.add(new Call("publisher", "/api/v1/registers/smolensk-gzhi/publications",
+                Map.of("publicationId", "pub-retry-1", "url", "https://uggi.admin-smolensk.ru/perechen")));
+        calls.add(new Call("initiator", changes, Map.of("changeId", "retry-2", "kind", "ADD", "reason", "NEW_TOUCHPOINT",
+                "row", Map.of("direction", "Предоставление государственных услуг", "process", ApplicationIT.LICENSING_PROCESS,
+                        "touchpoint", Map.of("name", "Чат-бот", "channel", "DIGITAL"), "needs", List.of(1)))));
+        calls.add(new Call("division-head", "/api/v1/changes/retry-2/rejection", Map.of("reason", "Чат-бот не запущен")));
+        calls.add(new Call("initiator", changes, Map.of("changeId", "retry-3", "kind", "ADD", "reason", "NEW_TOUCHPOINT",
+                "row", Map.of("direction", "Предоставление государственных услуг", "process", ApplicationIT.LICENSING_PROCESS,
+                        "touchpoint", Map.of("name", "Видеоконсультация", "channel", "DIGITAL"), "needs", List.of(2)))));
+        calls.add(new Call("initiator", "/api/v1/changes/retry-3/withdrawal", Map.of()));
+
+        List<Api.Response> first = new java.util.ArrayList<>();
+        long eventsBefore;
+        try (ConfigurableApplicationContext app = start(dataDir)) {
+            Api api = Api.at(port(app));
+            for (Call c : calls) {
+                Api.Response r = api.as(c.user()).post(c.path(), c.body());
+                assertThat(r.status()).as(c.path() + " " + r).isLessThan(300);
+                first.add(r);
+            }
+            eventsBefore = app.getBean(EventStore.class).lastSequenceNumberFor("smolensk-gzhi").orElseThrow();
+        }
+
+        try (ConfigurableApplicationContext app = start(dataDir)) {
+            Api api = Api.at(port(app));
+            for (int i = 0; i < calls.size(); i++) {
+                Call c = calls.get(i);
+                Api.Response again = api.as(c.user()).post(c.path(), c.body());
+                assertThat(again.status()).as(c.path() + " " + again).isEqualTo(first.get(i).status());
+                assertThat(again.json()).as(c.path()).isEqualTo(first.get(i).json());
+            }
+            assertThat(app.getBean(EventStore.class).lastSequenceNumberFor("smolensk-gzhi").orElseThrow())
+                    .as("nothing recorded twice").isEqualTo(eventsBefore);
+            assertThat(api.as("auditor").get("/api/v1/registers/smolensk-gzhi/publications").json()).hasSize(1);
+            JsonNode timeline = api.as("auditor").get("/api/v1/changes/retry-1").json().get("timeline");
+            assertThat(timeline).hasSize(4);
+
+            // a different request under a used key is not a retry
+            Api.Response otherPublication = api.as("publisher").post("/api/v1/registers/smolensk-gzhi/publications",
+                    Map.of("publicationId", "pub-retry-1", "url", "https://uggi.admin-smolensk.ru/other"));
+            assertThat(otherPublication.status()).isEqualTo(409);
+            assertThat(otherPublication.json().get("rule").asString()).isEqualTo("samePublicationIdSamePublication");
+            Api.Response otherRejection = api.as("division-head").post("/api/v1/changes/retry-2/rejection",
+                    Map.of("reason", "Другая причина"));
+            assertThat(otherRejection.status()).isEqualTo(409);
+        }
+    }
+
     private static ConfigurableApplicationContext start(Path dataDir) {
         return new SpringApplicationBuilder(org.touchpoints.register.app.RegisterApplication.class)
                 .profiles("demo")

@@ -6,8 +6,9 @@ import java.time.LocalDate;
 
 /**
  * The deputy head responsible for client-centricity approved the change, optionally by an order (приказ).
- * From this moment the change is in the register and the publication clock runs.
+ * From this moment the change is in the register and the publication clock runs. {@code onBehalfOf} names the
+ * deputy whose right an acting official ({@code by}) exercised; null when the deputy approved in person.
  */
 public record DeputyApproved(String registerId, String changeId, String comment, String orderNumber,
-                             LocalDate orderDate, String by, Instant at) implements RegisterEvent {
+                             LocalDate orderDate, String onBehalfOf, String by, Instant at) implements RegisterEvent {
 }

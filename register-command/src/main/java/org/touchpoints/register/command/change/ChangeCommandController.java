@@ -17,6 +17,7 @@ import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
 import org.touchpoints.register.api.change.ApproveByDeputyCommand;
@@ -35,6 +36,7 @@ import org.touchpoints.register.command.config.Actor;
 import org.touchpoints.register.command.config.CommandClock;
 import org.touchpoints.register.command.lookup.ChangeLookup;
 import org.touchpoints.register.platform.web.ApiException;
+import org.touchpoints.register.platform.web.ExpectedVersion;
 
 /** The approval chain over HTTP: initiate, approve (division head, deputy), reject, withdraw. */
 @RestController
@@ -55,26 +57,39 @@ public class ChangeCommandController {
         this.clock = clock;
     }
 
+    /** {@code expectedVersion}: the register's version the specialist saw (or the If-Match header). */
     public record InitiateChangeRequest(String changeId, ChangeKind kind, String rowId, RowContent row,
-                                        ChangeReason reason, String comment) {
+                                        ChangeReason reason, String comment, Long expectedVersion) {
     }
 
-    public record CommentRequest(String comment) {
+    /** {@code expectedVersion}: the change's version the approver saw (or the If-Match header). */
+    public record CommentRequest(String comment, Long expectedVersion) {
     }
 
-    public record DeputyApprovalRequest(String comment, String orderNumber, LocalDate orderDate) {
+    public record DeputyApprovalRequest(String comment, String orderNumber, LocalDate orderDate, Long expectedVersion) {
     }
 
-    public record RejectionRequest(String reason) {
+    public record RejectionRequest(String reason, Long expectedVersion) {
     }
+
+    public record WithdrawalRequest(Long expectedVersion) {
+    }
+
+    private static final String VERSIONS = " Необязательно: версия, которую вы видели (заголовок If-Match: \"N\" с ETag "
+            + "из GET /changes/{changeId} или поле expectedVersion); если изменение с тех пор изменилось — 409 "
+            + "expectedChangeVersionIsCurrent. Повтор того же действия тем же пользователем возвращает прежний ответ "
+            + "и ничего не записывает.";
 
     @PostMapping("/registers/{registerId}/changes")
     @Operation(summary = "Инициировать изменение (специалист подразделения)",
             description = "Пример: {\"kind\":\"ADD\",\"row\":{\"direction\":\"Предоставление государственных услуг\","
                     + "\"process\":\"Лицензирование …\",\"touchpoint\":{\"name\":\"Telegram-канал\",\"channel\":\"DIGITAL\","
                     + "\"address\":\"https://t.me/example\"},\"needs\":[1,2]},\"reason\":\"NEW_TOUCHPOINT\"}. "
-                    + "Повтор с тем же changeId и тем же телом ничего не записывает и возвращает тот же ответ.")
+                    + "Повтор с тем же changeId и тем же телом ничего не записывает и возвращает тот же ответ. "
+                    + "Необязательно: версия перечня, которую вы видели (If-Match с ETag из GET /registers/{id}/rows "
+                    + "или поле expectedVersion); если перечень с тех пор изменился — 409 expectedRegisterVersionIsCurrent.")
     public ResponseEntity<Map<String, Object>> initiate(@PathVariable String registerId,
+                                                        @RequestHeader(value = ExpectedVersion.HEADER, required = false) String ifMatch,
                                                         @RequestBody InitiateChangeRequest body) {
         String changeId = body.changeId() == null ? UUID.randomUUID().toString() : body.changeId();
         if (ID.matcher(changeId).matches()) {
@@ -85,28 +100,34 @@ public class ChangeCommandController {
             }
         }
         ChangeStatus status = commands.sendAndWait(new InitiateChangeCommand(registerId, changeId, body.kind(),
-                body.rowId(), body.row(), body.reason(), body.comment(), Actor.current(), clock.now()));
+                body.rowId(), body.row(), body.reason(), body.comment(), ExpectedVersion.of(ifMatch, body.expectedVersion()),
+                Actor.current(), clock.now()));
         return ResponseEntity.created(URI.create("/api/v1/changes/" + changeId))
                 .body(Map.of("changeId", changeId, "status", status));
     }
 
     @PostMapping("/changes/{changeId}/division-approval")
-    @Operation(summary = "Согласовать изменение (руководитель подразделения-инициатора)")
+    @Operation(summary = "Согласовать изменение (руководитель подразделения-инициатора или исполняющий его обязанности)",
+            description = "Пример: {\"comment\":\"Согласовано\"}." + VERSIONS)
     public Map<String, Object> approveByDivision(@PathVariable String changeId,
+                                                 @RequestHeader(value = ExpectedVersion.HEADER, required = false) String ifMatch,
                                                  @RequestBody(required = false) CommentRequest body) {
+        CommentRequest b = body == null ? new CommentRequest(null, null) : body;
         ChangeStatus status = commands.sendAndWait(new ApproveByDivisionCommand(registerOf(changeId), changeId,
-                body == null ? null : body.comment(), Actor.current(), clock.now()));
+                b.comment(), ExpectedVersion.of(ifMatch, b.expectedVersion()), Actor.current(), clock.now()));
         return Map.of("changeId", changeId, "status", status);
     }
 
     @PostMapping("/changes/{changeId}/deputy-approval")
-    @Operation(summary = "Утвердить изменение (заместитель руководителя)",
-            description = "Необязательно: номер и дата приказа. Ответ содержит срок публикации в рабочих днях.")
+    @Operation(summary = "Утвердить изменение (заместитель руководителя или исполняющий его обязанности)",
+            description = "Необязательно: номер и дата приказа. Ответ содержит срок публикации в рабочих днях." + VERSIONS)
     public Map<String, Object> approveByDeputy(@PathVariable String changeId,
+                                               @RequestHeader(value = ExpectedVersion.HEADER, required = false) String ifMatch,
                                                @RequestBody(required = false) DeputyApprovalRequest body) {
-        DeputyApprovalRequest b = body == null ? new DeputyApprovalRequest(null, null, null) : body;
+        DeputyApprovalRequest b = body == null ? new DeputyApprovalRequest(null, null, null, null) : body;
         DeputyApprovalResult result = commands.sendAndWait(new ApproveByDeputyCommand(registerOf(changeId), changeId,
-                b.comment(), b.orderNumber(), b.orderDate(), Actor.current(), clock.now()));
+                b.comment(), b.orderNumber(), b.orderDate(), ExpectedVersion.of(ifMatch, b.expectedVersion()),
+                Actor.current(), clock.now()));
         Map<String, Object> response = new LinkedHashMap<>();
         response.put("changeId", changeId);
         response.put("status", result.status());
@@ -115,18 +136,24 @@ public class ChangeCommandController {
     }
 
     @PostMapping("/changes/{changeId}/rejection")
-    @Operation(summary = "Отклонить изменение (согласующий на своём шаге), с указанием причины")
-    public Map<String, Object> reject(@PathVariable String changeId, @RequestBody(required = false) RejectionRequest body) {
+    @Operation(summary = "Отклонить изменение (согласующий на своём шаге), с указанием причины",
+            description = "Пример: {\"reason\":\"Нет основания\"}." + VERSIONS)
+    public Map<String, Object> reject(@PathVariable String changeId,
+                                      @RequestHeader(value = ExpectedVersion.HEADER, required = false) String ifMatch,
+                                      @RequestBody(required = false) RejectionRequest body) {
+        RejectionRequest b = body == null ? new RejectionRequest(null, null) : body;
         ChangeStatus status = commands.sendAndWait(new RejectChangeCommand(registerOf(changeId), changeId,
-                body == null ? null : body.reason(), Actor.current(), clock.now()));
+                b.reason(), ExpectedVersion.of(ifMatch, b.expectedVersion()), Actor.current(), clock.now()));
         return Map.of("changeId", changeId, "status", status);
     }
 
     @PostMapping("/changes/{changeId}/withdrawal")
-    @Operation(summary = "Отозвать изменение (инициатор, до утверждения)")
-    public Map<String, Object> withdraw(@PathVariable String changeId) {
+    @Operation(summary = "Отозвать изменение (инициатор, до утверждения)", description = "Тело не обязательно." + VERSIONS)
+    public Map<String, Object> withdraw(@PathVariable String changeId,
+                                        @RequestHeader(value = ExpectedVersion.HEADER, required = false) String ifMatch,
+                                        @RequestBody(required = false) WithdrawalRequest body) {
         ChangeStatus status = commands.sendAndWait(new WithdrawChangeCommand(registerOf(changeId), changeId,
-                Actor.current(), clock.now()));
+                ExpectedVersion.of(ifMatch, body == null ? null : body.expectedVersion()), Actor.current(), clock.now()));
         return Map.of("changeId", changeId, "status", status);
     }
 

@@ -15,4 +15,10 @@ public final class Actor {
         }
         return auth.getName();
     }
+
+    /** Whether the signed-in person is an administrator (a global role of the account). */
+    public static boolean isAdministrator() {
+        Authentication auth = SecurityContextHolder.getContext().getAuthentication();
+        return auth != null && auth.getAuthorities().stream().anyMatch(a -> "ROLE_ADMIN".equals(a.getAuthority()));
+    }
 }

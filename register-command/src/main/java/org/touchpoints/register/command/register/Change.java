@@ -2,7 +2,11 @@ package org.touchpoints.register.command.register;
 
 import org.touchpoints.register.api.change.ChangeInitiated;
 import org.touchpoints.register.api.change.ChangeKind;
+import org.touchpoints.register.api.change.ChangeRejected;
 import org.touchpoints.register.api.change.ChangeStatus;
+import org.touchpoints.register.api.change.ChangeWithdrawn;
+import org.touchpoints.register.api.change.DeputyApproved;
+import org.touchpoints.register.api.change.DivisionApproved;
 import org.touchpoints.register.api.row.RowContent;
 
 /** The state of one change inside the register aggregate. */
@@ -10,6 +14,13 @@ final class Change {
     final ChangeInitiated initiated;
     ChangeStatus status = ChangeStatus.INITIATED;
     boolean deadlineMissed;
+    /** The number of events of this change so far: what a client saw is compared with it. */
+    long version = 1;
+    /** The steps recorded so far, so a repeated request can be answered as the first one was. */
+    DivisionApproved divisionApproved;
+    DeputyApproved deputyApproved;
+    ChangeRejected rejected;
+    ChangeWithdrawn withdrawn;
 
     Change(ChangeInitiated initiated) {
         this.initiated = initiated;

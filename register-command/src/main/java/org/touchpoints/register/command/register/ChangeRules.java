@@ -8,7 +8,10 @@ import java.time.LocalDate;
 import java.util.Collection;
 import java.util.Map;
 import java.util.Objects;
+import org.touchpoints.register.api.change.ChangeRejected;
 import org.touchpoints.register.api.change.ChangeStatus;
+import org.touchpoints.register.api.change.DeputyApproved;
+import org.touchpoints.register.api.change.DivisionApproved;
 import org.touchpoints.register.api.register.MemberRole;
 import org.touchpoints.register.api.row.RowContent;
 
@@ -74,21 +77,35 @@ final class ChangeRules {
         }
     }
 
-    /** Only the head of the division that initiated the change gives the first approval (003 §4.3). */
-    static void onlyTheInitiatingDivisionsHeadApproves(Membership members, String actor, Change change) {
-        if (!members.holds(actor, MemberRole.HEAD, change.initiated.division())) {
-            throw forbidden("onlyTheInitiatingDivisionsHeadApproves",
-                    "Согласовать изменение может только руководитель подразделения «"
-                            + change.initiated.division() + "»");
+    /**
+     * Only the head of the division that initiated the change gives the first approval (003 §4.3), in person or
+     * through the acting official the head named for that day. Returns whose right the actor exercises: null when
+     * their own, else the head's they act for.
+     */
+    static String onlyTheInitiatingDivisionsHeadApproves(Membership members, Delegations delegations, String actor,
+                                                         Change change, LocalDate today) {
+        String division = change.initiated.division();
+        if (members.holds(actor, MemberRole.HEAD, division)) {
+            return null;
         }
+        return delegations.holderActingFor(members, actor, MemberRole.HEAD, division, today).orElseThrow(() ->
+                forbidden("onlyTheInitiatingDivisionsHeadApproves", "Согласовать изменение может только руководитель "
+                        + "подразделения «" + division + "» или исполняющий его обязанности"));
     }
 
-    /** Only the register's deputy head responsible for client-centricity gives the final approval. */
-    static void onlyTheDeputyGivesFinalApproval(Membership members, String actor) {
-        if (!members.holds(actor, MemberRole.DEPUTY, null)) {
-            throw forbidden("onlyTheDeputyGivesFinalApproval",
-                    "Утвердить изменение может только заместитель руководителя, ответственный за клиентоцентричность");
+    /**
+     * Only the register's deputy head responsible for client-centricity gives the final approval, in person or
+     * through the acting official the deputy named for that day. Returns whose right the actor exercises: null
+     * when their own, else the deputy's they act for.
+     */
+    static String onlyTheDeputyGivesFinalApproval(Membership members, Delegations delegations, String actor,
+                                                  LocalDate today) {
+        if (members.holds(actor, MemberRole.DEPUTY, null)) {
+            return null;
         }
+        return delegations.holderActingFor(members, actor, MemberRole.DEPUTY, null, today).orElseThrow(() ->
+                forbidden("onlyTheDeputyGivesFinalApproval", "Утвердить изменение может только заместитель "
+                        + "руководителя, ответственный за клиентоцентричность, или исполняющий его обязанности"));
     }
 
     /** The deputy approves only after the head of the division. */
@@ -107,7 +124,7 @@ final class ChangeRules {
         }
     }
 
-    /** Nobody approves a change they initiated. */
+    /** Nobody approves (or rejects) a change they initiated: not in person, not as anyone's acting official. */
     static void nobodyApprovesTheirOwnChange(String actor, Change change) {
         if (Objects.equals(actor, change.initiated.by())) {
             throw forbidden("nobodyApprovesTheirOwnChange", "Нельзя согласовывать изменение, которое вы инициировали");
@@ -148,6 +165,45 @@ final class ChangeRules {
             throw conflict("deadlineMissedOnlyByAnUnpublishedApprovedChangeAfterItsDueDate",
                     "Срок публикации изменения " + change.id() + " не истёк или изменение уже опубликовано");
         }
+    }
+
+    /**
+     * A write based on an older version of the change than the current one is refused: somebody acted on the change
+     * after the actor looked at it. The version is the number of the change's events; null means "not checked".
+     */
+    static void expectedChangeVersionIsCurrent(Change change, Long expectedVersion) {
+        if (expectedVersion != null && expectedVersion != change.version) {
+            throw conflict("expectedChangeVersionIsCurrent", "Изменение " + change.id()
+                    + " изменилось после того, как вы его открыли (ваша версия " + expectedVersion + ", текущая "
+                    + change.version + "): обновите данные и повторите действие");
+        }
+    }
+
+    // ---- a client's retry of a step already recorded gets the first answer, and nothing new is recorded ----
+
+    /** The same head (or acting official) repeating the same first approval. */
+    static boolean repeatsTheDivisionApproval(Change change, String actor, String comment) {
+        DivisionApproved done = change.divisionApproved;
+        return done != null && done.by().equals(actor) && Objects.equals(done.comment(), comment);
+    }
+
+    /** The same deputy (or acting official) repeating the same final approval. */
+    static boolean repeatsTheFinalApproval(Change change, String actor, String comment, String orderNumber,
+                                           LocalDate orderDate) {
+        DeputyApproved done = change.deputyApproved;
+        return done != null && done.by().equals(actor) && Objects.equals(done.comment(), comment)
+                && Objects.equals(done.orderNumber(), orderNumber) && Objects.equals(done.orderDate(), orderDate);
+    }
+
+    /** The same approver repeating the same rejection. */
+    static boolean repeatsTheRejection(Change change, String actor, String reason) {
+        ChangeRejected done = change.rejected;
+        return done != null && done.by().equals(actor) && reason != null && done.reason().equals(reason.strip());
+    }
+
+    /** The initiator repeating the withdrawal. */
+    static boolean repeatsTheWithdrawal(Change change, String actor) {
+        return change.withdrawn != null && change.withdrawn.by().equals(actor);
     }
 
     /** A repeated changeId must repeat the same proposal; otherwise the id is taken. */

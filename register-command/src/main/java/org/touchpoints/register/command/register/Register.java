@@ -3,8 +3,10 @@ package org.touchpoints.register.command.register;
 import static org.axonframework.modelling.command.AggregateLifecycle.apply;
 
 import java.time.Instant;
+import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -15,6 +17,7 @@ import org.axonframework.commandhandling.CommandHandler;
 import org.axonframework.eventsourcing.EventSourcingHandler;
 import org.axonframework.modelling.command.AggregateCreationPolicy;
 import org.axonframework.modelling.command.AggregateIdentifier;
+import org.axonframework.modelling.command.AggregateLifecycle;
 import org.axonframework.modelling.command.CreationPolicy;
 import org.axonframework.spring.stereotype.Aggregate;
 import org.touchpoints.register.api.change.ApprovalStep;
@@ -33,6 +36,10 @@ import org.touchpoints.register.api.change.PublicationDeadlineMissed;
 import org.touchpoints.register.api.change.RecordMissedDeadlineCommand;
 import org.touchpoints.register.api.change.RejectChangeCommand;
 import org.touchpoints.register.api.change.WithdrawChangeCommand;
+import org.touchpoints.register.api.delegation.ApprovalRightDelegated;
+import org.touchpoints.register.api.delegation.DelegateApprovalRightCommand;
+import org.touchpoints.register.api.delegation.DelegationRevoked;
+import org.touchpoints.register.api.delegation.RevokeDelegationCommand;
 import org.touchpoints.register.api.publication.PublicationResult;
 import org.touchpoints.register.api.publication.PublishCommand;
 import org.touchpoints.register.api.publication.Published;
@@ -70,11 +77,14 @@ public class Register {
     private ZoneId zone;
     private final Divisions divisions = new Divisions();
     private final Membership members = new Membership();
+    private final Delegations delegations = new Delegations();
     /** Rows in the order they entered the register (an edit keeps its place). */
     private final Map<String, RowContent> rows = new LinkedHashMap<>();
     private final Map<String, Change> changes = new LinkedHashMap<>();
     private final List<String> approvedUnpublished = new ArrayList<>();
     private final Set<String> reviews = new HashSet<>();
+    /** Publications recorded with a client's idempotency key, by that key. */
+    private final Map<String, Published> publicationsById = new HashMap<>();
     private Instant lastApprovalAt;
     private int publishedVersion;
     private String publishedSha256;
@@ -170,6 +180,7 @@ public class Register {
                     && Objects.equals(e.comment(), comment) && Objects.equals(e.by(), cmd.by()), cmd.changeId());
             return ChangeStatus.INITIATED;
         }
+        RegisterRules.expectedRegisterVersionIsCurrent(AggregateLifecycle.getVersion(), cmd.expectedRegisterVersion());
         if (cmd.kind() == ChangeKind.ADD) {
             // the new row takes the change's id: an id of a row in the register would replace that row on approval
             ChangeRules.sameChangeIdSameProposal(!rows.containsKey(cmd.changeId()), cmd.changeId());
@@ -236,20 +247,32 @@ public class Register {
     @CommandHandler
     public ChangeStatus handle(ApproveByDivisionCommand cmd) {
         Change change = ChangeRules.changeExists(changes, cmd.changeId());
+        String comment = clean(cmd.comment());
+        if (ChangeRules.repeatsTheDivisionApproval(change, cmd.by(), comment)) {
+            return ChangeStatus.DIVISION_APPROVED;
+        }
         ChangeRules.closedChangeAcceptsNothingMore(change);
-        ChangeRules.onlyTheInitiatingDivisionsHeadApproves(members, cmd.by(), change);
+        String onBehalfOf = ChangeRules.onlyTheInitiatingDivisionsHeadApproves(members, delegations, cmd.by(), change,
+                today(cmd.at()));
         ChangeRules.nobodyApprovesTheirOwnChange(cmd.by(), change);
+        ChangeRules.expectedChangeVersionIsCurrent(change, cmd.expectedVersion());
         ChangeRules.divisionApprovalOnlyOfAnInitiatedChange(change);
-        apply(new DivisionApproved(registerId, change.id(), clean(cmd.comment()), cmd.by(), cmd.at()));
+        apply(new DivisionApproved(registerId, change.id(), comment, onBehalfOf, cmd.by(), cmd.at()));
         return ChangeStatus.DIVISION_APPROVED;
     }
 
     @CommandHandler
     public DeputyApprovalResult handle(ApproveByDeputyCommand cmd) {
         Change change = ChangeRules.changeExists(changes, cmd.changeId());
+        if (ChangeRules.repeatsTheFinalApproval(change, cmd.by(), clean(cmd.comment()), clean(cmd.orderNumber()),
+                cmd.orderDate())) {
+            return new DeputyApprovalResult(change.id(), ChangeStatus.APPROVED, change.deputyApproved.at(),
+                    change.deputyApproved.orderDate());
+        }
         ChangeRules.closedChangeAcceptsNothingMore(change);
-        ChangeRules.onlyTheDeputyGivesFinalApproval(members, cmd.by());
+        String onBehalfOf = ChangeRules.onlyTheDeputyGivesFinalApproval(members, delegations, cmd.by(), today(cmd.at()));
         ChangeRules.nobodyApprovesTheirOwnChange(cmd.by(), change);
+        ChangeRules.expectedChangeVersionIsCurrent(change, cmd.expectedVersion());
         ChangeRules.finalApprovalOnlyAfterDivisionApproval(change);
         List<FieldError> errors = new ArrayList<>();
         InputText.check(errors, "comment", "Комментарий", cmd.comment(), false, 2000);
@@ -263,26 +286,33 @@ public class Register {
                     change.kind() == ChangeKind.ADD ? null : change.rowId(), change.id());
         }
         apply(new DeputyApproved(registerId, change.id(), clean(cmd.comment()), clean(cmd.orderNumber()),
-                cmd.orderDate(), cmd.by(), cmd.at()));
+                cmd.orderDate(), onBehalfOf, cmd.by(), cmd.at()));
         return new DeputyApprovalResult(change.id(), ChangeStatus.APPROVED, cmd.at(), cmd.orderDate());
     }
 
     @CommandHandler
     public ChangeStatus handle(RejectChangeCommand cmd) {
         Change change = ChangeRules.changeExists(changes, cmd.changeId());
+        if (ChangeRules.repeatsTheRejection(change, cmd.by(), cmd.reason())) {
+            return ChangeStatus.REJECTED;
+        }
         ChangeRules.closedChangeAcceptsNothingMore(change);
         ApprovalStep step;
+        String onBehalfOf;
         if (change.status == ChangeStatus.INITIATED) {
-            ChangeRules.onlyTheInitiatingDivisionsHeadApproves(members, cmd.by(), change);
+            onBehalfOf = ChangeRules.onlyTheInitiatingDivisionsHeadApproves(members, delegations, cmd.by(), change,
+                    today(cmd.at()));
             step = ApprovalStep.DIVISION;
         } else {
-            ChangeRules.onlyTheDeputyGivesFinalApproval(members, cmd.by());
+            onBehalfOf = ChangeRules.onlyTheDeputyGivesFinalApproval(members, delegations, cmd.by(), today(cmd.at()));
             step = ApprovalStep.DEPUTY;
         }
+        ChangeRules.nobodyApprovesTheirOwnChange(cmd.by(), change);
+        ChangeRules.expectedChangeVersionIsCurrent(change, cmd.expectedVersion());
         List<FieldError> errors = new ArrayList<>();
         InputText.check(errors, "reason", "Причина отклонения", cmd.reason(), true, 2000);
         Violations.requireNoErrors("rejectionStatesItsReason", errors);
-        apply(new ChangeRejected(registerId, change.id(), step, cmd.reason().strip(), cmd.by(), cmd.at()));
+        apply(new ChangeRejected(registerId, change.id(), step, cmd.reason().strip(), onBehalfOf, cmd.by(), cmd.at()));
         return ChangeStatus.REJECTED;
     }
 
@@ -290,7 +320,11 @@ public class Register {
     public ChangeStatus handle(WithdrawChangeCommand cmd) {
         Change change = ChangeRules.changeExists(changes, cmd.changeId());
         ChangeRules.onlyTheInitiatorWithdraws(cmd.by(), change);
+        if (ChangeRules.repeatsTheWithdrawal(change, cmd.by())) {
+            return ChangeStatus.WITHDRAWN;
+        }
         ChangeRules.closedChangeAcceptsNothingMore(change);
+        ChangeRules.expectedChangeVersionIsCurrent(change, cmd.expectedVersion());
         apply(new ChangeWithdrawn(registerId, change.id(), cmd.by(), cmd.at()));
         return ChangeStatus.WITHDRAWN;
     }
@@ -299,7 +333,13 @@ public class Register {
     public PublicationResult handle(PublishCommand cmd) {
         RegisterRules.onlyPublishersPublish(members, cmd.by());
         Violations.requireNoErrors("publicationIsDescribed",
-                RegisterRules.publicationIsDescribed(cmd.url(), cmd.publishedAt(), cmd.at()));
+                RegisterRules.publicationIsDescribed(cmd.publicationId(), cmd.url(), cmd.publishedAt(), cmd.at()));
+        Published recorded = cmd.publicationId() == null ? null : publicationsById.get(cmd.publicationId());
+        if (recorded != null) {
+            RegisterRules.samePublicationIdSamePublication(recorded, cmd.url().strip(), cmd.publishedAt(), cmd.by());
+            return new PublicationResult(recorded.version(), recorded.coveredChangeIds(), recorded.sha256());
+        }
+        RegisterRules.expectedRegisterVersionIsCurrent(AggregateLifecycle.getVersion(), cmd.expectedRegisterVersion());
         RegisterRules.somethingToPublish(!approvedUnpublished.isEmpty() || publishedVersion == 0);
         Instant publishedAt = cmd.publishedAt() != null ? cmd.publishedAt() : cmd.at();
         RegisterRules.publicationNotBeforeApproval(publishedAt, approvedUnpublished.isEmpty() ? null : lastApprovalAt);
@@ -309,7 +349,7 @@ public class Register {
         int version = publishedVersion + 1;
         List<String> covered = List.copyOf(approvedUnpublished);
         apply(new Published(registerId, version, cmd.url().strip(), publishedAt, covered, sha256, publishedSha256,
-                cmd.by(), cmd.at()));
+                cmd.publicationId(), cmd.by(), cmd.at()));
         return new PublicationResult(version, covered, sha256);
     }
 
@@ -338,6 +378,49 @@ public class Register {
         Violations.requireNoErrors("annualReviewIsDescribed", errors);
         apply(new AnnualReviewConfirmed(registerId, cmd.divisionId(), cmd.year(), clean(cmd.comment()), cmd.by(), cmd.at()));
         return true;
+    }
+
+    @CommandHandler
+    public String handle(DelegateApprovalRightCommand cmd) {
+        Violations.requireNoErrors("delegationIsDescribed", DelegationRules.delegationIsDescribed(cmd.delegationId(),
+                cmd.delegate(), cmd.role(), cmd.validFrom(), cmd.validTo(), cmd.comment()));
+        String holder = Text.isBlank(cmd.holder()) ? cmd.by() : cmd.holder().strip();
+        String delegate = cmd.delegate().strip();
+        String divisionId = cmd.role().divisional() ? cmd.divisionId() : null;
+        String comment = clean(cmd.comment());
+        var recorded = delegations.find(cmd.delegationId());
+        if (recorded.isPresent()) {
+            DelegationRules.sameDelegationIdSameDelegation(recorded.get().granted, holder, delegate, cmd.role(),
+                    divisionId, cmd.validFrom(), cmd.validTo(), comment);
+            return cmd.delegationId();
+        }
+        DelegationRules.onlyApprovalRightsAreDelegated(cmd.role());
+        RegisterRules.divisionRoleNamesAKnownDivision(divisions, cmd.role(), divisionId);
+        DelegationRules.delegateCannotRedelegate(members, delegations, holder, cmd.role(), divisionId);
+        DelegationRules.onlyTheHolderDelegates(members, holder, cmd.by(), cmd.byAdministrator(), cmd.role(), divisionId);
+        DelegationRules.noDelegatingToOneself(holder, delegate);
+        DelegationRules.delegationPeriodIsValid(cmd.validFrom(), cmd.validTo(), today(cmd.at()));
+        DelegationRules.oneActingOfficialAtATime(delegations, holder, cmd.role(), divisionId, cmd.validFrom(),
+                cmd.validTo());
+        apply(new ApprovalRightDelegated(registerId, cmd.delegationId(), holder, delegate, cmd.role(), divisionId,
+                cmd.validFrom(), cmd.validTo(), comment, cmd.by(), cmd.at()));
+        return cmd.delegationId();
+    }
+
+    @CommandHandler
+    public boolean handle(RevokeDelegationCommand cmd) {
+        Delegations.Delegation delegation = DelegationRules.delegationExists(delegations, cmd.delegationId());
+        DelegationRules.onlyTheHolderRevokes(delegation, cmd.by(), cmd.byAdministrator());
+        if (delegation.revoked) {
+            return false; // revoked already
+        }
+        apply(new DelegationRevoked(registerId, cmd.delegationId(), cmd.by(), cmd.at()));
+        return true;
+    }
+
+    /** The date in the register's time zone: what periods and deadlines are counted in. */
+    private LocalDate today(Instant at) {
+        return at.atZone(zone).toLocalDate();
     }
 
     private List<Change> openChanges() {
@@ -379,13 +462,18 @@ public class Register {
 
     @EventSourcingHandler
     void on(DivisionApproved e) {
-        changes.get(e.changeId()).status = ChangeStatus.DIVISION_APPROVED;
+        Change change = changes.get(e.changeId());
+        change.status = ChangeStatus.DIVISION_APPROVED;
+        change.divisionApproved = e;
+        change.version++;
     }
 
     @EventSourcingHandler
     void on(DeputyApproved e) {
         Change change = changes.get(e.changeId());
         change.status = ChangeStatus.APPROVED;
+        change.deputyApproved = e;
+        change.version++;
         lastApprovalAt = e.at();
         approvedUnpublished.add(change.id());
         switch (change.kind()) {
@@ -404,17 +492,35 @@ public class Register {
 
     @EventSourcingHandler
     void on(PublicationDeadlineMissed e) {
-        changes.get(e.changeId()).deadlineMissed = true;
+        Change change = changes.get(e.changeId());
+        change.deadlineMissed = true;
+        change.version++;
     }
 
     @EventSourcingHandler
     void on(ChangeRejected e) {
-        changes.get(e.changeId()).status = ChangeStatus.REJECTED;
+        Change change = changes.get(e.changeId());
+        change.status = ChangeStatus.REJECTED;
+        change.rejected = e;
+        change.version++;
     }
 
     @EventSourcingHandler
     void on(ChangeWithdrawn e) {
-        changes.get(e.changeId()).status = ChangeStatus.WITHDRAWN;
+        Change change = changes.get(e.changeId());
+        change.status = ChangeStatus.WITHDRAWN;
+        change.withdrawn = e;
+        change.version++;
+    }
+
+    @EventSourcingHandler
+    void on(ApprovalRightDelegated e) {
+        delegations.grant(e);
+    }
+
+    @EventSourcingHandler
+    void on(DelegationRevoked e) {
+        delegations.revoke(e.delegationId());
     }
 
     @EventSourcingHandler
@@ -422,7 +528,12 @@ public class Register {
         publishedVersion = e.version();
         publishedSha256 = e.sha256();
         for (String id : e.coveredChangeIds()) {
-            changes.get(id).status = ChangeStatus.PUBLISHED;
+            Change change = changes.get(id);
+            change.status = ChangeStatus.PUBLISHED;
+            change.version++;
+        }
+        if (e.publicationId() != null) {
+            publicationsById.put(e.publicationId(), e);
         }
         approvedUnpublished.removeAll(e.coveredChangeIds());
     }

@@ -12,6 +12,7 @@ import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.regex.Pattern;
+import org.touchpoints.register.api.publication.Published;
 import org.touchpoints.register.api.register.MemberRole;
 import org.touchpoints.register.api.row.Text;
 import org.touchpoints.register.api.rule.FieldError;
@@ -124,9 +125,15 @@ final class RegisterRules {
         }
     }
 
-    /** publicationIsDescribed: the address on the official site (http or https) and a moment not in the future. */
-    static List<FieldError> publicationIsDescribed(String url, Instant publishedAt, Instant now) {
+    /**
+     * publicationIsDescribed: the address on the official site (http or https), a moment not in the future, and the
+     * client's idempotency key when it sends one.
+     */
+    static List<FieldError> publicationIsDescribed(String publicationId, String url, Instant publishedAt, Instant now) {
         List<FieldError> errors = new ArrayList<>();
+        if (publicationId != null && !DelegationRules.ID.matcher(publicationId).matches()) {
+            errors.add(new FieldError("publicationId", "Идентификатор публикации: латинские буквы, цифры, «-» и «_», до 64 символов"));
+        }
         InputText.check(errors, "url", "Адрес публикации", url, true, 2000);
         if (errors.isEmpty()) {
             try {
@@ -143,6 +150,29 @@ final class RegisterRules {
             errors.add(new FieldError("publishedAt", "Дата публикации не может быть в будущем"));
         }
         return errors;
+    }
+
+    /**
+     * A repeated publicationId must repeat the same publication (same address, same person, and the same moment when
+     * one is given); the first answer is then given again.
+     */
+    static void samePublicationIdSamePublication(Published recorded, String url, Instant publishedAt, String actor) {
+        if (!recorded.url().equals(url) || !recorded.by().equals(actor)
+                || (publishedAt != null && !publishedAt.equals(recorded.publishedAt()))) {
+            throw conflict("samePublicationIdSamePublication", "Идентификатор публикации «" + recorded.publicationId()
+                    + "» уже использован для другой публикации (редакция " + recorded.version() + ")");
+        }
+    }
+
+    /**
+     * A write based on an older version of the register than the current one is refused: the register changed after
+     * the actor looked at it. The version is the sequence number of the register's last event; null means "not checked".
+     */
+    static void expectedRegisterVersionIsCurrent(Long current, Long expectedVersion) {
+        if (expectedVersion != null && !expectedVersion.equals(current)) {
+            throw conflict("expectedRegisterVersionIsCurrent", "Перечень изменился после того, как вы его открыли (ваша версия "
+                    + expectedVersion + ", текущая " + current + "): обновите данные и повторите действие");
+        }
     }
 
     /** A new version is published only when it has something new: approved changes, or no version yet. */

@@ -13,6 +13,8 @@ import org.touchpoints.register.api.change.ApproveByDivisionCommand;
 import org.touchpoints.register.api.change.ChangeInitiated;
 import org.touchpoints.register.api.change.ChangeKind;
 import org.touchpoints.register.api.change.ChangeReason;
+import org.touchpoints.register.api.change.ChangeStatus;
+import org.touchpoints.register.api.change.DeputyApprovalResult;
 import org.touchpoints.register.api.change.DivisionApproved;
 import org.touchpoints.register.api.register.MemberRole;
 import org.touchpoints.register.api.row.Channel;
@@ -31,16 +33,16 @@ class ApprovalRulesTest {
     }
 
     private static ApproveByDivisionCommand divisionApprovalBy(String changeId, String by) {
-        return new ApproveByDivisionCommand(REGISTER, changeId, null, by, DIVISION_APPROVED_AT);
+        return new ApproveByDivisionCommand(REGISTER, changeId, null, null, by, DIVISION_APPROVED_AT);
     }
 
     private static ApproveByDeputyCommand deputyApprovalBy(String changeId, String by) {
-        return new ApproveByDeputyCommand(REGISTER, changeId, null, null, null, by, DEPUTY_APPROVED_AT);
+        return new ApproveByDeputyCommand(REGISTER, changeId, null, null, null, null, by, DEPUTY_APPROVED_AT);
     }
 
     private static ApproveByDeputyCommand deputyApprovalByOrder(String changeId, String comment, String orderNumber,
                                                                 LocalDate orderDate) {
-        return new ApproveByDeputyCommand(REGISTER, changeId, comment, orderNumber, orderDate, DEPUTY,
+        return new ApproveByDeputyCommand(REGISTER, changeId, comment, orderNumber, orderDate, null, DEPUTY,
                 DEPUTY_APPROVED_AT);
     }
 
@@ -49,8 +51,8 @@ class ApprovalRulesTest {
     @Test
     void headsCommentIsRecordedTrimmed() {
         fixture.given(registerAnd(addInitiated("c-portal", PORTAL)))
-                .when(new ApproveByDivisionCommand(REGISTER, "c-portal", "  Согласовано ", HEAD, DIVISION_APPROVED_AT))
-                .expectEvents(new DivisionApproved(REGISTER, "c-portal", "Согласовано", HEAD, DIVISION_APPROVED_AT));
+                .when(new ApproveByDivisionCommand(REGISTER, "c-portal", "  Согласовано ", null, HEAD, DIVISION_APPROVED_AT))
+                .expectEvents(new DivisionApproved(REGISTER, "c-portal", "Согласовано", null, HEAD, DIVISION_APPROVED_AT));
     }
 
     @Test
@@ -95,10 +97,28 @@ class ApprovalRulesTest {
     @Test
     void headCannotApproveTheSameChangeTwice() {
         fixture.given(registerAnd(addInitiated("c-portal", PORTAL), divisionApproved("c-portal")))
-                .when(divisionApproval("c-portal"))
+                .when(new ApproveByDivisionCommand(REGISTER, "c-portal", "Ещё раз согласовано", null, HEAD,
+                        DIVISION_APPROVED_AT.plusSeconds(60)))
                 .expectException(RuleViolatedException.class)
                 .expectExceptionMessage(rule("divisionApprovalOnlyOfAnInitiatedChange"))
                 .expectNoEvents();
+    }
+
+    @Test
+    void headsRetriedApprovalGetsTheFirstAnswerAndRecordsNothing() {
+        fixture.given(registerAnd(addInitiated("c-portal", PORTAL), divisionApproved("c-portal")))
+                .when(new ApproveByDivisionCommand(REGISTER, "c-portal", null, 1L, HEAD, DIVISION_APPROVED_AT.plusSeconds(60)))
+                .expectNoEvents()
+                .expectResultMessagePayload(ChangeStatus.DIVISION_APPROVED);
+    }
+
+    @Test
+    void headsRetriedApprovalAfterTheFinalApprovalStillGetsTheFirstAnswer() {
+        fixture.given(registerAnd(addInitiated("c-portal", PORTAL), divisionApproved("c-portal"),
+                        deputyApproved("c-portal")))
+                .when(divisionApproval("c-portal"))
+                .expectNoEvents()
+                .expectResultMessagePayload(ChangeStatus.DIVISION_APPROVED);
     }
 
     @Test
@@ -174,17 +194,28 @@ class ApprovalRulesTest {
     void deputyCannotApproveAnApprovedChangeAgain() {
         fixture.given(registerAnd(addInitiated("c-portal", PORTAL), divisionApproved("c-portal"),
                         deputyApproved("c-portal")))
-                .when(deputyApproval("c-portal"))
+                .when(deputyApprovalByOrder("c-portal", null, "15-п", null))
                 .expectException(RuleViolatedException.class)
                 .expectExceptionMessage(rule("closedChangeAcceptsNothingMore"))
                 .expectNoEvents();
     }
 
     @Test
+    void deputysRetriedApprovalGetsTheFirstAnswerAndRecordsNothing() {
+        fixture.given(registerAnd(addInitiated("c-portal", PORTAL), divisionApproved("c-portal"),
+                        deputyApproved("c-portal", "15-п", LocalDate.parse("2024-03-05"))))
+                .when(new ApproveByDeputyCommand(REGISTER, "c-portal", null, "15-п", LocalDate.parse("2024-03-05"), 2L,
+                        DEPUTY, DEPUTY_APPROVED_AT.plusSeconds(3600)))
+                .expectNoEvents()
+                .expectResultMessagePayload(new DeputyApprovalResult("c-portal", ChangeStatus.APPROVED, DEPUTY_APPROVED_AT,
+                        LocalDate.parse("2024-03-05")));
+    }
+
+    @Test
     void headCannotApproveAnApprovedChange() {
         fixture.given(registerAnd(addInitiated("c-portal", PORTAL), divisionApproved("c-portal"),
                         deputyApproved("c-portal")))
-                .when(divisionApproval("c-portal"))
+                .when(new ApproveByDivisionCommand(REGISTER, "c-portal", "Согласовано", null, HEAD, DIVISION_APPROVED_AT))
                 .expectException(RuleViolatedException.class)
                 .expectExceptionMessage(rule("closedChangeAcceptsNothingMore"))
                 .expectNoEvents();
@@ -194,7 +225,7 @@ class ApprovalRulesTest {
     void deputyCannotApproveAPublishedChange() {
         fixture.given(registerAnd(addInitiated("c-portal", PORTAL), divisionApproved("c-portal"),
                         deputyApproved("c-portal"), published(1, List.of("c-portal"), "0".repeat(64), null)))
-                .when(deputyApproval("c-portal"))
+                .when(deputyApprovalByOrder("c-portal", "Утверждаю", null, null))
                 .expectException(RuleViolatedException.class)
                 .expectExceptionMessage(rule("closedChangeAcceptsNothingMore"))
                 .expectNoEvents();

@@ -181,29 +181,29 @@ final class Given {
 
     static InitiateChangeCommand add(String changeId, RowContent draft) {
         return new InitiateChangeCommand(REGISTER, changeId, ChangeKind.ADD, null, draft, ChangeReason.NEW_TOUCHPOINT,
-                null, SPECIALIST, INITIATED_AT);
+                null, null, SPECIALIST, INITIATED_AT);
     }
 
     static InitiateChangeCommand edit(String changeId, String rowId, RowContent draft) {
         return new InitiateChangeCommand(REGISTER, changeId, ChangeKind.EDIT, rowId, draft, ChangeReason.NEEDS_CHANGED,
-                null, SPECIALIST, INITIATED_AT);
+                null, null, SPECIALIST, INITIATED_AT);
     }
 
     static InitiateChangeCommand remove(String changeId, String rowId) {
         return new InitiateChangeCommand(REGISTER, changeId, ChangeKind.REMOVE, rowId, null,
-                ChangeReason.TOUCHPOINT_EXCLUDED, null, SPECIALIST, INITIATED_AT);
+                ChangeReason.TOUCHPOINT_EXCLUDED, null, null, SPECIALIST, INITIATED_AT);
     }
 
     static ApproveByDivisionCommand divisionApproval(String changeId) {
-        return new ApproveByDivisionCommand(REGISTER, changeId, null, HEAD, DIVISION_APPROVED_AT);
+        return new ApproveByDivisionCommand(REGISTER, changeId, null, null, HEAD, DIVISION_APPROVED_AT);
     }
 
     static ApproveByDeputyCommand deputyApproval(String changeId) {
-        return new ApproveByDeputyCommand(REGISTER, changeId, null, null, null, DEPUTY, DEPUTY_APPROVED_AT);
+        return new ApproveByDeputyCommand(REGISTER, changeId, null, null, null, null, DEPUTY, DEPUTY_APPROVED_AT);
     }
 
     static PublishCommand publish() {
-        return new PublishCommand(REGISTER, URL, null, PUBLISHER, PUBLISHED_AT);
+        return new PublishCommand(REGISTER, null, URL, null, null, PUBLISHER, PUBLISHED_AT);
     }
 
     // ---- events of the approval chain ----
@@ -224,19 +224,19 @@ final class Given {
     }
 
     static DivisionApproved divisionApproved(String changeId) {
-        return new DivisionApproved(REGISTER, changeId, null, HEAD, DIVISION_APPROVED_AT);
+        return new DivisionApproved(REGISTER, changeId, null, null, HEAD, DIVISION_APPROVED_AT);
     }
 
     static DeputyApproved deputyApproved(String changeId) {
-        return new DeputyApproved(REGISTER, changeId, null, null, null, DEPUTY, DEPUTY_APPROVED_AT);
+        return new DeputyApproved(REGISTER, changeId, null, null, null, null, DEPUTY, DEPUTY_APPROVED_AT);
     }
 
     static DeputyApproved deputyApproved(String changeId, String orderNumber, LocalDate orderDate) {
-        return new DeputyApproved(REGISTER, changeId, null, orderNumber, orderDate, DEPUTY, DEPUTY_APPROVED_AT);
+        return new DeputyApproved(REGISTER, changeId, null, orderNumber, orderDate, null, DEPUTY, DEPUTY_APPROVED_AT);
     }
 
     static ChangeRejected rejected(String changeId, ApprovalStep step, String reason, String by) {
-        return new ChangeRejected(REGISTER, changeId, step, reason, by, REJECTED_AT);
+        return new ChangeRejected(REGISTER, changeId, step, reason, null, by, REJECTED_AT);
     }
 
     static ChangeWithdrawn withdrawn(String changeId) {
@@ -244,7 +244,7 @@ final class Given {
     }
 
     static Published published(int version, List<String> covered, String sha256, String previousSha256) {
-        return new Published(REGISTER, version, URL, PUBLISHED_AT, covered, sha256, previousSha256, PUBLISHER,
+        return new Published(REGISTER, version, URL, PUBLISHED_AT, covered, sha256, previousSha256, null, PUBLISHER,
                 PUBLISHED_AT);
     }
 

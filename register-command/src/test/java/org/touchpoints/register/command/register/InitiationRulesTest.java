@@ -32,7 +32,7 @@ class InitiationRulesTest {
 
     private static InitiateChangeCommand by(InitiateChangeCommand cmd, String actor) {
         return new InitiateChangeCommand(cmd.registerId(), cmd.changeId(), cmd.kind(), cmd.rowId(), cmd.row(),
-                cmd.reason(), cmd.comment(), actor, cmd.at());
+                cmd.reason(), cmd.comment(), null, actor, cmd.at());
     }
 
     /** A licensing row at the named touchpoint and address, meeting need 1. */
@@ -74,7 +74,7 @@ class InitiationRulesTest {
     void commentIsRecordedTrimmed() {
         fixture.given(register())
                 .when(new InitiateChangeCommand(REGISTER, "c-portal", ChangeKind.ADD, null, PORTAL_DRAFT,
-                        ChangeReason.NEW_TOUCHPOINT, "  Подключена услуга на ЕПГУ \n", SPECIALIST, INITIATED_AT))
+                        ChangeReason.NEW_TOUCHPOINT, "  Подключена услуга на ЕПГУ \n", null, SPECIALIST, INITIATED_AT))
                 .expectEvents(new ChangeInitiated(REGISTER, "c-portal", ChangeKind.ADD, "c-portal", null, PORTAL,
                         ChangeReason.NEW_TOUCHPOINT, "Подключена услуга на ЕПГУ", LICENSING, SPECIALIST,
                         INITIATED_AT));
@@ -357,7 +357,7 @@ class InitiationRulesTest {
     void changeWithoutAKindIsRefused() {
         fixture.given(register())
                 .when(new InitiateChangeCommand(REGISTER, "c-1", null, null, PORTAL_DRAFT, ChangeReason.NEW_TOUCHPOINT,
-                        null, SPECIALIST, INITIATED_AT))
+                        null, null, SPECIALIST, INITIATED_AT))
                 .expectException(RuleViolatedException.class)
                 .expectExceptionMessage(rule("changeIsDescribed"))
                 .expectException(fieldError("kind"))
@@ -368,7 +368,7 @@ class InitiationRulesTest {
     void changeWithoutAReasonIsRefused() {
         fixture.given(register())
                 .when(new InitiateChangeCommand(REGISTER, "c-1", ChangeKind.ADD, null, PORTAL_DRAFT, null,
-                        null, SPECIALIST, INITIATED_AT))
+                        null, null, SPECIALIST, INITIATED_AT))
                 .expectException(RuleViolatedException.class)
                 .expectExceptionMessage(rule("changeIsDescribed"))
                 .expectException(fieldError("reason"))
@@ -379,7 +379,7 @@ class InitiationRulesTest {
     void additionNamingARowIdIsRefused() {
         fixture.given(register())
                 .when(new InitiateChangeCommand(REGISTER, "c-1", ChangeKind.ADD, "r-new", PORTAL_DRAFT,
-                        ChangeReason.NEW_TOUCHPOINT, null, SPECIALIST, INITIATED_AT))
+                        ChangeReason.NEW_TOUCHPOINT, null, null, SPECIALIST, INITIATED_AT))
                 .expectException(RuleViolatedException.class)
                 .expectExceptionMessage(rule("changeIsDescribed"))
                 .expectException(fieldError("rowId"))
@@ -430,7 +430,7 @@ class InitiationRulesTest {
     void commentWithControlCharactersIsRefused() {
         fixture.given(register())
                 .when(new InitiateChangeCommand(REGISTER, "c-1", ChangeKind.ADD, null, PORTAL_DRAFT,
-                        ChangeReason.NEW_TOUCHPOINT, "Новая\u0000точка", SPECIALIST, INITIATED_AT))
+                        ChangeReason.NEW_TOUCHPOINT, "Новая\u0000точка", null, SPECIALIST, INITIATED_AT))
                 .expectException(RuleViolatedException.class)
                 .expectExceptionMessage(rule("changeIsDescribed"))
                 .expectException(fieldError("comment"))

@@ -27,7 +27,7 @@ class PublicationRulesTest {
     }
 
     private static PublishCommand publishAt(String url, Instant publishedAt) {
-        return new PublishCommand(REGISTER, url, publishedAt, PUBLISHER, PUBLISHED_AT);
+        return new PublishCommand(REGISTER, null, url, publishedAt, null, PUBLISHER, PUBLISHED_AT);
     }
 
     // ---- positive paths ----
@@ -48,7 +48,7 @@ class PublicationRulesTest {
                 .when(publishAt("  " + URL + " ", yesterday))
                 .expectEvents(new Published(REGISTER, 1, URL, yesterday, List.of("c-portal"),
                         sha256(row(SITE_ID, SITE), row(PHONE_ID, PHONE), row(MAIL_ID, MAIL), row("c-portal", PORTAL)),
-                        null, PUBLISHER, PUBLISHED_AT));
+                        null, null, PUBLISHER, PUBLISHED_AT));
     }
 
     @Test
@@ -56,7 +56,7 @@ class PublicationRulesTest {
         Instant ahead = PUBLISHED_AT.plus(Duration.ofMinutes(4));
         fixture.given(register())
                 .when(publishAt(URL, ahead))
-                .expectEvents(new Published(REGISTER, 1, URL, ahead, List.of(), importedSha256(), null, PUBLISHER,
+                .expectEvents(new Published(REGISTER, 1, URL, ahead, List.of(), importedSha256(), null, null, PUBLISHER,
                         PUBLISHED_AT));
     }
 
@@ -66,7 +66,7 @@ class PublicationRulesTest {
                 .andGiven(approved(removeInitiated("c-phone-out", PHONE_ID, PHONE)))
                 .when(publishAt(URL, DEPUTY_APPROVED_AT))
                 .expectEvents(new Published(REGISTER, 1, URL, DEPUTY_APPROVED_AT, List.of("c-phone-out"),
-                        sha256(row(SITE_ID, SITE), row(MAIL_ID, MAIL)), null, PUBLISHER, PUBLISHED_AT));
+                        sha256(row(SITE_ID, SITE), row(MAIL_ID, MAIL)), null, null, PUBLISHER, PUBLISHED_AT));
     }
 
     @Test
@@ -83,13 +83,59 @@ class PublicationRulesTest {
                 .expectEvents(published(1, List.of(), sha, null));
     }
 
+    // ---- samePublicationIdSamePublication: a client's retry ----
+
+    @Test
+    void publicationRecordsTheClientsPublicationId() {
+        fixture.given(register())
+                .when(new PublishCommand(REGISTER, "pub-1", URL, null, null, PUBLISHER, PUBLISHED_AT))
+                .expectEvents(new Published(REGISTER, 1, URL, PUBLISHED_AT, List.of(), importedSha256(), null, "pub-1",
+                        PUBLISHER, PUBLISHED_AT));
+    }
+
+    @Test
+    void retriedPublicationGetsTheFirstAnswerAndRecordsNothing() {
+        // the retry comes later, after another change was approved: it still covers what the first one covered
+        String sha = sha256(row(SITE_ID, SITE), row(PHONE_ID, PHONE), row(MAIL_ID, MAIL), row("c-portal", PORTAL));
+        fixture.given(register())
+                .andGiven(approved(addInitiated("c-portal", PORTAL)))
+                .andGiven(new Published(REGISTER, 1, URL, PUBLISHED_AT, List.of("c-portal"), sha, null, "pub-1", PUBLISHER,
+                        PUBLISHED_AT))
+                .andGiven(approved(removeInitiated("c-phone-out", PHONE_ID, PHONE)))
+                .when(new PublishCommand(REGISTER, "pub-1", URL, null, 11L, PUBLISHER, PUBLISHED_AT.plusSeconds(30)))
+                .expectNoEvents()
+                .expectResultMessagePayload(new PublicationResult(1, List.of("c-portal"), sha));
+    }
+
+    @Test
+    void publicationIdUsedForAnotherPublicationIsRefused() {
+        fixture.given(register())
+                .andGiven(new Published(REGISTER, 1, URL, PUBLISHED_AT, List.of(), importedSha256(), null, "pub-1",
+                        PUBLISHER, PUBLISHED_AT))
+                .andGiven(approved(addInitiated("c-portal", PORTAL)))
+                .when(new PublishCommand(REGISTER, "pub-1", "https://example.gov.ru/other", null, null, PUBLISHER,
+                        PUBLISHED_AT))
+                .expectException(RuleViolatedException.class)
+                .expectExceptionMessage(rule("samePublicationIdSamePublication"))
+                .expectNoEvents();
+    }
+
+    @Test
+    void malformedPublicationIdIsRefused() {
+        fixture.given(register())
+                .when(new PublishCommand(REGISTER, "pub 1/../x", URL, null, null, PUBLISHER, PUBLISHED_AT))
+                .expectException(fieldError("publicationId"))
+                .expectExceptionMessage(rule("publicationIsDescribed"))
+                .expectNoEvents();
+    }
+
     // ---- onlyPublishersPublish ----
 
     @Test
     void deputyCannotRecordAPublication() {
         fixture.given(register())
                 .andGiven(approved(addInitiated("c-portal", PORTAL)))
-                .when(new PublishCommand(REGISTER, URL, null, DEPUTY, PUBLISHED_AT))
+                .when(new PublishCommand(REGISTER, null, URL, null, null, DEPUTY, PUBLISHED_AT))
                 .expectException(RuleViolatedException.class)
                 .expectExceptionMessage(rule("onlyPublishersPublish"))
                 .expectNoEvents();
@@ -98,7 +144,7 @@ class PublicationRulesTest {
     @Test
     void outsiderCannotRecordAPublication() {
         fixture.given(register())
-                .when(new PublishCommand(REGISTER, URL, null, "mallory", PUBLISHED_AT))
+                .when(new PublishCommand(REGISTER, null, URL, null, null, "mallory", PUBLISHED_AT))
                 .expectException(RuleViolatedException.class)
                 .expectExceptionMessage(rule("onlyPublishersPublish"))
                 .expectNoEvents();

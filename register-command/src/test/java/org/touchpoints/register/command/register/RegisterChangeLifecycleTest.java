@@ -60,9 +60,9 @@ class RegisterChangeLifecycleTest {
     void deputyApprovesByAnOrderWithItsNumberAndDate() {
         LocalDate orderDate = LocalDate.of(2024, 3, 6);
         fixture.given(registerAnd(addInitiated("c-portal", PORTAL), divisionApproved("c-portal")))
-                .when(new ApproveByDeputyCommand(REGISTER, "c-portal", "  Согласовано  ", "  № 45-од ", orderDate,
+                .when(new ApproveByDeputyCommand(REGISTER, "c-portal", "  Согласовано  ", "  № 45-од ", orderDate, null,
                         DEPUTY, DEPUTY_APPROVED_AT))
-                .expectEvents(new DeputyApproved(REGISTER, "c-portal", "Согласовано", "№ 45-од", orderDate, DEPUTY,
+                .expectEvents(new DeputyApproved(REGISTER, "c-portal", "Согласовано", "№ 45-од", orderDate, null, DEPUTY,
                         DEPUTY_APPROVED_AT))
                 .expectResultMessagePayload(new DeputyApprovalResult("c-portal", ChangeStatus.APPROVED,
                         DEPUTY_APPROVED_AT, orderDate));
@@ -168,7 +168,7 @@ class RegisterChangeLifecycleTest {
                 .andGiven(approved(addInitiated("c-attest", newProcess)))
                 .when(new InitiateChangeCommand(REGISTER, "c-attest-phone", ChangeKind.ADD, null,
                         draft("Выдача квалификационных аттестатов", "Телефон", Channel.OFFLINE, 2),
-                        ChangeReason.NEW_TOUCHPOINT, null, OTHER_SPECIALIST, INITIATED_AT))
+                        ChangeReason.NEW_TOUCHPOINT, null, null, OTHER_SPECIALIST, INITIATED_AT))
                 .expectException(RuleViolatedException.class)
                 .expectExceptionMessage(rule("onlyMembersOfTheOwningDivisionInitiate"))
                 .expectNoEvents();

@@ -26,11 +26,11 @@ class RejectionAndWithdrawalTest {
     }
 
     private static RejectChangeCommand rejection(String changeId, String reason, String by) {
-        return new RejectChangeCommand(REGISTER, changeId, reason, by, REJECTED_AT);
+        return new RejectChangeCommand(REGISTER, changeId, reason, null, by, REJECTED_AT);
     }
 
     private static WithdrawChangeCommand withdrawal(String changeId, String by) {
-        return new WithdrawChangeCommand(REGISTER, changeId, by, WITHDRAWN_AT);
+        return new WithdrawChangeCommand(REGISTER, changeId, null, by, WITHDRAWN_AT);
     }
 
     // ---- rejection ----
@@ -40,7 +40,7 @@ class RejectionAndWithdrawalTest {
         fixture.given(registerAnd(addInitiated("c-portal", PORTAL)))
                 .when(rejection("c-portal", "  Услуга на ЕПГУ ещё не подключена ", HEAD))
                 .expectEvents(new ChangeRejected(REGISTER, "c-portal", ApprovalStep.DIVISION,
-                        "Услуга на ЕПГУ ещё не подключена", HEAD, REJECTED_AT))
+                        "Услуга на ЕПГУ ещё не подключена", null, HEAD, REJECTED_AT))
                 .expectResultMessagePayload(ChangeStatus.REJECTED);
     }
 
@@ -49,7 +49,7 @@ class RejectionAndWithdrawalTest {
         fixture.given(registerAnd(addInitiated("c-portal", PORTAL), divisionApproved("c-portal")))
                 .when(rejection("c-portal", "Нет основания для изменения", DEPUTY))
                 .expectEvents(new ChangeRejected(REGISTER, "c-portal", ApprovalStep.DEPUTY,
-                        "Нет основания для изменения", DEPUTY, REJECTED_AT))
+                        "Нет основания для изменения", null, DEPUTY, REJECTED_AT))
                 .expectResultMessagePayload(ChangeStatus.REJECTED);
     }
 
@@ -203,12 +203,20 @@ class RejectionAndWithdrawalTest {
     }
 
     @Test
-    void withdrawnChangeCannotBeWithdrawnAgain() {
+    void retriedWithdrawalGetsTheFirstAnswerAndRecordsNothing() {
         fixture.given(registerAnd(addInitiated("c-portal", PORTAL), withdrawn("c-portal")))
                 .when(withdrawal("c-portal", SPECIALIST))
-                .expectException(RuleViolatedException.class)
-                .expectExceptionMessage(rule("closedChangeAcceptsNothingMore"))
-                .expectNoEvents();
+                .expectNoEvents()
+                .expectResultMessagePayload(ChangeStatus.WITHDRAWN);
+    }
+
+    @Test
+    void retriedRejectionGetsTheFirstAnswerAndRecordsNothing() {
+        fixture.given(registerAnd(addInitiated("c-portal", PORTAL),
+                        rejected("c-portal", ApprovalStep.DIVISION, "Не нужен", HEAD)))
+                .when(rejection("c-portal", " Не нужен ", HEAD))
+                .expectNoEvents()
+                .expectResultMessagePayload(ChangeStatus.REJECTED);
     }
 
     @Test

@@ -55,11 +55,12 @@ public class ChangePage {
 
     @PostMapping("/changes/{changeId}/division-approval")
     String approveByDivision(@PathVariable String changeId, @RequestParam(required = false) String comment,
+                             @RequestParam(required = false) Long expectedVersion,
                              @RequestParam(required = false) String from, Model model, HttpServletResponse response,
                              RedirectAttributes redirect) {
         ChangeView change = require(changeId);
         var outcome = commands.send(actor -> new ApproveByDivisionCommand(change.registerId(), changeId, comment,
-                actor.username(), actor.at()));
+                expectedVersion, actor.username(), actor.at()));
         return after(outcome, change, from, Map.of("comment", nz(comment)), model, response, redirect,
                 "Изменение согласовано и направлено на утверждение заместителю руководителя");
     }
@@ -68,6 +69,7 @@ public class ChangePage {
     String approveByDeputy(@PathVariable String changeId, @RequestParam(required = false) String comment,
                            @RequestParam(required = false) String orderNumber,
                            @RequestParam(required = false) String orderDate,
+                           @RequestParam(required = false) Long expectedVersion,
                            @RequestParam(required = false) String from, Model model, HttpServletResponse response,
                            RedirectAttributes redirect) {
         ChangeView change = require(changeId);
@@ -82,28 +84,29 @@ public class ChangePage {
             return after(new PageCommands.Outcome<>(null, invalid), change, from, typed, model, response, redirect, null);
         }
         var outcome = commands.send(actor -> new ApproveByDeputyCommand(change.registerId(), changeId, comment,
-                orderNumber, date, actor.username(), actor.at()));
+                orderNumber, date, expectedVersion, actor.username(), actor.at()));
         return after(outcome, change, from, typed, model, response, redirect,
                 "Изменение утверждено и внесено в перечень; его нужно опубликовать в установленный срок");
     }
 
     @PostMapping("/changes/{changeId}/rejection")
     String reject(@PathVariable String changeId, @RequestParam(required = false) String reason,
+                  @RequestParam(required = false) Long expectedVersion,
                   @RequestParam(required = false) String from, Model model, HttpServletResponse response,
                   RedirectAttributes redirect) {
         ChangeView change = require(changeId);
         var outcome = commands.send(actor -> new RejectChangeCommand(change.registerId(), changeId, reason,
-                actor.username(), actor.at()));
+                expectedVersion, actor.username(), actor.at()));
         return after(outcome, change, from, Map.of("reason", nz(reason)), model, response, redirect,
                 "Изменение отклонено; причина сообщена инициатору");
     }
 
     @PostMapping("/changes/{changeId}/withdrawal")
-    String withdraw(@PathVariable String changeId, Model model, HttpServletResponse response,
+    String withdraw(@PathVariable String changeId, @RequestParam(required = false) Long expectedVersion, Model model, HttpServletResponse response,
                     RedirectAttributes redirect) {
         ChangeView change = require(changeId);
-        var outcome = commands.send(actor -> new WithdrawChangeCommand(change.registerId(), changeId, actor.username(),
-                actor.at()));
+        var outcome = commands.send(actor -> new WithdrawChangeCommand(change.registerId(), changeId, expectedVersion,
+                actor.username(), actor.at()));
         return after(outcome, change, null, Map.of(), model, response, redirect, "Изменение отозвано");
     }
 

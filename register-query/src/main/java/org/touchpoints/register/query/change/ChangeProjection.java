@@ -51,13 +51,13 @@ public class ChangeProjection {
                         e.comment(), e.division(), e.rowId(), json.write(e.before()), json.write(e.after()), e.by(),
                         Timestamp.from(e.at()))
                 .update();
-        timeline(e.changeId(), "ChangeInitiated", e.at(), e.by(), e.comment());
+        timeline(e.changeId(), "ChangeInitiated", e.at(), e.by(), null, e.comment());
     }
 
     @EventHandler
     void on(DivisionApproved e) {
         status(e.changeId(), ChangeStatus.DIVISION_APPROVED);
-        timeline(e.changeId(), "DivisionApproved", e.at(), e.by(), e.comment());
+        timeline(e.changeId(), "DivisionApproved", e.at(), e.by(), e.onBehalfOf(), e.comment());
     }
 
     @EventHandler
@@ -85,26 +85,26 @@ public class ChangeProjection {
                 .update();
         String comment = e.orderNumber() == null ? e.comment()
                 : join(e.comment(), "Приказ № " + e.orderNumber() + (e.orderDate() == null ? "" : " от " + e.orderDate()));
-        timeline(e.changeId(), "DeputyApproved", e.at(), e.by(), comment);
+        timeline(e.changeId(), "DeputyApproved", e.at(), e.by(), e.onBehalfOf(), comment);
     }
 
     @EventHandler
     void on(PublicationDeadlineMissed e) {
         jdbc.sql("update q_change set deadline_missed_at = ? where change_id = ?")
                 .params(Timestamp.from(e.at()), e.changeId()).update();
-        timeline(e.changeId(), "PublicationDeadlineMissed", e.at(), e.by(), "Срок публикации " + e.dueDate() + " истёк");
+        timeline(e.changeId(), "PublicationDeadlineMissed", e.at(), e.by(), null, "Срок публикации " + e.dueDate() + " истёк");
     }
 
     @EventHandler
     void on(ChangeRejected e) {
         status(e.changeId(), ChangeStatus.REJECTED);
-        timeline(e.changeId(), "ChangeRejected", e.at(), e.by(), e.reason());
+        timeline(e.changeId(), "ChangeRejected", e.at(), e.by(), e.onBehalfOf(), e.reason());
     }
 
     @EventHandler
     void on(ChangeWithdrawn e) {
         status(e.changeId(), ChangeStatus.WITHDRAWN);
-        timeline(e.changeId(), "ChangeWithdrawn", e.at(), e.by(), null);
+        timeline(e.changeId(), "ChangeWithdrawn", e.at(), e.by(), null, null);
     }
 
     @EventHandler
@@ -119,7 +119,7 @@ public class ChangeProjection {
                     .params(ChangeStatus.PUBLISHED.name(), e.version(), Timestamp.from(e.publishedAt()),
                             Date.valueOf(publishedOn), changeId)
                     .update();
-            timeline(changeId, "Published", e.at(), e.by(), "Редакция " + e.version() + ": " + e.url());
+            timeline(changeId, "Published", e.at(), e.by(), null, "Редакция " + e.version() + ": " + e.url());
         }
     }
 
@@ -132,9 +132,14 @@ public class ChangeProjection {
         jdbc.sql("update q_change set status = ? where change_id = ?").params(status.name(), changeId).update();
     }
 
-    private void timeline(String changeId, String event, java.time.Instant at, String by, String comment) {
-        jdbc.sql("insert into q_change_timeline(change_id, event, at, by_user, comment) values (?, ?, ?, ?, ?)")
-                .params(changeId, event, Timestamp.from(at), by, comment).update();
+    /** One entry per event of the change; the change's version counts them, as the register aggregate does. */
+    private void timeline(String changeId, String event, java.time.Instant at, String by, String onBehalfOf,
+                          String comment) {
+        jdbc.sql("""
+                        insert into q_change_timeline(change_id, event, at, by_user, on_behalf_of, comment)
+                        values (?, ?, ?, ?, ?, ?)""")
+                .params(changeId, event, Timestamp.from(at), by, onBehalfOf, comment).update();
+        jdbc.sql("update q_change set version = version + 1 where change_id = ?").param(changeId).update();
     }
 
     private static String join(String a, String b) {

@@ -4,6 +4,7 @@ import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import java.time.Instant;
 import java.util.List;
+import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestMapping;
@@ -11,6 +12,7 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 import org.touchpoints.register.api.change.ChangeStatus;
 import org.touchpoints.register.platform.web.ApiException;
+import org.touchpoints.register.platform.web.ExpectedVersion;
 import org.touchpoints.register.query.register.RegisterReadModel;
 
 @RestController
@@ -26,9 +28,14 @@ public class ChangeQueryController {
     }
 
     @GetMapping("/changes/{changeId}")
-    @Operation(summary = "Изменение: статус, строка до и после, хронология (кто, когда, комментарий), срок публикации")
-    public ChangeView change(@PathVariable String changeId) {
-        return changes.find(changeId).orElseThrow(() -> ApiException.notFound("Изменение «" + changeId + "» не найдено"));
+    @Operation(summary = "Изменение: статус, строка до и после, хронология (кто, за кого, когда, комментарий), срок публикации",
+            description = "version (и заголовок ETag) — версия изменения, число его событий; передайте её при согласовании, "
+                    + "отклонении или отзыве (If-Match или expectedVersion), чтобы не действовать по устаревшим данным. "
+                    + "onBehalfOf в хронологии — чьё право осуществил исполняющий обязанности.")
+    public ResponseEntity<ChangeView> change(@PathVariable String changeId) {
+        ChangeView view = changes.find(changeId)
+                .orElseThrow(() -> ApiException.notFound("Изменение «" + changeId + "» не найдено"));
+        return ResponseEntity.ok().eTag(ExpectedVersion.etag(view.version())).body(view);
     }
 
     @GetMapping("/registers/{registerId}/changes")

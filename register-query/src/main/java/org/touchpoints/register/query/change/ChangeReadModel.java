@@ -21,7 +21,7 @@ public class ChangeReadModel {
     private static final String COLUMNS = """
             select change_id, register_id, kind, status, reason, comment, division, row_id, before_row, after_row,
                    initiated_by, initiated_at, approved_at, order_number, order_date, due_date, published_version,
-                   published_at
+                   published_at, version
             from q_change""";
 
     public record Filter(String registerId, String status, String division, Instant from, Instant to) {
@@ -38,10 +38,11 @@ public class ChangeReadModel {
     public Optional<ChangeView> find(String changeId) {
         return jdbc.sql(COLUMNS + " where change_id = ?").param(changeId).query(this::view).optional()
                 .map(v -> v.withTimeline(jdbc.sql("""
-                                select event, at, by_user, comment from q_change_timeline where change_id = ? order by seq""")
+                                select event, at, by_user, on_behalf_of, comment from q_change_timeline
+                                where change_id = ? order by seq""")
                         .param(changeId)
                         .query((rs, i) -> new ChangeView.TimelineEntry(rs.getString(1), rs.getTimestamp(2).toInstant(),
-                                rs.getString(3), rs.getString(4)))
+                                rs.getString(3), rs.getString(4), rs.getString(5)))
                         .list()));
     }
 
@@ -83,7 +84,7 @@ public class ChangeReadModel {
                 instant(rs.getTimestamp(13)), rs.getString(14),
                 rs.getDate(15) == null ? null : rs.getDate(15).toLocalDate(),
                 rs.getDate(16) == null ? null : rs.getDate(16).toLocalDate(),
-                (Integer) rs.getObject(17), instant(rs.getTimestamp(18)), null);
+                (Integer) rs.getObject(17), instant(rs.getTimestamp(18)), rs.getLong(19), null);
     }
 
     private static Instant instant(Timestamp t) {

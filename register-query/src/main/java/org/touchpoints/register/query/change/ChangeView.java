@@ -11,15 +11,17 @@ import org.touchpoints.register.api.row.RowContent;
 public record ChangeView(String changeId, String registerId, String kind, String status, String reason, String comment,
                          String division, String rowId, RowContent before, RowContent after, String initiatedBy,
                          Instant initiatedAt, Instant approvedAt, String orderNumber, LocalDate orderDate,
-                         LocalDate dueDate, Integer publishedVersion, Instant publishedAt, List<TimelineEntry> timeline) {
+                         LocalDate dueDate, Integer publishedVersion, Instant publishedAt, long version,
+                         List<TimelineEntry> timeline) {
 
+    /** {@code onBehalfOf}: whose approval right an acting official ({@code by}) exercised. */
     @JsonInclude(JsonInclude.Include.NON_NULL)
-    public record TimelineEntry(String event, Instant at, String by, String comment) {
+    public record TimelineEntry(String event, Instant at, String by, String onBehalfOf, String comment) {
     }
 
     ChangeView withTimeline(List<TimelineEntry> entries) {
         return new ChangeView(changeId, registerId, kind, status, reason, comment, division, rowId, before, after,
                 initiatedBy, initiatedAt, approvedAt, orderNumber, orderDate, dueDate, publishedVersion, publishedAt,
-                entries);
+                version, entries);
     }
 }

@@ -87,7 +87,7 @@ public class ProposeChangePage {
         }
         PageCommands.Outcome<ChangeStatus> outcome = commands.send(actor -> new InitiateChangeCommand(registerId,
                 form.changeId(), kind, kind == ChangeKind.ADD ? null : form.rowId(),
-                kind == ChangeKind.REMOVE ? null : form.row(), form.reasonValue(), form.comment(), actor.username(),
+                kind == ChangeKind.REMOVE ? null : form.row(), form.reasonValue(), form.comment(), null, actor.username(),
                 actor.at()));
         if (outcome.refused()) {
             RuleViolation refusal = outcome.refusal();

@@ -14,7 +14,7 @@ import tools.jackson.databind.json.JsonMapper;
 
 /** The audit trail: every event of every register, in order, with who, when and the full payload. */
 @Component
-@ProcessingGroup(Projections.GROUP)
+@ProcessingGroup(Projections.HISTORY)
 public class HistoryProjection {
     private final JdbcClient jdbc;
     private final JsonMapper mapper;

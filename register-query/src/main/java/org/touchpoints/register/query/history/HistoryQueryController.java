@@ -54,7 +54,7 @@ public class HistoryQueryController {
         StringBuilder csv = new StringBuilder("\uFEFF№;Событие;Время (UTC);Кто;Изменение;Содержание\r\n");
         for (HistoryEntry e : history.entries(new HistoryReadModel.Filter(registerId, event, user, changeId, from, to))) {
             csv.append(e.sequence()).append(';').append(cell(e.event())).append(';').append(e.at()).append(';')
-                    .append(cell(e.by())).append(';').append(cell(e.changeId())).append(';')
+                    .append(cell(e.onBehalfOf() == null ? e.by() : e.by() + " (и.о. за " + e.onBehalfOf() + ")")).append(';').append(cell(e.changeId())).append(';')
                     .append(cell(e.payload().toString())).append("\r\n");
         }
         return ResponseEntity.ok()

@@ -4,6 +4,7 @@ import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import com.fasterxml.jackson.annotation.JsonProperty;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 import org.touchpoints.register.api.row.Text;
@@ -14,6 +15,12 @@ import tools.jackson.databind.json.JsonMapper;
 @Repository
 public class HistoryReadModel {
     public record HistoryEntry(long sequence, String event, Instant at, String by, String changeId, JsonNode payload) {
+        /** Whose approval right an acting official ({@code by}) exercised, from the payload; null otherwise. */
+        @JsonProperty("onBehalfOf")
+        public String onBehalfOf() {
+            JsonNode value = payload == null ? null : payload.get("onBehalfOf");
+            return value == null || value.isNull() ? null : value.asString();
+        }
     }
 
     /**

@@ -3,6 +3,7 @@ package org.touchpoints.register.query.rebuild;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Stream;
+import org.axonframework.config.EventProcessingConfiguration;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.AnnotationEventHandlerAdapter;
 import org.axonframework.eventhandling.EventMessage;
@@ -18,7 +19,7 @@ import org.springframework.transaction.annotation.Transactional;
 import org.touchpoints.register.query.config.Projections;
 
 /**
- * Rebuilds every read model of the {@code projections} group from the event store: resets them (their
+ * Rebuilds every read model of the rebuilt groups ({@link Projections#REBUILT}) from the event store: resets them (their
  * {@code @ResetHandler}s) and replays all events through the same handlers, in one transaction that holds
  * new events back meanwhile (an exclusive lock on the event table: reads go on, commands wait), so the rebuilt
  * read models are exactly those of the events, with nothing missed or applied twice. Standalone mode (the JDBC
@@ -35,11 +36,14 @@ public class ProjectionRebuilder {
     private final ApplicationContext context;
     private final EventStorageEngine storage;
     private final JdbcClient jdbc;
+    private final EventProcessingConfiguration processing;
 
-    public ProjectionRebuilder(ApplicationContext context, EventStorageEngine storage, JdbcClient jdbc) {
+    public ProjectionRebuilder(ApplicationContext context, EventStorageEngine storage, JdbcClient jdbc,
+                               EventProcessingConfiguration processing) {
         this.context = context;
         this.storage = storage;
         this.jdbc = jdbc;
+        this.processing = processing;
     }
 
     @Transactional
@@ -50,7 +54,7 @@ public class ProjectionRebuilder {
         for (Object bean : context.getBeansWithAnnotation(ProcessingGroup.class).values()) {
             ProcessingGroup group = org.springframework.core.annotation.AnnotationUtils.findAnnotation(
                     org.springframework.aop.support.AopUtils.getTargetClass(bean), ProcessingGroup.class);
-            if (group != null && Projections.GROUP.equals(group.value())) {
+            if (group != null && Projections.REBUILT.contains(group.value())) {
                 handlers.add(new AnnotationEventHandlerAdapter(bean));
             }
         }
@@ -74,6 +78,10 @@ public class ProjectionRebuilder {
                 }
                 count++;
             }
+        }
+        // the rebuilt read models hold every event: events parked for these groups are applied, not to be retried
+        for (String group : Projections.REBUILT) {
+            processing.deadLetterQueue(group).ifPresent(queue -> queue.clear());
         }
         long millis = (System.nanoTime() - start) / 1_000_000;
         log.info("Rebuilt read models from {} events in {} ms", count, millis);

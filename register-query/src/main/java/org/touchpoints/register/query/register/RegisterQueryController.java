@@ -6,6 +6,7 @@ import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestMapping;
@@ -13,6 +14,7 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 import org.touchpoints.register.api.row.RegisterRow;
 import org.touchpoints.register.platform.web.ApiException;
+import org.touchpoints.register.platform.web.ExpectedVersion;
 
 @RestController
 @RequestMapping("/api/v1/registers")
@@ -39,15 +41,18 @@ public class RegisterQueryController {
             m.put("publicationDeadlineWorkingDays", r.publicationDeadlineWorkingDays());
             m.put("template", r.template());
             m.put("region", r.region());
+            m.put("version", registers.version(r.id()));
             return m;
         }).toList();
     }
 
     @GetMapping("/{registerId}/rows")
     @Operation(summary = "Строки перечня: текущие, на момент (asOf) или опубликованной редакции (version)",
-            description = "Примеры: ?asOf=2024-12-27T09:00:00Z, ?version=1")
-    public List<RowView> rows(@PathVariable String registerId, @RequestParam(required = false) Instant asOf,
-                              @RequestParam(required = false) Integer version) {
+            description = "Примеры: ?asOf=2024-12-27T09:00:00Z, ?version=1. Текущие строки приходят с заголовком ETag — "
+                    + "версией перечня (номер его последнего события); передайте её в If-Match при инициировании изменения "
+                    + "или публикации, чтобы получить 409, если перечень тем временем изменился.")
+    public ResponseEntity<List<RowView>> rows(@PathVariable String registerId, @RequestParam(required = false) Instant asOf,
+                                              @RequestParam(required = false) Integer version) {
         registers.require(registerId);
         if (asOf != null && version != null) {
             throw ApiException.badRequest("asOf", "Укажите либо asOf, либо version, но не оба");
@@ -59,8 +64,9 @@ public class RegisterQueryController {
             rows = timeTravel.version(registerId, version)
                     .orElseThrow(() -> ApiException.notFound("Редакция " + version + " перечня не опубликована"));
         } else {
-            rows = registers.rows(registerId);
+            long current = registers.version(registerId); // read first: a race errs on the side of a 409 later
+            return ResponseEntity.ok().eTag(ExpectedVersion.etag(current)).body(RowView.of(registers.rows(registerId)));
         }
-        return RowView.of(rows);
+        return ResponseEntity.ok(RowView.of(rows));
     }
 }

@@ -43,6 +43,15 @@ public class RegisterReadModel {
         return find(registerId).orElseThrow(() -> ApiException.notFound("Перечень «" + registerId + "» не найден"));
     }
 
+    /**
+     * The register's version: the sequence number of its last event in the read models. Writes may send it back
+     * ({@code If-Match}) to be refused when the register moved on meanwhile.
+     */
+    public long version(String registerId) {
+        return jdbc.sql("select version from q_register_version where register_id = ?").param(registerId)
+                .query(Long.class).optional().orElse(-1L);
+    }
+
     public List<RegisterRow> rows(String registerId) {
         return jdbc.sql("select row_id, content from q_row where register_id = ? order by entry_no").param(registerId)
                 .query((rs, i) -> new RegisterRow(rs.getString(1), json.read(rs.getString(2), RowContent.class))).list();

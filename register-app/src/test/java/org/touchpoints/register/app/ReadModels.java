@@ -1,0 +1,38 @@
+package org.touchpoints.register.app;
+
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.springframework.jdbc.core.simple.JdbcClient;
+
+/** Every read model's rows, in an order that does not depend on generated keys, for comparing with a rebuild. */
+final class ReadModels {
+    static final Map<String, String> TABLES = Map.ofEntries(
+            Map.entry("q_register", "select * from q_register order by register_id"),
+            Map.entry("q_register_version", "select * from q_register_version order by register_id"),
+            Map.entry("q_division", "select * from q_division order by register_id, division_id"),
+            Map.entry("q_division_process", "select * from q_division_process order by register_id, process_key"),
+            Map.entry("q_member", "select * from q_member order by register_id, username, role, division_id"),
+            Map.entry("q_row", "select register_id, row_id, content, rank() over (partition by register_id order by entry_no) from q_row order by register_id, entry_no"),
+            Map.entry("q_change", "select * from q_change order by change_id"),
+            Map.entry("q_change_timeline", "select change_id, event, at, by_user, on_behalf_of, comment from q_change_timeline order by change_id, seq"),
+            Map.entry("q_publication", "select * from q_publication order by register_id, version"),
+            Map.entry("q_history", "select * from q_history order by register_id, sequence"),
+            Map.entry("q_annual_review", "select * from q_annual_review order by register_id, division_id, year"),
+            Map.entry("q_delegation", "select * from q_delegation order by register_id, delegation_id"));
+
+    private ReadModels() {
+    }
+
+    static Map<String, List<Map<String, Object>>> snapshot(JdbcClient jdbc) {
+        Map<String, List<Map<String, Object>>> snapshot = new HashMap<>();
+        TABLES.forEach((table, sql) -> snapshot.put(table, jdbc.sql(sql).query().listOfRows().stream()
+                .map(row -> {
+                    Map<String, Object> copy = new LinkedHashMap<>();
+                    row.forEach((k, v) -> copy.put(k, v == null ? null : v.toString()));
+                    return copy;
+                }).toList()));
+        return snapshot;
+    }
+}

@@ -1,0 +1,99 @@
+package org.touchpoints.register.query.deadletter;
+
+import java.util.List;
+import javax.sql.DataSource;
+import org.axonframework.common.jdbc.ConnectionProvider;
+import org.axonframework.common.transaction.TransactionManager;
+import org.axonframework.config.EventProcessingConfigurer;
+import org.axonframework.eventhandling.EventMessage;
+import org.axonframework.eventhandling.deadletter.jdbc.DeadLetterSchema;
+import org.axonframework.eventhandling.deadletter.jdbc.JdbcSequencedDeadLetterQueue;
+import org.axonframework.messaging.deadletter.Decisions;
+import org.axonframework.messaging.deadletter.EnqueuePolicy;
+import org.axonframework.messaging.deadletter.ThrowableCause;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.touchpoints.register.query.config.Projections;
+import org.touchpoints.register.query.metrics.ApprovalLeadTimes;
+import org.touchpoints.register.query.reminder.ReminderPolicy;
+
+/**
+ * A sequenced dead-letter queue (Axon's {@link JdbcSequencedDeadLetterQueue}, table {@code dead_letter_entry}) for every
+ * query-side processing group. An event a group cannot handle is parked with its cause, and so is every later event
+ * of the same register (the sequence: Axon's default, the aggregate), so that register's read models wait, in order,
+ * while other registers and other groups go on; the command that produced the event still succeeds, since the event
+ * is the record. The processors stay subscribing (read-your-writes): Axon's dead-lettering invoker serves any kind of
+ * processor. The command side's own index ({@code change-lookup}) is not dead-lettered: its failure still refuses
+ * the command, as a change that cannot be addressed must not be recorded.
+ */
+@Configuration(proxyBeanMethods = false)
+public class DeadLetterConfiguration {
+    private static final Logger log = LoggerFactory.getLogger(DeadLetterConfiguration.class);
+
+    /** The processing groups whose failures are parked instead of refusing the command. */
+    public static final List<String> GROUPS =
+            List.of(Projections.GROUP, Projections.HISTORY, ApprovalLeadTimes.GROUP, ReminderPolicy.GROUP);
+
+    @Bean
+    static DeadLetterSchema deadLetterSchema() {
+        return DeadLetterSchema.builder()
+                .deadLetterTable("dead_letter_entry")
+                .deadLetterIdentifierColumn("dead_letter_id")
+                .processingGroupColumn("processing_group")
+                .sequenceIdentifierColumn("sequence_identifier")
+                .sequenceIndexColumn("sequence_index")
+                .messageTypeColumn("message_type")
+                .eventIdentifierColumn("event_identifier")
+                .timestampColumn("time_stamp")
+                .payloadTypeColumn("payload_type")
+                .payloadRevisionColumn("payload_revision")
+                .payloadColumn("payload")
+                .metaDataColumn("meta_data")
+                .aggregateTypeColumn("aggregate_type")
+                .aggregateIdentifierColumn("aggregate_identifier")
+                .sequenceNumberColumn("sequence_number")
+                .tokenTypeColumn("token_type")
+                .tokenColumn("token")
+                .enqueuedAtColumn("enqueued_at")
+                .lastTouchedColumn("last_touched")
+                .processingStartedColumn("processing_started")
+                .causeTypeColumn("cause_type")
+                .causeMessageColumn("cause_message")
+                .diagnosticsColumn("diagnostics")
+                .build();
+    }
+
+    @Bean
+    static EventSavepoints eventSavepoints(DataSource dataSource) {
+        return new EventSavepoints(dataSource);
+    }
+
+    @Autowired
+    void deadLetterQueues(EventProcessingConfigurer processing, DeadLetterSchema schema,
+                          ConnectionProvider connectionProvider, TransactionManager transactionManager,
+                          EventSavepoints savepoints) {
+        EnqueuePolicy<EventMessage<?>> parkAfterUndoing = (letter, cause) -> {
+            savepoints.undoCurrentEvent();
+            log.warn("Event {} ({}) parked in the dead-letter queue: {}", letter.message().getIdentifier(),
+                    letter.message().getPayloadType().getSimpleName(), String.valueOf(cause));
+            return Decisions.enqueue(ThrowableCause.truncated(cause));
+        };
+        for (String group : GROUPS) {
+            processing.registerDeadLetterQueue(group, c -> JdbcSequencedDeadLetterQueue.<EventMessage<?>>builder()
+                            .processingGroup(group)
+                            .connectionProvider(connectionProvider)
+                            .transactionManager(transactionManager)
+                            .schema(schema)
+                            .eventSerializer(c.eventSerializer())
+                            .genericSerializer(c.serializer())
+                            .maxSequences(100_000)
+                            .maxSequenceSize(100_000)
+                            .build())
+                    .registerDeadLetterPolicy(group, c -> parkAfterUndoing)
+                    .registerHandlerInterceptor(group, c -> savepoints);
+        }
+    }
+}

@@ -1,0 +1,37 @@
+package org.touchpoints.register.query.register;
+
+import org.axonframework.config.ProcessingGroup;
+import org.axonframework.eventhandling.EventHandler;
+import org.axonframework.eventhandling.ResetHandler;
+import org.axonframework.eventhandling.SequenceNumber;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Component;
+import org.touchpoints.register.api.RegisterEvent;
+import org.touchpoints.register.query.config.Projections;
+
+/**
+ * The register's version as the read models have it: the sequence number of its last event they took. It moves
+ * with the rows (same processing group), so the version a client reads is the version of the rows it reads.
+ */
+@Component
+@ProcessingGroup(Projections.GROUP)
+public class RegisterVersionProjection {
+    private final JdbcClient jdbc;
+
+    public RegisterVersionProjection(JdbcClient jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    @EventHandler
+    void on(RegisterEvent e, @SequenceNumber Long sequence) {
+        jdbc.sql("""
+                        insert into q_register_version(register_id, version) values (?, ?)
+                        on conflict (register_id) do update set version = greatest(q_register_version.version, excluded.version)""")
+                .params(e.registerId(), sequence).update();
+    }
+
+    @ResetHandler
+    void reset() {
+        jdbc.sql("truncate q_register_version").update();
+    }
+}
