@@ -34,6 +34,9 @@ public final class RegisterFileReader {
     private static final Pattern ADDRESS = Pattern.compile(
             "(https?://\\S+|www\\.\\S+|[\\w.+-]+@[\\w-]+(\\.[\\w-]+)+|(\\+7|8)\\s*[\\(\\-]?\\s*\\d{3,5}\\s*\\)?[\\s\\d-]{5,}|\\d{6},\\s*г\\.)");
 
+    /** A register is a few hundred rows; a table much longer than any register is refused, not imported for minutes. */
+    public static final int MAX_ROWS = 5000;
+
     private RegisterFileReader() {
     }
 
@@ -46,6 +49,10 @@ public final class RegisterFileReader {
         }
         if (records.isEmpty()) {
             return new Parsed(List.of(), List.of(new LineError(1, "Файл пуст")));
+        }
+        if (records.size() - 1 > MAX_ROWS) {
+            return new Parsed(List.of(), List.of(new LineError(records.get(MAX_ROWS + 1).line(), "В таблице больше "
+                    + MAX_ROWS + " строк: столько строк перечень не содержит; проверьте, тот ли это файл")));
         }
         return read(records);
     }

@@ -240,6 +240,9 @@ public class Register {
         ChangeRules.onlyTheInitiatingDivisionsHeadApproves(members, cmd.by(), change);
         ChangeRules.nobodyApprovesTheirOwnChange(cmd.by(), change);
         ChangeRules.divisionApprovalOnlyOfAnInitiatedChange(change);
+        List<FieldError> errors = new ArrayList<>();
+        InputText.check(errors, "comment", "Комментарий", cmd.comment(), false, 2000);
+        Violations.requireNoErrors("divisionApprovalIsDescribed", errors);
         apply(new DivisionApproved(registerId, change.id(), clean(cmd.comment()), cmd.by(), cmd.at()));
         return ChangeStatus.DIVISION_APPROVED;
     }

@@ -3,7 +3,6 @@ package org.touchpoints.register.platform.security;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import org.springframework.http.HttpStatus;
 import org.springframework.security.core.AuthenticationException;
 import org.springframework.security.web.AuthenticationEntryPoint;
@@ -20,11 +19,6 @@ class ProblemAuthenticationEntryPoint implements AuthenticationEntryPoint {
     }
 
     static void write(HttpServletResponse response, HttpStatus status, String detail) throws IOException {
-        response.setStatus(status.value());
-        response.setContentType("application/problem+json");
-        response.setCharacterEncoding(StandardCharsets.UTF_8.name());
-        String json = "{\"type\":\"about:blank\",\"title\":\"" + Problems.title(status) + "\",\"status\":"
-                + status.value() + ",\"detail\":\"" + detail + "\"}";
-        response.getWriter().write(json);
+        Problems.write(response, status, detail);
     }
 }

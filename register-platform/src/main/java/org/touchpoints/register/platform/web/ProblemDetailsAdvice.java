@@ -102,6 +102,11 @@ public class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
     @Override
     protected ResponseEntity<Object> handleHttpMessageNotReadable(HttpMessageNotReadableException ex, HttpHeaders headers,
                                                                   HttpStatusCode status, WebRequest request) {
+        for (Throwable t = ex; t != null; t = t.getCause()) {
+            if (t instanceof RequestBodyLimit.BodyTooLargeException) {
+                return problem(HttpStatus.CONTENT_TOO_LARGE, RequestBodyLimit.DETAIL, List.of(), null);
+            }
+        }
         Throwable cause = ex.getCause();
         if (cause instanceof JacksonException je && !je.getPath().isEmpty()) {
             String field = fieldPath(je.getPath());
