@@ -31,13 +31,22 @@ public class EmbeddedPostgresConfiguration {
     EmbeddedPostgres embeddedPostgres(EmbeddedPostgresProperties properties) throws IOException {
         Path dataDir = Path.of(properties.dataDir()).toAbsolutePath().resolve("pg");
         Files.createDirectories(dataDir);
-        String durable = properties.durable() ? "on" : "off";
+        return start(dataDir, properties.durable(), 0);
+    }
+
+    /**
+     * Starts PostgreSQL on {@code dataDir} ({@code port} 0: any free port). Also used by a test that stops the
+     * database under the running service and starts it again on the same directory and port.
+     */
+    public static EmbeddedPostgres start(Path dataDir, boolean durable, int port) throws IOException {
+        String on = durable ? "on" : "off";
         EmbeddedPostgres postgres = EmbeddedPostgres.builder()
                 .setDataDirectory(dataDir)
                 .setCleanDataDirectory(false)
-                .setServerConfig("fsync", durable)
-                .setServerConfig("synchronous_commit", durable)
-                .setServerConfig("full_page_writes", durable)
+                .setPort(port)
+                .setServerConfig("fsync", on)
+                .setServerConfig("synchronous_commit", on)
+                .setServerConfig("full_page_writes", on)
                 .setServerConfig("max_connections", "100")
                 .setPGStartupWait(Duration.ofSeconds(60))
                 .start();
@@ -51,6 +60,7 @@ public class EmbeddedPostgresConfiguration {
         config.setJdbcUrl(postgres.getJdbcUrl("postgres", "postgres"));
         config.setUsername("postgres");
         config.setMaximumPoolSize(properties.poolSize());
+        config.setConnectionTimeout(properties.connectionTimeout().toMillis());
         config.setPoolName("register");
         HikariDataSource dataSource = new HikariDataSource(config);
         var jdbc = new JdbcTemplate(dataSource);

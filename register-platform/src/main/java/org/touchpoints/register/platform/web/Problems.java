@@ -49,6 +49,7 @@ public final class Problems {
             case METHOD_NOT_ALLOWED -> "Метод не поддерживается";
             case UNSUPPORTED_MEDIA_TYPE -> "Неподдерживаемый формат";
             case CONTENT_TOO_LARGE -> "Слишком большой запрос";
+            case SERVICE_UNAVAILABLE -> "Сервис временно недоступен";
             default -> status.is5xxServerError() ? "Ошибка сервиса" : status.getReasonPhrase();
         };
     }
