@@ -5,11 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.Callable;
-import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
 import org.axonframework.eventsourcing.eventstore.EventStore;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -151,51 +146,6 @@ class RulesOverHttpIT extends ApplicationIT {
         body.put("comment", "другое содержание");
         assertProblem(api.as("initiator").post("/api/v1/registers/" + register + "/changes", body), 409,
                 "sameChangeIdSameProposal");
-    }
-
-    @Test
-    void clientsRacingToAddTheSameTouchpointLeaveExactlyOneChange() throws Exception {
-        String register = newRegister();
-        List<Integer> statuses = race(16, () -> api.as("initiator")
-                .post("/api/v1/registers/" + register + "/changes", addRow("Горячая линия")).status());
-        assertThat(statuses).containsOnly(201, 409);
-        assertThat(statuses.stream().filter(s -> s == 201).count()).isEqualTo(1);
-        assertThat(api.as("auditor").get("/api/v1/registers/" + register + "/changes").json()).hasSize(1);
-    }
-
-    @Test
-    void racingApprovalsOfOneChangeRecordOneDivisionApproval() throws Exception {
-        String register = newRegister();
-        String change = initiate(register, "Сайт");
-        List<Integer> statuses = race(8, () -> api.as("division-head")
-                .post("/api/v1/changes/" + change + "/division-approval", "{}").status());
-        assertThat(statuses.stream().filter(s -> s == 200).count()).isEqualTo(1);
-        assertThat(statuses).containsOnly(200, 409);
-        long approvals = ChangeLifecycleIT.eventsOf(eventStore, register).stream()
-                .filter(e -> e.getClass().getSimpleName().equals("DivisionApproved")).count();
-        assertThat(approvals).isEqualTo(1);
-    }
-
-    private List<Integer> race(int clients, Callable<Integer> request) throws Exception {
-        ExecutorService pool = Executors.newFixedThreadPool(clients);
-        try {
-            CountDownLatch start = new CountDownLatch(1);
-            List<Future<Integer>> results = new ArrayList<>();
-            for (int i = 0; i < clients; i++) {
-                results.add(pool.submit(() -> {
-                    start.await();
-                    return request.call();
-                }));
-            }
-            start.countDown();
-            List<Integer> statuses = new ArrayList<>();
-            for (Future<Integer> f : results) {
-                statuses.add(f.get());
-            }
-            return statuses;
-        } finally {
-            pool.shutdownNow();
-        }
     }
 
     private long eventCount(String register) {

@@ -54,6 +54,9 @@ public class AccountStore {
     /** Creates the account, or does nothing when it exists; returns whether it was created. */
     @Transactional
     public boolean create(String username, String rawPassword, String displayName, String globalRole, String email) {
+        if (find(username).isPresent()) {
+            return false; // spares the BCrypt hash of a password that would not be stored
+        }
         return jdbc.sql("""
                         insert into account(username, password_hash, display_name, global_role, enabled, email)
                         values (?, ?, ?, ?, true, ?) on conflict (username) do nothing""")
