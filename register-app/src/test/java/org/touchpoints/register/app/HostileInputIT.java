@@ -259,6 +259,9 @@ class HostileInputIT extends ApplicationIT {
             assertRefused(name, r);
             assertThat(recorded()).as("nothing recorded").isEqualTo(before);
         })));
+        tests.add(DynamicTest.dynamicTest("beyond the upload limit, with a query string", () -> assertRefused("dry run",
+                api.as("admin").postMultipart("/api/v1/registers/" + register + "/import?dryRun=true", "big.csv",
+                        files.get("beyond-the-upload-limit.csv")))));
         tests.add(DynamicTest.dynamicTest("no file part", () -> assertRefused("no file part", api.as("admin")
                 .send("POST", "/api/v1/registers/" + register + "/import", "multipart/form-data; boundary=x", bytes("--x--\r\n")))));
         tests.add(DynamicTest.dynamicTest("not multipart", () -> assertRefused("not multipart", api.as("admin")
