@@ -3,6 +3,7 @@ package org.touchpoints.register.app;
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
+import java.net.http.HttpHeaders;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
@@ -12,7 +13,7 @@ import tools.jackson.databind.json.JsonMapper;
 
 /** A real HTTP client of the running application, signing in with HTTP Basic as a given account. */
 public final class Api {
-    public record Response(int status, String contentType, String body, java.net.http.HttpHeaders headers) {
+    public record Response(int status, String contentType, String body, HttpHeaders headers) {
         public JsonNode json() {
             return MAPPER.readTree(body);
         }
@@ -94,8 +95,18 @@ public final class Api {
                 .POST(HttpRequest.BodyPublishers.ofByteArray(body)));
     }
 
-    /** The body of a successful GET as bytes (exported files). */
-    public byte[] getBytes(String path) {
+    /** Any method, any content type, the body as raw bytes (possibly not valid UTF-8 or not JSON at all). */
+    public Response send(String method, String path, String contentType, byte[] body) {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(base + path))
+                .method(method, body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofByteArray(body));
+        if (contentType != null) {
+            request.header("Content-Type", contentType);
+        }
+        return send(request);
+    }
+
+    /** A file download: the body's bytes, or an error naming the status. */
+    public byte[] bytes(String path) {
         HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(base + path)).GET();
         if (authorization != null) {
             request.header("Authorization", authorization);
@@ -103,7 +114,8 @@ public final class Api {
         try {
             HttpResponse<byte[]> r = CLIENT.send(request.build(), HttpResponse.BodyHandlers.ofByteArray());
             if (r.statusCode() != 200) {
-                throw new AssertionError("GET " + path + " answered " + r.statusCode());
+                throw new AssertionError("Expected 200 for " + path + ", got " + r.statusCode() + " "
+                        + new String(r.body(), StandardCharsets.UTF_8));
             }
             return r.body();
         } catch (IOException e) {

@@ -3,9 +3,15 @@ package org.touchpoints.register.app;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import org.junit.jupiter.api.BeforeEach;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -115,6 +121,29 @@ public abstract class ApplicationIT {
         ok(api.as("division-head").post("/api/v1/changes/" + changeId + "/division-approval", "{}"));
         ok(api.as("deputy").post("/api/v1/changes/" + changeId + "/deputy-approval", "{}"));
         return changeId;
+    }
+
+    /** {@code clients} threads send {@code request} at the same moment; their answers, in no particular order. */
+    protected static <T> List<T> race(int clients, Callable<T> request) throws Exception {
+        ExecutorService pool = Executors.newFixedThreadPool(clients);
+        try {
+            CountDownLatch start = new CountDownLatch(1);
+            List<Future<T>> results = new ArrayList<>();
+            for (int i = 0; i < clients; i++) {
+                results.add(pool.submit(() -> {
+                    start.await();
+                    return request.call();
+                }));
+            }
+            start.countDown();
+            List<T> answers = new ArrayList<>();
+            for (Future<T> f : results) {
+                answers.add(f.get());
+            }
+            return answers;
+        } finally {
+            pool.shutdownNow();
+        }
     }
 
     protected static Api.Response ok(Api.Response r) {

@@ -47,7 +47,7 @@ class DeadlinesIT extends ApplicationIT {
         assertThat(overdue.get("workingDaysLeft").asInt()).as("one working day overdue").isEqualTo(-1);
         assertThat(api.as("auditor").get("/api/v1/deadlines?status=OVERDUE").json().toString()).contains(change);
 
-        // this change's miss, and those of other test classes' approved changes sharing the database and the date
+        // the watcher scans every register of the shared test database: others' changes may be due the same day
         assertThat(watcher.recordMissedDeadlines()).isPositive();
         assertThat(watcher.recordMissedDeadlines()).as("recorded once").isZero();
         List<String> history = new ArrayList<>();

@@ -1,5 +1,7 @@
 package org.touchpoints.register.app;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -23,6 +25,17 @@ final class ReadModels {
             Map.entry("q_delegation", "select * from q_delegation order by register_id, delegation_id"));
 
     private ReadModels() {
+    }
+
+    /** Rebuilds every read model from the event store (as the administrator, over HTTP): nothing may change. */
+    static void assertARebuildChangesNothing(Api admin, JdbcClient jdbc) {
+        Map<String, List<Map<String, Object>>> live = snapshot(jdbc);
+        Api.Response rebuilt = admin.post("/api/v1/admin/projections/rebuild", "{}");
+        assertThat(rebuilt.status()).as(rebuilt.toString()).isEqualTo(200);
+        Map<String, List<Map<String, Object>>> replayed = snapshot(jdbc);
+        for (String table : TABLES.keySet()) {
+            assertThat(replayed.get(table)).as("%s rebuilt from the events", table).containsExactlyElementsOf(live.get(table));
+        }
     }
 
     static Map<String, List<Map<String, Object>>> snapshot(JdbcClient jdbc) {

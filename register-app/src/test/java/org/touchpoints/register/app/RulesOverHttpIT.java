@@ -5,11 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.Callable;
-import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
 import org.axonframework.eventsourcing.eventstore.EventStore;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -151,72 +146,6 @@ class RulesOverHttpIT extends ApplicationIT {
         body.put("comment", "другое содержание");
         assertProblem(api.as("initiator").post("/api/v1/registers/" + register + "/changes", body), 409,
                 "sameChangeIdSameProposal");
-    }
-
-    @Test
-    void clientsRacingToAddTheSameTouchpointLeaveExactlyOneChange() throws Exception {
-        String register = newRegister();
-        List<Integer> statuses = race(16, () -> api.as("initiator")
-                .post("/api/v1/registers/" + register + "/changes", addRow("Горячая линия")).status());
-        assertThat(statuses).containsOnly(201, 409);
-        assertThat(statuses.stream().filter(s -> s == 201).count()).isEqualTo(1);
-        assertThat(api.as("auditor").get("/api/v1/registers/" + register + "/changes").json()).hasSize(1);
-    }
-
-    @Test
-    void racingApprovalsOfOneChangeRecordOneDivisionApproval() throws Exception {
-        // the same head's requests racing are one approval and its retries: each gets the same answer
-        String register = newRegister();
-        String change = initiate(register, "Сайт");
-        List<Integer> statuses = race(8, () -> api.as("division-head")
-                .post("/api/v1/changes/" + change + "/division-approval", "{}").status());
-        assertThat(statuses).containsOnly(200);
-        assertThat(divisionApprovals(register)).isEqualTo(1);
-    }
-
-    @Test
-    void racingApprovalsOfTwoHeadsRecordOneDivisionApproval() throws Exception {
-        String register = newRegister();
-        accounts.create("second-head", "demo", "second-head", null);
-        ok(api.as("admin").post("/api/v1/registers/" + register + "/members",
-                java.util.Map.of("username", "second-head", "role", "HEAD", "division", "licensing")));
-        String change = initiate(register, "Сайт");
-        java.util.concurrent.atomic.AtomicInteger turn = new java.util.concurrent.atomic.AtomicInteger();
-        List<String> outcomes = race(8, () -> {
-            String head = turn.getAndIncrement() % 2 == 0 ? "division-head" : "second-head";
-            return head + " " + api.as(head).post("/api/v1/changes/" + change + "/division-approval", "{}").status();
-        });
-        assertThat(divisionApprovals(register)).isEqualTo(1);
-        List<String> winners = outcomes.stream().filter(o -> o.endsWith(" 200")).map(o -> o.split(" ")[0]).distinct().toList();
-        assertThat(winners).as(outcomes.toString()).hasSize(1);
-        assertThat(outcomes.stream().filter(o -> !o.startsWith(winners.get(0)))).allMatch(o -> o.endsWith(" 409"));
-    }
-
-    private long divisionApprovals(String register) {
-        return ChangeLifecycleIT.eventsOf(eventStore, register).stream()
-                .filter(e -> e.getClass().getSimpleName().equals("DivisionApproved")).count();
-    }
-
-    private <T> List<T> race(int clients, Callable<T> request) throws Exception {
-        ExecutorService pool = Executors.newFixedThreadPool(clients);
-        try {
-            CountDownLatch start = new CountDownLatch(1);
-            List<Future<T>> results = new ArrayList<>();
-            for (int i = 0; i < clients; i++) {
-                results.add(pool.submit(() -> {
-                    start.await();
-                    return request.call();
-                }));
-            }
-            start.countDown();
-            List<T> statuses = new ArrayList<>();
-            for (Future<T> f : results) {
-                statuses.add(f.get());
-            }
-            return statuses;
-        } finally {
-            pool.shutdownNow();
-        }
     }
 
     private long eventCount(String register) {

@@ -10,7 +10,8 @@ import java.util.List;
 /**
  * The canonical text of a register version: CSV (RFC 4180, CRLF, UTF-8) in the register's template.
  * The sha256 recorded in {@code Published} is the hash of exactly these bytes, so a downloaded CSV export of
- * a version can be checked against the event.
+ * a version can be checked against the event. A cell that a spreadsheet would take for a formula is made inert
+ * ({@link #inert}); versions published before that rule are still recognised ({@link #renderWithoutFormulaGuard}).
  */
 public final class RegisterCsv {
     private RegisterCsv() {
@@ -39,12 +40,51 @@ public final class RegisterCsv {
     }
 
     public static byte[] render(Template template, List<RegisterRow> rowsInEntryOrder) {
+        return render(template, rowsInEntryOrder, true);
+    }
+
+    /**
+     * The canonical text as it was rendered before cells were made inert: a version published then has the hash
+     * of these bytes. Only for checking such versions; differs from {@link #render} only where a cell starts
+     * like a formula.
+     */
+    public static byte[] renderWithoutFormulaGuard(Template template, List<RegisterRow> rowsInEntryOrder) {
+        return render(template, rowsInEntryOrder, false);
+    }
+
+    private static byte[] render(Template template, List<RegisterRow> rowsInEntryOrder, boolean guard) {
         StringBuilder out = new StringBuilder();
-        appendLine(out, template.headers());
+        appendLine(out, template.headers(), false);
         for (RegisterLayout.Line line : RegisterLayout.layOut(rowsInEntryOrder)) {
-            appendLine(out, cells(template, line));
+            appendLine(out, cells(template, line), guard);
         }
         return out.toString().getBytes(StandardCharsets.UTF_8);
+    }
+
+    /**
+     * A cell that a spreadsheet would take for a formula — its first character, after any apostrophes, is one of
+     * {@code = + - @}, a tab or a carriage return — gets one more apostrophe in front, so opening the file in
+     * Excel or LibreOffice runs nothing (OWASP, "CSV injection"). {@link #restored} takes exactly that
+     * apostrophe off again, so the text survives a round trip unchanged.
+     */
+    public static String inert(String cell) {
+        return startsLikeAFormula(cell) ? "'" + cell : cell;
+    }
+
+    /** The cell's text before {@link #inert}: for reading a CSV this class (or a spreadsheet following OWASP) wrote. */
+    public static String restored(String cell) {
+        return cell != null && cell.startsWith("'") && startsLikeAFormula(cell.substring(1)) ? cell.substring(1) : cell;
+    }
+
+    private static boolean startsLikeAFormula(String cell) {
+        if (cell == null) {
+            return false;
+        }
+        int i = 0;
+        while (i < cell.length() && cell.charAt(i) == '\'') {
+            i++;
+        }
+        return i < cell.length() && "=+-@\t\r".indexOf(cell.charAt(i)) >= 0;
     }
 
     public static String sha256(byte[] content) {
@@ -55,12 +95,12 @@ public final class RegisterCsv {
         }
     }
 
-    private static void appendLine(StringBuilder out, List<String> cells) {
+    private static void appendLine(StringBuilder out, List<String> cells, boolean guard) {
         for (int i = 0; i < cells.size(); i++) {
             if (i > 0) {
                 out.append(',');
             }
-            out.append(quote(cells.get(i)));
+            out.append(quote(guard ? inert(cells.get(i)) : cells.get(i)));
         }
         out.append("\r\n");
     }

@@ -2,7 +2,7 @@ package org.touchpoints.register.api.row;
 
 import java.util.Locale;
 
-/** Text normalisation shared by every comparison of names (process, touchpoint, direction). */
+/** Text normalisation shared by every comparison of names (process, touchpoint, direction), and what text may hold. */
 public final class Text {
     private Text() {
     }
@@ -22,5 +22,14 @@ public final class Text {
 
     public static boolean isBlank(String s) {
         return s == null || s.isBlank();
+    }
+
+    /**
+     * Control characters other than tab and line breaks, a lone surrogate, or the replacement character left by
+     * a broken encoding: never part of text a person typed (PostgreSQL cannot even store U+0000).
+     */
+    public static boolean hasControlCharacters(String value) {
+        return value != null && value.codePoints().anyMatch(cp -> (Character.isISOControl(cp) && cp != '\n' && cp != '\r'
+                && cp != '\t') || cp == 0xFFFD || Character.getType(cp) == Character.SURROGATE);
     }
 }

@@ -51,7 +51,7 @@ class ChangeLifecycleBrowserIT extends BrowserIT {
         browser.login("publisher").open("/registers/" + registerId + "/publish");
         String shownHash = browser.text("#sha256").strip();
         String csvLink = browser.find("#download-csv").getAttribute("href");
-        byte[] csv = api.as("publisher").getBytes(csvLink.substring(csvLink.indexOf("/api/")));
+        byte[] csv = api.as("publisher").bytes(csvLink.substring(csvLink.indexOf("/api/")));
         assertThat(RegisterCsv.sha256(csv)).isEqualTo(shownHash);
         browser.type("url", "https://gzhi.admin-smolensk.ru/perechen").click("#publish-submit");
         assertThat(browser.text("#result-version")).contains("1");

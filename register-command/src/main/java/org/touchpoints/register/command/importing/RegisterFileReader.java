@@ -8,6 +8,7 @@ import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.touchpoints.register.api.row.Channel;
+import org.touchpoints.register.api.row.RegisterCsv;
 import org.touchpoints.register.api.row.RowContent;
 import org.touchpoints.register.api.row.Text;
 import org.touchpoints.register.api.row.Touchpoint;
@@ -34,18 +35,27 @@ public final class RegisterFileReader {
     private static final Pattern ADDRESS = Pattern.compile(
             "(https?://\\S+|www\\.\\S+|[\\w.+-]+@[\\w-]+(\\.[\\w-]+)+|(\\+7|8)\\s*[\\(\\-]?\\s*\\d{3,5}\\s*\\)?[\\s\\d-]{5,}|\\d{6},\\s*г\\.)");
 
+    /** A register is a few hundred rows; a table much longer than any register is refused, not imported for minutes. */
+    public static final int MAX_ROWS = 5000;
+
     private RegisterFileReader() {
     }
 
+    /** A CSV; a cell made inert against formula injection ({@link RegisterCsv#inert}) is read back as it was. */
     public static Parsed readCsv(String text) {
         List<CsvTable.Record> records;
         try {
-            records = CsvTable.parse(text);
+            records = CsvTable.parse(text).stream().map(r -> new CsvTable.Record(r.line(),
+                    r.cells().stream().map(RegisterCsv::restored).toList())).toList();
         } catch (ImportFileException e) {
             return new Parsed(List.of(), List.of(new LineError(e.line(), e.getMessage())));
         }
         if (records.isEmpty()) {
             return new Parsed(List.of(), List.of(new LineError(1, "Файл пуст")));
+        }
+        if (records.size() - 1 > MAX_ROWS) {
+            return new Parsed(List.of(), List.of(new LineError(records.get(MAX_ROWS + 1).line(), "В таблице больше "
+                    + MAX_ROWS + " строк: столько строк перечень не содержит; проверьте, тот ли это файл")));
         }
         return read(records);
     }

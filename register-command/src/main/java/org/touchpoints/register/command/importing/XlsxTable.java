@@ -20,12 +20,11 @@ import org.touchpoints.register.api.row.Text;
  * touchpoint column («Точка взаимодействия» or {@code touchpoint}). A row that only numbers the columns (1, 2, 3…)
  * right under the header is skipped too, as are blank rows. A cell merged over several rows (the №, the
  * direction, the process of a register laid out by groups) gives its value to every row it covers.
- * Zip bombs are refused by POI's inflate-ratio and entry-size limits; a sheet longer than {@link #MAX_ROWS}
+ * Zip bombs are refused by POI's inflate-ratio and entry-size limits; a sheet longer than
+ * {@link RegisterFileReader#MAX_ROWS}
  * data rows is refused.
  */
 final class XlsxTable {
-    static final int MAX_ROWS = 5000;
-
     private XlsxTable() {
     }
 
@@ -73,8 +72,8 @@ final class XlsxTable {
             if (r == headerRow + 1 && numbersTheColumns(own)) {
                 continue;
             }
-            if (++dataRows > MAX_ROWS) {
-                throw new ImportFileException(r + 1, "В таблице больше " + MAX_ROWS
+            if (++dataRows > RegisterFileReader.MAX_ROWS) {
+                throw new ImportFileException(r + 1, "В таблице больше " + RegisterFileReader.MAX_ROWS
                         + " строк: разделите её или загрузите перечень в формате CSV частями");
             }
             List<String> cells = new ArrayList<>(own);

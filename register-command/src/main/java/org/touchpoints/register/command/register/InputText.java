@@ -19,13 +19,8 @@ final class InputText {
         if (value.length() > maxLength) {
             errors.add(new FieldError(field, "Поле «" + label + "» длиннее " + maxLength + " символов"));
         }
-        if (hasControlCharacters(value)) {
+        if (Text.hasControlCharacters(value)) {
             errors.add(new FieldError(field, "Поле «" + label + "» содержит недопустимые управляющие символы"));
         }
-    }
-
-    static boolean hasControlCharacters(String value) {
-        return value.codePoints().anyMatch(cp -> (Character.isISOControl(cp) && cp != '\n' && cp != '\r' && cp != '\t')
-                || cp == 0xFFFD || Character.getType(cp) == Character.SURROGATE);
     }
 }

@@ -257,6 +257,9 @@ public class Register {
         ChangeRules.nobodyApprovesTheirOwnChange(cmd.by(), change);
         ChangeRules.expectedChangeVersionIsCurrent(change, cmd.expectedVersion());
         ChangeRules.divisionApprovalOnlyOfAnInitiatedChange(change);
+        List<FieldError> errors = new ArrayList<>();
+        InputText.check(errors, "comment", "Комментарий", cmd.comment(), false, 2000);
+        Violations.requireNoErrors("divisionApprovalIsDescribed", errors);
         apply(new DivisionApproved(registerId, change.id(), comment, onBehalfOf, cmd.by(), cmd.at()));
         return ChangeStatus.DIVISION_APPROVED;
     }

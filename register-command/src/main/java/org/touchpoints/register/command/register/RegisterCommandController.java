@@ -66,6 +66,11 @@ public class RegisterCommandController {
             description = "Пример: {\"id\":\"smolensk-gzhi\",\"authority\":\"ГЖИ Смоленской области\",\"timeZone\":\"Europe/Moscow\","
                     + "\"publicationDeadlineWorkingDays\":10,\"template\":\"SIX_COLUMN\"}")
     public ResponseEntity<Map<String, String>> create(@RequestBody CreateRegisterRequest body) {
+        if (body.id() == null || !RegisterRules.ID.matcher(body.id()).matches()) {
+            // refused before the register is looked up by an id that cannot name one (PostgreSQL rejects a NUL in it)
+            Violations.requireNoErrors("registerSettingsAreValid", RegisterRules.registerSettingsAreValid(body.id(),
+                    body.authority(), body.timeZone(), body.publicationDeadlineWorkingDays(), body.template(), body.region()));
+        }
         commands.sendAndWait(new CreateRegisterCommand(body.id(), body.authority(), body.timeZone(),
                 body.publicationDeadlineWorkingDays(), body.template(), body.region(), Actor.current(), clock.now()));
         return ResponseEntity.created(URI.create("/api/v1/registers/" + body.id())).body(Map.of("id", body.id()));

@@ -49,6 +49,21 @@ class RegisterFileReaderTest {
     }
 
     @Test
+    void aTableLongerThanAnyRegisterIsRefusedAtTheFirstRowTooMany() {
+        String row = "1,Предоставление государственных услуг,Лицензирование,Сайт %d,Получение информации,Цифровая\n";
+        StringBuilder csv = new StringBuilder(HEADER);
+        for (int i = 1; i <= RegisterFileReader.MAX_ROWS; i++) {
+            csv.append(row.formatted(i));
+        }
+        assertThat(RegisterFileReader.readCsv(csv.toString()).errors()).isEmpty();
+
+        RegisterFileReader.Parsed tooLong = RegisterFileReader.readCsv(csv + row.formatted(0));
+
+        assertThat(tooLong.rows()).isEmpty();
+        assertThat(tooLong.errors()).singleElement().satisfies(e -> assertThat(e.line()).isEqualTo(RegisterFileReader.MAX_ROWS + 2));
+    }
+
+    @Test
     void anUnclosedQuoteIsReportedOnTheLineItsRecordStartsAndGivesNoRows() {
         String csv = HEADER
                 + "1,Предоставление государственных услуг,Лицензирование,ЕПГУ https://www.gosuslugi.ru,Получение информации,Цифровая\n"

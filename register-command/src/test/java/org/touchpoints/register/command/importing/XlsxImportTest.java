@@ -127,21 +127,21 @@ class XlsxImportTest {
     @Test
     void moreThanFiveThousandRowsIsALineErrorAndFiveThousandIsNot() {
         List<List<String>> rows = new ArrayList<>();
-        for (int i = 0; i < XlsxTable.MAX_ROWS + 1; i++) {
+        for (int i = 0; i < RegisterFileReader.MAX_ROWS + 1; i++) {
             rows.add(List.of("1", SERVICES, "Процесс " + (i / 10), "Телефон " + i, "Получение информации", "Офлайн"));
         }
 
         RegisterFileReader.Parsed tooMany = RegisterFileReader.readXlsx(sheet(SIX, rows, false, false, false));
         RegisterFileReader.Parsed enough = RegisterFileReader.readXlsx(
-                sheet(SIX, rows.subList(0, XlsxTable.MAX_ROWS), false, false, false));
+                sheet(SIX, rows.subList(0, RegisterFileReader.MAX_ROWS), false, false, false));
 
         assertThat(tooMany.rows()).isEmpty();
         assertThat(tooMany.errors()).singleElement().satisfies(e -> {
-            assertThat(e.line()).isEqualTo(1 + XlsxTable.MAX_ROWS + 1);
+            assertThat(e.line()).isEqualTo(1 + RegisterFileReader.MAX_ROWS + 1);
             assertThat(e.message()).contains("5000");
         });
         assertThat(enough.errors()).isEmpty();
-        assertThat(enough.rows()).hasSize(XlsxTable.MAX_ROWS);
+        assertThat(enough.rows()).hasSize(RegisterFileReader.MAX_ROWS);
     }
 
     @Test

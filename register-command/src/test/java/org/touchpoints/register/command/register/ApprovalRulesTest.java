@@ -56,6 +56,17 @@ class ApprovalRulesTest {
     }
 
     @Test
+    void headsCommentIsPlainTextOfSaneLength() {
+        for (String comment : new String[] {"я".repeat(2001), "Согласовано\u0000", "Согласовано\u001b[31m"}) {
+            fixture.given(registerAnd(addInitiated("c-portal", PORTAL)))
+                    .when(new ApproveByDivisionCommand(REGISTER, "c-portal", comment, null, HEAD, DIVISION_APPROVED_AT))
+                    .expectException(RuleViolatedException.class)
+                    .expectExceptionMessage(rule("divisionApprovalIsDescribed"))
+                    .expectNoEvents();
+        }
+    }
+
+    @Test
     void headOfAnotherDivisionCannotApprove() {
         fixture.given(registerAnd(addInitiated("c-portal", PORTAL)))
                 .when(divisionApprovalBy("c-portal", OTHER_HEAD))

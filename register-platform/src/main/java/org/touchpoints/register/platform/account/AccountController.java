@@ -13,6 +13,7 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
+import org.touchpoints.register.api.row.Text;
 import org.touchpoints.register.api.rule.FieldError;
 import org.touchpoints.register.platform.web.ApiException;
 
@@ -49,10 +50,11 @@ public class AccountController {
         if (body.password() == null || body.password().length() < 8 || body.password().length() > 72) {
             errors.add(new FieldError("password", "Пароль: от 8 до 72 символов"));
         }
-        if (body.displayName() == null || body.displayName().isBlank() || body.displayName().length() > 200) {
+        if (body.displayName() == null || body.displayName().isBlank() || body.displayName().length() > 200
+                || Text.hasControlCharacters(body.displayName())) {
             errors.add(new FieldError("displayName", "Укажите фамилию, имя, отчество и должность (до 200 символов)"));
         }
-        if (body.email() != null && !body.email().matches("[^@\\s]{1,64}@[^@\\s]{1,255}")) {
+        if (body.email() != null && (!body.email().matches("[^@\\s]{1,64}@[^@\\s]{1,255}") || Text.hasControlCharacters(body.email()))) {
             errors.add(new FieldError("email", "Адрес электронной почты записан с ошибкой"));
         }
         if (body.globalRole() != null && !AccountStore.GLOBAL_ROLES.contains(body.globalRole())) {

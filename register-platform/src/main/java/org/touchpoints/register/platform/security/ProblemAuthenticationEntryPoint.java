@@ -3,28 +3,32 @@ package org.touchpoints.register.platform.security;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.security.core.AuthenticationException;
 import org.springframework.security.web.AuthenticationEntryPoint;
+import org.touchpoints.register.platform.web.DatabaseUnavailable;
 import org.touchpoints.register.platform.web.Problems;
 
-/** 401 as a problem detail in Russian, with the Basic challenge. */
+/**
+ * 401 as a problem detail in Russian, with the Basic challenge; 503 when the account could not be looked up
+ * because the database is unavailable (that is not a wrong password).
+ */
 class ProblemAuthenticationEntryPoint implements AuthenticationEntryPoint {
 
     @Override
     public void commence(HttpServletRequest request, HttpServletResponse response, AuthenticationException e)
             throws IOException {
+        if (DatabaseUnavailable.causedBy(e)) {
+            response.setHeader(HttpHeaders.RETRY_AFTER, Integer.toString(DatabaseUnavailable.RETRY_AFTER_SECONDS));
+            write(response, HttpStatus.SERVICE_UNAVAILABLE, DatabaseUnavailable.DETAIL);
+            return;
+        }
         response.setHeader("WWW-Authenticate", "Basic realm=\"register\", charset=\"UTF-8\"");
         write(response, HttpStatus.UNAUTHORIZED, "Требуется вход: укажите имя пользователя и пароль");
     }
 
     static void write(HttpServletResponse response, HttpStatus status, String detail) throws IOException {
-        response.setStatus(status.value());
-        response.setContentType("application/problem+json");
-        response.setCharacterEncoding(StandardCharsets.UTF_8.name());
-        String json = "{\"type\":\"about:blank\",\"title\":\"" + Problems.title(status) + "\",\"status\":"
-                + status.value() + ",\"detail\":\"" + detail + "\"}";
-        response.getWriter().write(json);
+        Problems.write(response, status, detail);
     }
 }

@@ -52,6 +52,9 @@ public class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
         if (cause instanceof ConcurrencyException) {
             return concurrency((ConcurrencyException) cause);
         }
+        if (DatabaseUnavailable.causedBy(e)) {
+            return databaseUnavailable(e);
+        }
         log.error("Command failed", e);
         return problem(HttpStatus.INTERNAL_SERVER_ERROR, "Внутренняя ошибка сервиса; данные не изменены", List.of(), null);
     }
@@ -92,13 +95,29 @@ public class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
 
     @ExceptionHandler(Exception.class)
     ResponseEntity<Object> unexpected(Exception e) {
+        if (DatabaseUnavailable.causedBy(e)) {
+            return databaseUnavailable(e);
+        }
         log.error("Unexpected failure", e);
         return problem(HttpStatus.INTERNAL_SERVER_ERROR, "Внутренняя ошибка сервиса; данные не изменены", List.of(), null);
+    }
+
+    private static ResponseEntity<Object> databaseUnavailable(Exception e) {
+        log.warn("Database unavailable: {}", e.toString());
+        ResponseEntity<Object> response = problem(HttpStatus.SERVICE_UNAVAILABLE, DatabaseUnavailable.DETAIL, List.of(), null);
+        return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE).headers(response.getHeaders())
+                .header(HttpHeaders.RETRY_AFTER, Integer.toString(DatabaseUnavailable.RETRY_AFTER_SECONDS))
+                .body(response.getBody());
     }
 
     @Override
     protected ResponseEntity<Object> handleHttpMessageNotReadable(HttpMessageNotReadableException ex, HttpHeaders headers,
                                                                   HttpStatusCode status, WebRequest request) {
+        for (Throwable t = ex; t != null; t = t.getCause()) {
+            if (t instanceof RequestBodyLimit.BodyTooLargeException) {
+                return problem(HttpStatus.CONTENT_TOO_LARGE, RequestBodyLimit.DETAIL, List.of(), null);
+            }
+        }
         Throwable cause = ex.getCause();
         if (cause instanceof JacksonException je && !je.getPath().isEmpty()) {
             String field = fieldPath(je.getPath());

@@ -1,6 +1,9 @@
 package org.touchpoints.register.platform.web;
 
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
 import java.net.URI;
+import java.nio.charset.StandardCharsets;
 import java.util.List;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ProblemDetail;
@@ -24,6 +27,18 @@ public final class Problems {
         return pd;
     }
 
+    /**
+     * Writes a problem straight to the servlet response, for refusals made before Spring MVC (filters, the
+     * security chain). {@code detail} is our own text, never the client's: it is not escaped.
+     */
+    public static void write(HttpServletResponse response, HttpStatus status, String detail) throws IOException {
+        response.setStatus(status.value());
+        response.setContentType("application/problem+json");
+        response.setCharacterEncoding(StandardCharsets.UTF_8.name());
+        response.getWriter().write("{\"type\":\"about:blank\",\"title\":\"" + title(status) + "\",\"status\":"
+                + status.value() + ",\"detail\":\"" + detail + "\"}");
+    }
+
     public static String title(HttpStatus status) {
         return switch (status) {
             case BAD_REQUEST -> "Некорректные данные";
@@ -34,6 +49,7 @@ public final class Problems {
             case METHOD_NOT_ALLOWED -> "Метод не поддерживается";
             case UNSUPPORTED_MEDIA_TYPE -> "Неподдерживаемый формат";
             case CONTENT_TOO_LARGE -> "Слишком большой запрос";
+            case SERVICE_UNAVAILABLE -> "Сервис временно недоступен";
             default -> status.is5xxServerError() ? "Ошибка сервиса" : status.getReasonPhrase();
         };
     }

@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
+import org.touchpoints.register.api.row.Text;
 import org.touchpoints.register.api.rule.FieldError;
 import tools.jackson.core.JacksonException;
 import tools.jackson.core.StreamReadFeature;
@@ -154,6 +155,9 @@ final class CalendarJson {
             String source = node.stringValue().strip();
             if (source.length() > MAX_SOURCE_LENGTH) {
                 error("source", "источник длиннее " + MAX_SOURCE_LENGTH + " символов");
+            }
+            if (Text.hasControlCharacters(source)) {
+                error("source", "источник содержит недопустимые управляющие символы");
             }
             return source;
         }

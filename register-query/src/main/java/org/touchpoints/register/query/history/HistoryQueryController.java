@@ -14,6 +14,7 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
+import org.touchpoints.register.api.row.RegisterCsv;
 import org.touchpoints.register.query.register.RegisterReadModel;
 import org.touchpoints.register.query.history.HistoryReadModel.HistoryEntry;
 
@@ -63,18 +64,11 @@ public class HistoryQueryController {
                 .body(csv.toString().getBytes(StandardCharsets.UTF_8));
     }
 
-    /**
-     * A CSV cell, quoted; a value that a spreadsheet would take for a formula (=, +, -, @ first) is prefixed with
-     * an apostrophe so that opening the audit file runs nothing.
-     */
+    /** A CSV cell, quoted, and inert when a spreadsheet would take it for a formula ({@link RegisterCsv#inert}). */
     static String cell(String value) {
         if (value == null) {
             return "";
         }
-        String v = value;
-        if (!v.isEmpty() && "=+-@\t\r".indexOf(v.charAt(0)) >= 0) {
-            v = "'" + v;
-        }
-        return '"' + v.replace("\"", "\"\"") + '"';
+        return '"' + RegisterCsv.inert(value).replace("\"", "\"\"") + '"';
     }
 }

@@ -1,0 +1,203 @@
+package org.touchpoints.register.app;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Supplier;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.DynamicTest;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestFactory;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.beans.factory.annotation.Qualifier;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.web.bind.annotation.RequestMethod;
+import org.springframework.web.servlet.mvc.method.annotation.RequestMappingHandlerMapping;
+
+/**
+ * Every endpoint of the HTTP API × every role of the demo accounts: exactly the allowed roles get through, the
+ * others get 403 (a problem detail, nothing recorded), and an anonymous caller gets 401 unless the endpoint is
+ * public. The register-scoped roles (specialist, head, deputy, publisher) are decided by the register aggregate,
+ * so each call is made in the state where the allowed role succeeds (a fresh change at the right step, an
+ * approved change to publish…). The endpoints are read from Spring's request mappings: a new endpoint under
+ * {@code /api/} without a row here fails {@link #everyEndpointHasARowInTheMatrix}.
+ */
+class AuthorizationMatrixIT extends ApplicationIT {
+    static final String ANONYMOUS = "anonymous";
+    static final List<String> ROLES = List.of(ANONYMOUS, "initiator", "division-head", "other-head", "deputy", "publisher",
+            "auditor", "admin");
+    private static final Set<String> SIGNED_IN = Set.of("initiator", "division-head", "other-head", "deputy", "publisher",
+            "auditor", "admin");
+    private static final Set<String> EVERYONE = Set.copyOf(ROLES);
+    private static final AtomicInteger UNIQUE = new AtomicInteger();
+
+    @Autowired
+    @Qualifier("requestMappingHandlerMapping")
+    RequestMappingHandlerMapping mappings;
+    @Autowired
+    JdbcClient jdbc;
+
+    /** One request of a matrix row, prepared in the state the row needs. */
+    record Call(String method, String path, String contentType, byte[] body) {
+        static Call get(String path) {
+            return new Call("GET", path, null, null);
+        }
+
+        static Call post(String path, Object json) {
+            byte[] body = json == null ? null : (json instanceof String s ? s : Api.MAPPER.writeValueAsString(json))
+                    .getBytes(StandardCharsets.UTF_8);
+            return new Call("POST", path, "application/json", body);
+        }
+
+        static Call multipart(String path, byte[] file) {
+            String boundary = "matrix" + UNIQUE.incrementAndGet();
+            byte[] head = ("--" + boundary + "\r\nContent-Disposition: form-data; name=\"file\"; filename=\"file.csv\""
+                    + "\r\nContent-Type: text/csv\r\n\r\n").getBytes(StandardCharsets.UTF_8);
+            byte[] tail = ("\r\n--" + boundary + "--\r\n").getBytes(StandardCharsets.UTF_8);
+            byte[] body = new byte[head.length + file.length + tail.length];
+            System.arraycopy(head, 0, body, 0, head.length);
+            System.arraycopy(file, 0, body, head.length, file.length);
+            System.arraycopy(tail, 0, body, head.length + file.length, tail.length);
+            return new Call("POST", path, "multipart/form-data; boundary=" + boundary, body);
+        }
+    }
+
+    /** A row: the endpoint as Spring maps it, the situation, the roles allowed, and how to make the call. */
+    record Row(String endpoint, String situation, Set<String> allowed, Supplier<Call> call) {
+    }
+
+    private String register;
+
+    private List<Row> matrix() {
+        String r = "/api/v1/registers/" + register;
+        Set<String> auditors = Set.of("auditor", "admin");
+        Set<String> admin = Set.of("admin");
+        return List.of(
+                // reading: every signed-in account, the audit trail only auditors and administrators
+                new Row("GET /api/v1/registers", "", SIGNED_IN, () -> Call.get("/api/v1/registers")),
+                new Row("GET /api/v1/registers/{registerId}/rows", "", SIGNED_IN, () -> Call.get(r + "/rows")),
+                new Row("GET /api/v1/registers/{registerId}/changes", "", SIGNED_IN, () -> Call.get(r + "/changes")),
+                new Row("GET /api/v1/changes/{changeId}", "", SIGNED_IN,
+                        () -> Call.get("/api/v1/changes/" + initiate(register, next("Просмотр")))),
+                new Row("GET /api/v1/registers/{registerId}/export", "", SIGNED_IN, () -> Call.get(r + "/export?format=csv")),
+                new Row("GET /api/v1/registers/{registerId}/publications", "", SIGNED_IN, () -> Call.get(r + "/publications")),
+                new Row("GET /api/v1/registers/{registerId}/publications/verify", "", SIGNED_IN,
+                        () -> Call.get(r + "/publications/verify")),
+                new Row("POST /api/v1/registers/{registerId}/publications/verify-file", "", SIGNED_IN,
+                        () -> Call.multipart(r + "/publications/verify-file", "какой-то файл".getBytes(StandardCharsets.UTF_8))),
+                new Row("GET /api/v1/deadlines", "", SIGNED_IN, () -> Call.get("/api/v1/deadlines?registerId=" + register)),
+                new Row("GET /api/v1/annual-reviews", "", SIGNED_IN, () -> Call.get("/api/v1/annual-reviews?year=2024")),
+                new Row("GET /api/v1/registers/{registerId}/history", "", auditors, () -> Call.get(r + "/history")),
+                new Row("GET /api/v1/registers/{registerId}/history/export", "", auditors, () -> Call.get(r + "/history/export")),
+                new Row("GET /api/v1/accounts", "", admin, () -> Call.get("/api/v1/accounts")),
+                // the production calendar is public
+                new Row("GET /api/v1/calendar/due-date", "", EVERYONE,
+                        () -> Call.get("/api/v1/calendar/due-date?madeAt=2024-12-27T09:00:00Z&workingDays=10&zone=Europe/Moscow")),
+                new Row("GET /api/v1/calendar/{year:\\d+}", "", EVERYONE, () -> Call.get("/api/v1/calendar/2025")),
+                new Row("POST /api/v1/calendar", "a region's overlay", admin, () -> Call.post("/api/v1/calendar",
+                        Map.of("year", 2026, "region", "RU-ZZ", "source", "Проверка прав доступа", "nonWorkingDays", List.of()))),
+                // setting up registers and accounts: the administrator
+                new Row("POST /api/v1/registers", "", admin, () -> Call.post("/api/v1/registers", Map.of("id", "m-" + next("r"),
+                        "authority", "Орган", "timeZone", "Europe/Moscow", "template", "SIX_COLUMN"))),
+                new Row("POST /api/v1/registers/{registerId}/divisions", "", admin, () -> Call.post(r + "/divisions",
+                        Map.of("id", next("d"), "name", "Отдел", "processes", List.of(next("Процесс"))))),
+                new Row("POST /api/v1/registers/{registerId}/members", "", admin, () -> Call.post(r + "/members",
+                        Map.of("username", "other-initiator", "role", "PUBLISHER"))),
+                new Row("POST /api/v1/registers/{registerId}/import", "dry run", admin, () -> Call.multipart(r + "/import?dryRun=true",
+                        ("group_no,direction,process,touchpoint,interaction,features\n1,Предоставление государственных услуг,"
+                                + "Процесс,Сайт,Получение информации,Взаимодействие в цифровой точке\n").getBytes(StandardCharsets.UTF_8))),
+                new Row("POST /api/v1/accounts", "", admin, () -> Call.post("/api/v1/accounts",
+                        Map.of("username", next("u"), "password", "пароль-для-проверки", "displayName", "Проверка"))),
+                new Row("POST /api/v1/admin/projections/rebuild", "", admin, () -> Call.post("/api/v1/admin/projections/rebuild", null)),
+                // the approval chain: decided by the register's members
+                new Row("POST /api/v1/registers/{registerId}/changes", "", Set.of("initiator"),
+                        () -> Call.post(r + "/changes", addRow(next("Точка")))),
+                new Row("POST /api/v1/changes/{changeId}/division-approval", "initiated change", Set.of("division-head"),
+                        () -> Call.post("/api/v1/changes/" + initiate(register, next("Точка")) + "/division-approval", "{}")),
+                new Row("POST /api/v1/changes/{changeId}/deputy-approval", "change approved by the division", Set.of("deputy"),
+                        () -> Call.post("/api/v1/changes/" + divisionApproved(next("Точка")) + "/deputy-approval", "{}")),
+                new Row("POST /api/v1/changes/{changeId}/rejection", "initiated change", Set.of("division-head"),
+                        () -> Call.post("/api/v1/changes/" + initiate(register, next("Точка")) + "/rejection",
+                                Map.of("reason", "Не требуется"))),
+                new Row("POST /api/v1/changes/{changeId}/rejection", "change approved by the division", Set.of("deputy"),
+                        () -> Call.post("/api/v1/changes/" + divisionApproved(next("Точка")) + "/rejection",
+                                Map.of("reason", "Не требуется"))),
+                new Row("POST /api/v1/changes/{changeId}/withdrawal", "initiated change", Set.of("initiator"),
+                        () -> Call.post("/api/v1/changes/" + initiate(register, next("Точка")) + "/withdrawal", null)),
+                new Row("POST /api/v1/registers/{registerId}/publications", "an approved change", Set.of("publisher"), () -> {
+                    approvedChange(register, next("Точка"));
+                    return Call.post(r + "/publications", Map.of("url", "https://example.gov.ru/perechen"));
+                }),
+                new Row("POST /api/v1/registers/{registerId}/annual-reviews", "", Set.of("initiator", "division-head"),
+                        () -> Call.post(r + "/annual-reviews", Map.of("division", "licensing", "year", 2024))));
+    }
+
+    @TestFactory
+    Stream<DynamicTest> everyEndpointAndRole() {
+        register = newRegister();
+        List<DynamicTest> tests = new ArrayList<>();
+        for (Row row : matrix()) {
+            for (String role : ROLES) {
+                String name = row.endpoint() + (row.situation().isEmpty() ? "" : " (" + row.situation() + ")") + " as " + role;
+                tests.add(DynamicTest.dynamicTest(name, () -> check(row, role)));
+            }
+        }
+        return tests.stream();
+    }
+
+    private void check(Row row, String role) {
+        Call call = row.call().get();
+        long eventsBefore = eventCount();
+        Api client = role.equals(ANONYMOUS) ? api : api.as(role);
+        Api.Response r = client.send(call.method(), call.path(), call.contentType(), call.body());
+        if (row.allowed().contains(role)) {
+            assertThat(r.status()).as("%s is allowed: %s", role, r).isBetween(200, 299);
+            return;
+        }
+        int expected = role.equals(ANONYMOUS) ? 401 : 403;
+        assertThat(r.status()).as("%s is not allowed: %s", role, r).isEqualTo(expected);
+        assertThat(r.contentType()).startsWith("application/problem+json");
+        assertThat(r.json().get("detail").asString()).matches("(?s).*[А-Яа-я].*");
+        assertThat(eventCount()).as("a refused call records nothing").isEqualTo(eventsBefore);
+    }
+
+    @Test
+    void everyEndpointHasARowInTheMatrix() {
+        Set<String> mapped = new TreeSet<>();
+        mappings.getHandlerMethods().forEach((info, method) -> {
+            for (String pattern : info.getPatternValues()) {
+                if (!pattern.startsWith("/api/")) {
+                    continue; // web pages are not part of the API
+                }
+                Set<RequestMethod> methods = info.getMethodsCondition().getMethods();
+                assertThat(methods).as("%s names its HTTP method", pattern).isNotEmpty();
+                methods.forEach(m -> mapped.add(m.name() + " " + pattern));
+            }
+        });
+        register = "any";
+        Set<String> inMatrix = new TreeSet<>();
+        matrix().forEach(row -> inMatrix.add(row.endpoint()));
+        assertThat(inMatrix).as("rows of the matrix name existing endpoints, and every endpoint has a row")
+                .containsExactlyElementsOf(mapped);
+    }
+
+    private String divisionApproved(String touchpoint) {
+        String change = initiate(register, touchpoint);
+        ok(api.as("division-head").post("/api/v1/changes/" + change + "/division-approval", "{}"));
+        return change;
+    }
+
+    private long eventCount() {
+        return jdbc.sql("select count(*) from domain_event_entry").query(Long.class).single();
+    }
+
+    private static String next(String prefix) {
+        return prefix + "-" + UNIQUE.incrementAndGet();
+    }
+}
