@@ -135,7 +135,30 @@ class AuthorizationMatrixIT extends ApplicationIT {
                     return Call.post(r + "/publications", Map.of("url", "https://example.gov.ru/perechen"));
                 }),
                 new Row("POST /api/v1/registers/{registerId}/annual-reviews", "", Set.of("initiator", "division-head"),
-                        () -> Call.post(r + "/annual-reviews", Map.of("division", "licensing", "year", 2024))));
+                        () -> Call.post(r + "/annual-reviews", Map.of("division", "licensing", "year", 2024))),
+                // acting officials: the holder of the approval right, or an administrator for them
+                new Row("GET /api/v1/registers/{registerId}/delegations", "", SIGNED_IN, () -> Call.get(r + "/delegations")),
+                new Row("POST /api/v1/registers/{registerId}/delegations", "the head's right", Set.of("division-head", "admin"),
+                        () -> Call.post(r + "/delegations", delegation())),
+                new Row("DELETE /api/v1/registers/{registerId}/delegations/{delegationId}", "a delegation of the head",
+                        Set.of("division-head", "admin"), () -> {
+                            String id = ok(api.as("admin").post(r + "/delegations", delegation())).json()
+                                    .get("delegationId").asString();
+                            return new Call("DELETE", r + "/delegations/" + id, null, null);
+                        }),
+                // operations
+                new Row("GET /api/v1/admin/dead-letters", "", admin, () -> Call.get("/api/v1/admin/dead-letters")),
+                new Row("POST /api/v1/admin/dead-letters/retry", "", admin,
+                        () -> Call.post("/api/v1/admin/dead-letters/retry", null)));
+    }
+
+    private final java.util.concurrent.atomic.AtomicInteger periods = new java.util.concurrent.atomic.AtomicInteger();
+
+    /** The licensing head's right for a period of its own (one acting official at a time). */
+    private Map<String, Object> delegation() {
+        java.time.LocalDate from = java.time.LocalDate.of(2030, 1, 1).plusDays(10L * periods.getAndIncrement());
+        return Map.of("holder", "division-head", "delegate", "other-initiator", "role", "HEAD", "division", "licensing",
+                "validFrom", from.toString(), "validTo", from.plusDays(5).toString());
     }
 
     @TestFactory

@@ -40,7 +40,7 @@ class ConcurrencyIT extends ApplicationIT {
         // one head's racing requests are one approval and its retries: a retry gets the first answer (200)
         List<Integer> statuses = race(CLIENTS, () -> api.as("division-head")
                 .post("/api/v1/changes/" + change + "/division-approval", "{}").status());
-        assertThat(statuses).containsOnly(200, 409).contains(200);
+        assertThat(statuses).isSubsetOf(200, 409).contains(200);
         assertThat(count(register, "DivisionApproved")).isEqualTo(1);
     }
 
@@ -69,7 +69,7 @@ class ConcurrencyIT extends ApplicationIT {
         ok(api.as("division-head").post("/api/v1/changes/" + change + "/division-approval", "{}"));
         List<Integer> statuses = race(CLIENTS, () -> api.as("deputy")
                 .post("/api/v1/changes/" + change + "/deputy-approval", "{}").status());
-        assertThat(statuses).containsOnly(200, 409).contains(200); // the deputy's retries get the first answer
+        assertThat(statuses).isSubsetOf(200, 409).contains(200); // the deputy's retries get the first answer
         assertThat(count(register, "DeputyApproved")).isEqualTo(1);
         assertThat(api.as("auditor").get("/api/v1/deadlines?registerId=" + register).json()).hasSize(1);
         assertThat(api.as("auditor").get("/api/v1/registers/" + register + "/rows").json()).hasSize(1);
@@ -80,12 +80,15 @@ class ConcurrencyIT extends ApplicationIT {
         String register = newRegister();
         String change = initiate(register, "Сайт");
         AtomicInteger turn = new AtomicInteger();
-        List<Integer> statuses = race(CLIENTS, () -> turn.getAndIncrement() % 2 == 0
-                ? api.as("division-head").post("/api/v1/changes/" + change + "/division-approval", "{}").status()
-                : api.as("division-head").post("/api/v1/changes/" + change + "/rejection", Map.of("reason", "Не нужен")).status());
-        // after the approval the change waits for the deputy: the head's late rejection is 403, not the head's step
-        assertThat(statuses).containsOnly(200, 403, 409);
-        assertThat(statuses.stream().filter(s -> s == 200).count()).isEqualTo(1);
+        List<String> outcomes = race(CLIENTS, () -> turn.getAndIncrement() % 2 == 0
+                ? "approve " + api.as("division-head").post("/api/v1/changes/" + change + "/division-approval", "{}").status()
+                : "reject " + api.as("division-head").post("/api/v1/changes/" + change + "/rejection", Map.of("reason", "Не нужен")).status());
+        // one decision wins; its repeats are retries and get its answer (200); the other decision is refused
+        // (403 after the approval: the change now waits for the deputy; 409 after the rejection: it is closed)
+        List<String> winners = outcomes.stream().filter(o -> o.endsWith(" 200")).map(o -> o.split(" ")[0]).distinct().toList();
+        assertThat(winners).as(outcomes.toString()).hasSize(1);
+        assertThat(outcomes.stream().filter(o -> !o.startsWith(winners.get(0))))
+                .allMatch(o -> o.endsWith(" 403") || o.endsWith(" 409"));
         assertThat(count(register, "DivisionApproved") + count(register, "ChangeRejected")).isEqualTo(1);
     }
 
