@@ -56,7 +56,7 @@ import org.touchpoints.register.query.rebuild.ProjectionReset;
 class QueryServiceIT {
     static final EmbeddedPostgres POSTGRES = start();
     static final HttpClient HTTP = HttpClient.newHttpClient();
-    static final List<String> STREAMING = List.of("projections", "metrics", "reminders");
+    static final List<String> STREAMING = List.of("projections", "history", "metrics", "reminders");
 
     @DynamicPropertySource
     static void configuration(DynamicPropertyRegistry registry) {
@@ -171,7 +171,7 @@ class QueryServiceIT {
         insertRegister("r-before-rebuild");
         HttpResponse<String> response = rebuild();
         assertThat(response.statusCode()).as(response.body()).isEqualTo(202);
-        assertThat(response.body()).contains("\"processor\":\"projections\"", "REPLAYING");
+        assertThat(response.body()).contains("\"processor\":\"projections,history\"", "REPLAYING");
         assertThat(registers()).as("the read models were reset").doesNotContain("r-before-rebuild");
         assertThat(processing.eventProcessor("projections").orElseThrow().isRunning()).isTrue();
     }

@@ -1,5 +1,6 @@
 package org.touchpoints.register.query.rebuild;
 
+import java.util.List;
 import org.axonframework.config.EventProcessingConfiguration;
 import org.axonframework.eventhandling.StreamingEventProcessor;
 import org.axonframework.eventhandling.tokenstore.UnableToClaimTokenException;
@@ -36,22 +37,26 @@ public class ProjectionReset {
         this.jdbc = jdbc;
     }
 
+    /** Resets every rebuilt group's processor (the read models and the audit trail) to replay from the start. */
     public Started reset() {
-        StreamingEventProcessor processor = processing
-                .eventProcessor(Projections.GROUP, StreamingEventProcessor.class)
-                .orElseThrow(() -> new IllegalStateException("No streaming processor " + Projections.GROUP));
-        processor.shutDown();
+        List<StreamingEventProcessor> processors = Projections.REBUILT.stream().map(group -> processing
+                        .eventProcessor(group, StreamingEventProcessor.class)
+                        .orElseThrow(() -> new IllegalStateException("No streaming processor " + group)))
+                .toList();
+        processors.forEach(StreamingEventProcessor::shutDown);
         try {
-            processor.resetTokens();
+            for (StreamingEventProcessor processor : processors) {
+                processor.resetTokens();
+                log.info("Processor {} reset: replaying every event into its read models", processor.getName());
+            }
             jdbc.sql("alter sequence q_row_entry_seq restart").update();
-            log.info("Processor {} reset: replaying every event into the read models", processor.getName());
         } catch (UnableToClaimTokenException e) {
             throw new ApiException(HttpStatus.CONFLICT, "Представления сейчас обрабатывают другие экземпляры сервиса "
-                    + "запросов. Приостановите обработчик «" + Projections.GROUP + "» на всех экземплярах (панель "
-                    + "Axon Server) или оставьте один экземпляр и повторите запрос");
+                    + "запросов. Приостановите обработчики «" + String.join("», «", Projections.REBUILT)
+                    + "» на всех экземплярах (панель Axon Server) или оставьте один экземпляр и повторите запрос");
         } finally {
-            processor.start();
+            processors.forEach(StreamingEventProcessor::start);
         }
-        return new Started(processor.getName(), "REPLAYING");
+        return new Started(String.join(",", Projections.REBUILT), "REPLAYING");
     }
 }
