@@ -53,8 +53,8 @@ public class SecurityConfiguration {
     }
 
     /** Passwords checked by BCrypt, then remembered as verified for two minutes (see STACK.md on HTTP Basic). */
-    @Bean
-    VerifiedCredentialCache passwordAuthentication(UserDetailsService users, PasswordEncoder encoder, Clock clock) {
+    private static VerifiedCredentialCache passwordAuthentication(UserDetailsService users, PasswordEncoder encoder,
+                                                                  Clock clock) {
         DaoAuthenticationProvider dao = new DaoAuthenticationProvider(users);
         dao.setPasswordEncoder(encoder);
         return new VerifiedCredentialCache(dao, Duration.ofMinutes(2), clock);
@@ -66,8 +66,9 @@ public class SecurityConfiguration {
      * browser session could carry.
      */
     @Bean
-    SecurityFilterChain web(HttpSecurity http, VerifiedCredentialCache passwords, OidcProperties oidc,
-                            AccountStore accounts) throws Exception {
+    SecurityFilterChain web(HttpSecurity http, UserDetailsService users, PasswordEncoder encoder, Clock clock,
+                            OidcProperties oidc, AccountStore accounts) throws Exception {
+        VerifiedCredentialCache passwords = passwordAuthentication(users, encoder, clock);
         ProblemAuthenticationEntryPoint problem = new ProblemAuthenticationEntryPoint();
         RequestMatcher api = request -> pathOf(request).startsWith("/api/") || pathOf(request).startsWith("/actuator/");
         // Only a browser session can be ridden by another site; API calls with their own credentials (or none,
