@@ -12,9 +12,13 @@ import tools.jackson.databind.json.JsonMapper;
 
 /** A real HTTP client of the running application, signing in with HTTP Basic as a given account. */
 public final class Api {
-    public record Response(int status, String contentType, String body) {
+    public record Response(int status, String contentType, String body, java.net.http.HttpHeaders headers) {
         public JsonNode json() {
             return MAPPER.readTree(body);
+        }
+
+        public java.util.Optional<String> header(String name) {
+            return headers.firstValue(name);
         }
 
         @Override
@@ -80,7 +84,7 @@ public final class Api {
         }
         try {
             HttpResponse<String> r = CLIENT.send(request.build(), HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
-            return new Response(r.statusCode(), r.headers().firstValue("Content-Type").orElse(""), r.body());
+            return new Response(r.statusCode(), r.headers().firstValue("Content-Type").orElse(""), r.body(), r.headers());
         } catch (IOException e) {
             throw new IllegalStateException(e);
         } catch (InterruptedException e) {

@@ -6,45 +6,44 @@ import java.time.ZoneId;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventhandling.ResetHandler;
-import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 import org.touchpoints.register.api.publication.Published;
 import org.touchpoints.register.query.config.Json;
 import org.touchpoints.register.query.config.Projections;
+import org.touchpoints.register.query.config.ReadModelJdbc;
 
 /** Published versions, each marked late when any change it covers was published after its due date. */
 @Component
 @ProcessingGroup(Projections.GROUP)
 public class PublicationProjection {
-    private final JdbcClient jdbc;
+    private final ReadModelJdbc jdbc;
     private final Json json;
 
-    public PublicationProjection(JdbcClient jdbc, Json json) {
+    public PublicationProjection(ReadModelJdbc jdbc, Json json) {
         this.jdbc = jdbc;
         this.json = json;
     }
 
     @EventHandler
     void on(Published e) {
-        String zone = jdbc.sql("select time_zone from q_register where register_id = ?").param(e.registerId())
+        String zone = jdbc.query("select time_zone from q_register where register_id = ?").param(e.registerId())
                 .query(String.class).single();
         LocalDate publishedOn = e.publishedAt().atZone(ZoneId.of(zone)).toLocalDate();
-        boolean late = !e.coveredChangeIds().isEmpty() && jdbc.sql("""
+        boolean late = !e.coveredChangeIds().isEmpty() && jdbc.query("""
                         select count(*) from q_change
                         where change_id in (select jsonb_array_elements_text(cast(? as jsonb))) and due_date < ?""")
                 .params(json.write(e.coveredChangeIds()), java.sql.Date.valueOf(publishedOn))
                 .query(Long.class).single() > 0;
-        jdbc.sql("""
+        jdbc.update("""
                         insert into q_publication(register_id, version, url, published_at, by_user, covered, sha256,
                                                   previous_sha256, late)
-                        values (?, ?, ?, ?, ?, cast(? as jsonb), ?, ?, ?)""")
-                .params(e.registerId(), e.version(), e.url(), Timestamp.from(e.publishedAt()), e.by(),
-                        json.write(e.coveredChangeIds()), e.sha256(), e.previousSha256(), late)
-                .update();
+                        values (?, ?, ?, ?, ?, cast(? as jsonb), ?, ?, ?)""",
+                        e.registerId(), e.version(), e.url(), Timestamp.from(e.publishedAt()), e.by(),
+                        json.write(e.coveredChangeIds()), e.sha256(), e.previousSha256(), late);
     }
 
     @ResetHandler
     void reset() {
-        jdbc.sql("truncate q_publication").update();
+        jdbc.update("truncate q_publication");
     }
 }
