@@ -124,13 +124,15 @@ final class BenchmarkApp implements AutoCloseable {
         }
     }
 
-    /** "connection" for a backend ("postgres: postgres postgres 127.0.0.1(5432) idle"), else the process's title. */
+    /** "connections" for a backend ("postgres: postgres postgres 127.0.0.1(5432) idle"), else the process's title. */
     private static String postgresProcess(Path proc) {
         try {
-            String title = Files.readString(proc.resolve("cmdline")).replace('\0', ' ').trim().replaceFirst("^postgres: ", "");
-            return title.contains("(") ? "connections" : title.replaceAll("\\s.*", "").isEmpty() ? "?" : title.replaceAll("\\d+", "#");
+            String title = new String(Files.readAllBytes(proc.resolve("cmdline")), StandardCharsets.ISO_8859_1)
+                    .replace('\0', ' ').trim().replaceFirst("^postgres: ", "");
+            // a connection that just closed has no title any more until the postmaster reaps it
+            return title.contains("(") ? "connections" : title.isEmpty() ? "closed connections" : title.replaceAll("\\d+", "#");
         } catch (IOException | RuntimeException gone) {
-            return "?";
+            return "closed connections";
         }
     }
 

@@ -40,6 +40,8 @@ import org.touchpoints.register.app.Api;
 class RegisterBenchmark {
     static final int ROWS = 200;
     private static final Duration RUN = Duration.ofSeconds(Long.getLong("bench.seconds", 10));
+    /** Lifecycles before the measured ones, so the JIT compiler has done most of its work. */
+    private static final Duration WARM_UP = Duration.ofSeconds(Long.getLong("bench.warmUpSeconds", 20));
     private static final int REGISTERS = Integer.getInteger("bench.registers", 10_000);
     private static final Set<String> PARTS = Set.of(System.getProperty("bench.parts", "lifecycle,replay,queries").split(","));
     private static final String PROCESS =
@@ -76,13 +78,21 @@ class RegisterBenchmark {
     // ------------------------------------------------------------------------------------------ lifecycles
 
     private static void lifecycles(BenchmarkApp app) throws Exception {
+        List<String> warmUp = new ArrayList<>();
+        for (int i = 0; i < 8; i++) {
+            warmUp.add(register(app.api, "warm-up-" + i));
+        }
+        BenchmarkApp.CpuTimes before = app.cpu();
+        Result w = lifecycles(app.api, warmUp, WARM_UP);
+        System.out.printf("warm-up (K=8, not measured): %d commands in %d s; cpu: %s%n", w.commands, WARM_UP.toSeconds(),
+                app.cpu().since(before));
         for (int k : new int[] {1, 8, 32}) {
             List<String> registers = new ArrayList<>();
             for (int i = 0; i < k; i++) {
                 registers.add(register(app.api, "bench-" + k + "-" + i));
             }
-            BenchmarkApp.CpuTimes before = app.cpu();
-            Result r = lifecycles(app.api, registers);
+            before = app.cpu();
+            Result r = lifecycles(app.api, registers, RUN);
             System.out.printf("K=%d cpu: %s%n", k, app.cpu().since(before));
             double commits = rawCommits(app.jdbcUrl(), k);
             double commandsPerSecond = r.commands / (double) RUN.toSeconds();
@@ -98,13 +108,13 @@ class RegisterBenchmark {
     }
 
     /** Each client works in a register of its own, as the authorities of a region do. */
-    private static Result lifecycles(Api root, List<String> registers) throws Exception {
+    private static Result lifecycles(Api root, List<String> registers, Duration run) throws Exception {
         ExecutorService pool = Executors.newFixedThreadPool(registers.size());
         AtomicLong lifecycles = new AtomicLong();
         AtomicLong commands = new AtomicLong();
         List<Double> latencies = Collections.synchronizedList(new ArrayList<>());
         List<Double> lags = Collections.synchronizedList(new ArrayList<>());
-        long end = System.nanoTime() + RUN.toNanos();
+        long end = System.nanoTime() + run.toNanos();
         List<Future<?>> clients = new ArrayList<>();
         for (String register : registers) {
             clients.add(pool.submit(() -> {

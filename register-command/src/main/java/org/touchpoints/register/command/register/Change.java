@@ -8,11 +8,13 @@ import org.touchpoints.register.api.row.RowContent;
 /** The state of one change inside the register aggregate. */
 final class Change {
     final ChangeInitiated initiated;
+    private final String proposedTouchpointKey;
     ChangeStatus status = ChangeStatus.INITIATED;
     boolean deadlineMissed;
 
     Change(ChangeInitiated initiated) {
         this.initiated = initiated;
+        this.proposedTouchpointKey = initiated.after() == null ? null : initiated.after().touchpointKey();
     }
 
     String id() {
@@ -30,6 +32,11 @@ final class Change {
 
     RowContent proposed() {
         return initiated.after();
+    }
+
+    /** The touchpoint key of the proposed row (null for a removal). */
+    String proposedTouchpointKey() {
+        return proposedTouchpointKey;
     }
 
     boolean open() {

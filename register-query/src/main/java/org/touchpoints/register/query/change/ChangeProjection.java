@@ -3,7 +3,6 @@ package org.touchpoints.register.query.change;
 import java.sql.Date;
 import java.sql.Timestamp;
 import java.time.LocalDate;
-import java.time.ZoneId;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventhandling.ResetHandler;
@@ -24,6 +23,7 @@ import org.touchpoints.register.query.config.Json;
 import org.touchpoints.register.query.config.Projections;
 import org.touchpoints.register.query.config.ReadModelJdbc;
 import org.touchpoints.register.query.deadline.PublicationDeadline;
+import org.touchpoints.register.query.register.RegisterSettings;
 
 /** Every change with its status, before/after rows, timeline and publication deadline. */
 @Component
@@ -34,11 +34,13 @@ public class ChangeProjection {
     private final ReadModelJdbc jdbc;
     private final Json json;
     private final ProductionCalendar calendar;
+    private final RegisterSettings registers;
 
-    public ChangeProjection(ReadModelJdbc jdbc, Json json, ProductionCalendar calendar) {
+    public ChangeProjection(ReadModelJdbc jdbc, Json json, ProductionCalendar calendar, RegisterSettings registers) {
         this.jdbc = jdbc;
         this.json = json;
         this.calendar = calendar;
+        this.registers = registers;
     }
 
     @EventHandler
@@ -61,15 +63,12 @@ public class ChangeProjection {
 
     @EventHandler
     void on(DeputyApproved e) {
-        var settings = jdbc.query("select time_zone, deadline_days, region from q_register where register_id = ?")
-                .param(e.registerId())
-                .query((rs, i) -> new Object[] {rs.getString(1), (Integer) rs.getObject(2), rs.getString(3)}).single();
-        ZoneId zone = ZoneId.of((String) settings[0]);
-        LocalDate madeOn = PublicationDeadline.madeOn(e.at(), e.orderDate(), zone);
+        RegisterSettings.Settings settings = registers.of(e.registerId());
+        LocalDate madeOn = PublicationDeadline.madeOn(e.at(), e.orderDate(), settings.zone());
         LocalDate due = null;
-        if (settings[1] != null) {
+        if (settings.deadlineWorkingDays() != null) {
             try {
-                due = PublicationDeadline.dueDate(calendar, madeOn, (Integer) settings[1], (String) settings[2]);
+                due = PublicationDeadline.dueDate(calendar, madeOn, settings.deadlineWorkingDays(), settings.region());
             } catch (CalendarYearMissingException missing) {
                 log.warn("No due date for change {}: {}", e.changeId(), missing.getMessage());
             }
@@ -106,9 +105,7 @@ public class ChangeProjection {
 
     @EventHandler
     void on(Published e) {
-        String zone = jdbc.query("select time_zone from q_register where register_id = ?").param(e.registerId())
-                .query(String.class).single();
-        LocalDate publishedOn = e.publishedAt().atZone(ZoneId.of(zone)).toLocalDate();
+        LocalDate publishedOn = e.publishedAt().atZone(registers.of(e.registerId()).zone()).toLocalDate();
         for (String changeId : e.coveredChangeIds()) {
             jdbc.update("""
                             update q_change set status = ?, published_version = ?, published_at = ?, published_on = ?

@@ -112,11 +112,36 @@ public class DeadlineBoard {
                 params.add(Date.valueOf(clock.instant().atZone(LATEST_ZONE).toLocalDate()));
             }
             case PENDING, AT_RISK -> {
+                // not overdue: the due date is today or later in the authority's zone, so on or after the earliest today
                 sql.append(" and c.published_on is null and c.due_date >= ?");
                 params.add(Date.valueOf(clock.instant().atZone(EARLIEST_ZONE).toLocalDate()));
+                LocalDate end = status == PublicationDeadline.Status.AT_RISK ? atRiskEnd() : null;
+                if (end != null) {
+                    sql.append(" and c.due_date < ?");
+                    params.add(Date.valueOf(end));
+                }
             }
         }
         return status == PublicationDeadline.Status.PUBLISHED_ON_TIME || status == PublicationDeadline.Status.PUBLISHED_LATE;
+    }
+
+    /**
+     * At risk means at most {@value PublicationDeadline#AT_RISK_WORKING_DAYS} working days left, so a due date
+     * before the next working day after those, counted from the latest today anywhere and in the calendar of any
+     * region of the deployment. Null when the calendar cannot count that far (then the status of each decides).
+     */
+    private LocalDate atRiskEnd() {
+        LocalDate latestToday = clock.instant().atZone(LATEST_ZONE).toLocalDate();
+        LocalDate end = null;
+        try {
+            for (String region : jdbc.sql("select distinct region from q_register").query(String.class).list()) {
+                LocalDate e = calendar.addWorkingDays(latestToday, PublicationDeadline.AT_RISK_WORKING_DAYS + 1, region);
+                end = end == null || e.isAfter(end) ? e : end;
+            }
+        } catch (CalendarYearMissingException e) {
+            return null;
+        }
+        return end;
     }
 
     private Row row(java.sql.ResultSet rs, int i) throws java.sql.SQLException {

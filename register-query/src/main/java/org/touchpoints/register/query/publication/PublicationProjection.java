@@ -2,7 +2,6 @@ package org.touchpoints.register.query.publication;
 
 import java.sql.Timestamp;
 import java.time.LocalDate;
-import java.time.ZoneId;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventhandling.ResetHandler;
@@ -11,6 +10,7 @@ import org.touchpoints.register.api.publication.Published;
 import org.touchpoints.register.query.config.Json;
 import org.touchpoints.register.query.config.Projections;
 import org.touchpoints.register.query.config.ReadModelJdbc;
+import org.touchpoints.register.query.register.RegisterSettings;
 
 /** Published versions, each marked late when any change it covers was published after its due date. */
 @Component
@@ -18,17 +18,17 @@ import org.touchpoints.register.query.config.ReadModelJdbc;
 public class PublicationProjection {
     private final ReadModelJdbc jdbc;
     private final Json json;
+    private final RegisterSettings registers;
 
-    public PublicationProjection(ReadModelJdbc jdbc, Json json) {
+    public PublicationProjection(ReadModelJdbc jdbc, Json json, RegisterSettings registers) {
         this.jdbc = jdbc;
         this.json = json;
+        this.registers = registers;
     }
 
     @EventHandler
     void on(Published e) {
-        String zone = jdbc.query("select time_zone from q_register where register_id = ?").param(e.registerId())
-                .query(String.class).single();
-        LocalDate publishedOn = e.publishedAt().atZone(ZoneId.of(zone)).toLocalDate();
+        LocalDate publishedOn = e.publishedAt().atZone(registers.of(e.registerId()).zone()).toLocalDate();
         boolean late = !e.coveredChangeIds().isEmpty() && jdbc.query("""
                         select count(*) from q_change
                         where change_id in (select jsonb_array_elements_text(cast(? as jsonb))) and due_date < ?""")
