@@ -29,10 +29,10 @@ public class PublicationProjection {
     @EventHandler
     void on(Published e) {
         LocalDate publishedOn = e.publishedAt().atZone(registers.of(e.registerId()).zone()).toLocalDate();
+        // looked up by key, change by change: the covered changes are a few among all the deployment's
         boolean late = !e.coveredChangeIds().isEmpty() && jdbc.query("""
-                        select count(*) from q_change
-                        where change_id in (select jsonb_array_elements_text(cast(? as jsonb))) and due_date < ?""")
-                .params(json.write(e.coveredChangeIds()), java.sql.Date.valueOf(publishedOn))
+                        select count(*) from q_change where change_id = any(cast(? as varchar[])) and due_date < ?""")
+                .params(e.coveredChangeIds().toArray(String[]::new), java.sql.Date.valueOf(publishedOn))
                 .query(Long.class).single() > 0;
         jdbc.update("""
                         insert into q_publication(register_id, version, url, published_at, by_user, covered, sha256,
