@@ -117,6 +117,46 @@ class DeadlinesIT extends ApplicationIT {
         assertThat(missing.json().get("detail").asString()).contains("2031");
     }
 
+    @Test
+    void theListComesAPageAtATimeInDueDateOrderWithALinkToTheNextPage() {
+        String register = newRegister();
+        clock.set(Instant.parse("2025-03-03T09:00:00Z"));
+        List<String> changes = new ArrayList<>();
+        for (int i = 0; i < 5; i++) {
+            clock.set(Instant.parse("2025-03-03T09:00:00Z").plus(java.time.Duration.ofDays(i)));
+            changes.add(approvedChange(register, "Точка " + i));
+        }
+        String base = "/api/v1/deadlines?registerId=" + register;
+        Api.Response first = ok(api.as("auditor").get(base + "&limit=2"));
+        assertThat(first.json()).extracting(d -> d.get("changeId").asString()).containsExactly(changes.get(0), changes.get(1));
+        String next = java.util.Optional.ofNullable(first.header("Link")).orElseThrow();
+        assertThat(next).contains("offset=2").contains("limit=2").endsWith("; rel=\"next\"");
+
+        String path = next.substring(next.indexOf("/api/"), next.indexOf('>'));
+        Api.Response second = ok(api.as("auditor").get(path));
+        assertThat(second.json()).extracting(d -> d.get("changeId").asString()).containsExactly(changes.get(2), changes.get(3));
+        Api.Response last = ok(api.as("auditor").get(base + "&limit=2&offset=4"));
+        assertThat(last.json()).extracting(d -> d.get("changeId").asString()).containsExactly(changes.get(4));
+        assertThat(last.header("Link")).as("no page after the last").isNull();
+        assertThat(ok(api.as("auditor").get(base)).json()).as("the default page holds them all").hasSize(5);
+
+        clock.set(Instant.parse("2025-03-14T09:00:00Z")); // the first two are due on Mar 17 and 18: at risk
+        Api.Response atRisk = ok(api.as("auditor").get(base + "&status=AT_RISK&limit=1"));
+        assertThat(atRisk.json()).extracting(d -> d.get("changeId").asString()).containsExactly(changes.get(0));
+        assertThat(ok(api.as("auditor").get(base + "&status=AT_RISK&limit=1&offset=1")).json())
+                .extracting(d -> d.get("changeId").asString()).containsExactly(changes.get(1));
+        assertThat(java.util.Optional.ofNullable(atRisk.header("Link")).orElseThrow()).contains("status=AT_RISK").contains("offset=1");
+    }
+
+    @Test
+    void aPageOfNothingOrOfTooMuchIsRefused() {
+        for (String query : List.of("limit=0", "limit=5001", "offset=-1", "limit=много")) {
+            Api.Response refused = api.as("auditor").get("/api/v1/deadlines?" + query);
+            assertThat(refused.status()).as(query).isEqualTo(400);
+            assertThat(refused.json().get("detail").asString()).as(query).isNotBlank();
+        }
+    }
+
     private JsonNode deadline(String register, String change) {
         for (JsonNode d : api.as("auditor").get("/api/v1/deadlines?registerId=" + register).json()) {
             if (d.get("changeId").asString().equals(change)) {

@@ -21,41 +21,45 @@ public final class RegisterLayout {
 
     /** @param rowsInEntryOrder rows in the order they entered the register */
     public static List<Line> layOut(List<RegisterRow> rowsInEntryOrder) {
+        int n = rowsInEntryOrder.size();
+        String[] directionKeys = new String[n];
+        String[] processKeys = new String[n];
         Map<String, Integer> directionFirstSeen = new LinkedHashMap<>();
         Map<String, Integer> processFirstSeen = new LinkedHashMap<>();
-        for (int i = 0; i < rowsInEntryOrder.size(); i++) {
-            RowContent c = rowsInEntryOrder.get(i).content();
-            directionFirstSeen.putIfAbsent(Text.key(c.direction()), i);
-            processFirstSeen.putIfAbsent(Text.key(c.direction()) + "\u0000" + Text.key(c.process()), i);
-        }
-        List<String> directions = new ArrayList<>();
         Map<String, String> directionText = new LinkedHashMap<>();
-        for (RegisterRow r : rowsInEntryOrder) {
-            directionText.putIfAbsent(Text.key(r.content().direction()), r.content().direction());
+        for (int i = 0; i < n; i++) {
+            RowContent c = rowsInEntryOrder.get(i).content();
+            directionKeys[i] = Text.key(c.direction());
+            processKeys[i] = processKey(directionKeys[i], c);
+            directionFirstSeen.putIfAbsent(directionKeys[i], i);
+            processFirstSeen.putIfAbsent(processKeys[i], i);
+            directionText.putIfAbsent(directionKeys[i], c.direction());
         }
-        directions.addAll(directionFirstSeen.keySet());
+        List<String> directions = new ArrayList<>(directionFirstSeen.keySet());
         directions.sort(Comparator.<String>comparingInt(d -> Direction.rank(directionText.get(d)))
                 .thenComparingInt(directionFirstSeen::get));
         Map<String, Integer> groupNo = new LinkedHashMap<>();
         for (int i = 0; i < directions.size(); i++) {
             groupNo.put(directions.get(i), i + 1);
         }
-        List<Integer> order = new ArrayList<>();
-        for (int i = 0; i < rowsInEntryOrder.size(); i++) {
+        int[] group = new int[n];
+        int[] process = new int[n];
+        List<Integer> order = new ArrayList<>(n);
+        for (int i = 0; i < n; i++) {
+            group[i] = groupNo.get(directionKeys[i]);
+            process[i] = processFirstSeen.get(processKeys[i]);
             order.add(i);
         }
-        order.sort(Comparator.<Integer>comparingInt(i -> groupNo.get(Text.key(rowsInEntryOrder.get(i).content().direction())))
-                .thenComparingInt(i -> processFirstSeen.get(processKey(rowsInEntryOrder.get(i).content())))
+        order.sort(Comparator.<Integer>comparingInt(i -> group[i]).thenComparingInt(i -> process[i])
                 .thenComparingInt(i -> i));
-        List<Line> lines = new ArrayList<>(order.size());
+        List<Line> lines = new ArrayList<>(n);
         for (int i : order) {
-            RegisterRow row = rowsInEntryOrder.get(i);
-            lines.add(new Line(groupNo.get(Text.key(row.content().direction())), row));
+            lines.add(new Line(group[i], rowsInEntryOrder.get(i)));
         }
         return lines;
     }
 
-    private static String processKey(RowContent c) {
-        return Text.key(c.direction()) + "\u0000" + Text.key(c.process());
+    private static String processKey(String directionKey, RowContent c) {
+        return directionKey + "\u0000" + Text.key(c.process());
     }
 }

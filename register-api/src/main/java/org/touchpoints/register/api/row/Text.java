@@ -1,9 +1,12 @@
 package org.touchpoints.register.api.row;
 
 import java.util.Locale;
+import java.util.regex.Pattern;
 
 /** Text normalisation shared by every comparison of names (process, touchpoint, direction), and what text may hold. */
 public final class Text {
+    private static final Pattern WHITE_SPACE = Pattern.compile("\\s+");
+
     private Text() {
     }
 
@@ -12,12 +15,12 @@ public final class Text {
         if (s == null) {
             return "";
         }
-        return s.strip().replaceAll("\\s+", " ").toLowerCase(Locale.ROOT).replace('ё', 'е');
+        return WHITE_SPACE.matcher(s.strip()).replaceAll(" ").toLowerCase(Locale.ROOT).replace('ё', 'е');
     }
 
     /** Trimmed, inner runs of white space collapsed to one space; null stays null. */
     public static String clean(String s) {
-        return s == null ? null : s.strip().replaceAll("\\s+", " ");
+        return s == null ? null : WHITE_SPACE.matcher(s.strip()).replaceAll(" ");
     }
 
     public static boolean isBlank(String s) {

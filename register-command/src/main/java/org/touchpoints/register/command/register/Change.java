@@ -12,6 +12,7 @@ import org.touchpoints.register.api.row.RowContent;
 /** The state of one change inside the register aggregate. */
 final class Change {
     final ChangeInitiated initiated;
+    private final String proposedTouchpointKey;
     ChangeStatus status = ChangeStatus.INITIATED;
     boolean deadlineMissed;
     /** The number of events of this change so far: what a client saw is compared with it. */
@@ -24,6 +25,7 @@ final class Change {
 
     Change(ChangeInitiated initiated) {
         this.initiated = initiated;
+        this.proposedTouchpointKey = initiated.after() == null ? null : initiated.after().touchpointKey();
     }
 
     String id() {
@@ -41,6 +43,11 @@ final class Change {
 
     RowContent proposed() {
         return initiated.after();
+    }
+
+    /** The touchpoint key of the proposed row (null for a removal). */
+    String proposedTouchpointKey() {
+        return proposedTouchpointKey;
     }
 
     boolean open() {

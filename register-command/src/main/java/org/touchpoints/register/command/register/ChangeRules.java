@@ -58,19 +58,18 @@ final class ChangeRules {
      * not repeat a touchpoint already in the process (other than the row it replaces), nor one that another
      * open change proposes.
      */
-    static void oneTouchpointPerProcess(Map<String, RowContent> rows, Collection<Change> openChanges,
+    static void oneTouchpointPerProcess(Map<String, String> touchpointKeysByRow, Collection<Change> openChanges,
                                         RowContent proposed, String replacedRowId, String changeId) {
         String key = proposed.touchpointKey();
-        rows.forEach((rowId, row) -> {
-            if (!rowId.equals(replacedRowId) && row.touchpointKey().equals(key)) {
+        touchpointKeysByRow.forEach((rowId, rowKey) -> {
+            if (!rowId.equals(replacedRowId) && rowKey.equals(key)) {
                 throw conflict("oneTouchpointPerProcess", "Точка взаимодействия «" + proposed.touchpoint().name()
                         + "» уже указана в процессе «" + proposed.process() + "» (строка " + rowId
                         + "): одна точка указывается в процессе один раз, со всеми потребностями");
             }
         });
         for (Change other : openChanges) {
-            if (!other.id().equals(changeId) && other.proposed() != null
-                    && other.proposed().touchpointKey().equals(key)) {
+            if (!other.id().equals(changeId) && key.equals(other.proposedTouchpointKey())) {
                 throw conflict("oneTouchpointPerProcess", "Точка взаимодействия «" + proposed.touchpoint().name()
                         + "» в процессе «" + proposed.process() + "» уже предложена изменением " + other.id());
             }

@@ -80,6 +80,8 @@ public class Register {
     private final Delegations delegations = new Delegations();
     /** Rows in the order they entered the register (an edit keeps its place). */
     private final Map<String, RowContent> rows = new LinkedHashMap<>();
+    /** The touchpoint key of every row (see {@link RowContent#touchpointKey}), kept with the rows. */
+    private final Map<String, String> touchpointKeys = new LinkedHashMap<>();
     private final Map<String, Change> changes = new LinkedHashMap<>();
     private final List<String> approvedUnpublished = new ArrayList<>();
     private final Set<String> reviews = new HashSet<>();
@@ -200,8 +202,8 @@ public class Register {
             ChangeRules.oneOpenChangePerRow(changes.values(), rowId);
         }
         if (after != null) {
-            ChangeRules.oneTouchpointPerProcess(rows, openChanges(), after, cmd.kind() == ChangeKind.ADD ? null : rowId,
-                    cmd.changeId());
+            ChangeRules.oneTouchpointPerProcess(touchpointKeys, openChanges(), after,
+                    cmd.kind() == ChangeKind.ADD ? null : rowId, cmd.changeId());
         }
         apply(new ChangeInitiated(registerId, cmd.changeId(), cmd.kind(), rowId, before, after, cmd.reason(), comment,
                 division, cmd.by(), cmd.at()));
@@ -285,7 +287,7 @@ public class Register {
         }
         Violations.requireNoErrors("approvalOrderIsDescribed", errors);
         if (change.proposed() != null) {
-            ChangeRules.oneTouchpointPerProcess(rows, List.of(), change.proposed(),
+            ChangeRules.oneTouchpointPerProcess(touchpointKeys, List.of(), change.proposed(),
                     change.kind() == ChangeKind.ADD ? null : change.rowId(), change.id());
         }
         apply(new DeputyApproved(registerId, change.id(), clean(cmd.comment()), clean(cmd.orderNumber()),
@@ -426,6 +428,11 @@ public class Register {
         return at.atZone(zone).toLocalDate();
     }
 
+    private void putRow(String rowId, RowContent row) {
+        rows.put(rowId, row);
+        touchpointKeys.put(rowId, row.touchpointKey());
+    }
+
     private List<Change> openChanges() {
         return changes.values().stream().filter(Change::open).toList();
     }
@@ -455,7 +462,7 @@ public class Register {
 
     @EventSourcingHandler
     void on(RowImported e) {
-        rows.put(e.rowId(), e.row());
+        putRow(e.rowId(), e.row());
     }
 
     @EventSourcingHandler
@@ -481,10 +488,13 @@ public class Register {
         approvedUnpublished.add(change.id());
         switch (change.kind()) {
             case ADD, EDIT -> {
-                rows.put(change.rowId(), change.proposed());
+                putRow(change.rowId(), change.proposed());
                 divisions.own(change.proposed().process(), change.initiated.division());
             }
-            case REMOVE -> rows.remove(change.rowId());
+            case REMOVE -> {
+                rows.remove(change.rowId());
+                touchpointKeys.remove(change.rowId());
+            }
         }
     }
 

@@ -3,13 +3,11 @@ package org.touchpoints.register.query.change;
 import java.sql.Date;
 import java.sql.Timestamp;
 import java.time.LocalDate;
-import java.time.ZoneId;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventhandling.ResetHandler;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 import org.touchpoints.register.api.change.ChangeInitiated;
 import org.touchpoints.register.api.change.ChangeRejected;
@@ -23,7 +21,9 @@ import org.touchpoints.register.query.calendar.CalendarYearMissingException;
 import org.touchpoints.register.query.calendar.ProductionCalendar;
 import org.touchpoints.register.query.config.Json;
 import org.touchpoints.register.query.config.Projections;
+import org.touchpoints.register.query.config.ReadModelJdbc;
 import org.touchpoints.register.query.deadline.PublicationDeadline;
+import org.touchpoints.register.query.register.RegisterSettings;
 
 /** Every change with its status, before/after rows, timeline and publication deadline. */
 @Component
@@ -31,26 +31,27 @@ import org.touchpoints.register.query.deadline.PublicationDeadline;
 public class ChangeProjection {
     private static final Logger log = LoggerFactory.getLogger(ChangeProjection.class);
 
-    private final JdbcClient jdbc;
+    private final ReadModelJdbc jdbc;
     private final Json json;
     private final ProductionCalendar calendar;
+    private final RegisterSettings registers;
 
-    public ChangeProjection(JdbcClient jdbc, Json json, ProductionCalendar calendar) {
+    public ChangeProjection(ReadModelJdbc jdbc, Json json, ProductionCalendar calendar, RegisterSettings registers) {
         this.jdbc = jdbc;
         this.json = json;
         this.calendar = calendar;
+        this.registers = registers;
     }
 
     @EventHandler
     void on(ChangeInitiated e) {
-        jdbc.sql("""
+        jdbc.update("""
                         insert into q_change(change_id, register_id, kind, status, reason, comment, division, row_id,
                                              before_row, after_row, initiated_by, initiated_at)
-                        values (?, ?, ?, ?, ?, ?, ?, ?, cast(? as jsonb), cast(? as jsonb), ?, ?)""")
-                .params(e.changeId(), e.registerId(), e.kind().name(), ChangeStatus.INITIATED.name(), e.reason().name(),
+                        values (?, ?, ?, ?, ?, ?, ?, ?, cast(? as jsonb), cast(? as jsonb), ?, ?)""",
+                        e.changeId(), e.registerId(), e.kind().name(), ChangeStatus.INITIATED.name(), e.reason().name(),
                         e.comment(), e.division(), e.rowId(), json.write(e.before()), json.write(e.after()), e.by(),
-                        Timestamp.from(e.at()))
-                .update();
+                        Timestamp.from(e.at()));
         timeline(e.changeId(), "ChangeInitiated", e.at(), e.by(), null, e.comment());
     }
 
@@ -62,27 +63,23 @@ public class ChangeProjection {
 
     @EventHandler
     void on(DeputyApproved e) {
-        var settings = jdbc.sql("select time_zone, deadline_days, region from q_register where register_id = ?")
-                .param(e.registerId())
-                .query((rs, i) -> new Object[] {rs.getString(1), (Integer) rs.getObject(2), rs.getString(3)}).single();
-        ZoneId zone = ZoneId.of((String) settings[0]);
-        LocalDate madeOn = PublicationDeadline.madeOn(e.at(), e.orderDate(), zone);
+        RegisterSettings.Settings settings = registers.of(e.registerId());
+        LocalDate madeOn = PublicationDeadline.madeOn(e.at(), e.orderDate(), settings.zone());
         LocalDate due = null;
-        if (settings[1] != null) {
+        if (settings.deadlineWorkingDays() != null) {
             try {
-                due = PublicationDeadline.dueDate(calendar, madeOn, (Integer) settings[1], (String) settings[2]);
+                due = PublicationDeadline.dueDate(calendar, madeOn, settings.deadlineWorkingDays(), settings.region());
             } catch (CalendarYearMissingException missing) {
                 log.warn("No due date for change {}: {}", e.changeId(), missing.getMessage());
             }
         }
-        jdbc.sql("""
+        jdbc.update("""
                         update q_change set status = ?, approved_at = ?, approved_on = ?, order_number = ?, order_date = ?,
                                             due_date = ?
-                        where change_id = ?""")
-                .params(ChangeStatus.APPROVED.name(), Timestamp.from(e.at()), Date.valueOf(madeOn), e.orderNumber(),
+                        where change_id = ?""",
+                        ChangeStatus.APPROVED.name(), Timestamp.from(e.at()), Date.valueOf(madeOn), e.orderNumber(),
                         e.orderDate() == null ? null : Date.valueOf(e.orderDate()), due == null ? null : Date.valueOf(due),
-                        e.changeId())
-                .update();
+                        e.changeId());
         String comment = e.orderNumber() == null ? e.comment()
                 : join(e.comment(), "Приказ № " + e.orderNumber() + (e.orderDate() == null ? "" : " от " + e.orderDate()));
         timeline(e.changeId(), "DeputyApproved", e.at(), e.by(), e.onBehalfOf(), comment);
@@ -90,8 +87,7 @@ public class ChangeProjection {
 
     @EventHandler
     void on(PublicationDeadlineMissed e) {
-        jdbc.sql("update q_change set deadline_missed_at = ? where change_id = ?")
-                .params(Timestamp.from(e.at()), e.changeId()).update();
+        jdbc.update("update q_change set deadline_missed_at = ? where change_id = ?", Timestamp.from(e.at()), e.changeId());
         timeline(e.changeId(), "PublicationDeadlineMissed", e.at(), e.by(), null, "Срок публикации " + e.dueDate() + " истёк");
     }
 
@@ -109,37 +105,32 @@ public class ChangeProjection {
 
     @EventHandler
     void on(Published e) {
-        String zone = jdbc.sql("select time_zone from q_register where register_id = ?").param(e.registerId())
-                .query(String.class).single();
-        LocalDate publishedOn = e.publishedAt().atZone(ZoneId.of(zone)).toLocalDate();
+        LocalDate publishedOn = e.publishedAt().atZone(registers.of(e.registerId()).zone()).toLocalDate();
         for (String changeId : e.coveredChangeIds()) {
-            jdbc.sql("""
+            jdbc.update("""
                             update q_change set status = ?, published_version = ?, published_at = ?, published_on = ?
-                            where change_id = ?""")
-                    .params(ChangeStatus.PUBLISHED.name(), e.version(), Timestamp.from(e.publishedAt()),
-                            Date.valueOf(publishedOn), changeId)
-                    .update();
+                            where change_id = ?""",
+                            ChangeStatus.PUBLISHED.name(), e.version(), Timestamp.from(e.publishedAt()),
+                            Date.valueOf(publishedOn), changeId);
             timeline(changeId, "Published", e.at(), e.by(), null, "Редакция " + e.version() + ": " + e.url());
         }
     }
 
     @ResetHandler
     void reset() {
-        jdbc.sql("truncate q_change, q_change_timeline").update();
+        jdbc.update("truncate q_change, q_change_timeline");
     }
 
     private void status(String changeId, ChangeStatus status) {
-        jdbc.sql("update q_change set status = ? where change_id = ?").params(status.name(), changeId).update();
+        jdbc.update("update q_change set status = ? where change_id = ?", status.name(), changeId);
     }
 
     /** One entry per event of the change; the change's version counts them, as the register aggregate does. */
     private void timeline(String changeId, String event, java.time.Instant at, String by, String onBehalfOf,
                           String comment) {
-        jdbc.sql("""
-                        insert into q_change_timeline(change_id, event, at, by_user, on_behalf_of, comment)
-                        values (?, ?, ?, ?, ?, ?)""")
-                .params(changeId, event, Timestamp.from(at), by, onBehalfOf, comment).update();
-        jdbc.sql("update q_change set version = version + 1 where change_id = ?").param(changeId).update();
+        jdbc.update("insert into q_change_timeline(change_id, event, at, by_user, on_behalf_of, comment) values (?, ?, ?, ?, ?, ?)",
+                changeId, event, Timestamp.from(at), by, onBehalfOf, comment);
+        jdbc.update("update q_change set version = version + 1 where change_id = ?", changeId);
     }
 
     private static String join(String a, String b) {

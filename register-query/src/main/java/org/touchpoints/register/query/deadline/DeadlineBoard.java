@@ -1,11 +1,13 @@
 package org.touchpoints.register.query.deadline;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
+import java.sql.Date;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.stream.Stream;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.touchpoints.register.query.calendar.CalendarYearMissingException;
@@ -14,9 +16,18 @@ import org.touchpoints.register.query.calendar.ProductionCalendar;
 /**
  * The deadline of every approved change, as of now: due date, working days left (negative: overdue by that
  * many working days) and status. Statuses move with the clock alone; the due dates are in the read model.
+ *
+ * <p>Entries come in due-date order (then change id), a page at a time: a deployment of thousands of registers
+ * has hundreds of thousands of them. The database narrows them by register and status as far as it can — exactly
+ * for the published statuses, and for the others by the dates that status allows on any time zone's today —
+ * and {@link PublicationDeadline#status} decides the rest.
  */
 @Service
 public class DeadlineBoard {
+    /** No page limit (internal scans). */
+    public static final int ALL = Integer.MAX_VALUE;
+    private static final ZoneId EARLIEST_ZONE = ZoneId.of("Etc/GMT+12");
+    private static final ZoneId LATEST_ZONE = ZoneId.of("Pacific/Kiritimati");
 
     @JsonInclude(JsonInclude.Include.NON_NULL)
     public record DeadlineView(String changeId, String registerId, String division, LocalDate approvedOn,
@@ -38,31 +49,120 @@ public class DeadlineBoard {
         this.clock = clock;
     }
 
-    /** @param registerId one register, or null for every register of the deployment */
+    /** Every entry of one register, or of every register when null (the pages, which filter further). */
     public List<DeadlineView> deadlines(String registerId) {
-        List<Row> rows = jdbc.sql("""
+        return deadlines(registerId, null, 0, ALL);
+    }
+
+    /**
+     * @param registerId one register, or null for every register of the deployment
+     * @param status     only entries in this status, or null for all
+     * @param offset     entries to skip
+     * @param limit      at most this many entries ({@link #ALL}: no limit)
+     */
+    public List<DeadlineView> deadlines(String registerId, PublicationDeadline.Status status, int offset, int limit) {
+        StringBuilder sql = new StringBuilder("""
+                select c.change_id, c.register_id, c.division, c.approved_on, c.due_date, c.published_on,
+                       r.time_zone, r.region
+                from q_change c join q_register r on r.register_id = c.register_id
+                where c.approved_at is not null and c.due_date is not null""");
+        List<Object> params = new ArrayList<>();
+        if (registerId != null) {
+            sql.append(" and c.register_id = ?");
+            params.add(registerId);
+        }
+        boolean exact = status == null || narrow(status, sql, params);
+        boolean paged = exact && limit != ALL;
+        sql.append(" order by c.due_date, c.change_id");
+        if (paged) {
+            sql.append(" limit ? offset ?");
+            params.add(limit);
+            params.add(offset);
+        }
+        try (Stream<DeadlineView> views = jdbc.sql(sql.toString()).params(params).query(this::row).stream().map(this::view)) {
+            Stream<DeadlineView> selected = exact ? views : views.filter(v -> v.status() == status);
+            if (!paged) {
+                selected = selected.skip(offset);
+                if (limit != ALL) {
+                    selected = selected.limit(limit);
+                }
+            }
+            return selected.toList();
+        }
+    }
+
+    /** Approved changes of every register not yet published: PENDING, AT_RISK and OVERDUE. */
+    public List<DeadlineView> awaitingPublication() {
+        return jdbc.sql("""
                         select c.change_id, c.register_id, c.division, c.approved_on, c.due_date, c.published_on,
                                r.time_zone, r.region
                         from q_change c join q_register r on r.register_id = c.register_id
-                        where c.approved_at is not null and c.due_date is not null
-                          and (cast(? as varchar) is null or c.register_id = ?)
+                        where c.approved_at is not null and c.due_date is not null and c.published_on is null
                         order by c.due_date, c.change_id""")
-                .params(registerId, registerId)
-                .query((rs, i) -> new Row(rs.getString(1), rs.getString(2), rs.getString(3),
-                        rs.getDate(4).toLocalDate(), rs.getDate(5).toLocalDate(),
-                        rs.getDate(6) == null ? null : rs.getDate(6).toLocalDate(), rs.getString(7), rs.getString(8)))
-                .list();
-        List<DeadlineView> views = new ArrayList<>(rows.size());
-        for (Row r : rows) {
-            LocalDate today = clock.instant().atZone(ZoneId.of(r.zone())).toLocalDate();
-            LocalDate reference = r.publishedOn() != null ? r.publishedOn() : today;
-            Integer left = workingDaysLeft(reference, r.dueDate(), r.region());
-            PublicationDeadline.Status s = PublicationDeadline.status(r.dueDate(), r.publishedOn(),
-                    left == null ? Integer.MAX_VALUE : left, today);
-            views.add(new DeadlineView(r.changeId(), r.registerId(), r.division(), r.approvedOn(), r.dueDate(), left, s,
-                    r.publishedOn()));
+                .query(this::row).list().stream().map(this::view).toList();
+    }
+
+    /**
+     * Narrows the query to the entries that may have {@code status}.
+     *
+     * @return whether exactly those entries remain (else the status of each decides)
+     */
+    private boolean narrow(PublicationDeadline.Status status, StringBuilder sql, List<Object> params) {
+        switch (status) {
+            case PUBLISHED_ON_TIME -> sql.append(" and c.published_on <= c.due_date");
+            case PUBLISHED_LATE -> sql.append(" and c.published_on > c.due_date");
+            case OVERDUE -> {
+                // overdue: the due date is before today in the authority's zone, so before the latest today anywhere
+                sql.append(" and c.published_on is null and c.due_date < ?");
+                params.add(Date.valueOf(clock.instant().atZone(LATEST_ZONE).toLocalDate()));
+            }
+            case PENDING, AT_RISK -> {
+                // not overdue: the due date is today or later in the authority's zone, so on or after the earliest today
+                sql.append(" and c.published_on is null and c.due_date >= ?");
+                params.add(Date.valueOf(clock.instant().atZone(EARLIEST_ZONE).toLocalDate()));
+                LocalDate end = status == PublicationDeadline.Status.AT_RISK ? atRiskEnd() : null;
+                if (end != null) {
+                    sql.append(" and c.due_date < ?");
+                    params.add(Date.valueOf(end));
+                }
+            }
         }
-        return views;
+        return status == PublicationDeadline.Status.PUBLISHED_ON_TIME || status == PublicationDeadline.Status.PUBLISHED_LATE;
+    }
+
+    /**
+     * At risk means at most {@value PublicationDeadline#AT_RISK_WORKING_DAYS} working days left, so a due date
+     * before the next working day after those, counted from the latest today anywhere and in the calendar of any
+     * region of the deployment. Null when the calendar cannot count that far (then the status of each decides).
+     */
+    private LocalDate atRiskEnd() {
+        LocalDate latestToday = clock.instant().atZone(LATEST_ZONE).toLocalDate();
+        LocalDate end = null;
+        try {
+            for (String region : jdbc.sql("select distinct region from q_register").query(String.class).list()) {
+                LocalDate e = calendar.addWorkingDays(latestToday, PublicationDeadline.AT_RISK_WORKING_DAYS + 1, region);
+                end = end == null || e.isAfter(end) ? e : end;
+            }
+        } catch (CalendarYearMissingException e) {
+            return null;
+        }
+        return end;
+    }
+
+    private Row row(java.sql.ResultSet rs, int i) throws java.sql.SQLException {
+        return new Row(rs.getString(1), rs.getString(2), rs.getString(3), rs.getDate(4).toLocalDate(),
+                rs.getDate(5).toLocalDate(), rs.getDate(6) == null ? null : rs.getDate(6).toLocalDate(), rs.getString(7),
+                rs.getString(8));
+    }
+
+    private DeadlineView view(Row r) {
+        LocalDate today = clock.instant().atZone(ZoneId.of(r.zone())).toLocalDate();
+        LocalDate reference = r.publishedOn() != null ? r.publishedOn() : today;
+        Integer left = workingDaysLeft(reference, r.dueDate(), r.region());
+        PublicationDeadline.Status s = PublicationDeadline.status(r.dueDate(), r.publishedOn(),
+                left == null ? Integer.MAX_VALUE : left, today);
+        return new DeadlineView(r.changeId(), r.registerId(), r.division(), r.approvedOn(), r.dueDate(), left, s,
+                r.publishedOn());
     }
 
     private Integer workingDaysLeft(LocalDate from, LocalDate due, String region) {

@@ -56,6 +56,7 @@ public class DeadlineWatcher {
                         select c.change_id, c.register_id, c.due_date, r.time_zone
                         from q_change c join q_register r on r.register_id = c.register_id
                         where c.status = 'APPROVED' and c.deadline_missed_at is null and c.due_date < ?
+                          and c.approved_at is not null and c.published_on is null
                         order by c.due_date""")
                 .param(Date.valueOf(latestPossibleToday))
                 .query((rs, i) -> new Candidate(rs.getString(1), rs.getString(2), rs.getDate(3).toLocalDate(), rs.getString(4)))

@@ -50,7 +50,7 @@ public class RegisterGauges {
                     counts["INITIATED".equals(rs.getString(2)) ? 0 : 1] = rs.getLong(3);
                 });
         Map<String, long[]> late = new HashMap<>();
-        for (DeadlineBoard.DeadlineView d : deadlines.deadlines(null)) {
+        for (DeadlineBoard.DeadlineView d : deadlines.awaitingPublication()) {
             long[] counts = late.computeIfAbsent(d.registerId(), k -> new long[2]);
             if (d.status() == PublicationDeadline.Status.OVERDUE) {
                 counts[0]++;

@@ -2,49 +2,48 @@ package org.touchpoints.register.query.publication;
 
 import java.sql.Timestamp;
 import java.time.LocalDate;
-import java.time.ZoneId;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventhandling.ResetHandler;
-import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 import org.touchpoints.register.api.publication.Published;
 import org.touchpoints.register.query.config.Json;
 import org.touchpoints.register.query.config.Projections;
+import org.touchpoints.register.query.config.ReadModelJdbc;
+import org.touchpoints.register.query.register.RegisterSettings;
 
 /** Published versions, each marked late when any change it covers was published after its due date. */
 @Component
 @ProcessingGroup(Projections.GROUP)
 public class PublicationProjection {
-    private final JdbcClient jdbc;
+    private final ReadModelJdbc jdbc;
     private final Json json;
+    private final RegisterSettings registers;
 
-    public PublicationProjection(JdbcClient jdbc, Json json) {
+    public PublicationProjection(ReadModelJdbc jdbc, Json json, RegisterSettings registers) {
         this.jdbc = jdbc;
         this.json = json;
+        this.registers = registers;
     }
 
     @EventHandler
     void on(Published e) {
-        String zone = jdbc.sql("select time_zone from q_register where register_id = ?").param(e.registerId())
-                .query(String.class).single();
-        LocalDate publishedOn = e.publishedAt().atZone(ZoneId.of(zone)).toLocalDate();
-        boolean late = !e.coveredChangeIds().isEmpty() && jdbc.sql("""
-                        select count(*) from q_change
-                        where change_id in (select jsonb_array_elements_text(cast(? as jsonb))) and due_date < ?""")
-                .params(json.write(e.coveredChangeIds()), java.sql.Date.valueOf(publishedOn))
+        LocalDate publishedOn = e.publishedAt().atZone(registers.of(e.registerId()).zone()).toLocalDate();
+        // looked up by key, change by change: the covered changes are a few among all the deployment's
+        boolean late = !e.coveredChangeIds().isEmpty() && jdbc.query("""
+                        select count(*) from q_change where change_id = any(cast(? as varchar[])) and due_date < ?""")
+                .params(e.coveredChangeIds().toArray(String[]::new), java.sql.Date.valueOf(publishedOn))
                 .query(Long.class).single() > 0;
-        jdbc.sql("""
+        jdbc.update("""
                         insert into q_publication(register_id, version, url, published_at, by_user, covered, sha256,
                                                   previous_sha256, late)
-                        values (?, ?, ?, ?, ?, cast(? as jsonb), ?, ?, ?)""")
-                .params(e.registerId(), e.version(), e.url(), Timestamp.from(e.publishedAt()), e.by(),
-                        json.write(e.coveredChangeIds()), e.sha256(), e.previousSha256(), late)
-                .update();
+                        values (?, ?, ?, ?, ?, cast(? as jsonb), ?, ?, ?)""",
+                        e.registerId(), e.version(), e.url(), Timestamp.from(e.publishedAt()), e.by(),
+                        json.write(e.coveredChangeIds()), e.sha256(), e.previousSha256(), late);
     }
 
     @ResetHandler
     void reset() {
-        jdbc.sql("truncate q_publication").update();
+        jdbc.update("truncate q_publication");
     }
 }

@@ -4,7 +4,7 @@ import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventhandling.ResetHandler;
 import org.axonframework.eventhandling.SequenceNumber;
-import org.springframework.jdbc.core.simple.JdbcClient;
+import org.touchpoints.register.query.config.ReadModelJdbc;
 import org.springframework.stereotype.Component;
 import org.touchpoints.register.api.RegisterEvent;
 import org.touchpoints.register.query.config.Projections;
@@ -16,22 +16,22 @@ import org.touchpoints.register.query.config.Projections;
 @Component
 @ProcessingGroup(Projections.GROUP)
 public class RegisterVersionProjection {
-    private final JdbcClient jdbc;
+    private final ReadModelJdbc jdbc;
 
-    public RegisterVersionProjection(JdbcClient jdbc) {
+    public RegisterVersionProjection(ReadModelJdbc jdbc) {
         this.jdbc = jdbc;
     }
 
     @EventHandler
     void on(RegisterEvent e, @SequenceNumber Long sequence) {
-        jdbc.sql("""
+        jdbc.update("""
                         insert into q_register_version(register_id, version) values (?, ?)
-                        on conflict (register_id) do update set version = greatest(q_register_version.version, excluded.version)""")
-                .params(e.registerId(), sequence).update();
+                        on conflict (register_id) do update set version = greatest(q_register_version.version, excluded.version)""",
+                e.registerId(), sequence);
     }
 
     @ResetHandler
     void reset() {
-        jdbc.sql("truncate q_register_version").update();
+        jdbc.update("truncate q_register_version");
     }
 }

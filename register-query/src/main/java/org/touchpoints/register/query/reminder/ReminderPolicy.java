@@ -87,10 +87,8 @@ public class ReminderPolicy {
         if (!properties.enabled()) {
             return;
         }
-        for (DeadlineBoard.DeadlineView d : deadlines.deadlines(null)) {
-            if (d.status() != PublicationDeadline.Status.AT_RISK) {
-                continue;
-            }
+        for (DeadlineBoard.DeadlineView d : deadlines.deadlines(null, PublicationDeadline.Status.AT_RISK, 0,
+                DeadlineBoard.ALL)) {
             int claimed = jdbc.sql("update q_change set at_risk_notified_at = ? where change_id = ? and at_risk_notified_at is null")
                     .params(Timestamp.from(clock.instant()), d.changeId()).update();
             if (claimed == 1) {

@@ -1,0 +1,37 @@
+package org.touchpoints.register.query.register;
+
+import java.time.ZoneId;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import org.springframework.stereotype.Component;
+import org.touchpoints.register.query.config.ReadModelJdbc;
+
+/**
+ * What the projections need to know of a register to place its events in time: its time zone, publication
+ * deadline in working days (null: none) and calendar region. {@code RegisterCreated} sets them and no event
+ * changes them, so once read they are kept in memory (an event that ever changes them must forget them here).
+ */
+@Component
+public class RegisterSettings {
+    public record Settings(ZoneId zone, Integer deadlineWorkingDays, String region) {
+    }
+
+    private final ReadModelJdbc jdbc;
+    private final Map<String, Settings> known = new ConcurrentHashMap<>();
+
+    public RegisterSettings(ReadModelJdbc jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    public Settings of(String registerId) {
+        Settings settings = known.get(registerId);
+        if (settings == null) {
+            settings = jdbc.query("select time_zone, deadline_days, region from q_register where register_id = ?")
+                    .param(registerId)
+                    .query((rs, i) -> new Settings(ZoneId.of(rs.getString(1)), (Integer) rs.getObject(2), rs.getString(3)))
+                    .single();
+            known.put(registerId, settings);
+        }
+        return settings;
+    }
+}
