@@ -7,5 +7,3 @@ create index q_change_register_deadline on q_change (register_id, due_date, chan
 -- Approved changes awaiting publication: the deadline watcher, the gauges, reminders, the unpublished statuses.
 create index q_change_unpublished on q_change (due_date, change_id)
     where approved_at is not null and due_date is not null and published_on is null;
--- Changes waiting for an approval step (gauges).
-create index q_change_in_approval on q_change (register_id, status) where status in ('INITIATED', 'DIVISION_APPROVED');
