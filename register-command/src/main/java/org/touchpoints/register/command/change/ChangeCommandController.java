@@ -77,7 +77,7 @@ public class ChangeCommandController {
     public ResponseEntity<Map<String, Object>> initiate(@PathVariable String registerId,
                                                         @RequestBody InitiateChangeRequest body) {
         String changeId = body.changeId() == null ? UUID.randomUUID().toString() : body.changeId();
-        if (ID.matcher(changeId).matches()) {
+        if (body.changeId() != null && ID.matcher(changeId).matches()) { // an id of ours is new
             Optional<String> owner = lookup.registerOf(changeId);
             if (owner.isPresent() && !owner.get().equals(registerId)) {
                 throw new ApiException(org.springframework.http.HttpStatus.CONFLICT,

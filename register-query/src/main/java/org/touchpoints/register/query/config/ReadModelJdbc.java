@@ -292,7 +292,7 @@ public class ReadModelJdbc {
 
     /** An insert of one row of values rewritten to insert {@link #ROWS} rows at once (null: not such an insert). */
     private record MultiRowInsert(String sql) {
-        static final int ROWS = 50;
+        static final int ROWS = 64;
         private static final Pattern VALUES = Pattern.compile("\\bvalues\\s*\\(", Pattern.CASE_INSENSITIVE);
         private static final Pattern DO_NOTHING = Pattern.compile(
                 "\\s*(?:on\\s+conflict\\s*(?:\\([^)]*\\))?\\s*do\\s+nothing\\s*)?", Pattern.CASE_INSENSITIVE);
