@@ -23,6 +23,8 @@ class RestartIT {
     @Test
     void eventsAndTheRegisterSurviveARestart(@TempDir Path dataDir) throws Exception {
         String changeId;
+        String editId;
+        String editedRow;
         long eventsBefore;
         try (ConfigurableApplicationContext app = start(dataDir)) {
             Api api = Api.at(port(app));
@@ -40,6 +42,24 @@ class RestartIT {
             changeId = initiated.json().get("changeId").asString();
             assertThat(api.as("division-head").post("/api/v1/changes/" + changeId + "/division-approval", "{}").status()).isEqualTo(200);
             assertThat(api.as("deputy").post("/api/v1/changes/" + changeId + "/deputy-approval", "{}").status()).isEqualTo(200);
+
+            // an edit agreed by the head before the restart and approved by the deputy after it
+            JsonNode target = null;
+            for (JsonNode row : api.as("initiator").get("/api/v1/registers/smolensk-gzhi/rows").json()) {
+                if ("licensing".equals(row.path("division").asString()) && target == null) {
+                    target = row;
+                }
+            }
+            assertThat(target).as("a row of the licensing division").isNotNull();
+            editedRow = target.get("rowId").asString();
+            Api.Response edit = api.as("initiator").post("/api/v1/registers/smolensk-gzhi/changes", Map.of(
+                    "kind", "EDIT", "rowId", editedRow, "reason", "TOUCHPOINT_TYPE_CHANGED", "row", Map.of(
+                            "direction", target.get("direction").asString(), "process", target.get("process").asString(),
+                            "touchpoint", Map.of("name", "Единый контакт-центр", "channel", "OFFLINE"),
+                            "needs", List.of(1, 2))));
+            assertThat(edit.status()).as(edit.toString()).isEqualTo(201);
+            editId = edit.json().get("changeId").asString();
+            assertThat(api.as("division-head").post("/api/v1/changes/" + editId + "/division-approval", "{}").status()).isEqualTo(200);
             eventsBefore = app.getBean(EventStore.class).lastSequenceNumberFor("smolensk-gzhi").orElseThrow();
         }
         assertThat(Files.exists(dataDir.resolve("pg").resolve("PG_VERSION"))).isTrue();
@@ -53,11 +73,22 @@ class RestartIT {
             JsonNode change = api.as("initiator").get("/api/v1/changes/" + changeId).json();
             assertThat(change.get("status").asString()).isEqualTo("APPROVED");
             assertThat(change.get("timeline")).hasSize(3);
+
+            assertThat(api.as("deputy").post("/api/v1/changes/" + editId + "/deputy-approval", "{}").status()).isEqualTo(200);
+            JsonNode edited = null;
+            for (JsonNode row : api.as("initiator").get("/api/v1/registers/smolensk-gzhi/rows").json()) {
+                if (row.get("rowId").asString().equals(editedRow)) {
+                    edited = row;
+                }
+            }
+            assertThat(edited).isNotNull();
+            assertThat(edited.get("touchpoint").get("name").asString()).isEqualTo("Единый контакт-центр");
             // the command side still knows the change after the restart: the publisher can publish it
             Api.Response published = api.as("publisher").post("/api/v1/registers/smolensk-gzhi/publications",
                     Map.of("url", "https://uggi.admin-smolensk.ru/perechen"));
             assertThat(published.status()).as(published.toString()).isEqualTo(201);
             assertThat(published.json().get("coveredChangeIds").get(0).asString()).isEqualTo(changeId);
+            assertThat(published.json().get("coveredChangeIds").get(1).asString()).isEqualTo(editId);
         }
     }
 

@@ -92,7 +92,7 @@ public class ChangeCommandController {
                                                         @RequestHeader(value = ExpectedVersion.HEADER, required = false) String ifMatch,
                                                         @RequestBody InitiateChangeRequest body) {
         String changeId = body.changeId() == null ? UUID.randomUUID().toString() : body.changeId();
-        if (ID.matcher(changeId).matches()) {
+        if (body.changeId() != null && ID.matcher(changeId).matches()) { // an id of ours is new
             Optional<String> owner = lookup.registerOf(changeId);
             if (owner.isPresent() && !owner.get().equals(registerId)) {
                 throw new ApiException(org.springframework.http.HttpStatus.CONFLICT,

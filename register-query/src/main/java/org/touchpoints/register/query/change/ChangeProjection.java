@@ -105,13 +105,16 @@ public class ChangeProjection {
 
     @EventHandler
     void on(Published e) {
+        if (e.coveredChangeIds().isEmpty()) {
+            return;
+        }
         LocalDate publishedOn = e.publishedAt().atZone(registers.of(e.registerId()).zone()).toLocalDate();
+        jdbc.update("""
+                        update q_change set status = ?, published_version = ?, published_at = ?, published_on = ?
+                        where change_id = any(cast(? as varchar[]))""",
+                        ChangeStatus.PUBLISHED.name(), e.version(), Timestamp.from(e.publishedAt()),
+                        Date.valueOf(publishedOn), e.coveredChangeIds().toArray(String[]::new));
         for (String changeId : e.coveredChangeIds()) {
-            jdbc.update("""
-                            update q_change set status = ?, published_version = ?, published_at = ?, published_on = ?
-                            where change_id = ?""",
-                            ChangeStatus.PUBLISHED.name(), e.version(), Timestamp.from(e.publishedAt()),
-                            Date.valueOf(publishedOn), changeId);
             timeline(changeId, "Published", e.at(), e.by(), null, "Редакция " + e.version() + ": " + e.url());
         }
     }

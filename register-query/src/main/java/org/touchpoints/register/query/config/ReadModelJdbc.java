@@ -21,6 +21,8 @@ import java.util.function.Supplier;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import javax.sql.DataSource;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.jdbc.core.SqlTypeValue;
 import org.springframework.jdbc.core.StatementCreatorUtils;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -55,6 +57,8 @@ public class ReadModelJdbc {
     private static final String EVERY_TABLE = "";
     /** Queued statements are sent when there are this many, to bound memory and batch size. */
     private static final int MAX_PENDING = 2_000;
+
+    private static final Logger log = LoggerFactory.getLogger(ReadModelJdbc.class);
 
     private final JdbcClient jdbc;
     private final DataSource dataSource;
@@ -111,9 +115,13 @@ public class ReadModelJdbc {
         });
         Pending p = new Pending(connection, sender);
         pending.set(p);
+        long start = System.nanoTime();
         try {
             T result = work.get();
             p.await(p.sendAll());
+            log.info("Read models written in batches: {} statements, {} batches; sending {} ms, handlers waiting for it {} ms "
+                            + "of {} ms", p.statements, p.batches, p.sendingNanos / 1_000_000, p.waitingNanos / 1_000_000,
+                    (System.nanoTime() - start) / 1_000_000);
             return result;
         } finally {
             pending.remove();
@@ -154,6 +162,10 @@ public class ReadModelJdbc {
         private final ExecutorService sender;
         private Future<?> inFlight;
         private int size;
+        private long statements;
+        private long batches;
+        private volatile long sendingNanos;
+        private long waitingNanos;
 
         Pending(Connection connection, ExecutorService sender) {
             this.connection = connection;
@@ -161,6 +173,7 @@ public class ReadModelJdbc {
         }
 
         void add(String table, String sql, Object[] params) {
+            statements++;
             byTable.computeIfAbsent(table, t -> new ArrayDeque<>()).add(new Statement(sql, params));
             if (++size >= MAX_PENDING) {
                 sendAll();
@@ -193,10 +206,13 @@ public class ReadModelJdbc {
                 return inFlight;
             }
             await(inFlight);
+            batches++;
             inFlight = sender.submit(() -> {
+                long start = System.nanoTime();
                 for (Run run : runs) {
                     execute(run);
                 }
+                sendingNanos += System.nanoTime() - start;
                 return null;
             });
             return inFlight;
@@ -207,8 +223,10 @@ public class ReadModelJdbc {
             if (batch == null) {
                 return;
             }
+            long start = System.nanoTime();
             try {
                 batch.get();
+                waitingNanos += System.nanoTime() - start;
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
                 throw new IllegalStateException("Interrupted while writing read models", e);
@@ -274,7 +292,7 @@ public class ReadModelJdbc {
 
     /** An insert of one row of values rewritten to insert {@link #ROWS} rows at once (null: not such an insert). */
     private record MultiRowInsert(String sql) {
-        static final int ROWS = 50;
+        static final int ROWS = 64;
         private static final Pattern VALUES = Pattern.compile("\\bvalues\\s*\\(", Pattern.CASE_INSENSITIVE);
         private static final Pattern DO_NOTHING = Pattern.compile(
                 "\\s*(?:on\\s+conflict\\s*(?:\\([^)]*\\))?\\s*do\\s+nothing\\s*)?", Pattern.CASE_INSENSITIVE);

@@ -131,6 +131,7 @@ public class ProjectionRebuilder {
         private final BlockingQueue<Object> queue = new ArrayBlockingQueue<>(16);
         private final Thread thread = new Thread(this::read, "rebuild-event-reader");
         private volatile boolean closed;
+        private long waitingNanos;
 
         EventReader() {
             thread.setDaemon(true);
@@ -141,7 +142,9 @@ public class ProjectionRebuilder {
         @SuppressWarnings("unchecked")
         List<EventMessage<?>> next() {
             try {
+                long start = System.nanoTime();
                 Object next = queue.take();
+                waitingNanos += System.nanoTime() - start;
                 if (next instanceof RuntimeException e) {
                     throw new IllegalStateException("Reading the event store failed: " + e.getMessage(), e);
                 }
@@ -204,6 +207,7 @@ public class ProjectionRebuilder {
 
         @Override
         public void close() {
+            log.info("Handlers waited {} ms for the event reader", waitingNanos / 1_000_000);
             closed = true;
             queue.clear();
             try {

@@ -1,10 +1,16 @@
 package org.touchpoints.register.query.register;
 
 import java.sql.Timestamp;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventhandling.ResetHandler;
 import org.springframework.stereotype.Component;
+import org.touchpoints.register.api.change.ChangeInitiated;
+import org.touchpoints.register.api.change.ChangeRejected;
+import org.touchpoints.register.api.change.ChangeWithdrawn;
 import org.touchpoints.register.api.change.DeputyApproved;
 import org.touchpoints.register.api.publication.Published;
 import org.touchpoints.register.api.register.DivisionDefined;
@@ -22,8 +28,25 @@ import org.touchpoints.register.query.config.ReadModelJdbc;
 @Component
 @ProcessingGroup(Projections.GROUP)
 public class RegisterProjection {
+    /** Proposals kept for their approval, at most (the changes in flight of a deployment are far fewer). */
+    static final int PROPOSALS = 20_000;
+
+    private record Proposal(ChangeKind kind, String rowId, RowContent row, String division) {
+    }
+
     private final ReadModelJdbc jdbc;
     private final Json json;
+    /**
+     * The proposals of changes in flight, from their {@code ChangeInitiated}, so the final approval need not read
+     * them back from the change read model (which it still does for any proposal not here: after a restart, or on
+     * another node). A proposal never changes, so a kept one is always right.
+     */
+    private final Map<String, Proposal> proposals = Collections.synchronizedMap(new LinkedHashMap<>() {
+        @Override
+        protected boolean removeEldestEntry(Map.Entry<String, Proposal> eldest) {
+            return size() > PROPOSALS;
+        }
+    });
 
     public RegisterProjection(ReadModelJdbc jdbc, Json json) {
         this.jdbc = jdbc;
@@ -68,27 +91,44 @@ public class RegisterProjection {
         insertRow(e.registerId(), e.rowId(), e.row());
     }
 
-    /** The row changes only on final approval; the proposal is read from the change's read model. */
+    @EventHandler
+    void on(ChangeInitiated e) {
+        proposals.put(e.changeId(), new Proposal(e.kind(), e.rowId(), e.after(), e.division()));
+    }
+
+    /** The row changes only on final approval, as the change proposed. */
     @EventHandler
     void on(DeputyApproved e) {
-        var change = jdbc.query("select kind, row_id, after_row, division from q_change where change_id = ?").param(e.changeId())
-                .query((rs, i) -> new Object[] {rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4)}).single();
-        ChangeKind kind = ChangeKind.valueOf((String) change[0]);
-        String rowId = (String) change[1];
-        if (kind != ChangeKind.REMOVE && change[3] != null) {
+        Proposal p = proposals.remove(e.changeId());
+        if (p == null) {
+            p = jdbc.query("select kind, row_id, after_row, division from q_change where change_id = ?").param(e.changeId())
+                    .query((rs, i) -> new Proposal(ChangeKind.valueOf(rs.getString(1)), rs.getString(2),
+                            json.read(rs.getString(3), RowContent.class), rs.getString(4)))
+                    .single();
+        }
+        if (p.kind() != ChangeKind.REMOVE && p.division() != null) {
             // a process new to the register is owned, from now on, by the division that added it
-            String process = json.read((String) change[2], RowContent.class).process();
             jdbc.update("""
                             insert into q_division_process(register_id, process_key, process, division_id) values (?, ?, ?, ?)
                             on conflict do nothing""",
-                    e.registerId(), Text.key(process), process, change[3]);
+                    e.registerId(), Text.key(p.row().process()), p.row().process(), p.division());
         }
-        switch (kind) {
-            case ADD -> insertRow(e.registerId(), rowId, json.read((String) change[2], RowContent.class));
+        switch (p.kind()) {
+            case ADD -> insertRow(e.registerId(), p.rowId(), p.row());
             case EDIT -> jdbc.update("update q_row set content = cast(? as jsonb) where register_id = ? and row_id = ?",
-                    change[2], e.registerId(), rowId);
-            case REMOVE -> jdbc.update("delete from q_row where register_id = ? and row_id = ?", e.registerId(), rowId);
+                    json.write(p.row()), e.registerId(), p.rowId());
+            case REMOVE -> jdbc.update("delete from q_row where register_id = ? and row_id = ?", e.registerId(), p.rowId());
         }
+    }
+
+    @EventHandler
+    void on(ChangeRejected e) {
+        proposals.remove(e.changeId());
+    }
+
+    @EventHandler
+    void on(ChangeWithdrawn e) {
+        proposals.remove(e.changeId());
     }
 
     @EventHandler
@@ -98,6 +138,7 @@ public class RegisterProjection {
 
     @ResetHandler
     void reset() {
+        proposals.clear();
         jdbc.update("truncate q_register, q_division, q_division_process, q_member, q_row");
     }
 
