@@ -148,6 +148,7 @@ class AuthorizationMatrixIT extends ApplicationIT {
                         }),
                 // operations
                 new Row("GET /api/v1/admin/dead-letters", "", admin, () -> Call.get("/api/v1/admin/dead-letters")),
+                new Row("GET /api/v1/admin/audit", "", auditors, () -> Call.get("/api/v1/admin/audit")),
                 new Row("POST /api/v1/admin/dead-letters/retry", "", admin,
                         () -> Call.post("/api/v1/admin/dead-letters/retry", null)));
     }

@@ -15,6 +15,7 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
 import org.touchpoints.register.api.row.Text;
 import org.touchpoints.register.api.rule.FieldError;
+import org.touchpoints.register.platform.audit.AdminAudit;
 import org.touchpoints.register.platform.web.ApiException;
 
 /** Accounts (administrator). Roles inside a register are assigned on the register, not here. */
@@ -24,9 +25,11 @@ import org.touchpoints.register.platform.web.ApiException;
 @PreAuthorize("hasRole('ADMIN')")
 public class AccountController {
     private final AccountStore accounts;
+    private final AdminAudit audit;
 
-    public AccountController(AccountStore accounts) {
+    public AccountController(AccountStore accounts, AdminAudit audit) {
         this.accounts = accounts;
+        this.audit = audit;
     }
 
     public record NewAccount(String username, String password, String displayName, String email, String globalRole) {
@@ -42,7 +45,8 @@ public class AccountController {
     @Operation(summary = "Создать учётную запись (администратор)",
             description = "Пример: {\"username\":\"ivanova\",\"password\":\"…\",\"displayName\":\"Иванова А. С.\",\"email\":\"ivanova@example.gov.ru\"}; "
                     + "globalRole: ADMIN, AUDITOR или не указывается.")
-    public ResponseEntity<Map<String, String>> create(@RequestBody NewAccount body) {
+    public ResponseEntity<Map<String, String>> create(@RequestBody NewAccount body,
+            org.springframework.security.core.Authentication who) {
         List<FieldError> errors = new ArrayList<>();
         if (body.username() == null || !body.username().matches("[a-z0-9][a-z0-9._-]{1,63}")) {
             errors.add(new FieldError("username", "Имя пользователя: латинские строчные буквы, цифры, «.», «_», «-»"));
@@ -66,6 +70,8 @@ public class AccountController {
         if (!accounts.create(body.username(), body.password(), body.displayName().strip(), body.globalRole(), body.email())) {
             throw new ApiException(HttpStatus.CONFLICT, "Учётная запись «" + body.username() + "» уже существует");
         }
+        audit.record(who.getName(), AdminAudit.ACCOUNT_CREATED, body.username(),
+                body.globalRole() == null ? body.displayName().strip() : body.displayName().strip() + "; роль " + body.globalRole());
         return ResponseEntity.status(HttpStatus.CREATED).body(Map.of("username", body.username()));
     }
 }
