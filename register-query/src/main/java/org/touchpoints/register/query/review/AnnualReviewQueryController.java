@@ -13,6 +13,8 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
+import org.touchpoints.register.api.rule.SaneRange;
+import org.touchpoints.register.platform.web.ApiException;
 
 /**
  * Annual monitoring across registers: for each division of each register, whether it confirmed the review of
@@ -42,6 +44,10 @@ public class AnnualReviewQueryController {
     public List<ReviewView> reviews(@RequestParam(required = false) Integer year,
                                     @RequestParam(required = false) String registerId,
                                     @RequestParam(required = false) Status status) {
+        if (year != null && (year < SaneRange.EARLIEST.getYear() || year > SaneRange.LATEST.getYear())) {
+            throw ApiException.badRequest("year", "Год проверки — от " + SaneRange.EARLIEST.getYear() + " до "
+                    + SaneRange.LATEST.getYear());
+        }
         int y = year != null ? year : clock.instant().atZone(ZoneId.of("Europe/Moscow")).getYear();
         LocalDate due = LocalDate.of(y, 12, 31);
         return jdbc.sql("""
