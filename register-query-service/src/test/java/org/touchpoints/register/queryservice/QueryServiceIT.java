@@ -123,6 +123,22 @@ class QueryServiceIT {
     }
 
     @Test
+    void theTokensAResetWritesReadBackFromTheTokenStore() {
+        TokenStore tokens = context.getBean(TokenStore.class);
+        tokens.initializeTokenSegments("reset-probe", 1);
+        try {
+            org.axonframework.eventhandling.TrackingToken reset = org.axonframework.eventhandling.ReplayToken.createReplayToken(
+                    new org.axonframework.eventhandling.GlobalSequenceTrackingToken(90),
+                    new org.axonframework.eventhandling.GlobalSequenceTrackingToken(-1));
+            tokens.storeToken(reset, "reset-probe", 0);
+            assertThat(tokens.fetchToken("reset-probe", 0)).isEqualTo(reset);
+        } finally {
+            tokens.releaseClaim("reset-probe", 0);
+            jdbc.sql("delete from token_entry where processor_name = 'reset-probe'").update();
+        }
+    }
+
+    @Test
     void eachLiveReplicaClaimsItsFairShareOfTheSegments() {
         PooledStreamingEventProcessor projections = processing
                 .eventProcessor("projections", PooledStreamingEventProcessor.class).orElseThrow();

@@ -9,7 +9,13 @@ import org.axonframework.config.EventProcessingConfigurer;
 import org.axonframework.spring.messaging.unitofwork.SpringTransactionManager;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.axonframework.eventhandling.PropagatingErrorHandler;
+import org.axonframework.common.jdbc.ConnectionProvider;
+import org.axonframework.eventhandling.tokenstore.TokenStore;
+import org.axonframework.eventhandling.tokenstore.jdbc.JdbcTokenStore;
 import org.axonframework.eventhandling.tokenstore.jdbc.TokenSchema;
+import org.axonframework.serialization.Serializer;
+import org.axonframework.serialization.jackson3.Jackson3Serializer;
+import tools.jackson.databind.jsontype.BasicPolymorphicTypeValidator;
 import org.axonframework.eventsourcing.eventstore.jdbc.EventSchema;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
@@ -60,6 +66,27 @@ public class AxonInfrastructure {
                 .setTimestampColumn("time_stamp")
                 .setOwnerColumn("owner")
                 .build();
+    }
+
+    /**
+     * The token store with a serializer of its own that reads back what it writes: a processor reset writes a
+     * replay token whose {@code context} is typed {@code Object}, which the general Jackson 3 serializer's default
+     * type validator refuses to resolve (on a real Axon Server the processors then retried their claims forever with
+     * empty read models). Only Axon's token classes and plain values are resolved.
+     */
+    @Bean
+    TokenStore tokenStore(ConnectionProvider connections, TokenSchema schema) {
+        return JdbcTokenStore.builder().connectionProvider(connections).schema(schema).serializer(tokenSerializer()).build();
+    }
+
+    static Serializer tokenSerializer() {
+        BasicPolymorphicTypeValidator tokenTypes = BasicPolymorphicTypeValidator.builder()
+                .allowIfSubType("org.axonframework.eventhandling.")
+                .allowIfSubType(String.class)
+                .allowIfSubType(Long.class)
+                .allowIfSubType(Integer.class)
+                .build();
+        return Jackson3Serializer.builder().jsonMapperBuilderCustomizer(mapper -> mapper.polymorphicTypeValidator(tokenTypes)).build();
     }
 
     /**
