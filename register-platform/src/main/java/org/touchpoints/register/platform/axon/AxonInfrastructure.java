@@ -2,6 +2,9 @@ package org.touchpoints.register.platform.axon;
 
 import org.axonframework.commandhandling.CommandBus;
 import org.axonframework.commandhandling.CommandExecutionException;
+import org.axonframework.commandhandling.gateway.CommandGateway;
+import org.axonframework.commandhandling.gateway.DefaultCommandGateway;
+import java.util.concurrent.Executors;
 import org.axonframework.common.caching.Cache;
 import org.axonframework.common.caching.WeakReferenceCache;
 import org.axonframework.common.transaction.TransactionManager;
@@ -97,6 +100,21 @@ public class AxonInfrastructure {
     @Bean
     static TransactionManager axonTransactionManager(PlatformTransactionManager transactions) {
         return new SpringTransactionManager(transactions);
+    }
+
+    /**
+     * The command gateway retries what the service can cure itself (a stale cached aggregate's concurrency conflict,
+     * a routing failure) a few times before the client sees it: {@link ConflictRetryScheduler}.
+     */
+    @Bean
+    CommandGateway commandGateway(CommandBus commandBus) {
+        return DefaultCommandGateway.builder().commandBus(commandBus)
+                .retryScheduler(new ConflictRetryScheduler(Executors.newSingleThreadScheduledExecutor(r -> {
+                    Thread thread = new Thread(r, "command-retry");
+                    thread.setDaemon(true);
+                    return thread;
+                })))
+                .build();
     }
 
     /** Registers stay in memory between commands (a register is a few hundred rows). */
