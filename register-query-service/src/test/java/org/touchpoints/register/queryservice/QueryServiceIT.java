@@ -149,7 +149,7 @@ class QueryServiceIT {
 
         jdbc.sql("insert into processor_node(node_id, seen_at) values ('other-2', now())").update();
         fairShare.beat();
-        assertThat(projections.maxCapacity()).as("ceil(4 / 3)").isEqualTo(2);
+        assertThat(projections.maxCapacity()).as("4 = 2 + 1 + 1: this replica sorts first and takes the remainder").isEqualTo(2);
 
         jdbc.sql("update processor_node set seen_at = now() - interval '1 minute' where node_id like 'other-%'").update();
         fairShare.beat();
