@@ -139,6 +139,44 @@ class QueryServiceIT {
     }
 
     @Test
+    void replicasStartingTogetherOnAnEmptyDatabaseShareOneTokenStoreIdentifier() throws Exception {
+        org.axonframework.common.jdbc.ConnectionProvider connections = () -> context.getBean(javax.sql.DataSource.class).getConnection();
+        org.axonframework.eventhandling.tokenstore.jdbc.TokenSchema schema =
+                context.getBean(org.axonframework.eventhandling.tokenstore.jdbc.TokenSchema.class);
+        String before = context.getBean(TokenStore.class).retrieveStorageIdentifier().orElseThrow();
+        try {
+            for (int round = 0; round < 5; round++) {
+                jdbc.sql("delete from token_entry where processor_name = '__config'").update();
+                int replicas = 8;
+                java.util.concurrent.CyclicBarrier together = new java.util.concurrent.CyclicBarrier(replicas);
+                java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(replicas);
+                List<java.util.concurrent.Future<String>> ids = new java.util.ArrayList<>();
+                for (int i = 0; i < replicas; i++) {
+                    TokenStore replica = org.touchpoints.register.platform.axon.AxonInfrastructure.sharedTokenStore(connections, schema);
+                    ids.add(pool.submit(() -> {
+                        together.await();
+                        return replica.retrieveStorageIdentifier().orElseThrow();
+                    }));
+                }
+                java.util.Set<String> distinct = new java.util.HashSet<>();
+                for (var id : ids) {
+                    distinct.add(id.get(30, java.util.concurrent.TimeUnit.SECONDS));
+                }
+                pool.shutdown();
+                assertThat(distinct).as("round %d: one identifier for every replica", round).hasSize(1);
+            }
+        } finally {
+            jdbc.sql("delete from token_entry where processor_name = '__config'").update();
+            jdbc.sql("insert into token_entry(processor_name, segment, token, token_type, time_stamp) values ('__config', 0, ?, ?, ?)")
+                    .params(context.getBean(TokenStore.class) instanceof JdbcTokenStore store
+                                    ? store.serializer().serialize(new org.axonframework.eventhandling.tokenstore.ConfigToken(
+                                            java.util.Map.of("id", before)), byte[].class).getData() : null,
+                            org.axonframework.eventhandling.tokenstore.ConfigToken.class.getName(),
+                            DateTimeUtils.formatInstant(Instant.now())).update();
+        }
+    }
+
+    @Test
     void eachLiveReplicaClaimsItsFairShareOfTheSegments() {
         PooledStreamingEventProcessor projections = processing
                 .eventProcessor("projections", PooledStreamingEventProcessor.class).orElseThrow();

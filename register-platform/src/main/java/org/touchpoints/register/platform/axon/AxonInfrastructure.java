@@ -75,11 +75,17 @@ public class AxonInfrastructure {
      * The token store with a serializer of its own that reads back what it writes: a processor reset writes a
      * replay token whose {@code context} is typed {@code Object}, which the general Jackson 3 serializer's default
      * type validator refuses to resolve (on a real Axon Server the processors then retried their claims forever with
-     * empty read models). Only Axon's token classes and plain values are resolved.
+     * empty read models). Only Axon's token classes and plain values are resolved. Replicas may start together on an
+     * empty database ({@link SharedJdbcTokenStore}).
      */
     @Bean
     TokenStore tokenStore(ConnectionProvider connections, TokenSchema schema) {
-        return JdbcTokenStore.builder().connectionProvider(connections).schema(schema).serializer(tokenSerializer()).build();
+        return sharedTokenStore(connections, schema);
+    }
+
+    public static TokenStore sharedTokenStore(ConnectionProvider connections, TokenSchema schema) {
+        return new SharedJdbcTokenStore(JdbcTokenStore.builder().connectionProvider(connections)
+                .serializer(tokenSerializer()), schema);
     }
 
     static Serializer tokenSerializer() {
