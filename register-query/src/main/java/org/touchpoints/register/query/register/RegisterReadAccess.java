@@ -88,7 +88,8 @@ public class RegisterReadAccess {
     }
 
     private boolean readsEverything(String username) {
-        return accounts.find(username).map(a -> AccountStore.GLOBAL_ROLES.contains(a.globalRole())).orElse(false);
+        return accounts.find(username).map(a -> a.globalRole() != null && AccountStore.GLOBAL_ROLES.contains(a.globalRole()))
+                .orElse(false);
     }
 
     private static String caller() {
