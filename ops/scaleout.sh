@@ -56,7 +56,8 @@ start_postgres() {
 start_axonserver() {
   : "${AXON_SERVER_JAR:?set AXON_SERVER_JAR to an Axon Server SE jar (README, Scale-out without Docker)}"
   mkdir -p "$DIR/axonserver"
-  (cd "$DIR/axonserver" && nohup java -Xmx1g -jar "$AXON_SERVER_JAR" \
+  cd "$DIR/axonserver"
+  nohup java -Xmx1g -jar "$AXON_SERVER_JAR" \
       --server.address=127.0.0.1 --server.port=8024 --axoniq.axonserver.port=8124 \
       --axoniq.axonserver.hostname=localhost --axoniq.axonserver.name=axonserver \
       --axoniq.axonserver.devmode.enabled=false \
@@ -64,7 +65,9 @@ start_axonserver() {
       --axoniq.axonserver.snapshot.storage="$DIR/axonserver/events" \
       --axoniq.axonserver.controldb-path="$DIR/axonserver/data" \
       --axoniq.axonserver.pid-file-location="$DIR/axonserver" \
-      > "$DIR/logs/axonserver.log" 2>&1 & echo $! > "$DIR/axonserver.pid")
+      > "$DIR/logs/axonserver.log" 2>&1 &
+  echo $! > "$DIR/axonserver.pid"
+  cd "$ROOT"
   wait_http http://127.0.0.1:8024/actuator/health 120
   log "Axon Server on 127.0.0.1:8024 (gRPC 8124)"
 }
@@ -92,7 +95,7 @@ wait_ready() { # name
 start_nginx() {
   command -v nginx >/dev/null || { echo "nginx is needed (apt-get install nginx)" >&2; exit 1; }
   sed -e "s|@GATEWAY_PORT@|$GATEWAY_PORT|" -e "s|@DIR@|$DIR|g" "$ROOT/ops/nginx/local.conf" > "$DIR/nginx.conf"
-  nginx -c "$DIR/nginx.conf" -p "$DIR"
+  nginx -c "$DIR/nginx.conf" -p "$DIR" </dev/null >/dev/null 2>&1
   log "gateway on http://127.0.0.1:$GATEWAY_PORT"
 }
 
