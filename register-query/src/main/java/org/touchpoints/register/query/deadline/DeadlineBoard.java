@@ -77,23 +77,38 @@ public class DeadlineBoard {
      * @param limit      at most this many entries ({@link #ALL}: no limit)
      */
     public List<DeadlineView> deadlines(String registerId, PublicationDeadline.Status status, int offset, int limit) {
+        return deadlines(registerId, null, status, offset, limit);
+    }
+
+    /**
+     * As {@link #deadlines(String, PublicationDeadline.Status, int, int)}, and only of {@code readable} registers when
+     * that is not null (the registers a caller may read).
+     */
+    public List<DeadlineView> deadlines(String registerId, java.util.Collection<String> readable,
+                                        PublicationDeadline.Status status, int offset, int limit) {
+        if (readable != null && readable.isEmpty()) {
+            return List.of();
+        }
         countMissingDueDates();
         // the entries whose due date is not counted yet come first (at risk, few: by their own index), then the rest
         List<DeadlineView> uncounted = status == null || status == PublicationDeadline.Status.AT_RISK
-                ? uncounted(registerId, false) : List.of();
+                ? uncounted(registerId, false).stream()
+                        .filter(v -> readable == null || readable.contains(v.registerId())).toList()
+                : List.of();
         if (offset < uncounted.size()) {
             List<DeadlineView> first = uncounted.subList(offset, (int) Math.min(uncounted.size(), (long) offset + limit));
             if (first.size() == limit) {
                 return List.copyOf(first);
             }
             List<DeadlineView> page = new ArrayList<>(first);
-            page.addAll(counted(registerId, status, 0, limit == ALL ? ALL : limit - first.size()));
+            page.addAll(counted(registerId, readable, status, 0, limit == ALL ? ALL : limit - first.size()));
             return page;
         }
-        return counted(registerId, status, offset - uncounted.size(), limit);
+        return counted(registerId, readable, status, offset - uncounted.size(), limit);
     }
 
-    private List<DeadlineView> counted(String registerId, PublicationDeadline.Status status, int offset, int limit) {
+    private List<DeadlineView> counted(String registerId, java.util.Collection<String> readable,
+                                       PublicationDeadline.Status status, int offset, int limit) {
         StringBuilder sql = new StringBuilder("""
                 select c.change_id, c.register_id, c.division, c.approved_on, c.due_date, c.published_on,
                        r.time_zone, r.region, c.due_date_missing_year
@@ -103,6 +118,10 @@ public class DeadlineBoard {
         if (registerId != null) {
             sql.append(" and c.register_id = ?");
             params.add(registerId);
+        }
+        if (readable != null) {
+            sql.append(" and c.register_id = any(?)");
+            params.add(readable.toArray(String[]::new));
         }
         boolean exact = status == null || narrow(status, sql, params);
         boolean paged = exact && limit != ALL;
