@@ -132,7 +132,7 @@ class DeadlinesIT extends ApplicationIT {
         assertThat(api.as("auditor").get("/api/v1/registers/" + register + "/history").body())
                 .as("never overdue while unknown").doesNotContain("PublicationDeadlineMissed");
         gauges.refresh();
-        assertThat(ok(api.get("/actuator/prometheus")).body())
+        assertThat(ok(api.as("auditor").get("/actuator/prometheus")).body())
                 .containsPattern("register_publications_at_risk\\{[^}]*register=\"" + register + "\"[^}]*\\} 1\\.0");
         Api.Response page = api.as("auditor").get("/deadlines?registerId=" + register);
         assertThat(page.status()).as(page.toString()).isEqualTo(200);
