@@ -37,7 +37,7 @@ public final class RowRules {
             InputText.check(errors, prefix + ".touchpoint.address", "Адрес точки взаимодействия", t.address(), false, 1000);
             if (t.channel() == null) {
                 errors.add(new FieldError(prefix + ".touchpoint.channel",
-                        "Укажите канал: цифровая (DIGITAL) или офлайн-точка (OFFLINE)"));
+                        "Укажите канал: цифровая или офлайн-точка"));
             }
         }
         if (row.needs() == null || row.needs().isEmpty()) {

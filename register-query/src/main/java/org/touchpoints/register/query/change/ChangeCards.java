@@ -16,10 +16,11 @@ import org.touchpoints.register.api.change.ChangeStatus;
 import org.touchpoints.register.api.row.ClientNeed;
 import org.touchpoints.register.api.row.RowContent;
 import org.touchpoints.register.api.row.Touchpoint;
-import org.touchpoints.register.platform.account.AccountStore;
 import org.touchpoints.register.query.deadline.DeadlineBoard;
 import org.touchpoints.register.query.register.RegisterReadModel;
+import org.touchpoints.register.query.ui.People;
 import org.touchpoints.register.query.ui.Viewer;
+import org.touchpoints.register.query.ui.Words;
 
 /**
  * A change as the pages show it: titles in Russian, the row before and after side by side, the timeline in the
@@ -82,12 +83,12 @@ public class ChangeCards {
 
     private final RegisterReadModel registers;
     private final DeadlineBoard deadlines;
-    private final AccountStore accounts;
+    private final People people;
 
-    public ChangeCards(RegisterReadModel registers, DeadlineBoard deadlines, AccountStore accounts) {
+    public ChangeCards(RegisterReadModel registers, DeadlineBoard deadlines, People people) {
         this.registers = registers;
         this.deadlines = deadlines;
-        this.accounts = accounts;
+        this.people = people;
     }
 
     /** Cards of changes (of any registers), with names looked up once per page. */
@@ -95,16 +96,17 @@ public class ChangeCards {
         Map<String, RegisterReadModel.RegisterSummary> registerOf = new HashMap<>();
         Map<String, Map<String, String>> divisionsOf = new HashMap<>();
         Map<String, Map<String, DeadlineBoard.DeadlineView>> deadlinesOf = new HashMap<>();
-        Map<String, String> names = new HashMap<>();
+        Function<String, String> name = people.cached();
         List<Card> cards = new ArrayList<>(changes.size());
         for (ChangeView c : changes) {
             var register = registerOf.computeIfAbsent(c.registerId(), registers::require);
             Map<String, String> divisions = divisionsOf.computeIfAbsent(c.registerId(), registers::divisions);
             ZoneId zone = ZoneId.of(register.timeZone());
-            Function<String, String> name = u -> u == null ? "" : names.computeIfAbsent(u, this::displayName);
             List<Event> timeline = c.timeline() == null ? List.of() : c.timeline().stream()
-                    .map(t -> new Event(EVENTS.getOrDefault(t.event(), t.event()), when(t.at(), zone), name.apply(t.by()),
-                            t.comment()))
+                    .map(t -> new Event(EVENTS.getOrDefault(t.event(), t.event()), when(t.at(), zone),
+                            t.onBehalfOf() == null ? name.apply(t.by())
+                                    : name.apply(t.by()) + " (и.о. за " + name.apply(t.onBehalfOf()) + ")",
+                            Words.isoDatesIn(t.comment())))
                     .toList();
             DeadlineBoard.DeadlineView d = c.dueDate() == null ? null
                     : deadlinesOf.computeIfAbsent(c.registerId(), r -> deadlines.deadlines(r).stream()
@@ -194,10 +196,5 @@ public class ChangeCards {
 
     static String when(Instant at, ZoneId zone) {
         return at == null ? "" : DATE_TIME.format(at.atZone(zone));
-    }
-
-    private String displayName(String username) {
-        return accounts.find(username).map(a -> a.displayName() == null || a.displayName().isBlank() ? username
-                : a.displayName()).orElse(username);
     }
 }
