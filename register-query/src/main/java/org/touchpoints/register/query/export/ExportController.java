@@ -33,7 +33,7 @@ public class ExportController {
     }
 
     @GetMapping
-    @Operation(summary = "Выгрузить перечень по форме органа власти: csv, xlsx или docx; текущий или редакцию version")
+    @Operation(summary = "Выгрузить перечень по форме органа власти: csv (канонический текст, его SHA-256 записывается при публикации), csv-excel (UTF-8 с BOM, разделитель «;», для Excel), xlsx или docx; текущий или редакцию version")
     public ResponseEntity<byte[]> export(@PathVariable String registerId, @RequestParam(defaultValue = "csv") String format,
                                          @RequestParam(required = false) Integer version) {
         RegisterReadModel.RegisterSummary register = registers.require(registerId);

@@ -63,8 +63,7 @@ public class AuditPage {
     static {
         event("RegisterCreated", "Перечень создан", "Орган власти", "authority", "Часовой пояс", "timeZone",
                 "Срок публикации, рабочих дней", "publicationDeadlineWorkingDays", "Шаблон", "template");
-        event("DivisionDefined", "Подразделение определено", "Подразделение", "divisionId", "Название", "name",
-                "Процессы", "processes");
+        event("DivisionDefined", "Подразделение определено", "Название", "name", "Процессы", "processes");
         event("MemberAssigned", "Роль назначена", "Сотрудник", "username", "Роль", "role",
                 "Подразделение", "divisionId");
         event("MemberRevoked", "Роль снята", "Сотрудник", "username", "Роль", "role", "Подразделение", "divisionId");
