@@ -36,8 +36,11 @@ class AccessibilityIT extends BrowserIT {
             browser.login(user);
             pages.forEach(page -> problems.addAll(check(page)));
         });
+        ok(api.as("publisher").post("/api/v1/registers/" + registerId + "/publications",
+                Map.of("url", "https://gzhi.admin-smolensk.ru/perechen")));
         browser.driver().manage().deleteAllCookies();
-        List.of("/login", "/public").forEach(page -> problems.addAll(check(page)));
+        List.of("/login", "/public", "/public/" + registerId, "/public/" + registerId + "?q=сайт", "/no-such-page")
+                .forEach(page -> problems.addAll(check(page)));
         assertThat(problems).isEmpty();
     }
 
