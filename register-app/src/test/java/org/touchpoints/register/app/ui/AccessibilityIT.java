@@ -26,9 +26,9 @@ class AccessibilityIT extends BrowserIT {
                 "initiator", List.of("/registers", "/registers/" + registerId, "/registers/" + registerId + "/changes",
                         "/registers/" + registerId + "/changes/new?kind=ADD",
                         "/registers/" + registerId + "/changes/new?kind=EDIT&rowId=" + rowId,
-                        "/changes/" + changeId, "/deadlines"),
+                        "/changes/" + changeId, "/deadlines", "/tasks"),
                 "division-head", List.of("/inbox"),
-                "publisher", List.of("/registers/" + registerId + "/publish"),
+                "publisher", List.of("/registers/" + registerId + "/publish", "/tasks"),
                 "auditor", List.of("/audit?registerId=" + registerId),
                 "admin", List.of("/registers/new", "/registers/" + registerId + "/import"));
         List<String> problems = new ArrayList<>();

@@ -69,6 +69,12 @@ public class ChangeReadModel {
         return jdbc.sql(sql.toString()).params(params).query(this::view).list();
     }
 
+    /** The changes a person initiated in a status, in every register, oldest first. */
+    public List<ChangeView> initiatedBy(String username, String status) {
+        return jdbc.sql(COLUMNS + " where initiated_by = ? and status = ? order by initiated_at, change_id")
+                .params(username, status).query(this::view).list();
+    }
+
     /** The timelines of many changes at once (for cards of a list), by change id, each in order. */
     public java.util.Map<String, List<ChangeView.TimelineEntry>> timelines(java.util.Collection<String> changeIds) {
         java.util.Map<String, List<ChangeView.TimelineEntry>> timelines = new java.util.HashMap<>();
