@@ -110,7 +110,13 @@ class RemindersIT {
         ApplicationIT.ok(api.as("division-head").post("/api/v1/changes/" + rejected + "/rejection",
                 Map.of("reason", "Чат-бот ещё не введён в эксплуатацию")));
         assertThat(sender.sendPending()).isEqualTo(2); // to the head on initiation, to the initiator on rejection
-        MimeMessage rejection = smtp.getReceivedMessages()[6];
+        MimeMessage rejection = java.util.Arrays.stream(smtp.getReceivedMessages()).skip(5).filter(m -> {
+            try {
+                return m.getSubject().equals("Ваше изменение перечня отклонено");
+            } catch (jakarta.mail.MessagingException e) {
+                throw new IllegalStateException(e);
+            }
+        }).findFirst().orElseThrow();
         assertThat(rejection.getAllRecipients()[0].toString()).isEqualTo("initiator@gzhi.example");
         assertThat(rejection.getSubject()).isEqualTo("Ваше изменение перечня отклонено");
         assertThat((String) rejection.getContent()).contains(rejected, "Причина: Чат-бот ещё не введён в эксплуатацию");

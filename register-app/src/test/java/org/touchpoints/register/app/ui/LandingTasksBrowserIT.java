@@ -46,7 +46,7 @@ class LandingTasksBrowserIT extends BrowserIT {
     void thePublisherLandsOnPublicationsDueOverdueFirst() {
         String late = newRegister();
         approvedChange(late, "Официальный сайт");
-        clock.advance(Duration.ofDays(20)); // 10 working days passed: overdue
+        clock.advance(Duration.ofDays(30)); // due 14.01.2025, now 19.01.2025: overdue
         String fresh = newRegister();
         approvedChange(fresh, "Телефон приёмной");
 
