@@ -110,7 +110,8 @@ class RemindersIT {
         ApplicationIT.ok(api.as("division-head").post("/api/v1/changes/" + rejected + "/rejection",
                 Map.of("reason", "Чат-бот ещё не введён в эксплуатацию")));
         assertThat(sender.sendPending()).isEqualTo(2); // to the head on initiation, to the initiator on rejection
-        MimeMessage rejection = java.util.Arrays.stream(smtp.getReceivedMessages()).skip(5).filter(m -> {
+        // GreenMail lists the letters by mailbox, not in the order they came: find the rejection by its subject
+        MimeMessage rejection = java.util.Arrays.stream(smtp.getReceivedMessages()).filter(m -> {
             try {
                 return m.getSubject().equals("Ваше изменение перечня отклонено");
             } catch (jakarta.mail.MessagingException e) {
