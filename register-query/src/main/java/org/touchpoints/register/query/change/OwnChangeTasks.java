@@ -12,6 +12,7 @@ import java.util.function.Function;
 import org.springframework.core.annotation.Order;
 import org.springframework.stereotype.Component;
 import org.touchpoints.register.api.change.ChangeStatus;
+import org.touchpoints.register.query.register.RegisterReadAccess;
 import org.touchpoints.register.query.register.RegisterReadModel;
 import org.touchpoints.register.query.task.Task;
 import org.touchpoints.register.query.task.TaskGroup;
@@ -34,12 +35,15 @@ public class OwnChangeTasks implements TaskSource {
     private final RegisterReadModel registers;
     private final People people;
     private final Clock clock;
+    private final RegisterReadAccess access;
 
-    public OwnChangeTasks(ChangeReadModel changes, RegisterReadModel registers, People people, Clock clock) {
+    public OwnChangeTasks(ChangeReadModel changes, RegisterReadModel registers, People people, Clock clock,
+                          RegisterReadAccess access) {
         this.changes = changes;
         this.registers = registers;
         this.people = people;
         this.clock = clock;
+        this.access = access;
     }
 
     @Override
@@ -47,7 +51,9 @@ public class OwnChangeTasks implements TaskSource {
         if (!viewer.specialist()) {
             return List.of();
         }
-        List<ChangeView> rejected = changes.initiatedBy(viewer.username(), ChangeStatus.REJECTED.name());
+        RegisterReadAccess.Scope scope = access.scope(); // a person whose role was revoked no longer reads the register
+        List<ChangeView> rejected = changes.initiatedBy(viewer.username(), ChangeStatus.REJECTED.name()).stream()
+                .filter(c -> scope.includes(c.registerId())).toList();
         Map<String, List<ChangeView.TimelineEntry>> timelines = changes.timelines(
                 rejected.stream().map(ChangeView::changeId).toList());
         Map<String, RegisterReadModel.RegisterSummary> registerOf = new HashMap<>();
