@@ -10,7 +10,6 @@ import org.axonframework.eventhandling.deadletter.jdbc.DeadLetterSchema;
 import org.axonframework.eventhandling.deadletter.jdbc.JdbcSequencedDeadLetterQueue;
 import org.axonframework.messaging.deadletter.Decisions;
 import org.axonframework.messaging.deadletter.EnqueuePolicy;
-import org.axonframework.messaging.deadletter.ThrowableCause;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -81,7 +80,9 @@ public class DeadLetterConfiguration {
             savepoints.undoCurrentEvent();
             log.warn("Event {} ({}) parked in the dead-letter queue: {}", letter.message().getIdentifier(),
                     letter.message().getPayloadType().getSimpleName(), AdminAudit.oneLine(String.valueOf(cause)));
-            return Decisions.enqueue(ThrowableCause.truncated(cause));
+            // the failure itself, not a ThrowableCause: the letter wraps what it is given, and a wrapped ThrowableCause
+            // would show as the cause's class instead of the failure's (cause_message is text: nothing to truncate)
+            return Decisions.enqueue(cause);
         };
         for (String group : GROUPS) {
             processing.registerDeadLetterQueue(group, c -> JdbcSequencedDeadLetterQueue.<EventMessage<?>>builder()

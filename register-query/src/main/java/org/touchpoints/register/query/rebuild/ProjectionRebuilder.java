@@ -5,6 +5,7 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Savepoint;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -26,6 +27,7 @@ import org.axonframework.eventhandling.GenericDomainEventEntry;
 import org.axonframework.eventhandling.GlobalSequenceTrackingToken;
 import org.axonframework.eventhandling.TrackedDomainEventData;
 import org.axonframework.eventhandling.TrackedEventData;
+import org.axonframework.messaging.MetaData;
 import org.axonframework.messaging.deadletter.GenericDeadLetter;
 import org.axonframework.messaging.deadletter.SequencedDeadLetterQueue;
 import org.axonframework.messaging.deadletter.ThrowableCause;
@@ -240,7 +242,9 @@ public class ProjectionRebuilder {
                     Throwable cause = e instanceof IllegalStateException && e.getCause() != null ? e.getCause() : e;
                     log.warn("Rebuild: event {} ({}) parked for {}: {}", event.getIdentifier(),
                             event.getPayloadType().getSimpleName(), group, AdminAudit.oneLine(String.valueOf(cause)));
-                    queue.enqueue(sequence, new GenericDeadLetter<>(sequence, event, ThrowableCause.truncated(cause)));
+                    Instant now = GenericDeadLetter.clock.instant();
+                    queue.enqueue(sequence, new GenericDeadLetter<>(sequence, event, ThrowableCause.truncated(cause), now,
+                            now, MetaData.emptyInstance()));
                     parked.add(sequence);
                     return true;
                 }
