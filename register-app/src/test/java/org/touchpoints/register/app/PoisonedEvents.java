@@ -15,9 +15,9 @@ import org.touchpoints.register.api.publication.Published;
  * Events an older release could have stored, written straight into the event store table ({@code domain_event_entry})
  * as the application's own serializer writes them: no rule of today's aggregate stands in the way.
  */
-final class PoisonedEvents {
+public final class PoisonedEvents {
     /** A first publication dated at the very start of {@link Instant}'s range: no read model can put it in a zone. */
-    static final Instant START_OF_TIME = Instant.parse("-1000000000-01-01T00:00:00Z");
+    public static final Instant START_OF_TIME = Instant.parse("-1000000000-01-01T00:00:00Z");
 
     private PoisonedEvents() {
     }
@@ -26,14 +26,14 @@ final class PoisonedEvents {
      * Appends to the register's stream a {@link Published} of version 1 at {@link #START_OF_TIME} and returns the
      * event's identifier. The register's cached aggregate is dropped, so the next command reads the stream again.
      */
-    static String storePublicationAtTheStartOfTime(JdbcClient jdbc, Serializer serializer, Cache registers,
+    public static String storePublicationAtTheStartOfTime(JdbcClient jdbc, Serializer serializer, Cache registers,
                                                    String registerId, Instant at) {
         Published poison = new Published(registerId, 1, "https://example.gov.ru/old-release", START_OF_TIME, List.of(),
                 "0".repeat(64), null, null, "publisher", at);
         return store(jdbc, serializer, registers, registerId, poison, at);
     }
 
-    static String store(JdbcClient jdbc, Serializer serializer, Cache registers, String registerId, Object payload,
+    public static String store(JdbcClient jdbc, Serializer serializer, Cache registers, String registerId, Object payload,
                         Instant at) {
         String type = jdbc.sql("select type from domain_event_entry where aggregate_identifier = ? order by sequence_number limit 1")
                 .param(registerId).query(String.class).single();
