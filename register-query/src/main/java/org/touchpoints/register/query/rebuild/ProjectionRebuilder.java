@@ -166,6 +166,10 @@ public class ProjectionRebuilder {
             h.adapter().prepareReset();
         }
         jdbc.sql("alter sequence q_row_entry_seq restart").update();
+        Map<String, List<AnnotationEventHandlerAdapter>> byGroup = new HashMap<>();
+        for (GroupHandler h : handlers) {
+            byGroup.computeIfAbsent(h.group(), g -> new ArrayList<>()).add(h.adapter());
+        }
         Replay replay = new Replay();
         try (EventReader events = new EventReader()) {
             for (List<EventMessage<?>> batch = events.next(); !batch.isEmpty(); batch = events.next()) {
@@ -176,9 +180,9 @@ public class ProjectionRebuilder {
                             continue;
                         }
                         List<AnnotationEventHandlerAdapter> able = new ArrayList<>(2);
-                        for (GroupHandler h : handlers) {
-                            if (h.group().equals(group) && h.adapter().canHandle(event)) {
-                                able.add(h.adapter());
+                        for (AnnotationEventHandlerAdapter h : byGroup.getOrDefault(group, List.of())) {
+                            if (h.canHandle(event)) {
+                                able.add(h);
                             }
                         }
                         if (able.isEmpty()) {
