@@ -55,4 +55,14 @@ class ReplayIT extends ApplicationIT {
         }
         assertThat(api.as("initiator").post("/api/v1/admin/projections/rebuild", "{}").status()).isEqualTo(403);
     }
+
+    @Test
+    void everyReadModelTableIsComparedAfterARebuild() {
+        // a new q_ table must join ReadModels.TABLES, or the rebuild comparison would silently skip it
+        List<String> readModelTables = jdbc.sql("select table_name from information_schema.tables"
+                        + " where table_schema = current_schema() and table_name like 'q!_%' escape '!'")
+                .query(String.class).list();
+        assertThat(readModelTables).isNotEmpty();
+        assertThat(ReadModels.TABLES.keySet()).containsExactlyInAnyOrderElementsOf(readModelTables);
+    }
 }
