@@ -69,6 +69,10 @@ class DeadLetterRecoveryIT extends ApplicationIT {
         Api.Response noReason = admin.post(path, Map.of("reason", "  "));
         assertThat(noReason.status()).isEqualTo(400);
         assertThat(noReason.json().get("errors").get(0).get("field").asString()).isEqualTo("reason");
+        assertThat(admin.post(path, Map.of("reason", "Мешает\u0000")).status()).isEqualTo(400);
+        assertThat(admin.post(path, Map.of("reason", "я".repeat(2001))).status()).isEqualTo(400);
+        assertThat(admin.post(path, "{\"reason\": [1]}").status()).isEqualTo(400);
+        assertThat(admin.post(path, "не JSON").status()).isEqualTo(400);
         assertThat(admin.post("/api/v1/admin/dead-letters/" + waiting + "/set-aside", Map.of("reason", "Мешает")).status())
                 .as("an event that only waits is not set aside").isEqualTo(409);
         assertThat(admin.post("/api/v1/admin/dead-letters/no-such-letter/set-aside", Map.of("reason", "Мешает")).status())

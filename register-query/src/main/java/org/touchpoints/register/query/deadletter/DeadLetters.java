@@ -190,7 +190,7 @@ public class DeadLetters {
             String aggregateId = column("aggregate_identifier", id);
             evict(parked);
             Instant now = clock.instant();
-            setAside.add(new SetAsideLetters.SetAside(parked.id(), parked.processingGroup(), parked.sequence(),
+            setAside.addOnce(new SetAsideLetters.SetAside(parked.id(), parked.processingGroup(), parked.sequence(),
                     parked.eventId(), payloadType, aggregateId, parked.eventSequenceNumber(),
                     parked.eventTime(), parked.causeType(), parked.causeMessage(), parked.enqueuedAt(), why, actor, now));
             audit.record(actor, AdminAudit.DEAD_LETTER_SET_ASIDE, "событие " + parked.eventId() + " (" + parked.eventType()
@@ -215,7 +215,8 @@ public class DeadLetters {
                 return;
             }
         }
-        throw new IllegalStateException("Dead letter " + parked.id() + " is not in its queue");
+        // another administrator (or a retry) took it meanwhile
+        throw new ApiException(HttpStatus.CONFLICT, "Событие уже исключено из обработки или обработано; обновите список");
     }
 
     private String column(String column, String id) {

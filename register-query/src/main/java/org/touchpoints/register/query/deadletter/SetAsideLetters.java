@@ -8,8 +8,11 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import org.springframework.dao.DuplicateKeyException;
+import org.springframework.http.HttpStatus;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
+import org.touchpoints.register.platform.web.ApiException;
 
 /**
  * The dead letters an administrator set aside ({@code dead_letter_set_aside}): kept with who, when and why, and
@@ -35,7 +38,16 @@ public class SetAsideLetters {
         this.jdbc = jdbc;
     }
 
-    void add(SetAside letter) {
+    /** Keeps the letter; a letter (or its event, in its group) set aside already is refused with 409. */
+    void addOnce(SetAside letter) {
+        try {
+            add(letter);
+        } catch (DuplicateKeyException e) {
+            throw new ApiException(HttpStatus.CONFLICT, "Событие уже исключено из обработки");
+        }
+    }
+
+    private void add(SetAside letter) {
         jdbc.sql("""
                         insert into dead_letter_set_aside(dead_letter_id, processing_group, sequence_identifier,
                             event_identifier, payload_type, aggregate_identifier, sequence_number, event_time, cause_type,
