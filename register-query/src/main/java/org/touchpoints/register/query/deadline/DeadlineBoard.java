@@ -185,7 +185,7 @@ public class DeadlineBoard {
             try {
                 LocalDate due = PublicationDeadline.dueDate(calendar, (LocalDate) m[1], (Integer) m[2], (String) m[3]);
                 jdbc.sql("""
-                                update q_change set due_date = ?, due_date_missing_year = null
+                                update q_change set due_date = ?, due_date_missing_year = null, due_working_days = null
                                 where change_id = ? and due_date_missing_year is not null""")
                         .params(Date.valueOf(due), m[0]).update();
             } catch (CalendarYearMissingException still) {
