@@ -17,7 +17,6 @@ import org.touchpoints.register.api.change.DeputyApproved;
 import org.touchpoints.register.api.change.DivisionApproved;
 import org.touchpoints.register.api.change.PublicationDeadlineMissed;
 import org.touchpoints.register.api.publication.Published;
-import org.touchpoints.register.query.calendar.CalendarYearMissingException;
 import org.touchpoints.register.query.calendar.ProductionCalendar;
 import org.touchpoints.register.query.config.Json;
 import org.touchpoints.register.query.config.Projections;
@@ -65,21 +64,19 @@ public class ChangeProjection {
     void on(DeputyApproved e) {
         RegisterSettings.Settings settings = registers.of(e.registerId());
         LocalDate madeOn = PublicationDeadline.madeOn(e.at(), e.orderDate(), settings.zone());
-        LocalDate due = null;
-        if (settings.deadlineWorkingDays() != null) {
-            try {
-                due = PublicationDeadline.dueDate(calendar, madeOn, settings.deadlineWorkingDays(), settings.region());
-            } catch (CalendarYearMissingException missing) {
-                log.warn("No due date for change {}: {}", e.changeId(), missing.getMessage());
-            }
+        PublicationDeadline.Counted counted = settings.deadlineWorkingDays() == null ? new PublicationDeadline.Counted(null, null, null)
+                : PublicationDeadline.count(calendar, madeOn, settings.deadlineWorkingDays(), settings.region());
+        LocalDate due = counted.dueDate();
+        if (counted.problem() != null) {
+            log.warn("No due date for change {}: {}", e.changeId(), counted.problem());
         }
         jdbc.update("""
                         update q_change set status = ?, approved_at = ?, approved_on = ?, order_number = ?, order_date = ?,
-                                            due_date = ?
+                                            due_date = ?, due_note = ?, due_problem = ?
                         where change_id = ?""",
                         ChangeStatus.APPROVED.name(), Timestamp.from(e.at()), Date.valueOf(madeOn), e.orderNumber(),
                         e.orderDate() == null ? null : Date.valueOf(e.orderDate()), due == null ? null : Date.valueOf(due),
-                        e.changeId());
+                        counted.note(), counted.problem(), e.changeId());
         String comment = e.orderNumber() == null ? e.comment()
                 : join(e.comment(), "Приказ № " + e.orderNumber() + (e.orderDate() == null ? "" : " от " + e.orderDate()));
         timeline(e.changeId(), "DeputyApproved", e.at(), e.by(), e.onBehalfOf(), comment);

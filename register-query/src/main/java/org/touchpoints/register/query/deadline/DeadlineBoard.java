@@ -29,14 +29,18 @@ public class DeadlineBoard {
     private static final ZoneId EARLIEST_ZONE = ZoneId.of("Etc/GMT+12");
     private static final ZoneId LATEST_ZONE = ZoneId.of("Pacific/Kiritimati");
 
+    /**
+     * {@code federalOnly} and {@code note}: the due date was counted by the federal calendar alone, in a region-year an
+     * administrator marked "federal only" (the region's own calendar of that year is not loaded).
+     */
     @JsonInclude(JsonInclude.Include.NON_NULL)
     public record DeadlineView(String changeId, String registerId, String division, LocalDate approvedOn,
                                LocalDate dueDate, Integer workingDaysLeft, PublicationDeadline.Status status,
-                               LocalDate publishedOn) {
+                               LocalDate publishedOn, Boolean federalOnly, String note) {
     }
 
     private record Row(String changeId, String registerId, String division, LocalDate approvedOn, LocalDate dueDate,
-                       LocalDate publishedOn, String zone, String region) {
+                       LocalDate publishedOn, String zone, String region, String note) {
     }
 
     private final JdbcClient jdbc;
@@ -63,7 +67,7 @@ public class DeadlineBoard {
     public List<DeadlineView> deadlines(String registerId, PublicationDeadline.Status status, int offset, int limit) {
         StringBuilder sql = new StringBuilder("""
                 select c.change_id, c.register_id, c.division, c.approved_on, c.due_date, c.published_on,
-                       r.time_zone, r.region
+                       r.time_zone, r.region, c.due_note
                 from q_change c join q_register r on r.register_id = c.register_id
                 where c.approved_at is not null and c.due_date is not null""");
         List<Object> params = new ArrayList<>();
@@ -95,7 +99,7 @@ public class DeadlineBoard {
     public List<DeadlineView> awaitingPublication() {
         return jdbc.sql("""
                         select c.change_id, c.register_id, c.division, c.approved_on, c.due_date, c.published_on,
-                               r.time_zone, r.region
+                               r.time_zone, r.region, c.due_note
                         from q_change c join q_register r on r.register_id = c.register_id
                         where c.approved_at is not null and c.due_date is not null and c.published_on is null
                         order by c.due_date, c.change_id""")
@@ -152,7 +156,7 @@ public class DeadlineBoard {
     private Row row(java.sql.ResultSet rs, int i) throws java.sql.SQLException {
         return new Row(rs.getString(1), rs.getString(2), rs.getString(3), rs.getDate(4).toLocalDate(),
                 rs.getDate(5).toLocalDate(), rs.getDate(6) == null ? null : rs.getDate(6).toLocalDate(), rs.getString(7),
-                rs.getString(8));
+                rs.getString(8), rs.getString(9));
     }
 
     private DeadlineView view(Row r) {
@@ -162,7 +166,7 @@ public class DeadlineBoard {
         PublicationDeadline.Status s = PublicationDeadline.status(r.dueDate(), r.publishedOn(),
                 left == null ? Integer.MAX_VALUE : left, today);
         return new DeadlineView(r.changeId(), r.registerId(), r.division(), r.approvedOn(), r.dueDate(), left, s,
-                r.publishedOn());
+                r.publishedOn(), r.note() == null ? null : Boolean.TRUE, r.note());
     }
 
     private Integer workingDaysLeft(LocalDate from, LocalDate due, String region) {

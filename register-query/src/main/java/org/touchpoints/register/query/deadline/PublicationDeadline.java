@@ -3,6 +3,9 @@ package org.touchpoints.register.query.deadline;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
+import java.util.NavigableSet;
+import java.util.stream.Collectors;
+import org.touchpoints.register.query.calendar.CalendarYearMissingException;
 import org.touchpoints.register.query.calendar.ProductionCalendar;
 
 /**
@@ -24,6 +27,39 @@ public final class PublicationDeadline {
 
     public static LocalDate dueDate(ProductionCalendar calendar, LocalDate madeOn, int workingDays, String region) {
         return calendar.addWorkingDays(madeOn, workingDays, region);
+    }
+
+    /**
+     * A due date counted, and what a person must know of it: {@code note} when a year of the count was taken from the
+     * federal calendar alone by an administrator's "federal only" mark; {@code problem} (and no due date) when the count
+     * was refused: a federal year, or the region's overlay of a year, is not loaded.
+     */
+    public record Counted(LocalDate dueDate, String note, String problem) {
+    }
+
+    public static Counted count(ProductionCalendar calendar, LocalDate madeOn, int workingDays, String region) {
+        try {
+            LocalDate due = dueDate(calendar, madeOn, workingDays, region);
+            return new Counted(due, federalOnlyNote(calendar, region, madeOn, due), null);
+        } catch (CalendarYearMissingException missing) {
+            return new Counted(null, null, "Срок публикации не рассчитан: " + missing.getMessage());
+        }
+    }
+
+    /**
+     * «срок рассчитан по федеральному календарю: региональный календарь RU-DA на 2027 год не загружен», or null when
+     * every year of {@code (fromExclusive, toInclusive]} was counted with the region's own days.
+     */
+    public static String federalOnlyNote(ProductionCalendar calendar, String region, LocalDate fromExclusive,
+                                         LocalDate toInclusive) {
+        NavigableSet<Integer> years = calendar.federalOnlyYears(region, fromExclusive, toInclusive);
+        if (years.isEmpty()) {
+            return null;
+        }
+        String list = years.stream().map(String::valueOf).collect(Collectors.joining(", "));
+        return "срок рассчитан по федеральному календарю: региональный календарь "
+                + ProductionCalendar.normalizeRegion(region) + " на " + list + (years.size() == 1 ? " год" : " годы")
+                + " не загружен (отметка администратора «только федеральный календарь»)";
     }
 
     public enum Status {

@@ -12,7 +12,8 @@ class DeadlinePageTest {
     private static final LocalDate DUE = LocalDate.of(2025, 1, 14);
 
     private static DeadlineBoard.DeadlineView deadline(Status status, Integer left, LocalDate publishedOn) {
-        return new DeadlineBoard.DeadlineView("c", "r", "licensing", LocalDate.of(2024, 12, 20), DUE, left, status, publishedOn);
+        return new DeadlineBoard.DeadlineView("c", "r", "licensing", LocalDate.of(2024, 12, 20), DUE, left, status, publishedOn,
+                null, null);
     }
 
     @Test
