@@ -8,6 +8,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.simple.JdbcClient;
 import tools.jackson.databind.JsonNode;
 
 /**
@@ -17,6 +19,9 @@ import tools.jackson.databind.JsonNode;
  * dashboard and its export say it was counted by the federal calendar.
  */
 class FederalOnlyCalendarIT extends ApplicationIT {
+    @Autowired
+    JdbcClient jdbc;
+
     private static final String FEDERAL_2027 = """
             {"year": 2027, "source": "тестовые данные: праздники ст. 112 ТК РФ без переносов",
              "nonWorkingDays": ["2027-01-01", "2027-01-04", "2027-01-05", "2027-01-06", "2027-01-07", "2027-01-08",
@@ -102,6 +107,10 @@ class FederalOnlyCalendarIT extends ApplicationIT {
                 .contains(";28.12.2026;20.01.2027;").contains(note);
         assertThat(api.as("auditor").get("/deadlines?registerId=" + register).body()).contains(note);
         assertThat(api.as("auditor").get("/changes/" + refused).body()).contains("id=\"due-date-note\"").contains(note);
+
+        // a rebuild counts with the mark: the same due dates and notes
+        ReadModels.assertARebuildChangesNothing(api.as("admin"), jdbc);
+        assertThat(api.as("auditor").get("/api/v1/changes/" + refused).json().get("dueDateNote").asString()).startsWith(note);
     }
 
     private JsonNode approve(String register, String touchpoint) {

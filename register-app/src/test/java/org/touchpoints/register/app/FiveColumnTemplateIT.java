@@ -8,6 +8,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.simple.JdbcClient;
 import tools.jackson.databind.JsonNode;
 
 /**
@@ -16,6 +18,9 @@ import tools.jackson.databind.JsonNode;
  * numbers, the new one comes after the last, and the export shows exactly that.
  */
 class FiveColumnTemplateIT extends ApplicationIT {
+    @Autowired
+    JdbcClient jdbc;
+
     private static final String INFORMING = "Информирование";
     private static final String CONSULTING = "Консультирование";
     private static final String VISIT = "Профилактический визит";
@@ -81,6 +86,15 @@ class FiveColumnTemplateIT extends ApplicationIT {
                 .get("valid").asBoolean()).isTrue();
         assertThat(numbers(register, "?version=1")).containsExactly("1 " + INFORMING, "1 " + INFORMING,
                 "1 " + INFORMING, "2 " + CONSULTING, "2 " + CONSULTING, "2 " + CONSULTING, "3 " + VISIT, "4 " + APPEAL);
+        assertThat(api.as("auditor").bytes("/api/v1/registers/" + register + "/export?format=csv&version=1"))
+                .isEqualTo(csv.getBytes(StandardCharsets.UTF_8));
+
+        // the numbers are in the events: a rebuild of the read models gives the same register
+        assertThat(jdbc.sql("select count(*) from q_group_number where register_id = ?").param(register)
+                .query(Integer.class).single()).isEqualTo(3);
+        ReadModels.assertARebuildChangesNothing(api.as("admin"), jdbc);
+        assertThat(numbers(register)).containsExactly("1 " + INFORMING, "1 " + INFORMING, "1 " + INFORMING,
+                "2 " + CONSULTING, "2 " + CONSULTING, "2 " + CONSULTING, "3 " + VISIT, "4 " + APPEAL);
     }
 
     @Test

@@ -65,6 +65,21 @@ public final class RegisterCsv {
     }
 
     /**
+     * The canonical text of a published version, as it was published: for a five-column version published before its
+     * processes were numbered as the authority numbered them, the text laid out by direction
+     * ({@link RegisterLayout#layOutByDirectionRank}) when that is the text whose hash {@code sha256} the version recorded;
+     * otherwise {@link #render}.
+     */
+    public static byte[] renderAsPublished(Template template, List<RegisterRow> rowsInEntryOrder, String sha256) {
+        byte[] now = render(template, rowsInEntryOrder);
+        if (template != Template.FIVE_COLUMN || sha256 == null || sha256.equals(sha256(now))) {
+            return now;
+        }
+        byte[] before = render(template, RegisterLayout.layOutByDirectionRank(rowsInEntryOrder), true);
+        return sha256.equals(sha256(before)) ? before : now;
+    }
+
+    /**
      * The canonical text as it was rendered before cells were made inert: a version published then has the hash
      * of these bytes. Only for checking such versions; differs from {@link #render} only where a cell starts
      * like a formula.

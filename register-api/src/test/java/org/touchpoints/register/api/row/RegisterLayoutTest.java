@@ -112,6 +112,11 @@ class RegisterLayoutTest {
         String sha = RegisterCsv.sha256(before.toString().getBytes(StandardCharsets.UTF_8));
         assertThat(RegisterCsv.isTheHashOf(sha, Template.FIVE_COLUMN, rows)).isTrue();
         assertThat(RegisterCsv.isTheHashOf(sha, Template.SIX_COLUMN, rows)).isFalse();
+        // the version's CSV is served as it was published, so a downloaded copy still matches its hash
+        assertThat(new String(RegisterCsv.renderAsPublished(Template.FIVE_COLUMN, rows, sha), StandardCharsets.UTF_8))
+                .isEqualTo(before.toString());
+        assertThat(RegisterCsv.renderAsPublished(Template.FIVE_COLUMN, rows, "0".repeat(64)))
+                .isEqualTo(RegisterCsv.render(Template.FIVE_COLUMN, rows));
         assertThat(new String(RegisterCsv.render(Template.FIVE_COLUMN, rows), StandardCharsets.UTF_8))
                 .contains("1,Информирование,Сайт").contains("2,Консультирование,Телефон");
     }
