@@ -16,6 +16,7 @@ import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.servlet.support.ServletUriComponentsBuilder;
 import org.touchpoints.register.api.row.RegisterCsv;
 import org.touchpoints.register.platform.web.ApiException;
+import org.touchpoints.register.query.register.RegisterReadAccess;
 
 /**
  * One entry per approved change of a register with a deadline: due date, working days left, status. A page at
@@ -31,9 +32,11 @@ public class DeadlineQueryController {
     private static final DateTimeFormatter DATE = DateTimeFormatter.ofPattern("dd.MM.yyyy");
 
     private final DeadlineBoard board;
+    private final RegisterReadAccess access;
 
-    public DeadlineQueryController(DeadlineBoard board) {
+    public DeadlineQueryController(DeadlineBoard board, RegisterReadAccess access) {
         this.board = board;
+        this.access = access;
     }
 
     @GetMapping
@@ -42,7 +45,8 @@ public class DeadlineQueryController {
                     + "workingDaysLeft — рабочих дней до срока (отрицательное — просрочено на столько дней). "
                     + "Записи упорядочены по сроку; выдаются страницами: limit (по умолчанию " + DEFAULT_LIMIT
                     + ", не более " + MAX_LIMIT + ") записей начиная с offset (по умолчанию 0). Если записей больше, "
-                    + "заголовок Link с rel=\"next\" указывает следующую страницу.")
+                    + "заголовок Link с rel=\"next\" указывает следующую страницу. Без registerId — по перечням, в которых у "
+                    + "вызывающего есть роль (аудитору и администратору — по всем); перечень без такой роли — 403.")
     public ResponseEntity<List<DeadlineBoard.DeadlineView>> deadlines(
             @RequestParam(required = false) String registerId,
             @RequestParam(required = false) PublicationDeadline.Status status,
@@ -54,7 +58,11 @@ public class DeadlineQueryController {
         if (limit < 1 || limit > MAX_LIMIT) {
             throw ApiException.badRequest("limit", "Число записей limit — от 1 до " + MAX_LIMIT);
         }
-        List<DeadlineBoard.DeadlineView> page = board.deadlines(registerId, status, offset, limit + 1);
+        if (registerId != null) {
+            access.requireReadable(registerId);
+        }
+        List<DeadlineBoard.DeadlineView> page = board.deadlines(registerId, access.scope().filter(), status, offset,
+                limit + 1);
         if (page.size() <= limit) {
             return ResponseEntity.ok(page);
         }
@@ -67,12 +75,16 @@ public class DeadlineQueryController {
     @Operation(summary = "Сроки публикации в CSV (UTF-8, разделитель «;», для Excel); фильтры registerId и status те же",
             description = "Столбец «Примечание» говорит, когда срок рассчитан по одному федеральному календарю: регион "
                     + "отмечен администратором как «только федеральный календарь», потому что его региональный календарь "
-                    + "на год не загружен.")
+                    + "на год не загружен. Без registerId — по перечням, в которых у вызывающего есть роль (аудитору и "
+                    + "администратору — по всем); перечень без такой роли — 403.")
     public ResponseEntity<byte[]> export(@RequestParam(required = false) String registerId,
                                          @RequestParam(required = false) PublicationDeadline.Status status) {
+        if (registerId != null) {
+            access.requireReadable(registerId);
+        }
         StringBuilder csv = new StringBuilder("\uFEFFИзменение;Перечень;Подразделение;Утверждено;Срок публикации;"
                 + "Рабочих дней до срока;Состояние;Опубликовано;Примечание\r\n");
-        for (DeadlineBoard.DeadlineView d : board.deadlines(registerId, status, 0, DeadlineBoard.ALL)) {
+        for (DeadlineBoard.DeadlineView d : board.deadlines(registerId, access.scope().filter(), status, 0, DeadlineBoard.ALL)) {
             csv.append(String.join(";", cell(d.changeId()), cell(d.registerId()), cell(d.division()), date(d.approvedOn()),
                     date(d.dueDate()), d.workingDaysLeft() == null ? "" : d.workingDaysLeft().toString(),
                     cell(d.status().title()), date(d.publishedOn()), cell(d.note()))).append("\r\n");
