@@ -54,6 +54,8 @@ class FederalOnlyCalendarIT extends ApplicationIT {
         assertThat(api.as("auditor").get("/api/v1/deadlines?registerId=" + register).json()).isEmpty();
         assertThat(api.as("auditor").get("/changes/" + refused).body()).contains("id=\"due-date-problem\"")
                 .contains("Региональный календарь RU-DA на 2027 год не загружен");
+        assertThat(api.as("auditor").get("/deadlines?registerId=" + register).body()).contains("id=\"refused-deadlines\"")
+                .contains(refused).contains("Региональный календарь RU-DA на 2027 год не загружен");
 
         // 2. the mark: only an administrator, only where it means something
         assertThat(api.as("deputy").post("/api/v1/calendar/2027/federal-only?region=RU-DA", "{}").status()).isEqualTo(403);
@@ -105,7 +107,8 @@ class FederalOnlyCalendarIT extends ApplicationIT {
                 StandardCharsets.UTF_8);
         assertThat(csv.lines().filter(l -> l.contains(refused)).findFirst().orElseThrow())
                 .contains(";28.12.2026;20.01.2027;").contains(note);
-        assertThat(api.as("auditor").get("/deadlines?registerId=" + register).body()).contains(note);
+        assertThat(api.as("auditor").get("/deadlines?registerId=" + register).body()).contains(note)
+                .doesNotContain("id=\"refused-deadlines\"");
         assertThat(api.as("auditor").get("/changes/" + refused).body()).contains("id=\"due-date-note\"").contains(note);
 
         // a rebuild counts with the mark: the same due dates and notes

@@ -111,6 +111,26 @@ public class DeadlineBoard {
         }
     }
 
+    /** An approved change whose due date could not be counted, and why (the refused count's message). */
+    public record Refused(String changeId, String registerId, String division, LocalDate approvedOn, String problem) {
+    }
+
+    /**
+     * Approved changes without a due date because the count was refused (a federal year or the region's overlay not
+     * loaded), of one register or of all: they are not on the board, and must not be missed.
+     */
+    public List<Refused> refused(String registerId) {
+        return jdbc.sql("""
+                        select change_id, register_id, division, approved_on, due_problem from q_change
+                        where approved_at is not null and due_date is null and due_problem is not null
+                          and (cast(? as varchar) is null or register_id = ?)
+                        order by approved_on, change_id""")
+                .params(registerId, registerId)
+                .query((rs, i) -> new Refused(rs.getString(1), rs.getString(2), rs.getString(3),
+                        rs.getDate(4).toLocalDate(), rs.getString(5)))
+                .list();
+    }
+
     /** Approved changes of every register not yet published: PENDING, AT_RISK and OVERDUE. */
     public List<DeadlineView> awaitingPublication() {
         return jdbc.sql("""
