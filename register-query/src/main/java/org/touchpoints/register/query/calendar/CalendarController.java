@@ -62,8 +62,7 @@ public class CalendarController {
                 DueDateArguments.workingDays(workingDays),
                 DueDateArguments.zone(zone),
                 code));
-        String note = org.touchpoints.register.query.deadline.PublicationDeadline.federalOnlyNote(calendar, code,
-                due.madeOn(), due.dueDate());
+        String note = calendar.federalOnlyNote(code, due.madeOn(), due.dueDate());
         return new DueDateAnswer(due.madeOn(), due.dueDate(), note != null, note);
     }
 

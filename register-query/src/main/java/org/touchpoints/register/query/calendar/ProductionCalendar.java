@@ -209,6 +209,22 @@ public final class ProductionCalendar {
         return new TreeSet<>(snapshot.federal().keySet());
     }
 
+    /**
+     * What a due date counted over {@code (fromExclusive, toInclusive]} must say when a year of it was taken from the
+     * federal calendar alone ({@link #federalOnlyYears}): «срок рассчитан по федеральному календарю: региональный
+     * календарь RU-DA на 2027 год не загружен …»; null when there is nothing to say.
+     */
+    public String federalOnlyNote(String region, LocalDate fromExclusive, LocalDate toInclusive) {
+        NavigableSet<Integer> years = federalOnlyYears(region, fromExclusive, toInclusive);
+        if (years.isEmpty()) {
+            return null;
+        }
+        String list = years.stream().map(String::valueOf).collect(java.util.stream.Collectors.joining(", "));
+        return "срок рассчитан по федеральному календарю: региональный календарь " + normalizeRegion(region) + " на "
+                + list + (years.size() == 1 ? " год" : " годы")
+                + " не загружен (отметка администратора «только федеральный календарь»)";
+    }
+
     // ------------------------------------------------------------------------------------------ loading
 
     /**

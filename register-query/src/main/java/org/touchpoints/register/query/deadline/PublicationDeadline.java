@@ -3,8 +3,6 @@ package org.touchpoints.register.query.deadline;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
-import java.util.NavigableSet;
-import java.util.stream.Collectors;
 import org.touchpoints.register.query.calendar.CalendarYearMissingException;
 import org.touchpoints.register.query.calendar.ProductionCalendar;
 
@@ -52,14 +50,7 @@ public final class PublicationDeadline {
      */
     public static String federalOnlyNote(ProductionCalendar calendar, String region, LocalDate fromExclusive,
                                          LocalDate toInclusive) {
-        NavigableSet<Integer> years = calendar.federalOnlyYears(region, fromExclusive, toInclusive);
-        if (years.isEmpty()) {
-            return null;
-        }
-        String list = years.stream().map(String::valueOf).collect(Collectors.joining(", "));
-        return "срок рассчитан по федеральному календарю: региональный календарь "
-                + ProductionCalendar.normalizeRegion(region) + " на " + list + (years.size() == 1 ? " год" : " годы")
-                + " не загружен (отметка администратора «только федеральный календарь»)";
+        return calendar.federalOnlyNote(region, fromExclusive, toInclusive);
     }
 
     public enum Status {
