@@ -112,7 +112,7 @@ class RegionalYearMissingTest {
 
     @Test
     void theDueDateEndpointRefusesWithA400AndThenAnswersWithTheNote() {
-        CalendarController controller = new CalendarController(calendar);
+        CalendarController controller = new CalendarController(calendar, null);
         ApiException refused = catchThrowableOfType(ApiException.class,
                 () -> controller.dueDate("2026-12-28T09:00:00Z", "10", "Europe/Moscow", "RU-DA"));
         assertThat(refused.status()).isEqualTo(HttpStatus.BAD_REQUEST);
