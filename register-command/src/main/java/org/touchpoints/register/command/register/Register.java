@@ -214,6 +214,12 @@ public class Register {
         if (cmd.kind() != ChangeKind.REMOVE) {
             Violations.requireNoErrors(RowRules.ROW_IS_COMPLETE, RowRules.rowIsComplete(cmd.row(), "row", template));
             after = RowRules.normalise(cmd.row(), division, template);
+            if (template != Template.FIVE_COLUMN) { // five columns have no direction: each process is its own group
+                RowRules.directionFollowsTheProcess(rows, after, cmd.kind() == ChangeKind.ADD ? null : rowId);
+            }
+        }
+        if (cmd.kind() == ChangeKind.EDIT) {
+            ChangeRules.anEditChangesTheRow(before, after);
         }
         if (cmd.kind() != ChangeKind.ADD) {
             ChangeRules.oneOpenChangePerRow(changes.values(), rowId);

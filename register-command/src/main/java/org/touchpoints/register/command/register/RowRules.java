@@ -1,8 +1,11 @@
 package org.touchpoints.register.command.register;
 
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
 import java.util.stream.Collectors;
 import org.touchpoints.register.api.row.ClientNeed;
 import org.touchpoints.register.api.row.RowContent;
@@ -14,6 +17,7 @@ import org.touchpoints.register.api.rule.FieldError;
 /** What makes a row complete, and how a complete row is normalised before it is recorded. */
 public final class RowRules {
     public static final String ROW_IS_COMPLETE = "rowIsComplete";
+    public static final String DIRECTION_FOLLOWS_THE_PROCESS = "directionFollowsTheProcess";
 
     private RowRules() {
     }
@@ -47,7 +51,7 @@ public final class RowRules {
             InputText.check(errors, prefix + ".touchpoint.address", "Адрес точки взаимодействия", t.address(), false, 1000);
             if (t.channel() == null) {
                 errors.add(new FieldError(prefix + ".touchpoint.channel",
-                        "Укажите канал: цифровая (DIGITAL) или офлайн-точка (OFFLINE)"));
+                        "Укажите канал: цифровая или офлайн-точка"));
             }
         }
         if (row.needs() == null || row.needs().isEmpty()) {
@@ -71,6 +75,31 @@ public final class RowRules {
     }
 
     /**
+     * directionFollowsTheProcess: a process stands in one direction of activity (one group of the published register,
+     * 000 §2.6): a row of a process the register already has takes that process's direction. {@code rows} are the
+     * register's rows; {@code replacedRowId} (an edit's own row) does not count, so the only row of a process may
+     * move it. A process whose rows already stand in several directions (older data) accepts any of them.
+     */
+    public static void directionFollowsTheProcess(Map<String, RowContent> rows, RowContent proposed,
+                                                  String replacedRowId) {
+        String process = Text.key(proposed.process());
+        Set<String> directions = new LinkedHashSet<>();
+        Set<String> keys = new HashSet<>();
+        rows.forEach((rowId, row) -> {
+            if (!rowId.equals(replacedRowId) && Text.key(row.process()).equals(process)) {
+                directions.add(row.direction());
+                keys.add(Text.key(row.direction()));
+            }
+        });
+        if (!directions.isEmpty() && !keys.contains(Text.key(proposed.direction()))) {
+            String expected = String.join(", ", directions.stream().map(d -> "«" + d + "»").toList());
+            throw Violations.invalid(DIRECTION_FOLLOWS_THE_PROCESS, "Процесс «" + proposed.process()
+                    + "» относится к направлению " + expected + ": направление строки определяется её процессом",
+                    List.of(new FieldError("row.direction", "Для этого процесса направление деятельности: " + expected)));
+        }
+    }
+
+    /**
      * The row as recorded: texts trimmed, features defaulting to the channel's phrase, interaction defaulting
      * to the titles of the needs, the free text of need 10 defaulting to the interaction text, owned by
      * {@code division}.
@@ -80,11 +109,12 @@ public final class RowRules {
     }
 
     /**
-     * {@link #normalise(RowContent, String)} in the register's template: a five-column row given no direction is
-     * recorded with its process as the direction, as its import records it (each process its own group).
+     * {@link #normalise(RowContent, String)} in the register's template: a five-column row is recorded with its process
+     * as the direction, as its import records it (the template has no direction column; each process is its own
+     * group), whatever direction a client sent.
      */
     public static RowContent normalise(RowContent row, String division, Template template) {
-        if (template == Template.FIVE_COLUMN && Text.isBlank(row.direction())) {
+        if (template == Template.FIVE_COLUMN) {
             row = new RowContent(row.process(), row.process(), row.touchpoint(), row.needs(), row.otherNeed(),
                     row.interaction(), row.features(), row.division());
         }

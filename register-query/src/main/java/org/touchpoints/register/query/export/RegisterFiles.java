@@ -35,7 +35,7 @@ public class RegisterFiles {
         byte[] content = version != null && writer instanceof CsvFormat
                 ? RegisterCsv.renderAsPublished(register.template(), rows, publishedSha256(register.id(), version))
                 : writer.write(register, rows);
-        String fileName = register.id() + (version == null ? "" : "-v" + version) + "." + writer.name();
+        String fileName = register.id() + (version == null ? "" : "-v" + version) + writer.fileSuffix() + "." + writer.extension();
         return ResponseEntity.ok()
                 .header(HttpHeaders.CONTENT_DISPOSITION, "attachment; filename=\"" + fileName + "\"")
                 .header("X-Content-SHA256", RegisterCsv.sha256(content))
