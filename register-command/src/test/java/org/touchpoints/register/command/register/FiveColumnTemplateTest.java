@@ -126,6 +126,22 @@ class FiveColumnTemplateTest {
     }
 
     @Test
+    void aFiveColumnRowIsRecordedInItsProcessWhateverDirectionWasSent() {
+        // a client still sending a hidden direction: the template has none, the row joins its process
+        RowContent telegram = new RowContent("Государственный контроль (надзор)", INFORMING,
+                new Touchpoint("Telegram-канал", Channel.DIGITAL, null), List.of(1), null, "Получение информации",
+                "Цифровая точка", null);
+        fixture.given(created(Template.FIVE_COLUMN), new RowImported(REGISTER, "r-site", SITE, SOURCE, "admin", AT, 1))
+                .andGiven(people())
+                .when(new InitiateChangeCommand(REGISTER, "c-telegram", ChangeKind.ADD, null, telegram,
+                        ChangeReason.NEW_TOUCHPOINT, null, null, SPECIALIST, AT.plusSeconds(60)))
+                .expectEvents(new ChangeInitiated(REGISTER, "c-telegram", ChangeKind.ADD, "c-telegram", null,
+                        new RowContent(INFORMING, INFORMING, telegram.touchpoint(), List.of(1), null,
+                                "Получение информации", "Цифровая точка", CONTROL),
+                        ChangeReason.NEW_TOUCHPOINT, null, CONTROL, SPECIALIST, AT.plusSeconds(60)));
+    }
+
+    @Test
     void aSixColumnRowStillNeedsItsDirection() {
         fixture.given(created(Template.SIX_COLUMN))
                 .andGiven(people())
