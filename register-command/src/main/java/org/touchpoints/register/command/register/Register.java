@@ -138,6 +138,11 @@ public class Register {
     @CommandHandler
     public int handle(ImportRowsCommand cmd) {
         RegisterRules.importOnlyIntoAnEmptyRegister(rows.isEmpty() && changes.isEmpty());
+        List<FieldError> invisible = new ArrayList<>();
+        for (int i = 0; i < cmd.rows().size(); i++) {
+            invisible.addAll(RowRules.textHasNoInvisibleCharacters(cmd.rows().get(i).content(), "rows[" + i + "]"));
+        }
+        Violations.requireNoErrors(RowRules.TEXT_HAS_NO_INVISIBLE_CHARACTERS, invisible);
         List<FieldError> errors = new ArrayList<>();
         List<RegisterRow> recorded = new ArrayList<>();
         for (int i = 0; i < cmd.rows().size(); i++) {
@@ -208,6 +213,8 @@ public class Register {
         RowContent after = null;
         if (cmd.kind() != ChangeKind.REMOVE) {
             Violations.requireNoErrors(RowRules.ROW_IS_COMPLETE, RowRules.rowIsComplete(cmd.row(), "row"));
+            Violations.requireNoErrors(RowRules.TEXT_HAS_NO_INVISIBLE_CHARACTERS,
+                    RowRules.textHasNoInvisibleCharacters(cmd.row(), "row"));
             after = RowRules.normalise(cmd.row(), division);
         }
         if (cmd.kind() != ChangeKind.ADD) {

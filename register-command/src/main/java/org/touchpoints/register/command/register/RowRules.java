@@ -5,6 +5,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.stream.Collectors;
 import org.touchpoints.register.api.row.ClientNeed;
+import org.touchpoints.register.api.row.Identity;
 import org.touchpoints.register.api.row.RowContent;
 import org.touchpoints.register.api.row.Text;
 import org.touchpoints.register.api.row.Touchpoint;
@@ -13,6 +14,7 @@ import org.touchpoints.register.api.rule.FieldError;
 /** What makes a row complete, and how a complete row is normalised before it is recorded. */
 public final class RowRules {
     public static final String ROW_IS_COMPLETE = "rowIsComplete";
+    public static final String TEXT_HAS_NO_INVISIBLE_CHARACTERS = "textHasNoInvisibleCharacters";
 
     private RowRules() {
     }
@@ -58,6 +60,36 @@ public final class RowRules {
         InputText.check(errors, prefix + ".features", "Особенности взаимодействия", row.features(), false, 2000);
         InputText.check(errors, prefix + ".division", "Подразделение", row.division(), false, 64);
         return errors;
+    }
+
+    /**
+     * textHasNoInvisibleCharacters: no text of the row holds an invisible format character (zero-width space or
+     * joiner, bidi control, U+2060–U+2064, byte order mark, soft hyphen: {@link Identity#hasInvisibleCharacters}).
+     * Such text looks like another row's and is not: refused, so what the register shows is what it compares.
+     */
+    public static List<FieldError> textHasNoInvisibleCharacters(RowContent row, String prefix) {
+        List<FieldError> errors = new ArrayList<>();
+        if (row == null) {
+            return errors;
+        }
+        Touchpoint t = row.touchpoint();
+        invisible(errors, prefix + ".direction", "Направление деятельности", row.direction());
+        invisible(errors, prefix + ".process", "Наименование процесса", row.process());
+        invisible(errors, prefix + ".touchpoint.name", "Точка взаимодействия", t == null ? null : t.name());
+        invisible(errors, prefix + ".touchpoint.address", "Адрес точки взаимодействия", t == null ? null : t.address());
+        invisible(errors, prefix + ".otherNeed", "Другие потребности", row.otherNeed());
+        invisible(errors, prefix + ".interaction", "Осуществляемое взаимодействие", row.interaction());
+        invisible(errors, prefix + ".features", "Особенности взаимодействия", row.features());
+        invisible(errors, prefix + ".division", "Подразделение", row.division());
+        return errors;
+    }
+
+    private static void invisible(List<FieldError> errors, String field, String label, String value) {
+        if (Identity.hasInvisibleCharacters(value)) {
+            errors.add(new FieldError(field, "Поле «" + label + "» содержит невидимые символы (пробел нулевой ширины, "
+                    + "знаки направления письма или мягкий перенос): удалите их — с ними текст выглядит как другой, "
+                    + "но при сравнении отличается"));
+        }
     }
 
     /**
