@@ -216,6 +216,10 @@ public class Register {
             Violations.requireNoErrors(RowRules.TEXT_HAS_NO_INVISIBLE_CHARACTERS,
                     RowRules.textHasNoInvisibleCharacters(cmd.row(), "row"));
             after = RowRules.normalise(cmd.row(), division);
+            RowRules.directionFollowsTheProcess(rows, after, cmd.kind() == ChangeKind.ADD ? null : rowId);
+        }
+        if (cmd.kind() == ChangeKind.EDIT) {
+            ChangeRules.anEditChangesTheRow(before, after);
         }
         if (cmd.kind() != ChangeKind.ADD) {
             ChangeRules.oneOpenChangePerRow(changes.values(), rowId);

@@ -1,8 +1,11 @@
 package org.touchpoints.register.command.register;
 
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
 import java.util.stream.Collectors;
 import org.touchpoints.register.api.row.ClientNeed;
 import org.touchpoints.register.api.row.Identity;
@@ -15,6 +18,7 @@ import org.touchpoints.register.api.rule.FieldError;
 public final class RowRules {
     public static final String ROW_IS_COMPLETE = "rowIsComplete";
     public static final String TEXT_HAS_NO_INVISIBLE_CHARACTERS = "textHasNoInvisibleCharacters";
+    public static final String DIRECTION_FOLLOWS_THE_PROCESS = "directionFollowsTheProcess";
 
     private RowRules() {
     }
@@ -39,7 +43,7 @@ public final class RowRules {
             InputText.check(errors, prefix + ".touchpoint.address", "Адрес точки взаимодействия", t.address(), false, 1000);
             if (t.channel() == null) {
                 errors.add(new FieldError(prefix + ".touchpoint.channel",
-                        "Укажите канал: цифровая (DIGITAL) или офлайн-точка (OFFLINE)"));
+                        "Укажите канал: цифровая или офлайн-точка"));
             }
         }
         if (row.needs() == null || row.needs().isEmpty()) {
@@ -89,6 +93,31 @@ public final class RowRules {
             errors.add(new FieldError(field, "Поле «" + label + "» содержит невидимые символы (пробел нулевой ширины, "
                     + "знаки направления письма или мягкий перенос): удалите их — с ними текст выглядит как другой, "
                     + "но при сравнении отличается"));
+        }
+    }
+
+    /**
+     * directionFollowsTheProcess: a process stands in one direction of activity (one group of the published register,
+     * 000 §2.6): a row of a process the register already has takes that process's direction. {@code rows} are the
+     * register's rows; {@code replacedRowId} (an edit's own row) does not count, so the only row of a process may
+     * move it. A process whose rows already stand in several directions (older data) accepts any of them.
+     */
+    public static void directionFollowsTheProcess(Map<String, RowContent> rows, RowContent proposed,
+                                                  String replacedRowId) {
+        String process = Identity.name(proposed.process());
+        Set<String> directions = new LinkedHashSet<>();
+        Set<String> keys = new HashSet<>();
+        rows.forEach((rowId, row) -> {
+            if (!rowId.equals(replacedRowId) && Identity.name(row.process()).equals(process)) {
+                directions.add(row.direction());
+                keys.add(Text.key(row.direction()));
+            }
+        });
+        if (!directions.isEmpty() && !keys.contains(Text.key(proposed.direction()))) {
+            String expected = String.join(", ", directions.stream().map(d -> "«" + d + "»").toList());
+            throw Violations.invalid(DIRECTION_FOLLOWS_THE_PROCESS, "Процесс «" + proposed.process()
+                    + "» относится к направлению " + expected + ": направление строки определяется её процессом",
+                    List.of(new FieldError("row.direction", "Для этого процесса направление деятельности: " + expected)));
         }
     }
 
