@@ -35,10 +35,18 @@ document.addEventListener('DOMContentLoaded', () => {
     return t;
   };
 
+  const fieldTitles = {
+    'touchpoint.channel': 'Канал', 'touchpoint.address': 'Адрес точки', 'touchpoint.name': 'Точка взаимодействия',
+    needs: 'Потребности', direction: 'Направление деятельности', process: 'Процесс',
+  };
+  const channelTitles = { DIGITAL: 'цифровая', OFFLINE: 'офлайн' };
+
   const show = (status, body, dryRun) => {
     report.replaceChildren();
     const errors = Array.isArray(body.errors) ? body.errors : [];
     const duplicates = Array.isArray(body.duplicates) ? body.duplicates : [];
+    const warnings = Array.isArray(body.warnings) ? body.warnings : [];
+    const rows = Array.isArray(body.rows) ? body.rows : [];
     let summary;
     if (status === 200 && body.dryRun) {
       summary = element('p', 'Проверка пройдена: строк к загрузке — ' + body.readable + '. Ничего не записано; снимите отметку «Только проверить», чтобы загрузить.', 'alert alert-success');
@@ -60,6 +68,21 @@ document.addEventListener('DOMContentLoaded', () => {
       report.appendChild(table('import-duplicates', 'Повторы точки взаимодействия в одном процессе: ' + duplicates.length,
         ['Процесс', 'Точка взаимодействия', 'Строки файла'],
         duplicates.map((d) => [d.process ?? '', d.touchpoint ?? '', (d.rows || []).join(', ')])));
+    }
+    if (warnings.length > 0) {
+      report.appendChild(element('p', 'Ниже перечислено всё, что не сказано в файле прямо и выведено из текста ячеек: '
+        + 'прочитайте это до загрузки.', 'alert alert-warning'));
+      report.appendChild(table('import-warnings', 'Выведено из текста: ' + warnings.length, ['Строка файла', 'Поле', 'Что выведено'],
+        warnings.map((w) => [w.line ?? '', fieldTitles[w.field] ?? w.field ?? '', w.message ?? ''])));
+    }
+    if (rows.length > 0) {
+      report.appendChild(table('import-rows', 'Строки так, как они будут записаны: ' + rows.length,
+        ['Строка файла', 'Направление деятельности', 'Процесс', 'Точка взаимодействия', 'Канал', 'Адрес', 'Потребности',
+          'Взаимодействие', 'Особенности'],
+        rows.map((r) => [r.line ?? '', r.direction ?? '', r.process ?? '', (r.touchpoint || {}).name ?? '',
+          channelTitles[(r.touchpoint || {}).channel] ?? '', (r.touchpoint || {}).address ?? '',
+          (r.needs || []).join(', ') + (r.otherNeed ? ' (другие: ' + r.otherNeed + ')' : ''), r.interaction ?? '',
+          r.features ?? ''])));
     }
     report.hidden = false;
     report.focus();

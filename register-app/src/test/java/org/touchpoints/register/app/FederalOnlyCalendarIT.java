@@ -51,7 +51,11 @@ class FederalOnlyCalendarIT extends ApplicationIT {
         assertThat(count.status()).isEqualTo(400);
         assertThat(count.contentType()).startsWith("application/problem+json");
         assertThat(count.json().get("detail").asString()).startsWith("Региональный календарь RU-DA на 2027 год не загружен");
-        assertThat(api.as("auditor").get("/api/v1/deadlines?registerId=" + register).json()).isEmpty();
+        // never silent: the entry stays on the deadline list, at risk, saying why it has no due date
+        var entries = api.as("auditor").get("/api/v1/deadlines?registerId=" + register).json();
+        assertThat(entries).hasSize(1);
+        assertThat(entries.get(0).get("status").asString()).isEqualTo("AT_RISK");
+        assertThat(entries.get(0).get("dueDateUnknown").asString()).isEqualTo("нет регионального календаря RU-DA на 2027 год");
         assertThat(api.as("auditor").get("/changes/" + refused).body()).contains("id=\"due-date-problem\"")
                 .contains("Региональный календарь RU-DA на 2027 год не загружен");
         assertThat(api.as("auditor").get("/deadlines?registerId=" + register).body()).contains("id=\"refused-deadlines\"")

@@ -20,10 +20,11 @@ public record RowContent(String direction, String process, Touchpoint touchpoint
 
     /**
      * The same touchpoint in the same process: the identity the one-touchpoint-per-process rule compares.
-     * A touchpoint is its name and address (two phone lines with different numbers are two touchpoints).
+     * A touchpoint is its name and address (two phone lines with different numbers are two touchpoints), compared
+     * as a person reads them ({@link Identity}). Computed, never stored: events keep the text as written.
      */
     public String touchpointKey() {
-        return Text.key(process) + "\u0000" + Text.key(touchpoint == null ? null : touchpoint.name())
-                + "\u0000" + Text.key(touchpoint == null ? null : touchpoint.address());
+        return Identity.touchpoint(process, touchpoint == null ? null : touchpoint.name(),
+                touchpoint == null ? null : touchpoint.address());
     }
 }

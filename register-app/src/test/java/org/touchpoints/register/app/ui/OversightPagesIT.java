@@ -182,6 +182,11 @@ class OversightPagesIT extends BrowserIT {
         assertThat(browser.text("#import-summary")).contains("Проверка пройдена", "64");
         assertThat(browser.all("#import-duplicates tbody tr")).hasSize(3);
         assertThat(api.as("auditor").get("/api/v1/registers/" + id + "/rows").json()).as("a dry run records nothing").isEmpty();
+        // what the importer read into the rows is there to read before confirming, and the rows as they will be recorded
+        assertThat(browser.all("#import-rows tbody tr")).hasSize(64);
+        assertThat(browser.all("#import-warnings tbody tr")).hasSizeGreaterThanOrEqualTo(64 * 2);
+        assertThat(browser.text("#import-warnings")).contains("по виду точки «Телефон», хотя в особенностях сказано");
+        assertThat(browser.all("#import-rows tbody tr").get(60).getText()).startsWith("62").contains("Телефон", "офлайн");
 
         browser.click("#dryRun").click("#import-submit");
         browser.find("#import-register-link a");

@@ -3,11 +3,11 @@ package org.touchpoints.register.command.importing;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.touchpoints.register.api.row.Channel;
+import org.touchpoints.register.api.row.Identity;
 import org.touchpoints.register.api.row.RegisterCsv;
 import org.touchpoints.register.api.row.RowContent;
 import org.touchpoints.register.api.row.Text;
@@ -17,7 +17,9 @@ import org.touchpoints.register.api.row.Touchpoint;
  * Reads an existing register table (six- or five-column template, Russian headers as in the procedures or the
  * headers of the shared CSV) into rows, keeping each row's line number for the report. Need codes come from
  * the interaction text ({@link NeedsFromText}); the channel from the features text («цифровой»/«офлайн»),
- * or, when the features say neither, from the address (a URL or e-mail is digital).
+ * or, when the features say neither, from the address (a URL or e-mail is digital); the touchpoint's type (a phone is
+ * offline) prevails over the features text. A blank direction or process cell (a table laid out by groups) is the one
+ * above. Every such inference is a warning of its line ({@link Inferences}).
  * A five-column table has no direction column: each process then forms its own group. The № column is kept with each
  * row ({@link ParsedRow#groupNo}), so the register can number its groups as the authority did.
  */
@@ -32,7 +34,11 @@ public final class RegisterFileReader {
     public record LineError(int line, String message) {
     }
 
-    public record Parsed(List<ParsedRow> rows, List<LineError> errors) {
+    /** {@code warnings}: what was inferred on each line ({@link Inferences}), for the administrator to read. */
+    public record Parsed(List<ParsedRow> rows, List<LineError> errors, List<Inferences.Warning> warnings) {
+        public Parsed(List<ParsedRow> rows, List<LineError> errors) {
+            this(rows, errors, List.of());
+        }
     }
 
     enum Column { GROUP, DIRECTION, PROCESS, TOUCHPOINT, INTERACTION, FEATURES }
@@ -86,6 +92,20 @@ public final class RegisterFileReader {
         return read(records);
     }
 
+    /**
+     * The register's table in a Word document (.docx), read as {@link DocxTable} describes; a file that is not a
+     * readable document is reported as an error on line 1; this method does not throw.
+     */
+    public static Parsed readDocx(byte[] file) {
+        List<CsvTable.Record> records;
+        try {
+            records = DocxTable.parse(file == null ? new byte[0] : file);
+        } catch (ImportFileException e) {
+            return new Parsed(List.of(), List.of(new LineError(e.line(), e.getMessage())));
+        }
+        return read(records);
+    }
+
     /** Maps records (the first one the header) of a CSV or a sheet onto rows; shared by both file kinds. */
     static Parsed read(List<CsvTable.Record> records) {
         CsvTable.Record header = records.get(0);
@@ -101,10 +121,20 @@ public final class RegisterFileReader {
         }
         List<ParsedRow> rows = new ArrayList<>();
         Integer group = null;
+        List<Inferences.Warning> warnings = new ArrayList<>();
+        String processAbove = null;
+        String directionAbove = null;
         for (CsvTable.Record r : records.subList(1, records.size())) {
             group = groupNo(cell(r, columns, Column.GROUP), group);
-            String process = cell(r, columns, Column.PROCESS);
-            String direction = columns.containsKey(Column.DIRECTION) ? cell(r, columns, Column.DIRECTION) : process;
+            List<Inferences.Warning> line = new ArrayList<>();
+            String process = Inferences.continued(r.line(), "process", "Наименование процесса",
+                    cell(r, columns, Column.PROCESS), processAbove, line);
+            String direction = columns.containsKey(Column.DIRECTION)
+                    ? Inferences.continued(r.line(), "direction", "Направление деятельности",
+                    cell(r, columns, Column.DIRECTION), directionAbove, line)
+                    : process;
+            processAbove = Text.isBlank(process) ? processAbove : process;
+            directionAbove = Text.isBlank(direction) ? directionAbove : direction;
             String touchpointCell = cell(r, columns, Column.TOUCHPOINT);
             String interaction = cell(r, columns, Column.INTERACTION);
             String features = cell(r, columns, Column.FEATURES);
@@ -116,14 +146,20 @@ public final class RegisterFileReader {
                 errors.add(new LineError(r.line(), "Не заполнены обязательные ячейки (процесс, точка взаимодействия, взаимодействие с клиентом)"));
                 continue;
             }
-            String[] nameAndAddress = splitTouchpoint(touchpointCell.strip());
-            Channel channel = channel(features, nameAndAddress[1]);
-            NeedsFromText.Mapped needs = NeedsFromText.map(interaction);
+            if (r.cells().stream().anyMatch(Identity::hasInvisibleCharacters)) {
+                errors.add(new LineError(r.line(), "Строка содержит невидимые символы (пробел нулевой ширины, знаки "
+                        + "направления письма, мягкий перенос): удалите их в исходной таблице"));
+                continue;
+            }
+            String[] nameAndAddress = Inferences.split(r.line(), touchpointCell.strip(), ADDRESS, line);
+            Channel channel = Inferences.channel(r.line(), Text.clean(nameAndAddress[0]), nameAndAddress[1], features, line);
+            NeedsFromText.Mapped needs = Inferences.needs(r.line(), interaction, line);
+            warnings.addAll(line);
             rows.add(new ParsedRow(r.line(), new RowContent(Text.clean(direction), Text.clean(process),
                     new Touchpoint(Text.clean(nameAndAddress[0]), channel, nameAndAddress[1]), needs.needs(),
                     needs.otherNeed(), interaction.strip(), Text.isBlank(features) ? null : features.strip(), null), group));
         }
-        return new Parsed(rows, errors);
+        return new Parsed(rows, errors, warnings);
     }
 
     /**
@@ -144,29 +180,7 @@ public final class RegisterFileReader {
 
     /** The touchpoint cell holds the name and, after it, the address (URL, e-mail, phones, postal address). */
     static String[] splitTouchpoint(String cell) {
-        Matcher m = ADDRESS.matcher(cell);
-        if (m.find() && m.start() > 0) {
-            String name = cell.substring(0, m.start()).strip();
-            String address = cell.substring(m.start()).strip();
-            if (!name.isEmpty()) {
-                return new String[] {name, address};
-            }
-        }
-        return new String[] {cell, null};
-    }
-
-    static Channel channel(String features, String address) {
-        String f = features == null ? "" : features.toLowerCase(Locale.ROOT);
-        if (f.contains("цифров")) {
-            return Channel.DIGITAL;
-        }
-        if (f.contains("офлайн") || f.contains("оффлайн")) {
-            return Channel.OFFLINE;
-        }
-        if (address != null && (address.contains("://") || address.contains("@") || address.startsWith("www."))) {
-            return Channel.DIGITAL;
-        }
-        return Channel.OFFLINE;
+        return Inferences.split(0, cell, ADDRESS, new ArrayList<>());
     }
 
     private static String cell(CsvTable.Record r, Map<Column, Integer> columns, Column c) {

@@ -14,10 +14,13 @@ import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.springframework.stereotype.Service;
 import org.touchpoints.register.api.register.ImportRowsCommand;
 import org.touchpoints.register.api.row.RegisterRow;
+import org.touchpoints.register.api.row.RowContent;
+import org.touchpoints.register.api.row.Touchpoint;
 import org.touchpoints.register.command.config.CommandClock;
+import org.touchpoints.register.command.register.RowRules;
 
 /**
- * Initial formation of a register from an existing table (CSV or an Excel workbook). Reads the whole file
+ * Initial formation of a register from an existing table (CSV, an Excel workbook or a Word document's table). Reads the whole file
  * first; a file with any error records nothing. Duplicate touchpoints within a process are reported (and
  * imported as they stand: the register is taken as the authority approved it; fixing it is a change like any
  * other).
@@ -30,9 +33,25 @@ public class RegisterImporter {
     /**
      * @param imported rows recorded (0 for a dry run or a refused file)
      * @param readable rows of the file that were read without error (what a dry run would import)
+     * @param warnings every inference, per line: what the file did not say and the importer read into the row
+     * @param rows     the rows exactly as they will be recorded (the division is the owner of the process)
      */
     public record Report(int imported, int readable, boolean dryRun, List<Duplicate> duplicates,
-                         List<RegisterFileReader.LineError> errors) {
+                         List<RegisterFileReader.LineError> errors, List<Inferences.Warning> warnings,
+                         List<RecordedRow> rows) {
+        public Report(int imported, int readable, boolean dryRun, List<Duplicate> duplicates,
+                      List<RegisterFileReader.LineError> errors) {
+            this(imported, readable, dryRun, duplicates, errors, List.of(), List.of());
+        }
+    }
+
+    /** A row of the file as the register will record it. */
+    public record RecordedRow(int line, String direction, String process, Touchpoint touchpoint, List<Integer> needs,
+                              String otherNeed, String interaction, String features) {
+        static RecordedRow of(int line, RowContent c) {
+            return new RecordedRow(line, c.direction(), c.process(), c.touchpoint(), c.needs(), c.otherNeed(),
+                    c.interaction(), c.features());
+        }
     }
 
     private final CommandGateway commands;
@@ -57,7 +76,20 @@ public class RegisterImporter {
     }
 
     static RegisterFileReader.Parsed parse(byte[] file, String fileName) {
+        if (isDocx(file, fileName)) {
+            return RegisterFileReader.readDocx(file);
+        }
         return isXlsx(file, fileName) ? RegisterFileReader.readXlsx(file) : parseCsv(file);
+    }
+
+    /** A Word document: named .docx, or a zip that holds {@code word/document.xml} (zip entry names are plain text). */
+    static boolean isDocx(byte[] file, String fileName) {
+        if (fileName != null && fileName.strip().toLowerCase(Locale.ROOT).endsWith(".docx")) {
+            return true;
+        }
+        boolean named = fileName != null && fileName.strip().toLowerCase(Locale.ROOT).endsWith(".xlsx");
+        boolean zip = file != null && file.length >= 2 && file[0] == 'P' && file[1] == 'K';
+        return !named && zip && new String(file, StandardCharsets.ISO_8859_1).contains("word/document.xml");
     }
 
     static boolean isXlsx(byte[] file, String fileName) {
@@ -81,8 +113,13 @@ public class RegisterImporter {
     private Report importParsed(String registerId, RegisterFileReader.Parsed parsed, String source, String actor,
                                 boolean dryRun) {
         List<Duplicate> duplicates = duplicates(parsed.rows());
+        List<RecordedRow> recorded = new ArrayList<>();
+        for (RegisterFileReader.ParsedRow r : parsed.rows()) {
+            RowContent c = RowRules.rowIsComplete(r.row(), "row").isEmpty() ? RowRules.normalise(r.row(), null) : r.row();
+            recorded.add(RecordedRow.of(r.line(), c));
+        }
         if (!parsed.errors().isEmpty() || dryRun) {
-            return new Report(0, parsed.rows().size(), dryRun, duplicates, parsed.errors());
+            return new Report(0, parsed.rows().size(), dryRun, duplicates, parsed.errors(), parsed.warnings(), recorded);
         }
         List<RegisterRow> rows = new ArrayList<>();
         for (RegisterFileReader.ParsedRow r : parsed.rows()) {
@@ -90,7 +127,7 @@ public class RegisterImporter {
             rows.add(new RegisterRow(rowId, r.row(), r.groupNo()));
         }
         Integer imported = commands.sendAndWait(new ImportRowsCommand(registerId, rows, source, actor, clock.now()));
-        return new Report(imported, parsed.rows().size(), false, duplicates, List.of());
+        return new Report(imported, parsed.rows().size(), false, duplicates, List.of(), parsed.warnings(), recorded);
     }
 
     static List<Duplicate> duplicates(List<RegisterFileReader.ParsedRow> rows) {

@@ -4,9 +4,9 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import org.touchpoints.register.api.row.Text;
+import org.touchpoints.register.api.row.Identity;
 
-/** The register's structural divisions and the processes each owns. */
+/** The register's structural divisions and the processes each owns (a process named as a person reads it: {@link Identity}). */
 final class Divisions {
     private final Map<String, String> names = new HashMap<>();
     private final Map<String, String> ownerByProcessKey = new HashMap<>();
@@ -14,12 +14,12 @@ final class Divisions {
     void define(String divisionId, String name, List<String> processes) {
         names.put(divisionId, name);
         for (String p : processes) {
-            ownerByProcessKey.put(Text.key(p), divisionId);
+            ownerByProcessKey.put(Identity.name(p), divisionId);
         }
     }
 
     void own(String process, String divisionId) {
-        ownerByProcessKey.putIfAbsent(Text.key(process), divisionId);
+        ownerByProcessKey.putIfAbsent(Identity.name(process), divisionId);
     }
 
     boolean exists(String divisionId) {
@@ -27,6 +27,6 @@ final class Divisions {
     }
 
     Optional<String> ownerOf(String process) {
-        return Optional.ofNullable(ownerByProcessKey.get(Text.key(process)));
+        return Optional.ofNullable(ownerByProcessKey.get(Identity.name(process)));
     }
 }

@@ -142,6 +142,11 @@ public class Register {
     public int handle(ImportRowsCommand cmd) {
         RegisterRules.importOnlyIntoAnEmptyRegister(rows.isEmpty() && changes.isEmpty());
         RegisterRules.importOnlyBeforeTheFirstPublication(publishedVersion);
+        List<FieldError> invisible = new ArrayList<>();
+        for (int i = 0; i < cmd.rows().size(); i++) {
+            invisible.addAll(RowRules.textHasNoInvisibleCharacters(cmd.rows().get(i).content(), "rows[" + i + "]"));
+        }
+        Violations.requireNoErrors(RowRules.TEXT_HAS_NO_INVISIBLE_CHARACTERS, invisible);
         List<FieldError> errors = new ArrayList<>();
         List<RegisterRow> recorded = new ArrayList<>();
         for (int i = 0; i < cmd.rows().size(); i++) {
@@ -216,6 +221,8 @@ public class Register {
         RowContent after = null;
         if (cmd.kind() != ChangeKind.REMOVE) {
             Violations.requireNoErrors(RowRules.ROW_IS_COMPLETE, RowRules.rowIsComplete(cmd.row(), "row", template));
+            Violations.requireNoErrors(RowRules.TEXT_HAS_NO_INVISIBLE_CHARACTERS,
+                    RowRules.textHasNoInvisibleCharacters(cmd.row(), "row"));
             after = RowRules.normalise(cmd.row(), division, template);
             if (template != Template.FIVE_COLUMN) { // five columns have no direction: each process is its own group
                 RowRules.directionFollowsTheProcess(rows, after, cmd.kind() == ChangeKind.ADD ? null : rowId);

@@ -146,8 +146,10 @@ public class RegisterCommandController {
     }
 
     @PostMapping(value = "/{registerId}/import", consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
-    @Operation(summary = "Первоначальная загрузка перечня из CSV или XLSX (администратор)",
-            description = "dryRun=true проверяет файл, ничего не записывая. Файл с ошибками не загружается ни частично.")
+    @Operation(summary = "Первоначальная загрузка перечня из CSV, XLSX или DOCX (администратор)",
+            description = "dryRun=true проверяет файл, ничего не записывая. Файл с ошибками не загружается ни частично. "
+                    + "warnings перечисляет по строкам всё, что выведено из текста (канал, потребности, адрес, пустые ячейки); "
+                    + "rows — строки так, как они будут записаны.")
     public ResponseEntity<Object> importFile(@PathVariable String registerId, @RequestPart("file") MultipartFile file,
                                              @RequestParam(defaultValue = "false") boolean dryRun) throws IOException {
         String name = file.getOriginalFilename() == null ? "file.csv" : file.getOriginalFilename();
@@ -161,6 +163,8 @@ public class RegisterCommandController {
             pd.setProperty("dryRun", report.dryRun());
             pd.setProperty("duplicates", report.duplicates());
             pd.setProperty("errors", report.errors());
+            pd.setProperty("warnings", report.warnings());
+            pd.setProperty("rows", report.rows());
             return response;
         }
         return ResponseEntity.ok(report);

@@ -8,6 +8,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.stream.Collectors;
 import org.touchpoints.register.api.row.ClientNeed;
+import org.touchpoints.register.api.row.Identity;
 import org.touchpoints.register.api.row.RowContent;
 import org.touchpoints.register.api.row.Template;
 import org.touchpoints.register.api.row.Text;
@@ -17,6 +18,7 @@ import org.touchpoints.register.api.rule.FieldError;
 /** What makes a row complete, and how a complete row is normalised before it is recorded. */
 public final class RowRules {
     public static final String ROW_IS_COMPLETE = "rowIsComplete";
+    public static final String TEXT_HAS_NO_INVISIBLE_CHARACTERS = "textHasNoInvisibleCharacters";
     public static final String DIRECTION_FOLLOWS_THE_PROCESS = "directionFollowsTheProcess";
 
     private RowRules() {
@@ -75,6 +77,36 @@ public final class RowRules {
     }
 
     /**
+     * textHasNoInvisibleCharacters: no text of the row holds an invisible format character (zero-width space or
+     * joiner, bidi control, U+2060–U+2064, byte order mark, soft hyphen: {@link Identity#hasInvisibleCharacters}).
+     * Such text looks like another row's and is not: refused, so what the register shows is what it compares.
+     */
+    public static List<FieldError> textHasNoInvisibleCharacters(RowContent row, String prefix) {
+        List<FieldError> errors = new ArrayList<>();
+        if (row == null) {
+            return errors;
+        }
+        Touchpoint t = row.touchpoint();
+        invisible(errors, prefix + ".direction", "Направление деятельности", row.direction());
+        invisible(errors, prefix + ".process", "Наименование процесса", row.process());
+        invisible(errors, prefix + ".touchpoint.name", "Точка взаимодействия", t == null ? null : t.name());
+        invisible(errors, prefix + ".touchpoint.address", "Адрес точки взаимодействия", t == null ? null : t.address());
+        invisible(errors, prefix + ".otherNeed", "Другие потребности", row.otherNeed());
+        invisible(errors, prefix + ".interaction", "Осуществляемое взаимодействие", row.interaction());
+        invisible(errors, prefix + ".features", "Особенности взаимодействия", row.features());
+        invisible(errors, prefix + ".division", "Подразделение", row.division());
+        return errors;
+    }
+
+    private static void invisible(List<FieldError> errors, String field, String label, String value) {
+        if (Identity.hasInvisibleCharacters(value)) {
+            errors.add(new FieldError(field, "Поле «" + label + "» содержит невидимые символы (пробел нулевой ширины, "
+                    + "знаки направления письма или мягкий перенос): удалите их — с ними текст выглядит как другой, "
+                    + "но при сравнении отличается"));
+        }
+    }
+
+    /**
      * directionFollowsTheProcess: a process stands in one direction of activity (one group of the published register,
      * 000 §2.6): a row of a process the register already has takes that process's direction. {@code rows} are the
      * register's rows; {@code replacedRowId} (an edit's own row) does not count, so the only row of a process may
@@ -82,11 +114,11 @@ public final class RowRules {
      */
     public static void directionFollowsTheProcess(Map<String, RowContent> rows, RowContent proposed,
                                                   String replacedRowId) {
-        String process = Text.key(proposed.process());
+        String process = Identity.name(proposed.process());
         Set<String> directions = new LinkedHashSet<>();
         Set<String> keys = new HashSet<>();
         rows.forEach((rowId, row) -> {
-            if (!rowId.equals(replacedRowId) && Text.key(row.process()).equals(process)) {
+            if (!rowId.equals(replacedRowId) && Identity.name(row.process()).equals(process)) {
                 directions.add(row.direction());
                 keys.add(Text.key(row.direction()));
             }

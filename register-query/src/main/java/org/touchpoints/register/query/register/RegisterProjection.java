@@ -19,6 +19,7 @@ import org.touchpoints.register.api.register.MemberRevoked;
 import org.touchpoints.register.api.register.RegisterCreated;
 import org.touchpoints.register.api.register.RowImported;
 import org.touchpoints.register.api.change.ChangeKind;
+import org.touchpoints.register.api.row.Identity;
 import org.touchpoints.register.api.row.RegisterLayout;
 import org.touchpoints.register.api.row.RowContent;
 import org.touchpoints.register.api.row.Template;
@@ -79,7 +80,7 @@ public class RegisterProjection {
                             insert into q_division_process(register_id, process_key, process, division_id) values (?, ?, ?, ?)
                             on conflict (register_id, md5(process_key)) do update set process = excluded.process,
                                                                                  division_id = excluded.division_id""",
-                    e.registerId(), Text.key(process), process, e.divisionId());
+                    e.registerId(), Identity.name(process), process, e.divisionId());
         }
     }
 
@@ -129,7 +130,7 @@ public class RegisterProjection {
             jdbc.update("""
                             insert into q_division_process(register_id, process_key, process, division_id) values (?, ?, ?, ?)
                             on conflict do nothing""",
-                    e.registerId(), Text.key(p.row().process()), p.row().process(), p.division());
+                    e.registerId(), Identity.name(p.row().process()), p.row().process(), p.division());
         }
         switch (p.kind()) {
             case ADD -> insertRow(e.registerId(), p.rowId(), p.row());
