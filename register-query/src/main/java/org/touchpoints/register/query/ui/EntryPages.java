@@ -4,6 +4,7 @@ import jakarta.servlet.http.HttpServletResponse;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
 import org.touchpoints.register.platform.security.OidcProperties;
 
 /** Sign-in, the start page and the page shown when a role does not allow a page. */
@@ -16,7 +17,11 @@ public class EntryPages {
     }
 
     @GetMapping("/login")
-    String login(Model model) {
+    String login(Model model, @RequestParam(name = "throttled", required = false) String throttled) {
+        if (throttled != null) {
+            // minutes to wait after too many failed sign-ins (the sign-in filter puts them here); nothing else is shown
+            model.addAttribute("throttledMinutes", throttled.matches("\\d{1,4}") ? Integer.parseInt(throttled) : 15);
+        }
         model.addAttribute("oidcLogin", oidc.loginEnabled());
         model.addAttribute("localLogin", oidc.localAccounts());
         return "login";
