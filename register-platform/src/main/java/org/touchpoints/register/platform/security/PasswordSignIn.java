@@ -4,6 +4,7 @@ import java.time.Duration;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.security.authentication.AuthenticationProvider;
+import org.springframework.security.authentication.BadCredentialsException;
 import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
 import org.springframework.security.core.Authentication;
 import org.springframework.security.core.AuthenticationException;
@@ -41,6 +42,11 @@ public class PasswordSignIn implements AuthenticationProvider, CurrentPassword {
         Object password = authentication.getCredentials();
         String address = authentication.getDetails() instanceof WebAuthenticationDetails details
                 ? details.getRemoteAddress() : null;
+        if (username == null || username.isBlank()) {
+            // no account has an empty name: refused without BCrypt (a body cut off as too slow arrives like this too)
+            log.warn("Sign-in failed: account=(none) address={}", address);
+            throw new BadCredentialsException("No username");
+        }
         Duration wait = throttle.penalty(username, address);
         if (wait != null) {
             log.warn("Sign-in refused, throttled for {} s: account={} address={}", wait.toSeconds(), clean(username),

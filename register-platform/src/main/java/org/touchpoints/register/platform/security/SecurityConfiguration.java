@@ -36,6 +36,7 @@ import org.springframework.security.web.util.matcher.AnyRequestMatcher;
 import org.springframework.security.web.util.matcher.RequestMatcher;
 import org.touchpoints.register.platform.account.AccountStore;
 import org.touchpoints.register.platform.web.DatabaseUnavailable;
+import org.touchpoints.register.platform.web.SecurityHeaders;
 
 /**
  * HTTP Basic (API) and a login form (pages) over the accounts table, and OpenID Connect beside or instead of them
@@ -119,9 +120,7 @@ public class SecurityConfiguration {
                                 response, HttpStatus.FORBIDDEN, "Действие не разрешено для вашей роли"), api)
                         .defaultAccessDeniedHandlerFor(pageDenied, AnyRequestMatcher.INSTANCE))
                 .headers(h -> h
-                        .contentSecurityPolicy(csp -> csp.policyDirectives("default-src 'self'; img-src 'self' data:; "
-                                + "style-src 'self' 'unsafe-inline'; script-src 'self'; form-action 'self'; "
-                                + "frame-ancestors 'none'; base-uri 'self'; object-src 'none'"))
+                        .contentSecurityPolicy(csp -> csp.policyDirectives(SecurityHeaders.CONTENT_SECURITY_POLICY))
                         .referrerPolicy(r -> r.policy(ReferrerPolicyHeaderWriter.ReferrerPolicy.SAME_ORIGIN)))
                 .authorizeHttpRequests(auth -> auth
                         .requestMatchers("/actuator/health/**", "/actuator/health", "/actuator/prometheus",
