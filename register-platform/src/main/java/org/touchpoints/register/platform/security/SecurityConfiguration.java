@@ -11,6 +11,7 @@ import org.springframework.context.annotation.Configuration;
 import org.springframework.http.HttpMethod;
 import org.springframework.http.HttpStatus;
 import org.springframework.security.authentication.dao.DaoAuthenticationProvider;
+import org.springframework.security.config.annotation.authentication.builders.AuthenticationManagerBuilder;
 import org.springframework.security.config.annotation.method.configuration.EnableMethodSecurity;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.core.AuthenticationException;
@@ -106,6 +107,9 @@ public class SecurityConfiguration {
         // A session is opened by signing in, or by the login form (its CSRF token); an anonymous request gets none:
         // no saved request, no CSRF token stored for a stranger's refused POST.
         AuthenticationSuccessHandler signedIn = stamped(accounts, new SimpleUrlAuthenticationSuccessHandler("/"));
+        // Only the providers of this chain decide: no global parent that would check a refused password a second time
+        // (a second BCrypt, past the throttle).
+        http.getSharedObject(AuthenticationManagerBuilder.class).parentAuthenticationManager(null);
         http.authenticationProvider(passwords)
                 .addFilterAfter(new AccountSessions(accounts), SecurityContextHolderFilter.class)
                 .requestCache(cache -> cache.requestCache(new NullRequestCache()))

@@ -1,10 +1,13 @@
 package org.touchpoints.register.platform.security;
 
 import java.time.Duration;
-import org.springframework.security.core.AuthenticationException;
+import org.springframework.security.authentication.LockedException;
 
-/** A sign-in refused without checking the password: too many failures for the account or from the address. */
-public class SignInThrottledException extends AuthenticationException {
+/**
+ * A sign-in refused without checking the password: too many failures for the account or from the address. An account
+ * status exception, so no other provider is asked.
+ */
+public class SignInThrottledException extends LockedException {
     private final Duration retryAfter;
 
     public SignInThrottledException(Duration retryAfter) {
