@@ -42,6 +42,9 @@ public class RequestBodyGuard extends ValveBase {
     private final long graceMillis;
     private final long maxDrainBytes;
     private final AtomicInteger inFlight = new AtomicInteger();
+    private final java.util.concurrent.atomic.AtomicLong refused = new java.util.concurrent.atomic.AtomicLong();
+    private final java.util.concurrent.atomic.AtomicLong lastRefusalLogged =
+            new java.util.concurrent.atomic.AtomicLong(System.nanoTime() - 20_000_000_000L);
     private final Map<String, AtomicInteger> perAddress = new ConcurrentHashMap<>();
 
     public RequestBodyGuard(int maxBodies, int maxBodiesPerAddress, long minBytesPerSecond, long graceMillis,
@@ -64,7 +67,13 @@ public class RequestBodyGuard extends ValveBase {
         AtomicInteger fromAddress = perAddress.computeIfAbsent(address, a -> new AtomicInteger());
         if (fromAddress.incrementAndGet() > maxBodiesPerAddress | inFlight.incrementAndGet() > maxBodies) {
             try {
-                log.warn("Request with a body refused, too many at once: address={} inFlight={}", address, inFlight.get());
+                long refusedNow = refused.incrementAndGet();
+                long now = System.nanoTime();
+                long last = lastRefusalLogged.get();
+                if (now - last > 10_000_000_000L && lastRefusalLogged.compareAndSet(last, now)) {
+                    log.warn("Requests with a body refused, too many at once: {} so far; last from address={}", refusedNow,
+                            address);
+                }
                 refuse(request, response);
             } finally {
                 release(address, fromAddress);
@@ -80,7 +89,7 @@ public class RequestBodyGuard extends ValveBase {
                 drainUnread(coyote, response);
             }
         } catch (IOException e) {
-            coyote.action(ActionCode.DISABLE_SWALLOW_INPUT, null);
+            closeAfter(coyote, response);
             throw e;
         } finally {
             coyote.setInputBuffer(original);
@@ -100,8 +109,8 @@ public class RequestBodyGuard extends ValveBase {
             return;
         }
         long length = coyote.getContentLengthLong();
-        if (length > 0 && length - coyote.getBytesRead() > maxDrainBytes) {
-            coyote.action(ActionCode.DISABLE_SWALLOW_INPUT, null);
+        if (response.isError() || (length > 0 && length - coyote.getBytesRead() > maxDrainBytes)) {
+            closeAfter(coyote, response);
             return;
         }
         try {
@@ -111,12 +120,24 @@ public class RequestBodyGuard extends ValveBase {
             for (int n; (n = coyote.doRead(discard)) >= 0; ) {
                 drained += n;
                 if (drained > maxDrainBytes) {
-                    coyote.action(ActionCode.DISABLE_SWALLOW_INPUT, null);
+                    closeAfter(coyote, response);
                     return;
                 }
             }
         } catch (IOException | RuntimeException e) {
-            coyote.action(ActionCode.DISABLE_SWALLOW_INPUT, null);
+            closeAfter(coyote, response);
+        }
+    }
+
+    /**
+     * The connection closes after this response, the rest of the body unread. Tomcat takes that for an error; when the
+     * application had answered without one, its answer stands (no error page is rendered over it).
+     */
+    private static void closeAfter(org.apache.coyote.Request coyote, Response response) {
+        boolean applicationError = response.isError();
+        coyote.action(ActionCode.DISABLE_SWALLOW_INPUT, null);
+        if (!applicationError) {
+            response.setErrorReported();
         }
     }
 
@@ -150,7 +171,7 @@ public class RequestBodyGuard extends ValveBase {
     }
 
     private static void refuse(Request request, Response response) throws IOException {
-        request.getCoyoteRequest().action(ActionCode.DISABLE_SWALLOW_INPUT, null);
+        closeAfter(request.getCoyoteRequest(), response);
         response.setStatus(503);
         response.setHeader("Retry-After", "5");
         response.setHeader("Connection", "close");
