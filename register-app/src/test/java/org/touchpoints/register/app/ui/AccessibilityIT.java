@@ -26,7 +26,7 @@ class AccessibilityIT extends BrowserIT {
                 "initiator", List.of("/registers", "/registers/" + registerId, "/registers/" + registerId + "/changes",
                         "/registers/" + registerId + "/changes/new?kind=ADD",
                         "/registers/" + registerId + "/changes/new?kind=EDIT&rowId=" + rowId,
-                        "/changes/" + changeId, "/deadlines"),
+                        "/changes/" + changeId, "/deadlines", "/account/password"),
                 "division-head", List.of("/inbox"),
                 "publisher", List.of("/registers/" + registerId + "/publish"),
                 "auditor", List.of("/audit?registerId=" + registerId),
