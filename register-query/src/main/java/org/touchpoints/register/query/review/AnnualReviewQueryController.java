@@ -13,6 +13,7 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
+import org.touchpoints.register.query.register.RegisterReadAccess;
 
 /**
  * Annual monitoring across registers: for each division of each register, whether it confirmed the review of
@@ -31,17 +32,24 @@ public class AnnualReviewQueryController {
 
     private final JdbcClient jdbc;
     private final Clock clock;
+    private final RegisterReadAccess access;
 
-    public AnnualReviewQueryController(JdbcClient jdbc, Clock clock) {
+    public AnnualReviewQueryController(JdbcClient jdbc, Clock clock, RegisterReadAccess access) {
         this.jdbc = jdbc;
         this.clock = clock;
+        this.access = access;
     }
 
     @GetMapping
-    @Operation(summary = "Ежегодная проверка перечня подразделениями: кто подтвердил, кто нет (срок — 31 декабря)")
+    @Operation(summary = "Ежегодная проверка перечня подразделениями: кто подтвердил, кто нет (срок — 31 декабря)",
+            description = "По перечням, в которых у вызывающего есть роль (аудитору и администратору — по всем).")
     public List<ReviewView> reviews(@RequestParam(required = false) Integer year,
                                     @RequestParam(required = false) String registerId,
                                     @RequestParam(required = false) Status status) {
+        if (registerId != null) {
+            access.requireReadable(registerId);
+        }
+        RegisterReadAccess.Scope scope = access.scope();
         int y = year != null ? year : clock.instant().atZone(ZoneId.of("Europe/Moscow")).getYear();
         LocalDate due = LocalDate.of(y, 12, 31);
         return jdbc.sql("""
@@ -59,6 +67,7 @@ public class AnnualReviewQueryController {
                     return new ReviewView(rs.getString(1), rs.getString(2), rs.getString(3), y, due, s, confirmed,
                             rs.getString(6));
                 })
-                .list().stream().filter(v -> status == null || v.status() == status).toList();
+                .list().stream().filter(v -> scope.includes(v.registerId()))
+                .filter(v -> status == null || v.status() == status).toList();
     }
 }
