@@ -4,32 +4,17 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.net.http.HttpResponse;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.Map;
 import java.util.UUID;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /**
  * Repeated failed sign-ins: past 5 for one account (or 20 from one address) within 15 minutes, the next attempts get
  * 429 with {@code Retry-After} (the login form says so in Russian), a correct password included; after the penalty
- * the account signs in again. Time moves on the test clock.
+ * the account signs in again. Time moves on the test clock; every test starts with no counts (ApplicationIT).
  */
 class SignInThrottleIT extends ApplicationIT {
     private static final String PASSWORD = "тихий вечер над рекой";
-    private static final Instant LATER = Instant.parse("2024-12-23T09:00:00Z");
-
-    @BeforeEach
-    void afterEveryOtherTestsFailures() {
-        clock.set(LATER); // failures other tests made at their own times are outside this window
-    }
-
-    @AfterEach
-    void penaltiesOver() {
-        clock.set(LATER.plus(Duration.ofHours(1)));
-        api.as("auditor").get("/api/v1/registers"); // the address's record is looked at, found over, and dropped
-    }
 
     private String newAccount() {
         String username = "t-" + UUID.randomUUID().toString().substring(0, 8);

@@ -57,6 +57,12 @@ public class SignInThrottle {
         return wait > 0 ? Duration.ofMillis(wait) : null;
     }
 
+    /** Forgets every count and penalty (the integration tests start each test from none). */
+    public void clear() {
+        accounts.clear();
+        addresses.clear();
+    }
+
     public void succeeded(String username) {
         accounts.remove(accountKey(username));
     }
