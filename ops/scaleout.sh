@@ -58,6 +58,10 @@ start_postgres() {
 start_axonserver() {
   : "${AXON_SERVER_JAR:?set AXON_SERVER_JAR to an Axon Server SE jar (README, Scale-out without Docker)}"
   mkdir -p "$DIR/axonserver"
+  if curl -s -o /dev/null http://127.0.0.1:8024/actuator/health; then
+    echo "port 8024 is taken (another Axon Server?): stop it first" >&2
+    exit 1
+  fi
   cd "$DIR/axonserver"
   nohup java -Xmx1g -jar "$AXON_SERVER_JAR" \
       --server.address=127.0.0.1 --server.port=8024 --axoniq.axonserver.port=8124 \
@@ -76,6 +80,10 @@ start_axonserver() {
 
 start_replica() { # name
   local name=$1 port=${PORTS[$1]} jar
+  if curl -s -o /dev/null "http://127.0.0.1:$port/actuator/health"; then
+    echo "port $port is taken (a replica of another run?): stop it first" >&2
+    exit 1
+  fi
   case "$name" in
     command-*) jar="$ROOT/register-command-service/target/register-command-service.jar" ;;
     query-*) jar="$ROOT/register-query-service/target/register-query-service.jar" ;;

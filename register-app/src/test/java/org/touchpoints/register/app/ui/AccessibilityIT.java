@@ -29,7 +29,7 @@ class AccessibilityIT extends BrowserIT {
                         "/changes/" + changeId, "/deadlines", "/account/password"),
                 "division-head", List.of("/inbox"),
                 "publisher", List.of("/registers/" + registerId + "/publish"),
-                "auditor", List.of("/audit?registerId=" + registerId),
+                "auditor", List.of("/audit?registerId=" + registerId, "/admin/audit"),
                 "admin", List.of("/registers/new", "/registers/" + registerId + "/import"));
         List<String> problems = new ArrayList<>();
         pagesByUser.forEach((user, pages) -> {

@@ -18,7 +18,8 @@ import org.touchpoints.register.query.deadline.PublicationDeadline;
 /**
  * Who is reminded of what: the heads of the division when a change waits for their agreement, the deputy when
  * it waits for approval, the publishers when a publication is at risk (once per change) or missed. A group of
- * its own: rebuilding the read models sends nothing again.
+ * its own, with its bookkeeping in a table of its own ({@code reminder_sent}, which no rebuild touches): rebuilding the
+ * read models sends nothing again.
  */
 @Component
 @ProcessingGroup(ReminderPolicy.GROUP)
@@ -81,7 +82,10 @@ public class ReminderPolicy {
         }
     }
 
-    /** Publishers hear once per change when its publication comes within two working days of the due date. */
+    /**
+     * Publishers hear once per change when its publication comes within two working days of the due date: the
+     * change is claimed once in {@code reminder_sent}, whichever replica scans first.
+     */
     @Scheduled(initialDelayString = "PT10S", fixedDelayString = "${register.deadlines.scan-interval:PT1M}")
     public void remindOfPublicationsAtRisk() {
         if (!properties.enabled()) {
@@ -89,8 +93,10 @@ public class ReminderPolicy {
         }
         for (DeadlineBoard.DeadlineView d : deadlines.deadlines(null, PublicationDeadline.Status.AT_RISK, 0,
                 DeadlineBoard.ALL)) {
-            int claimed = jdbc.sql("update q_change set at_risk_notified_at = ? where change_id = ? and at_risk_notified_at is null")
-                    .params(Timestamp.from(clock.instant()), d.changeId()).update();
+            int claimed = jdbc.sql("""
+                            insert into reminder_sent(change_id, kind, sent_at) values (?, 'PUBLICATION_AT_RISK', ?)
+                            on conflict do nothing""")
+                    .params(d.changeId(), Timestamp.from(clock.instant())).update();
             if (claimed == 1) {
                 for (String to : outbox.recipients(d.registerId(), MemberRole.PUBLISHER.name(), null)) {
                     outbox.add(to, "Срок публикации перечня истекает " + d.dueDate(),
