@@ -85,6 +85,24 @@ class WebSecurityIT extends ApplicationIT {
     }
 
     @Test
+    void aFormSentAfterTheSessionEndedLeadsToSignInAndBackWithoutASessionForIt() throws Exception {
+        String page = "/registers/r-1/changes/new?kind=ADD";
+        HttpResponse<String> r = send(HttpRequest.newBuilder(uri("/registers/r-1/changes"))
+                .header("Content-Type", "application/x-www-form-urlencoded").header("Cookie", "REGISTER_SESSION=ended")
+                .header("Referer", "http://localhost:" + port + page).POST(HttpRequest.BodyPublishers.ofString("kind=ADD")));
+        assertThat(r.statusCode()).isEqualTo(302);
+        assertThat(r.headers().firstValue("Location").orElseThrow())
+                .endsWith("/login?expired&next=" + URLEncoder.encode(page, StandardCharsets.UTF_8));
+        assertThat(r.headers().allValues("Set-Cookie")).isEmpty();
+        assertThat(send(get("/login?next=" + URLEncoder.encode(page, StandardCharsets.UTF_8))).body())
+                .contains("name=\"next\" value=\"/registers/r-1/changes/new?kind=ADD\"");
+        for (String elsewhere : new String[] {"//evil.example/x", "https://evil.example/", "/\\evil.example", "/login"}) {
+            assertThat(send(get("/login?next=" + URLEncoder.encode(elsewhere, StandardCharsets.UTF_8))).body())
+                    .as(elsewhere).doesNotContain("name=\"next\"");
+        }
+    }
+
+    @Test
     void errorsTomcatAnswersItselfCarryTheSecurityHeaders() throws Exception {
         for (String raw : new String[] {
                 "GARBAGE\r\n\r\n",

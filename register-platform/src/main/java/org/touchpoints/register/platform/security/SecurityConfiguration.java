@@ -106,7 +106,7 @@ public class SecurityConfiguration {
         pageDenied.setErrorPage("/forbidden");
         // A session is opened by signing in, or by the login form (its CSRF token); an anonymous request gets none:
         // no saved request, no CSRF token stored for a stranger's refused POST.
-        AuthenticationSuccessHandler signedIn = stamped(accounts, new SimpleUrlAuthenticationSuccessHandler("/"));
+        AuthenticationSuccessHandler signedIn = stamped(accounts, new ReturnToNext());
         // Only the providers of this chain decide: no global parent that would check a refused password a second time
         // (a second BCrypt, past the throttle).
         http.getSharedObject(AuthenticationManagerBuilder.class).parentAuthenticationManager(null);
@@ -122,7 +122,7 @@ public class SecurityConfiguration {
                         .defaultAuthenticationEntryPointFor(new LoginUrlAuthenticationEntryPoint("/login"), AnyRequestMatcher.INSTANCE)
                         .defaultAccessDeniedHandlerFor((request, response, denied) -> ProblemAuthenticationEntryPoint.write(
                                 response, HttpStatus.FORBIDDEN, "Действие не разрешено для вашей роли"), api)
-                        .defaultAccessDeniedHandlerFor(pageDenied, AnyRequestMatcher.INSTANCE))
+                        .defaultAccessDeniedHandlerFor(new SessionEndedHandler(pageDenied), AnyRequestMatcher.INSTANCE))
                 .headers(h -> h
                         .contentSecurityPolicy(csp -> csp.policyDirectives(SecurityHeaders.CONTENT_SECURITY_POLICY))
                         .referrerPolicy(r -> r.policy(ReferrerPolicyHeaderWriter.ReferrerPolicy.SAME_ORIGIN)))
@@ -159,7 +159,25 @@ public class SecurityConfiguration {
                                          AuthenticationException e) throws IOException {
         String query = e instanceof SignInThrottledException throttled ? "throttled=" + throttled.retryAfterMinutes()
                 : DatabaseUnavailable.causedBy(e) ? "unavailable" : "error";
-        response.sendRedirect(request.getContextPath() + "/login?" + query);
+        String next = SessionEndedHandler.safeReturnPath(request.getParameter("next"));
+        response.sendRedirect(request.getContextPath() + "/login?" + query
+                + (next == null ? "" : "&next=" + java.net.URLEncoder.encode(next, java.nio.charset.StandardCharsets.UTF_8)));
+    }
+
+    /**
+     * After signing in: the page named by the login form's {@code next} (a page whose form was sent after the session
+     * ended, see {@link SessionEndedHandler}) when it is a safe path of this site, else the start page.
+     */
+    private static final class ReturnToNext extends SimpleUrlAuthenticationSuccessHandler {
+        ReturnToNext() {
+            super("/");
+        }
+
+        @Override
+        protected String determineTargetUrl(HttpServletRequest request, HttpServletResponse response) {
+            String next = SessionEndedHandler.safeReturnPath(request.getParameter("next"));
+            return next != null ? next : super.determineTargetUrl(request, response);
+        }
     }
 
     private static AuthenticationSuccessHandler stamped(AccountStore accounts, AuthenticationSuccessHandler then) {

@@ -6,6 +6,7 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.touchpoints.register.platform.security.OidcProperties;
+import org.touchpoints.register.platform.security.SessionEndedHandler;
 
 /** Sign-in, the start page and the page shown when a role does not allow a page. */
 @UiController
@@ -17,7 +18,10 @@ public class EntryPages {
     }
 
     @GetMapping("/login")
-    String login(Model model, @RequestParam(name = "throttled", required = false) String throttled) {
+    String login(Model model, @RequestParam(name = "throttled", required = false) String throttled,
+                 @RequestParam(name = "next", required = false) String next) {
+        // where to go back to after signing in (a form sent after the session ended); only a path of this site
+        model.addAttribute("next", SessionEndedHandler.safeReturnPath(next));
         if (throttled != null) {
             // minutes to wait after too many failed sign-ins (the sign-in filter puts them here); nothing else is shown
             model.addAttribute("throttledMinutes", throttled.matches("\\d{1,4}") ? Integer.parseInt(throttled) : 15);
@@ -27,11 +31,11 @@ public class EntryPages {
         return "login";
     }
 
-    /** People land on their work: approvers on their inbox, everyone else on the registers. */
+    /** People land on their work: what waits for them (agreements, approvals, publications, returned changes). */
     @GetMapping("/")
     String home(Model model) {
         Viewer viewer = (Viewer) model.getAttribute("viewer");
-        return viewer != null && viewer.approver() ? "redirect:/inbox" : "redirect:/registers";
+        return viewer != null && viewer.signedIn() ? "redirect:/tasks" : "redirect:/public";
     }
 
     @RequestMapping("/forbidden")
