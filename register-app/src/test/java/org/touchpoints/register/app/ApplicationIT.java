@@ -23,6 +23,7 @@ import org.springframework.context.annotation.Primary;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 import org.touchpoints.register.platform.account.AccountStore;
+import org.touchpoints.register.platform.security.SignInThrottle;
 
 /**
  * The whole application (both sides, real HTTP) on a real embedded PostgreSQL in a fresh directory, with a
@@ -60,6 +61,8 @@ public abstract class ApplicationIT {
     protected MutableClock clock;
     @Autowired
     protected AccountStore accounts;
+    @Autowired
+    private SignInThrottle signInThrottle;
 
     protected Api api;
 
@@ -67,6 +70,7 @@ public abstract class ApplicationIT {
     void accountsAndClock() {
         api = Api.at(port);
         clock.set(Instant.parse("2024-12-20T09:00:00Z"));
+        signInThrottle.clear(); // wrong passwords of earlier tests do not throttle this one
         accounts.create("admin", "demo", "Администратор", "ADMIN");
         accounts.create("auditor", "demo", "Аудитор", "AUDITOR");
         for (String u : List.of("initiator", "division-head", "other-head", "other-initiator", "deputy", "publisher")) {

@@ -149,6 +149,17 @@ class AuthorizationMatrixIT extends ApplicationIT {
                                 + "Процесс,Сайт,Получение информации,Взаимодействие в цифровой точке\n").getBytes(StandardCharsets.UTF_8))),
                 new Row("POST /api/v1/accounts", "", admin, () -> Call.post("/api/v1/accounts",
                         Map.of("username", next("u"), "password", "пароль-для-проверки", "displayName", "Проверка"))),
+                new Row("POST /api/v1/accounts/{username}/disable", "another account", admin,
+                        () -> Call.post("/api/v1/accounts/" + freshAccount() + "/disable", null)),
+                new Row("POST /api/v1/accounts/{username}/enable", "a disabled account", admin, () -> {
+                    String username = freshAccount();
+                    accounts.setEnabled(username, false);
+                    return Call.post("/api/v1/accounts/" + username + "/enable", null);
+                }),
+                new Row("PUT /api/v1/accounts/{username}/password", "another account (reset)", admin,
+                        () -> new Call("PUT", "/api/v1/accounts/" + freshAccount() + "/password", "application/json",
+                                Api.MAPPER.writeValueAsString(Map.of("password", "новый пароль для проверки"))
+                                        .getBytes(StandardCharsets.UTF_8))),
                 new Row("POST /api/v1/admin/projections/rebuild", "", admin, () -> Call.post("/api/v1/admin/projections/rebuild", null)),
                 // the approval chain: decided by the register's members
                 new Row("POST /api/v1/registers/{registerId}/changes", "", Set.of("initiator"),
@@ -189,6 +200,35 @@ class AuthorizationMatrixIT extends ApplicationIT {
                 new Row("POST /api/v1/admin/dead-letters/{id}/set-aside", "a parked event", admin,
                         () -> Call.post("/api/v1/admin/dead-letters/" + parkedLetter() + "/set-aside",
                                 Map.of("reason", "Проверка прав доступа"))));
+    }
+
+    /** An account of no one in the matrix, for the lifecycle rows. */
+    private String freshAccount() {
+        String username = next("acc");
+        accounts.create(username, "demo", "Учётная запись для проверки прав", null);
+        return username;
+    }
+
+    /**
+     * The account's own password (the other half of {@code PUT /accounts/{username}/password}): every signed-in
+     * account may change it with its current one; the demo password is put back after each.
+     */
+    @Test
+    void everyAccountChangesItsOwnPasswordWithTheCurrentOne() {
+        for (String role : SIGNED_IN) {
+            Api.Response r = api.as(role).send("PUT", "/api/v1/accounts/" + role + "/password", "application/json",
+                    Api.MAPPER.writeValueAsString(Map.of("password", "собственный новый пароль", "currentPassword", "demo"))
+                            .getBytes(StandardCharsets.UTF_8));
+            try {
+                assertThat(r.status()).as("%s changes its own password: %s", role, r).isEqualTo(200);
+                assertThat(api.as(role, "собственный новый пароль").get("/api/v1/registers").status()).isEqualTo(200);
+            } finally {
+                accounts.setPassword(role, "demo");
+            }
+        }
+        Api.Response anonymous = api.send("PUT", "/api/v1/accounts/initiator/password", "application/json",
+                "{\"password\":\"чужой новый пароль\"}".getBytes(StandardCharsets.UTF_8));
+        assertThat(anonymous.status()).isEqualTo(401);
     }
 
     private final java.util.concurrent.atomic.AtomicInteger periods = new java.util.concurrent.atomic.AtomicInteger();

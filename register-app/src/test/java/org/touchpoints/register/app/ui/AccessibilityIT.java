@@ -26,7 +26,7 @@ class AccessibilityIT extends BrowserIT {
                 "initiator", List.of("/registers", "/registers/" + registerId, "/registers/" + registerId + "/changes",
                         "/registers/" + registerId + "/changes/new?kind=ADD",
                         "/registers/" + registerId + "/changes/new?kind=EDIT&rowId=" + rowId,
-                        "/changes/" + changeId, "/deadlines", "/tasks"),
+                        "/changes/" + changeId, "/deadlines", "/tasks", "/account/password"),
                 "division-head", List.of("/inbox"),
                 "publisher", List.of("/registers/" + registerId + "/publish", "/tasks"),
                 "auditor", List.of("/audit?registerId=" + registerId, "/admin/audit"),

@@ -8,8 +8,12 @@ import java.util.Map;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.access.prepost.PreAuthorize;
+import jakarta.servlet.http.HttpServletRequest;
+import org.springframework.security.core.Authentication;
 import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.PutMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
@@ -26,10 +30,15 @@ import org.touchpoints.register.platform.web.ApiException;
 public class AccountController {
     private final AccountStore accounts;
     private final AdminAudit audit;
+    private final CurrentPassword currentPassword;
 
-    public AccountController(AccountStore accounts, AdminAudit audit) {
+    public AccountController(AccountStore accounts, AdminAudit audit, CurrentPassword currentPassword) {
         this.accounts = accounts;
         this.audit = audit;
+        this.currentPassword = currentPassword;
+    }
+
+    public record NewPassword(String password, String currentPassword) {
     }
 
     public record NewAccount(String username, String password, String displayName, String email, String globalRole) {
@@ -46,14 +55,12 @@ public class AccountController {
             description = "Пример: {\"username\":\"ivanova\",\"password\":\"…\",\"displayName\":\"Иванова А. С.\",\"email\":\"ivanova@example.gov.ru\"}; "
                     + "globalRole: ADMIN, AUDITOR или не указывается.")
     public ResponseEntity<Map<String, String>> create(@RequestBody NewAccount body,
-            org.springframework.security.core.Authentication who) {
+            Authentication who) {
         List<FieldError> errors = new ArrayList<>();
         if (body.username() == null || !body.username().matches("[a-z0-9][a-z0-9._-]{1,63}")) {
             errors.add(new FieldError("username", "Имя пользователя: латинские строчные буквы, цифры, «.», «_», «-»"));
         }
-        if (body.password() == null || body.password().length() < 8 || body.password().length() > 72) {
-            errors.add(new FieldError("password", "Пароль: от 8 до 72 символов"));
-        }
+        errors.addAll(PasswordPolicy.problems("password", body.username(), body.password()));
         if (body.displayName() == null || body.displayName().isBlank() || body.displayName().length() > 200
                 || Text.hasControlCharacters(body.displayName())) {
             errors.add(new FieldError("displayName", "Укажите фамилию, имя, отчество и должность (до 200 символов)"));
@@ -73,5 +80,76 @@ public class AccountController {
         audit.record(who.getName(), AdminAudit.ACCOUNT_CREATED, body.username(),
                 body.globalRole() == null ? body.displayName().strip() : body.displayName().strip() + "; роль " + body.globalRole());
         return ResponseEntity.status(HttpStatus.CREATED).body(Map.of("username", body.username()));
+    }
+
+    @PostMapping("/{username}/disable")
+    @Operation(summary = "Отключить учётную запись (администратор)",
+            description = "Сразу: сеансы этой учётной записи завершаются, вход по паролю и по токену отклоняется.")
+    public Map<String, Object> disable(@PathVariable String username, Authentication who) {
+        if (username.equals(who.getName())) {
+            throw new ApiException(HttpStatus.CONFLICT, "Нельзя отключить собственную учётную запись");
+        }
+        known(username);
+        if (accounts.setEnabled(username, false)) {
+            audit.record(who.getName(), AdminAudit.ACCOUNT_DISABLED, username, null);
+        }
+        return Map.of("username", username, "enabled", false);
+    }
+
+    @PostMapping("/{username}/enable")
+    @Operation(summary = "Включить учётную запись (администратор)")
+    public Map<String, Object> enable(@PathVariable String username, Authentication who) {
+        known(username);
+        if (accounts.setEnabled(username, true)) {
+            audit.record(who.getName(), AdminAudit.ACCOUNT_ENABLED, username, null);
+        }
+        return Map.of("username", username, "enabled", true);
+    }
+
+    /**
+     * A new password: set by an administrator for another account (reset), or by the account itself, which proves
+     * it with {@code currentPassword} (an administrator too, for their own account). Every session of the account
+     * ends, and its old password is refused at once.
+     */
+    @PutMapping("/{username}/password")
+    @PreAuthorize("hasRole('ADMIN') or #username == authentication.name")
+    @Operation(summary = "Сменить пароль: свой (с текущим паролем) или чужой (администратор)",
+            description = "Пример: {\"password\":\"новый-длинный-пароль\",\"currentPassword\":\"…\"}. Не короче 12 символов, "
+                    + "не более 72 байт, не распространённый и не совпадающий с именем пользователя.")
+    public Map<String, Object> password(@PathVariable String username, @RequestBody NewPassword body, Authentication who,
+            HttpServletRequest request) {
+        boolean own = username.equals(who.getName());
+        known(username);
+        List<FieldError> errors = new ArrayList<>();
+        if (own && (body.currentPassword() == null || body.currentPassword().isEmpty())) {
+            errors.add(new FieldError("currentPassword", "Укажите текущий пароль"));
+        }
+        errors.addAll(PasswordPolicy.problems("password", username, body.password()));
+        if (!errors.isEmpty()) {
+            throw new ApiException(HttpStatus.BAD_REQUEST, errors.get(0).message(), errors);
+        }
+        if (own) {
+            CurrentPassword.Verdict verdict = currentPassword.check(username, body.currentPassword(), request.getRemoteAddr());
+            if (verdict.throttled()) {
+                throw ApiException.tooManyAttempts(verdict.retryAfter().toSeconds(),
+                        "Слишком много неудачных попыток входа; повторите через " + minutes(verdict.retryAfter()) + " мин.");
+            }
+            if (!verdict.matches()) {
+                throw ApiException.badRequest("currentPassword", "Текущий пароль указан неверно");
+            }
+        }
+        accounts.setPassword(username, body.password());
+        audit.record(who.getName(), own ? AdminAudit.PASSWORD_CHANGED : AdminAudit.PASSWORD_RESET, username, null);
+        return Map.of("username", username, "changed", true);
+    }
+
+    private void known(String username) {
+        if (accounts.find(username).isEmpty()) {
+            throw ApiException.notFound("Учётная запись «" + AdminAudit.oneLine(username) + "» не найдена");
+        }
+    }
+
+    static long minutes(java.time.Duration d) {
+        return Math.max(1, (d.toSeconds() + 59) / 60);
     }
 }

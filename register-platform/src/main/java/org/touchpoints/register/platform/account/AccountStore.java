@@ -1,5 +1,9 @@
 package org.touchpoints.register.platform.account;
 
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.HexFormat;
 import java.util.List;
 import java.util.Optional;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -62,6 +66,56 @@ public class AccountStore {
                         values (?, ?, ?, ?, true, ?) on conflict (username) do nothing""")
                 .params(username, passwordEncoder.encode(rawPassword), displayName, globalRole, email)
                 .update() == 1;
+    }
+
+    /**
+     * What a sign-in was made under: a digest of the stored hash, the global role and the credential version, for
+     * an enabled account only (empty when the account is unknown or disabled). Any password change, disabling,
+     * enabling or role change gives a new stamp, so a session or a cached verification made under the old one ends.
+     */
+    public Optional<String> stamp(String username) {
+        if (username == null || Text.hasControlCharacters(username)) {
+            return Optional.empty();
+        }
+        return jdbc.sql("""
+                        select password_hash, global_role, credential_version from account
+                        where username = ? and enabled""")
+                .param(username)
+                .query((rs, i) -> digest(username + '\u0000' + rs.getString(1) + '\u0000' + rs.getString(2) + '\u0000'
+                        + rs.getLong(3)))
+                .optional();
+    }
+
+    /** Whether {@code rawPassword} is the account's password (a BCrypt check: tens of milliseconds). */
+    public boolean passwordMatches(String username, String rawPassword) {
+        return rawPassword != null && passwordHash(username).map(hash -> passwordEncoder.matches(rawPassword, hash))
+                .orElse(false);
+    }
+
+    /** Switches the account on or off; returns whether its state changed. Its sessions end at their next request. */
+    @Transactional
+    public boolean setEnabled(String username, boolean enabled) {
+        return jdbc.sql("""
+                        update account set enabled = ?, credential_version = credential_version + 1
+                        where username = ? and enabled <> ?""")
+                .params(enabled, username, enabled).update() == 1;
+    }
+
+    /** Stores a new password (as a BCrypt hash); returns whether the account exists. Its sessions end. */
+    @Transactional
+    public boolean setPassword(String username, String rawPassword) {
+        return jdbc.sql("""
+                        update account set password_hash = ?, credential_version = credential_version + 1
+                        where username = ?""")
+                .params(passwordEncoder.encode(rawPassword), username).update() == 1;
+    }
+
+    private static String digest(String s) {
+        try {
+            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(s.getBytes(StandardCharsets.UTF_8)));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     /** Sets or clears the e-mail address reminders go to. */

@@ -35,6 +35,11 @@ class FirstAdministrator {
         }
         if (accounts.create(username, password, "Администратор", "ADMIN")) {
             log.info("Created the first administrator account {}", username);
+            if (!PasswordPolicy.problems("password", username, password).isEmpty()) {
+                // the operator's setting is taken as given (a fresh installation must be reachable); say so loudly
+                log.warn("REGISTER_ADMIN_PASSWORD does not meet the password policy (at least {} characters, not common, "
+                        + "not the username): change it after the first sign-in", PasswordPolicy.MIN_LENGTH);
+            }
         }
     }
 }

@@ -1,15 +1,20 @@
 package org.touchpoints.register.platform.security;
 
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
 import java.time.Clock;
 import java.time.Duration;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.http.HttpMethod;
 import org.springframework.http.HttpStatus;
 import org.springframework.security.authentication.dao.DaoAuthenticationProvider;
+import org.springframework.security.config.annotation.authentication.builders.AuthenticationManagerBuilder;
 import org.springframework.security.config.annotation.method.configuration.EnableMethodSecurity;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.core.AuthenticationException;
 import org.springframework.security.core.userdetails.User;
 import org.springframework.security.core.userdetails.UserDetailsService;
 import org.springframework.security.core.userdetails.UsernameNotFoundException;
@@ -19,11 +24,20 @@ import jakarta.servlet.http.HttpServletRequest;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.context.RequestAttributeSecurityContextRepository;
 import org.springframework.security.web.access.AccessDeniedHandlerImpl;
+import org.springframework.security.web.authentication.AuthenticationSuccessHandler;
+import org.springframework.security.web.authentication.SimpleUrlAuthenticationSuccessHandler;
+import org.springframework.security.web.context.SecurityContextHolderFilter;
+import org.springframework.security.web.csrf.CsrfToken;
+import org.springframework.security.web.csrf.CsrfTokenRepository;
+import org.springframework.security.web.csrf.HttpSessionCsrfTokenRepository;
+import org.springframework.security.web.savedrequest.NullRequestCache;
 import org.springframework.security.web.authentication.LoginUrlAuthenticationEntryPoint;
 import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter;
 import org.springframework.security.web.util.matcher.AnyRequestMatcher;
 import org.springframework.security.web.util.matcher.RequestMatcher;
 import org.touchpoints.register.platform.account.AccountStore;
+import org.touchpoints.register.platform.web.DatabaseUnavailable;
+import org.touchpoints.register.platform.web.SecurityHeaders;
 
 /**
  * HTTP Basic (API) and a login form (pages) over the accounts table, and OpenID Connect beside or instead of them
@@ -52,12 +66,26 @@ public class SecurityConfiguration {
         };
     }
 
-    /** Passwords checked by BCrypt, then remembered as verified for two minutes (see STACK.md on HTTP Basic). */
-    private static VerifiedCredentialCache passwordAuthentication(UserDetailsService users, PasswordEncoder encoder,
-                                                                  Clock clock) {
+    /**
+     * Failed sign-ins per account and per address ({@code register.sign-in.*}): past the threshold within the window,
+     * attempts are refused with 429 for the penalty, the password unchecked.
+     */
+    @Bean
+    SignInThrottle signInThrottle(Clock clock,
+            @Value("${register.sign-in.account-failures:5}") int accountFailures,
+            @Value("${register.sign-in.address-failures:20}") int addressFailures,
+            @Value("${register.sign-in.window:15m}") Duration window,
+            @Value("${register.sign-in.penalty:15m}") Duration penalty) {
+        return new SignInThrottle(clock, accountFailures, addressFailures, window, penalty);
+    }
+
+    /** Passwords checked by BCrypt behind the throttle, then remembered as verified for two minutes (STACK.md on Basic). */
+    @Bean
+    PasswordSignIn passwordSignIn(UserDetailsService users, PasswordEncoder encoder, Clock clock, SignInThrottle throttle,
+                                  AccountStore accounts) {
         DaoAuthenticationProvider dao = new DaoAuthenticationProvider(users);
         dao.setPasswordEncoder(encoder);
-        return new VerifiedCredentialCache(dao, Duration.ofMinutes(2), clock);
+        return new PasswordSignIn(dao, new VerifiedCredentialCache(Duration.ofMinutes(2), clock), throttle, accounts);
     }
 
     /**
@@ -66,9 +94,8 @@ public class SecurityConfiguration {
      * browser session could carry.
      */
     @Bean
-    SecurityFilterChain web(HttpSecurity http, UserDetailsService users, PasswordEncoder encoder, Clock clock,
-                            OidcProperties oidc, AccountStore accounts) throws Exception {
-        VerifiedCredentialCache passwords = passwordAuthentication(users, encoder, clock);
+    SecurityFilterChain web(HttpSecurity http, PasswordSignIn passwords, OidcProperties oidc, AccountStore accounts)
+            throws Exception {
         ProblemAuthenticationEntryPoint problem = new ProblemAuthenticationEntryPoint();
         RequestMatcher api = request -> pathOf(request).startsWith("/api/") || pathOf(request).startsWith("/actuator/");
         // Only a browser session can be ridden by another site; API calls with their own credentials (or none,
@@ -77,8 +104,17 @@ public class SecurityConfiguration {
                 && (request.getHeader("Authorization") != null || request.getRequestedSessionId() == null);
         AccessDeniedHandlerImpl pageDenied = new AccessDeniedHandlerImpl();
         pageDenied.setErrorPage("/forbidden");
+        // A session is opened by signing in, or by the login form (its CSRF token); an anonymous request gets none:
+        // no saved request, no CSRF token stored for a stranger's refused POST.
+        AuthenticationSuccessHandler signedIn = stamped(accounts, new ReturnToNext());
+        // Only the providers of this chain decide: no global parent that would check a refused password a second time
+        // (a second BCrypt, past the throttle).
+        http.getSharedObject(AuthenticationManagerBuilder.class).parentAuthenticationManager(null);
         http.authenticationProvider(passwords)
-                .csrf(csrf -> csrf.ignoringRequestMatchers(apiWithoutSession))
+                .addFilterAfter(new AccountSessions(accounts), SecurityContextHolderFilter.class)
+                .requestCache(cache -> cache.requestCache(new NullRequestCache()))
+                .csrf(csrf -> csrf.ignoringRequestMatchers(apiWithoutSession)
+                        .csrfTokenRepository(new NoSessionForStrangers(new HttpSessionCsrfTokenRepository())))
                 .logout(logout -> logout.logoutUrl("/logout").logoutSuccessUrl("/login?logout")
                         .deleteCookies("REGISTER_SESSION"))
                 .exceptionHandling(e -> e
@@ -88,9 +124,7 @@ public class SecurityConfiguration {
                                 response, HttpStatus.FORBIDDEN, "Действие не разрешено для вашей роли"), api)
                         .defaultAccessDeniedHandlerFor(new SessionEndedHandler(pageDenied), AnyRequestMatcher.INSTANCE))
                 .headers(h -> h
-                        .contentSecurityPolicy(csp -> csp.policyDirectives("default-src 'self'; img-src 'self' data:; "
-                                + "style-src 'self' 'unsafe-inline'; script-src 'self'; form-action 'self'; "
-                                + "frame-ancestors 'none'; base-uri 'self'; object-src 'none'"))
+                        .contentSecurityPolicy(csp -> csp.policyDirectives(SecurityHeaders.CONTENT_SECURITY_POLICY))
                         .referrerPolicy(r -> r.policy(ReferrerPolicyHeaderWriter.ReferrerPolicy.SAME_ORIGIN)))
                 .authorizeHttpRequests(auth -> auth
                         .requestMatchers("/actuator/health/**", "/actuator/health", "/actuator/prometheus",
@@ -103,8 +137,8 @@ public class SecurityConfiguration {
             // Basic requests carry their credentials each time: they get no session (RequestAttribute repository).
             http.httpBasic(basic -> basic.realmName("register").authenticationEntryPoint(problem)
                             .securityContextRepository(new RequestAttributeSecurityContextRepository()))
-                    .formLogin(form -> form.loginPage("/login").failureUrl("/login?error").defaultSuccessUrl("/", false)
-                            .permitAll());
+                    .formLogin(form -> form.loginPage("/login").successHandler(signedIn)
+                            .failureHandler(SecurityConfiguration::formSignInFailed).permitAll());
         }
         if (oidc.enabled()) {
             OidcAccounts provider = new OidcAccounts(oidc, accounts);
@@ -112,12 +146,69 @@ public class SecurityConfiguration {
                     .jwt(jwt -> jwt.decoder(provider.jwtDecoder()).jwtAuthenticationConverter(provider::authentication)));
             if (oidc.loginEnabled()) {
                 http.oauth2Login(login -> login.loginPage("/login").failureUrl("/login?error")
-                        .defaultSuccessUrl("/", false)
+                        .successHandler(signedIn)
                         .clientRegistrationRepository(provider.clientRegistrations())
                         .userInfoEndpoint(user -> user.oidcUserService(provider.userService())));
             }
         }
         return http.build();
+    }
+
+    /** The login form after a refusal: a throttled sign-in says how long to wait, anything else «неверное имя…». */
+    private static void formSignInFailed(HttpServletRequest request, HttpServletResponse response,
+                                         AuthenticationException e) throws IOException {
+        String query = e instanceof SignInThrottledException throttled ? "throttled=" + throttled.retryAfterMinutes()
+                : DatabaseUnavailable.causedBy(e) ? "unavailable" : "error";
+        String next = SessionEndedHandler.safeReturnPath(request.getParameter("next"));
+        response.sendRedirect(request.getContextPath() + "/login?" + query
+                + (next == null ? "" : "&next=" + java.net.URLEncoder.encode(next, java.nio.charset.StandardCharsets.UTF_8)));
+    }
+
+    /**
+     * After signing in: the page named by the login form's {@code next} (a page whose form was sent after the session
+     * ended, see {@link SessionEndedHandler}) when it is a safe path of this site, else the start page.
+     */
+    private static final class ReturnToNext extends SimpleUrlAuthenticationSuccessHandler {
+        ReturnToNext() {
+            super("/");
+        }
+
+        @Override
+        protected String determineTargetUrl(HttpServletRequest request, HttpServletResponse response) {
+            String next = SessionEndedHandler.safeReturnPath(request.getParameter("next"));
+            return next != null ? next : super.determineTargetUrl(request, response);
+        }
+    }
+
+    private static AuthenticationSuccessHandler stamped(AccountStore accounts, AuthenticationSuccessHandler then) {
+        return (request, response, authentication) -> {
+            AccountSessions.remember(request, accounts, authentication.getName());
+            then.onAuthenticationSuccess(request, response, authentication);
+        };
+    }
+
+    /**
+     * Stores a CSRF token only in an existing session, or for the login form (whose session is the one a stranger
+     * may open): a stranger's POST elsewhere is refused without a session being made for it.
+     */
+    private record NoSessionForStrangers(CsrfTokenRepository delegate) implements CsrfTokenRepository {
+        @Override
+        public CsrfToken generateToken(HttpServletRequest request) {
+            return delegate.generateToken(request);
+        }
+
+        @Override
+        public void saveToken(CsrfToken token, HttpServletRequest request, HttpServletResponse response) {
+            if (token == null || request.getSession(false) != null
+                    || ("GET".equals(request.getMethod()) && "/login".equals(pathOf(request)))) {
+                delegate.saveToken(token, request, response);
+            }
+        }
+
+        @Override
+        public CsrfToken loadToken(HttpServletRequest request) {
+            return delegate.loadToken(request);
+        }
     }
 
     private static String pathOf(HttpServletRequest request) {

@@ -2,30 +2,28 @@ package org.touchpoints.register.platform.security;
 
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
-import jakarta.servlet.http.HttpServletRequestWrapper;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.net.URI;
-import java.util.Map;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.security.authentication.AuthenticationTrustResolver;
 import org.springframework.security.authentication.AuthenticationTrustResolverImpl;
 import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.security.web.access.AccessDeniedHandler;
 import org.springframework.security.web.csrf.CsrfException;
-import org.springframework.security.web.savedrequest.HttpSessionRequestCache;
-import org.springframework.security.web.savedrequest.RequestCache;
 
 /**
  * A form sent from a page after its session ended: its CSRF token belongs to a session that is gone, and nobody is
  * signed in. That is not a person without the right to the page: they are sent to sign in again ({@code
  * /login?expired}, which says the session ended) and, once signed in, back to the page the form was on (its
- * same-origin {@code Referer}), where the browser puts back what they typed (the pages keep a draft, {@code app.js}).
+ * same-origin {@code Referer}, carried as {@code next} through the login form, so no session is opened for it),
+ * where the browser puts back what they typed (the pages keep a draft, {@code app.js}).
  * Every other refusal goes to {@code otherwise}.
  */
 public final class SessionEndedHandler implements AccessDeniedHandler {
     private final AccessDeniedHandler otherwise;
-    private final RequestCache requestCache = new HttpSessionRequestCache();
     private final AuthenticationTrustResolver trust = new AuthenticationTrustResolverImpl();
 
     public SessionEndedHandler(AccessDeniedHandler otherwise) {
@@ -40,11 +38,24 @@ public final class SessionEndedHandler implements AccessDeniedHandler {
             otherwise.handle(request, response, denied);
             return;
         }
+        // The page to return to travels in the address, not in a session: a stranger's refused POST opens none.
         String back = sameOriginPath(request);
-        if (back != null) {
-            requestCache.saveRequest(new ReturnTo(request, back), response);
+        String relative = back == null ? null : back.substring(request.getContextPath().length());
+        response.sendRedirect(request.getContextPath() + "/login?expired"
+                + (safeReturnPath(relative) == null ? "" : "&next=" + URLEncoder.encode(relative, StandardCharsets.UTF_8)));
+    }
+
+    /**
+     * {@code next} when it is a path of this site to go back to after signing in (absolute path, no scheme or host, no
+     * "//" or backslash, no line breaks, not the login form itself), else null: no open redirect.
+     */
+    public static String safeReturnPath(String next) {
+        if (next == null || next.length() > 2000 || !next.startsWith("/") || next.startsWith("//")
+                || next.contains("\\") || next.chars().anyMatch(c -> c < 0x20 || c == 0x7f) || next.startsWith("/login")
+                || next.startsWith("/logout")) {
+            return null;
         }
-        response.sendRedirect(request.getContextPath() + "/login?expired");
+        return next;
     }
 
     /** The path and query of the page the form was on, when the {@code Referer} is this site; else null. */
@@ -64,61 +75,6 @@ public final class SessionEndedHandler implements AccessDeniedHandler {
             return uri.getRawQuery() == null ? uri.getRawPath() : uri.getRawPath() + "?" + uri.getRawQuery();
         } catch (IllegalArgumentException e) {
             return null;
-        }
-    }
-
-    /** The request as a GET of the page to return to (what the request cache saves and sign-in redirects to). */
-    private static final class ReturnTo extends HttpServletRequestWrapper {
-        private final String path;
-        private final String query;
-
-        ReturnTo(HttpServletRequest request, String pathAndQuery) {
-            super(request);
-            int q = pathAndQuery.indexOf('?');
-            this.path = q < 0 ? pathAndQuery : pathAndQuery.substring(0, q);
-            this.query = q < 0 ? null : pathAndQuery.substring(q + 1);
-        }
-
-        @Override
-        public String getMethod() {
-            return "GET";
-        }
-
-        @Override
-        public String getRequestURI() {
-            return path;
-        }
-
-        @Override
-        public StringBuffer getRequestURL() {
-            StringBuffer url = new StringBuffer();
-            url.append(getScheme()).append("://").append(getServerName());
-            int port = getServerPort();
-            if (!(("http".equals(getScheme()) && port == 80) || ("https".equals(getScheme()) && port == 443))) {
-                url.append(':').append(port);
-            }
-            return url.append(path);
-        }
-
-        @Override
-        public String getServletPath() {
-            return path.substring(getContextPath().length());
-        }
-
-        @Override
-        public String getPathInfo() {
-            return null;
-        }
-
-        @Override
-        public String getQueryString() {
-            return query;
-        }
-
-        /** Nothing of the form is kept on the server: the browser keeps the draft. */
-        @Override
-        public Map<String, String[]> getParameterMap() {
-            return Map.of();
         }
     }
 }

@@ -8,62 +8,48 @@ import java.time.Duration;
 import java.util.HexFormat;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
-import org.springframework.security.authentication.AuthenticationProvider;
-import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
 import org.springframework.security.core.Authentication;
-import org.springframework.security.core.AuthenticationException;
 
 /**
  * HTTP Basic sends the password with every request, and BCrypt costs tens of milliseconds of CPU per check.
- * This provider remembers, for a short time, that a (username, SHA-256 of password) pair was verified, so a
- * high-rate API client pays the BCrypt cost once per {@code ttl}. Only the digest is kept, never the password.
- * A disabled account or changed password takes effect within {@code ttl}.
+ * This cache remembers, for a short time, that a password was verified for an account, so a high-rate API client
+ * pays the BCrypt cost once per {@code ttl}. Only a digest is kept, never the password, and the digest includes
+ * the account's stamp ({@code AccountStore.stamp}: stored hash, global role, credential version, enabled): a
+ * password change, disabling or a role change gives another key, so the entry made before it is never hit again.
  */
-class VerifiedCredentialCache implements AuthenticationProvider {
+class VerifiedCredentialCache {
     private static final int MAX_ENTRIES = 10_000;
 
     private record Verified(Authentication authentication, long expiresAtMillis) {
     }
 
-    private final AuthenticationProvider delegate;
     private final Duration ttl;
     private final Clock clock;
     private final Map<String, Verified> verified = new ConcurrentHashMap<>();
 
-    VerifiedCredentialCache(AuthenticationProvider delegate, Duration ttl, Clock clock) {
-        this.delegate = delegate;
+    VerifiedCredentialCache(Duration ttl, Clock clock) {
         this.ttl = ttl;
         this.clock = clock;
     }
 
-    @Override
-    public Authentication authenticate(Authentication authentication) throws AuthenticationException {
-        Object credentials = authentication.getCredentials();
-        if (credentials == null) {
-            return delegate.authenticate(authentication);
-        }
-        String key = digest(authentication.getName() + '\u0000' + credentials);
-        long now = clock.millis();
-        Verified hit = verified.get(key);
-        if (hit != null && hit.expiresAtMillis() > now) {
+    /** The authentication verified for this (username, password, stamp), or null. */
+    Authentication get(String username, Object password, String stamp) {
+        Verified hit = verified.get(key(username, password, stamp));
+        if (hit != null && hit.expiresAtMillis() > clock.millis()) {
             return hit.authentication();
         }
-        Authentication result = delegate.authenticate(authentication);
-        if (result != null && result.isAuthenticated()) {
-            if (verified.size() >= MAX_ENTRIES) {
-                verified.clear();
-            }
-            Authentication withoutPassword = UsernamePasswordAuthenticationToken.authenticated(
-                    result.getPrincipal(), null, result.getAuthorities());
-            verified.put(key, new Verified(withoutPassword, now + ttl.toMillis()));
-            return withoutPassword;
-        }
-        return result;
+        return null;
     }
 
-    @Override
-    public boolean supports(Class<?> authentication) {
-        return delegate.supports(authentication);
+    void put(String username, Object password, String stamp, Authentication authentication) {
+        if (verified.size() >= MAX_ENTRIES) {
+            verified.clear();
+        }
+        verified.put(key(username, password, stamp), new Verified(authentication, clock.millis() + ttl.toMillis()));
+    }
+
+    private static String key(String username, Object password, String stamp) {
+        return digest(username + '\u0000' + password + '\u0000' + stamp);
     }
 
     private static String digest(String s) {

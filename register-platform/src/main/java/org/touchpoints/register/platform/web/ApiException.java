@@ -11,6 +11,7 @@ import org.touchpoints.register.api.rule.FieldError;
 public class ApiException extends RuntimeException {
     private final HttpStatus status;
     private final List<FieldError> errors;
+    private long retryAfterSeconds;
 
     public ApiException(HttpStatus status, String detail) {
         this(status, detail, List.of());
@@ -28,6 +29,18 @@ public class ApiException extends RuntimeException {
 
     public static ApiException badRequest(String field, String message) {
         return new ApiException(HttpStatus.BAD_REQUEST, message, List.of(new FieldError(field, message)));
+    }
+
+    /** 429: too many attempts; the client may try again after {@code seconds} ({@code Retry-After}). */
+    public static ApiException tooManyAttempts(long seconds, String detail) {
+        ApiException e = new ApiException(HttpStatus.TOO_MANY_REQUESTS, detail);
+        e.retryAfterSeconds = Math.max(1, seconds);
+        return e;
+    }
+
+    /** Seconds for {@code Retry-After}, or 0 for none. */
+    public long retryAfterSeconds() {
+        return retryAfterSeconds;
     }
 
     public HttpStatus status() {

@@ -81,7 +81,12 @@ public class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
 
     @ExceptionHandler(ApiException.class)
     ResponseEntity<Object> api(ApiException e) {
-        return problem(e.status(), e.getMessage(), e.errors(), null);
+        ResponseEntity<Object> problem = problem(e.status(), e.getMessage(), e.errors(), null);
+        if (e.retryAfterSeconds() > 0) {
+            return ResponseEntity.status(problem.getStatusCode()).headers(problem.getHeaders())
+                    .header(HttpHeaders.RETRY_AFTER, Long.toString(e.retryAfterSeconds())).body(problem.getBody());
+        }
+        return problem;
     }
 
     @ExceptionHandler(MethodArgumentTypeMismatchException.class)

@@ -10,7 +10,8 @@ import org.springframework.http.HttpStatus;
 
 /**
  * Requests that Tomcat refuses before they reach the application (an encoded slash or a NUL in the path, a
- * malformed request line) get the same RFC 9457 problem in Russian as every other error, not Tomcat's HTML page.
+ * malformed request line, headers too large) get the same RFC 9457 problem in Russian as every other error, not
+ * Tomcat's HTML page, and the same security headers ({@link SecurityHeaders}).
  */
 public class ProblemErrorReportValve extends ErrorReportValve {
 
@@ -23,8 +24,12 @@ public class ProblemErrorReportValve extends ErrorReportValve {
         HttpStatus httpStatus = HttpStatus.resolve(status);
         String title = httpStatus == null ? "Ошибка" : Problems.title(httpStatus);
         String detail = status == 400 ? "Некорректный запрос: недопустимые символы в адресе или заголовках"
+                : status == 413 ? "Запрос слишком большой"
+                : status == 431 ? "Заголовки запроса слишком большие"
+                : status == 408 ? "Запрос не получен вовремя"
                 : status >= 500 ? "Внутренняя ошибка сервиса" : "Запрос отклонён";
         try {
+            SecurityHeaders.apply(response);
             response.setContentType("application/problem+json");
             response.setCharacterEncoding(StandardCharsets.UTF_8.name());
             Writer writer = response.getReporter();

@@ -49,6 +49,9 @@ public final class Problems {
             case METHOD_NOT_ALLOWED -> "Метод не поддерживается";
             case UNSUPPORTED_MEDIA_TYPE -> "Неподдерживаемый формат";
             case CONTENT_TOO_LARGE -> "Слишком большой запрос";
+            case TOO_MANY_REQUESTS -> "Слишком много попыток";
+            case REQUEST_HEADER_FIELDS_TOO_LARGE -> "Слишком большие заголовки запроса";
+            case REQUEST_TIMEOUT -> "Запрос не получен вовремя";
             case SERVICE_UNAVAILABLE -> "Сервис временно недоступен";
             default -> status.is5xxServerError() ? "Ошибка сервиса" : status.getReasonPhrase();
         };

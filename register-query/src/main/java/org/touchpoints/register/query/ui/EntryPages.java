@@ -4,7 +4,9 @@ import jakarta.servlet.http.HttpServletResponse;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
 import org.touchpoints.register.platform.security.OidcProperties;
+import org.touchpoints.register.platform.security.SessionEndedHandler;
 
 /** Sign-in, the start page and the page shown when a role does not allow a page. */
 @UiController
@@ -16,7 +18,14 @@ public class EntryPages {
     }
 
     @GetMapping("/login")
-    String login(Model model) {
+    String login(Model model, @RequestParam(name = "throttled", required = false) String throttled,
+                 @RequestParam(name = "next", required = false) String next) {
+        // where to go back to after signing in (a form sent after the session ended); only a path of this site
+        model.addAttribute("next", SessionEndedHandler.safeReturnPath(next));
+        if (throttled != null) {
+            // minutes to wait after too many failed sign-ins (the sign-in filter puts them here); nothing else is shown
+            model.addAttribute("throttledMinutes", throttled.matches("\\d{1,4}") ? Integer.parseInt(throttled) : 15);
+        }
         model.addAttribute("oidcLogin", oidc.loginEnabled());
         model.addAttribute("localLogin", oidc.localAccounts());
         return "login";
