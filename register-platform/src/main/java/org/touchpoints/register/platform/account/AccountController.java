@@ -2,7 +2,6 @@ package org.touchpoints.register.platform.account;
 
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import org.springframework.http.HttpStatus;
@@ -13,10 +12,6 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
-import org.touchpoints.register.api.row.Text;
-import org.touchpoints.register.api.rule.FieldError;
-import org.touchpoints.register.platform.audit.AdminAudit;
-import org.touchpoints.register.platform.web.ApiException;
 
 /** Accounts (administrator). Roles inside a register are assigned on the register, not here. */
 @RestController
@@ -25,11 +20,11 @@ import org.touchpoints.register.platform.web.ApiException;
 @PreAuthorize("hasRole('ADMIN')")
 public class AccountController {
     private final AccountStore accounts;
-    private final AdminAudit audit;
+    private final AccountCreation creation;
 
-    public AccountController(AccountStore accounts, AdminAudit audit) {
+    public AccountController(AccountStore accounts, AccountCreation creation) {
         this.accounts = accounts;
-        this.audit = audit;
+        this.creation = creation;
     }
 
     public record NewAccount(String username, String password, String displayName, String email, String globalRole) {
@@ -47,31 +42,8 @@ public class AccountController {
                     + "globalRole: ADMIN, AUDITOR или не указывается.")
     public ResponseEntity<Map<String, String>> create(@RequestBody NewAccount body,
             org.springframework.security.core.Authentication who) {
-        List<FieldError> errors = new ArrayList<>();
-        if (body.username() == null || !body.username().matches("[a-z0-9][a-z0-9._-]{1,63}")) {
-            errors.add(new FieldError("username", "Имя пользователя: латинские строчные буквы, цифры, «.», «_», «-»"));
-        }
-        if (body.password() == null || body.password().length() < 8 || body.password().length() > 72) {
-            errors.add(new FieldError("password", "Пароль: от 8 до 72 символов"));
-        }
-        if (body.displayName() == null || body.displayName().isBlank() || body.displayName().length() > 200
-                || Text.hasControlCharacters(body.displayName())) {
-            errors.add(new FieldError("displayName", "Укажите фамилию, имя, отчество и должность (до 200 символов)"));
-        }
-        if (body.email() != null && (!body.email().matches("[^@\\s]{1,64}@[^@\\s]{1,255}") || Text.hasControlCharacters(body.email()))) {
-            errors.add(new FieldError("email", "Адрес электронной почты записан с ошибкой"));
-        }
-        if (body.globalRole() != null && !AccountStore.GLOBAL_ROLES.contains(body.globalRole())) {
-            errors.add(new FieldError("globalRole", "Роль: ADMIN, AUDITOR или не указывается"));
-        }
-        if (!errors.isEmpty()) {
-            throw new ApiException(HttpStatus.BAD_REQUEST, errors.get(0).message(), errors);
-        }
-        if (!accounts.create(body.username(), body.password(), body.displayName().strip(), body.globalRole(), body.email())) {
-            throw new ApiException(HttpStatus.CONFLICT, "Учётная запись «" + body.username() + "» уже существует");
-        }
-        audit.record(who.getName(), AdminAudit.ACCOUNT_CREATED, body.username(),
-                body.globalRole() == null ? body.displayName().strip() : body.displayName().strip() + "; роль " + body.globalRole());
+        creation.create(new AccountCreation.NewAccount(body.username(), body.password(), body.displayName(),
+                body.email(), body.globalRole()), who.getName());
         return ResponseEntity.status(HttpStatus.CREATED).body(Map.of("username", body.username()));
     }
 }
