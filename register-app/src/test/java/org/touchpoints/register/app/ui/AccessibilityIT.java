@@ -30,7 +30,8 @@ class AccessibilityIT extends BrowserIT {
                 "division-head", List.of("/inbox"),
                 "publisher", List.of("/registers/" + registerId + "/publish"),
                 "auditor", List.of("/audit?registerId=" + registerId),
-                "admin", List.of("/registers/new", "/registers/" + registerId + "/import"));
+                "admin", List.of("/registers/new", "/registers/" + registerId + "/import", "/admin", "/admin/accounts",
+                        "/registers/" + registerId + "/setup"));
         List<String> problems = new ArrayList<>();
         pagesByUser.forEach((user, pages) -> {
             browser.login(user);

@@ -13,7 +13,7 @@ import org.touchpoints.register.platform.web.RuleViolations;
 import org.touchpoints.register.query.ui.Viewer;
 
 /** What the administration pages share: only an administrator opens them, and a refusal is shown by the form. */
-final class AdminOnly {
+public final class AdminOnly {
     private AdminOnly() {
     }
 
@@ -26,10 +26,8 @@ final class AdminOnly {
     }
 
     /** A refusal to show next to a form: its message, the HTTP status and the messages by field. */
-    record Refusal(int status, String message, Map<String, String> errors) {
-        static final Refusal NONE = null;
-
-        String error(String field) {
+    public record Refusal(int status, String message, Map<String, String> errors) {
+        public String error(String field) {
             return errors.get(field);
         }
     }

@@ -1,0 +1,149 @@
+package org.touchpoints.register.app.ui;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.UUID;
+import org.junit.jupiter.api.Test;
+import org.openqa.selenium.By;
+import org.openqa.selenium.Keys;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.support.ui.WebDriverWait;
+
+/**
+ * An administrator sets an authority up in the browser alone, from an empty register: settings → divisions and their
+ * processes → an account → roles → import of a file; the specialist of the division then may change the imported rows.
+ * The administration pages are used from the keyboard alone, and closed to everyone else.
+ */
+class AdminPagesIT extends BrowserIT {
+
+    @Test
+    void anAdministratorSetsUpANewAuthorityEndToEndWithoutTheApi() throws Exception {
+        String id = "setup-" + UUID.randomUUID().toString().substring(0, 8);
+        String specialist = "spec-" + UUID.randomUUID().toString().substring(0, 6);
+        browser.login("admin").click("#nav-admin");
+        assertThat(browser.text("h1")).isEqualTo("Администрирование");
+        browser.click("#admin-new-register");
+        assertThat(browser.text("main")).doesNotContain("API");
+        browser.type("id", id).type("authority", "Инспекция по надзору за строительством").click("#create-submit");
+        waitForUrl("/registers/" + id + "/setup");
+        assertThat(browser.text("#setup-done")).contains("Перечень создан");
+        assertThat(browser.text("#import-before-divisions")).contains("останутся без подразделения");
+
+        // step 2: a division with its process; a second division may not take the same process today
+        browser.type("division-id", "licensing").type("division-name", "Отдел лицензирования")
+                .type("division-processes", LICENSING_PROCESS).click("#division-submit");
+        assertThat(browser.text("#divisions-table")).contains("Отдел лицензирования", LICENSING_PROCESS);
+        browser.type("division-id", "appeals").type("division-name", "Отдел обращений")
+                .type("division-processes", LICENSING_PROCESS).click("#division-submit");
+        assertThat(browser.text("#division-refusal")).contains("уже закреплён");
+        assertThat(browser.byId("division-name").getAttribute("value")).as("the form keeps what was typed")
+                .isEqualTo("Отдел обращений");
+
+        // step 3: an account, then its role in the division; a role given by mistake is taken away again
+        browser.click("#people a[href$='/admin/accounts']");
+        browser.type("displayName", "Петрова Мария Ивановна, главный специалист").type("username", specialist)
+                .type("password", "short").click("#account-submit");
+        assertThat(browser.text("#password-error")).contains("от 8 до 72");
+        browser.type("password", "Parol-2026!").click("#account-submit");
+        assertThat(browser.text("#account-created")).contains("Петрова Мария Ивановна");
+        assertThat(browser.text("#accounts-table")).contains(specialist, "Петрова Мария Ивановна");
+
+        browser.open("/admin").click("tr[data-register='" + id + "'] .setup-link");
+        browser.selectValue("member-username", specialist).selectValue("member-role", "SPECIALIST")
+                .click("#member-submit");
+        assertThat(browser.text("#member-refusal")).as("a specialist works in a division").contains("укажите подразделение");
+        browser.selectValue("member-username", specialist).selectValue("member-role", "SPECIALIST")
+                .selectValue("member-division", "licensing").click("#member-submit");
+        assertThat(browser.text("#setup-done")).isEqualTo("Роль назначена.");
+        browser.selectValue("member-username", specialist).selectValue("member-role", "PUBLISHER").click("#member-submit");
+        assertThat(browser.text("#members-table")).contains("Петрова Мария Ивановна", "Специалист подразделения",
+                "Отдел лицензирования", "Ответственный за публикацию").doesNotContain(specialist);
+        browser.click("tr[data-username='" + specialist + "'][data-role='PUBLISHER'] button.revoke");
+        assertThat(browser.text("#setup-done")).isEqualTo("Роль снята.");
+        assertThat(browser.text("#members-table")).contains("Специалист подразделения").doesNotContain("Ответственный за публикацию");
+
+        // step 4: the import gives each row the division owning its process
+        Path file = Files.createTempFile("setup-", ".csv");
+        Files.writeString(file, "group_no,direction,process,touchpoint,interaction,features\n"
+                + "1,Предоставление государственных услуг," + LICENSING_PROCESS + ",Официальный сайт,"
+                + "Получение информации клиентом,Взаимодействие в цифровой точке\n"
+                + "1,Предоставление государственных услуг," + LICENSING_PROCESS + ",Личный приём,"
+                + "Направление обращения клиентом,Взаимодействие в физической точке\n");
+        browser.click("#setup-import");
+        waitForUrl("/registers/" + id + "/import");
+        browser.byId("file").sendKeys(file.toAbsolutePath().toString());
+        browser.click("#dryRun").click("#import-submit");
+        browser.find("#import-register-link a");
+        assertThat(browser.text("#import-summary")).isEqualTo("Загружено строк: 2.");
+        browser.click("#import-back-to-setup");
+        assertThat(browser.now("#unowned-processes")).as("every row has its division").isEmpty();
+
+        // the specialist signs in with the password the administrator gave and may change the imported rows
+        signIn(specialist, "Parol-2026!");
+        browser.open("/registers/" + id);
+        List<WebElement> rows = browser.all("tr[data-row-id]");
+        assertThat(rows).hasSize(2);
+        for (WebElement row : rows) {
+            assertThat(row.findElements(By.linkText("Изменить"))).hasSize(1);
+        }
+    }
+
+    @Test
+    void theAccountFormIsUsedWithTabAndEnterAlone() {
+        String username = "kbd-" + UUID.randomUUID().toString().substring(0, 6);
+        browser.login("admin").open("/admin/accounts");
+        WebElement body = browser.find("body");
+        body.sendKeys(Keys.TAB);
+        assertThat(active().getAttribute("class")).isEqualTo("skip-link");
+        int tabs = 0;
+        while (!"displayName".equals(active().getAttribute("id")) && tabs++ < 200) {
+            active().sendKeys(Keys.TAB);
+        }
+        assertThat(active().getAttribute("id")).as("Tab reaches the form").isEqualTo("displayName");
+        active().sendKeys("Сидоров Пётр Андреевич, консультант", Keys.TAB);
+        assertThat(active().getAttribute("id")).isEqualTo("username");
+        active().sendKeys(username, Keys.TAB);
+        assertThat(active().getAttribute("id")).isEqualTo("password");
+        active().sendKeys("Klaviatura-1", Keys.TAB);
+        assertThat(active().getAttribute("id")).isEqualTo("email");
+        active().sendKeys(Keys.TAB);
+        assertThat(active().getAttribute("id")).isEqualTo("globalRole");
+        active().sendKeys(Keys.TAB);
+        assertThat(active().getAttribute("id")).isEqualTo("account-submit");
+        active().sendKeys(Keys.ENTER);
+        assertThat(browser.text("#account-created")).contains("Сидоров Пётр Андреевич");
+        assertThat(accounts.find(username)).isPresent();
+    }
+
+    @Test
+    void onlyAnAdministratorOpensTheAdministrationPages() {
+        String registerId = newRegister();
+        browser.login("initiator").open("/registers");
+        assertThat(browser.now("#nav-admin")).isEmpty();
+        for (String page : List.of("/admin", "/admin/accounts", "/registers/" + registerId + "/setup")) {
+            browser.open(page);
+            assertThat(browser.text("h1")).as(page).isEqualTo("Нет доступа");
+        }
+        browser.login("auditor").open("/admin");
+        assertThat(browser.text("h1")).isEqualTo("Нет доступа");
+    }
+
+    private WebElement active() {
+        return browser.driver().switchTo().activeElement();
+    }
+
+    private void signIn(String username, String password) {
+        browser.driver().manage().deleteAllCookies();
+        browser.open("/login");
+        browser.type("username", username).type("password", password).click("#login-submit");
+        new WebDriverWait(browser.driver(), Duration.ofSeconds(10)).until(d -> !d.getCurrentUrl().contains("/login"));
+    }
+
+    private void waitForUrl(String part) {
+        new WebDriverWait(browser.driver(), Duration.ofSeconds(10)).until(d -> d.getCurrentUrl().contains(part));
+    }
+}
