@@ -31,7 +31,9 @@ class AccessibilityIT extends BrowserIT {
                 "publisher", List.of("/registers/" + registerId + "/publish"),
                 "auditor", List.of("/audit?registerId=" + registerId),
                 "admin", List.of("/registers/new", "/registers/" + registerId + "/import", "/admin", "/admin/accounts",
-                        "/registers/" + registerId + "/setup"));
+                        "/registers/" + registerId + "/setup", "/registers/" + registerId + "/delegations",
+                        "/registers/" + registerId + "/review", "/admin/calendar", "/admin/maintenance",
+                        "/registers/" + registerId + "/verify"));
         List<String> problems = new ArrayList<>();
         pagesByUser.forEach((user, pages) -> {
             browser.login(user);

@@ -120,16 +120,71 @@ class AdminPagesIT extends BrowserIT {
     }
 
     @Test
+    void theAdministratorsToolsWorkFromTheirPages() {
+        String registerId = newRegister();
+        browser.login("admin").open("/admin");
+
+        // acting officials: named for a period, then cancelled
+        browser.click("tr[data-register='" + registerId + "'] a[href$='/delegations']");
+        assertThat(browser.text("#no-delegations")).isNotBlank();
+        browser.selectValue("holder", "division-head").selectValue("role", "HEAD").selectValue("division", "licensing")
+                .selectValue("delegate", "other-head").type("comment", "Отпуск, приказ № 5-к");
+        setDate("validFrom", "2024-12-23");
+        setDate("validTo", "2024-12-27");
+        browser.click("#delegation-submit");
+        assertThat(browser.text("#delegation-done")).isEqualTo("Исполняющий обязанности назначен.");
+        assertThat(browser.text("#delegations-table")).contains("Отдел лицензирования",
+                "23.12.2024 — 27.12.2024", "назначен, период не начался", "Отпуск, приказ № 5-к");
+        browser.click("#delegations-table button.revoke");
+        assertThat(browser.text("#delegations-table")).contains("отменён");
+        assertThat(browser.now("#delegations-table button.revoke")).isEmpty();
+
+        // the annual review, as the divisions confirmed it
+        browser.open("/registers/" + registerId + "/review");
+        assertThat(browser.text("#reviews-table")).contains("Отдел лицензирования", "не подтверждена", "31.12.2024");
+
+        // the production calendar: the year is shown before it is loaded
+        browser.open("/admin/calendar");
+        browser.byId("calendar-file").sendKeys(Path.of("../register-query/src/main/resources/calendar/federal/2024.json")
+                .toAbsolutePath().normalize().toString());
+        browser.click("#calendar-preview-submit");
+        assertThat(browser.text("#calendar-working-days")).isEqualTo("Рабочих дней в году: 248.");
+        assertThat(browser.text("#calendar-non-working")).contains("01.01.2024", "31.12.2024");
+        assertThat(browser.text("#calendar-working-weekends")).contains("27.04.2024");
+        browser.click("#calendar-confirm");
+        assertThat(browser.text("#calendar-loaded")).contains("2024");
+
+        // failed events and the rebuild
+        browser.open("/admin/maintenance");
+        assertThat(browser.text("#no-letters")).isEqualTo("Отложенных событий нет.");
+        browser.click("#rebuild-submit");
+        assertThat(browser.text("#maintenance-done")).isEqualTo("Представления перестроены из журнала событий.");
+
+        // the publication chain and a file that is no published version
+        browser.open("/registers/" + registerId + "/verify");
+        assertThat(browser.text("#chain-empty")).contains("не публиковался");
+        browser.byId("verify-file").sendKeys(Path.of("src/main/resources/demo/smolensk-gzhi-2024.csv").toAbsolutePath().toString());
+        browser.click("#verify-file-submit");
+        assertThat(browser.text("#file-result")).isEqualTo("Файл не соответствует ни одной опубликованной редакции.");
+    }
+
+    @Test
     void onlyAnAdministratorOpensTheAdministrationPages() {
         String registerId = newRegister();
         browser.login("initiator").open("/registers");
         assertThat(browser.now("#nav-admin")).isEmpty();
-        for (String page : List.of("/admin", "/admin/accounts", "/registers/" + registerId + "/setup")) {
+        for (String page : List.of("/admin", "/admin/accounts", "/registers/" + registerId + "/setup",
+                "/registers/" + registerId + "/delegations", "/registers/" + registerId + "/review", "/admin/calendar",
+                "/admin/maintenance", "/registers/" + registerId + "/verify")) {
             browser.open(page);
             assertThat(browser.text("h1")).as(page).isEqualTo("Нет доступа");
         }
         browser.login("auditor").open("/admin");
         assertThat(browser.text("h1")).isEqualTo("Нет доступа");
+    }
+
+    private void setDate(String id, String isoDate) {
+        browser.driver().executeScript("arguments[0].value = arguments[1]", browser.byId(id), isoDate);
     }
 
     private WebElement active() {
