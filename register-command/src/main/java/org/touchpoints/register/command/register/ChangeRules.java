@@ -6,6 +6,7 @@ import static org.touchpoints.register.command.register.Violations.notFound;
 
 import java.time.LocalDate;
 import java.util.Collection;
+import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import org.touchpoints.register.api.change.ChangeRejected;
@@ -14,6 +15,7 @@ import org.touchpoints.register.api.change.DeputyApproved;
 import org.touchpoints.register.api.change.DivisionApproved;
 import org.touchpoints.register.api.register.MemberRole;
 import org.touchpoints.register.api.row.RowContent;
+import org.touchpoints.register.api.rule.FieldError;
 
 /**
  * The rules of the approval chain (000 §3, 003 §4), each a named check that refuses what it must. The
@@ -40,6 +42,19 @@ final class ChangeRules {
                     "Строка «" + rowId + "» отсутствует в текущей редакции перечня");
         }
         return row;
+    }
+
+    /**
+     * An edit changes something: a proposal equal to the row as it stands (after the same normalisation, whichever
+     * division records it) is refused rather than sent through the approval chain for nothing.
+     */
+    static void anEditChangesTheRow(RowContent before, RowContent after) {
+        if (before != null && after != null && before.withDivision(null).equals(after.withDivision(null))) {
+            throw Violations.invalid("anEditChangesTheRow",
+                    "Изменение ничего не меняет в строке: измените хотя бы одно поле или отмените предложение",
+                    List.of(new FieldError("row",
+                            "Все поля совпадают с действующей строкой перечня")));
+        }
     }
 
     /** A row has at most one open change at a time. */

@@ -209,6 +209,10 @@ public class Register {
         if (cmd.kind() != ChangeKind.REMOVE) {
             Violations.requireNoErrors(RowRules.ROW_IS_COMPLETE, RowRules.rowIsComplete(cmd.row(), "row"));
             after = RowRules.normalise(cmd.row(), division);
+            RowRules.directionFollowsTheProcess(rows, after, cmd.kind() == ChangeKind.ADD ? null : rowId);
+        }
+        if (cmd.kind() == ChangeKind.EDIT) {
+            ChangeRules.anEditChangesTheRow(before, after);
         }
         if (cmd.kind() != ChangeKind.ADD) {
             ChangeRules.oneOpenChangePerRow(changes.values(), rowId);

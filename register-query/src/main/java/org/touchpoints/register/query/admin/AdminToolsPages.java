@@ -28,6 +28,7 @@ import org.touchpoints.register.platform.account.ActingOfficials;
 import org.touchpoints.register.platform.web.ApiException;
 import org.touchpoints.register.query.calendar.CalendarController;
 import org.touchpoints.register.query.deadletter.DeadLetterController;
+import org.touchpoints.register.query.deadletter.DeadLetters;
 import org.touchpoints.register.query.delegation.DelegationQueryController;
 import org.touchpoints.register.query.publication.PublicationChainController;
 import org.touchpoints.register.query.rebuild.RebuildController;
@@ -229,7 +230,7 @@ public class AdminToolsPages {
     String loadCalendar(@RequestParam(required = false) String json, Model model, HttpServletResponse response) {
         AdminOnly.require(model);
         try {
-            CalendarController.UploadedYear year = calendar.upload(json);
+            CalendarController.UploadedYear year = calendar.upload(json, principal());
             return "redirect:/admin/calendar?loaded=" + year.year();
         } catch (RuntimeException e) {
             AdminOnly.Refusal refusal = AdminOnly.refusalOf(e).orElseThrow(() -> e);
@@ -244,7 +245,8 @@ public class AdminToolsPages {
     // ------------------------------------------------------------------------------------- maintenance
 
     /** A failed event as a person reads it. */
-    public record LetterLine(String group, String register, String event, String at, String reason) {
+    public record LetterLine(String id, boolean parked, String group, String register, String event, String at,
+                             String reason, String setAside) {
     }
 
     @GetMapping("/admin/maintenance")
@@ -254,29 +256,66 @@ public class AdminToolsPages {
             case "rebuilt" -> "Представления перестроены из журнала событий.";
             case "rebuilding" -> "Перестроение представлений начато.";
             case "retried" -> "Отложенные события обработаны повторно.";
+            case "set-aside" -> "Событие исключено из обработки.";
             default -> null;
         });
-        Map<String, String> authorities = new LinkedHashMap<>();
-        registers.all().forEach(r -> authorities.put(r.id(), r.authority()));
-        model.addAttribute("letters", deadLetters.list(null, null).stream().map(l -> new LetterLine(
-                groupName(l.processingGroup()), authorities.getOrDefault(l.sequence(), l.sequence()), l.eventType(),
-                l.enqueuedAt() == null ? "—" : l.enqueuedAt().atZone(MOSCOW).format(DATE_TIME),
-                l.causeMessage())).toList());
-        return "admin-maintenance";
+        return renderMaintenance(null, model);
     }
 
     @PostMapping("/admin/maintenance/retry")
     String retry(Model model) {
         AdminOnly.require(model);
-        deadLetters.retry(null, null);
+        deadLetters.retry(null, null, principal());
         return "redirect:/admin/maintenance?done=retried";
     }
 
-    @PostMapping("/admin/maintenance/rebuild")
-    String rebuild(Model model) {
+    @PostMapping("/admin/maintenance/set-aside")
+    String setAside(@RequestParam(required = false) String id, @RequestParam(required = false) String reason,
+                    Model model, HttpServletResponse response) {
         AdminOnly.require(model);
-        var answer = rebuild.rebuild();
-        return "redirect:/admin/maintenance?done=" + (answer.getStatusCode().value() == 200 ? "rebuilt" : "rebuilding");
+        try {
+            deadLetters.setAside(id, new DeadLetterController.SetAsideRequest(reason), principal());
+        } catch (RuntimeException e) {
+            AdminOnly.Refusal refusal = AdminOnly.refusalOf(e).orElseThrow(() -> e);
+            response.setStatus(refusal.status());
+            model.addAttribute("done", null);
+            return renderMaintenance(refusal, model);
+        }
+        return "redirect:/admin/maintenance?done=set-aside";
+    }
+
+    @PostMapping("/admin/maintenance/rebuild")
+    String rebuild(Model model, HttpServletResponse response) {
+        AdminOnly.require(model);
+        try {
+            var answer = rebuild.rebuild(principal());
+            return "redirect:/admin/maintenance?done=" + (answer.getStatusCode().value() == 200 ? "rebuilt" : "rebuilding");
+        } catch (RuntimeException e) {
+            AdminOnly.Refusal refusal = AdminOnly.refusalOf(e).orElseThrow(() -> e);
+            response.setStatus(refusal.status());
+            model.addAttribute("done", null);
+            return renderMaintenance(refusal, model);
+        }
+    }
+
+    private String renderMaintenance(AdminOnly.Refusal refusal, Model model) {
+        Map<String, String> authorities = new LinkedHashMap<>();
+        registers.all().forEach(r -> authorities.put(r.id(), r.authority()));
+        Map<String, String> names = names();
+        model.addAttribute("letters", deadLetters.list(null, null, null).stream().map(l -> new LetterLine(l.id(),
+                DeadLetters.PARKED.equals(l.status()), groupName(l.processingGroup()),
+                authorities.getOrDefault(l.sequence(), l.sequence()), l.eventType(),
+                l.enqueuedAt() == null ? "—" : l.enqueuedAt().atZone(MOSCOW).format(DATE_TIME), l.causeMessage(),
+                DeadLetters.SET_ASIDE.equals(l.status()) ? "исключено " + (l.setAsideAt() == null ? ""
+                        : l.setAsideAt().atZone(MOSCOW).format(DATE_TIME) + " ") + "(" + names.getOrDefault(l.setAsideBy(),
+                        l.setAsideBy()) + "): " + l.setAsideReason() : "в очереди")).toList());
+        model.addAttribute("refusal", refusal);
+        return "admin-maintenance";
+    }
+
+    private java.security.Principal principal() {
+        String username = viewers.current().username();
+        return () -> username;
     }
 
     private static String groupName(String group) {

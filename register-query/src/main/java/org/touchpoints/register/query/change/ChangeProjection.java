@@ -24,6 +24,7 @@ import org.touchpoints.register.query.config.Projections;
 import org.touchpoints.register.query.config.ReadModelJdbc;
 import org.touchpoints.register.query.deadline.PublicationDeadline;
 import org.touchpoints.register.query.register.RegisterSettings;
+import org.touchpoints.register.query.ui.Words;
 
 /** Every change with its status, before/after rows, timeline and publication deadline. */
 @Component
@@ -81,14 +82,14 @@ public class ChangeProjection {
                         e.orderDate() == null ? null : Date.valueOf(e.orderDate()), due == null ? null : Date.valueOf(due),
                         e.changeId());
         String comment = e.orderNumber() == null ? e.comment()
-                : join(e.comment(), "Приказ № " + e.orderNumber() + (e.orderDate() == null ? "" : " от " + e.orderDate()));
+                : join(e.comment(), "Приказ № " + e.orderNumber() + (e.orderDate() == null ? "" : " от " + Words.date(e.orderDate())));
         timeline(e.changeId(), "DeputyApproved", e.at(), e.by(), e.onBehalfOf(), comment);
     }
 
     @EventHandler
     void on(PublicationDeadlineMissed e) {
         jdbc.update("update q_change set deadline_missed_at = ? where change_id = ?", Timestamp.from(e.at()), e.changeId());
-        timeline(e.changeId(), "PublicationDeadlineMissed", e.at(), e.by(), null, "Срок публикации " + e.dueDate() + " истёк");
+        timeline(e.changeId(), "PublicationDeadlineMissed", e.at(), e.by(), null, "Срок публикации " + Words.date(e.dueDate()) + " истёк");
     }
 
     @EventHandler
