@@ -24,45 +24,54 @@ class AdminPagesIT extends BrowserIT {
     void anAdministratorSetsUpANewAuthorityEndToEndWithoutTheApi() throws Exception {
         String id = "setup-" + UUID.randomUUID().toString().substring(0, 8);
         String specialist = "spec-" + UUID.randomUUID().toString().substring(0, 6);
-        browser.login("admin").click("#nav-admin");
+        browser.login("admin");
+        go("#nav-admin");
         assertThat(browser.text("h1")).isEqualTo("Администрирование");
-        browser.click("#admin-new-register");
+        go("#admin-new-register");
         assertThat(browser.text("main")).doesNotContain("API");
-        browser.type("id", id).type("authority", "Инспекция по надзору за строительством").click("#create-submit");
+        browser.type("id", id).type("authority", "Инспекция по надзору за строительством");
+        go("#create-submit");
         waitForUrl("/registers/" + id + "/setup");
         assertThat(browser.text("#setup-done")).contains("Перечень создан");
         assertThat(browser.text("#import-before-divisions")).contains("останутся без подразделения");
 
         // step 2: a division with its process; a second division may not take the same process today
         browser.type("division-id", "licensing").type("division-name", "Отдел лицензирования")
-                .type("division-processes", LICENSING_PROCESS).click("#division-submit");
+                .type("division-processes", LICENSING_PROCESS);
+        go("#division-submit");
         assertThat(browser.text("#divisions-table")).contains("Отдел лицензирования", LICENSING_PROCESS);
         browser.type("division-id", "appeals").type("division-name", "Отдел обращений")
-                .type("division-processes", LICENSING_PROCESS).click("#division-submit");
+                .type("division-processes", LICENSING_PROCESS);
+        go("#division-submit");
         assertThat(browser.text("#division-refusal")).contains("уже закреплён");
         assertThat(browser.byId("division-name").getAttribute("value")).as("the form keeps what was typed")
                 .isEqualTo("Отдел обращений");
 
         // step 3: an account, then its role in the division; a role given by mistake is taken away again
-        browser.click("#people a[href$='/admin/accounts']");
+        go("#people a[href$='/admin/accounts']");
         browser.type("displayName", "Петрова Мария Ивановна, главный специалист").type("username", specialist)
-                .type("password", "short").click("#account-submit");
+                .type("password", "short");
+        go("#account-submit");
         assertThat(browser.text("#password-error")).contains("от 8 до 72");
-        browser.type("password", "Parol-2026!").click("#account-submit");
+        browser.type("password", "Parol-2026!");
+        go("#account-submit");
         assertThat(browser.text("#account-created")).contains("Петрова Мария Ивановна");
         assertThat(browser.text("#accounts-table")).contains(specialist, "Петрова Мария Ивановна");
 
-        browser.open("/admin").click("tr[data-register='" + id + "'] .setup-link");
-        browser.selectValue("member-username", specialist).selectValue("member-role", "SPECIALIST")
-                .click("#member-submit");
+        browser.open("/admin");
+        go("tr[data-register='" + id + "'] .setup-link");
+        browser.selectValue("member-username", specialist).selectValue("member-role", "SPECIALIST");
+        go("#member-submit");
         assertThat(browser.text("#member-refusal")).as("a specialist works in a division").contains("укажите подразделение");
         browser.selectValue("member-username", specialist).selectValue("member-role", "SPECIALIST")
-                .selectValue("member-division", "licensing").click("#member-submit");
+                .selectValue("member-division", "licensing");
+        go("#member-submit");
         assertThat(browser.text("#setup-done")).isEqualTo("Роль назначена.");
-        browser.selectValue("member-username", specialist).selectValue("member-role", "PUBLISHER").click("#member-submit");
+        browser.selectValue("member-username", specialist).selectValue("member-role", "PUBLISHER");
+        go("#member-submit");
         assertThat(browser.text("#members-table")).contains("Петрова Мария Ивановна", "Специалист подразделения",
                 "Отдел лицензирования", "Ответственный за публикацию").doesNotContain(specialist);
-        browser.click("tr[data-username='" + specialist + "'][data-role='PUBLISHER'] button.revoke");
+        go("tr[data-username='" + specialist + "'][data-role='PUBLISHER'] button.revoke");
         assertThat(browser.text("#setup-done")).isEqualTo("Роль снята.");
         assertThat(browser.text("#members-table")).contains("Специалист подразделения").doesNotContain("Ответственный за публикацию");
 
@@ -73,13 +82,13 @@ class AdminPagesIT extends BrowserIT {
                 + "Получение информации клиентом,Взаимодействие в цифровой точке\n"
                 + "1,Предоставление государственных услуг," + LICENSING_PROCESS + ",Личный приём,"
                 + "Направление обращения клиентом,Взаимодействие в физической точке\n");
-        browser.click("#setup-import");
+        go("#setup-import");
         waitForUrl("/registers/" + id + "/import");
         browser.byId("file").sendKeys(file.toAbsolutePath().toString());
         browser.click("#dryRun").click("#import-submit");
         browser.find("#import-register-link a");
         assertThat(browser.text("#import-summary")).isEqualTo("Загружено строк: 2.");
-        browser.click("#import-back-to-setup");
+        go("#import-back-to-setup");
         assertThat(browser.now("#unowned-processes")).as("every row has its division").isEmpty();
 
         // the specialist signs in with the password the administrator gave and may change the imported rows
@@ -125,17 +134,17 @@ class AdminPagesIT extends BrowserIT {
         browser.login("admin").open("/admin");
 
         // acting officials: named for a period, then cancelled
-        browser.click("tr[data-register='" + registerId + "'] a[href$='/delegations']");
+        go("tr[data-register='" + registerId + "'] a[href$='/delegations']");
         assertThat(browser.text("#no-delegations")).isNotBlank();
         browser.selectValue("holder", "division-head").selectValue("role", "HEAD").selectValue("division", "licensing")
                 .selectValue("delegate", "other-head").type("comment", "Отпуск, приказ № 5-к");
         setDate("validFrom", "2024-12-23");
         setDate("validTo", "2024-12-27");
-        browser.click("#delegation-submit");
+        go("#delegation-submit");
         assertThat(browser.text("#delegation-done")).isEqualTo("Исполняющий обязанности назначен.");
         assertThat(browser.text("#delegations-table")).contains("Отдел лицензирования",
                 "23.12.2024 — 27.12.2024", "назначен, период не начался", "Отпуск, приказ № 5-к");
-        browser.click("#delegations-table button.revoke");
+        go("#delegations-table button.revoke");
         assertThat(browser.text("#delegations-table")).contains("отменён");
         assertThat(browser.now("#delegations-table button.revoke")).isEmpty();
 
@@ -147,24 +156,24 @@ class AdminPagesIT extends BrowserIT {
         browser.open("/admin/calendar");
         browser.byId("calendar-file").sendKeys(Path.of("../register-query/src/main/resources/calendar/federal/2024.json")
                 .toAbsolutePath().normalize().toString());
-        browser.click("#calendar-preview-submit");
+        go("#calendar-preview-submit");
         assertThat(browser.text("#calendar-working-days")).isEqualTo("Рабочих дней в году: 248.");
         assertThat(browser.text("#calendar-non-working")).contains("01.01.2024", "31.12.2024");
         assertThat(browser.text("#calendar-working-weekends")).contains("27.04.2024");
-        browser.click("#calendar-confirm");
+        go("#calendar-confirm");
         assertThat(browser.text("#calendar-loaded")).contains("2024");
 
         // failed events and the rebuild
         browser.open("/admin/maintenance");
         assertThat(browser.text("#no-letters")).isEqualTo("Отложенных событий нет.");
-        browser.click("#rebuild-submit");
+        go("#rebuild-submit");
         assertThat(browser.text("#maintenance-done")).isEqualTo("Представления перестроены из журнала событий.");
 
         // the publication chain and a file that is no published version
         browser.open("/registers/" + registerId + "/verify");
         assertThat(browser.text("#chain-empty")).contains("не публиковался");
         browser.byId("verify-file").sendKeys(Path.of("src/main/resources/demo/smolensk-gzhi-2024.csv").toAbsolutePath().toString());
-        browser.click("#verify-file-submit");
+        go("#verify-file-submit");
         assertThat(browser.text("#file-result")).isEqualTo("Файл не соответствует ни одной опубликованной редакции.");
     }
 
@@ -181,6 +190,14 @@ class AdminPagesIT extends BrowserIT {
         }
         browser.login("auditor").open("/admin");
         assertThat(browser.text("h1")).isEqualTo("Нет доступа");
+    }
+
+    /** Clicks what leads to another page and waits until that page replaced this one. */
+    private void go(String css) {
+        WebElement page = browser.find("html");
+        browser.click(css);
+        new WebDriverWait(browser.driver(), Duration.ofSeconds(10))
+                .until(org.openqa.selenium.support.ui.ExpectedConditions.stalenessOf(page));
     }
 
     private void setDate(String id, String isoDate) {
