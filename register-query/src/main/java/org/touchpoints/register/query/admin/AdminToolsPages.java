@@ -245,7 +245,7 @@ public class AdminToolsPages {
     // ------------------------------------------------------------------------------------- maintenance
 
     /** A failed event as a person reads it. */
-    public record LetterLine(String id, boolean parked, String group, String register, String event, String at,
+    public record LetterLine(String id, boolean parked, String sequence, String group, String register, String event, String at,
                              String reason, String setAside) {
     }
 
@@ -303,7 +303,7 @@ public class AdminToolsPages {
         registers.all().forEach(r -> authorities.put(r.id(), r.authority()));
         Map<String, String> names = names();
         model.addAttribute("letters", deadLetters.list(null, null, null).stream().map(l -> new LetterLine(l.id(),
-                DeadLetters.PARKED.equals(l.status()), groupName(l.processingGroup()),
+                DeadLetters.PARKED.equals(l.status()), l.sequence(), groupName(l.processingGroup()),
                 authorities.getOrDefault(l.sequence(), l.sequence()), l.eventType(),
                 l.enqueuedAt() == null ? "—" : l.enqueuedAt().atZone(MOSCOW).format(DATE_TIME), l.causeMessage(),
                 DeadLetters.SET_ASIDE.equals(l.status()) ? "исключено " + (l.setAsideAt() == null ? ""
