@@ -1,5 +1,7 @@
 package org.touchpoints.register.command.register;
 
+import java.util.HashSet;
+import java.util.Set;
 import org.touchpoints.register.api.change.ChangeInitiated;
 import org.touchpoints.register.api.change.ChangeKind;
 import org.touchpoints.register.api.change.ChangeRejected;
@@ -22,6 +24,8 @@ final class Change {
     DeputyApproved deputyApproved;
     ChangeRejected rejected;
     ChangeWithdrawn withdrawn;
+    /** Everyone who gave an approval step, in person, as an acting official or through one (four eyes). */
+    final Set<String> approvers = new HashSet<>();
 
     Change(ChangeInitiated initiated) {
         this.initiated = initiated;
@@ -48,6 +52,14 @@ final class Change {
     /** The touchpoint key of the proposed row (null for a removal). */
     String proposedTouchpointKey() {
         return proposedTouchpointKey;
+    }
+
+    /** An approval step was given by {@code by}, on behalf of {@code onBehalfOf} (null when in person). */
+    void approvedBy(String by, String onBehalfOf) {
+        approvers.add(by);
+        if (onBehalfOf != null) {
+            approvers.add(onBehalfOf);
+        }
     }
 
     boolean open() {

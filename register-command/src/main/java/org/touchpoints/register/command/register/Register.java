@@ -138,6 +138,7 @@ public class Register {
     @CommandHandler
     public int handle(ImportRowsCommand cmd) {
         RegisterRules.importOnlyIntoAnEmptyRegister(rows.isEmpty() && changes.isEmpty());
+        RegisterRules.importOnlyBeforeTheFirstPublication(publishedVersion);
         List<FieldError> errors = new ArrayList<>();
         List<RegisterRow> recorded = new ArrayList<>();
         for (int i = 0; i < cmd.rows().size(); i++) {
@@ -183,6 +184,8 @@ public class Register {
         Violations.requireNoErrors("changeIsDescribed", described);
         String comment = Text.isBlank(cmd.comment()) ? null : cmd.comment().strip();
         String rowId = cmd.kind() == ChangeKind.ADD ? cmd.changeId() : cmd.rowId();
+        ChangeRules.onlyMembersOfTheOwningDivisionInitiate(members, cmd.by());
+        ChangeRules.changeIdNotTakenByAnotherRegister(cmd.changeIdTakenElsewhere(), cmd.changeId());
 
         Change existing = changes.get(cmd.changeId());
         if (existing != null) {
@@ -273,8 +276,10 @@ public class Register {
         String onBehalfOf = ChangeRules.onlyTheInitiatingDivisionsHeadApproves(members, delegations, cmd.by(), change,
                 today(cmd.at()));
         ChangeRules.nobodyApprovesTheirOwnChange(cmd.by(), change);
+        ChangeRules.nobodyApprovesOnBehalfOfTheInitiator(onBehalfOf, change);
         ChangeRules.expectedChangeVersionIsCurrent(change, cmd.expectedVersion());
         ChangeRules.divisionApprovalOnlyOfAnInitiatedChange(change);
+        ChangeRules.onePersonOneApprovalStep(change, cmd.by(), onBehalfOf);
         List<FieldError> errors = new ArrayList<>();
         InputText.check(errors, "comment", "Комментарий", cmd.comment(), false, 2000);
         Violations.requireNoErrors("divisionApprovalIsDescribed", errors);
@@ -284,6 +289,7 @@ public class Register {
 
     @CommandHandler
     public DeputyApprovalResult handle(ApproveByDeputyCommand cmd) {
+        BoundRules.datesWithinTheSaneRange(BoundRules.dated("orderDate", "Дата приказа", cmd.orderDate()));
         Change change = ChangeRules.changeExists(changes, cmd.changeId());
         if (ChangeRules.repeatsTheFinalApproval(change, cmd.by(), clean(cmd.comment()), clean(cmd.orderNumber()),
                 cmd.orderDate())) {
@@ -293,8 +299,10 @@ public class Register {
         ChangeRules.closedChangeAcceptsNothingMore(change);
         String onBehalfOf = ChangeRules.onlyTheDeputyGivesFinalApproval(members, delegations, cmd.by(), today(cmd.at()));
         ChangeRules.nobodyApprovesTheirOwnChange(cmd.by(), change);
+        ChangeRules.nobodyApprovesOnBehalfOfTheInitiator(onBehalfOf, change);
         ChangeRules.expectedChangeVersionIsCurrent(change, cmd.expectedVersion());
         ChangeRules.finalApprovalOnlyAfterDivisionApproval(change);
+        ChangeRules.onePersonOneApprovalStep(change, cmd.by(), onBehalfOf);
         List<FieldError> errors = new ArrayList<>();
         InputText.check(errors, "comment", "Комментарий", cmd.comment(), false, 2000);
         InputText.check(errors, "orderNumber", "Номер приказа", cmd.orderNumber(), false, 100);
@@ -302,6 +310,8 @@ public class Register {
             errors.add(new FieldError("orderNumber", "Укажите номер приказа вместе с его датой"));
         }
         Violations.requireNoErrors("approvalOrderIsDescribed", errors);
+        ChangeRules.orderDateNotInTheFuture(cmd.orderDate(), today(cmd.at()));
+        ChangeRules.orderDateNotBeforeTheChange(cmd.orderDate(), today(change.initiated.at()));
         if (change.proposed() != null) {
             ChangeRules.oneTouchpointPerProcess(touchpointKeys, List.of(), change.proposed(),
                     change.kind() == ChangeKind.ADD ? null : change.rowId(), change.id());
@@ -329,6 +339,7 @@ public class Register {
             step = ApprovalStep.DEPUTY;
         }
         ChangeRules.nobodyApprovesTheirOwnChange(cmd.by(), change);
+        ChangeRules.nobodyApprovesOnBehalfOfTheInitiator(onBehalfOf, change);
         ChangeRules.expectedChangeVersionIsCurrent(change, cmd.expectedVersion());
         List<FieldError> errors = new ArrayList<>();
         InputText.check(errors, "reason", "Причина отклонения", cmd.reason(), true, 2000);
@@ -352,6 +363,7 @@ public class Register {
 
     @CommandHandler
     public PublicationResult handle(PublishCommand cmd) {
+        BoundRules.datesWithinTheSaneRange(BoundRules.dated("publishedAt", "Дата публикации", cmd.publishedAt()));
         RegisterRules.onlyPublishersPublish(members, cmd.by());
         Violations.requireNoErrors("publicationIsDescribed",
                 RegisterRules.publicationIsDescribed(cmd.publicationId(), cmd.url(), cmd.publishedAt(), cmd.at()));
@@ -405,6 +417,8 @@ public class Register {
     public String handle(DelegateApprovalRightCommand cmd) {
         Violations.requireNoErrors("delegationIsDescribed", DelegationRules.delegationIsDescribed(cmd.delegationId(),
                 cmd.delegate(), cmd.role(), cmd.validFrom(), cmd.validTo(), cmd.comment()));
+        BoundRules.datesWithinTheSaneRange(BoundRules.dated("validFrom", "Дата начала", cmd.validFrom()),
+                BoundRules.dated("validTo", "Дата окончания", cmd.validTo()));
         String holder = Text.isBlank(cmd.holder()) ? cmd.by() : cmd.holder().strip();
         String delegate = cmd.delegate().strip();
         String divisionId = cmd.role().divisional() ? cmd.divisionId() : null;
@@ -420,7 +434,9 @@ public class Register {
         DelegationRules.delegateCannotRedelegate(members, delegations, holder, cmd.role(), divisionId);
         DelegationRules.onlyTheHolderDelegates(members, holder, cmd.by(), cmd.byAdministrator(), cmd.role(), divisionId);
         DelegationRules.noDelegatingToOneself(holder, delegate);
+        DelegationRules.delegateHoldsARoleInTheRegister(members, delegate);
         DelegationRules.delegationPeriodIsValid(cmd.validFrom(), cmd.validTo(), today(cmd.at()));
+        DelegationRules.delegationAtMostThreeYears(cmd.validFrom(), cmd.validTo());
         DelegationRules.oneActingOfficialAtATime(delegations, holder, cmd.role(), divisionId, cmd.validFrom(),
                 cmd.validTo());
         apply(new ApprovalRightDelegated(registerId, cmd.delegationId(), holder, delegate, cmd.role(), divisionId,
@@ -496,6 +512,7 @@ public class Register {
         Change change = changes.get(e.changeId());
         change.status = ChangeStatus.DIVISION_APPROVED;
         change.divisionApproved = e;
+        change.approvedBy(e.by(), e.onBehalfOf());
         change.version++;
     }
 
@@ -504,6 +521,7 @@ public class Register {
         Change change = changes.get(e.changeId());
         change.status = ChangeStatus.APPROVED;
         change.deputyApproved = e;
+        change.approvedBy(e.by(), e.onBehalfOf());
         change.version++;
         lastApprovalAt = e.at();
         approvedUnpublished.add(change.id());

@@ -172,7 +172,7 @@ public class AdminToolsPages {
     String review(@PathVariable String registerId, @RequestParam(required = false) Integer year, Model model) {
         AdminOnly.require(model);
         var register = registers.require(registerId);
-        int y = year != null && year >= 2000 && year <= 2199 ? year : clock.instant().atZone(ZoneId.of(register.timeZone())).getYear();
+        int y = year != null ? year : clock.instant().atZone(ZoneId.of(register.timeZone())).getYear();
         Map<String, String> names = names();
         List<ReviewLine> lines = reviews.reviews(y, registerId, null).stream().map(r -> new ReviewLine(r.divisionName(),
                 switch (r.status()) {

@@ -67,11 +67,13 @@ public class ChangeProjection {
         RegisterSettings.Settings settings = registers.of(e.registerId());
         LocalDate madeOn = PublicationDeadline.madeOn(e.at(), e.orderDate(), settings.zone());
         LocalDate due = null;
+        Integer missingYear = null;
         if (settings.deadlineWorkingDays() != null) {
             try {
                 due = PublicationDeadline.dueDate(calendar, madeOn, settings.deadlineWorkingDays(), settings.region());
             } catch (CalendarYearMissingException missing) {
-                log.warn("No due date for change {}: {}", e.changeId(), missing.getMessage());
+                log.warn("No due date for change {} yet: {}", e.changeId(), missing.getMessage());
+                missingYear = missing.year();
             }
         }
         jdbc.update("""
@@ -81,6 +83,10 @@ public class ChangeProjection {
                         ChangeStatus.APPROVED.name(), Timestamp.from(e.at()), Date.valueOf(madeOn), e.orderNumber(),
                         e.orderDate() == null ? null : Date.valueOf(e.orderDate()), due == null ? null : Date.valueOf(due),
                         e.changeId());
+        if (missingYear != null) { // an explicit state: the deadline list shows it and counts it once the year is loaded
+            jdbc.update("update q_change set due_date_missing_year = ?, due_working_days = ? where change_id = ?",
+                    missingYear, settings.deadlineWorkingDays(), e.changeId());
+        }
         String comment = e.orderNumber() == null ? e.comment()
                 : join(e.comment(), "Приказ № " + e.orderNumber() + (e.orderDate() == null ? "" : " от " + Words.date(e.orderDate())));
         timeline(e.changeId(), "DeputyApproved", e.at(), e.by(), e.onBehalfOf(), comment);
