@@ -1,6 +1,4 @@
--- An approved change whose due date cannot be counted yet (the production calendar lacks a year the count needs):
--- the year missing and the working days to count, so the deadline list shows it as an explicit state (at risk)
--- and counts it once the year is loaded. Normally no row has them.
-alter table q_change add column due_date_missing_year integer;
-alter table q_change add column due_working_days integer;
-create index q_change_due_date_missing on q_change (change_id) where due_date_missing_year is not null;
+-- An approved change whose due date cannot be counted yet (a federal year, or the region's overlay of a year, is not
+-- loaded): besides the full explanation (due_problem, V7_66), the short reason the deadline list shows with the
+-- entry, which stays on the list as an explicit state (at risk) until the calendar can count it. Normally null.
+alter table q_change add column due_unknown varchar(200);

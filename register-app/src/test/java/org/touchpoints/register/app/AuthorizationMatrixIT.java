@@ -113,6 +113,10 @@ class AuthorizationMatrixIT extends ApplicationIT {
                         () -> Call.multipart(r + "/publications/verify-file", "какой-то файл".getBytes(StandardCharsets.UTF_8))),
                 new Row("GET /api/v1/deadlines", "of the register", READERS, () -> Call.get("/api/v1/deadlines?registerId=" + register)),
                 new Row("GET /api/v1/deadlines", "of the readable registers", SIGNED_IN, () -> Call.get("/api/v1/deadlines")),
+                new Row("GET /api/v1/deadlines/export", "of the register", READERS,
+                        () -> Call.get("/api/v1/deadlines/export?registerId=" + register)),
+                new Row("GET /api/v1/deadlines/export", "of the readable registers", SIGNED_IN,
+                        () -> Call.get("/api/v1/deadlines/export")),
                 new Row("GET /api/v1/annual-reviews", "of the readable registers", SIGNED_IN,
                         () -> Call.get("/api/v1/annual-reviews?year=2024")),
                 new Row("GET /api/v1/annual-reviews", "of the register", READERS,
@@ -126,6 +130,9 @@ class AuthorizationMatrixIT extends ApplicationIT {
                 new Row("GET /api/v1/calendar/{year:\\d+}", "", EVERYONE, () -> Call.get("/api/v1/calendar/2025")),
                 new Row("POST /api/v1/calendar", "a region's overlay", admin, () -> Call.post("/api/v1/calendar",
                         Map.of("year", 2026, "region", "RU-ZZ", "source", "Проверка прав доступа", "nonWorkingDays", List.of()))),
+                new Row("GET /api/v1/calendar/federal-only", "", EVERYONE, () -> Call.get("/api/v1/calendar/federal-only")),
+                new Row("POST /api/v1/calendar/{year:\\d+}/federal-only", "", admin, () -> Call.post(
+                        "/api/v1/calendar/2100/federal-only?region=RU-DA", Map.of("reason", "Проверка прав доступа"))),
                 // setting up registers and accounts: the administrator
                 new Row("POST /api/v1/registers", "", admin, () -> Call.post("/api/v1/registers", Map.of("id", "m-" + next("r"),
                         "authority", "Орган", "timeZone", "Europe/Moscow", "template", "SIX_COLUMN"))),

@@ -40,7 +40,43 @@ public final class RegisterCsv {
     }
 
     public static byte[] render(Template template, List<RegisterRow> rowsInEntryOrder) {
-        return render(template, rowsInEntryOrder, true);
+        return render(template, RegisterLayout.layOut(template, rowsInEntryOrder), true);
+    }
+
+    /**
+     * Whether {@code sha256} is the hash of these rows' canonical text as it is rendered now, or as a version published
+     * earlier rendered it: before cells were made inert ({@link #renderWithoutFormulaGuard}), or, for a five-column
+     * register, before its processes were numbered as the authority numbered them
+     * ({@link RegisterLayout#layOutByDirectionRank}).
+     */
+    public static boolean isTheHashOf(String sha256, Template template, List<RegisterRow> rowsInEntryOrder) {
+        if (sha256 == null) {
+            return false;
+        }
+        List<RegisterLayout.Line> now = RegisterLayout.layOut(template, rowsInEntryOrder);
+        if (sha256.equals(sha256(render(template, now, true))) || sha256.equals(sha256(render(template, now, false)))) {
+            return true;
+        }
+        if (template != Template.FIVE_COLUMN) {
+            return false;
+        }
+        List<RegisterLayout.Line> before = RegisterLayout.layOutByDirectionRank(rowsInEntryOrder);
+        return sha256.equals(sha256(render(template, before, true))) || sha256.equals(sha256(render(template, before, false)));
+    }
+
+    /**
+     * The canonical text of a published version, as it was published: for a five-column version published before its
+     * processes were numbered as the authority numbered them, the text laid out by direction
+     * ({@link RegisterLayout#layOutByDirectionRank}) when that is the text whose hash {@code sha256} the version recorded;
+     * otherwise {@link #render}.
+     */
+    public static byte[] renderAsPublished(Template template, List<RegisterRow> rowsInEntryOrder, String sha256) {
+        byte[] now = render(template, rowsInEntryOrder);
+        if (template != Template.FIVE_COLUMN || sha256 == null || sha256.equals(sha256(now))) {
+            return now;
+        }
+        byte[] before = render(template, RegisterLayout.layOutByDirectionRank(rowsInEntryOrder), true);
+        return sha256.equals(sha256(before)) ? before : now;
     }
 
     /**
@@ -49,13 +85,13 @@ public final class RegisterCsv {
      * like a formula.
      */
     public static byte[] renderWithoutFormulaGuard(Template template, List<RegisterRow> rowsInEntryOrder) {
-        return render(template, rowsInEntryOrder, false);
+        return render(template, RegisterLayout.layOut(template, rowsInEntryOrder), false);
     }
 
-    private static byte[] render(Template template, List<RegisterRow> rowsInEntryOrder, boolean guard) {
+    private static byte[] render(Template template, List<RegisterLayout.Line> lines, boolean guard) {
         StringBuilder out = new StringBuilder();
         appendLine(out, template.headers(), false);
-        for (RegisterLayout.Line line : RegisterLayout.layOut(rowsInEntryOrder)) {
+        for (RegisterLayout.Line line : lines) {
             appendLine(out, cells(template, line), guard);
         }
         return out.toString().getBytes(StandardCharsets.UTF_8);

@@ -126,7 +126,14 @@ public class ChangeCommandController {
         Map<String, Object> response = new LinkedHashMap<>();
         response.put("changeId", changeId);
         response.put("status", result.status());
-        response.put("dueDate", dueDate(changeId));
+        ChangeDeadline deadline = deadline(changeId);
+        response.put("dueDate", deadline == null ? null : deadline.dueDate());
+        if (deadline != null && deadline.note() != null) {
+            response.put("dueDateNote", deadline.note()); // counted by the federal calendar alone, by an administrator's mark
+        }
+        if (deadline != null && deadline.problem() != null) {
+            response.put("dueDateProblem", deadline.problem()); // the count was refused: a calendar year is not loaded
+        }
         return response;
     }
 
@@ -163,7 +170,7 @@ public class ChangeCommandController {
      * The due date as the deadline projection computed it; in scale-out mode projections are asynchronous,
      * so wait briefly for the approval to reach it.
      */
-    private LocalDate dueDate(String changeId) {
+    private ChangeDeadline deadline(String changeId) {
         long deadline = System.nanoTime() + Duration.ofSeconds(3).toNanos();
         while (true) {
             ChangeDeadline seen = queries.query(new FindDueDateQuery(changeId),
@@ -171,7 +178,7 @@ public class ChangeCommandController {
             boolean approvalSeen = seen != null && seen.status() != ChangeStatus.INITIATED
                     && seen.status() != ChangeStatus.DIVISION_APPROVED;
             if (approvalSeen || System.nanoTime() > deadline) {
-                return seen == null ? null : seen.dueDate();
+                return seen;
             }
             try {
                 Thread.sleep(20);

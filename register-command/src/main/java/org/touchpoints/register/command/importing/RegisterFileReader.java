@@ -18,10 +18,15 @@ import org.touchpoints.register.api.row.Touchpoint;
  * headers of the shared CSV) into rows, keeping each row's line number for the report. Need codes come from
  * the interaction text ({@link NeedsFromText}); the channel from the features text («цифровой»/«офлайн»),
  * or, when the features say neither, from the address (a URL or e-mail is digital).
- * A five-column table has no direction column: each process then forms its own group.
+ * A five-column table has no direction column: each process then forms its own group. The № column is kept with each
+ * row ({@link ParsedRow#groupNo}), so the register can number its groups as the authority did.
  */
 public final class RegisterFileReader {
-    public record ParsedRow(int line, RowContent row) {
+    /** {@code groupNo}: the row's № in the file (a blank cell continues the group above); null when not a number. */
+    public record ParsedRow(int line, RowContent row, Integer groupNo) {
+        public ParsedRow(int line, RowContent row) {
+            this(line, row, null);
+        }
     }
 
     public record LineError(int line, String message) {
@@ -34,6 +39,8 @@ public final class RegisterFileReader {
 
     private static final Pattern ADDRESS = Pattern.compile(
             "(https?://\\S+|www\\.\\S+|[\\w.+-]+@[\\w-]+(\\.[\\w-]+)+|(\\+7|8)\\s*[\\(\\-]?\\s*\\d{3,5}\\s*\\)?[\\s\\d-]{5,}|\\d{6},\\s*г\\.)");
+
+    private static final Pattern GROUP_NO = Pattern.compile("(\\d+)[.)]?");
 
     /** A register is a few hundred rows; a table much longer than any register is refused, not imported for minutes. */
     public static final int MAX_ROWS = 5000;
@@ -93,7 +100,9 @@ public final class RegisterFileReader {
             return new Parsed(List.of(), errors);
         }
         List<ParsedRow> rows = new ArrayList<>();
+        Integer group = null;
         for (CsvTable.Record r : records.subList(1, records.size())) {
+            group = groupNo(cell(r, columns, Column.GROUP), group);
             String process = cell(r, columns, Column.PROCESS);
             String direction = columns.containsKey(Column.DIRECTION) ? cell(r, columns, Column.DIRECTION) : process;
             String touchpointCell = cell(r, columns, Column.TOUCHPOINT);
@@ -112,9 +121,25 @@ public final class RegisterFileReader {
             NeedsFromText.Mapped needs = NeedsFromText.map(interaction);
             rows.add(new ParsedRow(r.line(), new RowContent(Text.clean(direction), Text.clean(process),
                     new Touchpoint(Text.clean(nameAndAddress[0]), channel, nameAndAddress[1]), needs.needs(),
-                    needs.otherNeed(), interaction.strip(), Text.isBlank(features) ? null : features.strip(), null)));
+                    needs.otherNeed(), interaction.strip(), Text.isBlank(features) ? null : features.strip(), null), group));
         }
         return new Parsed(rows, errors);
+    }
+
+    /**
+     * The № of a row: a whole number («3», «3.»); a blank cell continues the group above; anything else is no number
+     * (then the register numbers its groups itself, see {@code RegisterLayout}).
+     */
+    static Integer groupNo(String cell, Integer above) {
+        if (Text.isBlank(cell)) {
+            return above;
+        }
+        Matcher m = GROUP_NO.matcher(cell.strip());
+        if (!m.matches() || m.group(1).length() > 6) {
+            return null;
+        }
+        int n = Integer.parseInt(m.group(1));
+        return n > 0 ? n : null;
     }
 
     /** The touchpoint cell holds the name and, after it, the address (URL, e-mail, phones, postal address). */

@@ -87,7 +87,7 @@ public class RegisterImporter {
         List<RegisterRow> rows = new ArrayList<>();
         for (RegisterFileReader.ParsedRow r : parsed.rows()) {
             String rowId = UUID.nameUUIDFromBytes((registerId + "/" + source + "/" + r.line()).getBytes(StandardCharsets.UTF_8)).toString();
-            rows.add(new RegisterRow(rowId, r.row()));
+            rows.add(new RegisterRow(rowId, r.row(), r.groupNo()));
         }
         Integer imported = commands.sendAndWait(new ImportRowsCommand(registerId, rows, source, actor, clock.now()));
         return new Report(imported, parsed.rows().size(), false, duplicates, List.of());

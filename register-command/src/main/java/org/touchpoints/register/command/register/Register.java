@@ -57,6 +57,7 @@ import org.touchpoints.register.api.register.RegisterCreated;
 import org.touchpoints.register.api.register.RevokeMemberCommand;
 import org.touchpoints.register.api.register.RowImported;
 import org.touchpoints.register.api.row.RegisterCsv;
+import org.touchpoints.register.api.row.RegisterLayout;
 import org.touchpoints.register.api.row.RegisterRow;
 import org.touchpoints.register.api.row.RowContent;
 import org.touchpoints.register.api.row.Template;
@@ -82,6 +83,8 @@ public class Register {
     private final Delegations delegations = new Delegations();
     /** Rows in the order they entered the register (an edit keeps its place). */
     private final Map<String, RowContent> rows = new LinkedHashMap<>();
+    /** The № the authority's file gave each group (see {@link RegisterLayout#numbered}); empty when it gave none. */
+    private final Map<String, Integer> groupNumbers = new HashMap<>();
     /** The touchpoint key of every row (see {@link RowContent#touchpointKey}), kept with the rows. */
     private final Map<String, String> touchpointKeys = new LinkedHashMap<>();
     private final Map<String, Change> changes = new LinkedHashMap<>();
@@ -143,16 +146,18 @@ public class Register {
         List<RegisterRow> recorded = new ArrayList<>();
         for (int i = 0; i < cmd.rows().size(); i++) {
             RegisterRow row = cmd.rows().get(i);
-            errors.addAll(RowRules.rowIsComplete(row.content(), "rows[" + i + "]"));
+            errors.addAll(RowRules.rowIsComplete(row.content(), "rows[" + i + "]", template));
             if (errors.isEmpty()) {
                 String division = row.content().division() != null ? row.content().division()
                         : divisions.ownerOf(row.content().process()).orElse(null);
-                recorded.add(new RegisterRow(row.rowId(), RowRules.normalise(row.content(), division)));
+                recorded.add(new RegisterRow(row.rowId(), RowRules.normalise(row.content(), division, template),
+                        row.groupNo()));
             }
         }
         Violations.requireNoErrors(RowRules.ROW_IS_COMPLETE, errors);
-        for (RegisterRow row : recorded) {
-            apply(new RowImported(registerId, row.rowId(), row.content(), cmd.source(), cmd.by(), cmd.at()));
+        for (RegisterRow row : RegisterLayout.numbersTheFileGave(template, recorded)) {
+            apply(new RowImported(registerId, row.rowId(), row.content(), cmd.source(), cmd.by(), cmd.at(),
+                    row.groupNo()));
         }
         return recorded.size();
     }
@@ -190,8 +195,8 @@ public class Register {
         Change existing = changes.get(cmd.changeId());
         if (existing != null) {
             ChangeInitiated e = existing.initiated;
-            RowContent repeated = cmd.row() != null && RowRules.rowIsComplete(cmd.row(), "row").isEmpty()
-                    ? RowRules.normalise(cmd.row(), e.division()) : null;
+            RowContent repeated = cmd.row() != null && RowRules.rowIsComplete(cmd.row(), "row", template).isEmpty()
+                    ? RowRules.normalise(cmd.row(), e.division(), template) : null;
             ChangeRules.sameChangeIdSameProposal(e.kind() == cmd.kind() && Objects.equals(e.rowId(), rowId)
                     && Objects.equals(e.after(), repeated) && e.reason() == cmd.reason()
                     && Objects.equals(e.comment(), comment) && Objects.equals(e.by(), cmd.by()), cmd.changeId());
@@ -210,9 +215,11 @@ public class Register {
 
         RowContent after = null;
         if (cmd.kind() != ChangeKind.REMOVE) {
-            Violations.requireNoErrors(RowRules.ROW_IS_COMPLETE, RowRules.rowIsComplete(cmd.row(), "row"));
-            after = RowRules.normalise(cmd.row(), division);
-            RowRules.directionFollowsTheProcess(rows, after, cmd.kind() == ChangeKind.ADD ? null : rowId);
+            Violations.requireNoErrors(RowRules.ROW_IS_COMPLETE, RowRules.rowIsComplete(cmd.row(), "row", template));
+            after = RowRules.normalise(cmd.row(), division, template);
+            if (template != Template.FIVE_COLUMN) { // five columns have no direction: each process is its own group
+                RowRules.directionFollowsTheProcess(rows, after, cmd.kind() == ChangeKind.ADD ? null : rowId);
+            }
         }
         if (cmd.kind() == ChangeKind.EDIT) {
             ChangeRules.anEditChangesTheRow(before, after);
@@ -377,7 +384,8 @@ public class Register {
         Instant publishedAt = cmd.publishedAt() != null ? cmd.publishedAt() : cmd.at();
         RegisterRules.publicationNotBeforeApproval(publishedAt, approvedUnpublished.isEmpty() ? null : lastApprovalAt);
         List<RegisterRow> current = rows.entrySet().stream().map(e -> new RegisterRow(e.getKey(), e.getValue())).toList();
-        String sha256 = RegisterCsv.sha256(RegisterCsv.render(template, current));
+        String sha256 = RegisterCsv.sha256(RegisterCsv.render(template,
+                RegisterLayout.numbered(template, current, groupNumbers)));
         RegisterRules.publishedContentIsTheDownloadedOne(cmd.expectedSha256(), sha256);
         int version = publishedVersion + 1;
         List<String> covered = List.copyOf(approvedUnpublished);
@@ -500,6 +508,9 @@ public class Register {
     @EventSourcingHandler
     void on(RowImported e) {
         putRow(e.rowId(), e.row());
+        if (e.groupNo() != null) {
+            groupNumbers.putIfAbsent(RegisterLayout.groupKey(template, e.row()), e.groupNo());
+        }
     }
 
     @EventSourcingHandler

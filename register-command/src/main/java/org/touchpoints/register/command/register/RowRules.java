@@ -9,6 +9,7 @@ import java.util.Set;
 import java.util.stream.Collectors;
 import org.touchpoints.register.api.row.ClientNeed;
 import org.touchpoints.register.api.row.RowContent;
+import org.touchpoints.register.api.row.Template;
 import org.touchpoints.register.api.row.Text;
 import org.touchpoints.register.api.row.Touchpoint;
 import org.touchpoints.register.api.rule.FieldError;
@@ -26,12 +27,21 @@ public final class RowRules {
      * closed list 1–10, without repeats; texts of sane length without control characters.
      */
     public static List<FieldError> rowIsComplete(RowContent row, String prefix) {
+        return rowIsComplete(row, prefix, Template.SIX_COLUMN);
+    }
+
+    /**
+     * {@link #rowIsComplete(RowContent, String)} in the register's template: the five-column template has no
+     * direction column (seed 004), so there the direction is optional.
+     */
+    public static List<FieldError> rowIsComplete(RowContent row, String prefix, Template template) {
         List<FieldError> errors = new ArrayList<>();
         if (row == null) {
             errors.add(new FieldError(prefix, "Не указана строка перечня"));
             return errors;
         }
-        InputText.check(errors, prefix + ".direction", "Направление деятельности", row.direction(), true, 300);
+        InputText.check(errors, prefix + ".direction", "Направление деятельности", row.direction(),
+                template != Template.FIVE_COLUMN, 300);
         InputText.check(errors, prefix + ".process", "Наименование процесса", row.process(), true, 1000);
         Touchpoint t = row.touchpoint();
         if (t == null) {
@@ -95,6 +105,19 @@ public final class RowRules {
      * {@code division}.
      */
     public static RowContent normalise(RowContent row, String division) {
+        return normalise(row, division, Template.SIX_COLUMN);
+    }
+
+    /**
+     * {@link #normalise(RowContent, String)} in the register's template: a five-column row is recorded with its process
+     * as the direction, as its import records it (the template has no direction column; each process is its own
+     * group), whatever direction a client sent.
+     */
+    public static RowContent normalise(RowContent row, String division, Template template) {
+        if (template == Template.FIVE_COLUMN) {
+            row = new RowContent(row.process(), row.process(), row.touchpoint(), row.needs(), row.otherNeed(),
+                    row.interaction(), row.features(), row.division());
+        }
         Touchpoint t = row.touchpoint();
         Touchpoint touchpoint = new Touchpoint(Text.clean(t.name()), t.channel(),
                 Text.isBlank(t.address()) ? null : t.address().strip());

@@ -6,7 +6,11 @@ import java.util.List;
 import java.util.NavigableSet;
 import java.util.function.Supplier;
 import java.util.stream.Collectors;
+import com.fasterxml.jackson.annotation.JsonInclude;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.http.HttpStatus;
+
 import org.springframework.http.MediaType;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -28,29 +32,48 @@ public class CalendarController {
 
     private final ProductionCalendar calendar;
     private final AdminAudit audit;
+    private final ApplicationEventPublisher events;
 
+    /** Without an application around it (tests): an upload tells nobody. */
     public CalendarController(ProductionCalendar calendar, AdminAudit audit) {
+        this(calendar, audit, event -> { });
+    }
+
+    @Autowired
+    public CalendarController(ProductionCalendar calendar, AdminAudit audit, ApplicationEventPublisher events) {
         this.calendar = calendar;
         this.audit = audit;
+        this.events = events;
+    }
+
+    /**
+     * The due date, and whether a year of the count was taken from the federal calendar alone by a "federal only" mark
+     * ({@code federalOnly}, with the {@code note} a person reads).
+     */
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    public record DueDateAnswer(LocalDate madeOn, LocalDate dueDate, boolean federalOnly, String note) {
     }
 
     /** {@code GET /api/v1/calendar/due-date?madeAt=INSTANT&workingDays=N&zone=IANA_ZONE[&region=CODE]}. */
     @GetMapping("/due-date")
-    public DueDate dueDate(@RequestParam(required = false) String madeAt,
-                           @RequestParam(required = false) String workingDays,
-                           @RequestParam(required = false) String zone,
-                           @RequestParam(required = false) String region) {
-        return refusalsAsApiErrors(() -> calendar.dueDate(
+    public DueDateAnswer dueDate(@RequestParam(required = false) String madeAt,
+                                 @RequestParam(required = false) String workingDays,
+                                 @RequestParam(required = false) String zone,
+                                 @RequestParam(required = false) String region) {
+        String code = refusalsAsApiErrors(calendar, () -> DueDateArguments.region(region));
+        DueDate due = refusalsAsApiErrors(calendar, () -> calendar.dueDate(
                 DueDateArguments.madeAt(madeAt),
                 DueDateArguments.workingDays(workingDays),
                 DueDateArguments.zone(zone),
-                DueDateArguments.region(region)));
+                code));
+        String note = calendar.federalOnlyNote(code, due.madeOn(), due.dueDate());
+        return new DueDateAnswer(due.madeOn(), due.dueDate(), note != null, note);
     }
 
     /** {@code GET /api/v1/calendar/{year}[?region=CODE]}. */
     @GetMapping("/{year:\\d+}")
     public YearView year(@PathVariable int year, @RequestParam(required = false) String region) {
-        return refusalsAsApiErrors(() -> calendar.year(year, DueDateArguments.region(region)));
+        return refusalsAsApiErrors(calendar, () -> calendar.year(year, DueDateArguments.region(region)));
     }
 
     /**
@@ -74,7 +97,8 @@ public class CalendarController {
             throw new ApiException(HttpStatus.BAD_REQUEST,
                     "Файл календаря слишком большой: больше " + MAX_UPLOAD_CHARS + " символов");
         }
-        CalendarYear loaded = refusalsAsApiErrors(() -> calendar.load(json));
+        CalendarYear loaded = refusalsAsApiErrors(calendar, () -> calendar.load(json));
+        events.publishEvent(new CalendarChanged(loaded.region(), loaded.year()));
         return new UploadedYear(loaded.year(), loaded.region(), loaded.source(),
                 List.copyOf(loaded.nonWorkingDays()), List.copyOf(loaded.workingWeekendDays()));
     }
@@ -102,18 +126,25 @@ public class CalendarController {
     }
 
     private <T> T refusalsAsApiErrors(Supplier<T> call) {
+        return refusalsAsApiErrors(calendar, call);
+    }
+
+    /** Refusals of the calendar as problem details: 400, naming the field or the missing year. */
+    static <T> T refusalsAsApiErrors(ProductionCalendar calendar, Supplier<T> call) {
         try {
             return call.get();
         } catch (CalendarArgumentException e) {
             throw ApiException.badRequest(e.field(), e.getMessage());
         } catch (InvalidCalendarException e) {
             throw new ApiException(HttpStatus.BAD_REQUEST, e.getMessage(), e.errors());
+        } catch (RegionalCalendarMissingException e) {
+            throw new ApiException(HttpStatus.BAD_REQUEST, e.getMessage());
         } catch (CalendarYearMissingException e) {
-            throw new ApiException(HttpStatus.BAD_REQUEST, e.getMessage() + loadedYearsHint());
+            throw new ApiException(HttpStatus.BAD_REQUEST, e.getMessage() + loadedYearsHint(calendar));
         }
     }
 
-    private String loadedYearsHint() {
+    private static String loadedYearsHint(ProductionCalendar calendar) {
         NavigableSet<Integer> years = calendar.loadedYears();
         return years.isEmpty() ? "" : " (загружены: " + years.stream().map(String::valueOf)
                 .collect(Collectors.joining(", ")) + ")";

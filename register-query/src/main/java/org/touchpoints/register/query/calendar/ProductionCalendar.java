@@ -52,6 +52,7 @@ public final class ProductionCalendar {
 
     private final Path directory;
     private volatile Snapshot snapshot = new Snapshot(Map.of(), Map.of());
+    private volatile FederalOnlyMarks marks = FederalOnlyMarks.NONE;
 
     private ProductionCalendar(Path directory) {
         this.directory = directory;
@@ -83,10 +84,50 @@ public final class ProductionCalendar {
         return calendar;
     }
 
+    /**
+     * Where the region-years marked "federal only" are kept ({@link FederalOnlyMarks#NONE} until set): a region with
+     * regional non-working days whose overlay lacks a year is counted there by the federal calendar only when marked;
+     * otherwise the count is refused with {@link RegionalCalendarMissingException}.
+     */
+    public void useFederalOnlyMarks(FederalOnlyMarks federalOnlyMarks) {
+        this.marks = Objects.requireNonNull(federalOnlyMarks, "federalOnlyMarks");
+    }
+
     // ------------------------------------------------------------------------------------------ queries
 
     public boolean isWorkingDay(LocalDate date, String region) {
-        return snapshot.isWorkingDay(Objects.requireNonNull(date, "date"), normalizeRegion(region));
+        return snapshot.isWorkingDay(Objects.requireNonNull(date, "date"), normalizeRegion(region), marks);
+    }
+
+    /** Whether {@code region} has regional non-working days: an overlay of some year is loaded for it. */
+    public boolean hasRegionalDays(String region) {
+        String code = normalizeRegion(region);
+        return code != null && snapshot.regions().containsKey(code);
+    }
+
+    /** Whether the overlay of {@code region} for {@code year} is loaded. */
+    public boolean hasOverlay(String region, int year) {
+        return snapshot.overlay(normalizeRegion(region), year) != null;
+    }
+
+    /**
+     * The years of {@code (fromExclusive, toInclusive]} that a count for {@code region} took from the federal calendar
+     * alone because an administrator marked them "federal only" (the region has regional days, the year's overlay is
+     * not loaded); empty for a region without regional days or when every year's overlay is loaded.
+     */
+    public NavigableSet<Integer> federalOnlyYears(String region, LocalDate fromExclusive, LocalDate toInclusive) {
+        String code = normalizeRegion(region);
+        TreeSet<Integer> years = new TreeSet<>();
+        Snapshot s = snapshot;
+        if (code == null || !s.regions().containsKey(code) || toInclusive.isBefore(fromExclusive)) {
+            return years;
+        }
+        for (int year = fromExclusive.plusDays(1).getYear(); year <= toInclusive.getYear(); year++) {
+            if (s.overlay(code, year) == null && marks.isMarked(code, year)) {
+                years.add(year);
+            }
+        }
+        return years;
     }
 
     /** The year as seen by an authority of {@code region} ({@code null}: federal only). */
@@ -103,11 +144,12 @@ public final class ProductionCalendar {
         }
         int count = 0;
         for (LocalDate day = LocalDate.of(year, 1, 1); day.getYear() == year; day = day.plusDays(1)) {
-            if (s.isWorkingDay(day, code)) {
+            if (s.isWorkingDay(day, code, marks)) {
                 count++;
             }
         }
-        return new YearView(year, List.copyOf(nonWorking), List.copyOf(workingWeekend), count);
+        boolean federalOnly = overlay == null && code != null && s.regions().containsKey(code);
+        return new YearView(year, List.copyOf(nonWorking), List.copyOf(workingWeekend), count, federalOnly);
     }
 
     /**
@@ -133,7 +175,7 @@ public final class ProductionCalendar {
         int counted = 0;
         while (counted < n) {
             day = day.plusDays(1);
-            if (s.isWorkingDay(day, code)) {
+            if (s.isWorkingDay(day, code, marks)) {
                 counted++;
             }
         }
@@ -156,7 +198,7 @@ public final class ProductionCalendar {
         String code = normalizeRegion(region);
         int count = 0;
         for (LocalDate day = fromExclusive.plusDays(1); !day.isAfter(toInclusive); day = day.plusDays(1)) {
-            if (s.isWorkingDay(day, code)) {
+            if (s.isWorkingDay(day, code, marks)) {
                 count++;
             }
         }
@@ -166,6 +208,22 @@ public final class ProductionCalendar {
     /** The years whose federal calendar is loaded, ascending. */
     public NavigableSet<Integer> loadedYears() {
         return new TreeSet<>(snapshot.federal().keySet());
+    }
+
+    /**
+     * What a due date counted over {@code (fromExclusive, toInclusive]} must say when a year of it was taken from the
+     * federal calendar alone ({@link #federalOnlyYears}): «срок рассчитан по федеральному календарю: региональный
+     * календарь RU-DA на 2027 год не загружен …»; null when there is nothing to say.
+     */
+    public String federalOnlyNote(String region, LocalDate fromExclusive, LocalDate toInclusive) {
+        NavigableSet<Integer> years = federalOnlyYears(region, fromExclusive, toInclusive);
+        if (years.isEmpty()) {
+            return null;
+        }
+        String list = years.stream().map(String::valueOf).collect(java.util.stream.Collectors.joining(", "));
+        return "срок рассчитан по федеральному календарю: региональный календарь " + normalizeRegion(region) + " на "
+                + list + (years.size() == 1 ? " год" : " годы")
+                + " не загружен (отметка администратора «только федеральный календарь»)";
     }
 
     // ------------------------------------------------------------------------------------------ loading
@@ -406,9 +464,13 @@ public final class ProductionCalendar {
             return region == null ? null : regions.getOrDefault(region, Map.of()).get(year);
         }
 
-        boolean isWorkingDay(LocalDate day, String region) {
+        boolean isWorkingDay(LocalDate day, String region, FederalOnlyMarks marks) {
             CalendarYear federal = federal(day.getYear());
             CalendarYear overlay = overlay(region, day.getYear());
+            if (overlay == null && region != null && regions.containsKey(region)
+                    && !marks.isMarked(region, day.getYear())) {
+                throw new RegionalCalendarMissingException(region, day.getYear());
+            }
             if (CalendarJson.isWeekend(day)) {
                 return federal.workingWeekendDays().contains(day)
                         || overlay != null && overlay.workingWeekendDays().contains(day);

@@ -17,7 +17,6 @@ import org.touchpoints.register.api.change.DeputyApproved;
 import org.touchpoints.register.api.change.DivisionApproved;
 import org.touchpoints.register.api.change.PublicationDeadlineMissed;
 import org.touchpoints.register.api.publication.Published;
-import org.touchpoints.register.query.calendar.CalendarYearMissingException;
 import org.touchpoints.register.query.calendar.ProductionCalendar;
 import org.touchpoints.register.query.config.Json;
 import org.touchpoints.register.query.config.Projections;
@@ -66,27 +65,19 @@ public class ChangeProjection {
     void on(DeputyApproved e) {
         RegisterSettings.Settings settings = registers.of(e.registerId());
         LocalDate madeOn = PublicationDeadline.madeOn(e.at(), e.orderDate(), settings.zone());
-        LocalDate due = null;
-        Integer missingYear = null;
-        if (settings.deadlineWorkingDays() != null) {
-            try {
-                due = PublicationDeadline.dueDate(calendar, madeOn, settings.deadlineWorkingDays(), settings.region());
-            } catch (CalendarYearMissingException missing) {
-                log.warn("No due date for change {} yet: {}", e.changeId(), missing.getMessage());
-                missingYear = missing.year();
-            }
+        PublicationDeadline.Counted counted = settings.deadlineWorkingDays() == null ? PublicationDeadline.Counted.NONE
+                : PublicationDeadline.count(calendar, madeOn, settings.deadlineWorkingDays(), settings.region());
+        LocalDate due = counted.dueDate();
+        if (counted.problem() != null) {
+            log.warn("No due date for change {}: {}", e.changeId(), counted.problem());
         }
         jdbc.update("""
                         update q_change set status = ?, approved_at = ?, approved_on = ?, order_number = ?, order_date = ?,
-                                            due_date = ?
+                                            due_date = ?, due_note = ?, due_problem = ?, due_unknown = ?
                         where change_id = ?""",
                         ChangeStatus.APPROVED.name(), Timestamp.from(e.at()), Date.valueOf(madeOn), e.orderNumber(),
                         e.orderDate() == null ? null : Date.valueOf(e.orderDate()), due == null ? null : Date.valueOf(due),
-                        e.changeId());
-        if (missingYear != null) { // an explicit state: the deadline list shows it and counts it once the year is loaded
-            jdbc.update("update q_change set due_date_missing_year = ?, due_working_days = ? where change_id = ?",
-                    missingYear, settings.deadlineWorkingDays(), e.changeId());
-        }
+                        counted.note(), counted.problem(), counted.unknown(), e.changeId());
         String comment = e.orderNumber() == null ? e.comment()
                 : join(e.comment(), "Приказ № " + e.orderNumber() + (e.orderDate() == null ? "" : " от " + Words.date(e.orderDate())));
         timeline(e.changeId(), "DeputyApproved", e.at(), e.by(), e.onBehalfOf(), comment);

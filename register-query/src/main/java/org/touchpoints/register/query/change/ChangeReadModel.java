@@ -23,7 +23,7 @@ public class ChangeReadModel {
     private static final String COLUMNS = """
             select change_id, register_id, kind, status, reason, comment, division, row_id, before_row, after_row,
                    initiated_by, initiated_at, approved_at, order_number, order_date, due_date, published_version,
-                   published_at, version
+                   published_at, version, due_note, due_problem
             from q_change""";
 
     public record Filter(String registerId, String status, String division, Instant from, Instant to) {
@@ -127,9 +127,10 @@ public class ChangeReadModel {
 
     @QueryHandler
     public Optional<ChangeDeadline> handle(FindDueDateQuery query) {
-        return jdbc.sql("select status, due_date from q_change where change_id = ?").param(query.changeId())
+        return jdbc.sql("select status, due_date, due_note, due_problem from q_change where change_id = ?")
+                .param(query.changeId())
                 .query((rs, i) -> new ChangeDeadline(query.changeId(), ChangeStatus.valueOf(rs.getString(1)),
-                        rs.getDate(2) == null ? null : rs.getDate(2).toLocalDate()))
+                        rs.getDate(2) == null ? null : rs.getDate(2).toLocalDate(), rs.getString(3), rs.getString(4)))
                 .optional();
     }
 
@@ -140,7 +141,8 @@ public class ChangeReadModel {
                 instant(rs.getTimestamp(13)), rs.getString(14),
                 rs.getDate(15) == null ? null : rs.getDate(15).toLocalDate(),
                 rs.getDate(16) == null ? null : rs.getDate(16).toLocalDate(),
-                (Integer) rs.getObject(17), instant(rs.getTimestamp(18)), rs.getLong(19), null);
+                (Integer) rs.getObject(17), instant(rs.getTimestamp(18)), rs.getLong(19), null, rs.getString(20),
+                rs.getString(21));
     }
 
     private static Instant instant(Timestamp t) {

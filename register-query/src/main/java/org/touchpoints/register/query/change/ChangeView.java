@@ -6,13 +6,17 @@ import java.time.LocalDate;
 import java.util.List;
 import org.touchpoints.register.api.row.RowContent;
 
-/** A change as the API shows it; the timeline only on the single-change view. */
+/**
+ * A change as the API shows it; the timeline only on the single-change view. {@code dueDateNote}: the due date was
+ * counted by the federal calendar alone for a region-year marked "federal only"; {@code dueDateProblem}: why an
+ * approved change has no due date (its count was refused: a federal year or the region's overlay not loaded).
+ */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record ChangeView(String changeId, String registerId, String kind, String status, String reason, String comment,
                          String division, String rowId, RowContent before, RowContent after, String initiatedBy,
                          Instant initiatedAt, Instant approvedAt, String orderNumber, LocalDate orderDate,
                          LocalDate dueDate, Integer publishedVersion, Instant publishedAt, long version,
-                         List<TimelineEntry> timeline) {
+                         List<TimelineEntry> timeline, String dueDateNote, String dueDateProblem) {
 
     /** {@code onBehalfOf}: whose approval right an acting official ({@code by}) exercised. */
     @JsonInclude(JsonInclude.Include.NON_NULL)
@@ -22,6 +26,6 @@ public record ChangeView(String changeId, String registerId, String kind, String
     ChangeView withTimeline(List<TimelineEntry> entries) {
         return new ChangeView(changeId, registerId, kind, status, reason, comment, division, rowId, before, after,
                 initiatedBy, initiatedAt, approvedAt, orderNumber, orderDate, dueDate, publishedVersion, publishedAt,
-                version, entries);
+                version, entries, dueDateNote, dueDateProblem);
     }
 }

@@ -41,7 +41,7 @@ public class DuplicateTouchpoints {
         }
         String key = new RowContent(null, process, new Touchpoint(name, null, address), null, null, null, null, null)
                 .touchpointKey();
-        for (RegisterLayout.Line line : RegisterLayout.layOut(registers.rows(registerId))) {
+        for (RegisterLayout.Line line : RegisterLayout.layOut(registers.require(registerId).template(), registers.rows(registerId))) {
             RowContent row = line.row().content();
             if (!line.row().rowId().equals(exceptRowId) && row.touchpointKey().equals(key)) {
                 return Optional.of(new Duplicate("Точка взаимодействия «" + describe(row.touchpoint())

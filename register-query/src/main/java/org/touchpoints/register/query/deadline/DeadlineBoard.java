@@ -34,25 +34,24 @@ public class DeadlineBoard {
     private static final ZoneId EARLIEST_ZONE = ZoneId.of("Etc/GMT+12");
     private static final ZoneId LATEST_ZONE = ZoneId.of("Pacific/Kiritimati");
 
+    /**
+     * {@code federalOnly} and {@code note}: the due date was counted by the federal calendar alone, in a region-year an
+     * administrator marked "federal only" (the region's own calendar of that year is not loaded).
+     */
     @JsonInclude(JsonInclude.Include.NON_NULL)
     public record DeadlineView(String changeId, String registerId, String division, LocalDate approvedOn,
                                @JsonInclude(JsonInclude.Include.ALWAYS) LocalDate dueDate,
                                @JsonInclude(JsonInclude.Include.ALWAYS) Integer workingDaysLeft,
                                PublicationDeadline.Status status,
-                               LocalDate publishedOn, String dueDateUnknown) {
+                               LocalDate publishedOn, Boolean federalOnly, String note, String dueDateUnknown) {
         public DeadlineView(String changeId, String registerId, String division, LocalDate approvedOn, LocalDate dueDate,
                             Integer workingDaysLeft, PublicationDeadline.Status status, LocalDate publishedOn) {
-            this(changeId, registerId, division, approvedOn, dueDate, workingDaysLeft, status, publishedOn, null);
+            this(changeId, registerId, division, approvedOn, dueDate, workingDaysLeft, status, publishedOn, null, null, null);
         }
     }
 
     private record Row(String changeId, String registerId, String division, LocalDate approvedOn, LocalDate dueDate,
-                       LocalDate publishedOn, String zone, String region, Integer missingYear) {
-    }
-
-    /** Why a due date is not known: «нет календаря на 2027 год». */
-    public static String noCalendarFor(int year) {
-        return "нет календаря на " + year + " год";
+                       LocalDate publishedOn, String zone, String region, String note, String unknown) {
     }
 
     private final JdbcClient jdbc;
@@ -89,7 +88,6 @@ public class DeadlineBoard {
         if (readable != null && readable.isEmpty()) {
             return List.of();
         }
-        countMissingDueDates();
         // the entries whose due date is not counted yet come first (at risk, few: by their own index), then the rest
         List<DeadlineView> uncounted = status == null || status == PublicationDeadline.Status.AT_RISK
                 ? uncounted(registerId, false).stream()
@@ -111,7 +109,7 @@ public class DeadlineBoard {
                                        PublicationDeadline.Status status, int offset, int limit) {
         StringBuilder sql = new StringBuilder("""
                 select c.change_id, c.register_id, c.division, c.approved_on, c.due_date, c.published_on,
-                       r.time_zone, r.region, c.due_date_missing_year
+                       r.time_zone, r.region, c.due_note, c.due_unknown
                 from q_change c join q_register r on r.register_id = c.register_id
                 where c.approved_at is not null and c.due_date is not null""");
         List<Object> params = new ArrayList<>();
@@ -143,13 +141,32 @@ public class DeadlineBoard {
         }
     }
 
+    /** An approved change whose due date could not be counted, and why (the refused count's message). */
+    public record Refused(String changeId, String registerId, String division, LocalDate approvedOn, String problem) {
+    }
+
+    /**
+     * Approved changes without a due date because the count was refused (a federal year or the region's overlay not
+     * loaded), of one register or of all: they are not on the board, and must not be missed.
+     */
+    public List<Refused> refused(String registerId) {
+        return jdbc.sql("""
+                        select change_id, register_id, division, approved_on, due_problem from q_change
+                        where approved_at is not null and due_date is null and due_problem is not null
+                          and (cast(? as varchar) is null or register_id = ?)
+                        order by approved_on, change_id""")
+                .params(registerId, registerId)
+                .query((rs, i) -> new Refused(rs.getString(1), rs.getString(2), rs.getString(3),
+                        rs.getDate(4).toLocalDate(), rs.getString(5)))
+                .list();
+    }
+
     /** Approved changes of every register not yet published: PENDING, AT_RISK and OVERDUE. */
     public List<DeadlineView> awaitingPublication() {
-        countMissingDueDates();
         List<DeadlineView> all = new ArrayList<>(uncounted(null, true));
         all.addAll(jdbc.sql("""
                         select c.change_id, c.register_id, c.division, c.approved_on, c.due_date, c.published_on,
-                               r.time_zone, r.region, c.due_date_missing_year
+                               r.time_zone, r.region, c.due_note, c.due_unknown
                         from q_change c join q_register r on r.register_id = c.register_id
                         where c.approved_at is not null and c.due_date is not null and c.published_on is null
                         order by c.due_date, c.change_id""")
@@ -161,40 +178,13 @@ public class DeadlineBoard {
     private List<DeadlineView> uncounted(String registerId, boolean unpublishedOnly) {
         return jdbc.sql("""
                         select c.change_id, c.register_id, c.division, c.approved_on, c.due_date, c.published_on,
-                               r.time_zone, r.region, c.due_date_missing_year
+                               r.time_zone, r.region, c.due_note, c.due_unknown
                         from q_change c join q_register r on r.register_id = c.register_id
-                        where c.due_date_missing_year is not null and c.approved_at is not null
+                        where c.due_date is null and c.due_unknown is not null and c.approved_at is not null
                           and (cast(? as varchar) is null or c.register_id = ?) and (? = false or c.published_on is null)
                         order by c.change_id""")
                 .params(registerId, registerId, unpublishedOnly)
                 .query(this::row).list().stream().map(this::view).toList();
-    }
-
-    /**
-     * Counts the due dates that could not be counted when the change was approved, now that the calendar may have
-     * the missing year (an administrator's upload); a count that still runs into a missing year notes that year.
-     */
-    private void countMissingDueDates() {
-        List<Object[]> missing = jdbc.sql("""
-                        select c.change_id, c.approved_on, c.due_working_days, r.region, c.due_date_missing_year
-                        from q_change c join q_register r on r.register_id = c.register_id
-                        where c.due_date_missing_year is not null""")
-                .query((rs, i) -> new Object[] {rs.getString(1), rs.getDate(2).toLocalDate(), rs.getInt(3),
-                        rs.getString(4), rs.getInt(5)}).list();
-        for (Object[] m : missing) {
-            try {
-                LocalDate due = PublicationDeadline.dueDate(calendar, (LocalDate) m[1], (Integer) m[2], (String) m[3]);
-                jdbc.sql("""
-                                update q_change set due_date = ?, due_date_missing_year = null, due_working_days = null
-                                where change_id = ? and due_date_missing_year is not null""")
-                        .params(Date.valueOf(due), m[0]).update();
-            } catch (CalendarYearMissingException still) {
-                if (still.year() != (Integer) m[4]) {
-                    jdbc.sql("update q_change set due_date_missing_year = ? where change_id = ?")
-                            .params(still.year(), m[0]).update();
-                }
-            }
-        }
     }
 
     /**
@@ -248,13 +238,13 @@ public class DeadlineBoard {
         return new Row(rs.getString(1), rs.getString(2), rs.getString(3), rs.getDate(4).toLocalDate(),
                 rs.getDate(5) == null ? null : rs.getDate(5).toLocalDate(),
                 rs.getDate(6) == null ? null : rs.getDate(6).toLocalDate(), rs.getString(7), rs.getString(8),
-                (Integer) rs.getObject(9));
+                rs.getString(9), rs.getString(10));
     }
 
     private DeadlineView view(Row r) {
         if (r.dueDate() == null) { // the calendar lacks a year the count needs: an explicit state, and an alarm
             return new DeadlineView(r.changeId(), r.registerId(), r.division(), r.approvedOn(), null, null,
-                    PublicationDeadline.Status.AT_RISK, r.publishedOn(), noCalendarFor(r.missingYear()));
+                    PublicationDeadline.Status.AT_RISK, r.publishedOn(), null, null, r.unknown());
         }
         LocalDate today = clock.instant().atZone(ZoneId.of(r.zone())).toLocalDate();
         LocalDate reference = r.publishedOn() != null ? r.publishedOn() : today;
@@ -262,7 +252,7 @@ public class DeadlineBoard {
         PublicationDeadline.Status s = PublicationDeadline.status(r.dueDate(), r.publishedOn(),
                 left == null ? Integer.MAX_VALUE : left, today);
         return new DeadlineView(r.changeId(), r.registerId(), r.division(), r.approvedOn(), r.dueDate(), left, s,
-                r.publishedOn());
+                r.publishedOn(), r.note() == null ? null : Boolean.TRUE, r.note(), null);
     }
 
     private Integer workingDaysLeft(LocalDate from, LocalDate due, String region) {

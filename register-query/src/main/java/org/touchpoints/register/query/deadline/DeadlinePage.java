@@ -86,6 +86,9 @@ public class DeadlinePage {
                 .toList();
 
         model.addAttribute("lines", lines);
+        model.addAttribute("refused", board.refused(register).stream()
+                .filter(r -> visible.containsKey(r.registerId()))
+                .filter(r -> div == null || div.equals(r.division())).toList());
         model.addAttribute("counts", counts);
         model.addAttribute("statuses", PublicationDeadline.Status.values());
         model.addAttribute("registers", visible.values());

@@ -2,14 +2,19 @@ package org.touchpoints.register.query.deadline;
 
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
+import java.nio.charset.StandardCharsets;
+import java.time.LocalDate;
+import java.time.format.DateTimeFormatter;
 import java.util.List;
 import org.springframework.http.HttpHeaders;
+import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.servlet.support.ServletUriComponentsBuilder;
+import org.touchpoints.register.api.row.RegisterCsv;
 import org.touchpoints.register.platform.web.ApiException;
 import org.touchpoints.register.query.register.RegisterReadAccess;
 
@@ -24,6 +29,7 @@ import org.touchpoints.register.query.register.RegisterReadAccess;
 public class DeadlineQueryController {
     static final int DEFAULT_LIMIT = 500;
     static final int MAX_LIMIT = 5_000;
+    private static final DateTimeFormatter DATE = DateTimeFormatter.ofPattern("dd.MM.yyyy");
 
     private final DeadlineBoard board;
     private final RegisterReadAccess access;
@@ -66,5 +72,39 @@ public class DeadlineQueryController {
         String next = ServletUriComponentsBuilder.fromCurrentRequest()
                 .replaceQueryParam("offset", offset + limit).replaceQueryParam("limit", limit).build().toUriString();
         return ResponseEntity.ok().header(HttpHeaders.LINK, "<" + next + ">; rel=\"next\"").body(page.subList(0, limit));
+    }
+
+    @GetMapping(value = "/export", produces = "text/csv")
+    @Operation(summary = "Сроки публикации в CSV (UTF-8, разделитель «;», для Excel); фильтры registerId и status те же",
+            description = "Столбец «Примечание» говорит, когда срок рассчитан по одному федеральному календарю: регион "
+                    + "отмечен администратором как «только федеральный календарь», потому что его региональный календарь "
+                    + "на год не загружен. Без registerId — по перечням, в которых у вызывающего есть роль (аудитору и "
+                    + "администратору — по всем); перечень без такой роли — 403.")
+    public ResponseEntity<byte[]> export(@RequestParam(required = false) String registerId,
+                                         @RequestParam(required = false) PublicationDeadline.Status status) {
+        if (registerId != null) {
+            access.requireReadable(registerId);
+        }
+        StringBuilder csv = new StringBuilder("\uFEFFИзменение;Перечень;Подразделение;Утверждено;Срок публикации;"
+                + "Рабочих дней до срока;Состояние;Опубликовано;Примечание\r\n");
+        for (DeadlineBoard.DeadlineView d : board.deadlines(registerId, access.scope().filter(), status, 0, DeadlineBoard.ALL)) {
+            csv.append(String.join(";", cell(d.changeId()), cell(d.registerId()), cell(d.division()), date(d.approvedOn()),
+                    date(d.dueDate()), d.workingDaysLeft() == null ? "" : d.workingDaysLeft().toString(),
+                    cell(d.status().title()), date(d.publishedOn()), cell(d.note()))).append("\r\n");
+        }
+        return ResponseEntity.ok()
+                .header(HttpHeaders.CONTENT_DISPOSITION, "attachment; filename=\"deadlines"
+                        + (registerId == null ? "" : "-" + registerId.replaceAll("[^A-Za-z0-9_-]", "")) + ".csv\"")
+                .contentType(new MediaType("text", "csv", StandardCharsets.UTF_8))
+                .body(csv.toString().getBytes(StandardCharsets.UTF_8));
+    }
+
+    /** A CSV cell, quoted, and inert when a spreadsheet would take it for a formula. */
+    private static String cell(String value) {
+        return value == null ? "" : '"' + RegisterCsv.inert(value).replace("\"", "\"\"") + '"';
+    }
+
+    private static String date(LocalDate day) {
+        return day == null ? "" : day.format(DATE);
     }
 }

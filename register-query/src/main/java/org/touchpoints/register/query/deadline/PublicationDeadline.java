@@ -3,7 +3,9 @@ package org.touchpoints.register.query.deadline;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
+import org.touchpoints.register.query.calendar.CalendarYearMissingException;
 import org.touchpoints.register.query.calendar.ProductionCalendar;
+import org.touchpoints.register.query.calendar.RegionalCalendarMissingException;
 
 /**
  * When the publication of an approved change is due (000 §3.1, 001 §5.5, 003 §3.1, 004 §5.4): the N-th working
@@ -24,6 +26,41 @@ public final class PublicationDeadline {
 
     public static LocalDate dueDate(ProductionCalendar calendar, LocalDate madeOn, int workingDays, String region) {
         return calendar.addWorkingDays(madeOn, workingDays, region);
+    }
+
+    /**
+     * A due date counted, and what a person must know of it: {@code note} when a year of the count was taken from the
+     * federal calendar alone by an administrator's "federal only" mark; {@code problem} (and no due date) when the count
+     * was refused: a federal year, or the region's overlay of a year, is not loaded.
+     */
+    public record Counted(LocalDate dueDate, String note, String problem, String unknown) {
+        /** Nothing to count (the procedure sets no deadline). */
+        public static final Counted NONE = new Counted(null, null, null, null);
+    }
+
+    /** Why a due date is not known, in a few words: «нет календаря на 2027 год». */
+    public static String unknownBecause(CalendarYearMissingException missing) {
+        return missing instanceof RegionalCalendarMissingException regional
+                ? "нет регионального календаря " + regional.region() + " на " + missing.year() + " год"
+                : "нет календаря на " + missing.year() + " год";
+    }
+
+    public static Counted count(ProductionCalendar calendar, LocalDate madeOn, int workingDays, String region) {
+        try {
+            LocalDate due = dueDate(calendar, madeOn, workingDays, region);
+            return new Counted(due, federalOnlyNote(calendar, region, madeOn, due), null, null);
+        } catch (CalendarYearMissingException missing) {
+            return new Counted(null, null, "Срок публикации не рассчитан: " + missing.getMessage(), unknownBecause(missing));
+        }
+    }
+
+    /**
+     * «срок рассчитан по федеральному календарю: региональный календарь RU-DA на 2027 год не загружен», or null when
+     * every year of {@code (fromExclusive, toInclusive]} was counted with the region's own days.
+     */
+    public static String federalOnlyNote(ProductionCalendar calendar, String region, LocalDate fromExclusive,
+                                         LocalDate toInclusive) {
+        return calendar.federalOnlyNote(region, fromExclusive, toInclusive);
     }
 
     public enum Status {

@@ -58,7 +58,7 @@ public class DocxFormat implements RegisterFileFormat {
     public byte[] write(RegisterReadModel.RegisterSummary register, List<RegisterRow> rows) {
         Template template = register.template();
         List<String> headers = template.headers();
-        List<RegisterLayout.Line> lines = RegisterLayout.layOut(rows);
+        List<RegisterLayout.Line> lines = RegisterLayout.layOut(template, rows);
         try (XWPFDocument doc = new XWPFDocument()) {
             XlsxFormat.fixProperties(doc.getProperties(), register.authority());
 

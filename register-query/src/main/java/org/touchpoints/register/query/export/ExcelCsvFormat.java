@@ -43,7 +43,7 @@ public class ExcelCsvFormat implements RegisterFileFormat {
     public byte[] write(RegisterReadModel.RegisterSummary register, List<RegisterRow> rows) {
         StringBuilder out = new StringBuilder(BOM);
         line(out, register.template().headers());
-        for (RegisterLayout.Line line : RegisterLayout.layOut(rows)) {
+        for (RegisterLayout.Line line : RegisterLayout.layOut(register.template(), rows)) {
             line(out, RegisterCsv.cells(register.template(), line).stream().map(RegisterCsv::inert).toList());
         }
         return out.toString().getBytes(StandardCharsets.UTF_8);

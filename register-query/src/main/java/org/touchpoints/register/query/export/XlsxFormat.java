@@ -69,7 +69,7 @@ public class XlsxFormat implements RegisterFileFormat {
     public byte[] write(RegisterReadModel.RegisterSummary register, List<RegisterRow> rows) {
         Template template = register.template();
         List<String> headers = template.headers();
-        List<RegisterLayout.Line> lines = RegisterLayout.layOut(rows);
+        List<RegisterLayout.Line> lines = RegisterLayout.layOut(template, rows);
         try (XSSFWorkbook workbook = new XSSFWorkbook()) {
             fixProperties(workbook.getProperties(), register.authority());
             XSSFSheet sheet = workbook.createSheet(SHEET);

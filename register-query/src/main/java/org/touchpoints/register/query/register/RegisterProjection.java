@@ -19,7 +19,9 @@ import org.touchpoints.register.api.register.MemberRevoked;
 import org.touchpoints.register.api.register.RegisterCreated;
 import org.touchpoints.register.api.register.RowImported;
 import org.touchpoints.register.api.change.ChangeKind;
+import org.touchpoints.register.api.row.RegisterLayout;
 import org.touchpoints.register.api.row.RowContent;
+import org.touchpoints.register.api.row.Template;
 import org.touchpoints.register.api.row.Text;
 import org.touchpoints.register.query.config.Json;
 import org.touchpoints.register.query.config.Projections;
@@ -37,6 +39,7 @@ public class RegisterProjection {
 
     private final ReadModelJdbc jdbc;
     private final Json json;
+    private final RegisterSettings registers;
     /**
      * The proposals of changes in flight, from their {@code ChangeInitiated}, so the final approval need not read
      * them back from the change read model (which it still does for any proposal not here: after a restart, or on
@@ -49,9 +52,10 @@ public class RegisterProjection {
         }
     });
 
-    public RegisterProjection(ReadModelJdbc jdbc, Json json) {
+    public RegisterProjection(ReadModelJdbc jdbc, Json json, RegisterSettings registers) {
         this.jdbc = jdbc;
         this.json = json;
+        this.registers = registers;
     }
 
     @EventHandler
@@ -96,6 +100,13 @@ public class RegisterProjection {
     @EventHandler
     void on(RowImported e) {
         insertRow(e.registerId(), e.rowId(), e.row());
+        if (e.groupNo() != null) {
+            Template template = registers.template(e.registerId());
+            jdbc.update("""
+                            insert into q_group_number(register_id, group_key, group_no) values (?, ?, ?)
+                            on conflict do nothing""",
+                    e.registerId(), RegisterLayout.groupKey(template, e.row()), e.groupNo());
+        }
     }
 
     @EventHandler

@@ -13,6 +13,7 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 import org.touchpoints.register.api.row.RegisterRow;
+import org.touchpoints.register.api.row.Template;
 import org.touchpoints.register.platform.web.ApiException;
 import org.touchpoints.register.platform.web.ExpectedVersion;
 
@@ -59,7 +60,7 @@ public class RegisterQueryController {
                     + "или публикации, чтобы получить 409, если перечень тем временем изменился.")
     public ResponseEntity<List<RowView>> rows(@PathVariable String registerId, @RequestParam(required = false) Instant asOf,
                                               @RequestParam(required = false) Integer version) {
-        registers.require(registerId);
+        Template template = registers.require(registerId).template();
         if (version == null || asOf != null) {
             access.requireReadable(registerId); // a published version is public; anything else is not
         }
@@ -74,8 +75,8 @@ public class RegisterQueryController {
                     .orElseThrow(() -> ApiException.notFound("Редакция " + version + " перечня не опубликована"));
         } else {
             long current = registers.version(registerId); // read first: a race errs on the side of a 409 later
-            return ResponseEntity.ok().eTag(ExpectedVersion.etag(current)).body(RowView.of(registers.rows(registerId)));
+            return ResponseEntity.ok().eTag(ExpectedVersion.etag(current)).body(RowView.of(template, registers.rows(registerId)));
         }
-        return ResponseEntity.ok(RowView.of(rows));
+        return ResponseEntity.ok(RowView.of(template, rows));
     }
 }

@@ -1,9 +1,12 @@
 package org.touchpoints.register.query.register;
 
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
+import org.touchpoints.register.api.row.RegisterLayout;
 import org.touchpoints.register.api.row.RegisterRow;
 import org.touchpoints.register.api.row.RowContent;
 import org.touchpoints.register.api.row.Template;
@@ -52,14 +55,36 @@ public class RegisterReadModel {
                 .query(Long.class).optional().orElse(-1L);
     }
 
+    /** The rows in entry order, each with the № the register's file gave its group, if any ({@link RegisterLayout#numbered}). */
     public List<RegisterRow> rows(String registerId) {
-        return jdbc.sql("select row_id, content from q_row where register_id = ? order by entry_no").param(registerId)
+        List<RegisterRow> rows = jdbc.sql("select row_id, content from q_row where register_id = ? order by entry_no")
+                .param(registerId)
                 .query((rs, i) -> new RegisterRow(rs.getString(1), json.read(rs.getString(2), RowContent.class))).list();
+        return numbered(registerId, rows);
     }
 
     public Optional<RegisterRow> row(String registerId, String rowId) {
         return jdbc.sql("select row_id, content from q_row where register_id = ? and row_id = ?").params(registerId, rowId)
-                .query((rs, i) -> new RegisterRow(rs.getString(1), json.read(rs.getString(2), RowContent.class))).optional();
+                .query((rs, i) -> new RegisterRow(rs.getString(1), json.read(rs.getString(2), RowContent.class))).optional()
+                .map(r -> numbered(registerId, List.of(r)).get(0));
+    }
+
+    /** Group key → the № the register's file gave that group; empty when the file numbered nothing of its own. */
+    public Map<String, Integer> groupNumbers(String registerId) {
+        Map<String, Integer> numbers = new HashMap<>();
+        jdbc.sql("select group_key, group_no from q_group_number where register_id = ?").param(registerId)
+                .query((rs, i) -> numbers.put(rs.getString(1), rs.getInt(2))).list();
+        return numbers;
+    }
+
+    private List<RegisterRow> numbered(String registerId, List<RegisterRow> rows) {
+        Map<String, Integer> numbers = groupNumbers(registerId);
+        if (numbers.isEmpty()) {
+            return rows;
+        }
+        Template template = Template.valueOf(jdbc.sql("select template from q_register where register_id = ?")
+                .param(registerId).query(String.class).single());
+        return RegisterLayout.numbered(template, rows, numbers);
     }
 
     /** The processes {@code divisions} own (defined with the division, or added by an approved change), by name. */

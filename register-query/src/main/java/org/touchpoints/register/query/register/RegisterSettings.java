@@ -4,6 +4,7 @@ import java.time.ZoneId;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import org.springframework.stereotype.Component;
+import org.touchpoints.register.api.row.Template;
 import org.touchpoints.register.query.config.ReadModelJdbc;
 
 /**
@@ -18,6 +19,7 @@ public class RegisterSettings {
 
     private final ReadModelJdbc jdbc;
     private final Map<String, Settings> known = new ConcurrentHashMap<>();
+    private final Map<String, Template> templates = new ConcurrentHashMap<>();
 
     public RegisterSettings(ReadModelJdbc jdbc) {
         this.jdbc = jdbc;
@@ -33,5 +35,11 @@ public class RegisterSettings {
             known.put(registerId, settings);
         }
         return settings;
+    }
+
+    /** The register's template (which no event changes either). */
+    public Template template(String registerId) {
+        return templates.computeIfAbsent(registerId, id -> Template.valueOf(
+                jdbc.query("select template from q_register where register_id = ?").param(id).query(String.class).single()));
     }
 }

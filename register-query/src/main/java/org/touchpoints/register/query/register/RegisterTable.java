@@ -81,7 +81,7 @@ public final class RegisterTable {
         if (today != null) {
             today.forEach(r -> now.put(r.rowId(), r.content()));
         }
-        List<RegisterLayout.Line> laidOut = RegisterLayout.layOut(shown).stream()
+        List<RegisterLayout.Line> laidOut = RegisterLayout.layOut(template, shown).stream()
                 .filter(filter.predicate(template)).toList();
         List<Line> lines = new ArrayList<>(laidOut.size());
         for (RegisterLayout.Line l : laidOut) {

@@ -15,7 +15,10 @@ import org.touchpoints.register.api.RegisterEvent;
 import org.touchpoints.register.api.change.ChangeInitiated;
 import org.touchpoints.register.api.change.DeputyApproved;
 import org.touchpoints.register.api.publication.Published;
+import org.touchpoints.register.api.register.RegisterCreated;
 import org.touchpoints.register.api.register.RowImported;
+import org.touchpoints.register.api.row.RegisterLayout;
+import org.touchpoints.register.api.row.Template;
 import org.touchpoints.register.api.row.RegisterRow;
 import org.touchpoints.register.api.row.RowContent;
 
@@ -44,6 +47,8 @@ public class RegisterTimeTravel {
     private Optional<List<RegisterRow>> fold(String registerId, Instant asOf, Integer version) {
         Map<String, RowContent> rows = new LinkedHashMap<>();
         Map<String, ChangeInitiated> changes = new HashMap<>();
+        Map<String, Integer> numbers = new HashMap<>();
+        Template template = Template.SIX_COLUMN;
         DomainEventStream stream = eventStore.readEvents(registerId);
         while (stream.hasNext()) {
             DomainEventMessage<?> message = stream.next();
@@ -51,8 +56,13 @@ public class RegisterTimeTravel {
             if (asOf != null && event instanceof RegisterEvent recorded && recorded.at().isAfter(asOf)) {
                 break; // the business time every event carries; the stream is in the order it was recorded
             }
-            if (event instanceof RowImported e) {
+            if (event instanceof RegisterCreated e) {
+                template = e.template();
+            } else if (event instanceof RowImported e) {
                 rows.put(e.rowId(), e.row());
+                if (e.groupNo() != null) {
+                    numbers.putIfAbsent(RegisterLayout.groupKey(template, e.row()), e.groupNo());
+                }
             } else if (event instanceof ChangeInitiated e) {
                 changes.put(e.changeId(), e);
             } else if (event instanceof DeputyApproved e) {
@@ -62,15 +72,16 @@ public class RegisterTimeTravel {
                     case REMOVE -> rows.remove(c.rowId());
                 }
             } else if (event instanceof Published e && version != null && e.version() == version) {
-                return Optional.of(toList(rows));
+                return Optional.of(toList(template, rows, numbers));
             }
         }
-        return version == null ? Optional.of(toList(rows)) : Optional.empty();
+        return version == null ? Optional.of(toList(template, rows, numbers)) : Optional.empty();
     }
 
-    private static List<RegisterRow> toList(Map<String, RowContent> rows) {
+    /** Rows in entry order with the file's numbers of their groups ({@link RegisterLayout#numbered}). */
+    private static List<RegisterRow> toList(Template template, Map<String, RowContent> rows, Map<String, Integer> numbers) {
         List<RegisterRow> list = new ArrayList<>();
         rows.forEach((id, content) -> list.add(new RegisterRow(id, content)));
-        return list;
+        return RegisterLayout.numbered(template, list, numbers);
     }
 }

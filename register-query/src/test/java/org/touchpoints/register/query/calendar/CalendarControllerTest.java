@@ -7,7 +7,6 @@ import java.time.LocalDate;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.function.Executable;
 import org.springframework.http.HttpStatus;
-import org.touchpoints.register.api.calendar.DueDate;
 import org.touchpoints.register.api.rule.FieldError;
 import org.touchpoints.register.platform.web.ApiException;
 
@@ -23,15 +22,15 @@ class CalendarControllerTest {
     void dueDateInTheAuthoritysZone() {
         // 21:30 on 27.12.2024 in Moscow is 01:30 on 28.12 in Novosibirsk; counted in ProductionCalendarTest
         assertThat(controller.dueDate("2024-12-27T18:30:00Z", "10", "Asia/Novosibirsk", null))
-                .isEqualTo(new DueDate(d("2024-12-28"), d("2025-01-22")));
+                .isEqualTo(new CalendarController.DueDateAnswer(d("2024-12-28"), d("2025-01-22"), false, null));
         assertThat(controller.dueDate("2024-12-27T18:30:00Z", "10", "Europe/Moscow", ""))
-                .isEqualTo(new DueDate(d("2024-12-27"), d("2025-01-21")));
+                .isEqualTo(new CalendarController.DueDateAnswer(d("2024-12-27"), d("2025-01-21"), false, null));
     }
 
     @Test
     void anInstantWithAnOffsetIsAcceptedEvenWhenItsPlusArrivedAsASpace() {
         // 21:30+03:00 on 27.12.2024 is 18:30Z: made 27.12 in Moscow, due 21.01.2025 (counted in ProductionCalendarTest)
-        DueDate expected = new DueDate(d("2024-12-27"), d("2025-01-21"));
+        CalendarController.DueDateAnswer expected = new CalendarController.DueDateAnswer(d("2024-12-27"), d("2025-01-21"), false, null);
         assertThat(controller.dueDate("2024-12-27T21:30:00+03:00", "10", "Europe/Moscow", null)).isEqualTo(expected);
         assertThat(controller.dueDate("2024-12-27T21:30:00 03:00", "10", "Europe/Moscow", null)).isEqualTo(expected);
     }

@@ -68,7 +68,7 @@ class OfficeFormatsTest {
     }
 
     static List<List<String>> expected(Template template) {
-        return RegisterLayout.layOut(ROWS).stream().map(l -> RegisterCsv.cells(template, l)).toList();
+        return RegisterLayout.layOut(template, ROWS).stream().map(l -> RegisterCsv.cells(template, l)).toList();
     }
 
     // ---------------------------------------------------------------- XLSX
@@ -154,7 +154,9 @@ class OfficeFormatsTest {
             for (int r = 1; r <= sheet.getLastRowNum(); r++) {
                 assertThat(sheet.getRow(r).getLastCellNum()).isEqualTo((short) 5);
             }
-            assertThat(regions(sheet)).containsExactlyInAnyOrder("A1:E1", "A3:A6", "B3:B5", "A7:A8", "B7:B8");
+            // five columns: each process is its own group (licensing ×3, appeal ×2, certificate ×1), no direction
+            assertThat(regions(sheet)).containsExactlyInAnyOrder("A1:E1", "A3:A5", "B3:B5", "A6:A7", "B6:B7");
+            assertThat(data.stream().map(cells -> cells.get(0)).toList()).containsExactly("1", "1", "1", "2", "2", "3");
         }
     }
 
@@ -250,8 +252,9 @@ class OfficeFormatsTest {
             assertThat(table.getRow(0).getTableCells().stream().map(XWPFTableCell::getText).toList())
                     .isEqualTo(Template.FIVE_COLUMN.headers());
             assertThat(tableData(table)).isEqualTo(expected(Template.FIVE_COLUMN));
-            assertThat(mergeColumn(table, 0)).containsExactly("restart", "continue", "continue", "continue", "restart", "continue");
-            assertThat(mergeColumn(table, 1)).containsExactly("restart", "continue", "continue", "-", "restart", "continue");
+            // each process its own group: licensing ×3, appeal ×2, certificate ×1 (no direction in five columns)
+            assertThat(mergeColumn(table, 0)).containsExactly("restart", "continue", "continue", "restart", "continue", "-");
+            assertThat(mergeColumn(table, 1)).containsExactly("restart", "continue", "continue", "restart", "continue", "-");
         }
     }
 

@@ -1,0 +1,46 @@
+package org.touchpoints.register.app;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.util.List;
+import org.axonframework.serialization.SimpleSerializedObject;
+import org.axonframework.serialization.SimpleSerializedType;
+import org.axonframework.serialization.jackson3.Jackson3Serializer;
+import org.junit.jupiter.api.Test;
+import org.touchpoints.register.api.register.RowImported;
+import org.touchpoints.register.api.row.Channel;
+import org.touchpoints.register.api.row.RowContent;
+import org.touchpoints.register.api.row.Touchpoint;
+
+/** Events stored before a shape grew are read by the application's serializer (Jackson 3, Axon's defaults). */
+class EventShapesTest {
+    private final Jackson3Serializer serializer = Jackson3Serializer.builder().build();
+
+    @Test
+    void aRowImportedRecordedBeforeTheFilesNumbersWereKeptReadsWithoutANumber() {
+        String before = """
+                {"registerId":"smolensk-gzhi","rowId":"r-1","row":{"direction":"Предоставление государственных услуг",
+                 "process":"Лицензирование","touchpoint":{"name":"ЕПГУ","channel":"DIGITAL","address":null},"needs":[1],
+                 "otherNeed":null,"interaction":"Получение информации","features":"Взаимодействие в цифровой точке",
+                 "division":"licensing"},"source":"gzhi.csv","by":"admin","at":"2024-03-01T07:00:00Z"}""";
+        RowImported e = (RowImported) serializer.deserialize(new SimpleSerializedObject<>(
+                before.getBytes(StandardCharsets.UTF_8), byte[].class,
+                new SimpleSerializedType(RowImported.class.getName(), null)));
+        assertThat(e.groupNo()).isNull();
+        assertThat(e).isEqualTo(new RowImported("smolensk-gzhi", "r-1", new RowContent("Предоставление государственных услуг",
+                "Лицензирование", new Touchpoint("ЕПГУ", Channel.DIGITAL, null), List.of(1), null, "Получение информации",
+                "Взаимодействие в цифровой точке", "licensing"), "gzhi.csv", "admin", Instant.parse("2024-03-01T07:00:00Z")));
+    }
+
+    @Test
+    void aRowImportedWithTheFilesNumberRoundTrips() {
+        RowImported e = new RowImported("m", "r-1", new RowContent("Информирование", "Информирование",
+                new Touchpoint("Сайт", Channel.DIGITAL, "https://dpt.admin-smolensk.ru/"), List.of(1), null, "Получение информации",
+                "Цифровая точка", null), "004.csv", "admin", Instant.parse("2024-03-20T07:00:00Z"), 3);
+        byte[] data = serializer.serialize(e, byte[].class).getData();
+        assertThat(serializer.<byte[], RowImported>deserialize(new SimpleSerializedObject<>(data, byte[].class,
+                new SimpleSerializedType(RowImported.class.getName(), null)))).isEqualTo(e);
+    }
+}
