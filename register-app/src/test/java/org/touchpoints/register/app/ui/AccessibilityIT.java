@@ -30,7 +30,10 @@ class AccessibilityIT extends BrowserIT {
                 "division-head", List.of("/inbox"),
                 "publisher", List.of("/registers/" + registerId + "/publish", "/tasks"),
                 "auditor", List.of("/audit?registerId=" + registerId, "/admin/audit"),
-                "admin", List.of("/registers/new", "/registers/" + registerId + "/import"));
+                "admin", List.of("/registers/new", "/registers/" + registerId + "/import", "/admin", "/admin/accounts",
+                        "/registers/" + registerId + "/setup", "/registers/" + registerId + "/delegations",
+                        "/registers/" + registerId + "/review", "/admin/calendar", "/admin/maintenance",
+                        "/registers/" + registerId + "/verify"));
         List<String> problems = new ArrayList<>();
         pagesByUser.forEach((user, pages) -> {
             browser.login(user);

@@ -29,6 +29,26 @@ class HostileTextPagesIT extends BrowserIT {
         assertInert("/inbox", true);
     }
 
+    @Test
+    void aScriptInADivisionOrAPersonsNameStaysTextOnTheAdministrationPages() {
+        String registerId = newRegister();
+        String username = "hostile-" + java.util.UUID.randomUUID().toString().substring(0, 6);
+        accounts.create(username, "demo", HOSTILE, null);
+        ok(api.as("admin").post("/api/v1/registers/" + registerId + "/divisions",
+                java.util.Map.of("id", "hostile", "name", HOSTILE, "processes", List.of(HOSTILE + " процесс"))));
+        ok(api.as("admin").post("/api/v1/registers/" + registerId + "/members",
+                java.util.Map.of("username", username, "role", "HEAD", "division", "hostile")));
+        ok(api.as("admin").post("/api/v1/registers/" + registerId + "/delegations", java.util.Map.of("holder", username,
+                "delegate", "initiator", "role", "HEAD", "division", "hostile", "validFrom", "2024-12-23",
+                "validTo", "2024-12-27", "comment", HOSTILE)));
+
+        browser.login("admin");
+        for (String page : List.of("/registers/" + registerId + "/setup", "/admin/accounts",
+                "/registers/" + registerId + "/delegations", "/registers/" + registerId + "/review")) {
+            assertInert(page, true);
+        }
+    }
+
     private void assertInert(String page, boolean textShown) {
         browser.open(page);
         browser.find("main");

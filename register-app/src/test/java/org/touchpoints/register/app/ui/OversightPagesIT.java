@@ -176,6 +176,8 @@ class OversightPagesIT extends BrowserIT {
         browser.type("id", "Перечень ГЖИ").type("authority", "ГЖИ Смоленской области").click("#create-submit");
         assertThat(browser.text("#id-error")).contains("латинские");
         browser.type("id", id).click("#create-submit");
+        new WebDriverWait(browser.driver(), Duration.ofSeconds(10)).until(d -> d.getCurrentUrl().contains("/registers/" + id + "/setup"));
+        browser.click("#setup-import");
         new WebDriverWait(browser.driver(), Duration.ofSeconds(10)).until(d -> d.getCurrentUrl().endsWith("/registers/" + id + "/import"));
         browser.byId("file").sendKeys(file.toAbsolutePath().toString());
         browser.click("#import-submit");

@@ -6,8 +6,6 @@ import java.net.URI;
 import java.time.LocalDate;
 import java.util.LinkedHashMap;
 import java.util.Map;
-import java.util.UUID;
-import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -15,22 +13,21 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
-import org.touchpoints.register.api.delegation.DelegateApprovalRightCommand;
-import org.touchpoints.register.api.delegation.RevokeDelegationCommand;
 import org.touchpoints.register.api.register.MemberRole;
 import org.touchpoints.register.command.config.Actor;
 import org.touchpoints.register.command.config.CommandClock;
+import org.touchpoints.register.platform.account.ActingOfficials;
 
 /** Acting officials (и.о., врио): the holder of an approval right hands it to a named person for a period. */
 @RestController
 @RequestMapping("/api/v1/registers/{registerId}/delegations")
 @Tag(name = "Исполняющие обязанности", description = "Передача права согласования на период (и.о., врио)")
 public class DelegationCommandController {
-    private final CommandGateway commands;
+    private final ActingOfficials actingOfficials;
     private final CommandClock clock;
 
-    public DelegationCommandController(CommandGateway commands, CommandClock clock) {
-        this.commands = commands;
+    public DelegationCommandController(ActingOfficials actingOfficials, CommandClock clock) {
+        this.actingOfficials = actingOfficials;
         this.clock = clock;
     }
 
@@ -50,11 +47,9 @@ public class DelegationCommandController {
                     + "перечня. Исполняющий обязанности согласует и отклоняет от имени руководителя (onBehalfOf в хронологии), "
                     + "но не свои собственные изменения и не передаёт право дальше. Повтор с тем же delegationId ничего не записывает.")
     public ResponseEntity<Map<String, Object>> delegate(@PathVariable String registerId, @RequestBody DelegationRequest body) {
-        // no look-up of accounts here: the register checks the caller's right first, then that the delegate is a member
-        String delegationId = body.delegationId() == null ? UUID.randomUUID().toString() : body.delegationId();
-        commands.sendAndWait(new DelegateApprovalRightCommand(registerId, delegationId, body.holder(), body.delegate(),
+        String delegationId = actingOfficials.delegate(registerId, body.delegationId(), body.holder(), body.delegate(),
                 body.role(), body.division(), body.validFrom(), body.validTo(), body.comment(), Actor.isAdministrator(),
-                Actor.current(), clock.now()));
+                Actor.current(), clock.now());
         Map<String, Object> response = new LinkedHashMap<>();
         response.put("delegationId", delegationId);
         response.put("registerId", registerId);
@@ -66,8 +61,7 @@ public class DelegationCommandController {
     @Operation(summary = "Отменить назначение исполняющего обязанности (сам руководитель или администратор)",
             description = "С момента отмены исполняющий обязанности больше не согласует; уже сделанное остаётся. Повтор безвреден.")
     public Map<String, Object> revoke(@PathVariable String registerId, @PathVariable String delegationId) {
-        commands.sendAndWait(new RevokeDelegationCommand(registerId, delegationId, Actor.isAdministrator(),
-                Actor.current(), clock.now()));
+        actingOfficials.revoke(registerId, delegationId, Actor.isAdministrator(), Actor.current(), clock.now());
         return Map.of("delegationId", delegationId, "status", "REVOKED");
     }
 }

@@ -21,18 +21,14 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RequestPart;
 import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.multipart.MultipartFile;
-import org.touchpoints.register.api.register.AssignMemberCommand;
 import org.touchpoints.register.api.register.CreateRegisterCommand;
 import org.touchpoints.register.api.register.DefineDivisionCommand;
 import org.touchpoints.register.api.register.MemberRole;
-import org.touchpoints.register.api.register.RevokeMemberCommand;
 import org.touchpoints.register.api.row.Template;
 import org.touchpoints.register.command.config.Actor;
 import org.touchpoints.register.command.config.CommandClock;
 import org.touchpoints.register.command.importing.RegisterImporter;
-import org.touchpoints.register.platform.account.AccountStore;
-import org.touchpoints.register.platform.audit.AdminAudit;
-import org.touchpoints.register.platform.web.ApiException;
+import org.touchpoints.register.platform.account.RoleAssignments;
 import org.touchpoints.register.platform.web.ProblemDetailsAdvice;
 
 /** Setting up a register (admin): creation, divisions, members, initial import. */
@@ -43,17 +39,15 @@ import org.touchpoints.register.platform.web.ProblemDetailsAdvice;
 public class RegisterCommandController {
     private final CommandGateway commands;
     private final CommandClock clock;
-    private final AccountStore accounts;
+    private final RoleAssignments roles;
     private final RegisterImporter importer;
-    private final AdminAudit audit;
 
-    public RegisterCommandController(CommandGateway commands, CommandClock clock, AccountStore accounts,
-                                     RegisterImporter importer, AdminAudit audit) {
+    public RegisterCommandController(CommandGateway commands, CommandClock clock, RoleAssignments roles,
+                                     RegisterImporter importer) {
         this.commands = commands;
         this.clock = clock;
-        this.accounts = accounts;
+        this.roles = roles;
         this.importer = importer;
-        this.audit = audit;
     }
 
     public record CreateRegisterRequest(String id, String authority, String timeZone,
@@ -94,18 +88,7 @@ public class RegisterCommandController {
     @Operation(summary = "Назначить роль учётной записи в перечне (администратор)",
             description = "Роли: SPECIALIST и HEAD (с подразделением), DEPUTY, PUBLISHER.")
     public ResponseEntity<Map<String, Object>> assignMember(@PathVariable String registerId, @RequestBody MemberRequest body) {
-        if (body.username() == null || accounts.find(body.username()).isEmpty()) {
-            throw ApiException.badRequest("username", "Учётная запись «" + body.username() + "» не найдена");
-        }
-        if (body.role() == null) {
-            throw ApiException.badRequest("role", "Укажите роль: SPECIALIST, HEAD, DEPUTY или PUBLISHER");
-        }
-        Boolean given = commands.sendAndWait(new AssignMemberCommand(registerId, body.username(), body.role(),
-                body.division(), Actor.current(), clock.now()));
-        String division = body.role().divisional() ? body.division() : null;
-        if (Boolean.TRUE.equals(given)) {
-            audit.record(Actor.current(), AdminAudit.ROLE_GIVEN, registerId + "/" + body.username(), roleText(body.role(), division));
-        }
+        roles.give(registerId, body.username(), body.role(), body.division(), Actor.current(), clock.now());
         Map<String, Object> response = new LinkedHashMap<>();
         response.put("registerId", registerId);
         response.put("username", body.username());
@@ -123,15 +106,7 @@ public class RegisterCommandController {
     public Map<String, Object> revokeMember(@PathVariable String registerId, @PathVariable String username,
                                             @RequestParam(required = false) MemberRole role,
                                             @RequestParam(required = false) String division) {
-        if (role == null) {
-            throw ApiException.badRequest("role", "Укажите снимаемую роль: SPECIALIST, HEAD, DEPUTY или PUBLISHER");
-        }
-        if (role.divisional() && (division == null || division.isBlank())) {
-            throw ApiException.badRequest("division", "Для роли " + role + " укажите подразделение (division)");
-        }
-        String divisionId = role.divisional() ? division.strip() : null;
-        commands.sendAndWait(new RevokeMemberCommand(registerId, username, role, divisionId, Actor.current(), clock.now()));
-        audit.record(Actor.current(), AdminAudit.ROLE_REVOKED, registerId + "/" + username, roleText(role, divisionId));
+        String divisionId = roles.revoke(registerId, username, role, division, Actor.current(), clock.now());
         Map<String, Object> response = new LinkedHashMap<>();
         response.put("registerId", registerId);
         response.put("username", username);
@@ -139,10 +114,6 @@ public class RegisterCommandController {
         response.put("division", divisionId);
         response.put("status", "REVOKED");
         return response;
-    }
-
-    private static String roleText(MemberRole role, String divisionId) {
-        return divisionId == null ? "роль " + role : "роль " + role + " в подразделении " + divisionId;
     }
 
     @PostMapping(value = "/{registerId}/import", consumes = MediaType.MULTIPART_FORM_DATA_VALUE)

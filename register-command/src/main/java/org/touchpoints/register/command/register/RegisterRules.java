@@ -89,8 +89,9 @@ final class RegisterRules {
     /** A division role is held in a division the register knows. */
     static void divisionRoleNamesAKnownDivision(Divisions divisions, MemberRole role, String divisionId) {
         if (role.divisional() && (divisionId == null || !divisions.exists(divisionId))) {
-            throw notFound("divisionRoleNamesAKnownDivision",
-                    "Подразделение «" + divisionId + "» не найдено в перечне");
+            throw notFound("divisionRoleNamesAKnownDivision", divisionId == null
+                    ? "Специалист и руководитель назначаются в подразделение: укажите подразделение"
+                    : "Подразделение «" + divisionId + "» не найдено в перечне");
         }
     }
 

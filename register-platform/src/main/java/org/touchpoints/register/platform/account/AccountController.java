@@ -2,13 +2,13 @@ package org.touchpoints.register.platform.account;
 
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
+import jakarta.servlet.http.HttpServletRequest;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.access.prepost.PreAuthorize;
-import jakarta.servlet.http.HttpServletRequest;
 import org.springframework.security.core.Authentication;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -31,11 +31,14 @@ public class AccountController {
     private final AccountStore accounts;
     private final AdminAudit audit;
     private final CurrentPassword currentPassword;
+    private final AccountCreation creation;
 
-    public AccountController(AccountStore accounts, AdminAudit audit, CurrentPassword currentPassword) {
+    public AccountController(AccountStore accounts, AdminAudit audit, CurrentPassword currentPassword,
+                             AccountCreation creation) {
         this.accounts = accounts;
         this.audit = audit;
         this.currentPassword = currentPassword;
+        this.creation = creation;
     }
 
     public record NewPassword(String password, String currentPassword) {
@@ -56,29 +59,8 @@ public class AccountController {
                     + "globalRole: ADMIN, AUDITOR или не указывается.")
     public ResponseEntity<Map<String, String>> create(@RequestBody NewAccount body,
             Authentication who) {
-        List<FieldError> errors = new ArrayList<>();
-        if (body.username() == null || !body.username().matches("[a-z0-9][a-z0-9._-]{1,63}")) {
-            errors.add(new FieldError("username", "Имя пользователя: латинские строчные буквы, цифры, «.», «_», «-»"));
-        }
-        errors.addAll(PasswordPolicy.problems("password", body.username(), body.password()));
-        if (body.displayName() == null || body.displayName().isBlank() || body.displayName().length() > 200
-                || Text.hasControlCharacters(body.displayName())) {
-            errors.add(new FieldError("displayName", "Укажите фамилию, имя, отчество и должность (до 200 символов)"));
-        }
-        if (body.email() != null && (!body.email().matches("[^@\\s]{1,64}@[^@\\s]{1,255}") || Text.hasControlCharacters(body.email()))) {
-            errors.add(new FieldError("email", "Адрес электронной почты записан с ошибкой"));
-        }
-        if (body.globalRole() != null && !AccountStore.GLOBAL_ROLES.contains(body.globalRole())) {
-            errors.add(new FieldError("globalRole", "Роль: ADMIN, AUDITOR или не указывается"));
-        }
-        if (!errors.isEmpty()) {
-            throw new ApiException(HttpStatus.BAD_REQUEST, errors.get(0).message(), errors);
-        }
-        if (!accounts.create(body.username(), body.password(), body.displayName().strip(), body.globalRole(), body.email())) {
-            throw new ApiException(HttpStatus.CONFLICT, "Учётная запись «" + body.username() + "» уже существует");
-        }
-        audit.record(who.getName(), AdminAudit.ACCOUNT_CREATED, body.username(),
-                body.globalRole() == null ? body.displayName().strip() : body.displayName().strip() + "; роль " + body.globalRole());
+        creation.create(new AccountCreation.NewAccount(body.username(), body.password(), body.displayName(),
+                body.email(), body.globalRole()), who.getName());
         return ResponseEntity.status(HttpStatus.CREATED).body(Map.of("username", body.username()));
     }
 

@@ -103,6 +103,23 @@ public class CalendarController {
                 List.copyOf(loaded.nonWorkingDays()), List.copyOf(loaded.workingWeekendDays()));
     }
 
+    /** What a calendar file holds and the year it would make, before it is loaded. */
+    public record Preview(CalendarYear file, YearView year) {
+    }
+
+    /**
+     * The year {@code json} would make (for the administrator's page, which shows it before loading), checked as
+     * {@link #upload} checks it; loads nothing.
+     */
+    @PreAuthorize("hasRole('ADMIN')")
+    public Preview preview(String json) {
+        if (json != null && json.length() > MAX_UPLOAD_CHARS) {
+            throw new ApiException(HttpStatus.BAD_REQUEST,
+                    "Файл календаря слишком большой: больше " + MAX_UPLOAD_CHARS + " символов");
+        }
+        return refusalsAsApiErrors(() -> calendar.preview(json));
+    }
+
     /** The stored file as accepted; {@code region} is {@code null} for the federal calendar. */
     public record UploadedYear(int year, String region, String source, List<LocalDate> nonWorkingDays,
                                List<LocalDate> workingWeekendDays) {

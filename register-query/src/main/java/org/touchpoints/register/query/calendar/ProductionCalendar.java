@@ -248,6 +248,32 @@ public final class ProductionCalendar {
         return year;
     }
 
+    /**
+     * The file's year and the year it would make (with the federal calendar under a region's overlay), checked as
+     * {@link #load} checks it, without loading it.
+     *
+     * @throws InvalidCalendarException with every reason the file is refused
+     */
+    public CalendarController.Preview preview(String json) {
+        CalendarYear file = CalendarJson.parse(json);
+        TreeSet<LocalDate> nonWorking = new TreeSet<>(file.nonWorkingDays());
+        TreeSet<LocalDate> workingWeekend = new TreeSet<>(file.workingWeekendDays());
+        if (!file.isFederal()) {
+            CalendarYear federal = snapshot.federal(file.year());
+            nonWorking.addAll(federal.nonWorkingDays());
+            workingWeekend.addAll(federal.workingWeekendDays());
+        }
+        int count = 0;
+        for (LocalDate day = LocalDate.of(file.year(), 1, 1); day.getYear() == file.year(); day = day.plusDays(1)) {
+            boolean weekend = CalendarJson.isWeekend(day);
+            if (weekend ? workingWeekend.contains(day) : !nonWorking.contains(day)) {
+                count++;
+            }
+        }
+        return new CalendarController.Preview(file, new YearView(file.year(), List.copyOf(nonWorking),
+                List.copyOf(workingWeekend), count));
+    }
+
     private void loadBundled() {
         ClassLoader loader = ProductionCalendar.class.getClassLoader();
         for (String file : bundledFiles(loader)) {

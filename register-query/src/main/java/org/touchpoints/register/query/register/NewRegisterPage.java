@@ -18,7 +18,7 @@ import org.touchpoints.register.query.ui.PageCommands;
 import org.touchpoints.register.query.ui.UiController;
 import org.touchpoints.register.query.ui.Viewer;
 
-/** The administrator creates a register; then loads its current version on the import page. */
+/** The administrator creates a register; then sets it up (divisions, people, import) on its setup page. */
 @UiController
 public class NewRegisterPage {
     /** The time zones of Russian regions, west to east. */
@@ -66,7 +66,7 @@ public class NewRegisterPage {
             return render(new Form(id, authority, timeZone, deadline, template, region,
                     errors.isEmpty() ? Map.of("id", outcome.refusal().message()) : errors, outcome.refusal().message()), model);
         }
-        return "redirect:/registers/" + registerId + "/import";
+        return "redirect:/registers/" + registerId + "/setup?done=created#divisions";
     }
 
     private static void requireAdmin(Model model) {
