@@ -66,7 +66,7 @@ class AdminPagesIT extends BrowserIT {
                 .type("password", "short");
         go("#account-submit");
         assertThat(browser.text("#password-error")).contains("не короче 12 символов");
-        browser.type("password", "Parol-2026-ok");
+        browser.type("password", "Parol-2026-smolensk");
         go("#account-submit");
         assertThat(browser.text("#account-created")).contains("Петрова Мария Ивановна");
         assertThat(browser.text("#accounts-table")).contains(specialist, "Петрова Мария Ивановна");
@@ -105,7 +105,7 @@ class AdminPagesIT extends BrowserIT {
         assertThat(browser.now("#unowned-processes")).as("every row has its division").isEmpty();
 
         // the specialist signs in with the password the administrator gave and may change the imported rows
-        signIn(specialist, "Parol-2026-ok");
+        signIn(specialist, "Parol-2026-smolensk");
         browser.open("/registers/" + id);
         List<WebElement> rows = browser.all("tr[data-row-id]");
         assertThat(rows).hasSize(2);
