@@ -47,7 +47,17 @@ public class AccountSessions extends OncePerRequestFilter {
             Authentication auth = contexts.getContext().getAuthentication();
             if (auth != null && auth.isAuthenticated() && !(auth instanceof AnonymousAuthenticationToken)) {
                 Object remembered = session.getAttribute(STAMP);
-                Optional<String> current = accounts.stamp(auth.getName());
+                Optional<String> current;
+                try {
+                    current = accounts.stamp(auth.getName());
+                } catch (RuntimeException e) {
+                    if (!org.touchpoints.register.platform.web.DatabaseUnavailable.causedBy(e)) {
+                        throw e;
+                    }
+                    // the database is down: the request itself will be answered 503; the session is checked next time
+                    chain.doFilter(request, response);
+                    return;
+                }
                 if (remembered == null || current.isEmpty() || !current.get().equals(remembered)) {
                     PasswordSignIn.log.info("Session ended: account={} address={} reason={}",
                             PasswordSignIn.clean(auth.getName()), request.getRemoteAddr(),

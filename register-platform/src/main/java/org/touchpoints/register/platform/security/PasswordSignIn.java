@@ -53,7 +53,15 @@ public class PasswordSignIn implements AuthenticationProvider, CurrentPassword {
                     address);
             throw new SignInThrottledException(wait);
         }
-        String stamp = accounts.stamp(username).orElse(null);
+        String stamp;
+        try {
+            stamp = accounts.stamp(username).orElse(null);
+        } catch (RuntimeException e) {
+            if (DatabaseUnavailable.causedBy(e)) { // answered 503 by the entry point, like a failed password look-up
+                throw new org.springframework.security.authentication.InternalAuthenticationServiceException(e.getMessage(), e);
+            }
+            throw e;
+        }
         if (stamp != null && password != null) {
             Authentication hit = cache.get(username, password, stamp);
             if (hit != null) {
