@@ -20,7 +20,11 @@ import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
+import org.touchpoints.register.api.change.ApprovalActResult;
 import org.touchpoints.register.api.change.ApproveByDeputyCommand;
+import org.touchpoints.register.api.change.ApproveStepCommand;
+import org.touchpoints.register.api.change.RecordApprovalActCommand;
+import org.touchpoints.register.api.change.StepApprovalResult;
 import org.touchpoints.register.api.change.ApproveByDivisionCommand;
 import org.touchpoints.register.api.change.ChangeDeadline;
 import org.touchpoints.register.api.change.ChangeKind;
@@ -70,6 +74,9 @@ public class ChangeCommandController {
     }
 
     public record RejectionRequest(String reason, Long expectedVersion) {
+    }
+
+    public record ApprovalActRequest(String actId, String number, LocalDate date, java.util.List<String> changeIds) {
     }
 
     public record WithdrawalRequest(Long expectedVersion) {
@@ -131,8 +138,48 @@ public class ChangeCommandController {
         Map<String, Object> response = new LinkedHashMap<>();
         response.put("changeId", changeId);
         response.put("status", result.status());
-        response.put("dueDate", dueDate(changeId));
+        if (result.status() == ChangeStatus.APPROVED) {
+            response.put("dueDate", dueDate(changeId));
+        } else {
+            response.put("pendingStep", StepApprovalResult.APPROVAL_ACT);
+        }
         return response;
+    }
+
+    @PostMapping("/changes/{changeId}/approval")
+    @Operation(summary = "Согласовать или утвердить изменение на его текущем шаге (тот, кто этот шаг выполняет)",
+            description = "Шаги задаёт порядок ведения перечня: DIVISION_HEAD, RESPONSIBLE, DEPUTY, HEAD_OF_AUTHORITY. "
+                    + "После последнего шага статус APPROVED (с dueDate) или, если порядок требует приказа, "
+                    + "AWAITING_APPROVAL_ACT. Пример: {\"comment\":\"Согласовано\"}." + VERSIONS)
+    public Map<String, Object> approve(@PathVariable String changeId,
+                                       @RequestHeader(value = ExpectedVersion.HEADER, required = false) String ifMatch,
+                                       @RequestBody(required = false) CommentRequest body) {
+        CommentRequest b = body == null ? new CommentRequest(null, null) : body;
+        StepApprovalResult result = commands.sendAndWait(new ApproveStepCommand(registerOf(changeId), changeId,
+                b.comment(), ExpectedVersion.of(ifMatch, b.expectedVersion()), Actor.current(), clock.now()));
+        Map<String, Object> response = new LinkedHashMap<>();
+        response.put("changeId", changeId);
+        response.put("status", result.status());
+        response.put("pendingStep", result.pendingStep());
+        if (result.status() == ChangeStatus.APPROVED) {
+            response.put("dueDate", dueDate(changeId));
+        }
+        return response;
+    }
+
+    @PostMapping("/registers/{registerId}/approval-acts")
+    @Operation(summary = "Внести приказ, утверждающий изменения (заместитель, ответственное лицо или руководитель органа)",
+            description = "Пример: {\"number\":\"15-п\",\"date\":\"2026-12-01\",\"changeIds\":[\"c-1\",\"c-2\"]}. "
+                    + "Один приказ утверждает одно или несколько изменений, ожидающих приказа; каждое с этого момента в "
+                    + "перечне. Приказ, датированный будущим днём или раньше последнего согласования, или изменение, не "
+                    + "ожидающее приказа, отклоняются целиком. Повтор с тем же actId ничего не записывает.")
+    public ResponseEntity<ApprovalActResult> recordAct(@PathVariable String registerId,
+                                                       @RequestBody ApprovalActRequest body) {
+        String actId = body.actId() == null ? UUID.randomUUID().toString() : body.actId();
+        ApprovalActResult result = commands.sendAndWait(new RecordApprovalActCommand(registerId, actId, body.number(),
+                body.date(), body.changeIds(), Actor.current(), clock.now()));
+        return ResponseEntity.created(URI.create("/api/v1/registers/" + registerId + "/approval-acts/" + result.actId()))
+                .body(result);
     }
 
     @PostMapping("/changes/{changeId}/rejection")
@@ -173,8 +220,8 @@ public class ChangeCommandController {
         while (true) {
             ChangeDeadline seen = queries.query(new FindDueDateQuery(changeId),
                     ResponseTypes.optionalInstanceOf(ChangeDeadline.class)).join().orElse(null);
-            boolean approvalSeen = seen != null && seen.status() != ChangeStatus.INITIATED
-                    && seen.status() != ChangeStatus.DIVISION_APPROVED;
+            boolean approvalSeen = seen != null && (seen.status() == ChangeStatus.APPROVED
+                    || seen.status() == ChangeStatus.PUBLISHED || seen.status().closed());
             if (approvalSeen || System.nanoTime() > deadline) {
                 return seen == null ? null : seen.dueDate();
             }

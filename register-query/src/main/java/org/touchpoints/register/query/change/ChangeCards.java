@@ -36,6 +36,8 @@ public class ChangeCards {
             "ChangeInitiated", "Изменение предложено",
             "DivisionApproved", "Согласовано руководителем подразделения",
             "DeputyApproved", "Утверждено заместителем руководителя",
+            "StepApproved", "Шаг согласования пройден",
+            "ChangeApproved", "Утверждено",
             "Published", "Опубликовано на официальном сайте",
             "ChangeRejected", "Отклонено",
             "ChangeWithdrawn", "Отозвано инициатором",

@@ -13,6 +13,7 @@ import org.springframework.stereotype.Repository;
 import org.touchpoints.register.api.change.ChangeDeadline;
 import org.touchpoints.register.api.change.ChangeStatus;
 import org.touchpoints.register.api.change.FindDueDateQuery;
+import org.touchpoints.register.api.procedure.ApprovalChain;
 import org.touchpoints.register.api.row.RowContent;
 import org.touchpoints.register.query.config.Json;
 
@@ -21,7 +22,7 @@ public class ChangeReadModel {
     private static final String COLUMNS = """
             select change_id, register_id, kind, status, reason, comment, division, row_id, before_row, after_row,
                    initiated_by, initiated_at, approved_at, order_number, order_date, due_date, published_version,
-                   published_at, version
+                   published_at, version, pending_step, chain, act_id
             from q_change""";
 
     public record Filter(String registerId, String status, String division, Instant from, Instant to) {
@@ -84,7 +85,16 @@ public class ChangeReadModel {
                 instant(rs.getTimestamp(13)), rs.getString(14),
                 rs.getDate(15) == null ? null : rs.getDate(15).toLocalDate(),
                 rs.getDate(16) == null ? null : rs.getDate(16).toLocalDate(),
-                (Integer) rs.getObject(17), instant(rs.getTimestamp(18)), rs.getLong(19), null);
+                (Integer) rs.getObject(17), instant(rs.getTimestamp(18)), rs.getLong(19), null, rs.getString(20),
+                steps(rs.getString(21)), rs.getString(22));
+    }
+
+    /** The chain's steps; a row written before chains were recorded ran today's two. */
+    private List<String> steps(String chain) {
+        if (chain == null) {
+            return List.of("DIVISION_HEAD", "DEPUTY");
+        }
+        return json.read(chain, ApprovalChain.class).steps().stream().map(Enum::name).toList();
     }
 
     private static Instant instant(Timestamp t) {

@@ -6,13 +6,19 @@ import java.time.LocalDate;
 import java.util.List;
 import org.touchpoints.register.api.row.RowContent;
 
-/** A change as the API shows it; the timeline only on the single-change view. */
+/**
+ * A change as the API shows it; the timeline only on the single-change view. {@code pendingStep}: the step awaited now
+ * (DIVISION_HEAD, RESPONSIBLE, DEPUTY, HEAD_OF_AUTHORITY, APPROVAL_ACT) or null; {@code procedureSteps}: the chain
+ * the change runs under; {@code approvalActId}: the act that approved it, if one did.
+ */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record ChangeView(String changeId, String registerId, String kind, String status, String reason, String comment,
                          String division, String rowId, RowContent before, RowContent after, String initiatedBy,
                          Instant initiatedAt, Instant approvedAt, String orderNumber, LocalDate orderDate,
                          LocalDate dueDate, Integer publishedVersion, Instant publishedAt, long version,
-                         List<TimelineEntry> timeline) {
+                         List<TimelineEntry> timeline,
+                         @JsonInclude(JsonInclude.Include.ALWAYS) String pendingStep, List<String> procedureSteps,
+                         String approvalActId) {
 
     /** {@code onBehalfOf}: whose approval right an acting official ({@code by}) exercised. */
     @JsonInclude(JsonInclude.Include.NON_NULL)
@@ -22,6 +28,6 @@ public record ChangeView(String changeId, String registerId, String kind, String
     ChangeView withTimeline(List<TimelineEntry> entries) {
         return new ChangeView(changeId, registerId, kind, status, reason, comment, division, rowId, before, after,
                 initiatedBy, initiatedAt, approvedAt, orderNumber, orderDate, dueDate, publishedVersion, publishedAt,
-                version, entries);
+                version, entries, pendingStep, procedureSteps, approvalActId);
     }
 }
