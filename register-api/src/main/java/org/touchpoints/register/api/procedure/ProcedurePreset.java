@@ -64,11 +64,12 @@ public enum ProcedurePreset {
                     List.of(DEPUTY),                                              // §3.4
                     ApprovalActMode.OPTIONAL, 10, DeadlineFrom.FINAL_APPROVAL,    // §3.1
                     null,
-                    needs("Получение информации", "Получение консультации", "Получение форм документов",
-                            "Представление заявления, обращения, запроса, документов",
+                    // §2.7: nine, without «предоставление объектов для осмотра» (the methodology's 7)
+                    needs(new int[] {1, 2, 3, 4, 5, 6, 8, 9, 10}, "Получение информации", "Получение консультации",
+                            "Получение форм документов", "Представление заявления, обращения, запроса, документов",
                             "Получение информации о ходе рассмотрения заявления, обращения, запроса, документов",
                             "Получение результата, ответа, разъяснения", "Предоставление обратной связи",
-                            "Получение результата рассмотрения обратной связи", "Другие потребности клиента"), // §2.7
+                            "Получение результата рассмотрения обратной связи", "Другие потребности клиента"),
                     List.of("Предоставление государственных услуг", "Государственный контроль (надзор)",
                             "Рассмотрение обращений и запросов", "Обеспечение доступа к информации о деятельности",
                             "Взаимодействие с внутренним клиентом",
@@ -136,12 +137,14 @@ public enum ProcedurePreset {
                     List.of(RESPONSIBLE),                                         // §2.2.2: authorised persons verify
                     ApprovalActMode.REQUIRED, 10, DeadlineFrom.APPROVAL_ACT,      // §5.1 order of the ministry; §5.4
                     null,
-                    needs("Получение информации, в том числе о ходе рассмотрения заявления, обращения, запроса, документов",
+                    // §2.6: nine; its first («в том числе о ходе рассмотрения») takes in the methodology's 5
+                    needs(new int[] {1, 2, 3, 4, 6, 7, 8, 9, 10},
+                            "Получение информации, в том числе о ходе рассмотрения заявления, обращения, запроса, документов",
                             "Получение консультации", "Получение форм документов",
                             "Представление заявления, обращения, запроса, документов",
                             "Получение результата, ответа, разъяснения", "Предоставление объектов для осмотра (проверки)",
                             "Предоставление обратной связи", "Получение результата рассмотрения обратной связи",
-                            "Другие удовлетворяемые потребности клиента в рамках осуществляемого взаимодействия"), // §2.6
+                            "Другие удовлетворяемые потребности клиента в рамках осуществляемого взаимодействия"),
                     List.of(),                                                    // five columns: no direction (§2.1, appendix 1)
                     List.of(NEW_TOUCHPOINT, TOUCHPOINT_TYPE_CHANGED, NEEDS_CHANGED, TOUCHPOINT_EXCLUDED), // §5.3
                     List.of(type("site", "Официальный сайт Министерства", DIGITAL),                     // §4.1
@@ -165,9 +168,18 @@ public enum ProcedurePreset {
             "Другие удовлетворяемые потребности клиента"};
 
     private static List<Need> needs(String... titles) {
+        return needs(new int[] {1, 2, 3, 4, 5, 6, 7, 8, 9, 10}, titles);
+    }
+
+    /**
+     * A register's needs. A code names the need as the methodology numbers its ten (so rows, imports and the free text
+     * of «другие потребности», code 10, mean the same in every register); the list gives the needs the procedure has,
+     * in its wording and its order (the numbers a person sees are the positions in it).
+     */
+    private static List<Need> needs(int[] codes, String... titles) {
         List<Need> needs = new ArrayList<>();
         for (int i = 0; i < titles.length; i++) {
-            needs.add(new Need(i + 1, titles[i]));
+            needs.add(new Need(codes[i], titles[i]));
         }
         return List.copyOf(needs);
     }

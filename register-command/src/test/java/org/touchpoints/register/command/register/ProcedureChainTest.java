@@ -139,7 +139,7 @@ class ProcedureChainTest {
     @Test
     void smolenskGzhiRefusesANeedOutsideItsNine() {
         RowContent draft = new RowContent(SERVICES, LICENSING_PROCESS, new Touchpoint("ЕПГУ", Channel.DIGITAL,
-                "https://www.gosuslugi.ru"), List.of(4, 10), null, null, null, null);
+                "https://www.gosuslugi.ru"), List.of(4, 7), null, null, null, null);
         fixture.given(under(ProcedurePreset.SMOLENSK_GZHI))
                 .when(new InitiateChangeCommand(REGISTER, "c-1", ChangeKind.ADD, null, draft, ChangeReason.NEEDS_CHANGED,
                         null, null, SPECIALIST, INITIATED_AT))
