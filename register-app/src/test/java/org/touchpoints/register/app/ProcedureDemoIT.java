@@ -322,4 +322,28 @@ class ProcedureDemoIT extends ApplicationIT {
                 "application/json", "{\"preset\":\"NOVOSIBIRSK_GSN\"}".getBytes(java.nio.charset.StandardCharsets.UTF_8));
         assertThat(notAdmin.status()).isEqualTo(403);
     }
+
+    @Test
+    void annualMonitoringOnlyWhereTheProcedureHasItAndALateConfirmationShowsAsLate() {
+        clock.set(Instant.parse("2025-01-10T09:00:00Z"));
+        assertThat(api.as("auditor").get("/api/v1/annual-reviews?year=2024&registerId=novosibirsk-gsn").json())
+                .as("003 has no annual monitoring: nothing overdue on 1 January").isEmpty();
+        Api.Response refused = api.as("nsk-head").post("/api/v1/registers/novosibirsk-gsn/annual-reviews",
+                Map.of("division", "supervision", "year", 2024));
+        assertThat(refused.status()).isEqualTo(409);
+        assertThat(refused.json().get("rule").asString()).isEqualTo("annualReviewIsPartOfTheProcedure");
+
+        JsonNode before = api.as("auditor").get("/api/v1/annual-reviews?year=2024&registerId=dagestan-minstroy").json();
+        assertThat(before).isNotEmpty();
+        assertThat(before.get(0).get("status").asString()).isEqualTo("OVERDUE");
+        assertThat(api.as("dag-head").post("/api/v1/registers/dagestan-minstroy/annual-reviews",
+                Map.of("division", "permits", "year", 2024)).status()).isEqualTo(201);
+        for (JsonNode r : api.as("auditor").get("/api/v1/annual-reviews?year=2024&registerId=dagestan-minstroy").json()) {
+            if (r.get("division").asString().equals("permits")) {
+                assertThat(r.get("status").asString()).isEqualTo("CONFIRMED");
+                assertThat(r.get("late").asBoolean()).as("confirmed after 31.12.2024").isTrue();
+                assertThat(r.get("dueDate").asString()).isEqualTo("2024-12-31");
+            }
+        }
+    }
 }

@@ -86,7 +86,18 @@ public class ChangeReadModel {
                 rs.getDate(15) == null ? null : rs.getDate(15).toLocalDate(),
                 rs.getDate(16) == null ? null : rs.getDate(16).toLocalDate(),
                 (Integer) rs.getObject(17), instant(rs.getTimestamp(18)), rs.getLong(19), null, rs.getString(20),
-                steps(rs.getString(21)), rs.getString(22));
+                steps(rs.getString(21)), rs.getString(22), act(rs.getString(21)));
+    }
+
+    private String act(String chain) {
+        return chain == null ? "OPTIONAL" : json.read(chain, ApprovalChain.class).approvalAct().name();
+    }
+
+    /** The changes of a register whose pending step is {@code pendingStep} (of {@code division}, when given). */
+    public List<ChangeView> awaiting(String registerId, String pendingStep, String division) {
+        return jdbc.sql(COLUMNS + " where register_id = ? and pending_step = ? and (cast(? as varchar) is null or division = ?)"
+                        + " order by initiated_at, change_id")
+                .params(registerId, pendingStep, division, division).query(this::view).list();
     }
 
     /** The chain's steps; a row written before chains were recorded ran today's two. */

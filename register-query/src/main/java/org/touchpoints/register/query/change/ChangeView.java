@@ -9,7 +9,8 @@ import org.touchpoints.register.api.row.RowContent;
 /**
  * A change as the API shows it; the timeline only on the single-change view. {@code pendingStep}: the step awaited now
  * (DIVISION_HEAD, RESPONSIBLE, DEPUTY, HEAD_OF_AUTHORITY, APPROVAL_ACT) or null; {@code procedureSteps}: the chain
- * the change runs under; {@code approvalActId}: the act that approved it, if one did.
+ * the change runs under; {@code approvalActId}: the act that approved it, if one did; {@code approvalAct}: whether its
+ * chain takes an approving act (NONE, OPTIONAL, REQUIRED).
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record ChangeView(String changeId, String registerId, String kind, String status, String reason, String comment,
@@ -18,7 +19,7 @@ public record ChangeView(String changeId, String registerId, String kind, String
                          LocalDate dueDate, Integer publishedVersion, Instant publishedAt, long version,
                          List<TimelineEntry> timeline,
                          @JsonInclude(JsonInclude.Include.ALWAYS) String pendingStep, List<String> procedureSteps,
-                         String approvalActId) {
+                         String approvalActId, String approvalAct) {
 
     /** {@code onBehalfOf}: whose approval right an acting official ({@code by}) exercised. */
     @JsonInclude(JsonInclude.Include.NON_NULL)
@@ -28,6 +29,6 @@ public record ChangeView(String changeId, String registerId, String kind, String
     ChangeView withTimeline(List<TimelineEntry> entries) {
         return new ChangeView(changeId, registerId, kind, status, reason, comment, division, rowId, before, after,
                 initiatedBy, initiatedAt, approvedAt, orderNumber, orderDate, dueDate, publishedVersion, publishedAt,
-                version, entries, pendingStep, procedureSteps, approvalActId);
+                version, entries, pendingStep, procedureSteps, approvalActId, approvalAct);
     }
 }

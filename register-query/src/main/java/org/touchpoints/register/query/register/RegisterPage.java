@@ -70,6 +70,7 @@ public class RegisterPage {
         model.addAttribute("processes", distinct(today, false));
         model.addAttribute("channels", Channel.values());
         model.addAttribute("needs", ClientNeed.values());
+        model.addAttribute("procedure", ProcedureText.of(registers.procedure(registerId)));
         model.addAttribute("sixColumns", register.template() == org.touchpoints.register.api.row.Template.SIX_COLUMN);
         return "register";
     }
