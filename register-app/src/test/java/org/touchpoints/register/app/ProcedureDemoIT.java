@@ -229,6 +229,24 @@ class ProcedureDemoIT extends ApplicationIT {
         JsonNode published = ok(api.as("nsk-publisher").post("/api/v1/registers/novosibirsk-gsn/publications",
                 Map.of("url", "https://gsn.nso.ru/page/47"))).json();
         assertThat(texts(published.get("coveredChangeIds"))).contains(first, second);
+        int version = published.get("version").asInt();
+        String docx = documentXml(api.as("auditor").bytes("/api/v1/registers/novosibirsk-gsn/export?format=docx&version="
+                + version));
+        assertThat(docx).as("the version names the act that approved its changes").contains("УТВЕРЖДЕН")
+                .contains("приказом от 18.12.2024 № 120-п");
+    }
+
+    private static String documentXml(byte[] docx) {
+        try (var zip = new java.util.zip.ZipInputStream(new java.io.ByteArrayInputStream(docx))) {
+            for (var entry = zip.getNextEntry(); entry != null; entry = zip.getNextEntry()) {
+                if (entry.getName().equals("word/document.xml")) {
+                    return new String(zip.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+                }
+            }
+        } catch (java.io.IOException e) {
+            throw new IllegalStateException(e);
+        }
+        throw new AssertionError("no word/document.xml");
     }
 
     @Test

@@ -29,7 +29,13 @@ public class RegisterFiles {
     /** @param version the published version the rows are, or null for the current rows */
     public ResponseEntity<byte[]> download(RegisterReadModel.RegisterSummary register, List<RegisterRow> rows,
                                            RegisterFileFormat writer, Integer version) {
-        byte[] content = writer.write(register, rows);
+        return download(register, rows, writer, version, List.of());
+    }
+
+    /** @param approvals the approving acts of the changes in these rows, as the file names them */
+    public ResponseEntity<byte[]> download(RegisterReadModel.RegisterSummary register, List<RegisterRow> rows,
+                                           RegisterFileFormat writer, Integer version, List<String> approvals) {
+        byte[] content = writer.write(register, rows, approvals);
         String fileName = register.id() + (version == null ? "" : "-v" + version) + "." + writer.name();
         return ResponseEntity.ok()
                 .header(HttpHeaders.CONTENT_DISPOSITION, "attachment; filename=\"" + fileName + "\"")
