@@ -21,18 +21,24 @@ import org.springframework.web.bind.annotation.RequestMethod;
 import org.springframework.web.servlet.mvc.method.annotation.RequestMappingHandlerMapping;
 
 /**
- * Every endpoint of the HTTP API × every role of the demo accounts: exactly the allowed roles get through, the
- * others get 403 (a problem detail, nothing recorded), and an anonymous caller gets 401 unless the endpoint is
- * public. The register-scoped roles (specialist, head, deputy, publisher) are decided by the register aggregate,
+ * Every endpoint of the HTTP API × every role of the demo accounts, and an {@code outsider} (signed in, no role in
+ * the register): exactly the allowed roles get through, the others get 403 (a problem detail, nothing recorded),
+ * and an anonymous caller gets 401 unless the endpoint is public. The register's unpublished content is read by its
+ * members, auditors and administrators only; its published versions by everyone signed in. The register-scoped roles (specialist, head, deputy, publisher) are decided by the register aggregate,
  * so each call is made in the state where the allowed role succeeds (a fresh change at the right step, an
  * approved change to publish…). The endpoints are read from Spring's request mappings: a new endpoint under
  * {@code /api/} without a row here fails {@link #everyEndpointHasARowInTheMatrix}.
  */
 class AuthorizationMatrixIT extends ApplicationIT {
     static final String ANONYMOUS = "anonymous";
+    /** Signed in, with no role in the matrix's register. */
+    static final String OUTSIDER = "outsider";
     static final List<String> ROLES = List.of(ANONYMOUS, "initiator", "division-head", "other-head", "deputy", "publisher",
-            "auditor", "admin");
+            "auditor", "admin", OUTSIDER);
     private static final Set<String> SIGNED_IN = Set.of("initiator", "division-head", "other-head", "deputy", "publisher",
+            "auditor", "admin", OUTSIDER);
+    /** The register's members (every demo account has a role in it), auditors and administrators. */
+    private static final Set<String> READERS = Set.of("initiator", "division-head", "other-head", "deputy", "publisher",
             "auditor", "admin");
     private static final Set<String> EVERYONE = Set.copyOf(ROLES);
     private static final AtomicInteger UNIQUE = new AtomicInteger();
@@ -68,8 +74,14 @@ class AuthorizationMatrixIT extends ApplicationIT {
         }
     }
 
-    /** A row: the endpoint as Spring maps it, the situation, the roles allowed, and how to make the call. */
-    record Row(String endpoint, String situation, Set<String> allowed, Supplier<Call> call) {
+    /**
+     * A row: the endpoint as Spring maps it, the situation, the roles allowed, how to make the call, and the status
+     * a signed-in caller who is not allowed gets (403; 404 where an unreadable id is answered as unknown).
+     */
+    record Row(String endpoint, String situation, Set<String> allowed, Supplier<Call> call, int refusedWith) {
+        Row(String endpoint, String situation, Set<String> allowed, Supplier<Call> call) {
+            this(endpoint, situation, allowed, call, 403);
+        }
     }
 
     private String register;
@@ -79,20 +91,32 @@ class AuthorizationMatrixIT extends ApplicationIT {
         Set<String> auditors = Set.of("auditor", "admin");
         Set<String> admin = Set.of("admin");
         return List.of(
-                // reading: every signed-in account, the audit trail only auditors and administrators
-                new Row("GET /api/v1/registers", "", SIGNED_IN, () -> Call.get("/api/v1/registers")),
-                new Row("GET /api/v1/registers/{registerId}/rows", "", SIGNED_IN, () -> Call.get(r + "/rows")),
-                new Row("GET /api/v1/registers/{registerId}/changes", "", SIGNED_IN, () -> Call.get(r + "/changes")),
-                new Row("GET /api/v1/changes/{changeId}", "", SIGNED_IN,
-                        () -> Call.get("/api/v1/changes/" + initiate(register, next("Просмотр")))),
-                new Row("GET /api/v1/registers/{registerId}/export", "", SIGNED_IN, () -> Call.get(r + "/export?format=csv")),
+                // reading: unpublished content by the register's members, auditors and administrators; published
+                // versions by every signed-in account; the audit trail only by auditors and administrators
+                new Row("GET /api/v1/registers", "the readable ones", SIGNED_IN, () -> Call.get("/api/v1/registers")),
+                new Row("GET /api/v1/registers/{registerId}/rows", "current", READERS, () -> Call.get(r + "/rows")),
+                new Row("GET /api/v1/registers/{registerId}/rows", "as of an instant", READERS,
+                        () -> Call.get(r + "/rows?asOf=2024-12-20T09:00:00Z")),
+                new Row("GET /api/v1/registers/{registerId}/rows", "a published version", SIGNED_IN,
+                        () -> Call.get(r + "/rows?version=" + publishedVersion())),
+                new Row("GET /api/v1/registers/{registerId}/changes", "", READERS, () -> Call.get(r + "/changes")),
+                new Row("GET /api/v1/changes/{changeId}", "answered as unknown when unreadable", READERS,
+                        () -> Call.get("/api/v1/changes/" + initiate(register, next("Просмотр"))), 404),
+                new Row("GET /api/v1/registers/{registerId}/members", "", READERS, () -> Call.get(r + "/members")),
+                new Row("GET /api/v1/registers/{registerId}/export", "current", READERS, () -> Call.get(r + "/export?format=csv")),
+                new Row("GET /api/v1/registers/{registerId}/export", "a published version", SIGNED_IN,
+                        () -> Call.get(r + "/export?format=csv&version=" + publishedVersion())),
                 new Row("GET /api/v1/registers/{registerId}/publications", "", SIGNED_IN, () -> Call.get(r + "/publications")),
                 new Row("GET /api/v1/registers/{registerId}/publications/verify", "", SIGNED_IN,
                         () -> Call.get(r + "/publications/verify")),
                 new Row("POST /api/v1/registers/{registerId}/publications/verify-file", "", SIGNED_IN,
                         () -> Call.multipart(r + "/publications/verify-file", "какой-то файл".getBytes(StandardCharsets.UTF_8))),
-                new Row("GET /api/v1/deadlines", "", SIGNED_IN, () -> Call.get("/api/v1/deadlines?registerId=" + register)),
-                new Row("GET /api/v1/annual-reviews", "", SIGNED_IN, () -> Call.get("/api/v1/annual-reviews?year=2024")),
+                new Row("GET /api/v1/deadlines", "of the register", READERS, () -> Call.get("/api/v1/deadlines?registerId=" + register)),
+                new Row("GET /api/v1/deadlines", "of the readable registers", SIGNED_IN, () -> Call.get("/api/v1/deadlines")),
+                new Row("GET /api/v1/annual-reviews", "of the readable registers", SIGNED_IN,
+                        () -> Call.get("/api/v1/annual-reviews?year=2024")),
+                new Row("GET /api/v1/annual-reviews", "of the register", READERS,
+                        () -> Call.get("/api/v1/annual-reviews?year=2024&registerId=" + register)),
                 new Row("GET /api/v1/registers/{registerId}/history", "", auditors, () -> Call.get(r + "/history")),
                 new Row("GET /api/v1/registers/{registerId}/history/export", "", auditors, () -> Call.get(r + "/history/export")),
                 new Row("GET /api/v1/accounts", "", admin, () -> Call.get("/api/v1/accounts")),
@@ -109,6 +133,10 @@ class AuthorizationMatrixIT extends ApplicationIT {
                         Map.of("id", next("d"), "name", "Отдел", "processes", List.of(next("Процесс"))))),
                 new Row("POST /api/v1/registers/{registerId}/members", "", admin, () -> Call.post(r + "/members",
                         Map.of("username", "other-initiator", "role", "PUBLISHER"))),
+                new Row("DELETE /api/v1/registers/{registerId}/members/{username}", "a role held", admin, () -> {
+                    ok(api.as("admin").post(r + "/members", Map.of("username", "other-initiator", "role", "PUBLISHER")));
+                    return new Call("DELETE", r + "/members/other-initiator?role=PUBLISHER", null, null);
+                }),
                 new Row("POST /api/v1/registers/{registerId}/import", "dry run", admin, () -> Call.multipart(r + "/import?dryRun=true",
                         ("group_no,direction,process,touchpoint,interaction,features\n1,Предоставление государственных услуг,"
                                 + "Процесс,Сайт,Получение информации,Взаимодействие в цифровой точке\n").getBytes(StandardCharsets.UTF_8))),
@@ -134,8 +162,8 @@ class AuthorizationMatrixIT extends ApplicationIT {
                     approvedChange(register, next("Точка"));
                     return Call.post(r + "/publications", Map.of("url", "https://example.gov.ru/perechen"));
                 }),
-                new Row("GET /api/v1/registers/{registerId}", "", SIGNED_IN, () -> Call.get(r)),
-                new Row("GET /api/v1/registers/{registerId}/approval-acts", "", SIGNED_IN, () -> Call.get(r + "/approval-acts")),
+                new Row("GET /api/v1/registers/{registerId}", "", READERS, () -> Call.get(r)),
+                new Row("GET /api/v1/registers/{registerId}/approval-acts", "", READERS, () -> Call.get(r + "/approval-acts")),
                 new Row("PUT /api/v1/registers/{registerId}/procedure", "a register of its own", admin, () -> {
                     String other = "m-" + next("p");
                     ok(api.as("admin").post("/api/v1/registers", Map.of("id", other, "authority", "Орган",
@@ -154,7 +182,7 @@ class AuthorizationMatrixIT extends ApplicationIT {
                 new Row("POST /api/v1/registers/{registerId}/annual-reviews", "", Set.of("initiator", "division-head"),
                         () -> Call.post(r + "/annual-reviews", Map.of("division", "licensing", "year", 2024))),
                 // acting officials: the holder of the approval right, or an administrator for them
-                new Row("GET /api/v1/registers/{registerId}/delegations", "", SIGNED_IN, () -> Call.get(r + "/delegations")),
+                new Row("GET /api/v1/registers/{registerId}/delegations", "", READERS, () -> Call.get(r + "/delegations")),
                 new Row("POST /api/v1/registers/{registerId}/delegations", "the head's right", Set.of("division-head", "admin"),
                         () -> Call.post(r + "/delegations", delegation())),
                 new Row("DELETE /api/v1/registers/{registerId}/delegations/{delegationId}", "a delegation of the head",
@@ -179,8 +207,21 @@ class AuthorizationMatrixIT extends ApplicationIT {
                 "validFrom", from.toString(), "validTo", from.plusDays(5).toString());
     }
 
+    private Integer published;
+
+    /** A version of the matrix's register published (once). */
+    private int publishedVersion() {
+        if (published == null) {
+            approvedChange(register, next("Опубликованная точка"));
+            published = ok(api.as("publisher").post("/api/v1/registers/" + register + "/publications",
+                    Map.of("url", "https://example.gov.ru/perechen"))).json().get("version").asInt();
+        }
+        return published;
+    }
+
     @TestFactory
     Stream<DynamicTest> everyEndpointAndRole() {
+        accounts.create(OUTSIDER, "demo", "Сотрудник другого органа", null);
         register = newRegister();
         List<DynamicTest> tests = new ArrayList<>();
         for (Row row : matrix()) {
@@ -201,7 +242,7 @@ class AuthorizationMatrixIT extends ApplicationIT {
             assertThat(r.status()).as("%s is allowed: %s", role, r).isBetween(200, 299);
             return;
         }
-        int expected = role.equals(ANONYMOUS) ? 401 : 403;
+        int expected = role.equals(ANONYMOUS) ? 401 : row.refusedWith();
         assertThat(r.status()).as("%s is not allowed: %s", role, r).isEqualTo(expected);
         assertThat(r.contentType()).startsWith("application/problem+json");
         assertThat(r.json().get("detail").asString()).matches("(?s).*[А-Яа-я].*");

@@ -201,6 +201,9 @@ class HostileInputIT extends ApplicationIT {
         paths.put("GET /api/v1/calendar/{id}", "auditor");
         paths.put("POST /api/v1/registers/{id}/divisions", "admin");
         paths.put("POST /api/v1/registers/{id}/members", "admin");
+        paths.put("GET /api/v1/registers/{id}/members", "auditor");
+        paths.put("DELETE /api/v1/registers/{id}/members/{id}?role=HEAD&division=licensing", "admin");
+        paths.put("DELETE /api/v1/registers/{id}/members/{id}?role=DEPUTY", "admin");
         paths.put("POST /api/v1/registers/{id}/changes", "initiator");
         paths.put("POST /api/v1/registers/{id}/publications", "publisher");
         paths.put("POST /api/v1/registers/{id}/annual-reviews", "division-head");

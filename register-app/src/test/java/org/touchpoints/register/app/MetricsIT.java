@@ -26,7 +26,7 @@ class MetricsIT extends ApplicationIT {
         clock.set(Instant.parse("2025-02-03T09:00:00Z"));
         gauges.refresh();
 
-        String scrape = ok(api.get("/actuator/prometheus")).body();
+        String scrape = ok(api.as("auditor").get("/actuator/prometheus")).body(); // per-register series: a reader of every register
         assertThat(value(scrape, "register_changes_pending\\{register=\"" + register + "\",step=\"division\"\\}")).isEqualTo(1.0);
         assertThat(value(scrape, "register_changes_pending\\{register=\"" + register + "\",step=\"deputy\"\\}")).isEqualTo(1.0);
         assertThat(value(scrape, "register_publications_overdue\\{register=\"" + register + "\"\\}")).isEqualTo(1.0);

@@ -86,7 +86,13 @@ class ProcedureDemoIT extends ApplicationIT {
         assertThat(smolensk.get("procedure").get("deadlineWorkingDays").asInt()).isEqualTo(10);
         assertThat(smolensk.get("procedure").get("needs")).hasSize(10);
         JsonNode minpromtorg = api.as("auditor").get("/api/v1/registers/smolensk-minpromtorg").json();
-        assertThat(minpromtorg.get("rowCount").asInt()).as("the real table at the end of seed 004").isEqualTo(19);
+        // the real table at the end of seed 004 has 19 rows (other tests of this context may have added some since)
+        assertThat(minpromtorg.get("rowCount").asInt()).isGreaterThanOrEqualTo(19);
+        List<String> processes = new ArrayList<>();
+        api.as("auditor").get("/api/v1/registers/smolensk-minpromtorg/rows").json()
+                .forEach(row -> processes.add(row.get("process").asString()));
+        assertThat(processes).contains("Информирование", "Консультирование", "Профилактический визит",
+                "Досудебное обжалование результатов проверки");
         assertThat(minpromtorg.get("template").asString()).isEqualTo("FIVE_COLUMN");
         assertThat(minpromtorg.get("procedure").get("needs")).hasSize(9);
         JsonNode novosibirsk = api.as("auditor").get("/api/v1/registers/novosibirsk-gsn").json();

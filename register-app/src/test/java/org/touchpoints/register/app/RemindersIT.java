@@ -99,4 +99,46 @@ class RemindersIT {
         assertThat(smtp.getReceivedMessages()[3].getSubject()).isEqualTo("Срок публикации перечня истёк");
         assertThat(smtp.getReceivedMessages()).hasSize(4);
     }
+
+    @Test
+    void underAProcedureOfItsOwnTheHolderOfTheNextStepAndThenOfTheActAreReminded() throws Exception {
+        clock.set(Instant.parse("2024-12-20T09:00:00Z"));
+        accounts.create("admin", "demo", "Администратор", "ADMIN");
+        for (String u : List.of("p-initiator", "p-head", "p-deputy", "p-minister")) {
+            accounts.create(u, "demo", u, null, u + "@gov.example");
+        }
+        Api api = Api.at(port);
+        Api admin = api.as("admin");
+        ApplicationIT.ok(admin.post("/api/v1/registers", Map.of("id", "mail-procedure", "authority", "Инспекция",
+                "procedure", Map.of("preset", "NOVOSIBIRSK_GSN", "approvalSteps", List.of("DIVISION_HEAD",
+                        "HEAD_OF_AUTHORITY", "DEPUTY"), "directions", List.of("Предоставление государственных услуг")))));
+        ApplicationIT.ok(admin.post("/api/v1/registers/mail-procedure/divisions", Map.of("id", "licensing",
+                "name", "Лицензирование", "processes", List.of(ApplicationIT.LICENSING_PROCESS))));
+        ApplicationIT.ok(admin.post("/api/v1/registers/mail-procedure/members", Map.of("username", "p-initiator", "role", "SPECIALIST", "division", "licensing")));
+        ApplicationIT.ok(admin.post("/api/v1/registers/mail-procedure/members", Map.of("username", "p-head", "role", "HEAD", "division", "licensing")));
+        ApplicationIT.ok(admin.post("/api/v1/registers/mail-procedure/members", Map.of("username", "p-deputy", "role", "DEPUTY")));
+        ApplicationIT.ok(admin.post("/api/v1/registers/mail-procedure/members", Map.of("username", "p-minister", "role", "HEAD_OF_AUTHORITY")));
+        sender.sendPending();
+        int before = smtp.getReceivedMessages().length;
+
+        String change = ApplicationIT.ok(api.as("p-initiator").post("/api/v1/registers/mail-procedure/changes",
+                ApplicationIT.addRow("Портал"))).json().get("changeId").asString();
+        assertThat(sender.sendPending()).isEqualTo(1);
+        assertThat(smtp.getReceivedMessages()[before].getAllRecipients()[0].toString()).isEqualTo("p-head@gov.example");
+        ApplicationIT.ok(api.as("p-head").post("/api/v1/changes/" + change + "/approval", "{}"));
+        assertThat(sender.sendPending()).isEqualTo(1);
+        assertThat(smtp.getReceivedMessages()[before + 1].getAllRecipients()[0].toString())
+                .as("the next step is the head of the authority's").isEqualTo("p-minister@gov.example");
+        ApplicationIT.ok(api.as("p-minister").post("/api/v1/changes/" + change + "/approval", "{}"));
+        assertThat(sender.sendPending()).isEqualTo(1);
+        assertThat(smtp.getReceivedMessages()[before + 2].getAllRecipients()[0].toString()).isEqualTo("p-deputy@gov.example");
+        ApplicationIT.ok(api.as("p-deputy").post("/api/v1/changes/" + change + "/approval", "{}"));
+        // the act is a step of its own: those who may record it hear of it
+        assertThat(sender.sendPending()).isEqualTo(2);
+        MimeMessage[] received = smtp.getReceivedMessages();
+        assertThat(received[before + 3].getSubject()).isEqualTo("Изменение перечня ожидает утверждения приказом");
+        assertThat(List.of(received[before + 3].getAllRecipients()[0].toString(),
+                received[before + 4].getAllRecipients()[0].toString()))
+                .containsExactlyInAnyOrder("p-deputy@gov.example", "p-minister@gov.example");
+    }
 }

@@ -112,9 +112,21 @@ class CommandServiceIT {
                 .POST(HttpRequest.BodyPublishers.ofString("{\"id\":\"r-offline\",\"authority\":\"ГЖИ\","
                         + "\"timeZone\":\"Europe/Moscow\",\"template\":\"SIX_COLUMN\",\"publicationDeadlineWorkingDays\":10}")));
         assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThan(Duration.ofSeconds(30));
-        assertThat(response.statusCode()).isGreaterThanOrEqualTo(500);
+        assertThat(response.statusCode()).as(response.body()).isEqualTo(503);
+        assertThat(response.headers().firstValue("Retry-After")).hasValue("5");
         assertThat(response.headers().firstValue("Content-Type")).hasValue("application/problem+json");
-        assertThat(response.body()).contains("данные не изменены");
+        assertThat(response.body()).contains("временно недоступен", "данные не изменены");
+    }
+
+    @Test
+    void withoutAxonServerTheReplicaIsAliveButNotReady() throws Exception {
+        HttpResponse<String> readiness = send(request("/actuator/health/readiness", null).GET());
+        assertThat(readiness.statusCode()).as(readiness.body()).isEqualTo(503);
+        assertThat(readiness.body()).contains("\"status\":\"DOWN\"");
+        HttpResponse<String> liveness = send(request("/actuator/health/liveness", null).GET());
+        assertThat(liveness.statusCode()).as(liveness.body()).isEqualTo(200);
+        assertThat(context.getBean(org.touchpoints.register.platform.axon.AxonServerReadiness.class).health(true).getStatus())
+                .hasToString("DOWN");
     }
 
     @Test

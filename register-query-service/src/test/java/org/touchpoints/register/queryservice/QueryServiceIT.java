@@ -123,6 +123,60 @@ class QueryServiceIT {
     }
 
     @Test
+    void theTokensAResetWritesReadBackFromTheTokenStore() {
+        TokenStore tokens = context.getBean(TokenStore.class);
+        tokens.initializeTokenSegments("reset-probe", 1);
+        try {
+            org.axonframework.eventhandling.TrackingToken reset = org.axonframework.eventhandling.ReplayToken.createReplayToken(
+                    new org.axonframework.eventhandling.GlobalSequenceTrackingToken(90),
+                    new org.axonframework.eventhandling.GlobalSequenceTrackingToken(-1));
+            tokens.storeToken(reset, "reset-probe", 0);
+            assertThat(tokens.fetchToken("reset-probe", 0)).isEqualTo(reset);
+        } finally {
+            tokens.releaseClaim("reset-probe", 0);
+            jdbc.sql("delete from token_entry where processor_name = 'reset-probe'").update();
+        }
+    }
+
+    @Test
+    void replicasStartingTogetherOnAnEmptyDatabaseShareOneTokenStoreIdentifier() throws Exception {
+        org.axonframework.common.jdbc.ConnectionProvider connections = () -> context.getBean(javax.sql.DataSource.class).getConnection();
+        org.axonframework.eventhandling.tokenstore.jdbc.TokenSchema schema =
+                context.getBean(org.axonframework.eventhandling.tokenstore.jdbc.TokenSchema.class);
+        String before = context.getBean(TokenStore.class).retrieveStorageIdentifier().orElseThrow();
+        try {
+            for (int round = 0; round < 5; round++) {
+                jdbc.sql("delete from token_entry where processor_name = '__config'").update();
+                int replicas = 8;
+                java.util.concurrent.CyclicBarrier together = new java.util.concurrent.CyclicBarrier(replicas);
+                java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(replicas);
+                List<java.util.concurrent.Future<String>> ids = new java.util.ArrayList<>();
+                for (int i = 0; i < replicas; i++) {
+                    TokenStore replica = org.touchpoints.register.platform.axon.AxonInfrastructure.sharedTokenStore(connections, schema);
+                    ids.add(pool.submit(() -> {
+                        together.await();
+                        return replica.retrieveStorageIdentifier().orElseThrow();
+                    }));
+                }
+                java.util.Set<String> distinct = new java.util.HashSet<>();
+                for (var id : ids) {
+                    distinct.add(id.get(30, java.util.concurrent.TimeUnit.SECONDS));
+                }
+                pool.shutdown();
+                assertThat(distinct).as("round %d: one identifier for every replica", round).hasSize(1);
+            }
+        } finally {
+            jdbc.sql("delete from token_entry where processor_name = '__config'").update();
+            jdbc.sql("insert into token_entry(processor_name, segment, token, token_type, time_stamp) values ('__config', 0, ?, ?, ?)")
+                    .params(context.getBean(TokenStore.class) instanceof JdbcTokenStore store
+                                    ? store.serializer().serialize(new org.axonframework.eventhandling.tokenstore.ConfigToken(
+                                            java.util.Map.of("id", before)), byte[].class).getData() : null,
+                            org.axonframework.eventhandling.tokenstore.ConfigToken.class.getName(),
+                            DateTimeUtils.formatInstant(Instant.now())).update();
+        }
+    }
+
+    @Test
     void eachLiveReplicaClaimsItsFairShareOfTheSegments() {
         PooledStreamingEventProcessor projections = processing
                 .eventProcessor("projections", PooledStreamingEventProcessor.class).orElseThrow();
@@ -133,7 +187,7 @@ class QueryServiceIT {
 
         jdbc.sql("insert into processor_node(node_id, seen_at) values ('other-2', now())").update();
         fairShare.beat();
-        assertThat(projections.maxCapacity()).as("ceil(4 / 3)").isEqualTo(2);
+        assertThat(projections.maxCapacity()).as("4 = 2 + 1 + 1: this replica sorts first and takes the remainder").isEqualTo(2);
 
         jdbc.sql("update processor_node set seen_at = now() - interval '1 minute' where node_id like 'other-%'").update();
         fairShare.beat();

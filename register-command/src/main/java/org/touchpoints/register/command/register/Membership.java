@@ -18,6 +18,13 @@ final class Membership {
         grants.computeIfAbsent(username, u -> new HashSet<>()).add(new Grant(role, role.divisional() ? divisionId : null));
     }
 
+    void revoke(String username, MemberRole role, String divisionId) {
+        Set<Grant> held = grants.get(username);
+        if (held != null) {
+            held.remove(new Grant(role, role.divisional() ? divisionId : null));
+        }
+    }
+
     boolean holds(String username, MemberRole role, String divisionId) {
         return grants.getOrDefault(username, Set.of()).stream()
                 .anyMatch(g -> g.role() == role && (!role.divisional() || Objects.equals(g.divisionId(), divisionId)));

@@ -64,8 +64,10 @@ import org.touchpoints.register.api.register.DefineDivisionCommand;
 import org.touchpoints.register.api.register.DivisionDefined;
 import org.touchpoints.register.api.register.ImportRowsCommand;
 import org.touchpoints.register.api.register.MemberAssigned;
+import org.touchpoints.register.api.register.MemberRevoked;
 import org.touchpoints.register.api.register.MemberRole;
 import org.touchpoints.register.api.register.RegisterCreated;
+import org.touchpoints.register.api.register.RevokeMemberCommand;
 import org.touchpoints.register.api.register.RowImported;
 import org.touchpoints.register.api.row.RegisterCsv;
 import org.touchpoints.register.api.row.RegisterRow;
@@ -148,13 +150,23 @@ public class Register {
         apply(new DivisionDefined(registerId, cmd.divisionId(), Text.clean(cmd.name()), cleaned, cmd.by(), cmd.at()));
     }
 
+    /** Returns whether the role was given now (false: the account held it already, nothing recorded). */
     @CommandHandler
-    public void handle(AssignMemberCommand cmd) {
+    public boolean handle(AssignMemberCommand cmd) {
         RegisterRules.divisionRoleNamesAKnownDivision(divisions, cmd.role(), cmd.divisionId());
         if (members.holds(cmd.username(), cmd.role(), cmd.divisionId())) {
-            return; // already holds it: nothing new to record
+            return false; // already holds it: nothing new to record
         }
         apply(new MemberAssigned(registerId, cmd.username(), cmd.role(),
+                cmd.role().divisional() ? cmd.divisionId() : null, cmd.by(), cmd.at()));
+        return true;
+    }
+
+    /** From the event on the role is gone for every rule (approvals, delegations it grants, publication…). */
+    @CommandHandler
+    public void handle(RevokeMemberCommand cmd) {
+        RegisterRules.onlyAHeldRoleIsRevoked(members, cmd.username(), cmd.role(), cmd.divisionId());
+        apply(new MemberRevoked(registerId, cmd.username(), cmd.role(),
                 cmd.role().divisional() ? cmd.divisionId() : null, cmd.by(), cmd.at()));
     }
 
@@ -610,6 +622,11 @@ public class Register {
     @EventSourcingHandler
     void on(MemberAssigned e) {
         members.grant(e.username(), e.role(), e.divisionId());
+    }
+
+    @EventSourcingHandler
+    void on(MemberRevoked e) {
+        members.revoke(e.username(), e.role(), e.divisionId());
     }
 
     @EventSourcingHandler

@@ -12,6 +12,7 @@ import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.PutMapping;
@@ -27,11 +28,13 @@ import org.touchpoints.register.api.register.AssignMemberCommand;
 import org.touchpoints.register.api.register.CreateRegisterCommand;
 import org.touchpoints.register.api.register.DefineDivisionCommand;
 import org.touchpoints.register.api.register.MemberRole;
+import org.touchpoints.register.api.register.RevokeMemberCommand;
 import org.touchpoints.register.api.row.Template;
 import org.touchpoints.register.command.config.Actor;
 import org.touchpoints.register.command.config.CommandClock;
 import org.touchpoints.register.command.importing.RegisterImporter;
 import org.touchpoints.register.platform.account.AccountStore;
+import org.touchpoints.register.platform.audit.AdminAudit;
 import org.touchpoints.register.platform.web.ApiException;
 import org.touchpoints.register.platform.web.ProblemDetailsAdvice;
 
@@ -45,13 +48,15 @@ public class RegisterCommandController {
     private final CommandClock clock;
     private final AccountStore accounts;
     private final RegisterImporter importer;
+    private final AdminAudit audit;
 
     public RegisterCommandController(CommandGateway commands, CommandClock clock, AccountStore accounts,
-                                     RegisterImporter importer) {
+                                     RegisterImporter importer, AdminAudit audit) {
         this.commands = commands;
         this.clock = clock;
         this.accounts = accounts;
         this.importer = importer;
+        this.audit = audit;
     }
 
     /**
@@ -138,14 +143,49 @@ public class RegisterCommandController {
         if (body.role() == null) {
             throw ApiException.badRequest("role", "Укажите роль: SPECIALIST, HEAD, DEPUTY, PUBLISHER, RESPONSIBLE или HEAD_OF_AUTHORITY");
         }
-        commands.sendAndWait(new AssignMemberCommand(registerId, body.username(), body.role(), body.division(),
-                Actor.current(), clock.now()));
+        Boolean given = commands.sendAndWait(new AssignMemberCommand(registerId, body.username(), body.role(),
+                body.division(), Actor.current(), clock.now()));
+        String division = body.role().divisional() ? body.division() : null;
+        if (Boolean.TRUE.equals(given)) {
+            audit.record(Actor.current(), AdminAudit.ROLE_GIVEN, registerId + "/" + body.username(), roleText(body.role(), division));
+        }
         Map<String, Object> response = new LinkedHashMap<>();
         response.put("registerId", registerId);
         response.put("username", body.username());
         response.put("role", body.role());
         response.put("division", body.division());
         return ResponseEntity.status(HttpStatus.CREATED).body(response);
+    }
+
+    @DeleteMapping("/{registerId}/members/{username}")
+    @Operation(summary = "Снять роль учётной записи в перечне (администратор)",
+            description = "?role=SPECIALIST|HEAD|DEPUTY|PUBLISHER, для ролей подразделения также &division=. С этого момента "
+                    + "роль не действует ни в одном правиле (согласование, назначение исполняющих обязанности, публикация) и "
+                    + "не даёт доступа к неопубликованному содержанию перечня; сделанное ранее остаётся. Роли, которой у "
+                    + "учётной записи нет, — 404 (onlyAHeldRoleIsRevoked), поэтому повтор ничего не записывает.")
+    public Map<String, Object> revokeMember(@PathVariable String registerId, @PathVariable String username,
+                                            @RequestParam(required = false) MemberRole role,
+                                            @RequestParam(required = false) String division) {
+        if (role == null) {
+            throw ApiException.badRequest("role", "Укажите снимаемую роль: SPECIALIST, HEAD, DEPUTY или PUBLISHER");
+        }
+        if (role.divisional() && (division == null || division.isBlank())) {
+            throw ApiException.badRequest("division", "Для роли " + role + " укажите подразделение (division)");
+        }
+        String divisionId = role.divisional() ? division.strip() : null;
+        commands.sendAndWait(new RevokeMemberCommand(registerId, username, role, divisionId, Actor.current(), clock.now()));
+        audit.record(Actor.current(), AdminAudit.ROLE_REVOKED, registerId + "/" + username, roleText(role, divisionId));
+        Map<String, Object> response = new LinkedHashMap<>();
+        response.put("registerId", registerId);
+        response.put("username", username);
+        response.put("role", role);
+        response.put("division", divisionId);
+        response.put("status", "REVOKED");
+        return response;
+    }
+
+    private static String roleText(MemberRole role, String divisionId) {
+        return divisionId == null ? "роль " + role : "роль " + role + " в подразделении " + divisionId;
     }
 
     @PostMapping(value = "/{registerId}/import", consumes = MediaType.MULTIPART_FORM_DATA_VALUE)

@@ -94,6 +94,17 @@ final class RegisterRules {
         }
     }
 
+    /**
+     * Only a role the account holds can be revoked (in that division, for division roles): a revocation of anything
+     * else names no membership and is refused as unknown (404), so a repeated revocation records nothing.
+     */
+    static void onlyAHeldRoleIsRevoked(Membership members, String username, MemberRole role, String divisionId) {
+        if (!members.holds(username, role, divisionId)) {
+            throw notFound("onlyAHeldRoleIsRevoked", "У учётной записи «" + username + "» нет роли " + role
+                    + (role.divisional() ? " в подразделении «" + divisionId + "»" : "") + " в этом перечне");
+        }
+    }
+
     /** Only the head or a specialist of a division confirms that division's annual review. */
     static void onlyTheDivisionConfirmsItsReview(Membership members, String actor, String divisionId) {
         if (!members.holds(actor, MemberRole.HEAD, divisionId) && !members.holds(actor, MemberRole.SPECIALIST, divisionId)) {

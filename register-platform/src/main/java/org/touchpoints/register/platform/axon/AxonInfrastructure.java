@@ -2,6 +2,9 @@ package org.touchpoints.register.platform.axon;
 
 import org.axonframework.commandhandling.CommandBus;
 import org.axonframework.commandhandling.CommandExecutionException;
+import org.axonframework.commandhandling.gateway.CommandGateway;
+import org.axonframework.commandhandling.gateway.DefaultCommandGateway;
+import java.util.concurrent.Executors;
 import org.axonframework.common.caching.Cache;
 import org.axonframework.common.caching.WeakReferenceCache;
 import org.axonframework.common.transaction.TransactionManager;
@@ -9,7 +12,13 @@ import org.axonframework.config.EventProcessingConfigurer;
 import org.axonframework.spring.messaging.unitofwork.SpringTransactionManager;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.axonframework.eventhandling.PropagatingErrorHandler;
+import org.axonframework.common.jdbc.ConnectionProvider;
+import org.axonframework.eventhandling.tokenstore.TokenStore;
+import org.axonframework.eventhandling.tokenstore.jdbc.JdbcTokenStore;
 import org.axonframework.eventhandling.tokenstore.jdbc.TokenSchema;
+import org.axonframework.serialization.Serializer;
+import org.axonframework.serialization.jackson3.Jackson3Serializer;
+import tools.jackson.databind.jsontype.BasicPolymorphicTypeValidator;
 import org.axonframework.eventsourcing.eventstore.jdbc.EventSchema;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
@@ -63,6 +72,33 @@ public class AxonInfrastructure {
     }
 
     /**
+     * The token store with a serializer of its own that reads back what it writes: a processor reset writes a
+     * replay token whose {@code context} is typed {@code Object}, which the general Jackson 3 serializer's default
+     * type validator refuses to resolve (on a real Axon Server the processors then retried their claims forever with
+     * empty read models). Only Axon's token classes and plain values are resolved. Replicas may start together on an
+     * empty database ({@link SharedJdbcTokenStore}).
+     */
+    @Bean
+    TokenStore tokenStore(ConnectionProvider connections, TokenSchema schema) {
+        return sharedTokenStore(connections, schema);
+    }
+
+    public static TokenStore sharedTokenStore(ConnectionProvider connections, TokenSchema schema) {
+        return new SharedJdbcTokenStore(JdbcTokenStore.builder().connectionProvider(connections)
+                .serializer(tokenSerializer()), schema);
+    }
+
+    static Serializer tokenSerializer() {
+        BasicPolymorphicTypeValidator tokenTypes = BasicPolymorphicTypeValidator.builder()
+                .allowIfSubType("org.axonframework.eventhandling.")
+                .allowIfSubType(String.class)
+                .allowIfSubType(Long.class)
+                .allowIfSubType(Integer.class)
+                .build();
+        return Jackson3Serializer.builder().jsonMapperBuilderCustomizer(mapper -> mapper.polymorphicTypeValidator(tokenTypes)).build();
+    }
+
+    /**
      * Axon's units of work run in Spring transactions, so a command's events and every read model written by
      * the subscribing processors commit together or not at all. Declared explicitly: left to auto-configuration,
      * Axon may settle for its no-op transaction manager when its configuration is evaluated before Spring's.
@@ -70,6 +106,21 @@ public class AxonInfrastructure {
     @Bean
     static TransactionManager axonTransactionManager(PlatformTransactionManager transactions) {
         return new SpringTransactionManager(transactions);
+    }
+
+    /**
+     * The command gateway retries what the service can cure itself (a stale cached aggregate's concurrency conflict,
+     * a routing failure) a few times before the client sees it: {@link ConflictRetryScheduler}.
+     */
+    @Bean
+    CommandGateway commandGateway(CommandBus commandBus) {
+        return DefaultCommandGateway.builder().commandBus(commandBus)
+                .retryScheduler(new ConflictRetryScheduler(Executors.newSingleThreadScheduledExecutor(r -> {
+                    Thread thread = new Thread(r, "command-retry");
+                    thread.setDaemon(true);
+                    return thread;
+                })))
+                .build();
     }
 
     /** Registers stay in memory between commands (a register is a few hundred rows). */

@@ -55,6 +55,9 @@ public class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
         if (DatabaseUnavailable.causedBy(e)) {
             return databaseUnavailable(e);
         }
+        if (MessagingUnavailable.detailFor(e) != null) {
+            return messagingUnavailable(e);
+        }
         log.error("Command failed", e);
         return problem(HttpStatus.INTERNAL_SERVER_ERROR, "Внутренняя ошибка сервиса; данные не изменены", List.of(), null);
     }
@@ -98,15 +101,28 @@ public class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
         if (DatabaseUnavailable.causedBy(e)) {
             return databaseUnavailable(e);
         }
+        if (MessagingUnavailable.detailFor(e) != null) {
+            return messagingUnavailable(e);
+        }
         log.error("Unexpected failure", e);
         return problem(HttpStatus.INTERNAL_SERVER_ERROR, "Внутренняя ошибка сервиса; данные не изменены", List.of(), null);
     }
 
     private static ResponseEntity<Object> databaseUnavailable(Exception e) {
         log.warn("Database unavailable: {}", e.toString());
-        ResponseEntity<Object> response = problem(HttpStatus.SERVICE_UNAVAILABLE, DatabaseUnavailable.DETAIL, List.of(), null);
+        return unavailable(DatabaseUnavailable.DETAIL, DatabaseUnavailable.RETRY_AFTER_SECONDS);
+    }
+
+    private static ResponseEntity<Object> messagingUnavailable(Exception e) {
+        log.warn("Messaging unavailable: {}", e.toString());
+        return unavailable(MessagingUnavailable.detailFor(e), MessagingUnavailable.RETRY_AFTER_SECONDS);
+    }
+
+    /** 503 with {@code Retry-After}: nothing of the request was recorded, and asking again later is safe. */
+    private static ResponseEntity<Object> unavailable(String detail, int retryAfterSeconds) {
+        ResponseEntity<Object> response = problem(HttpStatus.SERVICE_UNAVAILABLE, detail, List.of(), null);
         return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE).headers(response.getHeaders())
-                .header(HttpHeaders.RETRY_AFTER, Integer.toString(DatabaseUnavailable.RETRY_AFTER_SECONDS))
+                .header(HttpHeaders.RETRY_AFTER, Integer.toString(retryAfterSeconds))
                 .body(response.getBody());
     }
 

@@ -53,9 +53,12 @@ public class ApprovalActPage {
     private final JdbcClient jdbc;
     private final Json json;
     private final java.time.Clock clock;
+    private final org.touchpoints.register.query.register.RegisterReadAccess access;
 
     public ApprovalActPage(RegisterReadModel registers, ChangeReadModel changes, PageCommands commands, JdbcClient jdbc,
-                           Json json, java.time.Clock clock) {
+                           Json json, java.time.Clock clock,
+                           org.touchpoints.register.query.register.RegisterReadAccess access) {
+        this.access = access;
         this.clock = clock;
         this.registers = registers;
         this.changes = changes;
@@ -111,6 +114,7 @@ public class ApprovalActPage {
     private String render(String registerId, List<String> checked, String actId, Map<String, String> errors,
                           Model model, Map<String, String> typed) {
         var register = registers.require(registerId);
+        access.requireReadable(registerId);
         Viewer viewer = (Viewer) model.getAttribute("viewer");
         List<Awaiting> awaiting = new ArrayList<>();
         Map<String, String> divisions = registers.divisions(registerId);

@@ -25,8 +25,11 @@ public class ApprovalActQueryController {
     private final JdbcClient jdbc;
     private final Json json;
     private final RegisterReadModel registers;
+    private final org.touchpoints.register.query.register.RegisterReadAccess access;
 
-    public ApprovalActQueryController(JdbcClient jdbc, Json json, RegisterReadModel registers) {
+    public ApprovalActQueryController(JdbcClient jdbc, Json json, RegisterReadModel registers,
+                                      org.touchpoints.register.query.register.RegisterReadAccess access) {
+        this.access = access;
         this.jdbc = jdbc;
         this.json = json;
         this.registers = registers;
@@ -36,6 +39,7 @@ public class ApprovalActQueryController {
     @Operation(summary = "Приказы, утвердившие изменения перечня: номер, дата, утверждённые изменения")
     public List<ActView> acts(@PathVariable String registerId) {
         registers.require(registerId);
+        access.requireReadable(registerId);
         return acts(jdbc, json, registerId);
     }
 

@@ -11,6 +11,7 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.touchpoints.register.api.change.ChangeStatus;
 import org.touchpoints.register.api.row.Text;
+import org.touchpoints.register.query.register.RegisterReadAccess;
 import org.touchpoints.register.query.register.RegisterReadModel;
 import org.touchpoints.register.query.ui.UiController;
 import org.touchpoints.register.query.ui.Viewer;
@@ -21,11 +22,14 @@ public class ChangeListPage {
     private final RegisterReadModel registers;
     private final ChangeReadModel changes;
     private final ChangeCards cards;
+    private final RegisterReadAccess access;
 
-    public ChangeListPage(RegisterReadModel registers, ChangeReadModel changes, ChangeCards cards) {
+    public ChangeListPage(RegisterReadModel registers, ChangeReadModel changes, ChangeCards cards,
+                          RegisterReadAccess access) {
         this.registers = registers;
         this.changes = changes;
         this.cards = cards;
+        this.access = access;
     }
 
     @GetMapping("/registers/{registerId}/changes")
@@ -35,6 +39,7 @@ public class ChangeListPage {
                 @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate to,
                 @RequestParam(defaultValue = "false") boolean mine, Model model) {
         var register = registers.require(registerId);
+        access.requireReadable(registerId);
         Viewer viewer = (Viewer) model.getAttribute("viewer");
         ZoneId zone = ZoneId.of(register.timeZone());
         String divisionFilter = Text.isBlank(division) ? null : division;

@@ -20,8 +20,8 @@ import org.touchpoints.register.api.rule.FieldError;
 import org.touchpoints.register.api.rule.Refusal;
 import org.touchpoints.register.api.rule.RuleViolatedException;
 import org.touchpoints.register.api.rule.RuleViolation;
-import org.touchpoints.register.platform.web.ApiException;
 import org.touchpoints.register.platform.web.ProblemDetailsAdvice;
+import org.touchpoints.register.query.register.RegisterReadAccess;
 import org.touchpoints.register.query.ui.PageCommands;
 import org.touchpoints.register.query.ui.UiController;
 import org.touchpoints.register.query.ui.Viewer;
@@ -36,12 +36,15 @@ public class ChangePage {
     private final ChangeCards cards;
     private final InboxPage inbox;
     private final PageCommands commands;
+    private final RegisterReadAccess access;
 
-    public ChangePage(ChangeReadModel changes, ChangeCards cards, InboxPage inbox, PageCommands commands) {
+    public ChangePage(ChangeReadModel changes, ChangeCards cards, InboxPage inbox, PageCommands commands,
+                      RegisterReadAccess access) {
         this.changes = changes;
         this.cards = cards;
         this.inbox = inbox;
         this.commands = commands;
+        this.access = access;
     }
 
     /** A step the register refused for a reason the person can fix: shown next to the step's form. */
@@ -153,8 +156,9 @@ public class ChangePage {
         return "change";
     }
 
+    /** The change, if the viewer may read its register; else «не найдено», as the API answers. */
     private ChangeView require(String changeId) {
-        return changes.find(changeId).orElseThrow(() -> ApiException.notFound("Изменение «" + changeId + "» не найдено"));
+        return changes.requireReadable(changeId, access);
     }
 
     private static String nz(String s) {

@@ -11,8 +11,8 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 import org.touchpoints.register.api.change.ChangeStatus;
-import org.touchpoints.register.platform.web.ApiException;
 import org.touchpoints.register.platform.web.ExpectedVersion;
+import org.touchpoints.register.query.register.RegisterReadAccess;
 import org.touchpoints.register.query.register.RegisterReadModel;
 
 @RestController
@@ -21,20 +21,23 @@ import org.touchpoints.register.query.register.RegisterReadModel;
 public class ChangeQueryController {
     private final ChangeReadModel changes;
     private final RegisterReadModel registers;
+    private final RegisterReadAccess access;
 
-    public ChangeQueryController(ChangeReadModel changes, RegisterReadModel registers) {
+    public ChangeQueryController(ChangeReadModel changes, RegisterReadModel registers, RegisterReadAccess access) {
         this.changes = changes;
         this.registers = registers;
+        this.access = access;
     }
 
     @GetMapping("/changes/{changeId}")
     @Operation(summary = "Изменение: статус, строка до и после, хронология (кто, за кого, когда, комментарий), срок публикации",
             description = "version (и заголовок ETag) — версия изменения, число его событий; передайте её при согласовании, "
                     + "отклонении или отзыве (If-Match или expectedVersion), чтобы не действовать по устаревшим данным. "
-                    + "onBehalfOf в хронологии — чьё право осуществил исполняющий обязанности.")
+                    + "onBehalfOf в хронологии — чьё право осуществил исполняющий обязанности. Изменение перечня, в котором "
+                    + "у вызывающего нет роли (и нет роли аудитора или администратора), отвечает 404, как неизвестное: "
+                    + "ответ не выдаёт, есть ли в чужом перечне изменение с таким идентификатором.")
     public ResponseEntity<ChangeView> change(@PathVariable String changeId) {
-        ChangeView view = changes.find(changeId)
-                .orElseThrow(() -> ApiException.notFound("Изменение «" + changeId + "» не найдено"));
+        ChangeView view = changes.requireReadable(changeId, access);
         return ResponseEntity.ok().eTag(ExpectedVersion.etag(view.version())).body(view);
     }
 
@@ -44,6 +47,7 @@ public class ChangeQueryController {
                                  @RequestParam(required = false) String division,
                                  @RequestParam(required = false) Instant from, @RequestParam(required = false) Instant to) {
         registers.require(registerId);
+        access.requireReadable(registerId);
         return changes.list(new ChangeReadModel.Filter(registerId, status == null ? null : status.name(), division, from, to));
     }
 }

@@ -15,7 +15,9 @@ import org.touchpoints.register.api.change.ChangeStatus;
 import org.touchpoints.register.api.change.FindDueDateQuery;
 import org.touchpoints.register.api.procedure.ApprovalChain;
 import org.touchpoints.register.api.row.RowContent;
+import org.touchpoints.register.platform.web.ApiException;
 import org.touchpoints.register.query.config.Json;
+import org.touchpoints.register.query.register.RegisterReadAccess;
 
 @Repository
 public class ChangeReadModel {
@@ -34,6 +36,15 @@ public class ChangeReadModel {
     public ChangeReadModel(JdbcClient jdbc, Json json) {
         this.jdbc = jdbc;
         this.json = json;
+    }
+
+    /**
+     * The change, when the caller may read its register; else a 404 as for an unknown id (the same answer, so nobody
+     * learns from it which change ids another register uses). The API and the change pages ask this.
+     */
+    public ChangeView requireReadable(String changeId, RegisterReadAccess access) {
+        return find(changeId).filter(c -> access.mayRead(c.registerId()))
+                .orElseThrow(() -> ApiException.notFound("Изменение «" + changeId + "» не найдено"));
     }
 
     public Optional<ChangeView> find(String changeId) {

@@ -33,6 +33,7 @@ import org.touchpoints.register.api.rule.RuleViolatedException;
 import org.touchpoints.register.api.rule.RuleViolation;
 import org.touchpoints.register.platform.web.ApiException;
 import org.touchpoints.register.platform.web.ProblemDetailsAdvice;
+import org.touchpoints.register.query.register.RegisterReadAccess;
 import org.touchpoints.register.query.register.RegisterReadModel;
 import org.touchpoints.register.query.ui.PageCommands;
 import org.touchpoints.register.query.ui.UiController;
@@ -49,19 +50,22 @@ public class ProposeChangePage {
     private final ChangeReadModel changes;
     private final DuplicateTouchpoints duplicates;
     private final PageCommands commands;
+    private final RegisterReadAccess access;
 
     public ProposeChangePage(RegisterReadModel registers, ChangeReadModel changes, DuplicateTouchpoints duplicates,
-                             PageCommands commands) {
+                             PageCommands commands, RegisterReadAccess access) {
         this.registers = registers;
         this.changes = changes;
         this.duplicates = duplicates;
         this.commands = commands;
+        this.access = access;
     }
 
     @GetMapping("/registers/{registerId}/changes/new")
     String form(@PathVariable String registerId, @RequestParam(required = false) String kind,
                 @RequestParam(required = false) String rowId, Model model) {
         var register = registers.require(registerId);
+        access.requireReadable(registerId);
         Viewer viewer = (Viewer) model.getAttribute("viewer");
         ChangeKind k = kind(kind == null ? ChangeKind.ADD.name() : kind);
         RegisterRow row = target(registerId, k, rowId, viewer);
@@ -76,6 +80,7 @@ public class ProposeChangePage {
     String submit(@PathVariable String registerId, ChangeForm form, Model model, HttpServletResponse response,
                   RedirectAttributes redirect) {
         var register = registers.require(registerId);
+        access.requireReadable(registerId); // a refusal shows the form again, with the register's rows
         Viewer viewer = (Viewer) model.getAttribute("viewer");
         ChangeKind kind = kind(form.kind());
         RegisterRow row = target(registerId, kind, form.rowId(), viewer);
@@ -116,6 +121,7 @@ public class ProposeChangePage {
                                         @RequestParam(required = false) String rowId,
                                         @RequestParam(required = false) String changeId) {
         registers.require(registerId);
+        access.requireReadable(registerId);
         Map<String, Object> answer = new LinkedHashMap<>();
         duplicates.find(registerId, process, name, address, rowId, changeId).ifPresentOrElse(d -> {
             answer.put("duplicate", true);

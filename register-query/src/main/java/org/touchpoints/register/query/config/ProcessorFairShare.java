@@ -18,8 +18,10 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
 /**
- * Scale-out mode: each query replica claims at most its fair share of every pooled processor's segments,
- * ceil(segments ÷ live replicas). Axon's pooled streaming processor claims every free segment and releases those
+ * Scale-out mode: each query replica claims at most its fair share of every pooled processor's segments:
+ * with S segments and n live replicas, the first S mod n replicas (in the order of their node ids) take ⌈S/n⌉ and
+ * the others ⌊S/n⌋, so the shares add up to S for any replica count (⌈S/n⌉ for everyone left 3 replicas on 4
+ * segments at 2/2/0). Axon's pooled streaming processor claims every free segment and releases those
  * above this maximum, so without it the first replica to start would keep the whole stream to itself. Replicas
  * announce themselves with a heartbeat in {@code processor_node} (database time); one that stops announcing is
  * left out after {@link #ALIVE}, and the others then take over its segments once its claims expire. Applied to
@@ -41,6 +43,8 @@ public class ProcessorFairShare implements MaxSegmentProvider {
         return t;
     });
     private volatile int liveNodes = 1;
+    /** This replica's place among the live ones, ordered by node id (0 = first). */
+    private volatile int rank = 0;
     private volatile Map<String, Integer> segments = Map.of();
 
     public ProcessorFairShare(JdbcClient jdbc, EventProcessorProperties processors) {
@@ -74,12 +78,15 @@ public class ProcessorFairShare implements MaxSegmentProvider {
             jdbc.sql("delete from processor_node where seen_at < now() - interval '1 day'").update();
             Integer live = jdbc.sql("select count(*) from processor_node where seen_at > now() - make_interval(secs => ?)")
                     .param(ALIVE.toSeconds()).query(Integer.class).single();
+            Integer before = jdbc.sql("select count(*) from processor_node where seen_at > now() - make_interval(secs => ?) and node_id < ?")
+                    .params(ALIVE.toSeconds(), node).query(Integer.class).single();
             Map<String, Integer> counts = new HashMap<>();
             jdbc.sql("select processor_name, count(*) from token_entry group by processor_name")
                     .query(rs -> {
                         counts.put(rs.getString(1), rs.getInt(2));
                     });
             liveNodes = Math.max(1, live);
+            rank = Math.min(before, liveNodes - 1);
             segments = Map.copyOf(counts);
         } catch (RuntimeException e) {
             log.warn("Processor heartbeat failed; keeping the last known share", e);
@@ -96,7 +103,12 @@ public class ProcessorFairShare implements MaxSegmentProvider {
         if (count == null || count <= 0) {
             return Short.MAX_VALUE;
         }
-        return Math.max(1, (count + liveNodes - 1) / liveNodes);
+        return share(count, liveNodes, rank);
+    }
+
+    /** The segments the replica of the given rank (0-based) may claim, of {@code segments}, among {@code live} replicas. */
+    static int share(int segments, int live, int rank) {
+        return segments / live + (rank < segments % live ? 1 : 0);
     }
 
     /** How many query replicas this one currently counts as alive, itself included. */

@@ -61,6 +61,18 @@ public class DeadlineBoard {
      * @param limit      at most this many entries ({@link #ALL}: no limit)
      */
     public List<DeadlineView> deadlines(String registerId, PublicationDeadline.Status status, int offset, int limit) {
+        return deadlines(registerId, null, status, offset, limit);
+    }
+
+    /**
+     * As {@link #deadlines(String, PublicationDeadline.Status, int, int)}, and only of {@code readable} registers when
+     * that is not null (the registers a caller may read).
+     */
+    public List<DeadlineView> deadlines(String registerId, java.util.Collection<String> readable,
+                                        PublicationDeadline.Status status, int offset, int limit) {
+        if (readable != null && readable.isEmpty()) {
+            return List.of();
+        }
         StringBuilder sql = new StringBuilder("""
                 select c.change_id, c.register_id, c.division, c.approved_on, c.due_date, c.published_on,
                        r.time_zone, r.region
@@ -70,6 +82,10 @@ public class DeadlineBoard {
         if (registerId != null) {
             sql.append(" and c.register_id = ?");
             params.add(registerId);
+        }
+        if (readable != null) {
+            sql.append(" and c.register_id = any(?)");
+            params.add(readable.toArray(String[]::new));
         }
         boolean exact = status == null || narrow(status, sql, params);
         boolean paged = exact && limit != ALL;

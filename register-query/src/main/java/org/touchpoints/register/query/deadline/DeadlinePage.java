@@ -17,6 +17,7 @@ import org.touchpoints.register.api.row.Text;
 import org.touchpoints.register.query.change.ChangeReadModel;
 import org.touchpoints.register.query.change.ChangeSubject;
 import org.touchpoints.register.query.change.ChangeView;
+import org.touchpoints.register.query.register.RegisterReadAccess;
 import org.touchpoints.register.query.register.RegisterReadModel;
 import org.touchpoints.register.query.register.RegisterReadModel.RegisterSummary;
 import org.touchpoints.register.query.ui.UiController;
@@ -25,7 +26,7 @@ import org.touchpoints.register.query.ui.Viewer;
 /**
  * The deadline dashboard: one line per approved change with its due date and working days left, the counts per
  * status and publications on time and late per month. Auditors and admins see every register of the deployment
- * (region-wide compliance); everyone else sees the registers they are members of.
+ * (region-wide compliance); everyone else sees the registers they are members of ({@link RegisterReadAccess}).
  */
 @UiController
 public class DeadlinePage {
@@ -38,8 +39,11 @@ public class DeadlinePage {
     private final RegisterReadModel registers;
     private final ChangeReadModel changes;
     private final Clock clock;
+    private final RegisterReadAccess access;
 
-    public DeadlinePage(DeadlineBoard board, RegisterReadModel registers, ChangeReadModel changes, Clock clock) {
+    public DeadlinePage(DeadlineBoard board, RegisterReadModel registers, ChangeReadModel changes, Clock clock,
+                        RegisterReadAccess access) {
+        this.access = access;
         this.board = board;
         this.registers = registers;
         this.changes = changes;
@@ -50,7 +54,11 @@ public class DeadlinePage {
     String deadlines(@RequestParam(required = false) String registerId, @RequestParam(required = false) String division,
                      @RequestParam(required = false) PublicationDeadline.Status status, Model model) {
         Viewer viewer = (Viewer) model.getAttribute("viewer");
-        Map<String, RegisterSummary> visible = registers.all().stream().filter(r -> sees(viewer, r.id()))
+        RegisterReadAccess.Scope scope = access.scope();
+        if (!Text.isBlank(registerId)) {
+            access.requireReadable(registerId.strip());
+        }
+        Map<String, RegisterSummary> visible = registers.all().stream().filter(r -> scope.includes(r.id()))
                 .collect(Collectors.toMap(RegisterSummary::id, Function.identity(), (a, b) -> a, LinkedHashMap::new));
         String register = Text.isBlank(registerId) ? null : registerId.strip();
         String div = Text.isBlank(division) ? null : division.strip();
@@ -88,10 +96,6 @@ public class DeadlinePage {
         model.addAttribute("allRegisters", viewer.auditor());
         model.addAttribute("chart", PublicationChart.of(scoped, YearMonth.now(clock), 12));
         return "deadlines";
-    }
-
-    private static boolean sees(Viewer viewer, String registerId) {
-        return viewer.auditor() || viewer.memberships().stream().anyMatch(m -> m.registerId().equals(registerId));
     }
 
     /** Division id → name over the given registers (the same id in two registers is one option). */

@@ -11,6 +11,7 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.servlet.support.ServletUriComponentsBuilder;
 import org.touchpoints.register.platform.web.ApiException;
+import org.touchpoints.register.query.register.RegisterReadAccess;
 
 /**
  * One entry per approved change of a register with a deadline: due date, working days left, status. A page at
@@ -25,9 +26,11 @@ public class DeadlineQueryController {
     static final int MAX_LIMIT = 5_000;
 
     private final DeadlineBoard board;
+    private final RegisterReadAccess access;
 
-    public DeadlineQueryController(DeadlineBoard board) {
+    public DeadlineQueryController(DeadlineBoard board, RegisterReadAccess access) {
         this.board = board;
+        this.access = access;
     }
 
     @GetMapping
@@ -36,7 +39,8 @@ public class DeadlineQueryController {
                     + "workingDaysLeft — рабочих дней до срока (отрицательное — просрочено на столько дней). "
                     + "Записи упорядочены по сроку; выдаются страницами: limit (по умолчанию " + DEFAULT_LIMIT
                     + ", не более " + MAX_LIMIT + ") записей начиная с offset (по умолчанию 0). Если записей больше, "
-                    + "заголовок Link с rel=\"next\" указывает следующую страницу.")
+                    + "заголовок Link с rel=\"next\" указывает следующую страницу. Без registerId — по перечням, в которых у "
+                    + "вызывающего есть роль (аудитору и администратору — по всем); перечень без такой роли — 403.")
     public ResponseEntity<List<DeadlineBoard.DeadlineView>> deadlines(
             @RequestParam(required = false) String registerId,
             @RequestParam(required = false) PublicationDeadline.Status status,
@@ -48,7 +52,11 @@ public class DeadlineQueryController {
         if (limit < 1 || limit > MAX_LIMIT) {
             throw ApiException.badRequest("limit", "Число записей limit — от 1 до " + MAX_LIMIT);
         }
-        List<DeadlineBoard.DeadlineView> page = board.deadlines(registerId, status, offset, limit + 1);
+        if (registerId != null) {
+            access.requireReadable(registerId);
+        }
+        List<DeadlineBoard.DeadlineView> page = board.deadlines(registerId, access.scope().filter(), status, offset,
+                limit + 1);
         if (page.size() <= limit) {
             return ResponseEntity.ok(page);
         }

@@ -14,6 +14,7 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
+import org.touchpoints.register.query.register.RegisterReadAccess;
 import org.touchpoints.register.query.register.RegisterReadModel;
 
 @RestController
@@ -34,11 +35,13 @@ public class DelegationQueryController {
     private final JdbcClient jdbc;
     private final RegisterReadModel registers;
     private final Clock clock;
+    private final RegisterReadAccess access;
 
-    public DelegationQueryController(JdbcClient jdbc, RegisterReadModel registers, Clock clock) {
+    public DelegationQueryController(JdbcClient jdbc, RegisterReadModel registers, Clock clock, RegisterReadAccess access) {
         this.jdbc = jdbc;
         this.registers = registers;
         this.clock = clock;
+        this.access = access;
     }
 
     @GetMapping
@@ -46,7 +49,9 @@ public class DelegationQueryController {
             description = "status: SCHEDULED (период не начался), ACTIVE, EXPIRED (период закончился), REVOKED; "
                     + "по дате в часовом поясе перечня. Отбор: ?status=ACTIVE")
     public List<DelegationView> list(@PathVariable String registerId, @RequestParam(required = false) Status status) {
-        LocalDate today = clock.instant().atZone(ZoneId.of(registers.require(registerId).timeZone())).toLocalDate();
+        ZoneId zone = ZoneId.of(registers.require(registerId).timeZone());
+        access.requireReadable(registerId);
+        LocalDate today = clock.instant().atZone(zone).toLocalDate();
         return jdbc.sql("""
                         select delegation_id, holder, delegate, role, division_id, valid_from, valid_to, comment,
                                delegated_by, delegated_at, revoked_by, revoked_at

@@ -11,6 +11,7 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 import org.touchpoints.register.api.row.RegisterRow;
 import org.touchpoints.register.platform.web.ApiException;
+import org.touchpoints.register.query.register.RegisterReadAccess;
 import org.touchpoints.register.query.register.RegisterReadModel;
 import org.touchpoints.register.query.register.RegisterTimeTravel;
 
@@ -25,22 +26,29 @@ public class ExportController {
     private final RegisterReadModel registers;
     private final RegisterTimeTravel timeTravel;
     private final RegisterFiles files;
+    private final RegisterReadAccess access;
 
     private final org.springframework.jdbc.core.simple.JdbcClient jdbc;
 
     public ExportController(RegisterReadModel registers, RegisterTimeTravel timeTravel, RegisterFiles files,
-                            org.springframework.jdbc.core.simple.JdbcClient jdbc) {
+                            RegisterReadAccess access, org.springframework.jdbc.core.simple.JdbcClient jdbc) {
         this.jdbc = jdbc;
         this.registers = registers;
         this.timeTravel = timeTravel;
         this.files = files;
+        this.access = access;
     }
 
     @GetMapping
-    @Operation(summary = "Выгрузить перечень по форме органа власти: csv, xlsx или docx; текущий или редакцию version")
+    @Operation(summary = "Выгрузить перечень по форме органа власти: csv, xlsx или docx; текущий или редакцию version",
+            description = "Опубликованная редакция (version) доступна любому вошедшему; текущее состояние — участникам "
+                    + "перечня, аудитору и администратору.")
     public ResponseEntity<byte[]> export(@PathVariable String registerId, @RequestParam(defaultValue = "csv") String format,
                                          @RequestParam(required = false) Integer version) {
         RegisterReadModel.RegisterSummary register = registers.require(registerId);
+        if (version == null) {
+            access.requireReadable(registerId); // the current state may hold changes not yet published
+        }
         RegisterFileFormat writer = files.format(format);
         List<RegisterRow> rows = version == null ? registers.rows(registerId)
                 : timeTravel.version(registerId, version)

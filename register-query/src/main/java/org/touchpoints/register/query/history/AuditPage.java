@@ -45,6 +45,8 @@ public class AuditPage {
                 "Процессы", "processes");
         event("MemberAssigned", "Роль назначена", "Учётная запись", "username", "Роль", "role",
                 "Подразделение", "divisionId");
+        event("MemberRevoked", "Роль снята", "Учётная запись", "username", "Роль", "role",
+                "Подразделение", "divisionId");
         event("RowImported", "Строка загружена из файла", "Процесс", "row.process",
                 "Точка взаимодействия", "row.touchpoint.name", "Файл", "source");
         event("ChangeInitiated", "Изменение предложено", "Вид", "kind", "Подразделение", "division",

@@ -23,15 +23,19 @@ import org.touchpoints.register.query.ui.UiController;
 public class RegisterPage {
     private final RegisterReadModel registers;
     private final RegisterTimeTravel timeTravel;
+    private final RegisterReadAccess access;
 
-    public RegisterPage(RegisterReadModel registers, RegisterTimeTravel timeTravel) {
+    public RegisterPage(RegisterReadModel registers, RegisterTimeTravel timeTravel, RegisterReadAccess access) {
         this.registers = registers;
         this.timeTravel = timeTravel;
+        this.access = access;
     }
 
+    /** The registers the viewer may read; the published versions of every register are on /public. */
     @GetMapping("/registers")
     String list(Model model) {
-        model.addAttribute("registers", registers.all());
+        RegisterReadAccess.Scope scope = access.scope();
+        model.addAttribute("registers", registers.all().stream().filter(r -> scope.includes(r.id())).toList());
         return "registers";
     }
 
@@ -43,6 +47,7 @@ public class RegisterPage {
                     @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate asOf,
                     @RequestParam(required = false) Integer version, Model model) {
         var register = registers.require(registerId);
+        access.requireReadable(registerId); // the page shows today's rows beside any version
         List<RegisterRow> today = registers.rows(registerId);
         List<RegisterRow> shown = today;
         boolean past = false;

@@ -17,6 +17,7 @@ import org.touchpoints.register.api.change.DeputyApproved;
 import org.touchpoints.register.api.publication.Published;
 import org.touchpoints.register.api.register.DivisionDefined;
 import org.touchpoints.register.api.register.MemberAssigned;
+import org.touchpoints.register.api.register.MemberRevoked;
 import org.touchpoints.register.api.register.RegisterCreated;
 import org.touchpoints.register.api.register.RowImported;
 import org.touchpoints.register.api.change.ChangeKind;
@@ -96,6 +97,12 @@ public class RegisterProjection {
                         insert into q_member(register_id, username, role, division_id) values (?, ?, ?, ?)
                         on conflict do nothing""",
                         e.registerId(), e.username(), e.role().name(), e.divisionId() == null ? "" : e.divisionId());
+    }
+
+    @EventHandler
+    void on(MemberRevoked e) {
+        jdbc.update("delete from q_member where register_id = ? and username = ? and role = ? and division_id = ?",
+                e.registerId(), e.username(), e.role().name(), e.divisionId() == null ? "" : e.divisionId());
     }
 
     @EventHandler

@@ -22,16 +22,21 @@ import org.touchpoints.register.platform.web.ExpectedVersion;
 public class RegisterQueryController {
     private final RegisterReadModel registers;
     private final RegisterTimeTravel timeTravel;
+    private final RegisterReadAccess access;
 
-    public RegisterQueryController(RegisterReadModel registers, RegisterTimeTravel timeTravel) {
+    public RegisterQueryController(RegisterReadModel registers, RegisterTimeTravel timeTravel, RegisterReadAccess access) {
         this.registers = registers;
         this.timeTravel = timeTravel;
+        this.access = access;
     }
 
     @GetMapping
-    @Operation(summary = "Перечни: число строк и номер опубликованной редакции")
+    @Operation(summary = "Перечни, доступные вызывающему: число строк и номер опубликованной редакции",
+            description = "Участник перечня видит перечни, в которых у него есть роль; аудитор и администратор — все. "
+                    + "Опубликованные редакции всех перечней — на страницах /public.")
     public List<Map<String, Object>> list() {
-        return registers.all().stream().map(r -> {
+        RegisterReadAccess.Scope scope = access.scope();
+        return registers.all().stream().filter(r -> scope.includes(r.id())).map(r -> {
             Map<String, Object> m = new LinkedHashMap<>();
             m.put("id", r.id());
             m.put("authority", r.authority());
@@ -53,6 +58,7 @@ public class RegisterQueryController {
                     + "сегодняшний порядок (руководитель подразделения, затем заместитель; приказ по желанию).")
     public ResponseEntity<Map<String, Object>> register(@PathVariable String registerId) {
         RegisterReadModel.RegisterSummary r = registers.require(registerId);
+        access.requireReadable(registerId);
         Map<String, Object> m = new LinkedHashMap<>();
         m.put("id", r.id());
         m.put("authority", r.authority());
@@ -69,12 +75,16 @@ public class RegisterQueryController {
 
     @GetMapping("/{registerId}/rows")
     @Operation(summary = "Строки перечня: текущие, на момент (asOf) или опубликованной редакции (version)",
-            description = "Примеры: ?asOf=2024-12-27T09:00:00Z, ?version=1. Текущие строки приходят с заголовком ETag — "
+            description = "Примеры: ?asOf=2024-12-27T09:00:00Z, ?version=1. Опубликованная редакция (version) доступна "
+                    + "любому вошедшему; текущие строки и asOf — участникам перечня, аудитору и администратору. Текущие строки приходят с заголовком ETag — "
                     + "версией перечня (номер его последнего события); передайте её в If-Match при инициировании изменения "
                     + "или публикации, чтобы получить 409, если перечень тем временем изменился.")
     public ResponseEntity<List<RowView>> rows(@PathVariable String registerId, @RequestParam(required = false) Instant asOf,
                                               @RequestParam(required = false) Integer version) {
         registers.require(registerId);
+        if (version == null || asOf != null) {
+            access.requireReadable(registerId); // a published version is public; anything else is not
+        }
         if (asOf != null && version != null) {
             throw ApiException.badRequest("asOf", "Укажите либо asOf, либо version, но не оба");
         }

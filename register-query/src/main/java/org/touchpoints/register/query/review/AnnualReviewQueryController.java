@@ -14,6 +14,7 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
+import org.touchpoints.register.query.register.RegisterReadAccess;
 
 /**
  * Annual monitoring across registers: for each division of each register whose procedure has annual monitoring
@@ -34,19 +35,26 @@ public class AnnualReviewQueryController {
 
     private final JdbcClient jdbc;
     private final Clock clock;
+    private final RegisterReadAccess access;
 
-    public AnnualReviewQueryController(JdbcClient jdbc, Clock clock) {
+    public AnnualReviewQueryController(JdbcClient jdbc, Clock clock, RegisterReadAccess access) {
         this.jdbc = jdbc;
         this.clock = clock;
+        this.access = access;
     }
 
     @GetMapping
     @Operation(summary = "Ежегодный мониторинг перечня подразделениями: кто подтвердил, кто нет (срок — по порядку "
             + "ведения перечня, например 31 декабря; перечни без ежегодного мониторинга не показываются; late — "
-            + "подтверждено после срока)")
+            + "подтверждено после срока)",
+            description = "По перечням, в которых у вызывающего есть роль (аудитору и администратору — по всем).")
     public List<ReviewView> reviews(@RequestParam(required = false) Integer year,
                                     @RequestParam(required = false) String registerId,
                                     @RequestParam(required = false) Status status) {
+        if (registerId != null) {
+            access.requireReadable(registerId);
+        }
+        RegisterReadAccess.Scope scope = access.scope();
         int y = year != null ? year : clock.instant().atZone(ZoneId.of("Europe/Moscow")).getYear();
         return jdbc.sql("""
                         select d.register_id, d.division_id, d.name, r.time_zone, a.confirmed_at, a.by_user, x.review_by
@@ -68,6 +76,7 @@ public class AnnualReviewQueryController {
                     return new ReviewView(rs.getString(1), rs.getString(2), rs.getString(3), y, due, s, confirmed,
                             rs.getString(6), late);
                 })
-                .list().stream().filter(v -> status == null || v.status() == status).toList();
+                .list().stream().filter(v -> scope.includes(v.registerId()))
+                .filter(v -> status == null || v.status() == status).toList();
     }
 }
