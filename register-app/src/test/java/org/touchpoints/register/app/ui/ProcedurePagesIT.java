@@ -103,4 +103,28 @@ class ProcedurePagesIT extends BrowserIT {
         assertThat(browser.text("#procedure-initiators")).isEqualTo("ответственные (уполномоченные) лица перечня");
         assertThat(browser.text("#procedure-deadline")).isEqualTo("не установлен");
     }
+
+    @Test
+    void theAuthorisedPersonProposesFromTheRegisterPageWithTheRegistersOwnLists() {
+        browser.login("ast-responsible").open("/registers/astrakhan-gzhn").click("#propose-add");
+        assertThat(browser.all("#reason option:not([value=''])")).as("002 §5.3: two grounds").hasSize(2);
+        assertThat(browser.all("#direction option")).extracting(WebElement::getText)
+                .contains("Рассмотрение обращений и запросов").doesNotContain("Предоставление государственных услуг");
+        browser.select("direction", "Рассмотрение обращений и запросов")
+                .select("process", "Прием и рассмотрение обращений и запросов")
+                .type("touchpointName", "Чат-бот службы в мессенджере MAX")
+                .selectValue("channel", "DIGITAL")
+                .click("#need-1")
+                .selectValue("reason", "NEEDS_CHANGED")
+                .click("#submit-change");
+        browser.find("#change-status");
+        String changeId = browser.url().replaceAll(".*/changes/([^/?#]+).*", "$1");
+        assertThat(api.as("auditor").get("/api/v1/changes/" + changeId).json().get("pendingStep").asString())
+                .isEqualTo("HEAD_OF_AUTHORITY");
+
+        browser.login("ast-chief").open("/inbox");
+        browser.click("#approve-step-" + changeId);
+        assertThat(browser.text("#flash")).contains("Шаг согласования пройден");
+        assertThat(status(changeId)).isEqualTo("APPROVED");
+    }
 }

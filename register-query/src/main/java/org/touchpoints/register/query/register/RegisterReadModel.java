@@ -61,6 +61,12 @@ public class RegisterReadModel {
                 .optional().orElseThrow(() -> ApiException.notFound("Перечень «" + registerId + "» не найден"));
     }
 
+    /** Whether the register runs a procedure of its own (then its closed lists bind proposals). */
+    public boolean hasOwnProcedure(String registerId) {
+        return jdbc.sql("select procedure is not null from q_register where register_id = ?").param(registerId)
+                .query(Boolean.class).optional().orElse(false);
+    }
+
     public List<RegisterRow> rows(String registerId) {
         return jdbc.sql("select row_id, content from q_row where register_id = ? order by entry_no").param(registerId)
                 .query((rs, i) -> new RegisterRow(rs.getString(1), json.read(rs.getString(2), RowContent.class))).list();
