@@ -5,7 +5,9 @@
 #
 #   AXON_SERVER_JAR=/path/axonserver-4.6.11-exec.jar ops/scaleout.sh start   # build the services first:
 #                                                                             # ./mvnw -B -q -DskipTests package
-#   ops/scaleout.sh status | stop | restart-replica NAME   (NAME: command-1, command-2, query-1, query-2)
+#   ops/scaleout.sh status | stop
+#   ops/scaleout.sh stop-one NAME | start-one NAME | restart-replica NAME
+#       (NAME: command-1, command-2, query-1, query-2, query-3 — a third query replica, not started by start — or axonserver)
 #
 # Everything lives in $SCALEOUT_DIR (default /tmp/register-scaleout): data, logs, pid files. Ports:
 # gateway $GATEWAY_PORT (8180), Axon Server HTTP 8024 / gRPC 8124, command replicas 8181-8182, query replicas
@@ -20,7 +22,7 @@ DIR=${SCALEOUT_DIR:-/tmp/register-scaleout}
 GATEWAY_PORT=${GATEWAY_PORT:-8180}
 PG_PORT=${PG_PORT:-55432}
 ADMIN_PASSWORD=${REGISTER_ADMIN_PASSWORD:-scale-out-admin-1}
-declare -A PORTS=([command-1]=8181 [command-2]=8182 [query-1]=8191 [query-2]=8192)
+declare -A PORTS=([command-1]=8181 [command-2]=8182 [query-1]=8191 [query-2]=8192 [query-3]=8193)
 
 log() { printf '%s %s\n' "$(date +%T)" "$*"; }
 
@@ -56,6 +58,10 @@ start_postgres() {
 start_axonserver() {
   : "${AXON_SERVER_JAR:?set AXON_SERVER_JAR to an Axon Server SE jar (README, Scale-out without Docker)}"
   mkdir -p "$DIR/axonserver"
+  if curl -s -o /dev/null http://127.0.0.1:8024/actuator/health; then
+    echo "port 8024 is taken (another Axon Server?): stop it first" >&2
+    exit 1
+  fi
   cd "$DIR/axonserver"
   nohup java -Xmx1g -jar "$AXON_SERVER_JAR" \
       --server.address=127.0.0.1 --server.port=8024 --axoniq.axonserver.port=8124 \
@@ -74,6 +80,10 @@ start_axonserver() {
 
 start_replica() { # name
   local name=$1 port=${PORTS[$1]} jar
+  if curl -s -o /dev/null "http://127.0.0.1:$port/actuator/health"; then
+    echo "port $port is taken (a replica of another run?): stop it first" >&2
+    exit 1
+  fi
   case "$name" in
     command-*) jar="$ROOT/register-command-service/target/register-command-service.jar" ;;
     query-*) jar="$ROOT/register-query-service/target/register-query-service.jar" ;;
@@ -123,7 +133,7 @@ case "${1:-}" in
     ;;
   stop)
     [ -f "$DIR/nginx.pid" ] && nginx -c "$DIR/nginx.conf" -p "$DIR" -s quit 2>/dev/null || true
-    for name in query-2 query-1 command-2 command-1; do stop_pid "$DIR/$name.pid"; done
+    for name in query-3 query-2 query-1 command-2 command-1; do stop_pid "$DIR/$name.pid"; done
     stop_pid "$DIR/axonserver.pid"
     if [ -f "$DIR/pg/postmaster.pid" ]; then
       as_postgres "$(ls -d /usr/lib/postgresql/*/bin | sort -V | tail -n 1)/pg_ctl" -D "$DIR/pg" -m fast stop >/dev/null || true
@@ -131,16 +141,31 @@ case "${1:-}" in
     log "stopped (data kept in $DIR)"
     ;;
   restart-replica)
-    name=${2:?name a replica: command-1, command-2, query-1, query-2}
+    name=${2:?name a replica: command-1, command-2, query-1, query-2, query-3}
     stop_pid "$DIR/$name.pid"; start_replica "$name"; wait_ready "$name"
     ;;
+  stop-one)
+    name=${2:?name a replica or axonserver}
+    stop_pid "$DIR/$name.pid"
+    log "$name stopped"
+    ;;
+  kill-one)
+    name=${2:?name a replica or axonserver}
+    [ -f "$DIR/$name.pid" ] && kill -9 "$(cat "$DIR/$name.pid")" 2>/dev/null || true
+    rm -f "$DIR/$name.pid"
+    log "$name killed"
+    ;;
+  start-one)
+    name=${2:?name a replica or axonserver}
+    if [ "$name" = axonserver ]; then start_axonserver; else start_replica "$name"; wait_ready "$name"; fi
+    ;;
   status)
-    for name in command-1 command-2 query-1 query-2; do
+    for name in command-1 command-2 query-1 query-2 query-3; do
       printf '%-10s %s\n' "$name" "$(curl -s "http://127.0.0.1:${PORTS[$name]}/actuator/health/readiness" || echo down)"
     done
     ;;
   *)
-    echo "usage: AXON_SERVER_JAR=... $0 start | stop | status | restart-replica NAME" >&2
+    echo "usage: AXON_SERVER_JAR=... $0 start | stop | status | start-one|stop-one|kill-one|restart-replica NAME" >&2
     exit 2
     ;;
 esac

@@ -28,6 +28,30 @@ document.addEventListener('DOMContentLoaded', () => {
     });
   });
 
+  // The proposal form: an existing process fixes the direction (the register refuses another one); a new process
+  // leaves the choice to the person.
+  const processSelect = document.getElementById('process');
+  const directionSelect = document.getElementById('direction');
+  const directionFixed = document.getElementById('direction-fixed');
+  if (processSelect && directionSelect && directionFixed) {
+    const follow = () => {
+      const option = processSelect.options[processSelect.selectedIndex];
+      const direction = option ? option.dataset.direction : '';
+      if (direction) {
+        if (!Array.from(directionSelect.options).some((o) => o.value === direction)) {
+          directionSelect.add(new Option(direction, direction));
+        }
+        directionSelect.value = direction;
+        directionFixed.textContent = 'Направление определено выбранным процессом: ' + direction + '.';
+        directionFixed.hidden = false;
+      } else {
+        directionFixed.hidden = true;
+      }
+    };
+    processSelect.addEventListener('change', follow);
+    if (processSelect.value) follow();
+  }
+
   // The proposal form: warns while typing that the touchpoint is already in the process (one touchpoint per process).
   const changeForm = document.getElementById('change-form');
   const warning = document.getElementById('touchpoint-warning');

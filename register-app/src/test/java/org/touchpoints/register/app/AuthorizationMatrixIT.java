@@ -195,7 +195,10 @@ class AuthorizationMatrixIT extends ApplicationIT {
                 new Row("GET /api/v1/admin/dead-letters", "", admin, () -> Call.get("/api/v1/admin/dead-letters")),
                 new Row("GET /api/v1/admin/audit", "", auditors, () -> Call.get("/api/v1/admin/audit")),
                 new Row("POST /api/v1/admin/dead-letters/retry", "", admin,
-                        () -> Call.post("/api/v1/admin/dead-letters/retry", null)));
+                        () -> Call.post("/api/v1/admin/dead-letters/retry", null)),
+                new Row("POST /api/v1/admin/dead-letters/{id}/set-aside", "a parked event", admin,
+                        () -> Call.post("/api/v1/admin/dead-letters/" + parkedLetter() + "/set-aside",
+                                Map.of("reason", "Проверка прав доступа"))));
     }
 
     private final java.util.concurrent.atomic.AtomicInteger periods = new java.util.concurrent.atomic.AtomicInteger();
@@ -290,6 +293,30 @@ class AuthorizationMatrixIT extends ApplicationIT {
         String change = initiate(register, touchpoint);
         ok(api.as("division-head").post("/api/v1/changes/" + change + "/division-approval", "{}"));
         return change;
+    }
+
+    /**
+     * A parked letter to set aside: the copy of one of the register's events under an event id of its own and a
+     * sequence of its own (so no real event is ever skipped), reused until an administrator sets it aside.
+     */
+    private String parkedLetter() {
+        return jdbc.sql("select dead_letter_id from dead_letter_entry where sequence_identifier like 'matrix-%' limit 1")
+                .query(String.class).optional().orElseGet(() -> {
+                    String id = java.util.UUID.randomUUID().toString();
+                    jdbc.sql("""
+                                    insert into dead_letter_entry(dead_letter_id, processing_group, sequence_identifier,
+                                        sequence_index, message_type, event_identifier, time_stamp, payload_type,
+                                        payload_revision, payload, meta_data, aggregate_type, aggregate_identifier,
+                                        sequence_number, enqueued_at, last_touched, cause_type, cause_message, diagnostics)
+                                    select ?, 'projections', ?, 0, 'org.axonframework.eventhandling.GenericDomainEventMessage',
+                                           ?, time_stamp, payload_type, payload_revision, payload, meta_data, type,
+                                           aggregate_identifier, sequence_number, time_stamp, time_stamp,
+                                           'java.lang.IllegalStateException', 'matrix', meta_data
+                                    from domain_event_entry where aggregate_identifier = ? order by sequence_number limit 1""")
+                            .params(id, "matrix-" + UNIQUE.incrementAndGet(), java.util.UUID.randomUUID().toString(), register)
+                            .update();
+                    return id;
+                });
     }
 
     private long eventCount() {

@@ -67,7 +67,7 @@ class DelegationIT extends ApplicationIT {
         assertThat(approval.get("by").asString()).isEqualTo("acting");
         assertThat(approval.get("onBehalfOf").asString()).isEqualTo("division-head");
         assertThat(api.as("auditor").get("/api/v1/registers/" + register + "/history/export").body())
-                .contains("acting (и.о. за division-head)");
+                .contains("Исполняющий обязанности (и.о. за division-head)");
 
         // revoked: the acting official approves no more
         assertThat(ok(api.as("division-head").delete("/api/v1/registers/" + register + "/delegations/vacation-1"))

@@ -83,21 +83,60 @@ class RemindersIT {
         ApplicationIT.ok(api.as("division-head").post("/api/v1/changes/" + change + "/division-approval", "{}"));
         assertThat(sender.sendPending()).isEqualTo(1);
         assertThat(smtp.getReceivedMessages()[1].getAllRecipients()[0].toString()).isEqualTo("deputy@gzhi.example");
-        ApplicationIT.ok(api.as("deputy").post("/api/v1/changes/" + change + "/deputy-approval", "{}"));
-        assertThat(sender.sendPending()).isZero();
+        ApplicationIT.ok(api.as("deputy").post("/api/v1/changes/" + change + "/deputy-approval",
+                Map.of("orderNumber", "15-п", "orderDate", "2024-12-20")));
+        assertThat(sender.sendPending()).as("the initiator hears of the approval").isEqualTo(1);
+        MimeMessage approved = smtp.getReceivedMessages()[2];
+        assertThat(approved.getAllRecipients()[0].toString()).isEqualTo("initiator@gzhi.example");
+        assertThat(approved.getSubject()).isEqualTo("Ваше изменение перечня утверждено");
+        assertThat((String) approved.getContent()).contains(change, "приказ № 15-п от 20.12.2024", "/changes/" + change);
 
         clock.set(Instant.parse("2025-01-10T09:00:00Z")); // two working days left: at risk
         policy.remindOfPublicationsAtRisk();
         policy.remindOfPublicationsAtRisk();
         assertThat(sender.sendPending()).as("once per change").isEqualTo(1);
-        assertThat(smtp.getReceivedMessages()[2].getAllRecipients()[0].toString()).isEqualTo("publisher@gzhi.example");
-        assertThat(smtp.getReceivedMessages()[2].getSubject()).contains("истекает");
+        assertThat(smtp.getReceivedMessages()[3].getAllRecipients()[0].toString()).isEqualTo("publisher@gzhi.example");
+        assertThat(smtp.getReceivedMessages()[3].getSubject()).contains("истекает 14.01.2025");
+
+        // a rebuild of the read models empties q_change, not the reminders' own bookkeeping: nothing is sent again
+        rebuild(admin);
+        policy.remindOfPublicationsAtRisk();
+        assertThat(sender.sendPending()).as("a rebuild sends no reminder again").isZero();
+        assertThat(smtp.getReceivedMessages()).hasSize(4);
 
         clock.set(Instant.parse("2025-01-15T09:00:00Z"));
         assertThat(watcher.recordMissedDeadlines()).isEqualTo(1);
         assertThat(sender.sendPending()).isEqualTo(1);
-        assertThat(smtp.getReceivedMessages()[3].getSubject()).isEqualTo("Срок публикации перечня истёк");
-        assertThat(smtp.getReceivedMessages()).hasSize(4);
+        assertThat(smtp.getReceivedMessages()[4].getSubject()).isEqualTo("Срок публикации перечня истёк");
+        rebuild(admin);
+        policy.remindOfPublicationsAtRisk();
+        assertThat(watcher.recordMissedDeadlines()).as("the miss is recorded once, rebuild or not").isZero();
+        assertThat(sender.sendPending()).isZero();
+        assertThat(smtp.getReceivedMessages()).hasSize(5);
+
+        // a rejected change: the initiator hears who rejected it and why
+        String rejected = ApplicationIT.ok(api.as("initiator").post("/api/v1/registers/mail-test/changes",
+                ApplicationIT.addRow("Чат-бот"))).json().get("changeId").asString();
+        ApplicationIT.ok(api.as("division-head").post("/api/v1/changes/" + rejected + "/rejection",
+                Map.of("reason", "Чат-бот ещё не введён в эксплуатацию")));
+        assertThat(sender.sendPending()).isEqualTo(2); // to the head on initiation, to the initiator on rejection
+        // GreenMail lists the letters by mailbox, not in the order they came: find the rejection by its subject
+        MimeMessage rejection = java.util.Arrays.stream(smtp.getReceivedMessages()).filter(m -> {
+            try {
+                return m.getSubject().equals("Ваше изменение перечня отклонено");
+            } catch (jakarta.mail.MessagingException e) {
+                throw new IllegalStateException(e);
+            }
+        }).findFirst().orElseThrow();
+        assertThat(rejection.getAllRecipients()[0].toString()).isEqualTo("initiator@gzhi.example");
+        assertThat(rejection.getSubject()).isEqualTo("Ваше изменение перечня отклонено");
+        assertThat((String) rejection.getContent()).contains(rejected, "Причина: Чат-бот ещё не введён в эксплуатацию");
+    }
+
+    private static void rebuild(Api admin) {
+        Api.Response rebuilt = admin.post("/api/v1/admin/projections/rebuild", "{}");
+        assertThat(rebuilt.status()).as(rebuilt.toString()).isEqualTo(200);
+        assertThat(rebuilt.json().get("events").asLong()).isPositive();
     }
 
     @Test

@@ -119,7 +119,8 @@ class RulesOverHttpIT extends ApplicationIT {
         assertThat(csv.contentType()).startsWith("text/csv");
         String[] lines = csv.body().split("\r\n");
         assertThat(lines).hasSize(history.size() + 1);
-        assertThat(lines[1]).startsWith("0;\"RegisterCreated\";").contains("\"admin\"");
+        assertThat(lines[0]).isEqualTo("\uFEFF№;Время (московское время);Событие;Кто;Изменение;Содержание");
+        assertThat(lines[1]).startsWith("0;\"20.12.2024 12:00:00\";\"Перечень создан\";\"Администратор\";");
         assertThat(api.as("initiator").get("/api/v1/registers/" + register + "/history/export").status()).isEqualTo(403);
     }
 

@@ -26,18 +26,21 @@ class AccessibilityIT extends BrowserIT {
                 "initiator", List.of("/registers", "/registers/" + registerId, "/registers/" + registerId + "/changes",
                         "/registers/" + registerId + "/changes/new?kind=ADD",
                         "/registers/" + registerId + "/changes/new?kind=EDIT&rowId=" + rowId,
-                        "/changes/" + changeId, "/deadlines"),
+                        "/changes/" + changeId, "/deadlines", "/tasks"),
                 "division-head", List.of("/inbox"),
-                "publisher", List.of("/registers/" + registerId + "/publish"),
-                "auditor", List.of("/audit?registerId=" + registerId),
+                "publisher", List.of("/registers/" + registerId + "/publish", "/tasks"),
+                "auditor", List.of("/audit?registerId=" + registerId, "/admin/audit"),
                 "admin", List.of("/registers/new", "/registers/" + registerId + "/import"));
         List<String> problems = new ArrayList<>();
         pagesByUser.forEach((user, pages) -> {
             browser.login(user);
             pages.forEach(page -> problems.addAll(check(page)));
         });
+        ok(api.as("publisher").post("/api/v1/registers/" + registerId + "/publications",
+                Map.of("url", "https://gzhi.admin-smolensk.ru/perechen")));
         browser.driver().manage().deleteAllCookies();
-        List.of("/login", "/public").forEach(page -> problems.addAll(check(page)));
+        List.of("/login", "/public", "/public/" + registerId, "/public/" + registerId + "?q=сайт", "/no-such-page")
+                .forEach(page -> problems.addAll(check(page)));
         assertThat(problems).isEmpty();
     }
 

@@ -127,7 +127,7 @@ class OversightPagesIT extends BrowserIT {
         assertThat(export).contains("event=DeputyApproved");
         String csv = ok(api.as("auditor").get(URI.create(export).getRawPath() + "?" + URI.create(export).getRawQuery())).body();
         assertThat(csv.lines().toList()).hasSize(2);
-        assertThat(csv).contains("DeputyApproved").doesNotContain("ChangeInitiated");
+        assertThat(csv).contains("Утверждено заместителем руководителя").doesNotContain("Изменение предложено");
 
         browser.login("initiator").open("/audit");
         assertThat(browser.text("h1")).isEqualTo("Нет доступа");

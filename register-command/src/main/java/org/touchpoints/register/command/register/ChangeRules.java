@@ -52,6 +52,19 @@ final class ChangeRules {
         return row;
     }
 
+    /**
+     * An edit changes something: a proposal equal to the row as it stands (after the same normalisation, whichever
+     * division records it) is refused rather than sent through the approval chain for nothing.
+     */
+    static void anEditChangesTheRow(RowContent before, RowContent after) {
+        if (before != null && after != null && before.withDivision(null).equals(after.withDivision(null))) {
+            throw Violations.invalid("anEditChangesTheRow",
+                    "Изменение ничего не меняет в строке: измените хотя бы одно поле или отмените предложение",
+                    List.of(new FieldError("row",
+                            "Все поля совпадают с действующей строкой перечня")));
+        }
+    }
+
     /** A row has at most one open change at a time. */
     static void oneOpenChangePerRow(Collection<Change> changes, String rowId) {
         changes.stream().filter(Change::open)

@@ -255,6 +255,10 @@ public class Register {
                         ProcedureRules.rowFitsTheProcedure(procedure, cmd.row(), "row"));
             }
             after = RowRules.normalise(cmd.row(), division);
+            RowRules.directionFollowsTheProcess(rows, after, cmd.kind() == ChangeKind.ADD ? null : rowId);
+        }
+        if (cmd.kind() == ChangeKind.EDIT) {
+            ChangeRules.anEditChangesTheRow(before, after);
         }
         if (cmd.kind() != ChangeKind.ADD) {
             ChangeRules.oneOpenChangePerRow(changes.values(), rowId);

@@ -1,8 +1,11 @@
 package org.touchpoints.register.command.register;
 
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
 import java.util.stream.Collectors;
 import org.touchpoints.register.api.row.ClientNeed;
 import org.touchpoints.register.api.row.RowContent;
@@ -13,6 +16,7 @@ import org.touchpoints.register.api.rule.FieldError;
 /** What makes a row complete, and how a complete row is normalised before it is recorded. */
 public final class RowRules {
     public static final String ROW_IS_COMPLETE = "rowIsComplete";
+    public static final String DIRECTION_FOLLOWS_THE_PROCESS = "directionFollowsTheProcess";
 
     private RowRules() {
     }
@@ -37,7 +41,7 @@ public final class RowRules {
             InputText.check(errors, prefix + ".touchpoint.address", "Адрес точки взаимодействия", t.address(), false, 1000);
             if (t.channel() == null) {
                 errors.add(new FieldError(prefix + ".touchpoint.channel",
-                        "Укажите канал: цифровая (DIGITAL) или офлайн-точка (OFFLINE)"));
+                        "Укажите канал: цифровая или офлайн-точка"));
             }
         }
         if (row.needs() == null || row.needs().isEmpty()) {
@@ -58,6 +62,31 @@ public final class RowRules {
         InputText.check(errors, prefix + ".features", "Особенности взаимодействия", row.features(), false, 2000);
         InputText.check(errors, prefix + ".division", "Подразделение", row.division(), false, 64);
         return errors;
+    }
+
+    /**
+     * directionFollowsTheProcess: a process stands in one direction of activity (one group of the published register,
+     * 000 §2.6): a row of a process the register already has takes that process's direction. {@code rows} are the
+     * register's rows; {@code replacedRowId} (an edit's own row) does not count, so the only row of a process may
+     * move it. A process whose rows already stand in several directions (older data) accepts any of them.
+     */
+    public static void directionFollowsTheProcess(Map<String, RowContent> rows, RowContent proposed,
+                                                  String replacedRowId) {
+        String process = Text.key(proposed.process());
+        Set<String> directions = new LinkedHashSet<>();
+        Set<String> keys = new HashSet<>();
+        rows.forEach((rowId, row) -> {
+            if (!rowId.equals(replacedRowId) && Text.key(row.process()).equals(process)) {
+                directions.add(row.direction());
+                keys.add(Text.key(row.direction()));
+            }
+        });
+        if (!directions.isEmpty() && !keys.contains(Text.key(proposed.direction()))) {
+            String expected = String.join(", ", directions.stream().map(d -> "«" + d + "»").toList());
+            throw Violations.invalid(DIRECTION_FOLLOWS_THE_PROCESS, "Процесс «" + proposed.process()
+                    + "» относится к направлению " + expected + ": направление строки определяется её процессом",
+                    List.of(new FieldError("row.direction", "Для этого процесса направление деятельности: " + expected)));
+        }
     }
 
     /**

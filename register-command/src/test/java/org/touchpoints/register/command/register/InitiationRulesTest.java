@@ -272,6 +272,62 @@ class InitiationRulesTest {
                 .expectNoEvents();
     }
 
+    // ---- directionFollowsTheProcess ----
+
+    @Test
+    void aRowOfAnExistingProcessInAnotherDirectionIsRefused() {
+        fixture.given(register())
+                .when(add("c-portal", new RowContent(APPEALS_DIRECTION, LICENSING_PROCESS,
+                        new Touchpoint("ЕПГУ", Channel.DIGITAL, "https://www.gosuslugi.ru"), List.of(4), null, null,
+                        null, null)))
+                .expectException(RuleViolatedException.class)
+                .expectExceptionMessage(rule("directionFollowsTheProcess"))
+                .expectNoEvents();
+    }
+
+    @Test
+    void anEditMovingARowAwayFromItsProcesssDirectionIsRefused() {
+        fixture.given(register())
+                .when(edit("c-phone", PHONE_ID, new RowContent(APPEALS_DIRECTION, LICENSING_PROCESS,
+                        PHONE.touchpoint(), List.of(1, 2, 5), null, null, null, null)))
+                .expectException(RuleViolatedException.class)
+                .expectExceptionMessage(rule("directionFollowsTheProcess"))
+                .expectNoEvents();
+    }
+
+    @Test
+    void aNewProcessPicksItsDirection() {
+        RowContent draft = new RowContent(APPEALS_DIRECTION, NEW_PROCESS,
+                new Touchpoint("ЕПГУ", Channel.DIGITAL, "https://www.gosuslugi.ru"), List.of(4), null, null, null,
+                LICENSING);
+        fixture.given(register())
+                .when(add("c-new", draft))
+                .expectSuccessfulHandlerExecution()
+                .expectResultMessagePayload(ChangeStatus.INITIATED);
+    }
+
+    // ---- anEditChangesTheRow ----
+
+    @Test
+    void anEditThatChangesNothingIsRefused() {
+        fixture.given(register())
+                .when(edit("c-phone", PHONE_ID, PHONE.withDivision(null)))
+                .expectException(RuleViolatedException.class)
+                .expectExceptionMessage(rule("anEditChangesTheRow"))
+                .expectNoEvents();
+    }
+
+    @Test
+    void anEditThatOnlyRetypesTheSameTextWithSpacesIsRefusedToo() {
+        RowContent retyped = new RowContent("  " + SERVICES + " ", LICENSING_PROCESS,
+                new Touchpoint(" Телефон ", Channel.OFFLINE, " 8 (4812) 29-10-71 "), List.of(1, 2), null, null, null, null);
+        fixture.given(register())
+                .when(edit("c-phone", PHONE_ID, retyped))
+                .expectException(RuleViolatedException.class)
+                .expectExceptionMessage(rule("anEditChangesTheRow"))
+                .expectNoEvents();
+    }
+
     // ---- oneTouchpointPerProcess at initiation ----
 
     @Test

@@ -31,7 +31,9 @@ public class AdminAudit {
     public static final String DEAD_LETTERS_RETRIED = "DEAD_LETTERS_RETRIED";
     public static final String DEAD_LETTER_SET_ASIDE = "DEAD_LETTER_SET_ASIDE";
 
-    public record Entry(long id, Instant at, String actor, String action, String title, String target, String details) {
+    /** One action; {@code actorName} is the account's display name (null when the account is unknown, e.g. "system"). */
+    public record Entry(long id, Instant at, String actor, String action, String title, String target, String details,
+                        String actorName) {
     }
 
     private final JdbcClient jdbc;
@@ -53,13 +55,22 @@ public class AdminAudit {
     /** Entries newest first; {@code from}/{@code to} bound the time when given. */
     public List<Entry> list(Instant from, Instant to, int offset, int limit) {
         return jdbc.sql("""
-                        select id, at, actor, action, target, details from admin_audit
-                        where (cast(? as timestamptz) is null or at >= ?) and (cast(? as timestamptz) is null or at < ?)
-                        order by id desc offset ? limit ?""")
+                        select e.id, e.at, e.actor, e.action, e.target, e.details, a.display_name
+                        from admin_audit e left join account a on a.username = e.actor
+                        where (cast(? as timestamptz) is null or e.at >= ?) and (cast(? as timestamptz) is null or e.at < ?)
+                        order by e.id desc offset ? limit ?""")
                 .params(ts(from), ts(from), ts(to), ts(to), offset, limit)
                 .query((rs, i) -> new Entry(rs.getLong(1), rs.getTimestamp(2).toInstant(), rs.getString(3),
-                        rs.getString(4), title(rs.getString(4)), rs.getString(5), rs.getString(6)))
+                        rs.getString(4), title(rs.getString(4)), rs.getString(5), rs.getString(6), rs.getString(7)))
                 .list();
+    }
+
+    /** How many entries {@link #list} selects with these bounds. */
+    public long count(Instant from, Instant to) {
+        return jdbc.sql("""
+                        select count(*) from admin_audit
+                        where (cast(? as timestamptz) is null or at >= ?) and (cast(? as timestamptz) is null or at < ?)""")
+                .params(ts(from), ts(from), ts(to), ts(to)).query(Long.class).single();
     }
 
     /** The action in Russian, for people. */

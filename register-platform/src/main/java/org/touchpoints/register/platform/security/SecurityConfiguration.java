@@ -86,7 +86,7 @@ public class SecurityConfiguration {
                         .defaultAuthenticationEntryPointFor(new LoginUrlAuthenticationEntryPoint("/login"), AnyRequestMatcher.INSTANCE)
                         .defaultAccessDeniedHandlerFor((request, response, denied) -> ProblemAuthenticationEntryPoint.write(
                                 response, HttpStatus.FORBIDDEN, "Действие не разрешено для вашей роли"), api)
-                        .defaultAccessDeniedHandlerFor(pageDenied, AnyRequestMatcher.INSTANCE))
+                        .defaultAccessDeniedHandlerFor(new SessionEndedHandler(pageDenied), AnyRequestMatcher.INSTANCE))
                 .headers(h -> h
                         .contentSecurityPolicy(csp -> csp.policyDirectives("default-src 'self'; img-src 'self' data:; "
                                 + "style-src 'self' 'unsafe-inline'; script-src 'self'; form-action 'self'; "

@@ -1,5 +1,6 @@
 package org.touchpoints.register.query.calendar;
 
+import java.security.Principal;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.NavigableSet;
@@ -16,6 +17,7 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 import org.touchpoints.register.api.calendar.DueDate;
+import org.touchpoints.register.platform.audit.AdminAudit;
 import org.touchpoints.register.platform.web.ApiException;
 
 /** The production calendar over HTTP (API.md): due dates, a year's view, and the administrator's upload. */
@@ -25,9 +27,11 @@ public class CalendarController {
     static final int MAX_UPLOAD_CHARS = 100_000;
 
     private final ProductionCalendar calendar;
+    private final AdminAudit audit;
 
-    public CalendarController(ProductionCalendar calendar) {
+    public CalendarController(ProductionCalendar calendar, AdminAudit audit) {
         this.calendar = calendar;
+        this.audit = audit;
     }
 
     /** {@code GET /api/v1/calendar/due-date?madeAt=INSTANT&workingDays=N&zone=IANA_ZONE[&region=CODE]}. */
@@ -55,7 +59,17 @@ public class CalendarController {
      */
     @PreAuthorize("hasRole('ADMIN')")
     @PostMapping(consumes = MediaType.APPLICATION_JSON_VALUE)
-    public UploadedYear upload(@RequestBody(required = false) String json) {
+    public UploadedYear upload(@RequestBody(required = false) String json, Principal who) {
+        UploadedYear loaded = upload(json);
+        audit.record(who.getName(), AdminAudit.CALENDAR_UPLOADED,
+                loaded.year() + (loaded.region() == null ? " (федеральный)" : " (регион " + loaded.region() + ")"),
+                "источник: " + loaded.source() + "; нерабочих дней: " + loaded.nonWorkingDays().size()
+                        + ", рабочих выходных: " + loaded.workingWeekendDays().size());
+        return loaded;
+    }
+
+    /** The upload itself, without its record in the admin audit. */
+    UploadedYear upload(String json) {
         if (json != null && json.length() > MAX_UPLOAD_CHARS) {
             throw new ApiException(HttpStatus.BAD_REQUEST,
                     "Файл календаря слишком большой: больше " + MAX_UPLOAD_CHARS + " символов");

@@ -23,6 +23,7 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.touchpoints.register.platform.audit.AdminAudit;
 import org.touchpoints.register.api.calendar.DueDate;
 
 /**
@@ -183,7 +184,9 @@ public final class ProductionCalendar {
             }
             install(year);
         }
-        log.info("Loaded {} ({}){}", year.describe(), year.source(), directory == null ? "" : ", saved in " + directory);
+        // the source is text an administrator sent: one line in the log, whatever it holds
+        log.info("Loaded {} ({}){}", AdminAudit.oneLine(year.describe()), AdminAudit.oneLine(year.source()),
+                directory == null ? "" : ", saved in " + directory);
         return year;
     }
 

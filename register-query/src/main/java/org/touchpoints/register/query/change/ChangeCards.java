@@ -1,6 +1,8 @@
 package org.touchpoints.register.query.change;
 
+import java.time.Clock;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
@@ -16,10 +18,15 @@ import org.touchpoints.register.api.change.ChangeStatus;
 import org.touchpoints.register.api.row.ClientNeed;
 import org.touchpoints.register.api.row.RowContent;
 import org.touchpoints.register.api.row.Touchpoint;
-import org.touchpoints.register.platform.account.AccountStore;
+import org.touchpoints.register.query.calendar.CalendarYearMissingException;
+import org.touchpoints.register.query.calendar.ProductionCalendar;
 import org.touchpoints.register.query.deadline.DeadlineBoard;
+import org.touchpoints.register.query.deadline.PublicationDeadline;
 import org.touchpoints.register.query.register.RegisterReadModel;
+import org.touchpoints.register.query.register.RegisterSettings;
+import org.touchpoints.register.query.ui.People;
 import org.touchpoints.register.query.ui.Viewer;
+import org.touchpoints.register.query.ui.Words;
 
 /**
  * A change as the pages show it: titles in Russian, the row before and after side by side, the timeline in the
@@ -88,22 +95,41 @@ public class ChangeCards {
     public record Deadline(String dueDate, String left, String status) {
     }
 
+    /**
+     * @param dueIfApprovedToday for a change still in the approval chain: the publication due date its final approval
+     *                           today would start (the same calendar count as the recorded due date), as дд.мм.гггг;
+     *                           null when the register has no deadline or the change is closed
+     */
     public record Card(ChangeView change, String authority, String kind, String status, String reason, String division,
                        String initiator, String initiated, String touchpoint, String process, List<Field> diff,
-                       List<Event> timeline, Deadline deadline, Steps steps) {
+                       List<Event> timeline, Deadline deadline, Steps steps, String dueIfApprovedToday) {
         public String id() {
             return change.changeId();
+        }
+
+        /** The steps taken after the proposal (agreements, returns): what an approver reads before deciding. */
+        public List<Event> earlierSteps() {
+            return timeline.size() <= 1 ? List.of() : timeline.subList(1, timeline.size());
         }
     }
 
     private final RegisterReadModel registers;
     private final DeadlineBoard deadlines;
-    private final AccountStore accounts;
+    private final People people;
+    private final ChangeReadModel changes;
+    private final RegisterSettings settings;
+    private final ProductionCalendar calendar;
+    private final Clock clock;
 
-    public ChangeCards(RegisterReadModel registers, DeadlineBoard deadlines, AccountStore accounts) {
+    public ChangeCards(RegisterReadModel registers, DeadlineBoard deadlines, People people, ChangeReadModel changes,
+                       RegisterSettings settings, ProductionCalendar calendar, Clock clock) {
         this.registers = registers;
         this.deadlines = deadlines;
-        this.accounts = accounts;
+        this.people = people;
+        this.changes = changes;
+        this.settings = settings;
+        this.calendar = calendar;
+        this.clock = clock;
     }
 
     /** Cards of changes (of any registers), with names looked up once per page. */
@@ -111,16 +137,22 @@ public class ChangeCards {
         Map<String, RegisterReadModel.RegisterSummary> registerOf = new HashMap<>();
         Map<String, Map<String, String>> divisionsOf = new HashMap<>();
         Map<String, Map<String, DeadlineBoard.DeadlineView>> deadlinesOf = new HashMap<>();
-        Map<String, String> names = new HashMap<>();
+        Function<String, String> name = people.cached();
+        Map<String, List<ChangeView.TimelineEntry>> timelines = this.changes.timelines(changes.stream()
+                .filter(c -> c.timeline() == null).map(ChangeView::changeId).toList());
+        Map<String, String> dueToday = new HashMap<>();
         List<Card> cards = new ArrayList<>(changes.size());
-        for (ChangeView c : changes) {
+        for (ChangeView listed : changes) {
+            ChangeView c = listed.timeline() != null ? listed
+                    : listed.withTimeline(timelines.getOrDefault(listed.changeId(), List.of()));
             var register = registerOf.computeIfAbsent(c.registerId(), registers::require);
             Map<String, String> divisions = divisionsOf.computeIfAbsent(c.registerId(), registers::divisions);
             ZoneId zone = ZoneId.of(register.timeZone());
-            Function<String, String> name = u -> u == null ? "" : names.computeIfAbsent(u, this::displayName);
             List<Event> timeline = c.timeline() == null ? List.of() : c.timeline().stream()
-                    .map(t -> new Event(EVENTS.getOrDefault(t.event(), t.event()), when(t.at(), zone), name.apply(t.by()),
-                            t.comment()))
+                    .map(t -> new Event(EVENTS.getOrDefault(t.event(), t.event()), when(t.at(), zone),
+                            t.onBehalfOf() == null ? name.apply(t.by())
+                                    : name.apply(t.by()) + " (и.о. за " + name.apply(t.onBehalfOf()) + ")",
+                            Words.isoDatesIn(t.comment())))
                     .toList();
             DeadlineBoard.DeadlineView d = c.dueDate() == null ? null
                     : deadlinesOf.computeIfAbsent(c.registerId(), r -> deadlines.deadlines(r).stream()
@@ -132,13 +164,32 @@ public class ChangeCards {
                     when(c.initiatedAt(), zone),
                     shown == null || shown.touchpoint() == null ? "" : shown.touchpoint().name(),
                     shown == null ? "" : shown.process(), diff(c.before(), c.after(), divisions), timeline,
-                    deadline(c, d), Steps.of(viewer, c)));
+                    deadline(c, d), Steps.of(viewer, c),
+                    ChangeStatus.valueOf(c.status()).closed() ? null
+                            : dueToday.computeIfAbsent(c.registerId(), this::dueIfApprovedToday)));
         }
         return cards;
     }
 
     public Card card(ChangeView change, Viewer viewer) {
         return cards(List.of(change), viewer).get(0);
+    }
+
+    /**
+     * The due date a final approval made now would start in the register: {@link PublicationDeadline}'s count from
+     * today's local date; null when the register has no publication deadline, «» when the calendar lacks the year.
+     */
+    private String dueIfApprovedToday(String registerId) {
+        RegisterSettings.Settings s = settings.of(registerId);
+        if (s.deadlineWorkingDays() == null) {
+            return null;
+        }
+        LocalDate madeOn = PublicationDeadline.madeOn(clock.instant(), null, s.zone());
+        try {
+            return Words.date(PublicationDeadline.dueDate(calendar, madeOn, s.deadlineWorkingDays(), s.region()));
+        } catch (CalendarYearMissingException missing) {
+            return "";
+        }
     }
 
     /** The row's fields before and after; an edit marks the fields it changes. */
@@ -210,10 +261,5 @@ public class ChangeCards {
 
     static String when(Instant at, ZoneId zone) {
         return at == null ? "" : DATE_TIME.format(at.atZone(zone));
-    }
-
-    private String displayName(String username) {
-        return accounts.find(username).map(a -> a.displayName() == null || a.displayName().isBlank() ? username
-                : a.displayName()).orElse(username);
     }
 }

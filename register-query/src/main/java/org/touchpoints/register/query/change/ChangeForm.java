@@ -69,6 +69,11 @@ public record ChangeForm(String changeId, String kind, String rowId, String dire
                 channel, needs, otherNeed, interaction, features, division, reason, comment);
     }
 
+    ChangeForm withDirection(String newDirection) {
+        return new ChangeForm(changeId, kind, rowId, newDirection, process, newProcess, touchpointName, touchpointAddress,
+                channel, needs, otherNeed, interaction, features, division, reason, comment);
+    }
+
     ChangeKind kindValue() {
         return parse(ChangeKind.class, kind);
     }

@@ -32,6 +32,7 @@ import org.touchpoints.register.query.config.Projections;
 import org.touchpoints.register.query.config.ReadModelJdbc;
 import org.touchpoints.register.query.deadline.PublicationDeadline;
 import org.touchpoints.register.query.register.RegisterSettings;
+import org.touchpoints.register.query.ui.Words;
 
 /** Every change with its status, before/after rows, timeline and publication deadline. */
 @Component
@@ -85,7 +86,7 @@ public class ChangeProjection {
     void on(DeputyApproved e) {
         approved(e.registerId(), e.changeId(), e.at(), e.orderNumber(), e.orderDate(), null);
         String comment = e.orderNumber() == null ? e.comment()
-                : join(e.comment(), "Приказ № " + e.orderNumber() + (e.orderDate() == null ? "" : " от " + e.orderDate()));
+                : join(e.comment(), "Приказ № " + e.orderNumber() + (e.orderDate() == null ? "" : " от " + Words.date(e.orderDate())));
         timeline(e.changeId(), "DeputyApproved", e.at(), e.by(), e.onBehalfOf(), comment);
     }
 
@@ -174,7 +175,7 @@ public class ChangeProjection {
     @EventHandler
     void on(PublicationDeadlineMissed e) {
         jdbc.update("update q_change set deadline_missed_at = ? where change_id = ?", Timestamp.from(e.at()), e.changeId());
-        timeline(e.changeId(), "PublicationDeadlineMissed", e.at(), e.by(), null, "Срок публикации " + e.dueDate() + " истёк");
+        timeline(e.changeId(), "PublicationDeadlineMissed", e.at(), e.by(), null, "Срок публикации " + Words.date(e.dueDate()) + " истёк");
     }
 
     @EventHandler

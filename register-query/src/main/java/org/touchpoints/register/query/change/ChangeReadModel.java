@@ -81,6 +81,51 @@ public class ChangeReadModel {
         return jdbc.sql(sql.toString()).params(params).query(this::view).list();
     }
 
+    /** The changes a person initiated in a status, in every register, oldest first. */
+    public List<ChangeView> initiatedBy(String username, String status) {
+        return jdbc.sql(COLUMNS + " where initiated_by = ? and status = ? order by initiated_at, change_id")
+                .params(username, status).query(this::view).list();
+    }
+
+    /** The timelines of many changes at once (for cards of a list), by change id, each in order. */
+    public java.util.Map<String, List<ChangeView.TimelineEntry>> timelines(java.util.Collection<String> changeIds) {
+        java.util.Map<String, List<ChangeView.TimelineEntry>> timelines = new java.util.HashMap<>();
+        if (changeIds.isEmpty()) {
+            return timelines;
+        }
+        jdbc.sql("""
+                        select change_id, event, at, by_user, on_behalf_of, comment from q_change_timeline
+                        where change_id = any(cast(? as varchar[])) order by change_id, seq""")
+                .param(changeIds.toArray(String[]::new))
+                .query((rs, i) -> {
+                    timelines.computeIfAbsent(rs.getString(1), k -> new ArrayList<>()).add(new ChangeView.TimelineEntry(
+                            rs.getString(2), rs.getTimestamp(3).toInstant(), rs.getString(4), rs.getString(5),
+                            rs.getString(6)));
+                    return null;
+                }).list();
+        return timelines;
+    }
+
+    /**
+     * The register's changes still in the approval chain (every status that is not closed), by the row they edit or
+     * remove: the register takes no second change of such a row until this one is closed.
+     */
+    public java.util.Map<String, ChangeView> openByRow(String registerId) {
+        java.util.Map<String, ChangeView> open = new java.util.LinkedHashMap<>();
+        String[] statuses = java.util.Arrays.stream(ChangeStatus.values()).filter(s -> !s.closed())
+                .map(Enum::name).toArray(String[]::new);
+        jdbc.sql(COLUMNS + " where register_id = ? and kind <> 'ADD' and status = any(cast(? as varchar[])) order by initiated_at, change_id")
+                .params(registerId, statuses).query(this::view).list()
+                .forEach(c -> open.putIfAbsent(c.rowId(), c));
+        return open;
+    }
+
+    /** One open change in words, for a link to it: «Изменение строки от 20.12.2024: на согласовании у …». */
+    public static String describe(ChangeView c, java.time.ZoneId zone) {
+        return ChangeSubject.kindTitle(c.kind()) + " от " + org.touchpoints.register.query.ui.Words.date(
+                c.initiatedAt().atZone(zone).toLocalDate()) + " (" + ChangeStatus.valueOf(c.status()).title().toLowerCase() + ")";
+    }
+
     @QueryHandler
     public Optional<ChangeDeadline> handle(FindDueDateQuery query) {
         return jdbc.sql("select status, due_date from q_change where change_id = ?").param(query.changeId())

@@ -40,7 +40,7 @@ public class InboxPage {
     }
 
     /** Waiting for this person's step, oldest first; never their own proposals (nobody approves their own). */
-    List<ChangeView> waitingFor(Viewer viewer) {
+    public List<ChangeView> waitingFor(Viewer viewer) {
         Map<String, ChangeView> waiting = new LinkedHashMap<>();
         for (Viewer.Membership m : viewer.memberships()) {
             String step = switch (m.role()) {

@@ -77,12 +77,17 @@ public class ProposeChangePage {
     }
 
     @PostMapping("/registers/{registerId}/changes/new")
-    String submit(@PathVariable String registerId, ChangeForm form, Model model, HttpServletResponse response,
+    String submit(@PathVariable String registerId, ChangeForm submitted, Model model, HttpServletResponse response,
                   RedirectAttributes redirect) {
         var register = registers.require(registerId);
         access.requireReadable(registerId); // a refusal shows the form again, with the register's rows
         Viewer viewer = (Viewer) model.getAttribute("viewer");
-        ChangeKind kind = kind(form.kind());
+        ChangeKind kind = kind(submitted.kind());
+        // an existing process brings its direction when none was chosen (the register refuses any other one)
+        String processDirection = submitted.newProcessChosen() ? null
+                : processDirections(registers.rows(registerId)).get(Text.key(submitted.process()));
+        ChangeForm form = Text.isBlank(submitted.direction()) && processDirection != null
+                ? submitted.withDirection(processDirection) : submitted;
         RegisterRow row = target(registerId, kind, form.rowId(), viewer);
         if (!Text.isBlank(form.changeId())) {
             changes.find(form.changeId()).filter(c -> !c.registerId().equals(registerId)).ifPresent(c -> {
@@ -157,21 +162,33 @@ public class ProposeChangePage {
                 errors.put("touchpointName", explanation);
             }
         }
-        String message = refusal == null ? null : "oneTouchpointPerProcess".equals(refusal.rule())
-                ? "Предложение не принято: такая точка взаимодействия уже есть в процессе (пояснение — у поля «Точка взаимодействия»)"
-                : refusal.message();
+        String message = refusal == null ? null : switch (refusal.rule()) {
+            case "oneTouchpointPerProcess" ->
+                    "Предложение не принято: такая точка взаимодействия уже есть в процессе (пояснение — у поля «Точка взаимодействия»)";
+            case "oneOpenChangePerRow" ->
+                    "Предложение не принято: по этой строке уже есть изменение на согласовании (ссылка на него — выше)";
+            default -> refusal.message();
+        };
         model.addAttribute("register", register);
         model.addAttribute("kind", kind.name());
         model.addAttribute("form", form);
         model.addAttribute("row", row);
         model.addAttribute("current", row == null ? List.of() : ChangeCards.diff(row.content(), null, divisions));
         model.addAttribute("message", message);
-        model.addAttribute("openChange", row == null ? null : openChangeOf(register.id(), row.rowId()));
+        ChangeView openChange = row == null ? null : changes.openByRow(register.id()).get(row.rowId());
+        model.addAttribute("openChange", openChange);
+        model.addAttribute("openChangeText", openChange == null ? null
+                : ChangeReadModel.describe(openChange, java.time.ZoneId.of(register.timeZone())));
+        Map<String, String> directionOfProcess = processDirections(rows);
         model.addAttribute("general", general);
         model.addAttribute("errors", errors);
         model.addAttribute("directions", bound && !procedure.directions().isEmpty()
                 ? withChosen(procedure.directions(), form.direction()) : directions(rows, form.direction()));
-        model.addAttribute("processes", processes(register.id(), own, rows, row, form));
+        List<String> processes = processes(register.id(), own, rows, row, form);
+        Map<String, String> processDirections = new LinkedHashMap<>();
+        processes.forEach(p -> processDirections.put(p, directionOfProcess.get(Text.key(p))));
+        model.addAttribute("processes", processes);
+        model.addAttribute("processDirections", processDirections);
         model.addAttribute("channels", Channel.values());
         // a register with a procedure of its own offers its lists; the others the global ones, as ever
         model.addAttribute("needs", bound ? procedure.needs() : List.of(ClientNeed.values()));
@@ -189,17 +206,19 @@ public class ProposeChangePage {
         return "change-form";
     }
 
-    /** A change of the row still in the approval chain: the register takes no second one until it is closed. */
-    private ChangeView openChangeOf(String registerId, String rowId) {
-        for (String status : List.of(ChangeStatus.INITIATED.name(), ChangeStatus.DIVISION_APPROVED.name(),
-                ChangeStatus.IN_APPROVAL.name(), ChangeStatus.AWAITING_APPROVAL_ACT.name())) {
-            for (ChangeView c : changes.list(new ChangeReadModel.Filter(registerId, status, null, null, null))) {
-                if (rowId.equals(c.rowId())) {
-                    return c;
-                }
+    /**
+     * Each process's direction in the register (by the process's key), from its rows: choosing an existing process
+     * fixes the direction ({@code RowRules.directionFollowsTheProcess} decides it in the register).
+     */
+    static Map<String, String> processDirections(List<RegisterRow> rows) {
+        Map<String, String> directions = new LinkedHashMap<>();
+        for (RegisterRow r : rows) {
+            RowContent c = r.content();
+            if (!Text.isBlank(c.process()) && !Text.isBlank(c.direction())) {
+                directions.putIfAbsent(Text.key(c.process()), c.direction());
             }
         }
-        return null;
+        return directions;
     }
 
     private static List<String> withChosen(List<String> directions, String chosen) {

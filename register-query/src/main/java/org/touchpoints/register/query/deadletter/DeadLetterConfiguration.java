@@ -10,12 +10,12 @@ import org.axonframework.eventhandling.deadletter.jdbc.DeadLetterSchema;
 import org.axonframework.eventhandling.deadletter.jdbc.JdbcSequencedDeadLetterQueue;
 import org.axonframework.messaging.deadletter.Decisions;
 import org.axonframework.messaging.deadletter.EnqueuePolicy;
-import org.axonframework.messaging.deadletter.ThrowableCause;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.touchpoints.register.platform.audit.AdminAudit;
 import org.touchpoints.register.query.config.Projections;
 import org.touchpoints.register.query.metrics.ApprovalLeadTimes;
 import org.touchpoints.register.query.reminder.ReminderPolicy;
@@ -27,7 +27,8 @@ import org.touchpoints.register.query.reminder.ReminderPolicy;
  * while other registers and other groups go on; the command that produced the event still succeeds, since the event
  * is the record. The processors stay subscribing (read-your-writes): Axon's dead-lettering invoker serves any kind of
  * processor. The command side's own index ({@code change-lookup}) is not dead-lettered: its failure still refuses
- * the command, as a change that cannot be addressed must not be recorded.
+ * the command, as a change that cannot be addressed must not be recorded. An administrator can set a parked event
+ * aside ({@link DeadLetters#setAside}); each group then skips it ({@link SetAsideEvents}).
  */
 @Configuration(proxyBeanMethods = false)
 public class DeadLetterConfiguration {
@@ -74,12 +75,14 @@ public class DeadLetterConfiguration {
     @Autowired
     void deadLetterQueues(EventProcessingConfigurer processing, DeadLetterSchema schema,
                           ConnectionProvider connectionProvider, TransactionManager transactionManager,
-                          EventSavepoints savepoints) {
+                          EventSavepoints savepoints, SetAsideLetters setAside) {
         EnqueuePolicy<EventMessage<?>> parkAfterUndoing = (letter, cause) -> {
             savepoints.undoCurrentEvent();
             log.warn("Event {} ({}) parked in the dead-letter queue: {}", letter.message().getIdentifier(),
-                    letter.message().getPayloadType().getSimpleName(), String.valueOf(cause));
-            return Decisions.enqueue(ThrowableCause.truncated(cause));
+                    letter.message().getPayloadType().getSimpleName(), AdminAudit.oneLine(String.valueOf(cause)));
+            // the failure itself, not a ThrowableCause: the letter wraps what it is given, and a wrapped ThrowableCause
+            // would show as the cause's class instead of the failure's (cause_message is text: nothing to truncate)
+            return Decisions.enqueue(cause);
         };
         for (String group : GROUPS) {
             processing.registerDeadLetterQueue(group, c -> JdbcSequencedDeadLetterQueue.<EventMessage<?>>builder()
@@ -93,6 +96,7 @@ public class DeadLetterConfiguration {
                             .maxSequenceSize(100_000)
                             .build())
                     .registerDeadLetterPolicy(group, c -> parkAfterUndoing)
+                    .registerHandlerInterceptor(group, c -> new SetAsideEvents(group, setAside))
                     .registerHandlerInterceptor(group, c -> savepoints);
         }
     }

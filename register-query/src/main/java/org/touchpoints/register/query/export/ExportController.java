@@ -40,7 +40,8 @@ public class ExportController {
     }
 
     @GetMapping
-    @Operation(summary = "Выгрузить перечень по форме органа власти: csv, xlsx или docx; текущий или редакцию version",
+    @Operation(summary = "Выгрузить перечень по форме органа власти: csv (канонический текст, его SHA-256 записывается "
+            + "при публикации), csv-excel (UTF-8 с BOM, разделитель «;», для Excel), xlsx или docx; текущий или редакцию version",
             description = "Опубликованная редакция (version) доступна любому вошедшему; текущее состояние — участникам "
                     + "перечня, аудитору и администратору.")
     public ResponseEntity<byte[]> export(@PathVariable String registerId, @RequestParam(defaultValue = "csv") String format,

@@ -9,6 +9,16 @@ public interface RegisterFileFormat {
     /** The {@code format} parameter value and file extension, e.g. {@code csv}. */
     String name();
 
+    /** The file name's extension; the format's name unless said otherwise. */
+    default String extension() {
+        return name();
+    }
+
+    /** Added to the file name before the extension, to tell variants of one extension apart. */
+    default String fileSuffix() {
+        return "";
+    }
+
     String mediaType();
 
     /** @param rows the rows in entry order */

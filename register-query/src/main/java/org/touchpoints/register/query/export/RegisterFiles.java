@@ -36,7 +36,7 @@ public class RegisterFiles {
     public ResponseEntity<byte[]> download(RegisterReadModel.RegisterSummary register, List<RegisterRow> rows,
                                            RegisterFileFormat writer, Integer version, List<String> approvals) {
         byte[] content = writer.write(register, rows, approvals);
-        String fileName = register.id() + (version == null ? "" : "-v" + version) + "." + writer.name();
+        String fileName = register.id() + (version == null ? "" : "-v" + version) + writer.fileSuffix() + "." + writer.extension();
         return ResponseEntity.ok()
                 .header(HttpHeaders.CONTENT_DISPOSITION, "attachment; filename=\"" + fileName + "\"")
                 .header("X-Content-SHA256", RegisterCsv.sha256(content))

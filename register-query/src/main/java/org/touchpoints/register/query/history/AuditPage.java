@@ -7,6 +7,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Function;
 import java.util.stream.Collectors;
 import org.springframework.format.annotation.DateTimeFormat;
 import org.springframework.security.access.AccessDeniedException;
@@ -18,6 +19,7 @@ import org.touchpoints.register.api.change.ChangeReason;
 import org.touchpoints.register.api.row.Text;
 import org.touchpoints.register.query.change.ChangeSubject;
 import org.touchpoints.register.query.register.RegisterReadModel;
+import org.touchpoints.register.query.ui.People;
 import org.touchpoints.register.query.ui.UiController;
 import org.touchpoints.register.query.ui.Viewer;
 import tools.jackson.databind.JsonNode;
@@ -30,8 +32,28 @@ import tools.jackson.databind.JsonNode;
 public class AuditPage {
     static final int PAGE_SIZE = 100;
 
-    /** One event as shown: its title in Russian, the key facts, the full payload as indented JSON text. */
-    public record Line(HistoryReadModel.HistoryEntry entry, String title, Map<String, String> facts, String json) {
+    /**
+     * One event as shown: its title in Russian, when (in the register's time), who (by name), the key facts in words,
+     * the full payload as indented JSON text.
+     */
+    public record Line(HistoryReadModel.HistoryEntry entry, String title, String when, String who,
+                       Map<String, String> facts, String json) {
+        /** The facts as one cell of text: «Поле: значение; Поле: значение». */
+        public String factsText() {
+            return facts.entrySet().stream().map(f -> f.getKey() + ": " + f.getValue())
+                    .collect(Collectors.joining("; "));
+        }
+    }
+
+    /**
+     * What turns a recorded value into words for one register: its time zone, its divisions' names, people's names.
+     */
+    public record Words(ZoneId zone, Map<String, String> divisions, Function<String, String> names) {
+        static final Words PLAIN = new Words(ZoneId.of("UTC"), Map.of(), u -> u);
+
+        String division(String id) {
+            return divisions.getOrDefault(id, id);
+        }
     }
 
     /** The events of a register, by their names in the store, with their titles on the page. */
@@ -41,12 +63,10 @@ public class AuditPage {
     static {
         event("RegisterCreated", "Перечень создан", "Орган власти", "authority", "Часовой пояс", "timeZone",
                 "Срок публикации, рабочих дней", "publicationDeadlineWorkingDays", "Шаблон", "template");
-        event("DivisionDefined", "Подразделение определено", "Подразделение", "divisionId", "Название", "name",
-                "Процессы", "processes");
-        event("MemberAssigned", "Роль назначена", "Учётная запись", "username", "Роль", "role",
+        event("DivisionDefined", "Подразделение определено", "Название", "name", "Процессы", "processes");
+        event("MemberAssigned", "Роль назначена", "Сотрудник", "username", "Роль", "role",
                 "Подразделение", "divisionId");
-        event("MemberRevoked", "Роль снята", "Учётная запись", "username", "Роль", "role",
-                "Подразделение", "divisionId");
+        event("MemberRevoked", "Роль снята", "Сотрудник", "username", "Роль", "role", "Подразделение", "divisionId");
         event("RowImported", "Строка загружена из файла", "Процесс", "row.process",
                 "Точка взаимодействия", "row.touchpoint.name", "Файл", "source");
         event("ChangeInitiated", "Изменение предложено", "Вид", "kind", "Подразделение", "division",
@@ -69,6 +89,11 @@ public class AuditPage {
         event("PublicationDeadlineMissed", "Срок публикации пропущен", "Срок", "dueDate");
         event("AnnualReviewConfirmed", "Ежегодная проверка подтверждена", "Подразделение", "divisionId",
                 "Год", "year", "Комментарий", "comment");
+        event("ApprovalRightDelegated", "Назначен исполняющий обязанности", "Исполняющий обязанности", "delegate",
+                "За кого", "holder", "Роль", "role", "Подразделение", "divisionId", "С", "validFrom", "По", "validTo",
+                "Комментарий", "comment");
+        event("DelegationRevoked", "Исполнение обязанностей прекращено");
+        event("ProcedureChanged", "Порядок ведения перечня изменён");
     }
 
     private static void event(String name, String title, String... labelsAndPaths) {
@@ -82,10 +107,17 @@ public class AuditPage {
 
     private final HistoryReadModel history;
     private final RegisterReadModel registers;
+    private final People people;
 
-    public AuditPage(HistoryReadModel history, RegisterReadModel registers) {
+    public AuditPage(HistoryReadModel history, RegisterReadModel registers, People people) {
         this.history = history;
         this.registers = registers;
+        this.people = people;
+    }
+
+    /** The words for one register's events: its zone, its divisions' names, people's names (looked up once each). */
+    Words words(RegisterReadModel.RegisterSummary register) {
+        return new Words(ZoneId.of(register.timeZone()), registers.divisions(register.id()), people.cached());
     }
 
     @GetMapping("/audit")
@@ -116,13 +148,17 @@ public class AuditPage {
         long total = history.count(filter);
         int pages = (int) Math.max(1, (total + PAGE_SIZE - 1) / PAGE_SIZE);
         int current = Math.min(Math.max(1, page), pages);
-        List<Line> lines = history.page(filter, (current - 1) * PAGE_SIZE, PAGE_SIZE).stream().map(AuditPage::line)
-                .collect(Collectors.toList());
+        Words words = words(register);
+        List<Line> lines = history.page(filter, (current - 1) * PAGE_SIZE, PAGE_SIZE).stream()
+                .map(e -> line(e, words)).collect(Collectors.toList());
+        Map<String, String> users = new LinkedHashMap<>();
+        history.users(register.id()).forEach(u -> users.put(u, words.names().apply(u)));
 
         model.addAttribute("register", register);
         model.addAttribute("zone", zone);
+        model.addAttribute("zoneWords", org.touchpoints.register.query.ui.Words.zone(zone));
         model.addAttribute("filter", filter);
-        model.addAttribute("users", history.users(register.id()));
+        model.addAttribute("users", users);
         model.addAttribute("lines", lines);
         model.addAttribute("total", total);
         model.addAttribute("page", current);
@@ -143,18 +179,30 @@ public class AuditPage {
     }
 
     static Line line(HistoryReadModel.HistoryEntry e) {
+        return line(e, Words.PLAIN);
+    }
+
+    public static Line line(HistoryReadModel.HistoryEntry e, Words words) {
         Map<String, String> facts = new LinkedHashMap<>();
         for (String[] fact : FACTS.getOrDefault(e.event(), List.of())) {
-            String value = value(fact[1], e.payload());
+            String value = value(fact[1], e.payload(), words);
             if (value != null) {
                 facts.put(fact[0], value);
             }
         }
-        return new Line(e, EVENTS.getOrDefault(e.event(), e.event()), facts, e.payload().toPrettyString());
+        String who = e.onBehalfOf() == null ? words.names().apply(e.by())
+                : words.names().apply(e.by()) + " (и.о. за " + words.names().apply(e.onBehalfOf()) + ")";
+        return new Line(e, EVENTS.getOrDefault(e.event(), e.event()),
+                org.touchpoints.register.query.ui.Words.DATE_TIME_SECONDS.format(e.at().atZone(words.zone())), who,
+                facts, e.payload().toPrettyString());
     }
 
     /** The payload's value at a dotted path, in words; null when absent or empty. */
     static String value(String path, JsonNode payload) {
+        return value(path, payload, Words.PLAIN);
+    }
+
+    static String value(String path, JsonNode payload, Words words) {
         JsonNode node = payload;
         for (String part : path.split("\\.")) {
             node = node.path(part);
@@ -173,12 +221,20 @@ public class AuditPage {
         }
         return switch (path) {
             case "kind" -> ChangeSubject.kindTitle(text);
+            case "division", "divisionId", "row.division" -> words.division(text);
+            case "username", "delegate", "holder" -> words.names().apply(text);
+            case "orderDate", "dueDate", "validFrom", "validTo" -> org.touchpoints.register.query.ui.Words.isoDate(text);
+            case "publishedAt" -> publishedAt(text, words.zone());
+            case "timeZone" -> org.touchpoints.register.query.ui.Words.zone(text);
+            case "touchpoint.channel", "row.touchpoint.channel" -> channel(text);
             case "reason" -> reasonTitle(text);
             case "role" -> switch (text) {
                 case "SPECIALIST" -> "специалист подразделения";
                 case "HEAD" -> "руководитель подразделения";
                 case "DEPUTY" -> "заместитель руководителя";
                 case "PUBLISHER" -> "ответственный за публикацию";
+                case "RESPONSIBLE" -> "уполномоченное лицо";
+                case "HEAD_OF_AUTHORITY" -> "руководитель органа власти";
                 default -> text;
             };
             case "template" -> switch (text) {
@@ -193,6 +249,22 @@ public class AuditPage {
             };
             default -> text;
         };
+    }
+
+    private static String publishedAt(String text, ZoneId zone) {
+        try {
+            return org.touchpoints.register.query.ui.Words.dateTime(Instant.parse(text), zone);
+        } catch (java.time.format.DateTimeParseException e) {
+            return text;
+        }
+    }
+
+    private static String channel(String text) {
+        try {
+            return org.touchpoints.register.api.row.Channel.valueOf(text).title();
+        } catch (IllegalArgumentException e) {
+            return text;
+        }
     }
 
     /** A change's reason is one of the closed list; a rejection's reason is free text. */

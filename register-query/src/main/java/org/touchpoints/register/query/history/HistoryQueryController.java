@@ -16,6 +16,7 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 import org.touchpoints.register.api.row.RegisterCsv;
 import org.touchpoints.register.query.register.RegisterReadModel;
+import org.touchpoints.register.query.ui.Words;
 import org.touchpoints.register.query.history.HistoryReadModel.HistoryEntry;
 
 @RestController
@@ -25,10 +26,12 @@ import org.touchpoints.register.query.history.HistoryReadModel.HistoryEntry;
 public class HistoryQueryController {
     private final HistoryReadModel history;
     private final RegisterReadModel registers;
+    private final AuditPage audit;
 
-    public HistoryQueryController(HistoryReadModel history, RegisterReadModel registers) {
+    public HistoryQueryController(HistoryReadModel history, RegisterReadModel registers, AuditPage audit) {
         this.history = history;
         this.registers = registers;
+        this.audit = audit;
     }
 
     @GetMapping
@@ -45,18 +48,22 @@ public class HistoryQueryController {
     }
 
     @GetMapping(value = "/export", produces = "text/csv")
-    @Operation(summary = "Журнал событий перечня в CSV (UTF-8, разделитель «;», для Excel); фильтры те же")
+    @Operation(summary = "Журнал событий перечня в CSV для Excel (UTF-8 с BOM, разделитель «;»): время по часовому поясу "
+            + "перечня, события, люди и подразделения словами; фильтры те же")
     public ResponseEntity<byte[]> export(@PathVariable String registerId, @RequestParam(required = false) Instant from,
                                          @RequestParam(required = false) Instant to,
                                          @RequestParam(required = false) String event,
                                          @RequestParam(required = false) String user,
                                          @RequestParam(required = false) String changeId) {
-        registers.require(registerId);
-        StringBuilder csv = new StringBuilder("\uFEFF№;Событие;Время (UTC);Кто;Изменение;Содержание\r\n");
+        RegisterReadModel.RegisterSummary register = registers.require(registerId);
+        AuditPage.Words words = audit.words(register);
+        StringBuilder csv = new StringBuilder("\uFEFF№;Время (" + Words.zone(register.timeZone())
+                + ");Событие;Кто;Изменение;Содержание\r\n");
         for (HistoryEntry e : history.entries(new HistoryReadModel.Filter(registerId, event, user, changeId, from, to))) {
-            csv.append(e.sequence()).append(';').append(cell(e.event())).append(';').append(e.at()).append(';')
-                    .append(cell(e.onBehalfOf() == null ? e.by() : e.by() + " (и.о. за " + e.onBehalfOf() + ")")).append(';').append(cell(e.changeId())).append(';')
-                    .append(cell(e.payload().toString())).append("\r\n");
+            AuditPage.Line line = AuditPage.line(e, words);
+            csv.append(e.sequence()).append(';').append(cell(line.when())).append(';').append(cell(line.title()))
+                    .append(';').append(cell(line.who())).append(';').append(cell(e.changeId())).append(';')
+                    .append(cell(line.factsText())).append("\r\n");
         }
         return ResponseEntity.ok()
                 .header(HttpHeaders.CONTENT_DISPOSITION, "attachment; filename=\"history-" + registerId + ".csv\"")

@@ -53,7 +53,8 @@ public class PublicPages {
     }
 
     @GetMapping("/public/{registerId}")
-    String register(@PathVariable String registerId, @RequestParam(required = false) Integer version, Model model) {
+    String register(@PathVariable String registerId, @RequestParam(required = false) Integer version,
+                    @RequestParam(required = false) String q, Model model) {
         var register = registers.require(registerId);
         model.addAttribute("register", register);
         model.addAttribute("zone", ZoneId.of(register.timeZone()));
@@ -73,7 +74,10 @@ public class PublicPages {
         model.addAttribute("versions", versions);
         model.addAttribute("headers", register.template().headers());
         model.addAttribute("sixColumns", register.template() == Template.SIX_COLUMN);
-        model.addAttribute("lines", RegisterTable.lines(register.template(), rows, null, NO_FILTER));
+        String search = q == null || q.isBlank() ? null : q.strip();
+        model.addAttribute("q", search);
+        model.addAttribute("lines", RegisterTable.lines(register.template(), rows, null, search == null ? NO_FILTER
+                : new RegisterTable.Filter(search, null, null, null, null, null)));
         return "public-register";
     }
 }

@@ -4,8 +4,14 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.sql.Savepoint;
+import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
 import java.util.stream.Stream;
 import org.axonframework.config.EventProcessingConfiguration;
 import java.util.concurrent.ArrayBlockingQueue;
@@ -21,6 +27,10 @@ import org.axonframework.eventhandling.GenericDomainEventEntry;
 import org.axonframework.eventhandling.GlobalSequenceTrackingToken;
 import org.axonframework.eventhandling.TrackedDomainEventData;
 import org.axonframework.eventhandling.TrackedEventData;
+import org.axonframework.messaging.MetaData;
+import org.axonframework.messaging.deadletter.GenericDeadLetter;
+import org.axonframework.messaging.deadletter.SequencedDeadLetterQueue;
+import org.axonframework.messaging.deadletter.ThrowableCause;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
@@ -28,10 +38,13 @@ import org.springframework.aop.support.AopUtils;
 import org.springframework.context.ApplicationContext;
 import org.springframework.core.annotation.AnnotationUtils;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.jdbc.datasource.DataSourceUtils;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
+import org.touchpoints.register.platform.audit.AdminAudit;
 import org.touchpoints.register.query.config.Projections;
 import org.touchpoints.register.query.config.ReadModelJdbc;
+import org.touchpoints.register.query.deadletter.SetAsideLetters;
 
 /**
  * Rebuilds every read model of the rebuilt groups ({@link Projections#REBUILT}) from the event store: resets them (their
@@ -43,6 +56,13 @@ import org.touchpoints.register.query.config.ReadModelJdbc;
  * <p>Fast enough for millions of events: the events are read with one cursor (not in Axon's pages of a hundred)
  * and deserialized by a thread of their own ({@link EventReader}), and the handlers' writes go to PostgreSQL in
  * batches sent while the handlers go on ({@link ReadModelJdbc#batched}).
+ *
+ * <p>A rebuild never stops at an event a read model cannot take. Events an administrator set aside are skipped by
+ * their group ({@link SetAsideLetters}). When the fast replay fails anyway, its work is rolled back (to a savepoint)
+ * and the replay runs again event by event, each group's handling of each event in a savepoint of its own: an event
+ * a group cannot take is parked in that group's dead-letter queue with its cause, and the later events of the same
+ * register behind it (as live processing parks them); the other registers and groups are rebuilt in full. The result
+ * says how many letters were parked.
  */
 @Service
 @ConditionalOnProperty(name = "axon.axonserver.enabled", havingValue = "false")
@@ -51,7 +71,18 @@ public class ProjectionRebuilder {
     private static final int FETCH_SIZE = 1_000;
     private static final int BATCH = 500;
 
-    public record Result(long events, long millis) {
+    /**
+     * @param events          the events replayed
+     * @param millis          how long it took
+     * @param parked          letters parked in the dead-letter queues: events a read model could not take, and the
+     *                        events of the same registers behind them
+     * @param setAsideSkipped events skipped by a group because an administrator set them aside
+     */
+    public record Result(long events, long millis, long parked, long setAsideSkipped) {
+    }
+
+    /** A handler bean of a rebuilt group. */
+    private record GroupHandler(String group, AnnotationEventHandlerAdapter adapter) {
     }
 
     private final ApplicationContext context;
@@ -60,15 +91,18 @@ public class ProjectionRebuilder {
     private final JdbcClient jdbc;
     private final ReadModelJdbc readModels;
     private final EventProcessingConfiguration processing;
+    private final SetAsideLetters setAside;
 
     public ProjectionRebuilder(ApplicationContext context, Configuration axon, DataSource dataSource, JdbcClient jdbc,
-                               ReadModelJdbc readModels, EventProcessingConfiguration processing) {
+                               ReadModelJdbc readModels, EventProcessingConfiguration processing,
+                               SetAsideLetters setAside) {
         this.context = context;
         this.axon = axon;
         this.dataSource = dataSource;
         this.jdbc = jdbc;
         this.readModels = readModels;
         this.processing = processing;
+        this.setAside = setAside;
     }
 
     @Transactional
@@ -78,46 +112,156 @@ public class ProjectionRebuilder {
         // The handlers look rows up by key in tables that start empty and grow to millions of rows within this
         // transaction: plans made (and cached) while a table is small would scan it whole on every event after.
         jdbc.sql("set local enable_seqscan = off").update();
-        List<AnnotationEventHandlerAdapter> handlers = new ArrayList<>();
+        List<GroupHandler> handlers = new ArrayList<>();
         for (Object bean : context.getBeansWithAnnotation(ProcessingGroup.class).values()) {
             ProcessingGroup group = AnnotationUtils.findAnnotation(AopUtils.getTargetClass(bean), ProcessingGroup.class);
             if (group != null && Projections.REBUILT.contains(group.value())) {
-                handlers.add(new AnnotationEventHandlerAdapter(bean));
+                handlers.add(new GroupHandler(group.value(), new AnnotationEventHandlerAdapter(bean)));
             }
         }
-        long count;
-        try (EventReader events = new EventReader()) {
-            count = readModels.batched(() -> {
-                for (AnnotationEventHandlerAdapter h : handlers) {
-                    h.prepareReset();
-                }
-                jdbc.sql("alter sequence q_row_entry_seq restart").update();
-                long n = 0;
-                for (List<EventMessage<?>> batch = events.next(); !batch.isEmpty(); batch = events.next()) {
-                    for (EventMessage<?> event : batch) {
-                        for (AnnotationEventHandlerAdapter h : handlers) {
-                            if (h.canHandle(event)) {
-                                try {
-                                    h.handle(event);
-                                } catch (Exception e) {
-                                    throw new IllegalStateException("Replay failed at event " + event.getIdentifier(), e);
-                                }
-                            }
-                        }
-                        n++;
-                    }
-                }
-                return n;
-            });
-        }
-        // the rebuilt read models hold every event: events parked for these groups are applied, not to be retried
+        Map<String, Set<String>> skipped = setAside.eventsByGroup();
+        // the rebuilt read models take every event they can: what was parked for these groups is applied now, or
+        // parked again below
         for (String group : Projections.REBUILT) {
             processing.deadLetterQueue(group).ifPresent(queue -> queue.clear());
         }
+        Connection connection = DataSourceUtils.getConnection(dataSource);
+        Replay replay;
+        try {
+            Savepoint beforeReplay = connection.setSavepoint();
+            try {
+                replay = readModels.batched(() -> replay(handlers, skipped, null));
+                connection.releaseSavepoint(beforeReplay);
+            } catch (RuntimeException fast) {
+                log.warn("A read model could not take an event ({}); replaying event by event, parking what cannot be "
+                        + "taken", AdminAudit.oneLine(String.valueOf(fast)));
+                connection.rollback(beforeReplay);
+                replay = replay(handlers, skipped, new Parking(connection));
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException("Rebuild failed: " + e.getMessage(), e);
+        } finally {
+            DataSourceUtils.releaseConnection(connection, dataSource);
+        }
         jdbc.sql("analyze").update(); // statistics of the rebuilt tables, for the queries that follow
         long millis = (System.nanoTime() - start) / 1_000_000;
-        log.info("Rebuilt read models from {} events in {} ms", count, millis);
-        return new Result(count, millis);
+        log.info("Rebuilt read models from {} events in {} ms; {} letters parked, {} set-aside events skipped",
+                replay.events, millis, replay.parked, replay.skipped);
+        return new Result(replay.events, millis, replay.parked, replay.skipped);
+    }
+
+    /** What one replay did. */
+    private static final class Replay {
+        long events;
+        long parked;
+        long skipped;
+    }
+
+    /**
+     * Resets the read models and replays every event through the handlers of its groups, skipping those set aside;
+     * {@code parking} null: fast, the first failure fails the replay; otherwise failures are parked.
+     */
+    private Replay replay(List<GroupHandler> handlers, Map<String, Set<String>> skipped, Parking parking) {
+        for (GroupHandler h : handlers) {
+            h.adapter().prepareReset();
+        }
+        jdbc.sql("alter sequence q_row_entry_seq restart").update();
+        Map<String, List<AnnotationEventHandlerAdapter>> byGroup = new HashMap<>();
+        for (GroupHandler h : handlers) {
+            byGroup.computeIfAbsent(h.group(), g -> new ArrayList<>()).add(h.adapter());
+        }
+        Replay replay = new Replay();
+        try (EventReader events = new EventReader()) {
+            for (List<EventMessage<?>> batch = events.next(); !batch.isEmpty(); batch = events.next()) {
+                for (EventMessage<?> event : batch) {
+                    for (String group : Projections.REBUILT) {
+                        if (skipped.getOrDefault(group, Set.of()).contains(event.getIdentifier())) {
+                            replay.skipped++;
+                            continue;
+                        }
+                        List<AnnotationEventHandlerAdapter> able = new ArrayList<>(2);
+                        for (AnnotationEventHandlerAdapter h : byGroup.getOrDefault(group, List.of())) {
+                            if (h.canHandle(event)) {
+                                able.add(h);
+                            }
+                        }
+                        if (able.isEmpty()) {
+                            continue;
+                        }
+                        if (parking == null) {
+                            handle(able, event);
+                        } else if (parking.handleOrPark(group, able, event)) {
+                            replay.parked++;
+                        }
+                    }
+                    replay.events++;
+                }
+            }
+        }
+        return replay;
+    }
+
+    private static void handle(List<AnnotationEventHandlerAdapter> handlers, EventMessage<?> event) {
+        for (AnnotationEventHandlerAdapter h : handlers) {
+            try {
+                h.handle(event);
+            } catch (RuntimeException e) {
+                throw e;
+            } catch (Exception e) {
+                throw new IllegalStateException("Replay failed at event " + event.getIdentifier() + ": " + e.getMessage(), e);
+            }
+        }
+    }
+
+    /**
+     * The careful replay: each group's handling of an event in a savepoint; an event a group cannot take goes to
+     * the group's dead-letter queue with its cause, and so do the later events of its sequence (the register).
+     */
+    private final class Parking {
+        private final Connection connection;
+        private final Map<String, Set<Object>> parkedSequences = new HashMap<>();
+
+        Parking(Connection connection) {
+            this.connection = connection;
+        }
+
+        /** @return whether the event was parked */
+        boolean handleOrPark(String group, List<AnnotationEventHandlerAdapter> handlers, EventMessage<?> event) {
+            Object sequence = sequenceOf(group, event);
+            Set<Object> parked = parkedSequences.computeIfAbsent(group, g -> new HashSet<>());
+            SequencedDeadLetterQueue<EventMessage<?>> queue = processing.deadLetterQueue(group)
+                    .orElseThrow(() -> new IllegalStateException("No dead-letter queue for " + group));
+            if (parked.contains(sequence)) {
+                queue.enqueue(sequence, new GenericDeadLetter<>(sequence, event));
+                return true;
+            }
+            try {
+                Savepoint savepoint = connection.setSavepoint();
+                try {
+                    handle(handlers, event);
+                    connection.releaseSavepoint(savepoint);
+                    return false;
+                } catch (RuntimeException e) {
+                    connection.rollback(savepoint);
+                    Throwable cause = e instanceof IllegalStateException && e.getCause() != null ? e.getCause() : e;
+                    log.warn("Rebuild: event {} ({}) parked for {}: {}", event.getIdentifier(),
+                            event.getPayloadType().getSimpleName(), group, AdminAudit.oneLine(String.valueOf(cause)));
+                    Instant now = GenericDeadLetter.clock.instant();
+                    queue.enqueue(sequence, new GenericDeadLetter<>(sequence, event, ThrowableCause.truncated(cause), now,
+                            now, MetaData.emptyInstance()));
+                    parked.add(sequence);
+                    return true;
+                }
+            } catch (SQLException e) {
+                throw new IllegalStateException("Rebuild failed at event " + event.getIdentifier() + ": " + e.getMessage(), e);
+            }
+        }
+
+        /** The group's sequence of the event (by default its register), as live processing parks it. */
+        private Object sequenceOf(String group, EventMessage<?> event) {
+            Object sequence = processing.sequencingPolicy(group).getSequenceIdentifierFor(event);
+            return sequence != null ? sequence : event.getIdentifier();
+        }
     }
 
     /**

@@ -16,6 +16,7 @@ import org.touchpoints.register.api.row.ClientNeed;
 import org.touchpoints.register.api.row.RegisterRow;
 import org.touchpoints.register.api.row.Text;
 import org.touchpoints.register.platform.web.ApiException;
+import org.touchpoints.register.query.change.ChangeReadModel;
 import org.touchpoints.register.query.ui.UiController;
 
 /** The registers list and one register laid out like its template, today, at a date or as a published version. */
@@ -24,11 +25,14 @@ public class RegisterPage {
     private final RegisterReadModel registers;
     private final RegisterTimeTravel timeTravel;
     private final RegisterReadAccess access;
+    private final ChangeReadModel changes;
 
-    public RegisterPage(RegisterReadModel registers, RegisterTimeTravel timeTravel, RegisterReadAccess access) {
+    public RegisterPage(RegisterReadModel registers, RegisterTimeTravel timeTravel, RegisterReadAccess access,
+                        ChangeReadModel changes) {
         this.registers = registers;
         this.timeTravel = timeTravel;
         this.access = access;
+        this.changes = changes;
     }
 
     /** The registers the viewer may read; the published versions of every register are on /public. */
@@ -76,6 +80,18 @@ public class RegisterPage {
         model.addAttribute("channels", Channel.values());
         model.addAttribute("needs", ClientNeed.values());
         model.addAttribute("procedure", ProcedureText.of(registers.procedure(registerId)));
+        // a row with a change in the approval chain offers a link to that change instead of «Изменить / Исключить»
+        java.util.Map<String, String> openChanges = new java.util.HashMap<>();
+        java.util.Map<String, String> openChangeIds = new java.util.HashMap<>();
+        if (!past) {
+            ZoneId zone = ZoneId.of(register.timeZone());
+            changes.openByRow(registerId).forEach((rowId, c) -> {
+                openChanges.put(rowId, ChangeReadModel.describe(c, zone));
+                openChangeIds.put(rowId, c.changeId());
+            });
+        }
+        model.addAttribute("openChanges", openChanges);
+        model.addAttribute("openChangeIds", openChangeIds);
         model.addAttribute("sixColumns", register.template() == org.touchpoints.register.api.row.Template.SIX_COLUMN);
         return "register";
     }

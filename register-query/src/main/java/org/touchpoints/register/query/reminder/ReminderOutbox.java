@@ -32,6 +32,27 @@ public class ReminderOutbox {
                 .params(registerId, role, division, division).query(String.class).list();
     }
 
+    /** The e-mail address of one person, when they have one and their account is enabled. */
+    java.util.Optional<String> addressOf(String username) {
+        return jdbc.sql("select email from account where username = ? and enabled and email is not null")
+                .param(username).query(String.class).optional();
+    }
+
+    void rememberInitiator(String changeId, String registerId, String username) {
+        jdbc.sql("""
+                        insert into reminder_change_initiator(change_id, register_id, username) values (?, ?, ?)
+                        on conflict (change_id) do nothing""")
+                .params(changeId, registerId, username).update();
+    }
+
+    /** Who initiated the change: as this group recorded it, or (for older changes) as the change read model has it. */
+    java.util.Optional<String> initiatorOf(String changeId) {
+        return jdbc.sql("""
+                        select username from reminder_change_initiator where change_id = ?
+                        union all select initiated_by from q_change where change_id = ? limit 1""")
+                .params(changeId, changeId).query(String.class).optional();
+    }
+
     List<Letter> unsent(int limit) {
         return jdbc.sql("select id, recipient, subject, body from reminder_outbox where sent_at is null and attempts < 10 order by id limit ?")
                 .param(limit)

@@ -13,16 +13,22 @@ import org.touchpoints.register.api.change.ChangeInitiated;
 import org.touchpoints.register.api.change.StepApproved;
 import org.touchpoints.register.api.procedure.ApprovalChain;
 import org.touchpoints.register.api.procedure.ProcedureStep;
+import org.touchpoints.register.api.change.ChangeRejected;
+import org.touchpoints.register.api.change.DeputyApproved;
 import org.touchpoints.register.api.change.DivisionApproved;
 import org.touchpoints.register.api.change.PublicationDeadlineMissed;
 import org.touchpoints.register.api.register.MemberRole;
 import org.touchpoints.register.query.deadline.DeadlineBoard;
 import org.touchpoints.register.query.deadline.PublicationDeadline;
+import org.touchpoints.register.query.ui.People;
+import org.touchpoints.register.query.ui.Words;
 
 /**
  * Who is reminded of what: the heads of the division when a change waits for their agreement, the deputy when
- * it waits for approval, the publishers when a publication is at risk (once per change) or missed. A group of
- * its own: rebuilding the read models sends nothing again.
+ * it waits for approval, the initiator when their change is approved or rejected, the publishers when a
+ * publication is at risk (once per change) or missed. A group of its own, with its bookkeeping in tables of its own
+ * ({@code reminder_sent}, {@code reminder_change_initiator}, which no rebuild touches): rebuilding the read models
+ * sends nothing again.
  */
 @Component
 @ProcessingGroup(ReminderPolicy.GROUP)
@@ -34,35 +40,38 @@ public class ReminderPolicy {
     private final JdbcClient jdbc;
     private final DeadlineBoard deadlines;
     private final Clock clock;
+    private final People people;
 
     private final tools.jackson.databind.json.JsonMapper mapper;
 
     public ReminderPolicy(ReminderOutbox outbox, ReminderProperties properties, JdbcClient jdbc, DeadlineBoard deadlines,
-                          Clock clock, tools.jackson.databind.json.JsonMapper mapper) {
+                          Clock clock, People people, tools.jackson.databind.json.JsonMapper mapper) {
         this.mapper = mapper;
         this.outbox = outbox;
         this.properties = properties;
         this.jdbc = jdbc;
         this.deadlines = deadlines;
         this.clock = clock;
+        this.people = people;
     }
 
     @EventHandler
     void on(ChangeInitiated e) {
+        outbox.rememberInitiator(e.changeId(), e.registerId(), e.by());
         if (!properties.enabled()) {
             return;
         }
         if (e.chain() != null && !e.chain().steps().equals(List.of(ProcedureStep.DIVISION_HEAD, ProcedureStep.DEPUTY))) {
             // a procedure of its own: whoever holds the first step (or the act) hears of it
             remindOfStep(e.registerId(), e.changeId(), e.division(), e.chain(), -1, e.at(),
-                    "Специалист " + e.by() + " предлагает изменение перечня точек взаимодействия («" + e.registerId()
+                    "Специалист " + people.name(e.by()) + " предлагает изменение перечня точек взаимодействия («" + e.registerId()
                             + "»): " + describe(e) + ".\nОснование: " + e.reason().title() + ".");
             return;
         }
         String what = describe(e);
         for (String to : outbox.recipients(e.registerId(), MemberRole.HEAD.name(), e.division())) {
             outbox.add(to, "Изменение перечня ожидает вашего согласования",
-                    "Здравствуйте!\n\nСпециалист " + e.by() + " предлагает изменение перечня точек взаимодействия («"
+                    "Здравствуйте!\n\nСпециалист " + people.name(e.by()) + " предлагает изменение перечня точек взаимодействия («"
                             + e.registerId() + "»): " + what + ".\nОснование: " + e.reason().title() + ".\n\n"
                             + "Согласуйте или отклоните его: " + link(e.changeId()) + "\n", e.at());
         }
@@ -77,7 +86,7 @@ public class ReminderPolicy {
         if (chain != null) {
             remindOfStep(e.registerId(), e.changeId(), divisionOf(e.changeId()), chain, chain.steps().indexOf(e.step()),
                     e.at(), "Изменение " + e.changeId() + " перечня «" + e.registerId() + "» прошло шаг согласования («"
-                            + e.step().title() + "», " + e.by() + ").");
+                            + e.step().title() + "», " + people.name(e.by(), e.onBehalfOf()) + ").");
         }
     }
 
@@ -127,16 +136,47 @@ public class ReminderPolicy {
         ApprovalChain chain = chainOf(e.changeId());
         if (chain != null && !chain.steps().equals(List.of(ProcedureStep.DIVISION_HEAD, ProcedureStep.DEPUTY))) {
             remindOfStep(e.registerId(), e.changeId(), divisionOf(e.changeId()), chain,
-                    chain.steps().indexOf(ProcedureStep.DIVISION_HEAD), e.at(), "Руководитель подразделения " + e.by()
+                    chain.steps().indexOf(ProcedureStep.DIVISION_HEAD), e.at(), "Руководитель подразделения " + people.name(e.by(), e.onBehalfOf())
                             + " согласовал изменение " + e.changeId() + " перечня «" + e.registerId() + "».");
             return;
         }
         for (String to : outbox.recipients(e.registerId(), MemberRole.DEPUTY.name(), null)) {
             outbox.add(to, "Изменение перечня ожидает утверждения",
-                    "Здравствуйте!\n\nРуководитель подразделения " + e.by() + " согласовал изменение " + e.changeId()
+                    "Здравствуйте!\n\nРуководитель подразделения " + people.name(e.by(), e.onBehalfOf()) + " согласовал изменение " + e.changeId()
                             + " перечня «" + e.registerId() + "». Оно ожидает вашего утверждения: " + link(e.changeId()) + "\n",
                     e.at());
         }
+    }
+
+    /** The initiator hears that their change is approved: it is in the register now and awaits publication. */
+    @EventHandler
+    void on(DeputyApproved e) {
+        if (!properties.enabled()) {
+            return;
+        }
+        toInitiator(e.changeId(), "Ваше изменение перечня утверждено",
+                "Здравствуйте!\n\nИзменение " + e.changeId() + " перечня «" + e.registerId() + "», которое вы предложили, "
+                        + "утверждено (" + people.name(e.by(), e.onBehalfOf()) + ")"
+                        + (e.orderNumber() == null ? "" : ", приказ № " + e.orderNumber()
+                        + (e.orderDate() == null ? "" : " от " + Words.date(e.orderDate())))
+                        + ". Оно внесено в перечень и будет опубликовано на официальном сайте в установленный срок.\n\n"
+                        + "Изменение: " + link(e.changeId()) + "\n", e.at());
+    }
+
+    /** The initiator hears that their change is rejected, by whom and why: they may propose it again, corrected. */
+    @EventHandler
+    void on(ChangeRejected e) {
+        if (!properties.enabled()) {
+            return;
+        }
+        toInitiator(e.changeId(), "Ваше изменение перечня отклонено",
+                "Здравствуйте!\n\nИзменение " + e.changeId() + " перечня «" + e.registerId() + "», которое вы предложили, "
+                        + "отклонено (" + people.name(e.by(), e.onBehalfOf()) + ").\nПричина: " + e.reason()
+                        + "\n\nИсправьте предложение и направьте его снова: " + link(e.changeId()) + "\n", e.at());
+    }
+
+    private void toInitiator(String changeId, String subject, String body, java.time.Instant at) {
+        outbox.initiatorOf(changeId).flatMap(outbox::addressOf).ifPresent(to -> outbox.add(to, subject, body, at));
     }
 
     @EventHandler
@@ -147,13 +187,16 @@ public class ReminderPolicy {
         for (String to : outbox.recipients(e.registerId(), MemberRole.PUBLISHER.name(), null)) {
             outbox.add(to, "Срок публикации перечня истёк",
                     "Здравствуйте!\n\nСрок публикации новой редакции перечня «" + e.registerId() + "» ("
-                            + e.dueDate() + ") истёк, изменение " + e.changeId() + " не опубликовано. "
+                            + Words.date(e.dueDate()) + ") истёк, изменение " + e.changeId() + " не опубликовано. "
                             + "Разместите текущую редакцию на официальном сайте и отметьте публикацию: "
                             + link(e.changeId()) + "\n", e.at());
         }
     }
 
-    /** Publishers hear once per change when its publication comes within two working days of the due date. */
+    /**
+     * Publishers hear once per change when its publication comes within two working days of the due date: the
+     * change is claimed once in {@code reminder_sent}, whichever replica scans first.
+     */
     @Scheduled(initialDelayString = "PT10S", fixedDelayString = "${register.deadlines.scan-interval:PT1M}")
     public void remindOfPublicationsAtRisk() {
         if (!properties.enabled()) {
@@ -161,13 +204,15 @@ public class ReminderPolicy {
         }
         for (DeadlineBoard.DeadlineView d : deadlines.deadlines(null, PublicationDeadline.Status.AT_RISK, 0,
                 DeadlineBoard.ALL)) {
-            int claimed = jdbc.sql("update q_change set at_risk_notified_at = ? where change_id = ? and at_risk_notified_at is null")
-                    .params(Timestamp.from(clock.instant()), d.changeId()).update();
+            int claimed = jdbc.sql("""
+                            insert into reminder_sent(change_id, kind, sent_at) values (?, 'PUBLICATION_AT_RISK', ?)
+                            on conflict do nothing""")
+                    .params(d.changeId(), Timestamp.from(clock.instant())).update();
             if (claimed == 1) {
                 for (String to : outbox.recipients(d.registerId(), MemberRole.PUBLISHER.name(), null)) {
-                    outbox.add(to, "Срок публикации перечня истекает " + d.dueDate(),
+                    outbox.add(to, "Срок публикации перечня истекает " + Words.date(d.dueDate()),
                             "Здравствуйте!\n\nДо истечения срока публикации перечня «" + d.registerId() + "» осталось "
-                                    + d.workingDaysLeft() + " раб. дн. (срок — " + d.dueDate() + ", изменение "
+                                    + d.workingDaysLeft() + " раб. дн. (срок — " + Words.date(d.dueDate()) + ", изменение "
                                     + d.changeId() + "): " + link(d.changeId()) + "\n",
                             clock.instant().truncatedTo(ChronoUnit.MILLIS));
                 }
@@ -176,7 +221,7 @@ public class ReminderPolicy {
     }
 
     private String link(String changeId) {
-        return properties.baseUrl() + "/api/v1/changes/" + changeId;
+        return properties.baseUrl() + "/changes/" + changeId;
     }
 
     private static String describe(ChangeInitiated e) {

@@ -8,6 +8,7 @@ import org.springframework.mail.SimpleMailMessage;
 import org.springframework.mail.javamail.JavaMailSender;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
+import org.touchpoints.register.platform.audit.AdminAudit;
 
 /** Sends what the outbox holds over SMTP; a letter that fails is tried again at the next run (up to 10 times). */
 @Component
@@ -54,7 +55,8 @@ public class ReminderSender {
                 outbox.sent(letter.id(), clock.instant());
                 sent++;
             } catch (RuntimeException e) {
-                log.warn("Reminder {} to {} not sent: {}", letter.id(), letter.recipient(), e.getMessage());
+                log.warn("Reminder {} to {} not sent: {}", letter.id(), AdminAudit.oneLine(letter.recipient()),
+                        AdminAudit.oneLine(e.getMessage()));
                 outbox.failed(letter.id(), e.getMessage());
             }
         }

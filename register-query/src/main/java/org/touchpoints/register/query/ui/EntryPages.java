@@ -22,11 +22,11 @@ public class EntryPages {
         return "login";
     }
 
-    /** People land on their work: approvers on their inbox, everyone else on the registers. */
+    /** People land on their work: what waits for them (agreements, approvals, publications, returned changes). */
     @GetMapping("/")
     String home(Model model) {
         Viewer viewer = (Viewer) model.getAttribute("viewer");
-        return viewer != null && viewer.approver() ? "redirect:/inbox" : "redirect:/registers";
+        return viewer != null && viewer.signedIn() ? "redirect:/tasks" : "redirect:/public";
     }
 
     @RequestMapping("/forbidden")

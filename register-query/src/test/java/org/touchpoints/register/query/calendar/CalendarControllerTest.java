@@ -13,7 +13,7 @@ import org.touchpoints.register.platform.web.ApiException;
 
 /** The endpoints called directly: answers, and every refusal a 400 naming its field, never a 500. */
 class CalendarControllerTest {
-    private final CalendarController controller = new CalendarController(ProductionCalendar.bundled());
+    private final CalendarController controller = new CalendarController(ProductionCalendar.bundled(), null);
 
     private static LocalDate d(String iso) {
         return LocalDate.parse(iso);

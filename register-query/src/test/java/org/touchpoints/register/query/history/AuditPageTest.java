@@ -35,4 +35,25 @@ class AuditPageTest {
         assertThat(line.title()).isEqualTo("SomethingNew");
         assertThat(line.facts()).isEmpty();
     }
+
+    @Test
+    void aRegistersWordsNameItsDivisionsPeopleAndLocalTime() {
+        var payload = MAPPER.readTree("""
+                {"registerId":"r","changeId":"c-1","orderNumber":"15-п","orderDate":"2026-11-27","onBehalfOf":"deputy",
+                 "by":"acting","at":"2026-11-27T06:05:00Z"}""");
+        var words = new AuditPage.Words(java.time.ZoneId.of("Europe/Moscow"),
+                java.util.Map.of("licensing", "Отдел лицензирования"),
+                u -> switch (u) { case "acting" -> "Петров П. П., начальник отдела"; case "deputy" -> "Сидоров С. С.";
+                    default -> u; });
+
+        AuditPage.Line line = AuditPage.line(new HistoryReadModel.HistoryEntry(9, "DeputyApproved",
+                Instant.parse("2026-11-27T06:05:00Z"), "acting", "c-1", payload), words);
+
+        assertThat(line.title()).isEqualTo("Утверждено заместителем руководителя");
+        assertThat(line.when()).isEqualTo("27.11.2026 09:05:00");
+        assertThat(line.who()).isEqualTo("Петров П. П., начальник отдела (и.о. за Сидоров С. С.)");
+        assertThat(line.factsText()).isEqualTo("Приказ №: 15-п; Дата приказа: 27.11.2026");
+        assertThat(AuditPage.value("divisionId", MAPPER.readTree("{\"divisionId\":\"licensing\"}"), words))
+                .isEqualTo("Отдел лицензирования");
+    }
 }
