@@ -165,7 +165,7 @@ public class ChangeCards {
                     shown == null || shown.touchpoint() == null ? "" : shown.touchpoint().name(),
                     shown == null ? "" : shown.process(), diff(c.before(), c.after(), divisions), timeline,
                     deadline(c, d), Steps.of(viewer, c),
-                    ChangeStatus.valueOf(c.status()).closed() ? null
+                    ChangeStatus.valueOf(c.status()).closed() || "REQUIRED".equals(c.approvalAct()) ? null // an act starts it
                             : dueToday.computeIfAbsent(c.registerId(), this::dueIfApprovedToday)));
         }
         return cards;
