@@ -127,4 +127,17 @@ class ProcedurePagesIT extends BrowserIT {
         assertThat(browser.text("#flash")).contains("Шаг согласования пройден");
         assertThat(status(changeId)).isEqualTo("APPROVED");
     }
+
+    @Test
+    void theAdministratorStartsARegisterWithASeedAuthoritysProcedure() {
+        String id = "nsk-" + java.util.UUID.randomUUID().toString().substring(0, 8);
+        browser.login("admin").open("/registers/new");
+        browser.type("id", id).type("authority", "Инспекция госстройнадзора НСО")
+                .selectValue("timeZone", "Asia/Novosibirsk").selectValue("preset", "NOVOSIBIRSK_GSN")
+                .click("#create-submit");
+        assertThat(browser.url()).contains("/registers/" + id + "/import");
+        var procedure = api.as("admin").get("/api/v1/registers/" + id).json().get("procedure");
+        assertThat(procedure.get("preset").asString()).isEqualTo("NOVOSIBIRSK_GSN");
+        assertThat(procedure.get("deadlineWorkingDays").asInt()).isEqualTo(5);
+    }
 }
