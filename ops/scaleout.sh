@@ -151,7 +151,11 @@ case "${1:-}" in
     ;;
   kill-one)
     name=${2:?name a replica or axonserver}
-    [ -f "$DIR/$name.pid" ] && kill -9 "$(cat "$DIR/$name.pid")" 2>/dev/null || true
+    if [ -f "$DIR/$name.pid" ]; then
+      pid=$(cat "$DIR/$name.pid")
+      kill -9 "$pid" 2>/dev/null || true
+      for _ in $(seq 1 50); do kill -0 "$pid" 2>/dev/null || break; sleep 0.1; done
+    fi
     rm -f "$DIR/$name.pid"
     log "$name killed"
     ;;

@@ -9,6 +9,7 @@ import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.touchpoints.register.query.deadline.DeadlineWatcher;
+import org.touchpoints.register.query.metrics.RegisterGauges;
 import tools.jackson.databind.JsonNode;
 
 /** Publication deadlines by the production calendar, moving with a fixed clock. */
@@ -16,6 +17,8 @@ class DeadlinesIT extends ApplicationIT {
 
     @Autowired
     DeadlineWatcher watcher;
+    @Autowired
+    RegisterGauges gauges;
 
     @Test
     void aDeadlineGoesFromPendingToAtRiskToOverdueAndThePublicationIsLate() {
@@ -85,8 +88,9 @@ class DeadlinesIT extends ApplicationIT {
     @Test
     void anEarlierOrderDateStartsTheCountAndFiveDayRegistersCountFive() {
         String register = newRegister(5, "Asia/Novosibirsk");
-        clock.set(Instant.parse("2025-04-30T03:00:00Z")); // Wed 30.04.2025, 10:00 in Novosibirsk
+        clock.set(Instant.parse("2025-04-29T03:00:00Z")); // proposed on Tue 29.04.2025, 10:00 in Novosibirsk
         String change = initiate(register, "Сайт");
+        clock.set(Instant.parse("2025-04-30T03:00:00Z")); // approved on Wed 30.04.2025, 10:00 in Novosibirsk
         ok(api.as("division-head").post("/api/v1/changes/" + change + "/division-approval", "{}"));
         Api.Response approved = ok(api.as("deputy").post("/api/v1/changes/" + change + "/deputy-approval",
                 Map.of("orderNumber", "12", "orderDate", "2025-04-29")));
@@ -104,6 +108,49 @@ class DeadlinesIT extends ApplicationIT {
         assertThat(approved.json().get("status").asString()).isEqualTo("APPROVED");
         assertThat(approved.json().get("dueDate").isNull()).isTrue();
         assertThat(api.as("auditor").get("/api/v1/deadlines?registerId=" + register).json()).isEmpty();
+    }
+
+    /**
+     * A due date the calendar cannot count (no federal calendar for 2028) is never silence: the entry is there, says why,
+     * is at risk (list, filter, gauge, dashboard page); once the year is uploaded, the due date is counted.
+     */
+    @Test
+    void aDueDateTheCalendarCannotCountIsAtRiskUntilTheYearIsLoaded() {
+        String register = newRegister();
+        clock.set(Instant.parse("2028-03-01T09:00:00Z")); // Wed 01.03.2028: no calendar for 2028 is bundled
+        String change = approvedChange(register, "Сайт");
+        JsonNode d = deadline(register, change);
+        assertThat(d.get("dueDateUnknown").asString()).isEqualTo("нет календаря на 2028 год");
+        assertThat(d.get("status").asString()).isEqualTo("AT_RISK");
+        assertThat(d.get("approvedOn").asString()).isEqualTo("2028-03-01");
+        assertThat(d.get("dueDate").isNull()).as("the contract's field, empty").isTrue();
+        assertThat(d.get("workingDaysLeft").isNull()).isTrue();
+        assertThat(api.as("auditor").get("/api/v1/deadlines?registerId=" + register + "&status=AT_RISK").json().toString())
+                .contains(change);
+        assertThat(api.as("auditor").get("/api/v1/deadlines?registerId=" + register + "&status=PENDING").json()).isEmpty();
+        watcher.recordMissedDeadlines(); // (other tests' changes in the shared database may be overdue by 2028)
+        assertThat(api.as("auditor").get("/api/v1/registers/" + register + "/history").body())
+                .as("never overdue while unknown").doesNotContain("PublicationDeadlineMissed");
+        gauges.refresh();
+        assertThat(ok(api.as("auditor").get("/actuator/prometheus")).body())
+                .containsPattern("register_publications_at_risk\\{[^}]*register=\"" + register + "\"[^}]*\\} 1\\.0");
+        Api.Response page = api.as("auditor").get("/deadlines?registerId=" + register);
+        assertThat(page.status()).as(page.toString()).isEqualTo(200);
+        assertThat(page.body()).contains("срок не рассчитан: нет календаря на 2028 год");
+        assertThat(ok(api.as("auditor").get("/changes/" + change)).body())
+                .contains("срок не рассчитан: нет календаря на 2028 год");
+
+        ok(api.as("admin").post("/api/v1/calendar", """
+                {"year":2028,"source":"Проект постановления на 2028 год (для проверки)",
+                 "nonWorkingDays":["2028-01-03","2028-01-04","2028-01-05","2028-01-06","2028-01-07","2028-02-23",
+                                   "2028-03-08","2028-05-01","2028-05-09","2028-06-12"],
+                 "workingWeekendDays":[]}"""));
+        JsonNode counted = deadline(register, change);
+        // Mar 2, 3, 6, 7, (8 off) 9, 10, 13, 14, 15, 16
+        assertThat(counted.get("dueDate").asString()).isEqualTo("2028-03-16");
+        assertThat(counted.has("dueDateUnknown")).isFalse();
+        assertThat(counted.get("status").asString()).isEqualTo("PENDING");
+        assertThat(counted.get("workingDaysLeft").asInt()).isEqualTo(10);
     }
 
     @Test

@@ -29,10 +29,59 @@ class DelegationIT extends ApplicationIT {
                 "validFrom", from, "validTo", to, "comment", "Отпуск, приказ № 12-к");
     }
 
+    /** The acting official's account, a specialist of the appeals division: a delegate holds a role in the register. */
+    private void actingMemberOf(String register) {
+        accounts.create("acting", "demo", "Исполняющий обязанности", null);
+        ok(api.as("admin").post("/api/v1/registers/" + register + "/members",
+                Map.of("username", "acting", "role", "SPECIALIST", "division", "appeals")));
+    }
+
+    @Test
+    void fourEyesHoldThroughDelegation() {
+        String register = newRegister();
+        String path = "/api/v1/registers/" + register + "/delegations";
+        // the deputy names the division head acting deputy; the head agrees a change, then tries to approve it too
+        ok(api.as("deputy").post(path, Map.of("delegationId", "deputy-away", "delegate", "division-head", "role", "DEPUTY",
+                "validFrom", "2024-12-20", "validTo", "2024-12-27")));
+        String change = initiate(register, "Сайт для заявлений");
+        ok(api.as("division-head").post("/api/v1/changes/" + change + "/division-approval", "{}"));
+        long events = ok(api.as("auditor").get("/api/v1/registers/" + register + "/history")).json().size();
+        Api.Response second = api.as("division-head").post("/api/v1/changes/" + change + "/deputy-approval", "{}");
+        assertThat(second.status()).as(second.toString()).isEqualTo(403);
+        assertThat(second.json().get("rule").asString()).isEqualTo("onePersonOneApprovalStep");
+        assertThat(second.json().get("detail").asString()).contains("только на одном шаге");
+        assertThat(ok(api.as("auditor").get("/api/v1/changes/" + change)).json().get("status").asString())
+                .isEqualTo("DIVISION_APPROVED");
+        assertThat(ok(api.as("auditor").get("/api/v1/registers/" + register + "/history")).json().size())
+                .as("nothing recorded").isEqualTo(events);
+        // the deputy in person still approves
+        assertThat(ok(api.as("deputy").post("/api/v1/changes/" + change + "/deputy-approval", "{}")).json()
+                .get("status").asString()).isEqualTo("APPROVED");
+
+        // a head who proposes a change hands HEAD to a colleague: the colleague cannot agree it on the head's behalf
+        ok(api.as("admin").post("/api/v1/registers/" + register + "/members",
+                Map.of("username", "division-head", "role", "SPECIALIST", "division", "licensing")));
+        ok(api.as("division-head").post(path, Map.of("delegationId", "head-away", "delegate", "other-initiator",
+                "role", "HEAD", "division", "licensing", "validFrom", "2024-12-20", "validTo", "2024-12-20")));
+        String own = ok(api.as("division-head").post("/api/v1/registers/" + register + "/changes", addRow("Чат-бот")))
+                .json().get("changeId").asString();
+        Api.Response onBehalf = api.as("other-initiator").post("/api/v1/changes/" + own + "/division-approval", "{}");
+        assertThat(onBehalf.status()).as(onBehalf.toString()).isEqualTo(403);
+        assertThat(onBehalf.json().get("rule").asString()).isEqualTo("nobodyApprovesOnBehalfOfTheInitiator");
+
+        // and the right is never handed to someone outside the register
+        accounts.create("outsider", "demo", "Посторонний", null);
+        Api.Response outsider = api.as("division-head").post(path, Map.of("delegate", "outsider", "role", "HEAD",
+                "division", "licensing", "validFrom", "2024-12-23", "validTo", "2024-12-24"));
+        assertThat(outsider.status()).as(outsider.toString()).isEqualTo(400);
+        assertThat(outsider.json().get("rule").asString()).isEqualTo("delegateHoldsARoleInTheRegister");
+        assertThat(outsider.json().get("errors").get(0).get("field").asString()).isEqualTo("delegate");
+    }
+
     @Test
     void actingHeadApprovesOnTheHeadsBehalfUntilRevoked() {
         String register = newRegister();
-        accounts.create("acting", "demo", "Исполняющий обязанности", null);
+        actingMemberOf(register);
         Api.Response delegated = api.as("division-head").post("/api/v1/registers/" + register + "/delegations",
                 headsDelegation("vacation-1", "acting", "2024-12-20", "2024-12-27"));
         assertThat(delegated.status()).as(delegated.toString()).isEqualTo(201);
@@ -84,7 +133,7 @@ class DelegationIT extends ApplicationIT {
     @Test
     void theDelegationEndsWithItsPeriodInTheRegistersZone() {
         String register = newRegister();
-        accounts.create("acting", "demo", "Исполняющий обязанности", null);
+        actingMemberOf(register);
         ok(api.as("division-head").post("/api/v1/registers/" + register + "/delegations",
                 headsDelegation("short-1", "acting", "2024-12-20", "2024-12-20")));
         String changeId = initiate(register, "Почтовый ящик");
@@ -99,7 +148,7 @@ class DelegationIT extends ApplicationIT {
     @Test
     void refusalsNameTheirRules() {
         String register = newRegister();
-        accounts.create("acting", "demo", "Исполняющий обязанности", null);
+        actingMemberOf(register);
         String path = "/api/v1/registers/" + register + "/delegations";
 
         Api.Response notTheHolder = api.as("other-head").post(path, Map.of("holder", "division-head", "delegate", "acting",

@@ -88,11 +88,14 @@ class HostileInputIT extends ApplicationIT {
                         "/api/v1/changes/" + initiated + "/division-approval", """
                         {"comment":"Согласовано"}"""),
                 new JsonEndpoint("approve as the deputy", "deputy", "/api/v1/changes/" + divisionApproved + "/deputy-approval", """
-                        {"comment":"Утверждено","orderNumber":"15-п","orderDate":"2024-12-19"}"""),
+                        {"comment":"Утверждено","orderNumber":"15-п","orderDate":"2024-12-20"}"""),
+                new JsonEndpoint("delegate the head's right", "division-head", "/api/v1/registers/" + register + "/delegations", """
+                        {"delegationId":"hostile-delegation","delegate":"other-initiator","role":"HEAD","division":"licensing",
+                         "validFrom":"2024-12-20","validTo":"2024-12-27","comment":"Отпуск"}"""),
                 new JsonEndpoint("reject", "division-head", "/api/v1/changes/" + initiated + "/rejection", """
                         {"reason":"Не требуется"}"""),
                 new JsonEndpoint("publish", "publisher", "/api/v1/registers/" + register + "/publications", """
-                        {"url":"https://example.gov.ru/perechen","publishedAt":"2024-12-20T08:00:00Z"}"""),
+                        {"url":"https://example.gov.ru/perechen","publishedAt":"2024-12-20T09:00:00Z"}"""),
                 new JsonEndpoint("confirm the annual review", "division-head", "/api/v1/registers/" + register + "/annual-reviews", """
                         {"division":"licensing","year":2024,"comment":"Проверено"}"""),
                 new JsonEndpoint("create an account", "admin", "/api/v1/accounts", """
@@ -128,6 +131,137 @@ class HostileInputIT extends ApplicationIT {
         return endpoints.stream();
     }
 
+    /**
+     * Every field that carries a date, a moment or a number, set to values at and beyond its range (01.01.2000 …
+     * 31.12.2100 and its meaning): 4xx with a Russian problem detail and nothing recorded. Then the valid body is
+     * accepted, so the refusals were for the values.
+     */
+    @TestFactory
+    Stream<DynamicNode> everyDateTimeAndNumberFieldAtAndBeyondItsRange() {
+        Map<String, JsonEndpoint> byName = jsonEndpoints().stream()
+                .collect(Collectors.toMap(JsonEndpoint::name, e -> e, (a, b) -> a, LinkedHashMap::new));
+        List<String> versions = List.of("-1", "9223372036854775807", "-9223372036854775808", "99999999999999999999");
+        List<String> ints = List.of("-1", "0", "2147483647", "-2147483648", "9999999999");
+        Map<String, Map<String, List<String>>> bounds = new LinkedHashMap<>();
+        bounds.put("create a register", Map.of("/publicationDeadlineWorkingDays",
+                concat(ints, List.of("4", "6", "11", "9", "1e9"))));
+        bounds.put("initiate an addition", Map.of("/row/needs/0", concat(ints, List.of("11")),
+                "/expectedVersion", versions));
+        bounds.put("approve for the division", Map.of("/expectedVersion", versions));
+        bounds.put("approve as the deputy", Map.of(
+                "/orderDate", List.of("\"+999999999-12-31\"", "\"-999999999-01-01\"", "\"1999-12-31\"", "\"2101-01-01\"",
+                        "\"2100-12-31\"", "\"2024-12-21\"", "\"2024-12-19\"", "\"+10000-01-01\""),
+                "/expectedVersion", versions));
+        bounds.put("delegate the head's right", Map.of(
+                "/validFrom", List.of("\"-999999999-01-01\"", "\"1999-12-31\"", "\"+999999999-12-31\""),
+                "/validTo", List.of("\"+999999999-12-31\"", "\"2101-01-01\"", "\"2027-12-20\"", "\"2024-12-19\"")));
+        bounds.put("reject", Map.of("/expectedVersion", versions));
+        bounds.put("publish", Map.of(
+                "/publishedAt", List.of("\"-1000000000-01-01T00:00:00Z\"", "\"+1000000000-12-31T23:59:59Z\"",
+                        "\"1999-12-31T23:59:59Z\"", "\"2101-01-01T00:00:00Z\"", "\"2100-12-31T00:00:00Z\"",
+                        "\"2024-12-20T09:10:00Z\"", "\"+999999999-12-31T23:59:59Z\"", "-1", "9223372036854775807"),
+                "/expectedVersion", versions));
+        bounds.put("confirm the annual review", Map.of("/year", concat(ints, List.of("1999", "2025", "99999999999"))));
+        bounds.put("upload a calendar", Map.of("/year", concat(ints, List.of("1999", "2200")),
+                "/nonWorkingDays/0", List.of("\"+999999999-12-31\"", "\"-999999999-01-01\"", "\"2027-06-05\"")));
+        List<DynamicNode> nodes = new ArrayList<>();
+        bounds.forEach((name, fields) -> {
+            JsonEndpoint endpoint = byName.get(name);
+            JsonNode valid = Api.MAPPER.readTree(endpoint.validBody());
+            List<DynamicTest> tests = new ArrayList<>();
+            fields.forEach((pointer, values) -> {
+                for (String value : values) {
+                    String body = Api.MAPPER.writeValueAsString(replaced(valid, pointer)).replace('"' + MARK + '"', value);
+                    tests.add(DynamicTest.dynamicTest(pointer + " = " + value,
+                            () -> refused(endpoint, pointer + " = " + value, "application/json", bytes(body))));
+                }
+            });
+            if (name.equals("reject")) { // its change is the one the division approval above has moved on
+                nodes.add(DynamicContainer.dynamicContainer(name, tests));
+                return;
+            }
+            tests.add(DynamicTest.dynamicTest("the valid body is accepted", () -> {
+                Api.Response r = api.as(endpoint.user()).post(endpoint.path(), endpoint.validBody());
+                assertThat(r.status()).as(abbreviated(r.toString())).isBetween(200, 299);
+            }));
+            nodes.add(DynamicContainer.dynamicContainer(name, tests));
+        });
+        return nodes.stream();
+    }
+
+    /**
+     * The three values that once froze a register (issue 13): each refused with 4xx, nothing recorded, and the register
+     * goes on living (a new change is readable at once).
+     */
+    @Test
+    void theThreePoisonousValuesAreRefusedAndTheRegisterLivesOn() {
+        String register = newRegister();
+        String change = initiate(register, "Сайт");
+        ok(api.as("division-head").post("/api/v1/changes/" + change + "/division-approval", "{}"));
+        int events = history(register);
+        long before = recorded();
+
+        Api.Response delegation = api.as("division-head").post("/api/v1/registers/" + register + "/delegations", """
+                {"delegate":"other-initiator","role":"HEAD","division":"licensing",
+                 "validFrom":"-999999999-01-01","validTo":"+999999999-12-31"}""");
+        assertRefused("delegation for ever", delegation);
+        assertThat(delegation.json().get("rule").asString()).isEqualTo("datesWithinTheSaneRange");
+        Api.Response order = api.as("deputy").post("/api/v1/changes/" + change + "/deputy-approval", """
+                {"orderNumber":"1","orderDate":"+999999999-12-31"}""");
+        assertRefused("order of the year 999999999", order);
+        assertThat(order.json().get("rule").asString()).isEqualTo("datesWithinTheSaneRange");
+        Api.Response publication = api.as("publisher").post("/api/v1/registers/" + register + "/publications", """
+                {"url":"https://example.gov.ru/perechen","publishedAt":"-1000000000-01-01T00:00:00Z"}""");
+        assertRefused("first publication before the Big Bang", publication);
+        assertThat(publication.json().get("rule").asString()).isEqualTo("datesWithinTheSaneRange");
+        assertThat(publication.json().get("errors").get(0).get("field").asString()).isEqualTo("publishedAt");
+
+        assertThat(recorded()).as("nothing recorded").isEqualTo(before);
+        assertThat(history(register)).as("the register's history is unchanged").isEqualTo(events);
+        String next = initiate(register, "Чат-бот");
+        assertThat(ok(api.as("auditor").get("/api/v1/changes/" + next)).json().get("status").asString())
+                .isEqualTo("INITIATED");
+        assertThat(ok(api.as("deputy").post("/api/v1/changes/" + change + "/deputy-approval", "{}")).json()
+                .get("status").asString()).isEqualTo("APPROVED");
+    }
+
+    /** Every date or moment parameter beyond 01.01.2000 … 31.12.2100: exactly 400 with a problem detail, never 500. */
+    @TestFactory
+    Stream<DynamicTest> everyDateParameterBeyondTheRange() {
+        String register = newRegister();
+        approvedChange(register, "Сайт");
+        String r = "/api/v1/registers/" + register;
+        List<String> moments = List.of("%2B999999999-12-31T00:00:00Z", "-1000000000-01-01T00:00:00Z",
+                "%2B1000000000-12-31T23:59:59Z", "1999-12-31T23:59:59Z", "2101-01-01T00:00:00Z");
+        List<String> dates = List.of("%2B999999999-12-31", "-999999999-01-01", "1999-12-31", "2101-01-01");
+        Map<String, String> urls = new LinkedHashMap<>(); // url → account
+        for (String v : moments) {
+            for (String url : List.of(r + "/rows?asOf=", r + "/changes?from=", r + "/changes?to=", r + "/history?from=",
+                    r + "/history?to=", r + "/history/export?from=", r + "/history/export?to=",
+                    "/api/v1/calendar/due-date?workingDays=10&zone=Europe/Moscow&madeAt=")) {
+                urls.put(url + v, "auditor");
+            }
+            urls.put("/api/v1/admin/audit?from=" + v, "admin");
+            urls.put("/api/v1/admin/audit?to=" + v, "admin");
+        }
+        List<DynamicTest> tests = new ArrayList<>();
+        urls.forEach((url, user) -> tests.add(DynamicTest.dynamicTest(abbreviated(url), () -> {
+            Api.Response response = api.as(user).get(url);
+            assertRefused(url, response);
+            assertThat(response.status()).as(url).isEqualTo(400);
+        })));
+        for (String v : dates) {
+            for (String url : List.of("/registers/" + register + "?asOf=" + v, "/registers/" + register + "/changes?from=" + v,
+                    "/registers/" + register + "/changes?to=" + v, "/audit?from=" + v, "/audit?to=" + v)) {
+                tests.add(DynamicTest.dynamicTest("page " + abbreviated(url), () -> {
+                    Api.Response response = api.as("auditor").get(url);
+                    assertThat(response.status()).as(url + " → " + abbreviated(response.toString())).isEqualTo(400);
+                }));
+            }
+        }
+        return tests.stream();
+    }
+
     /** A body sent in chunks, with no declared length, is cut off once it grows past the limit. */
     @Test
     void aChunkedBodyBeyondTheLimitIsRefused() throws Exception {
@@ -158,13 +292,15 @@ class HostileInputIT extends ApplicationIT {
         endpoints.put(r + "/export", List.of("format", "version"));
         endpoints.put(r + "/history", List.of("from", "to"));
         endpoints.put(r + "/history/export", List.of("from", "to"));
-        endpoints.put("/api/v1/deadlines", List.of("registerId", "status"));
+        endpoints.put("/api/v1/deadlines", List.of("registerId", "status", "offset", "limit"));
         endpoints.put("/api/v1/annual-reviews", List.of("year", "registerId", "status"));
         endpoints.put("/api/v1/calendar/due-date", List.of("madeAt", "workingDays", "zone", "region"));
         endpoints.put("/api/v1/calendar/2025", List.of("region"));
         List<String> garbage = List.of("%00", "a%00b", "%1B%5B31m", "%FF%FE", "%C0%80", URLEncoder.encode("я".repeat(1000),
                         StandardCharsets.UTF_8), "x".repeat(20_000), "'%20OR%201=1--", "%3Cscript%3Ealert(1)%3C%2Fscript%3E",
-                "..%2F..%2Fetc%2Fpasswd", "-1", "99999999999999999999", "NOPE", "2024-13-45T99:00:00Z", "1e9", "");
+                "..%2F..%2Fetc%2Fpasswd", "-1", "99999999999999999999", "NOPE", "2024-13-45T99:00:00Z", "1e9", "",
+                "%2B999999999-12-31", "-999999999-01-01", "%2B1000000000-12-31T23:59:59Z", "-1000000000-01-01T00:00:00Z",
+                "2147483647", "-2147483648", "9223372036854775807", "0");
         List<DynamicTest> tests = new ArrayList<>();
         endpoints.forEach((path, parameters) -> {
             for (String parameter : parameters) {
@@ -485,6 +621,14 @@ class HostileInputIT extends ApplicationIT {
             ((ArrayNode) parent).set(Integer.parseInt(last), StringNode.valueOf(MARK));
         }
         return copy;
+    }
+
+    private int history(String register) {
+        return ok(api.as("auditor").get("/api/v1/registers/" + register + "/history")).json().size();
+    }
+
+    private static List<String> concat(List<String> a, List<String> b) {
+        return Stream.concat(a.stream(), b.stream()).toList();
     }
 
     private long recorded() {

@@ -199,4 +199,37 @@ class RemindersIT {
         }
         return now;
     }
+
+    /** A due date the calendar cannot count is not silence: the publishers get an at-risk reminder saying why. */
+    @Test
+    void aDueDateTheCalendarCannotCountIsRemindedAsAtRisk() throws Exception {
+        clock.set(Instant.parse("2029-02-01T09:00:00Z")); // no calendar for 2029
+        accounts.create("admin", "demo", "Администратор", "ADMIN");
+        for (String u : List.of("initiator", "division-head", "deputy", "publisher")) {
+            accounts.create(u, "demo", u, null, u + "@gzhi.example");
+        }
+        Api api = Api.at(port);
+        Api admin = api.as("admin");
+        ApplicationIT.ok(admin.post("/api/v1/registers", Map.of("id", "mail-no-calendar", "authority", "ГЖИ", "timeZone",
+                "Europe/Moscow", "template", "SIX_COLUMN", "publicationDeadlineWorkingDays", 10)));
+        ApplicationIT.ok(admin.post("/api/v1/registers/mail-no-calendar/divisions", Map.of("id", "licensing",
+                "name", "Лицензирование", "processes", List.of(ApplicationIT.LICENSING_PROCESS))));
+        ApplicationIT.ok(admin.post("/api/v1/registers/mail-no-calendar/members", Map.of("username", "initiator", "role", "SPECIALIST", "division", "licensing")));
+        ApplicationIT.ok(admin.post("/api/v1/registers/mail-no-calendar/members", Map.of("username", "division-head", "role", "HEAD", "division", "licensing")));
+        ApplicationIT.ok(admin.post("/api/v1/registers/mail-no-calendar/members", Map.of("username", "deputy", "role", "DEPUTY")));
+        ApplicationIT.ok(admin.post("/api/v1/registers/mail-no-calendar/members", Map.of("username", "publisher", "role", "PUBLISHER")));
+        String change = ApplicationIT.ok(api.as("initiator").post("/api/v1/registers/mail-no-calendar/changes",
+                ApplicationIT.addRow("Сайт"))).json().get("changeId").asString();
+        ApplicationIT.ok(api.as("division-head").post("/api/v1/changes/" + change + "/division-approval", "{}"));
+        ApplicationIT.ok(api.as("deputy").post("/api/v1/changes/" + change + "/deputy-approval", "{}"));
+        sender.sendPending(); // the approvers' reminders
+        int before = smtp.getReceivedMessages().length;
+
+        policy.remindOfPublicationsAtRisk();
+        assertThat(sender.sendPending()).isEqualTo(1);
+        MimeMessage toPublisher = smtp.getReceivedMessages()[before];
+        assertThat(toPublisher.getAllRecipients()[0].toString()).isEqualTo("publisher@gzhi.example");
+        assertThat(toPublisher.getSubject()).isEqualTo("Срок публикации перечня не рассчитан");
+        assertThat((String) toPublisher.getContent()).contains(change).contains("нет календаря на 2029 год");
+    }
 }

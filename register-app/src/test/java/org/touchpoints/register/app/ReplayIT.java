@@ -31,6 +31,8 @@ class ReplayIT extends ApplicationIT {
         ok(api.as("division-head").post("/api/v1/changes/" + rejected + "/rejection", Map.of("reason", "Не нужен")));
         ok(api.as("division-head").post("/api/v1/registers/" + register + "/annual-reviews", Map.of("division", "licensing", "year", 2024)));
         accounts.create("acting-head", "demo", "И.о. руководителя", null);
+        ok(api.as("admin").post("/api/v1/registers/" + register + "/members",
+                Map.of("username", "acting-head", "role", "SPECIALIST", "division", "appeals")));
         ok(api.as("division-head").post("/api/v1/registers/" + register + "/delegations", Map.of("delegationId", "replay-1",
                 "delegate", "acting-head", "role", "HEAD", "division", "licensing", "validFrom", "2024-12-21",
                 "validTo", "2024-12-31")));

@@ -7,7 +7,6 @@ import java.time.Duration;
 import java.time.LocalDate;
 import java.util.LinkedHashMap;
 import java.util.Map;
-import java.util.Optional;
 import java.util.UUID;
 import java.util.regex.Pattern;
 import org.axonframework.commandhandling.gateway.CommandGateway;
@@ -99,16 +98,12 @@ public class ChangeCommandController {
                                                         @RequestHeader(value = ExpectedVersion.HEADER, required = false) String ifMatch,
                                                         @RequestBody InitiateChangeRequest body) {
         String changeId = body.changeId() == null ? UUID.randomUUID().toString() : body.changeId();
-        if (body.changeId() != null && ID.matcher(changeId).matches()) { // an id of ours is new
-            Optional<String> owner = lookup.registerOf(changeId);
-            if (owner.isPresent() && !owner.get().equals(registerId)) {
-                throw new ApiException(org.springframework.http.HttpStatus.CONFLICT,
-                        "Идентификатор изменения «" + changeId + "» уже использован в другом перечне");
-            }
-        }
+        // an id of ours is new; one of another register's changes is refused by the register, after its role checks
+        boolean takenElsewhere = body.changeId() != null && ID.matcher(changeId).matches()
+                && lookup.registerOf(changeId).filter(owner -> !owner.equals(registerId)).isPresent();
         ChangeStatus status = commands.sendAndWait(new InitiateChangeCommand(registerId, changeId, body.kind(),
                 body.rowId(), body.row(), body.reason(), body.comment(), ExpectedVersion.of(ifMatch, body.expectedVersion()),
-                Actor.current(), clock.now()));
+                Actor.current(), clock.now(), takenElsewhere));
         return ResponseEntity.created(URI.create("/api/v1/changes/" + changeId))
                 .body(Map.of("changeId", changeId, "status", status));
     }

@@ -18,11 +18,8 @@ import org.springframework.web.bind.annotation.RestController;
 import org.touchpoints.register.api.delegation.DelegateApprovalRightCommand;
 import org.touchpoints.register.api.delegation.RevokeDelegationCommand;
 import org.touchpoints.register.api.register.MemberRole;
-import org.touchpoints.register.api.row.Text;
 import org.touchpoints.register.command.config.Actor;
 import org.touchpoints.register.command.config.CommandClock;
-import org.touchpoints.register.platform.account.AccountStore;
-import org.touchpoints.register.platform.web.ApiException;
 
 /** Acting officials (и.о., врио): the holder of an approval right hands it to a named person for a period. */
 @RestController
@@ -31,12 +28,10 @@ import org.touchpoints.register.platform.web.ApiException;
 public class DelegationCommandController {
     private final CommandGateway commands;
     private final CommandClock clock;
-    private final AccountStore accounts;
 
-    public DelegationCommandController(CommandGateway commands, CommandClock clock, AccountStore accounts) {
+    public DelegationCommandController(CommandGateway commands, CommandClock clock) {
         this.commands = commands;
         this.clock = clock;
-        this.accounts = accounts;
     }
 
     /**
@@ -55,12 +50,7 @@ public class DelegationCommandController {
                     + "перечня. Исполняющий обязанности согласует и отклоняет от имени руководителя (onBehalfOf в хронологии), "
                     + "но не свои собственные изменения и не передаёт право дальше. Повтор с тем же delegationId ничего не записывает.")
     public ResponseEntity<Map<String, Object>> delegate(@PathVariable String registerId, @RequestBody DelegationRequest body) {
-        if (Text.isBlank(body.delegate()) || accounts.find(body.delegate().strip()).isEmpty()) {
-            throw ApiException.badRequest("delegate", "Учётная запись «" + body.delegate() + "» не найдена");
-        }
-        if (!Text.isBlank(body.holder()) && accounts.find(body.holder().strip()).isEmpty()) {
-            throw ApiException.badRequest("holder", "Учётная запись «" + body.holder() + "» не найдена");
-        }
+        // no look-up of accounts here: the register checks the caller's right first, then that the delegate is a member
         String delegationId = body.delegationId() == null ? UUID.randomUUID().toString() : body.delegationId();
         commands.sendAndWait(new DelegateApprovalRightCommand(registerId, delegationId, body.holder(), body.delegate(),
                 body.role(), body.division(), body.validFrom(), body.validTo(), body.comment(), Actor.isAdministrator(),

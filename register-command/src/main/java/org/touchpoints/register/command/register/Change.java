@@ -4,6 +4,8 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import org.touchpoints.register.api.change.ChangeApproved;
+import java.util.HashSet;
+import java.util.Set;
 import org.touchpoints.register.api.change.ChangeInitiated;
 import org.touchpoints.register.api.change.ChangeKind;
 import org.touchpoints.register.api.change.ChangeRejected;
@@ -39,6 +41,8 @@ final class Change {
     final List<Approval> approvals = new ArrayList<>();
     /** When the last approval step was given (null before the first). */
     Instant lastStepAt;
+    /** Everyone who gave an approval step, in person, as an acting official or through one (four eyes). */
+    final Set<String> approvers = new HashSet<>();
 
     Change(ChangeInitiated initiated, ApprovalChain chain) {
         this.initiated = initiated;
@@ -66,6 +70,14 @@ final class Change {
     /** The touchpoint key of the proposed row (null for a removal). */
     String proposedTouchpointKey() {
         return proposedTouchpointKey;
+    }
+
+    /** An approval step was given by {@code by}, on behalf of {@code onBehalfOf} (null when in person). */
+    void approvedBy(String by, String onBehalfOf) {
+        approvers.add(by);
+        if (onBehalfOf != null) {
+            approvers.add(onBehalfOf);
+        }
     }
 
     boolean open() {

@@ -6,6 +6,7 @@ import static org.touchpoints.register.command.register.Violations.notFound;
 
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.time.format.DateTimeFormatter;
 import java.util.Collection;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -153,6 +154,48 @@ final class ChangeRules {
         }
     }
 
+    /**
+     * Four eyes: one person gives at most one approval step of a change, in person or as an acting official. Whoever
+     * gave a step, and whoever it was given on behalf of, gives no further step and has none given on their behalf
+     * (the deputy who named the division head as acting deputy does not get the head's second approval).
+     */
+    static void onePersonOneApprovalStep(Change change, String actor, String onBehalfOf) {
+        for (String person : new String[] {actor, onBehalfOf}) {
+            if (person != null && change.approvers.contains(person)) {
+                throw forbidden("onePersonOneApprovalStep", "Один человек согласует изменение только на одном шаге: "
+                        + (person.equals(actor) ? "вы уже" : "«" + person + "» уже") + " согласовали изменение " + change.id()
+                        + " (лично или как исполняющий обязанности)");
+            }
+        }
+    }
+
+    /** Nobody approves (or rejects) a change on behalf of its initiator: the initiator's right is not theirs to lend. */
+    static void nobodyApprovesOnBehalfOfTheInitiator(String onBehalfOf, Change change) {
+        if (onBehalfOf != null && onBehalfOf.equals(change.initiated.by())) {
+            throw forbidden("nobodyApprovesOnBehalfOfTheInitiator", "Нельзя согласовывать изменение от имени его "
+                    + "инициатора: исполняющий обязанности не решает за руководителя, предложившего изменение");
+        }
+    }
+
+    /** The approving order is not dated in the future: not after today in the register's time zone. */
+    static void orderDateNotInTheFuture(LocalDate orderDate, LocalDate today) {
+        if (orderDate != null && orderDate.isAfter(today)) {
+            throw Violations.invalid("orderDateNotInTheFuture", "Дата приказа не может быть позже сегодняшней",
+                    List.of(new FieldError("orderDate",
+                            "Дата приказа не может быть позже сегодняшней")));
+        }
+    }
+
+    /** The approving order is not dated before the change was initiated (in the register's time zone). */
+    static void orderDateNotBeforeTheChange(LocalDate orderDate, LocalDate initiatedOn) {
+        if (orderDate != null && orderDate.isBefore(initiatedOn)) {
+            String message = "Дата приказа не может быть раньше дня, когда изменение было предложено ("
+                    + initiatedOn.format(DateTimeFormatter.ofPattern("dd.MM.yyyy")) + ")";
+            throw Violations.invalid("orderDateNotBeforeTheChange", message,
+                    List.of(new FieldError("orderDate", message)));
+        }
+    }
+
     /** A closed change (approved, published, rejected, withdrawn) accepts nothing more. */
     static void closedChangeAcceptsNothingMore(Change change) {
         if (change.status.closed()) {
@@ -226,6 +269,26 @@ final class ChangeRules {
     /** The initiator repeating the withdrawal. */
     static boolean repeatsTheWithdrawal(Change change, String actor) {
         return change.withdrawn != null && change.withdrawn.by().equals(actor);
+    }
+
+    /** A change id names one change of one register: an id another register's change has is taken. */
+    static void changeIdNotTakenByAnotherRegister(boolean takenElsewhere, String changeId) {
+        if (takenElsewhere) {
+            throw conflict("sameChangeIdSameProposal", "Идентификатор изменения «" + changeId
+                    + "» уже использован в другом перечне");
+        }
+    }
+
+    /**
+     * The first half of {@link #onlyMembersOfTheOwningDivisionInitiate(Membership, String, String)}, checked before
+     * anything about the register's rows and changes is looked at (permission before state): whoever initiates a
+     * change is a specialist of one of the register's divisions.
+     */
+    static void onlyMembersOfTheOwningDivisionInitiate(Membership members, String actor) {
+        if (members.divisionsWhere(actor, MemberRole.SPECIALIST).isEmpty()) {
+            throw forbidden("onlyMembersOfTheOwningDivisionInitiate",
+                    "Изменения инициируют специалисты подразделений; вы не состоите ни в одном подразделении этого перечня");
+        }
     }
 
     /** A repeated changeId must repeat the same proposal; otherwise the id is taken. */

@@ -5,6 +5,7 @@ import static org.touchpoints.register.command.register.Violations.forbidden;
 import static org.touchpoints.register.command.register.Violations.notFound;
 
 import java.time.LocalDate;
+import java.time.Period;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
@@ -97,6 +98,26 @@ final class DelegationRules {
         }
         if (!errors.isEmpty()) {
             throw Violations.invalid("delegationPeriodIsValid", errors.get(0).message(), errors);
+        }
+    }
+
+    /** The longest period of one delegation: an acting official stands in for an absence, not for a term of office. */
+    static final Period LONGEST_PERIOD = Period.ofYears(3);
+
+    /** A delegation lasts at most {@link #LONGEST_PERIOD three years} (from the first to the last day inclusive). */
+    static void delegationAtMostThreeYears(LocalDate validFrom, LocalDate validTo) {
+        if (!validTo.isBefore(validFrom.plus(LONGEST_PERIOD))) {
+            throw Violations.invalid("delegationAtMostThreeYears", "Исполнять обязанности можно не дольше трёх лет подряд",
+                    List.of(new FieldError("validTo", "Период исполнения обязанностей — не дольше трёх лет")));
+        }
+    }
+
+    /** The acting official already holds a role in the register: the right is not handed to an outsider. */
+    static void delegateHoldsARoleInTheRegister(Membership members, String delegate) {
+        if (!members.holdsAnyRole(delegate)) {
+            throw Violations.invalid("delegateHoldsARoleInTheRegister", "Исполняющим обязанности можно назначить "
+                    + "только участника этого перечня", List.of(new FieldError("delegate",
+                    "«" + delegate + "» не участвует в этом перечне: назначьте сотрудника, у которого есть роль в перечне")));
         }
     }
 

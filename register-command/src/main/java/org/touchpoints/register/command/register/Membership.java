@@ -30,6 +30,11 @@ final class Membership {
                 .anyMatch(g -> g.role() == role && (!role.divisional() || Objects.equals(g.divisionId(), divisionId)));
     }
 
+    /** Whether {@code username} holds any role in the register. */
+    boolean holdsAnyRole(String username) {
+        return !grants.getOrDefault(username, Set.of()).isEmpty();
+    }
+
     Set<String> divisionsWhere(String username, MemberRole role) {
         Set<String> divisions = new HashSet<>();
         for (Grant g : grants.getOrDefault(username, Set.of())) {

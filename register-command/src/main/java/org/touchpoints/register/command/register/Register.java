@@ -173,6 +173,7 @@ public class Register {
     @CommandHandler
     public int handle(ImportRowsCommand cmd) {
         RegisterRules.importOnlyIntoAnEmptyRegister(rows.isEmpty() && changes.isEmpty());
+        RegisterRules.importOnlyBeforeTheFirstPublication(publishedVersion);
         List<FieldError> errors = new ArrayList<>();
         List<RegisterRow> recorded = new ArrayList<>();
         for (int i = 0; i < cmd.rows().size(); i++) {
@@ -218,6 +219,8 @@ public class Register {
         Violations.requireNoErrors("changeIsDescribed", described);
         String comment = Text.isBlank(cmd.comment()) ? null : cmd.comment().strip();
         String rowId = cmd.kind() == ChangeKind.ADD ? cmd.changeId() : cmd.rowId();
+        ChangeRules.onlyMembersOfTheOwningDivisionInitiate(members, cmd.by());
+        ChangeRules.changeIdNotTakenByAnotherRegister(cmd.changeIdTakenElsewhere(), cmd.changeId());
 
         Change existing = changes.get(cmd.changeId());
         if (existing != null) {
@@ -335,9 +338,11 @@ public class Register {
         String onBehalfOf = ChangeRules.onlyTheInitiatingDivisionsHeadApproves(members, delegations, cmd.by(), change,
                 today(cmd.at()));
         ChangeRules.nobodyApprovesTheirOwnChange(cmd.by(), change);
+        ChangeRules.nobodyApprovesOnBehalfOfTheInitiator(onBehalfOf, change);
         ChangeRules.expectedChangeVersionIsCurrent(change, cmd.expectedVersion());
         ChangeRules.divisionApprovalOnlyOfAnInitiatedChange(change);
         ChangeRules.theStepIsPending(change, ProcedureStep.DIVISION_HEAD);
+        ChangeRules.onePersonOneApprovalStep(change, cmd.by(), onBehalfOf);
         List<FieldError> errors = new ArrayList<>();
         InputText.check(errors, "comment", "Комментарий", cmd.comment(), false, 2000);
         Violations.requireNoErrors("divisionApprovalIsDescribed", errors);
@@ -357,7 +362,9 @@ public class Register {
         String onBehalfOf = ChangeRules.onlyTheHolderOfTheStepApproves(members, delegations, cmd.by(), change, step,
                 today(cmd.at()));
         ChangeRules.nobodyApprovesTheirOwnChange(cmd.by(), change);
+        ChangeRules.nobodyApprovesOnBehalfOfTheInitiator(onBehalfOf, change);
         ChangeRules.expectedChangeVersionIsCurrent(change, cmd.expectedVersion());
+        ChangeRules.onePersonOneApprovalStep(change, cmd.by(), onBehalfOf);
         List<FieldError> errors = new ArrayList<>();
         InputText.check(errors, "comment", "Комментарий", cmd.comment(), false, 2000);
         Violations.requireNoErrors("approvalIsDescribed", errors);
@@ -428,6 +435,7 @@ public class Register {
 
     @CommandHandler
     public DeputyApprovalResult handle(ApproveByDeputyCommand cmd) {
+        BoundRules.datesWithinTheSaneRange(BoundRules.dated("orderDate", "Дата приказа", cmd.orderDate()));
         Change change = ChangeRules.changeExists(changes, cmd.changeId());
         if (ChangeRules.repeatsTheFinalApproval(change, cmd.by(), clean(cmd.comment()), clean(cmd.orderNumber()),
                 cmd.orderDate())) {
@@ -437,9 +445,11 @@ public class Register {
         ChangeRules.closedChangeAcceptsNothingMore(change);
         String onBehalfOf = ChangeRules.onlyTheDeputyGivesFinalApproval(members, delegations, cmd.by(), today(cmd.at()));
         ChangeRules.nobodyApprovesTheirOwnChange(cmd.by(), change);
+        ChangeRules.nobodyApprovesOnBehalfOfTheInitiator(onBehalfOf, change);
         ChangeRules.expectedChangeVersionIsCurrent(change, cmd.expectedVersion());
         ChangeRules.finalApprovalOnlyAfterDivisionApproval(change);
         ChangeRules.theStepIsPending(change, ProcedureStep.DEPUTY);
+        ChangeRules.onePersonOneApprovalStep(change, cmd.by(), onBehalfOf);
         List<FieldError> errors = new ArrayList<>();
         InputText.check(errors, "comment", "Комментарий", cmd.comment(), false, 2000);
         InputText.check(errors, "orderNumber", "Номер приказа", cmd.orderNumber(), false, 100);
@@ -447,6 +457,8 @@ public class Register {
             errors.add(new FieldError("orderNumber", "Укажите номер приказа вместе с его датой"));
         }
         Violations.requireNoErrors("approvalOrderIsDescribed", errors);
+        ChangeRules.orderDateNotInTheFuture(cmd.orderDate(), today(cmd.at()));
+        ChangeRules.orderDateNotBeforeTheChange(cmd.orderDate(), today(change.initiated.at()));
         giveStep(change, ProcedureStep.DEPUTY, clean(cmd.comment()), clean(cmd.orderNumber()), cmd.orderDate(),
                 onBehalfOf, cmd.by(), cmd.at());
         return new DeputyApprovalResult(change.id(), change.status, cmd.at(), cmd.orderDate());
@@ -472,6 +484,7 @@ public class Register {
             step = pending.approvalStep();
         }
         ChangeRules.nobodyApprovesTheirOwnChange(cmd.by(), change);
+        ChangeRules.nobodyApprovesOnBehalfOfTheInitiator(onBehalfOf, change);
         ChangeRules.expectedChangeVersionIsCurrent(change, cmd.expectedVersion());
         List<FieldError> errors = new ArrayList<>();
         InputText.check(errors, "reason", "Причина отклонения", cmd.reason(), true, 2000);
@@ -495,6 +508,7 @@ public class Register {
 
     @CommandHandler
     public PublicationResult handle(PublishCommand cmd) {
+        BoundRules.datesWithinTheSaneRange(BoundRules.dated("publishedAt", "Дата публикации", cmd.publishedAt()));
         RegisterRules.onlyPublishersPublish(members, cmd.by());
         Violations.requireNoErrors("publicationIsDescribed",
                 RegisterRules.publicationIsDescribed(cmd.publicationId(), cmd.url(), cmd.publishedAt(), cmd.at()));
@@ -549,6 +563,8 @@ public class Register {
     public String handle(DelegateApprovalRightCommand cmd) {
         Violations.requireNoErrors("delegationIsDescribed", DelegationRules.delegationIsDescribed(cmd.delegationId(),
                 cmd.delegate(), cmd.role(), cmd.validFrom(), cmd.validTo(), cmd.comment()));
+        BoundRules.datesWithinTheSaneRange(BoundRules.dated("validFrom", "Дата начала", cmd.validFrom()),
+                BoundRules.dated("validTo", "Дата окончания", cmd.validTo()));
         String holder = Text.isBlank(cmd.holder()) ? cmd.by() : cmd.holder().strip();
         String delegate = cmd.delegate().strip();
         String divisionId = cmd.role().divisional() ? cmd.divisionId() : null;
@@ -564,7 +580,9 @@ public class Register {
         DelegationRules.delegateCannotRedelegate(members, delegations, holder, cmd.role(), divisionId);
         DelegationRules.onlyTheHolderDelegates(members, holder, cmd.by(), cmd.byAdministrator(), cmd.role(), divisionId);
         DelegationRules.noDelegatingToOneself(holder, delegate);
+        DelegationRules.delegateHoldsARoleInTheRegister(members, delegate);
         DelegationRules.delegationPeriodIsValid(cmd.validFrom(), cmd.validTo(), today(cmd.at()));
+        DelegationRules.delegationAtMostThreeYears(cmd.validFrom(), cmd.validTo());
         DelegationRules.oneActingOfficialAtATime(delegations, holder, cmd.role(), divisionId, cmd.validFrom(),
                 cmd.validTo());
         apply(new ApprovalRightDelegated(registerId, cmd.delegationId(), holder, delegate, cmd.role(), divisionId,
@@ -651,18 +669,22 @@ public class Register {
     void on(DivisionApproved e) {
         Change change = changes.get(e.changeId());
         change.divisionApproved = e;
+        change.approvedBy(e.by(), e.onBehalfOf());
         change.stepGiven(ProcedureStep.DIVISION_HEAD, e.by(), e.comment(), e.at(), ChangeStatus.DIVISION_APPROVED);
     }
 
     @EventSourcingHandler
     void on(StepApproved e) {
-        changes.get(e.changeId()).stepGiven(e.step(), e.by(), e.comment(), e.at(), ChangeStatus.IN_APPROVAL);
+        Change change = changes.get(e.changeId());
+        change.approvedBy(e.by(), e.onBehalfOf());
+        change.stepGiven(e.step(), e.by(), e.comment(), e.at(), ChangeStatus.IN_APPROVAL);
     }
 
     @EventSourcingHandler
     void on(DeputyApproved e) {
         Change change = changes.get(e.changeId());
         change.deputyApproved = e;
+        change.approvedBy(e.by(), e.onBehalfOf());
         change.stepGiven(ProcedureStep.DEPUTY, e.by(), e.comment(), e.at(), ChangeStatus.APPROVED);
         change.status = ChangeStatus.APPROVED;
         enterRegister(change, e.at());
@@ -678,6 +700,7 @@ public class Register {
         Change change = changes.get(e.changeId());
         change.approved = e;
         if (e.step() != null) {
+            change.approvedBy(e.by(), e.onBehalfOf());
             change.stepGiven(e.step(), e.by(), e.comment(), e.at(), ChangeStatus.APPROVED);
         } else {
             change.version++;

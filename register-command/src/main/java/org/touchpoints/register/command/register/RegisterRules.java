@@ -129,6 +129,17 @@ final class RegisterRules {
         }
     }
 
+    /**
+     * Once a version of the register is published, its rows change only through approval: an import would put rows
+     * into the published register that nobody approved.
+     */
+    static void importOnlyBeforeTheFirstPublication(int publishedVersion) {
+        if (publishedVersion > 0) {
+            throw conflict("importOnlyBeforeTheFirstPublication", "Перечень уже опубликован (редакция " + publishedVersion
+                    + "): загрузка строк из файла больше невозможна, изменения вносятся через согласование");
+        }
+    }
+
     /** Only the register's publishers record publications. */
     static void onlyPublishersPublish(Membership members, String actor) {
         if (!members.holds(actor, MemberRole.PUBLISHER, null)) {

@@ -4,6 +4,9 @@ import static org.touchpoints.register.command.register.Given.*;
 
 import java.time.Instant;
 import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
 import org.axonframework.test.aggregate.FixtureConfiguration;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -27,13 +30,26 @@ import org.touchpoints.register.api.rule.RuleViolatedException;
  * change, and cannot hand the right on.
  */
 class ActingOfficialsTest {
-    /** The person who stands in (not a member of the register in their own right). */
+    /** The person who stands in: a member of the register (a specialist of appeals), not of the licensing division. */
     static final String ACTING = "zoya";
     static final Instant DELEGATED_AT = Instant.parse("2024-03-01T08:00:00Z");
     static final LocalDate FROM = LocalDate.parse("2024-03-04");
     static final LocalDate TO = LocalDate.parse("2024-03-06");
 
     private FixtureConfiguration<Register> fixture;
+
+    /** The register of {@link Given#register()}, with the acting official a specialist of appeals. */
+    static List<Object> register() {
+        List<Object> events = new ArrayList<>(Given.register());
+        events.add(member(ACTING, MemberRole.SPECIALIST, APPEALS));
+        return events;
+    }
+
+    static List<Object> registerAnd(Object... more) {
+        List<Object> events = register();
+        events.addAll(Arrays.asList(more));
+        return events;
+    }
 
     @BeforeEach
     void setUp() {

@@ -87,6 +87,12 @@ public class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
     @ExceptionHandler(MethodArgumentTypeMismatchException.class)
     ResponseEntity<Object> typeMismatch(MethodArgumentTypeMismatchException e) {
         String message = "Неверное значение параметра «" + e.getName() + "»";
+        for (Throwable cause = e.getCause(); cause != null; cause = cause.getCause()) {
+            if (cause instanceof BoundedParameters.OutOfRange outOfRange) {
+                message = message + ": " + outOfRange.getMessage();
+                break;
+            }
+        }
         return problem(HttpStatus.BAD_REQUEST, message, List.of(new FieldError(e.getName(), message)), null);
     }
 

@@ -4,6 +4,7 @@ import java.time.DateTimeException;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.time.format.DateTimeParseException;
+import org.touchpoints.register.api.rule.SaneRange;
 
 /**
  * The one home of the checks on a due-date request, shared by the HTTP endpoint and the query handler.
@@ -20,18 +21,24 @@ final class DueDateArguments {
         if (value == null || value.isBlank()) {
             throw new CalendarArgumentException("madeAt", "Не указан момент изменения madeAt, например 2024-12-27T18:30:00Z");
         }
+        Instant madeAt;
         try {
             // an unencoded '+' of an offset arrives as a space in a query string; a space is never valid here
-            return Instant.parse(value.strip().replace(' ', '+'));
+            madeAt = Instant.parse(value.strip().replace(' ', '+'));
         } catch (DateTimeParseException e) {
             throw new CalendarArgumentException("madeAt", "Момент изменения «" + value.strip()
                     + "» не распознан; ожидается момент ISO 8601, например 2024-12-27T18:30:00Z");
         }
+        return madeAt(madeAt);
     }
 
     static Instant madeAt(Instant value) {
         if (value == null) {
             throw new CalendarArgumentException("madeAt", "Не указан момент изменения madeAt");
+        }
+        if (!SaneRange.contains(value)) {
+            throw new CalendarArgumentException("madeAt", "Момент изменения вне допустимого диапазона: допустимы даты "
+                    + SaneRange.described());
         }
         return value;
     }

@@ -154,7 +154,7 @@ public class ChangeCards {
                                     : name.apply(t.by()) + " (и.о. за " + name.apply(t.onBehalfOf()) + ")",
                             Words.isoDatesIn(t.comment())))
                     .toList();
-            DeadlineBoard.DeadlineView d = c.dueDate() == null ? null
+            DeadlineBoard.DeadlineView d = c.dueDate() == null && !ChangeStatus.APPROVED.name().equals(c.status()) ? null
                     : deadlinesOf.computeIfAbsent(c.registerId(), r -> deadlines.deadlines(r).stream()
                     .collect(Collectors.toMap(DeadlineBoard.DeadlineView::changeId, v -> v))).get(c.changeId());
             RowContent shown = c.after() != null ? c.after() : c.before();
@@ -231,6 +231,9 @@ public class ChangeCards {
     }
 
     private static Deadline deadline(ChangeView c, DeadlineBoard.DeadlineView d) {
+        if (d != null && d.dueDateUnknown() != null) {
+            return new Deadline("не рассчитан", "срок не рассчитан: " + d.dueDateUnknown(), d.status().name());
+        }
         if (c.dueDate() == null) {
             return null;
         }

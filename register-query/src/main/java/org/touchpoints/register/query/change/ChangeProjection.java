@@ -155,11 +155,13 @@ public class ChangeProjection {
             madeOn = PublicationDeadline.madeOn(at, orderDate, settings.zone());
         }
         LocalDate due = null;
+        Integer missingYear = null;
         if (chain.deadlineWorkingDays() != null) {
             try {
                 due = PublicationDeadline.dueDate(calendar, madeOn, chain.deadlineWorkingDays(), settings.region());
             } catch (CalendarYearMissingException missing) {
-                log.warn("No due date for change {}: {}", changeId, missing.getMessage());
+                log.warn("No due date for change {} yet: {}", changeId, missing.getMessage());
+                missingYear = missing.year();
             }
         }
         jdbc.update("""
@@ -170,6 +172,10 @@ public class ChangeProjection {
                         ChangeStatus.APPROVED.name(), Timestamp.from(at), Date.valueOf(madeOn), orderNumber,
                         orderDate == null ? null : Date.valueOf(orderDate), due == null ? null : Date.valueOf(due),
                         actId, chain.steps().size(), actId == null ? Timestamp.from(at) : null, changeId);
+        if (missingYear != null) { // an explicit state: the deadline list shows it and counts it once the year is loaded
+            jdbc.update("update q_change set due_date_missing_year = ?, due_working_days = ? where change_id = ?",
+                    missingYear, chain.deadlineWorkingDays(), changeId);
+        }
     }
 
     @EventHandler

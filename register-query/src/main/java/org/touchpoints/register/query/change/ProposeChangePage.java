@@ -89,16 +89,12 @@ public class ProposeChangePage {
         ChangeForm form = Text.isBlank(submitted.direction()) && processDirection != null
                 ? submitted.withDirection(processDirection) : submitted;
         RegisterRow row = target(registerId, kind, form.rowId(), viewer);
-        if (!Text.isBlank(form.changeId())) {
-            changes.find(form.changeId()).filter(c -> !c.registerId().equals(registerId)).ifPresent(c -> {
-                throw new ApiException(HttpStatus.CONFLICT,
-                        "Идентификатор изменения «" + form.changeId() + "» уже использован в другом перечне");
-            });
-        }
+        boolean takenElsewhere = !Text.isBlank(form.changeId()) && changes.find(form.changeId())
+                .filter(c -> !c.registerId().equals(registerId)).isPresent(); // the register refuses it, after its role checks
         PageCommands.Outcome<ChangeStatus> outcome = commands.send(actor -> new InitiateChangeCommand(registerId,
                 form.changeId(), kind, kind == ChangeKind.ADD ? null : form.rowId(),
                 kind == ChangeKind.REMOVE ? null : form.row(), form.reasonValue(), form.comment(), null, actor.username(),
-                actor.at()));
+                actor.at(), takenElsewhere));
         if (outcome.refused()) {
             RuleViolation refusal = outcome.refusal();
             if (refusal.refusal() == Refusal.FORBIDDEN || refusal.refusal() == Refusal.NOT_FOUND) {

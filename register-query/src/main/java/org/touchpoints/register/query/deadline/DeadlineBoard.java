@@ -21,6 +21,11 @@ import org.touchpoints.register.query.calendar.ProductionCalendar;
  * has hundreds of thousands of them. The database narrows them by register and status as far as it can — exactly
  * for the published statuses, and for the others by the dates that status allows on any time zone's today —
  * and {@link PublicationDeadline#status} decides the rest.
+ *
+ * <p>An approved change whose due date cannot be counted (the production calendar lacks a year the count needs) is
+ * never left out: its entry has no {@code dueDate} and no {@code workingDaysLeft}, says why in {@code dueDateUnknown}
+ * («нет календаря на 2027 год») and is {@code AT_RISK}, so the dashboard, the reminders and the at-risk gauge raise the
+ * alarm. Once the year is loaded, the next read counts the due date and stores it.
  */
 @Service
 public class DeadlineBoard {
@@ -31,12 +36,23 @@ public class DeadlineBoard {
 
     @JsonInclude(JsonInclude.Include.NON_NULL)
     public record DeadlineView(String changeId, String registerId, String division, LocalDate approvedOn,
-                               LocalDate dueDate, Integer workingDaysLeft, PublicationDeadline.Status status,
-                               LocalDate publishedOn) {
+                               @JsonInclude(JsonInclude.Include.ALWAYS) LocalDate dueDate,
+                               @JsonInclude(JsonInclude.Include.ALWAYS) Integer workingDaysLeft,
+                               PublicationDeadline.Status status,
+                               LocalDate publishedOn, String dueDateUnknown) {
+        public DeadlineView(String changeId, String registerId, String division, LocalDate approvedOn, LocalDate dueDate,
+                            Integer workingDaysLeft, PublicationDeadline.Status status, LocalDate publishedOn) {
+            this(changeId, registerId, division, approvedOn, dueDate, workingDaysLeft, status, publishedOn, null);
+        }
     }
 
     private record Row(String changeId, String registerId, String division, LocalDate approvedOn, LocalDate dueDate,
-                       LocalDate publishedOn, String zone, String region) {
+                       LocalDate publishedOn, String zone, String region, Integer missingYear) {
+    }
+
+    /** Why a due date is not known: «нет календаря на 2027 год». */
+    public static String noCalendarFor(int year) {
+        return "нет календаря на " + year + " год";
     }
 
     private final JdbcClient jdbc;
@@ -73,9 +89,29 @@ public class DeadlineBoard {
         if (readable != null && readable.isEmpty()) {
             return List.of();
         }
+        countMissingDueDates();
+        // the entries whose due date is not counted yet come first (at risk, few: by their own index), then the rest
+        List<DeadlineView> uncounted = status == null || status == PublicationDeadline.Status.AT_RISK
+                ? uncounted(registerId, false).stream()
+                        .filter(v -> readable == null || readable.contains(v.registerId())).toList()
+                : List.of();
+        if (offset < uncounted.size()) {
+            List<DeadlineView> first = uncounted.subList(offset, (int) Math.min(uncounted.size(), (long) offset + limit));
+            if (first.size() == limit) {
+                return List.copyOf(first);
+            }
+            List<DeadlineView> page = new ArrayList<>(first);
+            page.addAll(counted(registerId, readable, status, 0, limit == ALL ? ALL : limit - first.size()));
+            return page;
+        }
+        return counted(registerId, readable, status, offset - uncounted.size(), limit);
+    }
+
+    private List<DeadlineView> counted(String registerId, java.util.Collection<String> readable,
+                                       PublicationDeadline.Status status, int offset, int limit) {
         StringBuilder sql = new StringBuilder("""
                 select c.change_id, c.register_id, c.division, c.approved_on, c.due_date, c.published_on,
-                       r.time_zone, r.region
+                       r.time_zone, r.region, c.due_date_missing_year
                 from q_change c join q_register r on r.register_id = c.register_id
                 where c.approved_at is not null and c.due_date is not null""");
         List<Object> params = new ArrayList<>();
@@ -109,13 +145,56 @@ public class DeadlineBoard {
 
     /** Approved changes of every register not yet published: PENDING, AT_RISK and OVERDUE. */
     public List<DeadlineView> awaitingPublication() {
-        return jdbc.sql("""
+        countMissingDueDates();
+        List<DeadlineView> all = new ArrayList<>(uncounted(null, true));
+        all.addAll(jdbc.sql("""
                         select c.change_id, c.register_id, c.division, c.approved_on, c.due_date, c.published_on,
-                               r.time_zone, r.region
+                               r.time_zone, r.region, c.due_date_missing_year
                         from q_change c join q_register r on r.register_id = c.register_id
                         where c.approved_at is not null and c.due_date is not null and c.published_on is null
                         order by c.due_date, c.change_id""")
+                .query(this::row).list().stream().map(this::view).toList());
+        return all;
+    }
+
+    /** The approved changes (of one register, or all) whose due date the calendar cannot count yet, by change id. */
+    private List<DeadlineView> uncounted(String registerId, boolean unpublishedOnly) {
+        return jdbc.sql("""
+                        select c.change_id, c.register_id, c.division, c.approved_on, c.due_date, c.published_on,
+                               r.time_zone, r.region, c.due_date_missing_year
+                        from q_change c join q_register r on r.register_id = c.register_id
+                        where c.due_date_missing_year is not null and c.approved_at is not null
+                          and (cast(? as varchar) is null or c.register_id = ?) and (? = false or c.published_on is null)
+                        order by c.change_id""")
+                .params(registerId, registerId, unpublishedOnly)
                 .query(this::row).list().stream().map(this::view).toList();
+    }
+
+    /**
+     * Counts the due dates that could not be counted when the change was approved, now that the calendar may have
+     * the missing year (an administrator's upload); a count that still runs into a missing year notes that year.
+     */
+    private void countMissingDueDates() {
+        List<Object[]> missing = jdbc.sql("""
+                        select c.change_id, c.approved_on, c.due_working_days, r.region, c.due_date_missing_year
+                        from q_change c join q_register r on r.register_id = c.register_id
+                        where c.due_date_missing_year is not null""")
+                .query((rs, i) -> new Object[] {rs.getString(1), rs.getDate(2).toLocalDate(), rs.getInt(3),
+                        rs.getString(4), rs.getInt(5)}).list();
+        for (Object[] m : missing) {
+            try {
+                LocalDate due = PublicationDeadline.dueDate(calendar, (LocalDate) m[1], (Integer) m[2], (String) m[3]);
+                jdbc.sql("""
+                                update q_change set due_date = ?, due_date_missing_year = null, due_working_days = null
+                                where change_id = ? and due_date_missing_year is not null""")
+                        .params(Date.valueOf(due), m[0]).update();
+            } catch (CalendarYearMissingException still) {
+                if (still.year() != (Integer) m[4]) {
+                    jdbc.sql("update q_change set due_date_missing_year = ? where change_id = ?")
+                            .params(still.year(), m[0]).update();
+                }
+            }
+        }
     }
 
     /**
@@ -167,11 +246,16 @@ public class DeadlineBoard {
 
     private Row row(java.sql.ResultSet rs, int i) throws java.sql.SQLException {
         return new Row(rs.getString(1), rs.getString(2), rs.getString(3), rs.getDate(4).toLocalDate(),
-                rs.getDate(5).toLocalDate(), rs.getDate(6) == null ? null : rs.getDate(6).toLocalDate(), rs.getString(7),
-                rs.getString(8));
+                rs.getDate(5) == null ? null : rs.getDate(5).toLocalDate(),
+                rs.getDate(6) == null ? null : rs.getDate(6).toLocalDate(), rs.getString(7), rs.getString(8),
+                (Integer) rs.getObject(9));
     }
 
     private DeadlineView view(Row r) {
+        if (r.dueDate() == null) { // the calendar lacks a year the count needs: an explicit state, and an alarm
+            return new DeadlineView(r.changeId(), r.registerId(), r.division(), r.approvedOn(), null, null,
+                    PublicationDeadline.Status.AT_RISK, r.publishedOn(), noCalendarFor(r.missingYear()));
+        }
         LocalDate today = clock.instant().atZone(ZoneId.of(r.zone())).toLocalDate();
         LocalDate reference = r.publishedOn() != null ? r.publishedOn() : today;
         Integer left = workingDaysLeft(reference, r.dueDate(), r.region());

@@ -111,6 +111,9 @@ public class DeadlinePage {
 
     /** Working days left, or by how many the publication is (or was) late, as a person says it. */
     static String daysText(DeadlineBoard.DeadlineView d) {
+        if (d.dueDateUnknown() != null) {
+            return "срок не рассчитан: " + d.dueDateUnknown();
+        }
         Integer left = d.workingDaysLeft();
         if (left == null) {
             return "производственный календарь на этот год не загружен";

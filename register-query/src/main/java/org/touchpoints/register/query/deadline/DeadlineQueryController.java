@@ -37,6 +37,9 @@ public class DeadlineQueryController {
     @Operation(summary = "Сроки публикации утверждённых изменений по всем перечням (или одному)",
             description = "status: PENDING, AT_RISK (осталось не более 2 рабочих дней), OVERDUE, PUBLISHED_ON_TIME, PUBLISHED_LATE. "
                     + "workingDaysLeft — рабочих дней до срока (отрицательное — просрочено на столько дней). "
+                    + "Если срок нельзя рассчитать (в производственном календаре нет нужного года), dueDate и "
+                    + "workingDaysLeft — null, dueDateUnknown объясняет причину («нет календаря на 2028 год»), "
+                    + "status — AT_RISK; такие записи идут первыми. "
                     + "Записи упорядочены по сроку; выдаются страницами: limit (по умолчанию " + DEFAULT_LIMIT
                     + ", не более " + MAX_LIMIT + ") записей начиная с offset (по умолчанию 0). Если записей больше, "
                     + "заголовок Link с rel=\"next\" указывает следующую страницу. Без registerId — по перечням, в которых у "

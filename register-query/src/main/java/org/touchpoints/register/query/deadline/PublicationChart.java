@@ -42,7 +42,7 @@ public record PublicationChart(int width, int height, int baseline, List<Bar> ba
         int[] onTime = new int[months];
         int[] late = new int[months];
         for (DeadlineBoard.DeadlineView d : deadlines) {
-            if (d.publishedOn() == null) {
+            if (d.publishedOn() == null || d.dueDateUnknown() != null) {
                 continue;
             }
             YearMonth m = YearMonth.from(d.publishedOn());

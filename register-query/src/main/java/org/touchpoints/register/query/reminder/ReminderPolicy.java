@@ -210,6 +210,15 @@ public class ReminderPolicy {
                     .params(d.changeId(), Timestamp.from(clock.instant())).update();
             if (claimed == 1) {
                 for (String to : outbox.recipients(d.registerId(), MemberRole.PUBLISHER.name(), null)) {
+                    if (d.dueDateUnknown() != null) { // the calendar lacks a year: say so, never stay silent
+                        outbox.add(to, "Срок публикации перечня не рассчитан",
+                                "Здравствуйте!\n\nСрок публикации изменения " + d.changeId() + " перечня «" + d.registerId()
+                                        + "» не рассчитан: " + d.dueDateUnknown() + ". Опубликуйте перечень как можно скорее "
+                                        + "и попросите администратора загрузить производственный календарь: "
+                                        + link(d.changeId()) + "\n",
+                                clock.instant().truncatedTo(ChronoUnit.MILLIS));
+                        continue;
+                    }
                     outbox.add(to, "Срок публикации перечня истекает " + Words.date(d.dueDate()),
                             "Здравствуйте!\n\nДо истечения срока публикации перечня «" + d.registerId() + "» осталось "
                                     + d.workingDaysLeft() + " раб. дн. (срок — " + Words.date(d.dueDate()) + ", изменение "

@@ -14,6 +14,8 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
+import org.touchpoints.register.api.rule.SaneRange;
+import org.touchpoints.register.platform.web.ApiException;
 import org.touchpoints.register.query.register.RegisterReadAccess;
 
 /**
@@ -53,6 +55,10 @@ public class AnnualReviewQueryController {
                                     @RequestParam(required = false) Status status) {
         if (registerId != null) {
             access.requireReadable(registerId);
+        }
+        if (year != null && (year < SaneRange.EARLIEST.getYear() || year > SaneRange.LATEST.getYear())) {
+            throw ApiException.badRequest("year", "Год проверки — от " + SaneRange.EARLIEST.getYear() + " до "
+                    + SaneRange.LATEST.getYear());
         }
         RegisterReadAccess.Scope scope = access.scope();
         int y = year != null ? year : clock.instant().atZone(ZoneId.of("Europe/Moscow")).getYear();
