@@ -219,7 +219,9 @@ public class Register {
         Violations.requireNoErrors("changeIsDescribed", described);
         String comment = Text.isBlank(cmd.comment()) ? null : cmd.comment().strip();
         String rowId = cmd.kind() == ChangeKind.ADD ? cmd.changeId() : cmd.rowId();
-        ChangeRules.onlyMembersOfTheOwningDivisionInitiate(members, cmd.by());
+        if (!ChangeRules.initiatesAsResponsiblePerson(procedure, members, cmd.by())) {
+            ChangeRules.onlyMembersOfTheOwningDivisionInitiate(members, cmd.by());
+        }
         ChangeRules.changeIdNotTakenByAnotherRegister(cmd.changeIdTakenElsewhere(), cmd.changeId());
 
         Change existing = changes.get(cmd.changeId());

@@ -269,7 +269,8 @@ class ProcedureChainTest {
     void novosibirskOrderIsNotTypedAtTheDeputysClick() {
         fixture.given(under(ProcedurePreset.NOVOSIBIRSK_GSN, phoneRemoved(ProcedurePreset.NOVOSIBIRSK_GSN, "c-1", SPECIALIST),
                         divisionApproved("c-1")))
-                .when(new ApproveByDeputyCommand(REGISTER, "c-1", null, "15-п", ACT_DATE, null, DEPUTY, DEPUTY_APPROVED_AT))
+                .when(new ApproveByDeputyCommand(REGISTER, "c-1", null, "15-п", LocalDate.of(2024, 3, 6), null, DEPUTY,
+                        DEPUTY_APPROVED_AT))
                 .expectException(fieldError("orderNumber"))
                 .expectExceptionMessage(rule("orderOnlyWhereTheProcedureTakesIt"));
     }
@@ -504,5 +505,23 @@ class ProcedureChainTest {
                 .when(new ApproveByDivisionCommand(REGISTER, "c-1", null, null, OTHER_HEAD, STEP_AT))
                 .expectException(RuleViolatedException.class)
                 .expectExceptionMessage(rule("onlyTheInitiatingDivisionsHeadApproves"));
+    }
+
+    @Test
+    void onePersonGivesOneStepOfAProceduresChain() {
+        Procedure twoSteps = ProcedurePreset.DAGESTAN_MINSTROY.procedure().overriddenBy(new Procedure(null, null,
+                List.of(ProcedureStep.DIVISION_HEAD, ProcedureStep.HEAD_OF_AUTHORITY), null, null, null, null, null, null,
+                null, null));
+        List<Object> given = new ArrayList<>();
+        given.add(new RegisterCreated(REGISTER, AUTHORITY, ZONE, 10, TEMPLATE, null, ADMIN, CREATED_AT, twoSteps));
+        given.addAll(register().subList(1, register().size()));
+        given.add(member(HEAD, MemberRole.HEAD_OF_AUTHORITY, null)); // the head of the division is also the minister
+        given.add(new ChangeInitiated(REGISTER, "c-1", ChangeKind.REMOVE, PHONE_ID, PHONE, null,
+                ChangeReason.TOUCHPOINT_EXCLUDED, null, LICENSING, SPECIALIST, INITIATED_AT, twoSteps.chain()));
+        given.add(new DivisionApproved(REGISTER, "c-1", null, null, HEAD, DIVISION_APPROVED_AT));
+        fixture.given(given)
+                .when(new ApproveStepCommand(REGISTER, "c-1", "Утверждаю", null, HEAD, STEP_AT))
+                .expectException(RuleViolatedException.class)
+                .expectExceptionMessage(rule("onePersonOneApprovalStep"));
     }
 }
