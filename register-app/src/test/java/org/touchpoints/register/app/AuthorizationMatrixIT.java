@@ -180,6 +180,23 @@ class AuthorizationMatrixIT extends ApplicationIT {
                     approvedChange(register, next("Точка"));
                     return Call.post(r + "/publications", Map.of("url", "https://example.gov.ru/perechen"));
                 }),
+                new Row("GET /api/v1/registers/{registerId}", "", READERS, () -> Call.get(r)),
+                new Row("GET /api/v1/registers/{registerId}/approval-acts", "", READERS, () -> Call.get(r + "/approval-acts")),
+                new Row("PUT /api/v1/registers/{registerId}/procedure", "a register of its own", admin, () -> {
+                    String other = "m-" + next("p");
+                    ok(api.as("admin").post("/api/v1/registers", Map.of("id", other, "authority", "Орган",
+                            "timeZone", "Europe/Moscow", "template", "SIX_COLUMN")));
+                    return new Call("PUT", "/api/v1/registers/" + other + "/procedure", "application/json",
+                            "{\"preset\":\"DAGESTAN_MINSTROY\"}".getBytes(StandardCharsets.UTF_8));
+                }),
+                new Row("POST /api/v1/changes/{changeId}/approval", "initiated change", Set.of("division-head"),
+                        () -> Call.post("/api/v1/changes/" + initiate(register, next("Точка")) + "/approval", "{}")),
+                new Row("POST /api/v1/registers/{registerId}/approval-acts", "a change awaiting its act", Set.of("deputy"),
+                        () -> {
+                            String awaiting = awaitingAct(next("Точка"));
+                            return Call.post("/api/v1/registers/" + actRegister + "/approval-acts", Map.of("number", "1-п",
+                                    "date", "2024-12-20", "changeIds", List.of(awaiting)));
+                        }),
                 new Row("POST /api/v1/registers/{registerId}/annual-reviews", "", Set.of("initiator", "division-head"),
                         () -> Call.post(r + "/annual-reviews", Map.of("division", "licensing", "year", 2024))),
                 // acting officials: the holder of the approval right, or an administrator for them
@@ -300,6 +317,23 @@ class AuthorizationMatrixIT extends ApplicationIT {
         matrix().forEach(row -> inMatrix.add(row.endpoint()));
         assertThat(inMatrix).as("rows of the matrix name existing endpoints, and every endpoint has a row")
                 .containsExactlyElementsOf(mapped);
+    }
+
+    /** A register whose procedure requires an approving act (003), with the same people as the matrix register. */
+    private String actRegister;
+
+    private String awaitingAct(String touchpoint) {
+        if (actRegister == null) {
+            actRegister = newRegister();
+            Api.Response put = api.as("admin").send("PUT", "/api/v1/registers/" + actRegister + "/procedure",
+                    "application/json", ("{\"preset\":\"NOVOSIBIRSK_GSN\",\"directions\":"
+                            + "[\"Предоставление государственных услуг\"]}").getBytes(StandardCharsets.UTF_8));
+            ok(put);
+        }
+        String change = initiate(actRegister, touchpoint);
+        ok(api.as("division-head").post("/api/v1/changes/" + change + "/division-approval", "{}"));
+        ok(api.as("deputy").post("/api/v1/changes/" + change + "/deputy-approval", "{}"));
+        return change;
     }
 
     private String divisionApproved(String touchpoint) {

@@ -23,7 +23,8 @@ final class ReadModels {
             Map.entry("q_publication", "select * from q_publication order by register_id, version"),
             Map.entry("q_history", "select * from q_history order by register_id, sequence"),
             Map.entry("q_annual_review", "select * from q_annual_review order by register_id, division_id, year"),
-            Map.entry("q_delegation", "select * from q_delegation order by register_id, delegation_id"));
+            Map.entry("q_delegation", "select * from q_delegation order by register_id, delegation_id"),
+            Map.entry("q_approval_act", "select * from q_approval_act order by register_id, act_id"));
 
     private ReadModels() {
     }

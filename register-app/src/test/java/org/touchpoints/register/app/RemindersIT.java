@@ -139,6 +139,67 @@ class RemindersIT {
         assertThat(rebuilt.json().get("events").asLong()).isPositive();
     }
 
+    @Test
+    void underAProcedureOfItsOwnTheHolderOfTheNextStepAndThenOfTheActAreReminded() throws Exception {
+        clock.set(Instant.parse("2024-12-20T09:00:00Z"));
+        accounts.create("admin", "demo", "Администратор", "ADMIN");
+        for (String u : List.of("p-initiator", "p-head", "p-deputy", "p-minister")) {
+            accounts.create(u, "demo", u, null, u + "@gov.example");
+        }
+        Api api = Api.at(port);
+        Api admin = api.as("admin");
+        ApplicationIT.ok(admin.post("/api/v1/registers", Map.of("id", "mail-procedure", "authority", "Инспекция",
+                "procedure", Map.of("preset", "NOVOSIBIRSK_GSN", "approvalSteps", List.of("DIVISION_HEAD",
+                        "HEAD_OF_AUTHORITY", "DEPUTY"), "directions", List.of("Предоставление государственных услуг")))));
+        ApplicationIT.ok(admin.post("/api/v1/registers/mail-procedure/divisions", Map.of("id", "licensing",
+                "name", "Лицензирование", "processes", List.of(ApplicationIT.LICENSING_PROCESS))));
+        ApplicationIT.ok(admin.post("/api/v1/registers/mail-procedure/members", Map.of("username", "p-initiator", "role", "SPECIALIST", "division", "licensing")));
+        ApplicationIT.ok(admin.post("/api/v1/registers/mail-procedure/members", Map.of("username", "p-head", "role", "HEAD", "division", "licensing")));
+        ApplicationIT.ok(admin.post("/api/v1/registers/mail-procedure/members", Map.of("username", "p-deputy", "role", "DEPUTY")));
+        ApplicationIT.ok(admin.post("/api/v1/registers/mail-procedure/members", Map.of("username", "p-minister", "role", "HEAD_OF_AUTHORITY")));
+        sender.sendPending();
+        List<String> seen = mail();
+
+        String change = ApplicationIT.ok(api.as("p-initiator").post("/api/v1/registers/mail-procedure/changes",
+                ApplicationIT.addRow("Портал"))).json().get("changeId").asString();
+        assertThat(sender.sendPending()).isEqualTo(1);
+        assertThat(since(seen)).containsExactly("p-head@gov.example: Изменение перечня ожидает вашего согласования");
+        seen = mail();
+        ApplicationIT.ok(api.as("p-head").post("/api/v1/changes/" + change + "/approval", "{}"));
+        assertThat(sender.sendPending()).isEqualTo(1);
+        assertThat(since(seen)).as("the next step is the head of the authority's")
+                .containsExactly("p-minister@gov.example: Изменение перечня ожидает вашего согласования");
+        seen = mail();
+        ApplicationIT.ok(api.as("p-minister").post("/api/v1/changes/" + change + "/approval", "{}"));
+        assertThat(sender.sendPending()).isEqualTo(1);
+        assertThat(since(seen)).containsExactly("p-deputy@gov.example: Изменение перечня ожидает вашего согласования");
+        seen = mail();
+        ApplicationIT.ok(api.as("p-deputy").post("/api/v1/changes/" + change + "/approval", "{}"));
+        // the act is a step of its own: those who may record it hear of it
+        assertThat(sender.sendPending()).isEqualTo(2);
+        assertThat(since(seen)).containsExactlyInAnyOrder(
+                "p-deputy@gov.example: Изменение перечня ожидает утверждения приказом",
+                "p-minister@gov.example: Изменение перечня ожидает утверждения приказом");
+    }
+
+    /** Every message received, as «recipient: subject» (the mail server lists them by mailbox, not by arrival). */
+    private static List<String> mail() throws Exception {
+        List<String> received = new java.util.ArrayList<>();
+        for (MimeMessage m : smtp.getReceivedMessages()) {
+            received.add(m.getAllRecipients()[0] + ": " + m.getSubject());
+        }
+        return received;
+    }
+
+    /** The messages received since {@code before} was taken. */
+    private static List<String> since(List<String> before) throws Exception {
+        List<String> now = new java.util.ArrayList<>(mail());
+        for (String m : before) {
+            now.remove(m);
+        }
+        return now;
+    }
+
     /** A due date the calendar cannot count is not silence: the publishers get an at-risk reminder saying why. */
     @Test
     void aDueDateTheCalendarCannotCountIsRemindedAsAtRisk() throws Exception {

@@ -44,8 +44,25 @@ class ReplayIT extends ApplicationIT {
         ok(api.as("division-head").delete("/api/v1/registers/" + register + "/delegations/replay-2"));
         ok(api.as("admin").delete("/api/v1/registers/" + register + "/members/other-initiator?role=SPECIALIST&division=appeals"));
 
+        // a register under its own procedure (003): the deputy's step, then one act approving two changes
+        String novosibirsk = newRegister();
+        ok(api.as("admin").send("PUT", "/api/v1/registers/" + novosibirsk + "/procedure", "application/json",
+                "{\"preset\":\"NOVOSIBIRSK_GSN\",\"directions\":[\"Предоставление государственных услуг\"]}"
+                        .getBytes(java.nio.charset.StandardCharsets.UTF_8)));
+        List<String> awaiting = new java.util.ArrayList<>();
+        for (String touchpoint : List.of("Сайт инспекции", "Почта инспекции")) {
+            String c = initiate(novosibirsk, touchpoint);
+            ok(api.as("division-head").post("/api/v1/changes/" + c + "/division-approval", "{}"));
+            ok(api.as("deputy").post("/api/v1/changes/" + c + "/approval", "{}"));
+            awaiting.add(c);
+        }
+        ok(api.as("deputy").post("/api/v1/registers/" + novosibirsk + "/approval-acts", Map.of("number", "7-п",
+                "date", clock.instant().atZone(java.time.ZoneId.of("Europe/Moscow")).toLocalDate().toString(),
+                "changeIds", awaiting)));
+
         Map<String, List<Map<String, Object>>> live = ReadModels.snapshot(jdbc);
         assertThat(live.get("q_change")).isNotEmpty();
+        assertThat(live.get("q_approval_act")).isNotEmpty();
         assertThat(live.get("q_delegation")).isNotEmpty();
         assertThat(live.get("q_member")).as("the revoked role is gone").noneMatch(m -> register.equals(m.get("register_id"))
                 && "other-initiator".equals(m.get("username"))).anyMatch(m -> register.equals(m.get("register_id")));

@@ -4,6 +4,10 @@ package org.touchpoints.register.api.change;
 public enum ChangeStatus {
     INITIATED("На согласовании у руководителя подразделения", false),
     DIVISION_APPROVED("На утверждении у заместителя руководителя", false),
+    /** A step of a procedure's own chain was approved and another follows (pendingStep says which). */
+    IN_APPROVAL("На согласовании", false),
+    /** Every step approved; the procedure requires an approving act, which is awaited (not yet in the register). */
+    AWAITING_APPROVAL_ACT("Ожидает утверждения приказом", false),
     APPROVED("Утверждено, ожидает публикации", true),
     PUBLISHED("Опубликовано", true),
     REJECTED("Отклонено", true),

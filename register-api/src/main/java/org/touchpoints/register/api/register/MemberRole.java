@@ -9,7 +9,11 @@ public enum MemberRole {
     /** Deputy head responsible for client-centricity: final approval. */
     DEPUTY(false),
     /** Records publication of a version on the official site. */
-    PUBLISHER(false);
+    PUBLISHER(false),
+    /** The register's responsible (authorised) person (уполномоченное, ответственное лицо): register-wide. */
+    RESPONSIBLE(false),
+    /** The head of the authority (руководитель органа: начальник, министр). */
+    HEAD_OF_AUTHORITY(false);
 
     private final boolean divisional;
 

@@ -5,6 +5,7 @@ import java.io.InputStream;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
+import java.util.List;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.axonframework.eventsourcing.eventstore.EventStore;
 import org.slf4j.Logger;
@@ -14,6 +15,7 @@ import org.springframework.context.annotation.Profile;
 import org.springframework.context.event.EventListener;
 import org.springframework.core.io.ClassPathResource;
 import org.springframework.stereotype.Component;
+import org.touchpoints.register.api.procedure.Procedure;
 import org.touchpoints.register.api.register.AssignMemberCommand;
 import org.touchpoints.register.api.register.CreateRegisterCommand;
 import org.touchpoints.register.api.register.DefineDivisionCommand;
@@ -49,10 +51,23 @@ class DemoDataLoader {
         this.clock = clock;
     }
 
+    /**
+     * The demo registers: {@code smolensk-gzhi} as it always was (today's procedure), then one register per seed
+     * authority's procedure.
+     */
+    static final List<String> REGISTERS = List.of("smolensk-gzhi", "dagestan-minstroy", "astrakhan-gzhn",
+            "novosibirsk-gsn", "smolensk-minpromtorg");
+
     @EventListener(ApplicationReadyEvent.class)
     void load() throws IOException {
+        for (String id : REGISTERS) {
+            load(id);
+        }
+    }
+
+    private void load(String file) throws IOException {
         DemoData demo;
-        try (InputStream in = new ClassPathResource("demo/smolensk-gzhi.json").getInputStream()) {
+        try (InputStream in = new ClassPathResource("demo/" + file + ".json").getInputStream()) {
             demo = mapper.readValue(in, DemoData.class);
         }
         for (DemoData.Account a : demo.accounts()) {
@@ -64,8 +79,10 @@ class DemoDataLoader {
             return;
         }
         Instant now = clock.instant().truncatedTo(ChronoUnit.MILLIS);
+        Procedure procedure = r.preset() == null ? null : r.preset().procedure();
         commands.sendAndWait(new CreateRegisterCommand(r.id(), r.authority(), r.timeZone(),
-                r.publicationDeadlineWorkingDays(), r.template(), r.region(), SYSTEM, now));
+                procedure == null ? r.publicationDeadlineWorkingDays() : procedure.deadlineWorkingDays(), r.template(),
+                r.region(), SYSTEM, now, procedure));
         for (DemoData.Division d : demo.divisions()) {
             commands.sendAndWait(new DefineDivisionCommand(r.id(), d.id(), d.name(), d.processes(), SYSTEM, now));
         }
@@ -78,7 +95,8 @@ class DemoDataLoader {
         try (InputStream in = new ClassPathResource(r.csv()).getInputStream()) {
             csv = in.readAllBytes();
         }
-        RegisterImporter.Report report = importer.importCsv(r.id(), csv, "smolensk-gzhi-2024.csv", SYSTEM, false);
+        String source = r.csv().substring(r.csv().lastIndexOf('/') + 1);
+        RegisterImporter.Report report = importer.importCsv(r.id(), csv, source, SYSTEM, false);
         log.info("Demo register {} loaded: {} rows, duplicate touchpoints reported: {}", r.id(), report.imported(),
                 report.duplicates());
     }

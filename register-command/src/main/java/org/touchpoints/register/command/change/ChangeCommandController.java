@@ -19,7 +19,11 @@ import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
+import org.touchpoints.register.api.change.ApprovalActResult;
 import org.touchpoints.register.api.change.ApproveByDeputyCommand;
+import org.touchpoints.register.api.change.ApproveStepCommand;
+import org.touchpoints.register.api.change.RecordApprovalActCommand;
+import org.touchpoints.register.api.change.StepApprovalResult;
 import org.touchpoints.register.api.change.ApproveByDivisionCommand;
 import org.touchpoints.register.api.change.ChangeDeadline;
 import org.touchpoints.register.api.change.ChangeKind;
@@ -69,6 +73,9 @@ public class ChangeCommandController {
     }
 
     public record RejectionRequest(String reason, Long expectedVersion) {
+    }
+
+    public record ApprovalActRequest(String actId, String number, LocalDate date, java.util.List<String> changeIds) {
     }
 
     public record WithdrawalRequest(Long expectedVersion) {
@@ -126,15 +133,48 @@ public class ChangeCommandController {
         Map<String, Object> response = new LinkedHashMap<>();
         response.put("changeId", changeId);
         response.put("status", result.status());
-        ChangeDeadline deadline = deadline(changeId);
-        response.put("dueDate", deadline == null ? null : deadline.dueDate());
-        if (deadline != null && deadline.note() != null) {
-            response.put("dueDateNote", deadline.note()); // counted by the federal calendar alone, by an administrator's mark
-        }
-        if (deadline != null && deadline.problem() != null) {
-            response.put("dueDateProblem", deadline.problem()); // the count was refused: a calendar year is not loaded
+        if (result.status() == ChangeStatus.APPROVED) {
+            putDueDate(response, changeId);
+        } else {
+            response.put("pendingStep", StepApprovalResult.APPROVAL_ACT);
         }
         return response;
+    }
+
+    @PostMapping("/changes/{changeId}/approval")
+    @Operation(summary = "Согласовать или утвердить изменение на его текущем шаге (тот, кто этот шаг выполняет)",
+            description = "Шаги задаёт порядок ведения перечня: DIVISION_HEAD, RESPONSIBLE, DEPUTY, HEAD_OF_AUTHORITY. "
+                    + "После последнего шага статус APPROVED (с dueDate) или, если порядок требует приказа, "
+                    + "AWAITING_APPROVAL_ACT. Пример: {\"comment\":\"Согласовано\"}." + VERSIONS)
+    public Map<String, Object> approve(@PathVariable String changeId,
+                                       @RequestHeader(value = ExpectedVersion.HEADER, required = false) String ifMatch,
+                                       @RequestBody(required = false) CommentRequest body) {
+        CommentRequest b = body == null ? new CommentRequest(null, null) : body;
+        StepApprovalResult result = commands.sendAndWait(new ApproveStepCommand(registerOf(changeId), changeId,
+                b.comment(), ExpectedVersion.of(ifMatch, b.expectedVersion()), Actor.current(), clock.now()));
+        Map<String, Object> response = new LinkedHashMap<>();
+        response.put("changeId", changeId);
+        response.put("status", result.status());
+        response.put("pendingStep", result.pendingStep());
+        if (result.status() == ChangeStatus.APPROVED) {
+            putDueDate(response, changeId);
+        }
+        return response;
+    }
+
+    @PostMapping("/registers/{registerId}/approval-acts")
+    @Operation(summary = "Внести приказ, утверждающий изменения (заместитель, ответственное лицо или руководитель органа)",
+            description = "Пример: {\"number\":\"15-п\",\"date\":\"2026-12-01\",\"changeIds\":[\"c-1\",\"c-2\"]}. "
+                    + "Один приказ утверждает одно или несколько изменений, ожидающих приказа; каждое с этого момента в "
+                    + "перечне. Приказ, датированный будущим днём или раньше последнего согласования, или изменение, не "
+                    + "ожидающее приказа, отклоняются целиком. Повтор с тем же actId ничего не записывает.")
+    public ResponseEntity<ApprovalActResult> recordAct(@PathVariable String registerId,
+                                                       @RequestBody ApprovalActRequest body) {
+        String actId = body.actId() == null ? UUID.randomUUID().toString() : body.actId();
+        ApprovalActResult result = commands.sendAndWait(new RecordApprovalActCommand(registerId, actId, body.number(),
+                body.date(), body.changeIds(), Actor.current(), clock.now()));
+        return ResponseEntity.created(URI.create("/api/v1/registers/" + registerId + "/approval-acts/" + result.actId()))
+                .body(result);
     }
 
     @PostMapping("/changes/{changeId}/rejection")
@@ -166,6 +206,18 @@ public class ChangeCommandController {
         return lookup.registerOf(changeId).orElseThrow(() -> ApiException.notFound("Изменение «" + changeId + "» не найдено"));
     }
 
+    /** The due date of an approved change, and what a person must know of it (a federal-only count, a refused one). */
+    private void putDueDate(Map<String, Object> response, String changeId) {
+        ChangeDeadline deadline = deadline(changeId);
+        response.put("dueDate", deadline == null ? null : deadline.dueDate());
+        if (deadline != null && deadline.note() != null) {
+            response.put("dueDateNote", deadline.note()); // counted by the federal calendar alone, by an administrator's mark
+        }
+        if (deadline != null && deadline.problem() != null) {
+            response.put("dueDateProblem", deadline.problem()); // the count was refused: a calendar year is not loaded
+        }
+    }
+
     /**
      * The due date as the deadline projection computed it; in scale-out mode projections are asynchronous,
      * so wait briefly for the approval to reach it.
@@ -175,8 +227,8 @@ public class ChangeCommandController {
         while (true) {
             ChangeDeadline seen = queries.query(new FindDueDateQuery(changeId),
                     ResponseTypes.optionalInstanceOf(ChangeDeadline.class)).join().orElse(null);
-            boolean approvalSeen = seen != null && seen.status() != ChangeStatus.INITIATED
-                    && seen.status() != ChangeStatus.DIVISION_APPROVED;
+            boolean approvalSeen = seen != null && (seen.status() == ChangeStatus.APPROVED
+                    || seen.status() == ChangeStatus.PUBLISHED || seen.status().closed());
             if (approvalSeen || System.nanoTime() > deadline) {
                 return seen;
             }

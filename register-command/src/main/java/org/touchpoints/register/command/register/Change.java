@@ -1,5 +1,9 @@
 package org.touchpoints.register.command.register;
 
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import org.touchpoints.register.api.change.ChangeApproved;
 import java.util.HashSet;
 import java.util.Set;
 import org.touchpoints.register.api.change.ChangeInitiated;
@@ -9,11 +13,19 @@ import org.touchpoints.register.api.change.ChangeStatus;
 import org.touchpoints.register.api.change.ChangeWithdrawn;
 import org.touchpoints.register.api.change.DeputyApproved;
 import org.touchpoints.register.api.change.DivisionApproved;
+import org.touchpoints.register.api.procedure.ApprovalChain;
+import org.touchpoints.register.api.procedure.ProcedureStep;
 import org.touchpoints.register.api.row.RowContent;
 
 /** The state of one change inside the register aggregate. */
 final class Change {
+    /** One approval step given: which, by whom (the actor, acting officials included), with what comment. */
+    record Approval(ProcedureStep step, String by, String comment) {
+    }
+
     final ChangeInitiated initiated;
+    /** The chain the change runs under to its end: the register's procedure at initiation. */
+    final ApprovalChain chain;
     private final String proposedTouchpointKey;
     ChangeStatus status = ChangeStatus.INITIATED;
     boolean deadlineMissed;
@@ -24,11 +36,17 @@ final class Change {
     DeputyApproved deputyApproved;
     ChangeRejected rejected;
     ChangeWithdrawn withdrawn;
+    ChangeApproved approved;
+    /** Every approval step given so far, in order. */
+    final List<Approval> approvals = new ArrayList<>();
+    /** When the last approval step was given (null before the first). */
+    Instant lastStepAt;
     /** Everyone who gave an approval step, in person, as an acting official or through one (four eyes). */
     final Set<String> approvers = new HashSet<>();
 
-    Change(ChangeInitiated initiated) {
+    Change(ChangeInitiated initiated, ApprovalChain chain) {
         this.initiated = initiated;
+        this.chain = chain;
         this.proposedTouchpointKey = initiated.after() == null ? null : initiated.after().touchpointKey();
     }
 
@@ -64,5 +82,28 @@ final class Change {
 
     boolean open() {
         return !status.closed();
+    }
+
+    /** The approval step awaited now; null when every step is given (or the change is closed). */
+    ProcedureStep pendingStep() {
+        return open() && approvals.size() < chain.steps().size() ? chain.steps().get(approvals.size()) : null;
+    }
+
+    /** Whether the step being given now is the chain's last. */
+    boolean lastStepPending() {
+        return approvals.size() + 1 == chain.steps().size();
+    }
+
+    boolean awaitsAct() {
+        return status == ChangeStatus.AWAITING_APPROVAL_ACT;
+    }
+
+    /** Assigns a step given: the status it leaves the change in. */
+    void stepGiven(ProcedureStep step, String by, String comment, Instant at, ChangeStatus whileStepsRemain) {
+        approvals.add(new Approval(step, by, comment));
+        lastStepAt = at;
+        status = approvals.size() < chain.steps().size() ? whileStepsRemain
+                : chain.actRequired() ? ChangeStatus.AWAITING_APPROVAL_ACT : ChangeStatus.APPROVED;
+        version++;
     }
 }

@@ -5,18 +5,26 @@ import static org.touchpoints.register.command.register.Violations.forbidden;
 import static org.touchpoints.register.command.register.Violations.notFound;
 
 import java.time.LocalDate;
+import java.util.ArrayList;
 import java.time.format.DateTimeFormatter;
 import java.util.Collection;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.regex.Pattern;
+import org.touchpoints.register.api.change.ApprovalActRecorded;
 import org.touchpoints.register.api.change.ChangeRejected;
 import org.touchpoints.register.api.change.ChangeStatus;
 import org.touchpoints.register.api.change.DeputyApproved;
 import org.touchpoints.register.api.change.DivisionApproved;
+import org.touchpoints.register.api.procedure.Initiator;
+import org.touchpoints.register.api.procedure.Procedure;
+import org.touchpoints.register.api.procedure.ProcedureStep;
 import org.touchpoints.register.api.register.MemberRole;
-import org.touchpoints.register.api.row.RowContent;
+import org.touchpoints.register.api.row.Text;
 import org.touchpoints.register.api.rule.FieldError;
+import org.touchpoints.register.api.row.RowContent;
 
 /**
  * The rules of the approval chain (000 §3, 003 §4), each a named check that refuses what it must. The
@@ -125,7 +133,7 @@ final class ChangeRules {
 
     /** The deputy approves only after the head of the division. */
     static void finalApprovalOnlyAfterDivisionApproval(Change change) {
-        if (change.status == ChangeStatus.INITIATED) {
+        if (change.pendingStep() == ProcedureStep.DIVISION_HEAD) {
             throw conflict("finalApprovalOnlyAfterDivisionApproval",
                     "Изменение ещё не согласовано руководителем подразделения");
         }
@@ -133,7 +141,7 @@ final class ChangeRules {
 
     /** The head approves only a change waiting for the head. */
     static void divisionApprovalOnlyOfAnInitiatedChange(Change change) {
-        if (change.status == ChangeStatus.DIVISION_APPROVED) {
+        if (change.status == ChangeStatus.DIVISION_APPROVED && change.pendingStep() != ProcedureStep.DIVISION_HEAD) {
             throw conflict("divisionApprovalOnlyOfAnInitiatedChange",
                     "Изменение уже согласовано руководителем подразделения и ожидает утверждения");
         }
@@ -288,6 +296,170 @@ final class ChangeRules {
         if (!same) {
             throw conflict("sameChangeIdSameProposal", "Идентификатор изменения «" + changeId
                     + "» уже использован для другого предложения");
+        }
+    }
+
+    // ---- the register's own procedure: initiators, its chain of steps, approving acts ----
+
+    static final String APPROVAL_ACT_IS_DESCRIBED = "approvalActIsDescribed";
+    private static final Pattern ACT_ID = Pattern.compile("[A-Za-z0-9_-]{1,64}");
+    /** The most changes one act approves. */
+    static final int ACT_CHANGES = 500;
+
+    /** Whether the actor proposes as the register's responsible person, which the procedure lets initiate. */
+    static boolean initiatesAsResponsiblePerson(Procedure procedure, Membership members, String actor) {
+        return procedure.initiators().contains(Initiator.RESPONSIBLE) && members.holds(actor, MemberRole.RESPONSIBLE, null);
+    }
+
+    /** Only the initiators the procedure names propose changes (002 §3.2–3.3: the authorised person alone). */
+    static void onlyTheProcedureInitiatorsInitiate(Procedure procedure, String actor) {
+        if (!procedure.initiators().contains(Initiator.DIVISION)) {
+            throw forbidden("onlyTheProcedureInitiatorsInitiate", "По порядку ведения этого перечня изменения вносит "
+                    + "ответственное (уполномоченное) лицо; подразделения представляют ему сведения");
+        }
+    }
+
+    /**
+     * A step is approved only when it is the one the change awaits, in the order of its chain: not before the steps
+     * ahead of it, not twice, not when the chain has no such step.
+     */
+    static void theStepIsPending(Change change, ProcedureStep step) {
+        ProcedureStep pending = change.pendingStep();
+        if (pending == step) {
+            return;
+        }
+        if (change.awaitsAct()) {
+            throw conflict("approvalActIsItsOwnStep", "Изменение " + change.id()
+                    + " прошло согласование и ожидает утверждения приказом: внесите приказ");
+        }
+        if (!change.chain.steps().contains(step)) {
+            throw conflict("theStepIsPending", "В порядке согласования изменения " + change.id() + " нет шага «"
+                    + step.title() + "»");
+        }
+        throw conflict("theStepIsPending", "Изменение " + change.id() + " сейчас ожидает шага «"
+                + (pending == null ? "—" : pending.title()) + "», а не «" + step.title() + "»");
+    }
+
+    /** The step the change awaits; an approving act is not an approval step: it is recorded as an act. */
+    static ProcedureStep approvalActIsItsOwnStep(Change change) {
+        ProcedureStep pending = change.pendingStep();
+        if (pending == null) {
+            throw conflict("approvalActIsItsOwnStep", "Изменение " + change.id()
+                    + " прошло согласование и ожидает утверждения приказом: внесите приказ (POST /registers/{id}/approval-acts)");
+        }
+        return pending;
+    }
+
+    /**
+     * Only the holder of the step (or the acting official they named for that day) approves it. Returns whose right
+     * the actor exercises: null when their own.
+     */
+    static String onlyTheHolderOfTheStepApproves(Membership members, Delegations delegations, String actor,
+                                                 Change change, ProcedureStep step, LocalDate today) {
+        return switch (step) {
+            case DIVISION_HEAD -> onlyTheInitiatingDivisionsHeadApproves(members, delegations, actor, change, today);
+            case DEPUTY -> onlyTheDeputyGivesFinalApproval(members, delegations, actor, today);
+            case RESPONSIBLE -> onlyAResponsiblePersonApproves(members, delegations, actor, today);
+            case HEAD_OF_AUTHORITY -> onlyTheHeadOfTheAuthorityApproves(members, delegations, actor, today);
+        };
+    }
+
+    /** The responsible (authorised) person's step (004 §2.2.2): a RESPONSIBLE of the register, or their acting official. */
+    static String onlyAResponsiblePersonApproves(Membership members, Delegations delegations, String actor,
+                                                 LocalDate today) {
+        if (members.holds(actor, MemberRole.RESPONSIBLE, null)) {
+            return null;
+        }
+        return delegations.holderActingFor(members, actor, MemberRole.RESPONSIBLE, null, today).orElseThrow(() ->
+                forbidden("onlyAResponsiblePersonApproves", "Этот шаг согласования выполняет ответственное "
+                        + "(уполномоченное) лицо перечня или исполняющий его обязанности"));
+    }
+
+    /** The head of the authority's step (001 §5.1, 002 §5.1): the minister or head, or their acting official. */
+    static String onlyTheHeadOfTheAuthorityApproves(Membership members, Delegations delegations, String actor,
+                                                    LocalDate today) {
+        if (members.holds(actor, MemberRole.HEAD_OF_AUTHORITY, null)) {
+            return null;
+        }
+        return delegations.holderActingFor(members, actor, MemberRole.HEAD_OF_AUTHORITY, null, today).orElseThrow(() ->
+                forbidden("onlyTheHeadOfTheAuthorityApproves", "Утвердить изменение может только руководитель органа "
+                        + "власти или исполняющий его обязанности"));
+    }
+
+    /** The same person repeating the same approval of a step already recorded. */
+    static boolean repeatsTheStepApproval(Change change, String actor, String comment) {
+        return change.approvals.stream().anyMatch(a -> a.by().equals(actor) && Objects.equals(a.comment(), comment));
+    }
+
+    /** An approving act is recorded by a DEPUTY, RESPONSIBLE or HEAD_OF_AUTHORITY of the register. */
+    static void onlyActHoldersRecordActs(Membership members, String actor) {
+        if (!members.holds(actor, MemberRole.DEPUTY, null) && !members.holds(actor, MemberRole.RESPONSIBLE, null)
+                && !members.holds(actor, MemberRole.HEAD_OF_AUTHORITY, null)) {
+            throw forbidden("onlyActHoldersRecordActs", "Приказ об утверждении изменений вносит заместитель "
+                    + "руководителя, ответственное лицо или руководитель органа власти");
+        }
+    }
+
+    /** approvalActIsDescribed: an id, a number, a date and 1 to 500 distinct changes. */
+    static List<FieldError> approvalActIsDescribed(String actId, String number, LocalDate date, List<String> changeIds) {
+        List<FieldError> errors = new ArrayList<>();
+        if (actId == null || !ACT_ID.matcher(actId).matches()) {
+            errors.add(new FieldError("actId", "Идентификатор приказа: латинские буквы, цифры, «-» и «_», до 64 символов"));
+        }
+        InputText.check(errors, "number", "Номер приказа", number, true, 100);
+        if (date == null) {
+            errors.add(new FieldError("date", "Укажите дату приказа"));
+        }
+        if (changeIds == null || changeIds.isEmpty() || changeIds.size() > ACT_CHANGES) {
+            errors.add(new FieldError("changeIds", "Укажите от 1 до " + ACT_CHANGES + " утверждаемых изменений"));
+        } else if (changeIds.stream().anyMatch(Text::isBlank)) {
+            errors.add(new FieldError("changeIds", "Идентификатор изменения не может быть пустым"));
+        } else if (new LinkedHashSet<>(changeIds).size() != changeIds.size()) {
+            errors.add(new FieldError("changeIds", "Изменения в приказе не должны повторяться"));
+        }
+        return errors;
+    }
+
+    /** A repeated actId must repeat the same act; otherwise the id is taken. */
+    static void sameActIdSameAct(ApprovalActRecorded recorded, String number, LocalDate date, List<String> changeIds,
+                                 String actor) {
+        if (!recorded.number().equals(number) || !recorded.date().equals(date)
+                || !recorded.changeIds().equals(changeIds) || !recorded.by().equals(actor)) {
+            throw conflict("sameActIdSameAct", "Идентификатор приказа «" + recorded.actId()
+                    + "» уже использован для другого приказа");
+        }
+    }
+
+    /** An act is not dated after today in the register's time zone. */
+    static void actIsNotDatedInTheFuture(LocalDate date, LocalDate today) {
+        if (date.isAfter(today)) {
+            throw Violations.invalid("actIsNotDatedInTheFuture", "Дата приказа не может быть позже сегодняшней",
+                    List.of(new FieldError("date", "Дата приказа " + date + " ещё не наступила")));
+        }
+    }
+
+    /** An act approves only changes that passed every step and await an act. */
+    static void actCoversOnlyChangesAwaitingIt(Change change) {
+        if (!change.awaitsAct()) {
+            throw conflict("actCoversOnlyChangesAwaitingIt", "Изменение " + change.id()
+                    + " не ожидает утверждения приказом (" + change.status.title().toLowerCase() + ")");
+        }
+    }
+
+    /** An act is not dated before the last approval of a change it covers (in the register's time zone). */
+    static void actNotBeforeTheLastApproval(Change change, LocalDate date, LocalDate lastApprovalOn) {
+        if (date.isBefore(lastApprovalOn)) {
+            throw conflict("actNotBeforeTheLastApproval", "Приказ от " + date + " датирован раньше последнего "
+                    + "согласования изменения " + change.id() + " (" + lastApprovalOn + ")");
+        }
+    }
+
+    /** At the moment a change enters the register, its touchpoint is still not in the process (see above). */
+    static void oneTouchpointPerProcessOnEntry(Map<String, String> touchpointKeysByRow, Change change) {
+        if (change.proposed() != null) {
+            oneTouchpointPerProcess(touchpointKeysByRow, List.of(), change.proposed(),
+                    change.kind() == org.touchpoints.register.api.change.ChangeKind.ADD ? null : change.rowId(),
+                    change.id());
         }
     }
 }

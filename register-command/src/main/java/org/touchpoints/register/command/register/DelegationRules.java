@@ -48,10 +48,12 @@ final class DelegationRules {
 
     /** Only approval rights are delegated: a division head's (HEAD) or the deputy's (DEPUTY). */
     static void onlyApprovalRightsAreDelegated(MemberRole role) {
-        if (role != MemberRole.HEAD && role != MemberRole.DEPUTY) {
+        if (role != MemberRole.HEAD && role != MemberRole.DEPUTY && role != MemberRole.RESPONSIBLE
+                && role != MemberRole.HEAD_OF_AUTHORITY) {
             throw Violations.invalid("onlyApprovalRightsAreDelegated", "Передаётся только право согласования: "
-                    + "руководителя подразделения (HEAD) или заместителя руководителя (DEPUTY)",
-                    List.of(new FieldError("role", "Передаётся только право HEAD или DEPUTY")));
+                    + "руководителя подразделения (HEAD), заместителя руководителя (DEPUTY), ответственного лица "
+                    + "(RESPONSIBLE) или руководителя органа (HEAD_OF_AUTHORITY)",
+                    List.of(new FieldError("role", "Передаётся только право HEAD, DEPUTY, RESPONSIBLE или HEAD_OF_AUTHORITY")));
         }
     }
 

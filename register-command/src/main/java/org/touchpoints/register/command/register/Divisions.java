@@ -19,7 +19,15 @@ final class Divisions {
     }
 
     void own(String process, String divisionId) {
+        if (divisionId == null) {
+            return;
+        }
         ownerByProcessKey.putIfAbsent(Identity.name(process), divisionId);
+    }
+
+    /** The ids of the divisions defined. */
+    java.util.Set<String> ids() {
+        return names.keySet();
     }
 
     boolean exists(String divisionId) {

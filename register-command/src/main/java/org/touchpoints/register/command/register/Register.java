@@ -20,7 +20,14 @@ import org.axonframework.modelling.command.AggregateIdentifier;
 import org.axonframework.modelling.command.AggregateLifecycle;
 import org.axonframework.modelling.command.CreationPolicy;
 import org.axonframework.spring.stereotype.Aggregate;
+import org.touchpoints.register.api.change.ApprovalActRecorded;
+import org.touchpoints.register.api.change.ApprovalActResult;
 import org.touchpoints.register.api.change.ApprovalStep;
+import org.touchpoints.register.api.change.ApproveStepCommand;
+import org.touchpoints.register.api.change.ChangeApproved;
+import org.touchpoints.register.api.change.RecordApprovalActCommand;
+import org.touchpoints.register.api.change.StepApprovalResult;
+import org.touchpoints.register.api.change.StepApproved;
 import org.touchpoints.register.api.change.ApproveByDeputyCommand;
 import org.touchpoints.register.api.change.ApproveByDivisionCommand;
 import org.touchpoints.register.api.change.ChangeInitiated;
@@ -40,6 +47,12 @@ import org.touchpoints.register.api.delegation.ApprovalRightDelegated;
 import org.touchpoints.register.api.delegation.DelegateApprovalRightCommand;
 import org.touchpoints.register.api.delegation.DelegationRevoked;
 import org.touchpoints.register.api.delegation.RevokeDelegationCommand;
+import org.touchpoints.register.api.procedure.ApprovalChain;
+import org.touchpoints.register.api.procedure.ChangeProcedureCommand;
+import org.touchpoints.register.api.procedure.Initiator;
+import org.touchpoints.register.api.procedure.Procedure;
+import org.touchpoints.register.api.procedure.ProcedureChanged;
+import org.touchpoints.register.api.procedure.ProcedureStep;
 import org.touchpoints.register.api.publication.PublicationResult;
 import org.touchpoints.register.api.publication.PublishCommand;
 import org.touchpoints.register.api.publication.Published;
@@ -78,6 +91,11 @@ public class Register {
     private String registerId;
     private Template template;
     private ZoneId zone;
+    /** The procedure the register runs now (today's when it was created without one). */
+    private Procedure procedure;
+    /** Whether the register has a procedure of its own (created with one, or changed since): then its lists bind. */
+    private boolean ownProcedure;
+    private final Map<String, ApprovalActRecorded> acts = new HashMap<>();
     private final Divisions divisions = new Divisions();
     private final Membership members = new Membership();
     private final Delegations delegations = new Delegations();
@@ -103,10 +121,27 @@ public class Register {
     @CreationPolicy(AggregateCreationPolicy.CREATE_IF_MISSING)
     public void handle(CreateRegisterCommand cmd) {
         RegisterRules.registerIdIsUnique(registerId == null, cmd.registerId());
-        Violations.requireNoErrors("registerSettingsAreValid", RegisterRules.registerSettingsAreValid(cmd.registerId(),
-                cmd.authority(), cmd.timeZone(), cmd.publicationDeadlineWorkingDays(), cmd.template(), cmd.region()));
-        apply(new RegisterCreated(cmd.registerId(), Text.clean(cmd.authority()), cmd.timeZone(),
-                cmd.publicationDeadlineWorkingDays(), cmd.template(), cmd.region(), cmd.by(), cmd.at()));
+        List<FieldError> errors = new ArrayList<>(RegisterRules.registerSettingsAreValid(cmd.registerId(),
+                cmd.authority(), cmd.timeZone(), cmd.procedure() == null ? cmd.publicationDeadlineWorkingDays() : null,
+                cmd.template(), cmd.region()));
+        if (cmd.procedure() != null) {
+            errors.addAll(ProcedureRules.procedureIsValid(cmd.procedure(), "procedure"));
+        }
+        Violations.requireNoErrors("registerSettingsAreValid", errors);
+        Integer deadline = cmd.procedure() != null ? cmd.procedure().deadlineWorkingDays() : cmd.publicationDeadlineWorkingDays();
+        apply(new RegisterCreated(cmd.registerId(), Text.clean(cmd.authority()), cmd.timeZone(), deadline,
+                cmd.template(), cmd.region(), cmd.by(), cmd.at(), ProcedureRules.cleaned(cmd.procedure())));
+    }
+
+    @CommandHandler
+    public void handle(ChangeProcedureCommand cmd) {
+        Violations.requireNoErrors(ProcedureRules.PROCEDURE_IS_VALID,
+                ProcedureRules.procedureIsValid(cmd.procedure(), "procedure"));
+        Procedure changed = ProcedureRules.cleaned(cmd.procedure());
+        if (ownProcedure && changed.equals(procedure)) {
+            return; // the same procedure: nothing new to record
+        }
+        apply(new ProcedureChanged(registerId, changed, cmd.by(), cmd.at()));
     }
 
     @CommandHandler
@@ -194,7 +229,9 @@ public class Register {
         Violations.requireNoErrors("changeIsDescribed", described);
         String comment = Text.isBlank(cmd.comment()) ? null : cmd.comment().strip();
         String rowId = cmd.kind() == ChangeKind.ADD ? cmd.changeId() : cmd.rowId();
-        ChangeRules.onlyMembersOfTheOwningDivisionInitiate(members, cmd.by());
+        if (!ChangeRules.initiatesAsResponsiblePerson(procedure, members, cmd.by())) {
+            ChangeRules.onlyMembersOfTheOwningDivisionInitiate(members, cmd.by());
+        }
         ChangeRules.changeIdNotTakenByAnotherRegister(cmd.changeIdTakenElsewhere(), cmd.changeId());
 
         Change existing = changes.get(cmd.changeId());
@@ -215,14 +252,25 @@ public class Register {
 
         RowContent before = cmd.kind() == ChangeKind.ADD ? null
                 : ChangeRules.editOrRemoveTargetsAnExistingRow(rows, cmd.rowId());
-        String division = divisionOfChange(cmd, before);
-        ChangeRules.onlyMembersOfTheOwningDivisionInitiate(members, cmd.by(), division);
+        boolean responsible = ChangeRules.initiatesAsResponsiblePerson(procedure, members, cmd.by());
+        String division = divisionOfChange(cmd, before, responsible);
+        if (!responsible) {
+            ChangeRules.onlyTheProcedureInitiatorsInitiate(procedure, cmd.by());
+            ChangeRules.onlyMembersOfTheOwningDivisionInitiate(members, cmd.by(), division);
+        }
+        if (ownProcedure) {
+            ProcedureRules.reasonIsAllowedByTheProcedure(procedure, cmd.reason());
+        }
 
         RowContent after = null;
         if (cmd.kind() != ChangeKind.REMOVE) {
             Violations.requireNoErrors(RowRules.ROW_IS_COMPLETE, RowRules.rowIsComplete(cmd.row(), "row", template));
             Violations.requireNoErrors(RowRules.TEXT_HAS_NO_INVISIBLE_CHARACTERS,
                     RowRules.textHasNoInvisibleCharacters(cmd.row(), "row"));
+            if (ownProcedure) {
+                Violations.requireNoErrors(ProcedureRules.ROW_FITS_THE_PROCEDURE,
+                        ProcedureRules.rowFitsTheProcedure(procedure, cmd.row(), "row"));
+            }
             after = RowRules.normalise(cmd.row(), division, template);
             if (template != Template.FIVE_COLUMN) { // five columns have no direction: each process is its own group
                 RowRules.directionFollowsTheProcess(rows, after, cmd.kind() == ChangeKind.ADD ? null : rowId);
@@ -238,20 +286,27 @@ public class Register {
             ChangeRules.oneTouchpointPerProcess(touchpointKeys, openChanges(), after,
                     cmd.kind() == ChangeKind.ADD ? null : rowId, cmd.changeId());
         }
+        ApprovalChain chain = ownProcedure ? procedure.chain() : null;
         apply(new ChangeInitiated(registerId, cmd.changeId(), cmd.kind(), rowId, before, after, cmd.reason(), comment,
-                division, cmd.by(), cmd.at()));
-        return ChangeStatus.INITIATED;
+                division, cmd.by(), cmd.at(), chain));
+        Change change = changes.get(cmd.changeId());
+        if (change.chain.steps().isEmpty() && !change.chain.actRequired()) {
+            // a procedure without approval steps or act: the proposal is the change
+            ChangeRules.oneTouchpointPerProcessOnEntry(touchpointKeys, change);
+            apply(new ChangeApproved(registerId, change.id(), null, null, null, null, null, null, cmd.by(), cmd.at()));
+        }
+        return change.status;
     }
 
     /**
      * The division a change belongs to: the owner of the row's process (of the proposed process too, for a
      * new process: the division the proposal names, or the initiator's only division).
      */
-    private String divisionOfChange(InitiateChangeCommand cmd, RowContent before) {
+    private String divisionOfChange(InitiateChangeCommand cmd, RowContent before, boolean responsible) {
         if (before != null) {
             String owner = before.division() != null ? before.division() : divisions.ownerOf(before.process()).orElse(null);
             if (owner != null) {
-                if (cmd.row() != null && cmd.row().process() != null) {
+                if (!responsible && cmd.row() != null && cmd.row().process() != null) {
                     divisions.ownerOf(cmd.row().process()).filter(o -> !o.equals(owner)).ifPresent(other ->
                             ChangeRules.onlyMembersOfTheOwningDivisionInitiate(members, cmd.by(), other));
                 }
@@ -266,6 +321,15 @@ public class Register {
         }
         if (cmd.row() != null && !Text.isBlank(cmd.row().division())) {
             return cmd.row().division().strip();
+        }
+        if (responsible) {
+            // a responsible person proposes for the whole register: the only division, or none when no step needs one
+            if (divisions.ids().size() == 1) {
+                return divisions.ids().iterator().next();
+            }
+            if (!procedure.approvalSteps().contains(ProcedureStep.DIVISION_HEAD)) {
+                return null;
+            }
         }
         Set<String> own = members.divisionsWhere(cmd.by(), MemberRole.SPECIALIST);
         if (own.size() == 1) {
@@ -293,12 +357,96 @@ public class Register {
         ChangeRules.nobodyApprovesOnBehalfOfTheInitiator(onBehalfOf, change);
         ChangeRules.expectedChangeVersionIsCurrent(change, cmd.expectedVersion());
         ChangeRules.divisionApprovalOnlyOfAnInitiatedChange(change);
+        ChangeRules.theStepIsPending(change, ProcedureStep.DIVISION_HEAD);
         ChangeRules.onePersonOneApprovalStep(change, cmd.by(), onBehalfOf);
         List<FieldError> errors = new ArrayList<>();
         InputText.check(errors, "comment", "Комментарий", cmd.comment(), false, 2000);
         Violations.requireNoErrors("divisionApprovalIsDescribed", errors);
-        apply(new DivisionApproved(registerId, change.id(), comment, onBehalfOf, cmd.by(), cmd.at()));
-        return ChangeStatus.DIVISION_APPROVED;
+        giveStep(change, ProcedureStep.DIVISION_HEAD, comment, null, null, onBehalfOf, cmd.by(), cmd.at());
+        return change.status;
+    }
+
+    @CommandHandler
+    public StepApprovalResult handle(ApproveStepCommand cmd) {
+        Change change = ChangeRules.changeExists(changes, cmd.changeId());
+        String comment = clean(cmd.comment());
+        if (ChangeRules.repeatsTheStepApproval(change, cmd.by(), comment)) {
+            return result(change);
+        }
+        ChangeRules.closedChangeAcceptsNothingMore(change);
+        ProcedureStep step = ChangeRules.approvalActIsItsOwnStep(change);
+        String onBehalfOf = ChangeRules.onlyTheHolderOfTheStepApproves(members, delegations, cmd.by(), change, step,
+                today(cmd.at()));
+        ChangeRules.nobodyApprovesTheirOwnChange(cmd.by(), change);
+        ChangeRules.nobodyApprovesOnBehalfOfTheInitiator(onBehalfOf, change);
+        ChangeRules.expectedChangeVersionIsCurrent(change, cmd.expectedVersion());
+        ChangeRules.onePersonOneApprovalStep(change, cmd.by(), onBehalfOf);
+        List<FieldError> errors = new ArrayList<>();
+        InputText.check(errors, "comment", "Комментарий", cmd.comment(), false, 2000);
+        Violations.requireNoErrors("approvalIsDescribed", errors);
+        giveStep(change, step, comment, null, null, onBehalfOf, cmd.by(), cmd.at());
+        return result(change);
+    }
+
+    /**
+     * Records one approval step: today's events where they mean what they always meant (the division head's step
+     * before another, the deputy's final approval), otherwise {@link StepApproved} while the change is not yet in the
+     * register and {@link ChangeApproved} when the step puts it there.
+     */
+    private void giveStep(Change change, ProcedureStep step, String comment, String orderNumber, LocalDate orderDate,
+                          String onBehalfOf, String by, Instant at) {
+        boolean entersRegister = change.lastStepPending() && !change.chain.actRequired();
+        if (!entersRegister) {
+            ProcedureRules.orderOnlyWhereTheProcedureTakesIt(change.chain, false, orderNumber, orderDate);
+            if (step == ProcedureStep.DIVISION_HEAD) {
+                apply(new DivisionApproved(registerId, change.id(), comment, onBehalfOf, by, at));
+            } else {
+                apply(new StepApproved(registerId, change.id(), step, comment, onBehalfOf, by, at));
+            }
+            return;
+        }
+        ProcedureRules.orderOnlyWhereTheProcedureTakesIt(change.chain, true, orderNumber, orderDate);
+        ChangeRules.oneTouchpointPerProcessOnEntry(touchpointKeys, change);
+        if (step == ProcedureStep.DEPUTY) {
+            apply(new DeputyApproved(registerId, change.id(), comment, orderNumber, orderDate, onBehalfOf, by, at));
+        } else {
+            apply(new ChangeApproved(registerId, change.id(), step, comment, null, orderNumber, orderDate, onBehalfOf,
+                    by, at));
+        }
+    }
+
+    private static StepApprovalResult result(Change change) {
+        return new StepApprovalResult(change.id(), change.status,
+                StepApprovalResult.pending(change.pendingStep(), change.awaitsAct()));
+    }
+
+    @CommandHandler
+    public ApprovalActResult handle(RecordApprovalActCommand cmd) {
+        ChangeRules.onlyActHoldersRecordActs(members, cmd.by());
+        Violations.requireNoErrors(ChangeRules.APPROVAL_ACT_IS_DESCRIBED, ChangeRules.approvalActIsDescribed(cmd.actId(),
+                cmd.number(), cmd.date(), cmd.changeIds()));
+        ApprovalActRecorded recorded = acts.get(cmd.actId());
+        if (recorded != null) {
+            ChangeRules.sameActIdSameAct(recorded, cmd.number().strip(), cmd.date(), cmd.changeIds(), cmd.by());
+            return new ApprovalActResult(recorded.actId(), recorded.changeIds());
+        }
+        ChangeRules.actIsNotDatedInTheFuture(cmd.date(), today(cmd.at()));
+        List<Change> covered = new ArrayList<>();
+        for (String changeId : cmd.changeIds()) {
+            Change change = ChangeRules.changeExists(changes, changeId);
+            ChangeRules.actCoversOnlyChangesAwaitingIt(change);
+            ChangeRules.nobodyApprovesTheirOwnChange(cmd.by(), change);
+            ChangeRules.actNotBeforeTheLastApproval(change, cmd.date(), today(change.lastStepAt != null ? change.lastStepAt : change.initiated.at()));
+            ChangeRules.oneTouchpointPerProcessOnEntry(touchpointKeys, change);
+            covered.add(change);
+        }
+        String number = cmd.number().strip();
+        apply(new ApprovalActRecorded(registerId, cmd.actId(), number, cmd.date(), cmd.changeIds(), cmd.by(), cmd.at()));
+        for (Change change : covered) {
+            apply(new ChangeApproved(registerId, change.id(), null, null, cmd.actId(), number, cmd.date(), null,
+                    cmd.by(), cmd.at()));
+        }
+        return new ApprovalActResult(cmd.actId(), List.copyOf(cmd.changeIds()));
     }
 
     @CommandHandler
@@ -316,6 +464,7 @@ public class Register {
         ChangeRules.nobodyApprovesOnBehalfOfTheInitiator(onBehalfOf, change);
         ChangeRules.expectedChangeVersionIsCurrent(change, cmd.expectedVersion());
         ChangeRules.finalApprovalOnlyAfterDivisionApproval(change);
+        ChangeRules.theStepIsPending(change, ProcedureStep.DEPUTY);
         ChangeRules.onePersonOneApprovalStep(change, cmd.by(), onBehalfOf);
         List<FieldError> errors = new ArrayList<>();
         InputText.check(errors, "comment", "Комментарий", cmd.comment(), false, 2000);
@@ -326,13 +475,9 @@ public class Register {
         Violations.requireNoErrors("approvalOrderIsDescribed", errors);
         ChangeRules.orderDateNotInTheFuture(cmd.orderDate(), today(cmd.at()));
         ChangeRules.orderDateNotBeforeTheChange(cmd.orderDate(), today(change.initiated.at()));
-        if (change.proposed() != null) {
-            ChangeRules.oneTouchpointPerProcess(touchpointKeys, List.of(), change.proposed(),
-                    change.kind() == ChangeKind.ADD ? null : change.rowId(), change.id());
-        }
-        apply(new DeputyApproved(registerId, change.id(), clean(cmd.comment()), clean(cmd.orderNumber()),
-                cmd.orderDate(), onBehalfOf, cmd.by(), cmd.at()));
-        return new DeputyApprovalResult(change.id(), ChangeStatus.APPROVED, cmd.at(), cmd.orderDate());
+        giveStep(change, ProcedureStep.DEPUTY, clean(cmd.comment()), clean(cmd.orderNumber()), cmd.orderDate(),
+                onBehalfOf, cmd.by(), cmd.at());
+        return new DeputyApprovalResult(change.id(), change.status, cmd.at(), cmd.orderDate());
     }
 
     @CommandHandler
@@ -344,13 +489,15 @@ public class Register {
         ChangeRules.closedChangeAcceptsNothingMore(change);
         ApprovalStep step;
         String onBehalfOf;
-        if (change.status == ChangeStatus.INITIATED) {
-            onBehalfOf = ChangeRules.onlyTheInitiatingDivisionsHeadApproves(members, delegations, cmd.by(), change,
-                    today(cmd.at()));
-            step = ApprovalStep.DIVISION;
+        if (change.awaitsAct()) {
+            ChangeRules.onlyActHoldersRecordActs(members, cmd.by());
+            onBehalfOf = null;
+            step = ApprovalStep.APPROVAL_ACT;
         } else {
-            onBehalfOf = ChangeRules.onlyTheDeputyGivesFinalApproval(members, delegations, cmd.by(), today(cmd.at()));
-            step = ApprovalStep.DEPUTY;
+            ProcedureStep pending = change.pendingStep();
+            onBehalfOf = ChangeRules.onlyTheHolderOfTheStepApproves(members, delegations, cmd.by(), change, pending,
+                    today(cmd.at()));
+            step = pending.approvalStep();
         }
         ChangeRules.nobodyApprovesTheirOwnChange(cmd.by(), change);
         ChangeRules.nobodyApprovesOnBehalfOfTheInitiator(onBehalfOf, change);
@@ -415,6 +562,7 @@ public class Register {
 
     @CommandHandler
     public boolean handle(ConfirmAnnualReviewCommand cmd) {
+        ProcedureRules.annualReviewIsPartOfTheProcedure(procedure);
         RegisterRules.divisionRoleNamesAKnownDivision(divisions, MemberRole.HEAD, cmd.divisionId());
         RegisterRules.onlyTheDivisionConfirmsItsReview(members, cmd.by(), cmd.divisionId());
         RegisterRules.reviewYearHasBegun(cmd.year(), cmd.at().atZone(zone).getYear());
@@ -495,6 +643,14 @@ public class Register {
         registerId = e.registerId();
         template = e.template();
         zone = ZoneId.of(e.timeZone());
+        procedure = e.procedureOrLegacy();
+        ownProcedure = e.procedure() != null;
+    }
+
+    @EventSourcingHandler
+    void on(ProcedureChanged e) {
+        procedure = e.procedure();
+        ownProcedure = true;
     }
 
     @EventSourcingHandler
@@ -522,26 +678,60 @@ public class Register {
 
     @EventSourcingHandler
     void on(ChangeInitiated e) {
-        changes.put(e.changeId(), new Change(e));
+        Change change = new Change(e, e.chain() != null ? e.chain() : procedure.chain());
+        if (change.chain.steps().isEmpty() && change.chain.actRequired()) {
+            change.status = ChangeStatus.AWAITING_APPROVAL_ACT;
+        }
+        changes.put(e.changeId(), change);
     }
 
     @EventSourcingHandler
     void on(DivisionApproved e) {
         Change change = changes.get(e.changeId());
-        change.status = ChangeStatus.DIVISION_APPROVED;
         change.divisionApproved = e;
         change.approvedBy(e.by(), e.onBehalfOf());
-        change.version++;
+        change.stepGiven(ProcedureStep.DIVISION_HEAD, e.by(), e.comment(), e.at(), ChangeStatus.DIVISION_APPROVED);
+    }
+
+    @EventSourcingHandler
+    void on(StepApproved e) {
+        Change change = changes.get(e.changeId());
+        change.approvedBy(e.by(), e.onBehalfOf());
+        change.stepGiven(e.step(), e.by(), e.comment(), e.at(), ChangeStatus.IN_APPROVAL);
     }
 
     @EventSourcingHandler
     void on(DeputyApproved e) {
         Change change = changes.get(e.changeId());
-        change.status = ChangeStatus.APPROVED;
         change.deputyApproved = e;
         change.approvedBy(e.by(), e.onBehalfOf());
-        change.version++;
-        lastApprovalAt = e.at();
+        change.stepGiven(ProcedureStep.DEPUTY, e.by(), e.comment(), e.at(), ChangeStatus.APPROVED);
+        change.status = ChangeStatus.APPROVED;
+        enterRegister(change, e.at());
+    }
+
+    @EventSourcingHandler
+    void on(ApprovalActRecorded e) {
+        acts.put(e.actId(), e);
+    }
+
+    @EventSourcingHandler
+    void on(ChangeApproved e) {
+        Change change = changes.get(e.changeId());
+        change.approved = e;
+        if (e.step() != null) {
+            change.approvedBy(e.by(), e.onBehalfOf());
+            change.stepGiven(e.step(), e.by(), e.comment(), e.at(), ChangeStatus.APPROVED);
+        } else {
+            change.version++;
+        }
+        change.status = ChangeStatus.APPROVED;
+        enterRegister(change, e.at());
+    }
+
+    /** The approved change's row enters (or leaves) the register. */
+    private void enterRegister(Change change, Instant at) {
+        lastApprovalAt = at;
         approvedUnpublished.add(change.id());
         switch (change.kind()) {
             case ADD, EDIT -> {

@@ -15,12 +15,15 @@ import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.PutMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RequestPart;
 import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.multipart.MultipartFile;
+import org.touchpoints.register.api.procedure.ChangeProcedureCommand;
+import org.touchpoints.register.api.procedure.Procedure;
 import org.touchpoints.register.api.register.CreateRegisterCommand;
 import org.touchpoints.register.api.register.DefineDivisionCommand;
 import org.touchpoints.register.api.register.MemberRole;
@@ -50,8 +53,13 @@ public class RegisterCommandController {
         this.importer = importer;
     }
 
+    /**
+     * {@code procedure} (optional): a {@code preset} fills every field from its seed, fields beside it override; a
+     * preset also suggests the time zone, template and region when they are not given.
+     */
     public record CreateRegisterRequest(String id, String authority, String timeZone,
-                                        Integer publicationDeadlineWorkingDays, Template template, String region) {
+                                        Integer publicationDeadlineWorkingDays, Template template, String region,
+                                        Procedure procedure) {
     }
 
     public record DivisionRequest(String id, String name, List<String> processes) {
@@ -65,14 +73,49 @@ public class RegisterCommandController {
             description = "Пример: {\"id\":\"smolensk-gzhi\",\"authority\":\"ГЖИ Смоленской области\",\"timeZone\":\"Europe/Moscow\","
                     + "\"publicationDeadlineWorkingDays\":10,\"template\":\"SIX_COLUMN\"}")
     public ResponseEntity<Map<String, String>> create(@RequestBody CreateRegisterRequest body) {
+        Procedure procedure = procedureOf(body.procedure(), body.publicationDeadlineWorkingDays());
+        var preset = procedure == null ? null : procedure.preset();
+        String timeZone = body.timeZone() == null && preset != null ? preset.timeZone() : body.timeZone();
+        Template template = body.template() == null && preset != null ? preset.template() : body.template();
+        String region = body.region() == null && preset != null ? preset.region() : body.region();
         if (body.id() == null || !RegisterRules.ID.matcher(body.id()).matches()) {
             // refused before the register is looked up by an id that cannot name one (PostgreSQL rejects a NUL in it)
             Violations.requireNoErrors("registerSettingsAreValid", RegisterRules.registerSettingsAreValid(body.id(),
-                    body.authority(), body.timeZone(), body.publicationDeadlineWorkingDays(), body.template(), body.region()));
+                    body.authority(), timeZone, body.publicationDeadlineWorkingDays(), template, region));
         }
-        commands.sendAndWait(new CreateRegisterCommand(body.id(), body.authority(), body.timeZone(),
-                body.publicationDeadlineWorkingDays(), body.template(), body.region(), Actor.current(), clock.now()));
+        commands.sendAndWait(new CreateRegisterCommand(body.id(), body.authority(), timeZone,
+                procedure != null ? procedure.deadlineWorkingDays() : body.publicationDeadlineWorkingDays(), template,
+                region, Actor.current(), clock.now(), procedure));
         return ResponseEntity.created(URI.create("/api/v1/registers/" + body.id())).body(Map.of("id", body.id()));
+    }
+
+    @PutMapping("/{registerId}/procedure")
+    @Operation(summary = "Изменить порядок ведения перечня (администратор)",
+            description = "Тело — порядок: {\"preset\":\"NOVOSIBIRSK_GSN\"} или все поля (initiators, approvalSteps, "
+                    + "approvalAct, deadlineWorkingDays, deadlineFrom, annualReviewBy, needs, directions, reasons, "
+                    + "touchpointTypes); поля рядом с preset его уточняют. Изменения, уже находящиеся на согласовании, "
+                    + "завершаются по порядку, с которым начались.")
+    public Map<String, Object> changeProcedure(@PathVariable String registerId, @RequestBody Procedure body) {
+        Procedure procedure = procedureOf(body, null);
+        commands.sendAndWait(new ChangeProcedureCommand(registerId, procedure, Actor.current(), clock.now()));
+        return Map.of("registerId", registerId, "procedure", procedure);
+    }
+
+    /**
+     * The complete procedure a request describes: its preset's, overridden by the fields given beside it (without a
+     * preset, every field must be given). {@code legacyDeadline}: the old body's publicationDeadlineWorkingDays, which
+     * equals the procedure's deadline. Null when the request names no procedure.
+     */
+    static Procedure procedureOf(Procedure requested, Integer legacyDeadline) {
+        if (requested == null) {
+            return null;
+        }
+        Procedure base = requested.preset() != null ? requested.preset().procedure() : null;
+        Procedure filled = base == null ? requested : base.overriddenBy(requested);
+        if (legacyDeadline != null && requested.deadlineWorkingDays() == null) {
+            filled = filled.withDeadline(legacyDeadline);
+        }
+        return filled;
     }
 
     @PostMapping("/{registerId}/divisions")
@@ -86,7 +129,7 @@ public class RegisterCommandController {
 
     @PostMapping("/{registerId}/members")
     @Operation(summary = "Назначить роль учётной записи в перечне (администратор)",
-            description = "Роли: SPECIALIST и HEAD (с подразделением), DEPUTY, PUBLISHER.")
+            description = "Роли: SPECIALIST и HEAD (с подразделением), DEPUTY, PUBLISHER, RESPONSIBLE, HEAD_OF_AUTHORITY.")
     public ResponseEntity<Map<String, Object>> assignMember(@PathVariable String registerId, @RequestBody MemberRequest body) {
         roles.give(registerId, body.username(), body.role(), body.division(), Actor.current(), clock.now());
         Map<String, Object> response = new LinkedHashMap<>();

@@ -32,7 +32,7 @@ public class RoleAssignments {
             throw ApiException.badRequest("username", "Учётная запись «" + username + "» не найдена");
         }
         if (role == null) {
-            throw ApiException.badRequest("role", "Укажите роль: SPECIALIST, HEAD, DEPUTY или PUBLISHER");
+            throw ApiException.badRequest("role", "Укажите роль: SPECIALIST, HEAD, DEPUTY, PUBLISHER, RESPONSIBLE или HEAD_OF_AUTHORITY");
         }
         Boolean given = commands.sendAndWait(new AssignMemberCommand(registerId, username, role, division, by, at));
         if (Boolean.TRUE.equals(given)) {

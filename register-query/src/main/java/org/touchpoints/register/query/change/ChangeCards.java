@@ -43,6 +43,9 @@ public class ChangeCards {
             "ChangeInitiated", "Изменение предложено",
             "DivisionApproved", "Согласовано руководителем подразделения",
             "DeputyApproved", "Утверждено заместителем руководителя",
+            "StepApproved", "Шаг согласования пройден",
+            "ChangeApproved", "Утверждено",
+            "ApprovalActRecorded", "Внесён приказ",
             "Published", "Опубликовано на официальном сайте",
             "ChangeRejected", "Отклонено",
             "ChangeWithdrawn", "Отозвано инициатором",
@@ -56,22 +59,35 @@ public class ChangeCards {
     }
 
     /** What the viewer may do with the change now (the register decides again when they do it). */
-    public record Steps(boolean divisionApproval, boolean deputyApproval, boolean withdrawal) {
+    /**
+     * {@code stepApproval}: the pending step is the responsible person's or the head of the authority's;
+     * {@code actStep}: the change awaits its approving act and the viewer may record one; {@code orderAtApproval}:
+     * the deputy's approval may name an order (the act is optional and this step puts the change into the register).
+     */
+    public record Steps(boolean divisionApproval, boolean deputyApproval, boolean withdrawal, boolean stepApproval,
+                        boolean actStep, boolean orderAtApproval) {
         public boolean rejection() {
-            return divisionApproval || deputyApproval;
+            return divisionApproval || deputyApproval || stepApproval || actStep;
         }
 
         public boolean any() {
-            return divisionApproval || deputyApproval || withdrawal;
+            return divisionApproval || deputyApproval || withdrawal || stepApproval || actStep;
         }
 
         static Steps of(Viewer viewer, ChangeView c) {
             boolean own = Objects.equals(viewer.username(), c.initiatedBy());
-            boolean initiated = ChangeStatus.INITIATED.name().equals(c.status());
-            boolean divisionApproved = ChangeStatus.DIVISION_APPROVED.name().equals(c.status());
-            return new Steps(initiated && !own && viewer.headOf(c.registerId(), c.division()),
-                    divisionApproved && !own && viewer.has(c.registerId(), "DEPUTY"),
-                    own && (initiated || divisionApproved));
+            String pending = c.pendingStep();
+            boolean open = pending != null;
+            String r = c.registerId();
+            boolean stepApproval = !own && ("RESPONSIBLE".equals(pending) && viewer.has(r, "RESPONSIBLE")
+                    || "HEAD_OF_AUTHORITY".equals(pending) && viewer.has(r, "HEAD_OF_AUTHORITY"));
+            boolean actStep = !own && "APPROVAL_ACT".equals(pending) && (viewer.has(r, "DEPUTY")
+                    || viewer.has(r, "RESPONSIBLE") || viewer.has(r, "HEAD_OF_AUTHORITY"));
+            List<String> steps = c.procedureSteps() == null ? List.of() : c.procedureSteps();
+            boolean lastStep = !steps.isEmpty() && steps.get(steps.size() - 1).equals(pending);
+            return new Steps("DIVISION_HEAD".equals(pending) && !own && viewer.headOf(r, c.division()),
+                    "DEPUTY".equals(pending) && !own && viewer.has(r, "DEPUTY"),
+                    own && open, stepApproval, actStep, lastStep && "OPTIONAL".equals(c.approvalAct()));
         }
     }
 
@@ -149,7 +165,7 @@ public class ChangeCards {
                     shown == null || shown.touchpoint() == null ? "" : shown.touchpoint().name(),
                     shown == null ? "" : shown.process(), diff(c.before(), c.after(), divisions), timeline,
                     deadline(c, d), Steps.of(viewer, c),
-                    ChangeStatus.valueOf(c.status()).closed() ? null
+                    ChangeStatus.valueOf(c.status()).closed() || "REQUIRED".equals(c.approvalAct()) ? null // an act starts it
                             : dueToday.computeIfAbsent(c.registerId(), this::dueIfApprovedToday)));
         }
         return cards;

@@ -92,6 +92,18 @@ public class ChangePage {
                 "Изменение утверждено и внесено в перечень; его нужно опубликовать в установленный срок");
     }
 
+    @PostMapping("/changes/{changeId}/approval")
+    String approveStep(@PathVariable String changeId, @RequestParam(required = false) String comment,
+                       @RequestParam(required = false) Long expectedVersion,
+                       @RequestParam(required = false) String from, Model model, HttpServletResponse response,
+                       RedirectAttributes redirect) {
+        ChangeView change = require(changeId);
+        var outcome = commands.send(actor -> new org.touchpoints.register.api.change.ApproveStepCommand(
+                change.registerId(), changeId, comment, expectedVersion, actor.username(), actor.at()));
+        return after(outcome, change, from, Map.of("comment", nz(comment)), model, response, redirect,
+                "Шаг согласования пройден");
+    }
+
     @PostMapping("/changes/{changeId}/rejection")
     String reject(@PathVariable String changeId, @RequestParam(required = false) String reason,
                   @RequestParam(required = false) Long expectedVersion,

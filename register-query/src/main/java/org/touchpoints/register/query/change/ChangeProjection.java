@@ -9,7 +9,15 @@ import org.axonframework.eventhandling.ResetHandler;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
+import org.touchpoints.register.api.change.ApprovalActRecorded;
+import org.touchpoints.register.api.change.ChangeApproved;
 import org.touchpoints.register.api.change.ChangeInitiated;
+import org.touchpoints.register.api.change.StepApproved;
+import org.touchpoints.register.api.change.StepApprovalResult;
+import org.touchpoints.register.api.procedure.ApprovalChain;
+import org.touchpoints.register.api.procedure.DeadlineFrom;
+import org.touchpoints.register.api.procedure.Procedure;
+import org.touchpoints.register.api.procedure.ProcedureStep;
 import org.touchpoints.register.api.change.ChangeRejected;
 import org.touchpoints.register.api.change.ChangeStatus;
 import org.touchpoints.register.api.change.ChangeWithdrawn;
@@ -45,42 +53,122 @@ public class ChangeProjection {
 
     @EventHandler
     void on(ChangeInitiated e) {
+        // a change of a register running today's procedure (chain null) runs today's chain with the register's deadline
+        ApprovalChain chain = e.chain() != null ? e.chain()
+                : Procedure.legacy(registers.of(e.registerId()).deadlineWorkingDays()).chain();
+        boolean awaitsAct = chain.steps().isEmpty() && chain.actRequired();
         jdbc.update("""
                         insert into q_change(change_id, register_id, kind, status, reason, comment, division, row_id,
-                                             before_row, after_row, initiated_by, initiated_at)
-                        values (?, ?, ?, ?, ?, ?, ?, ?, cast(? as jsonb), cast(? as jsonb), ?, ?)""",
-                        e.changeId(), e.registerId(), e.kind().name(), ChangeStatus.INITIATED.name(), e.reason().name(),
+                                             before_row, after_row, initiated_by, initiated_at, chain, pending_step)
+                        values (?, ?, ?, ?, ?, ?, ?, ?, cast(? as jsonb), cast(? as jsonb), ?, ?, cast(? as jsonb), ?)""",
+                        e.changeId(), e.registerId(), e.kind().name(),
+                        (awaitsAct ? ChangeStatus.AWAITING_APPROVAL_ACT : ChangeStatus.INITIATED).name(), e.reason().name(),
                         e.comment(), e.division(), e.rowId(), json.write(e.before()), json.write(e.after()), e.by(),
-                        Timestamp.from(e.at()));
+                        Timestamp.from(e.at()), json.write(chain),
+                        StepApprovalResult.pending(chain.steps().isEmpty() ? null : chain.steps().get(0), awaitsAct));
         timeline(e.changeId(), "ChangeInitiated", e.at(), e.by(), null, e.comment());
     }
 
     @EventHandler
     void on(DivisionApproved e) {
-        status(e.changeId(), ChangeStatus.DIVISION_APPROVED);
+        stepGiven(e.changeId(), ChangeStatus.DIVISION_APPROVED, e.at());
         timeline(e.changeId(), "DivisionApproved", e.at(), e.by(), e.onBehalfOf(), e.comment());
     }
 
     @EventHandler
+    void on(StepApproved e) {
+        stepGiven(e.changeId(), ChangeStatus.IN_APPROVAL, e.at());
+        timeline(e.changeId(), "StepApproved", e.at(), e.by(), e.onBehalfOf(), e.comment());
+    }
+
+    @EventHandler
     void on(DeputyApproved e) {
-        RegisterSettings.Settings settings = registers.of(e.registerId());
-        LocalDate madeOn = PublicationDeadline.madeOn(e.at(), e.orderDate(), settings.zone());
-        PublicationDeadline.Counted counted = settings.deadlineWorkingDays() == null ? PublicationDeadline.Counted.NONE
-                : PublicationDeadline.count(calendar, madeOn, settings.deadlineWorkingDays(), settings.region());
-        LocalDate due = counted.dueDate();
-        if (counted.problem() != null) {
-            log.warn("No due date for change {}: {}", e.changeId(), counted.problem());
-        }
-        jdbc.update("""
-                        update q_change set status = ?, approved_at = ?, approved_on = ?, order_number = ?, order_date = ?,
-                                            due_date = ?, due_note = ?, due_problem = ?, due_unknown = ?
-                        where change_id = ?""",
-                        ChangeStatus.APPROVED.name(), Timestamp.from(e.at()), Date.valueOf(madeOn), e.orderNumber(),
-                        e.orderDate() == null ? null : Date.valueOf(e.orderDate()), due == null ? null : Date.valueOf(due),
-                        counted.note(), counted.problem(), counted.unknown(), e.changeId());
+        approved(e.registerId(), e.changeId(), e.at(), e.orderNumber(), e.orderDate(), null);
         String comment = e.orderNumber() == null ? e.comment()
                 : join(e.comment(), "Приказ № " + e.orderNumber() + (e.orderDate() == null ? "" : " от " + Words.date(e.orderDate())));
         timeline(e.changeId(), "DeputyApproved", e.at(), e.by(), e.onBehalfOf(), comment);
+    }
+
+    @EventHandler
+    void on(ChangeApproved e) {
+        approved(e.registerId(), e.changeId(), e.at(), e.actNumber(), e.actDate(), e.actId());
+        String act = e.actNumber() == null ? null
+                : "Приказ № " + e.actNumber() + (e.actDate() == null ? "" : " от " + e.actDate().format(DATE));
+        timeline(e.changeId(), "ChangeApproved", e.at(), e.by(), e.onBehalfOf(),
+                act == null ? e.comment() : join(e.comment(), act));
+    }
+
+    @EventHandler
+    void on(ApprovalActRecorded e) {
+        jdbc.update("""
+                        insert into q_approval_act(register_id, act_id, number, act_date, change_ids, by_user, recorded_at)
+                        values (?, ?, ?, ?, cast(? as jsonb), ?, ?) on conflict do nothing""",
+                        e.registerId(), e.actId(), e.number(), Date.valueOf(e.date()), json.write(e.changeIds()), e.by(),
+                        Timestamp.from(e.at()));
+    }
+
+    private static final java.time.format.DateTimeFormatter DATE = java.time.format.DateTimeFormatter.ofPattern("dd.MM.yyyy");
+
+    private record ChainState(ApprovalChain chain, int stepsDone, java.time.Instant lastStepAt) {
+    }
+
+    private ChainState chainOf(String changeId, String registerId) {
+        return jdbc.query("select chain, steps_done, last_step_at from q_change where change_id = ?").param(changeId)
+                .query((rs, i) -> new ChainState(
+                        rs.getString(1) == null ? Procedure.legacy(registers.of(registerId).deadlineWorkingDays()).chain()
+                                : json.read(rs.getString(1), ApprovalChain.class),
+                        rs.getInt(2), rs.getTimestamp(3) == null ? null : rs.getTimestamp(3).toInstant()))
+                .single();
+    }
+
+    private ChainState chainOf(String changeId) {
+        return jdbc.query("select register_id from q_change where change_id = ?").param(changeId)
+                .query((rs, i) -> rs.getString(1)).optional().map(r -> chainOf(changeId, r)).orElse(null);
+    }
+
+    /** A step given and the change not yet in the register: the next step awaited, or the act. */
+    private void stepGiven(String changeId, ChangeStatus whileStepsRemain, java.time.Instant at) {
+        ChainState state = chainOf(changeId);
+        int done = state.stepsDone() + 1;
+        boolean stepsRemain = done < state.chain().steps().size();
+        ChangeStatus status = stepsRemain ? whileStepsRemain : ChangeStatus.AWAITING_APPROVAL_ACT;
+        String pending = stepsRemain ? state.chain().steps().get(done).name() : StepApprovalResult.APPROVAL_ACT;
+        jdbc.update("update q_change set status = ?, steps_done = ?, pending_step = ?, last_step_at = ? where change_id = ?",
+                status.name(), done, pending, Timestamp.from(at), changeId);
+    }
+
+    /**
+     * The change is in the register: the publication clock runs from the day it was made, which is the day of the
+     * approval (or an earlier order's date), or, where the procedure counts from the act, the act's date.
+     */
+    private void approved(String registerId, String changeId, java.time.Instant at, String orderNumber,
+                          LocalDate orderDate, String actId) {
+        RegisterSettings.Settings settings = registers.of(registerId);
+        ChainState state = chainOf(changeId, registerId);
+        ApprovalChain chain = state.chain();
+        LocalDate madeOn;
+        if (actId != null) {
+            madeOn = chain.deadlineFrom() == DeadlineFrom.APPROVAL_ACT ? orderDate
+                    : (state.lastStepAt() != null ? state.lastStepAt() : at).atZone(settings.zone()).toLocalDate();
+        } else {
+            madeOn = PublicationDeadline.madeOn(at, orderDate, settings.zone());
+        }
+        PublicationDeadline.Counted counted = chain.deadlineWorkingDays() == null ? PublicationDeadline.Counted.NONE
+                : PublicationDeadline.count(calendar, madeOn, chain.deadlineWorkingDays(), settings.region());
+        LocalDate due = counted.dueDate();
+        if (counted.problem() != null) {
+            log.warn("No due date for change {}: {}", changeId, counted.problem());
+        }
+        jdbc.update("""
+                        update q_change set status = ?, approved_at = ?, approved_on = ?, order_number = ?, order_date = ?,
+                                            due_date = ?, due_note = ?, due_problem = ?, due_unknown = ?,
+                                            pending_step = null, act_id = ?,
+                                            steps_done = ?, last_step_at = coalesce(?, last_step_at)
+                        where change_id = ?""",
+                        ChangeStatus.APPROVED.name(), Timestamp.from(at), Date.valueOf(madeOn), orderNumber,
+                        orderDate == null ? null : Date.valueOf(orderDate), due == null ? null : Date.valueOf(due),
+                        counted.note(), counted.problem(), counted.unknown(),
+                        actId, chain.steps().size(), actId == null ? Timestamp.from(at) : null, changeId);
     }
 
     @EventHandler
@@ -92,12 +180,14 @@ public class ChangeProjection {
     @EventHandler
     void on(ChangeRejected e) {
         status(e.changeId(), ChangeStatus.REJECTED);
+        jdbc.update("update q_change set pending_step = null where change_id = ?", e.changeId());
         timeline(e.changeId(), "ChangeRejected", e.at(), e.by(), e.onBehalfOf(), e.reason());
     }
 
     @EventHandler
     void on(ChangeWithdrawn e) {
         status(e.changeId(), ChangeStatus.WITHDRAWN);
+        jdbc.update("update q_change set pending_step = null where change_id = ?", e.changeId());
         timeline(e.changeId(), "ChangeWithdrawn", e.at(), e.by(), null, null);
     }
 
@@ -119,7 +209,7 @@ public class ChangeProjection {
 
     @ResetHandler
     void reset() {
-        jdbc.update("truncate q_change, q_change_timeline");
+        jdbc.update("truncate q_change, q_change_timeline, q_approval_act");
     }
 
     private void status(String changeId, ChangeStatus status) {

@@ -13,6 +13,7 @@ import org.springframework.stereotype.Repository;
 import org.touchpoints.register.api.change.ChangeDeadline;
 import org.touchpoints.register.api.change.ChangeStatus;
 import org.touchpoints.register.api.change.FindDueDateQuery;
+import org.touchpoints.register.api.procedure.ApprovalChain;
 import org.touchpoints.register.api.row.RowContent;
 import org.touchpoints.register.platform.web.ApiException;
 import org.touchpoints.register.query.config.Json;
@@ -23,7 +24,7 @@ public class ChangeReadModel {
     private static final String COLUMNS = """
             select change_id, register_id, kind, status, reason, comment, division, row_id, before_row, after_row,
                    initiated_by, initiated_at, approved_at, order_number, order_date, due_date, published_version,
-                   published_at, version, due_note, due_problem
+                   published_at, version, due_note, due_problem, pending_step, chain, act_id
             from q_change""";
 
     public record Filter(String registerId, String status, String division, Instant from, Instant to) {
@@ -142,7 +143,26 @@ public class ChangeReadModel {
                 rs.getDate(15) == null ? null : rs.getDate(15).toLocalDate(),
                 rs.getDate(16) == null ? null : rs.getDate(16).toLocalDate(),
                 (Integer) rs.getObject(17), instant(rs.getTimestamp(18)), rs.getLong(19), null, rs.getString(20),
-                rs.getString(21));
+                rs.getString(21), rs.getString(22), steps(rs.getString(23)), rs.getString(24), act(rs.getString(23)));
+    }
+
+    private String act(String chain) {
+        return chain == null ? "OPTIONAL" : json.read(chain, ApprovalChain.class).approvalAct().name();
+    }
+
+    /** The changes of a register whose pending step is {@code pendingStep} (of {@code division}, when given). */
+    public List<ChangeView> awaiting(String registerId, String pendingStep, String division) {
+        return jdbc.sql(COLUMNS + " where register_id = ? and pending_step = ? and (cast(? as varchar) is null or division = ?)"
+                        + " order by initiated_at, change_id")
+                .params(registerId, pendingStep, division, division).query(this::view).list();
+    }
+
+    /** The chain's steps; a row written before chains were recorded ran today's two. */
+    private List<String> steps(String chain) {
+        if (chain == null) {
+            return List.of("DIVISION_HEAD", "DEPUTY");
+        }
+        return json.read(chain, ApprovalChain.class).steps().stream().map(Enum::name).toList();
     }
 
     private static Instant instant(Timestamp t) {

@@ -7,7 +7,10 @@ import java.util.List;
 import org.touchpoints.register.api.row.RowContent;
 
 /**
- * A change as the API shows it; the timeline only on the single-change view. {@code dueDateNote}: the due date was
+ * A change as the API shows it; the timeline only on the single-change view. {@code pendingStep}: the step awaited now
+ * (DIVISION_HEAD, RESPONSIBLE, DEPUTY, HEAD_OF_AUTHORITY, APPROVAL_ACT) or null; {@code procedureSteps}: the chain
+ * the change runs under; {@code approvalActId}: the act that approved it, if one did; {@code approvalAct}: whether its
+ * chain takes an approving act (NONE, OPTIONAL, REQUIRED). {@code dueDateNote}: the due date was
  * counted by the federal calendar alone for a region-year marked "federal only"; {@code dueDateProblem}: why an
  * approved change has no due date (its count was refused: a federal year or the region's overlay not loaded).
  */
@@ -16,7 +19,9 @@ public record ChangeView(String changeId, String registerId, String kind, String
                          String division, String rowId, RowContent before, RowContent after, String initiatedBy,
                          Instant initiatedAt, Instant approvedAt, String orderNumber, LocalDate orderDate,
                          LocalDate dueDate, Integer publishedVersion, Instant publishedAt, long version,
-                         List<TimelineEntry> timeline, String dueDateNote, String dueDateProblem) {
+                         List<TimelineEntry> timeline, String dueDateNote, String dueDateProblem,
+                         @JsonInclude(JsonInclude.Include.ALWAYS) String pendingStep, List<String> procedureSteps,
+                         String approvalActId, String approvalAct) {
 
     /** {@code onBehalfOf}: whose approval right an acting official ({@code by}) exercised. */
     @JsonInclude(JsonInclude.Include.NON_NULL)
@@ -26,6 +31,6 @@ public record ChangeView(String changeId, String registerId, String kind, String
     ChangeView withTimeline(List<TimelineEntry> entries) {
         return new ChangeView(changeId, registerId, kind, status, reason, comment, division, rowId, before, after,
                 initiatedBy, initiatedAt, approvedAt, orderNumber, orderDate, dueDate, publishedVersion, publishedAt,
-                version, entries, dueDateNote, dueDateProblem);
+                version, entries, dueDateNote, dueDateProblem, pendingStep, procedureSteps, approvalActId, approvalAct);
     }
 }

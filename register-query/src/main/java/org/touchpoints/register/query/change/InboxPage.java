@@ -8,7 +8,6 @@ import java.util.Map;
 import java.util.Objects;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
-import org.touchpoints.register.api.change.ChangeStatus;
 import org.touchpoints.register.query.ui.UiController;
 import org.touchpoints.register.query.ui.Viewer;
 
@@ -44,14 +43,18 @@ public class InboxPage {
     public List<ChangeView> waitingFor(Viewer viewer) {
         Map<String, ChangeView> waiting = new LinkedHashMap<>();
         for (Viewer.Membership m : viewer.memberships()) {
-            String status = switch (m.role()) {
-                case "HEAD" -> ChangeStatus.INITIATED.name();
-                case "DEPUTY" -> ChangeStatus.DIVISION_APPROVED.name();
+            String step = switch (m.role()) {
+                case "HEAD" -> "DIVISION_HEAD";
+                case "DEPUTY", "RESPONSIBLE", "HEAD_OF_AUTHORITY" -> m.role();
                 default -> null;
             };
-            if (status != null) {
-                changes.list(new ChangeReadModel.Filter(m.registerId(), status, m.division(), null, null))
+            if (step != null) {
+                changes.awaiting(m.registerId(), step, "HEAD".equals(m.role()) ? m.division() : null)
                         .forEach(c -> waiting.putIfAbsent(c.changeId(), c));
+            }
+            if (List.of("DEPUTY", "RESPONSIBLE", "HEAD_OF_AUTHORITY").contains(m.role())) {
+                // the approving act is a step of its own: whoever may record it sees the changes awaiting it
+                changes.awaiting(m.registerId(), "APPROVAL_ACT", null).forEach(c -> waiting.putIfAbsent(c.changeId(), c));
             }
         }
         List<ChangeView> list = new ArrayList<>(waiting.values());

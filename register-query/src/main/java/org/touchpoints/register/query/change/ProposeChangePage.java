@@ -138,6 +138,8 @@ public class ProposeChangePage {
         Map<String, String> divisions = registers.divisions(register.id());
         List<RegisterRow> rows = registers.rows(register.id());
         Set<String> own = ownDivisions(viewer, register.id());
+        var procedure = registers.procedure(register.id());
+        boolean bound = registers.hasOwnProcedure(register.id());
         Map<String, String> errors = new LinkedHashMap<>();
         List<String> general = new ArrayList<>();
         if (refusal != null) {
@@ -176,15 +178,17 @@ public class ProposeChangePage {
         Map<String, String> directionOfProcess = processDirections(rows);
         model.addAttribute("general", general);
         model.addAttribute("errors", errors);
-        model.addAttribute("directions", directions(rows, form.direction()));
+        model.addAttribute("directions", bound && !procedure.directions().isEmpty()
+                ? withChosen(procedure.directions(), form.direction()) : directions(rows, form.direction()));
         List<String> processes = processes(register.id(), own, rows, row, form);
         Map<String, String> processDirections = new LinkedHashMap<>();
         processes.forEach(p -> processDirections.put(p, directionOfProcess.get(Text.key(p))));
         model.addAttribute("processes", processes);
         model.addAttribute("processDirections", processDirections);
         model.addAttribute("channels", Channel.values());
-        model.addAttribute("needs", ClientNeed.values());
-        model.addAttribute("reasons", ChangeReason.values());
+        // a register with a procedure of its own offers its lists; the others the global ones, as ever
+        model.addAttribute("needs", bound ? procedure.needs() : List.of(ClientNeed.values()));
+        model.addAttribute("reasons", bound ? procedure.reasons() : List.of(ChangeReason.values()));
         Map<String, String> ownNamed = new LinkedHashMap<>();
         divisions.forEach((id, name) -> {
             if (own.contains(id)) {
@@ -211,6 +215,15 @@ public class ProposeChangePage {
             }
         }
         return directions;
+    }
+
+    private static List<String> withChosen(List<String> directions, String chosen) {
+        Map<String, String> byKey = new LinkedHashMap<>();
+        directions.forEach(d -> byKey.putIfAbsent(Text.key(d), d));
+        if (!Text.isBlank(chosen)) {
+            byKey.put(Text.key(chosen), chosen);
+        }
+        return List.copyOf(byKey.values());
     }
 
     /** The closed list of directions, then the register's own wording of any others. */
@@ -248,8 +261,17 @@ public class ProposeChangePage {
         return List.copyOf(byKey.values());
     }
 
-    private static Set<String> ownDivisions(Viewer viewer, String registerId) {
+    private Set<String> ownDivisions(Viewer viewer, String registerId) {
+        if (responsibleInitiator(viewer, registerId)) {
+            return new LinkedHashSet<>(registers.divisions(registerId).keySet()); // proposes for the whole register
+        }
         return new LinkedHashSet<>(viewer.divisions(registerId, "SPECIALIST").stream().sorted().toList());
+    }
+
+    /** A responsible person of a register whose procedure lets them initiate (002 §3.2–3.3, 004 §2.2). */
+    private boolean responsibleInitiator(Viewer viewer, String registerId) {
+        return viewer.has(registerId, "RESPONSIBLE") && registers.procedure(registerId).initiators()
+                .contains(org.touchpoints.register.api.procedure.Initiator.RESPONSIBLE);
     }
 
     private static ChangeKind kind(String kind) {
@@ -265,7 +287,8 @@ public class ProposeChangePage {
      * their divisions (what the register page offers them; the register decides again).
      */
     private RegisterRow target(String registerId, ChangeKind kind, String rowId, Viewer viewer) {
-        if (viewer.divisions(registerId, "SPECIALIST").isEmpty()) {
+        boolean responsible = responsibleInitiator(viewer, registerId);
+        if (viewer.divisions(registerId, "SPECIALIST").isEmpty() && !responsible) {
             throw new ApiException(HttpStatus.FORBIDDEN,
                     "Предлагать изменения перечня могут только специалисты его подразделений");
         }
@@ -278,7 +301,7 @@ public class ProposeChangePage {
         RegisterRow row = registers.row(registerId, rowId).orElseThrow(() ->
                 ApiException.notFound("Строки нет в текущей редакции перечня: возможно, её уже исключили"));
         String division = row.content().division();
-        if (division != null && !viewer.specialistIn(registerId, division)) {
+        if (division != null && !responsible && !viewer.specialistIn(registerId, division)) {
             throw new ApiException(HttpStatus.FORBIDDEN, "Изменить эту строку может только специалист подразделения «"
                     + registers.divisions(registerId).getOrDefault(division, division) + "»");
         }

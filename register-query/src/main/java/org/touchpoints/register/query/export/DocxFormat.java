@@ -56,12 +56,21 @@ public class DocxFormat implements RegisterFileFormat {
 
     @Override
     public byte[] write(RegisterReadModel.RegisterSummary register, List<RegisterRow> rows) {
+        return write(register, rows, List.of());
+    }
+
+    @Override
+    public byte[] write(RegisterReadModel.RegisterSummary register, List<RegisterRow> rows, List<String> approvals) {
         Template template = register.template();
         List<String> headers = template.headers();
         List<RegisterLayout.Line> lines = RegisterLayout.layOut(template, rows);
         try (XWPFDocument doc = new XWPFDocument()) {
             XlsxFormat.fixProperties(doc.getProperties(), register.authority());
 
+            if (!approvals.isEmpty()) {
+                approved(doc, "УТВЕРЖДЕН");
+                approvals.forEach(a -> approved(doc, XlsxFormat.text(a)));
+            }
             heading(doc, XlsxFormat.text(register.authority()), 14);
             heading(doc, HEADING, 14);
 
@@ -107,6 +116,15 @@ public class DocxFormat implements RegisterFileFormat {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+    }
+
+    /** The «УТВЕРЖДЕН приказом …» block, at the right above the heading. */
+    private static void approved(XWPFDocument doc, String text) {
+        XWPFParagraph p = doc.createParagraph();
+        p.setAlignment(ParagraphAlignment.RIGHT);
+        XWPFRun run = p.createRun();
+        run.setFontSize(12);
+        run.setText(text);
     }
 
     private static void heading(XWPFDocument doc, String text, int size) {

@@ -28,8 +28,11 @@ public class ExportController {
     private final RegisterFiles files;
     private final RegisterReadAccess access;
 
+    private final org.springframework.jdbc.core.simple.JdbcClient jdbc;
+
     public ExportController(RegisterReadModel registers, RegisterTimeTravel timeTravel, RegisterFiles files,
-                            RegisterReadAccess access) {
+                            RegisterReadAccess access, org.springframework.jdbc.core.simple.JdbcClient jdbc) {
+        this.jdbc = jdbc;
         this.registers = registers;
         this.timeTravel = timeTravel;
         this.files = files;
@@ -51,6 +54,22 @@ public class ExportController {
         List<RegisterRow> rows = version == null ? registers.rows(registerId)
                 : timeTravel.version(registerId, version)
                 .orElseThrow(() -> ApiException.notFound("Редакция " + version + " перечня не опубликована"));
-        return files.download(register, rows, writer, version);
+        return files.download(register, rows, writer, version, approvals(registerId, version));
+    }
+
+    /**
+     * The approving acts of the changes in the exported rows: every act so far for the current rows, the acts recorded
+     * before version N was published for that version. «приказом от дд.мм.гггг № N».
+     */
+    private List<String> approvals(String registerId, Integer version) {
+        return jdbc.sql("""
+                        select a.number, a.act_date from q_approval_act a
+                        where a.register_id = ? and (cast(? as integer) is null or a.recorded_at <= (
+                            select p.published_at from q_publication p where p.register_id = a.register_id and p.version = ?))
+                        order by a.act_date, a.recorded_at""")
+                .params(registerId, version, version)
+                .query((rs, i) -> "приказом от " + rs.getDate(2).toLocalDate()
+                        .format(java.time.format.DateTimeFormatter.ofPattern("dd.MM.yyyy")) + " № " + rs.getString(1))
+                .list();
     }
 }

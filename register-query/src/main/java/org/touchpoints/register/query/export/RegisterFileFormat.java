@@ -23,4 +23,12 @@ public interface RegisterFileFormat {
 
     /** @param rows the rows in entry order */
     byte[] write(RegisterReadModel.RegisterSummary register, List<RegisterRow> rows);
+
+    /**
+     * The same, naming the approving acts of the version's changes («приказом от дд.мм.гггг № …», seeds 000 and
+     * 004) where the format has a place for them; by default it has none.
+     */
+    default byte[] write(RegisterReadModel.RegisterSummary register, List<RegisterRow> rows, List<String> approvals) {
+        return write(register, rows);
+    }
 }

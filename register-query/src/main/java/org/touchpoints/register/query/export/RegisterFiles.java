@@ -32,9 +32,16 @@ public class RegisterFiles {
     /** @param version the published version the rows are, or null for the current rows */
     public ResponseEntity<byte[]> download(RegisterReadModel.RegisterSummary register, List<RegisterRow> rows,
                                            RegisterFileFormat writer, Integer version) {
+        return download(register, rows, writer, version, List.of());
+    }
+
+    /** @param approvals the approving acts of the changes in these rows, as the file names them */
+    public ResponseEntity<byte[]> download(RegisterReadModel.RegisterSummary register, List<RegisterRow> rows,
+                                           RegisterFileFormat writer, Integer version, List<String> approvals) {
+        // a published version's CSV is the text its Published event hashed (old five-column versions kept their layout)
         byte[] content = version != null && writer instanceof CsvFormat
                 ? RegisterCsv.renderAsPublished(register.template(), rows, publishedSha256(register.id(), version))
-                : writer.write(register, rows);
+                : writer.write(register, rows, approvals);
         String fileName = register.id() + (version == null ? "" : "-v" + version) + writer.fileSuffix() + "." + writer.extension();
         return ResponseEntity.ok()
                 .header(HttpHeaders.CONTENT_DISPOSITION, "attachment; filename=\"" + fileName + "\"")

@@ -76,6 +76,13 @@ public class AuditPage {
         event("DeputyApproved", "Утверждено заместителем руководителя", "Комментарий", "comment",
                 "Приказ №", "orderNumber", "Дата приказа", "orderDate");
         event("ChangeRejected", "Изменение отклонено", "Этап", "step", "Причина", "reason");
+        event("StepApproved", "Шаг согласования пройден", "Шаг", "step", "Комментарий", "comment");
+        event("ChangeApproved", "Изменение утверждено", "Шаг", "step", "Комментарий", "comment",
+                "Приказ №", "actNumber", "Дата приказа", "actDate");
+        event("ApprovalActRecorded", "Внесён приказ об утверждении изменений", "Приказ №", "number", "Дата", "date",
+                "Изменения", "changeIds");
+        event("ProcedureChanged", "Порядок ведения перечня изменён", "Шаги согласования", "procedure.approvalSteps",
+                "Приказ", "procedure.approvalAct", "Срок, рабочих дней", "procedure.deadlineWorkingDays");
         event("ChangeWithdrawn", "Изменение отозвано инициатором");
         event("Published", "Редакция опубликована", "Редакция", "version", "Адрес", "url",
                 "Опубликовано", "publishedAt", "Изменения", "coveredChangeIds", "SHA-256", "sha256");

@@ -30,10 +30,21 @@ public class NewRegisterPage {
 
     /** The form as typed, with the messages to show next to its fields. */
     public record Form(String id, String authority, String timeZone, String deadline, String template, String region,
-                       Map<String, String> errors, String refusal) {
+                       String preset, Map<String, String> errors, String refusal) {
         public String error(String field) {
             return errors.get(field);
         }
+    }
+
+    /** The seed authorities' procedures an administrator may start a register with, in Russian. */
+    static final Map<String, String> PRESETS = new java.util.LinkedHashMap<>();
+
+    static {
+        PRESETS.put("SMOLENSK_GZHI", "как в ГЖИ Смоленской области: согласование заместителем, 10 рабочих дней");
+        PRESETS.put("DAGESTAN_MINSTROY", "как в Минстрое Республики Дагестан: утверждает министр, ежегодный мониторинг");
+        PRESETS.put("ASTRAKHAN_GZHN", "как в Службе жилнадзора Астраханской области: уполномоченное лицо, утверждает руководитель, без срока");
+        PRESETS.put("NOVOSIBIRSK_GSN", "как в Инспекции госстройнадзора НСО: руководитель подразделения, заместитель, приказ; 5 рабочих дней");
+        PRESETS.put("SMOLENSK_MINPROMTORG", "как в Минпромторге Смоленской области: уполномоченные лица, приказ; 10 рабочих дней");
     }
 
     private final PageCommands commands;
@@ -45,25 +56,30 @@ public class NewRegisterPage {
     @GetMapping("/registers/new")
     String form(Model model) {
         requireAdmin(model);
-        return render(new Form("", "", "Europe/Moscow", "10", Template.SIX_COLUMN.name(), "", Map.of(), null), model);
+        return render(new Form("", "", "Europe/Moscow", "10", Template.SIX_COLUMN.name(), "", "", Map.of(), null), model);
     }
 
     @PostMapping("/registers/new")
     String create(@RequestParam(required = false) String id, @RequestParam(required = false) String authority,
                   @RequestParam(required = false) String timeZone, @RequestParam(required = false) String deadline,
                   @RequestParam(required = false) String template, @RequestParam(required = false) String region,
-                  Model model, HttpServletResponse response) {
+                  @RequestParam(required = false) String preset, Model model, HttpServletResponse response) {
         requireAdmin(model);
         Integer days = "5".equals(deadline) ? Integer.valueOf(5) : "10".equals(deadline) ? Integer.valueOf(10) : null;
         Template form = "FIVE_COLUMN".equals(template) ? Template.FIVE_COLUMN : "SIX_COLUMN".equals(template) ? Template.SIX_COLUMN : null;
         String registerId = id == null ? null : id.strip();
+        // a seed authority's procedure fills every field of the register's procedure (its deadline among them)
+        org.touchpoints.register.api.procedure.Procedure procedure = PRESETS.containsKey(preset)
+                ? org.touchpoints.register.api.procedure.ProcedurePreset.valueOf(preset).procedure() : null;
+        Integer deadlineDays = procedure != null ? procedure.deadlineWorkingDays() : days;
         PageCommands.Outcome<Object> outcome = commands.send(actor -> new CreateRegisterCommand(registerId, authority,
-                timeZone, days, form, Text.isBlank(region) ? null : region.strip(), actor.username(), actor.at()));
+                timeZone, deadlineDays, form, Text.isBlank(region) ? null : region.strip(), actor.username(), actor.at(),
+                procedure));
         if (outcome.refused()) {
             response.setStatus(ProblemDetailsAdvice.statusOf(outcome.refusal()).value());
             Map<String, String> errors = outcome.refusal().errors().stream()
                     .collect(Collectors.toMap(FieldError::field, FieldError::message, (a, b) -> a));
-            return render(new Form(id, authority, timeZone, deadline, template, region,
+            return render(new Form(id, authority, timeZone, deadline, template, region, preset,
                     errors.isEmpty() ? Map.of("id", outcome.refusal().message()) : errors, outcome.refusal().message()), model);
         }
         return "redirect:/registers/" + registerId + "/setup?done=created#divisions";
@@ -79,6 +95,7 @@ public class NewRegisterPage {
     private static String render(Form form, Model model) {
         model.addAttribute("form", form);
         model.addAttribute("zones", ZONES);
+        model.addAttribute("presets", PRESETS);
         return "register-new";
     }
 }

@@ -79,6 +79,7 @@ public class RegisterPage {
         model.addAttribute("processes", distinct(today, false));
         model.addAttribute("channels", Channel.values());
         model.addAttribute("needs", ClientNeed.values());
+        model.addAttribute("procedure", ProcedureText.of(registers.procedure(registerId)));
         // a row with a change in the approval chain offers a link to that change instead of «Изменить / Исключить»
         java.util.Map<String, String> openChanges = new java.util.HashMap<>();
         java.util.Map<String, String> openChangeIds = new java.util.HashMap<>();

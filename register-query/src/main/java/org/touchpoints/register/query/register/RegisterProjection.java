@@ -8,7 +8,9 @@ import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventhandling.ResetHandler;
 import org.springframework.stereotype.Component;
+import org.touchpoints.register.api.change.ChangeApproved;
 import org.touchpoints.register.api.change.ChangeInitiated;
+import org.touchpoints.register.api.procedure.ProcedureChanged;
 import org.touchpoints.register.api.change.ChangeRejected;
 import org.touchpoints.register.api.change.ChangeWithdrawn;
 import org.touchpoints.register.api.change.DeputyApproved;
@@ -63,10 +65,20 @@ public class RegisterProjection {
     void on(RegisterCreated e) {
         jdbc.update("""
                         insert into q_register(register_id, authority, time_zone, deadline_days, template, region,
-                                               created_at)
-                        values (?, ?, ?, ?, ?, ?, ?)""",
+                                               created_at, procedure)
+                        values (?, ?, ?, ?, ?, ?, ?, cast(? as jsonb))""",
                         e.registerId(), e.authority(), e.timeZone(), e.publicationDeadlineWorkingDays(),
-                        e.template().name(), e.region(), Timestamp.from(e.at()));
+                        e.template().name(), e.region(), Timestamp.from(e.at()), json.write(e.procedure()));
+    }
+
+    /**
+     * The register's procedure from now on. {@code deadline_days} stays the register's first deadline: the changes of
+     * today's procedure (whose events name no chain) count by it; every other change carries its own.
+     */
+    @EventHandler
+    void on(ProcedureChanged e) {
+        jdbc.update("update q_register set procedure = cast(? as jsonb) where register_id = ?",
+                json.write(e.procedure()), e.registerId());
     }
 
     @EventHandler
@@ -118,9 +130,18 @@ public class RegisterProjection {
     /** The row changes only on final approval, as the change proposed. */
     @EventHandler
     void on(DeputyApproved e) {
-        Proposal p = proposals.remove(e.changeId());
+        approved(e.registerId(), e.changeId());
+    }
+
+    @EventHandler
+    void on(ChangeApproved e) {
+        approved(e.registerId(), e.changeId());
+    }
+
+    private void approved(String registerId, String changeId) {
+        Proposal p = proposals.remove(changeId);
         if (p == null) {
-            p = jdbc.query("select kind, row_id, after_row, division from q_change where change_id = ?").param(e.changeId())
+            p = jdbc.query("select kind, row_id, after_row, division from q_change where change_id = ?").param(changeId)
                     .query((rs, i) -> new Proposal(ChangeKind.valueOf(rs.getString(1)), rs.getString(2),
                             json.read(rs.getString(3), RowContent.class), rs.getString(4)))
                     .single();
@@ -130,13 +151,13 @@ public class RegisterProjection {
             jdbc.update("""
                             insert into q_division_process(register_id, process_key, process, division_id) values (?, ?, ?, ?)
                             on conflict do nothing""",
-                    e.registerId(), Identity.name(p.row().process()), p.row().process(), p.division());
+                    registerId, Identity.name(p.row().process()), p.row().process(), p.division());
         }
         switch (p.kind()) {
-            case ADD -> insertRow(e.registerId(), p.rowId(), p.row());
+            case ADD -> insertRow(registerId, p.rowId(), p.row());
             case EDIT -> jdbc.update("update q_row set content = cast(? as jsonb) where register_id = ? and row_id = ?",
-                    json.write(p.row()), e.registerId(), p.rowId());
-            case REMOVE -> jdbc.update("delete from q_row where register_id = ? and row_id = ?", e.registerId(), p.rowId());
+                    json.write(p.row()), registerId, p.rowId());
+            case REMOVE -> jdbc.update("delete from q_row where register_id = ? and row_id = ?", registerId, p.rowId());
         }
     }
 

@@ -52,6 +52,28 @@ public class RegisterQueryController {
         }).toList();
     }
 
+    @GetMapping("/{registerId}")
+    @Operation(summary = "Перечень: настройки и порядок ведения (procedure), заполненный полностью",
+            description = "procedure: initiators, approvalSteps, approvalAct, deadlineWorkingDays, deadlineFrom, "
+                    + "annualReviewBy, needs, directions, reasons, touchpointTypes; у перечня, созданного без порядка, — "
+                    + "сегодняшний порядок (руководитель подразделения, затем заместитель; приказ по желанию).")
+    public ResponseEntity<Map<String, Object>> register(@PathVariable String registerId) {
+        RegisterReadModel.RegisterSummary r = registers.require(registerId);
+        access.requireReadable(registerId);
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("id", r.id());
+        m.put("authority", r.authority());
+        m.put("rowCount", r.rowCount());
+        m.put("publishedVersion", r.publishedVersion());
+        m.put("timeZone", r.timeZone());
+        m.put("publicationDeadlineWorkingDays", r.publicationDeadlineWorkingDays());
+        m.put("template", r.template());
+        m.put("region", r.region());
+        m.put("version", registers.version(r.id()));
+        m.put("procedure", registers.procedure(r.id()));
+        return ResponseEntity.ok(m);
+    }
+
     @GetMapping("/{registerId}/rows")
     @Operation(summary = "Строки перечня: текущие, на момент (asOf) или опубликованной редакции (version)",
             description = "Примеры: ?asOf=2024-12-27T09:00:00Z, ?version=1. Опубликованная редакция (version) доступна "

@@ -6,6 +6,7 @@ import java.util.Map;
 import java.util.Optional;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
+import org.touchpoints.register.api.procedure.Procedure;
 import org.touchpoints.register.api.row.RegisterLayout;
 import org.touchpoints.register.api.row.RegisterRow;
 import org.touchpoints.register.api.row.RowContent;
@@ -53,6 +54,20 @@ public class RegisterReadModel {
     public long version(String registerId) {
         return jdbc.sql("select version from q_register_version where register_id = ?").param(registerId)
                 .query(Long.class).optional().orElse(-1L);
+    }
+
+    /** The register's procedure, filled in: its own, or today's (with its deadline) when it was created without one. */
+    public Procedure procedure(String registerId) {
+        return jdbc.sql("select procedure, deadline_days from q_register where register_id = ?").param(registerId)
+                .query((rs, i) -> rs.getString(1) != null ? json.read(rs.getString(1), Procedure.class)
+                        : Procedure.legacy((Integer) rs.getObject(2)))
+                .optional().orElseThrow(() -> ApiException.notFound("Перечень «" + registerId + "» не найден"));
+    }
+
+    /** Whether the register runs a procedure of its own (then its closed lists bind proposals). */
+    public boolean hasOwnProcedure(String registerId) {
+        return jdbc.sql("select procedure is not null from q_register where register_id = ?").param(registerId)
+                .query(Boolean.class).optional().orElse(false);
     }
 
     /** The rows in entry order, each with the № the register's file gave its group, if any ({@link RegisterLayout#numbered}). */

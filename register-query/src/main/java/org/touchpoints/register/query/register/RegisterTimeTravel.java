@@ -12,6 +12,7 @@ import org.axonframework.eventsourcing.eventstore.DomainEventStream;
 import org.axonframework.eventsourcing.eventstore.EventStore;
 import org.springframework.stereotype.Service;
 import org.touchpoints.register.api.RegisterEvent;
+import org.touchpoints.register.api.change.ChangeApproved;
 import org.touchpoints.register.api.change.ChangeInitiated;
 import org.touchpoints.register.api.change.DeputyApproved;
 import org.touchpoints.register.api.publication.Published;
@@ -65,8 +66,9 @@ public class RegisterTimeTravel {
                 }
             } else if (event instanceof ChangeInitiated e) {
                 changes.put(e.changeId(), e);
-            } else if (event instanceof DeputyApproved e) {
-                ChangeInitiated c = changes.get(e.changeId());
+            } else if (event instanceof DeputyApproved || event instanceof ChangeApproved) {
+                ChangeInitiated c = changes.get(((RegisterEvent) event) instanceof DeputyApproved d ? d.changeId()
+                        : ((ChangeApproved) event).changeId());
                 switch (c.kind()) {
                     case ADD, EDIT -> rows.put(c.rowId(), c.after());
                     case REMOVE -> rows.remove(c.rowId());

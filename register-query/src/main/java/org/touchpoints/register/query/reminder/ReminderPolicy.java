@@ -3,12 +3,16 @@ package org.touchpoints.register.query.reminder;
 import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.temporal.ChronoUnit;
+import java.util.List;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 import org.touchpoints.register.api.change.ChangeInitiated;
+import org.touchpoints.register.api.change.StepApproved;
+import org.touchpoints.register.api.procedure.ApprovalChain;
+import org.touchpoints.register.api.procedure.ProcedureStep;
 import org.touchpoints.register.api.change.ChangeRejected;
 import org.touchpoints.register.api.change.DeputyApproved;
 import org.touchpoints.register.api.change.DivisionApproved;
@@ -38,8 +42,11 @@ public class ReminderPolicy {
     private final Clock clock;
     private final People people;
 
+    private final tools.jackson.databind.json.JsonMapper mapper;
+
     public ReminderPolicy(ReminderOutbox outbox, ReminderProperties properties, JdbcClient jdbc, DeadlineBoard deadlines,
-                          Clock clock, People people) {
+                          Clock clock, People people, tools.jackson.databind.json.JsonMapper mapper) {
+        this.mapper = mapper;
         this.outbox = outbox;
         this.properties = properties;
         this.jdbc = jdbc;
@@ -54,6 +61,13 @@ public class ReminderPolicy {
         if (!properties.enabled()) {
             return;
         }
+        if (e.chain() != null && !e.chain().steps().equals(List.of(ProcedureStep.DIVISION_HEAD, ProcedureStep.DEPUTY))) {
+            // a procedure of its own: whoever holds the first step (or the act) hears of it
+            remindOfStep(e.registerId(), e.changeId(), e.division(), e.chain(), -1, e.at(),
+                    "Специалист " + people.name(e.by()) + " предлагает изменение перечня точек взаимодействия («" + e.registerId()
+                            + "»): " + describe(e) + ".\nОснование: " + e.reason().title() + ".");
+            return;
+        }
         String what = describe(e);
         for (String to : outbox.recipients(e.registerId(), MemberRole.HEAD.name(), e.division())) {
             outbox.add(to, "Изменение перечня ожидает вашего согласования",
@@ -64,8 +78,66 @@ public class ReminderPolicy {
     }
 
     @EventHandler
+    void on(StepApproved e) {
+        if (!properties.enabled()) {
+            return;
+        }
+        ApprovalChain chain = chainOf(e.changeId());
+        if (chain != null) {
+            remindOfStep(e.registerId(), e.changeId(), divisionOf(e.changeId()), chain, chain.steps().indexOf(e.step()),
+                    e.at(), "Изменение " + e.changeId() + " перечня «" + e.registerId() + "» прошло шаг согласования («"
+                            + e.step().title() + "», " + people.name(e.by(), e.onBehalfOf()) + ").");
+        }
+    }
+
+    /**
+     * The holders of the step after {@code done} (an index in the chain; -1: none given yet) are reminded; after the
+     * last step of a chain that requires an act, those who may record the act.
+     */
+    private void remindOfStep(String registerId, String changeId, String division, ApprovalChain chain, int done,
+                              java.time.Instant at, String what) {
+        int next = done + 1;
+        if (next < chain.steps().size()) {
+            ProcedureStep step = chain.steps().get(next);
+            for (String to : outbox.recipients(registerId, step.role().name(),
+                    step == ProcedureStep.DIVISION_HEAD ? division : null)) {
+                outbox.add(to, "Изменение перечня ожидает вашего согласования", "Здравствуйте!\n\n" + what
+                        + "\n\nСогласуйте или отклоните его: " + link(changeId) + "\n", at);
+            }
+        } else if (chain.actRequired()) {
+            java.util.Set<String> holders = new java.util.LinkedHashSet<>();
+            for (MemberRole role : List.of(MemberRole.DEPUTY, MemberRole.RESPONSIBLE, MemberRole.HEAD_OF_AUTHORITY)) {
+                holders.addAll(outbox.recipients(registerId, role.name(), null));
+            }
+            for (String to : holders) {
+                outbox.add(to, "Изменение перечня ожидает утверждения приказом", "Здравствуйте!\n\n" + what
+                        + "\n\nИзменение согласовано и ожидает приказа об утверждении: " + link(changeId) + "\n", at);
+            }
+        }
+    }
+
+    /** The chain the change runs under, as the change read model knows it (null: today's, or not yet there). */
+    private ApprovalChain chainOf(String changeId) {
+        String chain = jdbc.sql("select chain from q_change where change_id = ?").param(changeId).query(String.class)
+                .optional().orElse(null);
+        return chain == null ? null : mapper.readValue(chain, ApprovalChain.class);
+    }
+
+    private String divisionOf(String changeId) {
+        return jdbc.sql("select division from q_change where change_id = ?").param(changeId).query(String.class)
+                .optional().orElse(null);
+    }
+
+    @EventHandler
     void on(DivisionApproved e) {
         if (!properties.enabled()) {
+            return;
+        }
+        ApprovalChain chain = chainOf(e.changeId());
+        if (chain != null && !chain.steps().equals(List.of(ProcedureStep.DIVISION_HEAD, ProcedureStep.DEPUTY))) {
+            remindOfStep(e.registerId(), e.changeId(), divisionOf(e.changeId()), chain,
+                    chain.steps().indexOf(ProcedureStep.DIVISION_HEAD), e.at(), "Руководитель подразделения " + people.name(e.by(), e.onBehalfOf())
+                            + " согласовал изменение " + e.changeId() + " перечня «" + e.registerId() + "».");
             return;
         }
         for (String to : outbox.recipients(e.registerId(), MemberRole.DEPUTY.name(), null)) {

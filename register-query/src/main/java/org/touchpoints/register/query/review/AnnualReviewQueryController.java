@@ -6,6 +6,7 @@ import io.swagger.v3.oas.annotations.tags.Tag;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.time.MonthDay;
 import java.time.ZoneId;
 import java.util.List;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -18,8 +19,10 @@ import org.touchpoints.register.platform.web.ApiException;
 import org.touchpoints.register.query.register.RegisterReadAccess;
 
 /**
- * Annual monitoring across registers: for each division of each register, whether it confirmed the review of
- * its part for the year. Not confirmed by 31 December (authority's time zone) is OVERDUE.
+ * Annual monitoring across registers: for each division of each register whose procedure has annual monitoring
+ * (seed 001 §5.5; registers created without a procedure keep today's, by 31 December), whether it confirmed the review
+ * of its part for the year. Not confirmed by the procedure's date (authority's time zone) is OVERDUE; a confirmation
+ * after that date is shown as {@code late}.
  */
 @RestController
 @RequestMapping("/api/v1/annual-reviews")
@@ -29,7 +32,7 @@ public class AnnualReviewQueryController {
 
     @JsonInclude(JsonInclude.Include.NON_NULL)
     public record ReviewView(String registerId, String division, String divisionName, int year, LocalDate dueDate,
-                             Status status, Instant confirmedAt, String confirmedBy) {
+                             Status status, Instant confirmedAt, String confirmedBy, boolean late) {
     }
 
     private final JdbcClient jdbc;
@@ -43,7 +46,9 @@ public class AnnualReviewQueryController {
     }
 
     @GetMapping
-    @Operation(summary = "Ежегодная проверка перечня подразделениями: кто подтвердил, кто нет (срок — 31 декабря)",
+    @Operation(summary = "Ежегодный мониторинг перечня подразделениями: кто подтвердил, кто нет (срок — по порядку "
+            + "ведения перечня, например 31 декабря; перечни без ежегодного мониторинга не показываются; late — "
+            + "подтверждено после срока)",
             description = "По перечням, в которых у вызывающего есть роль (аудитору и администратору — по всем).")
     public List<ReviewView> reviews(@RequestParam(required = false) Integer year,
                                     @RequestParam(required = false) String registerId,
@@ -57,21 +62,25 @@ public class AnnualReviewQueryController {
         }
         RegisterReadAccess.Scope scope = access.scope();
         int y = year != null ? year : clock.instant().atZone(ZoneId.of("Europe/Moscow")).getYear();
-        LocalDate due = LocalDate.of(y, 12, 31);
         return jdbc.sql("""
-                        select d.register_id, d.division_id, d.name, r.time_zone, a.confirmed_at, a.by_user
+                        select d.register_id, d.division_id, d.name, r.time_zone, a.confirmed_at, a.by_user, x.review_by
                         from q_division d join q_register r on r.register_id = d.register_id
+                        cross join lateral (select case when r.procedure is null then '12-31'
+                                                        else r.procedure ->> 'annualReviewBy' end as review_by) x
                         left join q_annual_review a on a.register_id = d.register_id and a.division_id = d.division_id
                                                    and a.year = ?
-                        where (cast(? as varchar) is null or d.register_id = ?)
+                        where (cast(? as varchar) is null or d.register_id = ?) and x.review_by is not null
                         order by d.register_id, d.division_id""")
                 .params(y, registerId, registerId)
                 .query((rs, i) -> {
+                    LocalDate due = MonthDay.parse("--" + rs.getString(7)).atYear(y);
+                    ZoneId zone = ZoneId.of(rs.getString(4));
                     Instant confirmed = rs.getTimestamp(5) == null ? null : rs.getTimestamp(5).toInstant();
-                    LocalDate today = clock.instant().atZone(ZoneId.of(rs.getString(4))).toLocalDate();
+                    LocalDate today = clock.instant().atZone(zone).toLocalDate();
                     Status s = confirmed != null ? Status.CONFIRMED : today.isAfter(due) ? Status.OVERDUE : Status.PENDING;
+                    boolean late = confirmed != null && confirmed.atZone(zone).toLocalDate().isAfter(due);
                     return new ReviewView(rs.getString(1), rs.getString(2), rs.getString(3), y, due, s, confirmed,
-                            rs.getString(6));
+                            rs.getString(6), late);
                 })
                 .list().stream().filter(v -> scope.includes(v.registerId()))
                 .filter(v -> status == null || v.status() == status).toList();
