@@ -200,6 +200,8 @@ public class RegisterSetupPage {
         names.put("HEAD", "Руководитель подразделения");
         names.put("DEPUTY", "Заместитель руководителя, ответственный за клиентоцентричность");
         names.put("PUBLISHER", "Ответственный за публикацию");
+        names.put("RESPONSIBLE", "Уполномоченное (ответственное) лицо перечня");
+        names.put("HEAD_OF_AUTHORITY", "Руководитель органа (начальник, министр)");
         return java.util.Collections.unmodifiableMap(names);
     }
 
