@@ -65,8 +65,8 @@ class AdminPagesIT extends BrowserIT {
         browser.type("displayName", "Петрова Мария Ивановна, главный специалист").type("username", specialist)
                 .type("password", "short");
         go("#account-submit");
-        assertThat(browser.text("#password-error")).contains("от 8 до 72");
-        browser.type("password", "Parol-2026!");
+        assertThat(browser.text("#password-error")).contains("не короче 12 символов");
+        browser.type("password", "Parol-2026-smolensk");
         go("#account-submit");
         assertThat(browser.text("#account-created")).contains("Петрова Мария Ивановна");
         assertThat(browser.text("#accounts-table")).contains(specialist, "Петрова Мария Ивановна");
@@ -105,13 +105,55 @@ class AdminPagesIT extends BrowserIT {
         assertThat(browser.now("#unowned-processes")).as("every row has its division").isEmpty();
 
         // the specialist signs in with the password the administrator gave and may change the imported rows
-        signIn(specialist, "Parol-2026!");
+        signIn(specialist, "Parol-2026-smolensk");
         browser.open("/registers/" + id);
         List<WebElement> rows = browser.all("tr[data-row-id]");
         assertThat(rows).hasSize(2);
         for (WebElement row : rows) {
             assertThat(row.findElements(By.linkText("Изменить"))).hasSize(1);
         }
+    }
+
+    @Test
+    void theAdministratorDisablesEnablesAndResetsAnAccountFromThePage() {
+        String username = "life-" + UUID.randomUUID().toString().substring(0, 6);
+        String password = "синяя лодка на рассвете";
+        String newPassword = "зелёный чайник в полдень";
+        accounts.create(username, password, "Орлова Вера Павловна, консультант", null, null);
+        String row = "#accounts-table tr[data-username='" + username + "']";
+        browser.login("admin").open("/admin/accounts");
+        assertThat(browser.now("#accounts-table tr[data-username='admin'] form")).as("not one's own account").isEmpty();
+
+        go(row + " button.toggle");
+        assertThat(browser.text(row + " .row-outcome")).contains("Учётная запись отключена");
+        assertThat(browser.text(row)).contains("отключена");
+        assertThat(api.as(username, password).get("/api/v1/registers").status()).isEqualTo(401);
+
+        go(row + " button.toggle");
+        assertThat(browser.text(row + " .row-outcome")).isEqualTo("Учётная запись включена.");
+        assertThat(browser.text(row)).contains("действует");
+        assertThat(api.as(username, password).get("/api/v1/registers").status()).isEqualTo(200);
+
+        browser.find(row + " input[name=password]").sendKeys("коротко");
+        go(row + " button.reset");
+        assertThat(browser.text(row + " .row-outcome")).isEqualTo("Пароль должен быть не короче 12 символов");
+        assertThat(browser.find(row + " input[name=password]").getAttribute("aria-invalid")).isEqualTo("true");
+        assertThat(browser.find(row + " input[name=password]").getAttribute("value")).as("a password is never sent back")
+                .isEmpty();
+        assertThat(api.as(username, password).get("/api/v1/registers").status()).isEqualTo(200);
+
+        browser.find(row + " input[name=password]").sendKeys(newPassword);
+        go(row + " button.reset");
+        assertThat(browser.text(row + " .row-outcome")).startsWith("Новый пароль задан");
+        assertThat(api.as(username, password).get("/api/v1/registers").status()).isEqualTo(401);
+        assertThat(api.as(username, newPassword).get("/api/v1/registers").status()).isEqualTo(200);
+        StringBuilder audited = new StringBuilder();
+        for (tools.jackson.databind.JsonNode e : api.as("auditor").get("/api/v1/admin/audit").json()) {
+            if (username.equals(e.get("target").asString())) {
+                audited.append(e.get("action").asString()).append(' ');
+            }
+        }
+        assertThat(audited.toString()).contains("ACCOUNT_DISABLED", "ACCOUNT_ENABLED", "PASSWORD_RESET");
     }
 
     @Test

@@ -32,13 +32,15 @@ public class AccountController {
     private final AdminAudit audit;
     private final CurrentPassword currentPassword;
     private final AccountCreation creation;
+    private final AccountLifecycle lifecycle;
 
     public AccountController(AccountStore accounts, AdminAudit audit, CurrentPassword currentPassword,
-                             AccountCreation creation) {
+                             AccountCreation creation, AccountLifecycle lifecycle) {
         this.accounts = accounts;
         this.audit = audit;
         this.currentPassword = currentPassword;
         this.creation = creation;
+        this.lifecycle = lifecycle;
     }
 
     public record NewPassword(String password, String currentPassword) {
@@ -68,23 +70,14 @@ public class AccountController {
     @Operation(summary = "Отключить учётную запись (администратор)",
             description = "Сразу: сеансы этой учётной записи завершаются, вход по паролю и по токену отклоняется.")
     public Map<String, Object> disable(@PathVariable String username, Authentication who) {
-        if (username.equals(who.getName())) {
-            throw new ApiException(HttpStatus.CONFLICT, "Нельзя отключить собственную учётную запись");
-        }
-        known(username);
-        if (accounts.setEnabled(username, false)) {
-            audit.record(who.getName(), AdminAudit.ACCOUNT_DISABLED, username, null);
-        }
+        lifecycle.disable(username, who.getName());
         return Map.of("username", username, "enabled", false);
     }
 
     @PostMapping("/{username}/enable")
     @Operation(summary = "Включить учётную запись (администратор)")
     public Map<String, Object> enable(@PathVariable String username, Authentication who) {
-        known(username);
-        if (accounts.setEnabled(username, true)) {
-            audit.record(who.getName(), AdminAudit.ACCOUNT_ENABLED, username, null);
-        }
+        lifecycle.enable(username, who.getName());
         return Map.of("username", username, "enabled", true);
     }
 
@@ -100,35 +93,30 @@ public class AccountController {
                     + "не более 72 байт, не распространённый и не совпадающий с именем пользователя.")
     public Map<String, Object> password(@PathVariable String username, @RequestBody NewPassword body, Authentication who,
             HttpServletRequest request) {
-        boolean own = username.equals(who.getName());
-        known(username);
+        if (!username.equals(who.getName())) {
+            lifecycle.resetPassword(username, body.password(), who.getName(), "password");
+            return Map.of("username", username, "changed", true);
+        }
+        lifecycle.requireKnown(username);
         List<FieldError> errors = new ArrayList<>();
-        if (own && (body.currentPassword() == null || body.currentPassword().isEmpty())) {
+        if (body.currentPassword() == null || body.currentPassword().isEmpty()) {
             errors.add(new FieldError("currentPassword", "Укажите текущий пароль"));
         }
         errors.addAll(PasswordPolicy.problems("password", username, body.password()));
         if (!errors.isEmpty()) {
             throw new ApiException(HttpStatus.BAD_REQUEST, errors.get(0).message(), errors);
         }
-        if (own) {
-            CurrentPassword.Verdict verdict = currentPassword.check(username, body.currentPassword(), request.getRemoteAddr());
-            if (verdict.throttled()) {
-                throw ApiException.tooManyAttempts(verdict.retryAfter().toSeconds(),
-                        "Слишком много неудачных попыток входа; повторите через " + minutes(verdict.retryAfter()) + " мин.");
-            }
-            if (!verdict.matches()) {
-                throw ApiException.badRequest("currentPassword", "Текущий пароль указан неверно");
-            }
+        CurrentPassword.Verdict verdict = currentPassword.check(username, body.currentPassword(), request.getRemoteAddr());
+        if (verdict.throttled()) {
+            throw ApiException.tooManyAttempts(verdict.retryAfter().toSeconds(),
+                    "Слишком много неудачных попыток входа; повторите через " + minutes(verdict.retryAfter()) + " мин.");
+        }
+        if (!verdict.matches()) {
+            throw ApiException.badRequest("currentPassword", "Текущий пароль указан неверно");
         }
         accounts.setPassword(username, body.password());
-        audit.record(who.getName(), own ? AdminAudit.PASSWORD_CHANGED : AdminAudit.PASSWORD_RESET, username, null);
+        audit.record(who.getName(), AdminAudit.PASSWORD_CHANGED, username, null);
         return Map.of("username", username, "changed", true);
-    }
-
-    private void known(String username) {
-        if (accounts.find(username).isEmpty()) {
-            throw ApiException.notFound("Учётная запись «" + AdminAudit.oneLine(username) + "» не найдена");
-        }
     }
 
     static long minutes(java.time.Duration d) {

@@ -4,10 +4,12 @@ import jakarta.servlet.http.HttpServletResponse;
 import java.util.Map;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.touchpoints.register.api.row.Text;
 import org.touchpoints.register.platform.account.AccountCreation;
+import org.touchpoints.register.platform.account.AccountLifecycle;
 import org.touchpoints.register.platform.account.AccountStore;
 import org.touchpoints.register.query.register.RegisterReadModel;
 import org.touchpoints.register.query.ui.UiController;
@@ -19,13 +21,31 @@ public class AdminPages {
     private final RegisterReadModel registers;
     private final AccountStore accounts;
     private final AccountCreation creation;
+    private final AccountLifecycle lifecycle;
     private final Viewers viewers;
 
-    public AdminPages(RegisterReadModel registers, AccountStore accounts, AccountCreation creation, Viewers viewers) {
+    public AdminPages(RegisterReadModel registers, AccountStore accounts, AccountCreation creation,
+                      AccountLifecycle lifecycle, Viewers viewers) {
         this.registers = registers;
         this.accounts = accounts;
         this.creation = creation;
+        this.lifecycle = lifecycle;
         this.viewers = viewers;
+    }
+
+    /** What was just done to an account row ({@code done}: disabled, enabled, password), or why it was refused. */
+    public record RowOutcome(String username, String done, AdminOnly.Refusal refusal) {
+        public String message() {
+            if (refusal != null) {
+                return refusal.message();
+            }
+            return switch (done) {
+                case "disabled" -> "Учётная запись отключена: вход по паролю и по токену отклоняется.";
+                case "enabled" -> "Учётная запись включена.";
+                case "password" -> "Новый пароль задан; прежний больше не действует, сеансы учётной записи завершены.";
+                default -> null;
+            };
+        }
     }
 
     /** The account form as typed (never the password). */
@@ -40,10 +60,47 @@ public class AdminPages {
     }
 
     @GetMapping("/admin/accounts")
-    String accounts(@RequestParam(required = false) String created, Model model) {
+    String accounts(@RequestParam(required = false) String created, @RequestParam(required = false) String account,
+                    @RequestParam(required = false) String done, Model model) {
         AdminOnly.require(model);
         model.addAttribute("created", created == null ? null : accounts.find(created).orElse(null));
+        if (account != null && done != null && new RowOutcome(account, done, null).message() != null) {
+            model.addAttribute("row", new RowOutcome(account, done, null));
+        }
         return renderAccounts(new AccountForm("", "", "", ""), null, model);
+    }
+
+    @PostMapping("/admin/accounts/{username}/disable")
+    String disable(@PathVariable String username, Model model, HttpServletResponse response) {
+        AdminOnly.require(model);
+        return onRow(username, "disabled", () -> lifecycle.disable(username, viewers.current().username()), model, response);
+    }
+
+    @PostMapping("/admin/accounts/{username}/enable")
+    String enable(@PathVariable String username, Model model, HttpServletResponse response) {
+        AdminOnly.require(model);
+        return onRow(username, "enabled", () -> lifecycle.enable(username, viewers.current().username()), model, response);
+    }
+
+    @PostMapping("/admin/accounts/{username}/password")
+    String resetPassword(@PathVariable String username, @RequestParam(required = false) String password, Model model,
+                         HttpServletResponse response) {
+        AdminOnly.require(model);
+        return onRow(username, "password",
+                () -> lifecycle.resetPassword(username, password, viewers.current().username(), "password"), model, response);
+    }
+
+    private String onRow(String username, String done, Runnable action, Model model, HttpServletResponse response) {
+        try {
+            action.run();
+        } catch (RuntimeException e) {
+            AdminOnly.Refusal refusal = AdminOnly.refusalOf(e).orElseThrow(() -> e);
+            response.setStatus(refusal.status());
+            model.addAttribute("row", new RowOutcome(username, done, refusal));
+            return renderAccounts(new AccountForm("", "", "", ""), null, model);
+        }
+        return "redirect:/admin/accounts?account=" + java.net.URLEncoder.encode(username, java.nio.charset.StandardCharsets.UTF_8)
+                + "&done=" + done;
     }
 
     @PostMapping("/admin/accounts")
@@ -71,7 +128,7 @@ public class AdminPages {
         model.addAttribute("accounts", accounts.all());
         model.addAttribute("form", form);
         model.addAttribute("refusal", refusal);
-        model.addAttribute("lifecycle", AccountLifecycle.available());
+        model.addAttribute("me", viewers.current().username());
         return "admin-accounts";
     }
 }
