@@ -43,4 +43,14 @@ class EventShapesTest {
         assertThat(serializer.<byte[], RowImported>deserialize(new SimpleSerializedObject<>(data, byte[].class,
                 new SimpleSerializedType(RowImported.class.getName(), null)))).isEqualTo(e);
     }
+
+    @Test
+    void aRowWithATouchpointTypeRoundTrips() {
+        RowImported e = new RowImported("m", "r-2", new RowContent("Информирование", "Информирование",
+                new Touchpoint("Телефон", Channel.OFFLINE, "8 (4812) 20-55-11", "phone"), List.of(1), null,
+                "Получение информации", "Офлайн-точка", null), "004.csv", "admin", Instant.parse("2024-03-20T07:00:00Z"), 4);
+        byte[] data = serializer.serialize(e, byte[].class).getData();
+        assertThat(serializer.<byte[], RowImported>deserialize(new SimpleSerializedObject<>(data, byte[].class,
+                new SimpleSerializedType(RowImported.class.getName(), null)))).isEqualTo(e);
+    }
 }

@@ -256,6 +256,31 @@ class ProcedureDemoIT extends ApplicationIT {
     }
 
     @Test
+    void minpromtorgRefusesADigitalPhone() {
+        String process = rowOf("smolensk-minpromtorg", "Почта России").get("process").asString();
+        Api.Response phone = api.as("mpt-specialist").post("/api/v1/registers/smolensk-minpromtorg/changes",
+                add(CONTROL, process, "Телефон горячей линии", "DIGITAL", List.of(1)));
+        assertThat(phone.status()).as(phone.toString()).isEqualTo(400);
+        assertThat(phone.json().get("rule").asString()).isEqualTo("touchpointTypeFitsItsChannel");
+        JsonNode error = phone.json().get("errors").get(0);
+        assertThat(error.get("field").asString()).isEqualTo("row.touchpoint.channel");
+        assertThat(error.get("message").asString()).startsWith("Телефон — офлайн-точка:");
+
+        Api.Response typed = api.as("mpt-specialist").post("/api/v1/registers/smolensk-minpromtorg/changes",
+                Map.of("kind", "ADD", "reason", "NEW_TOUCHPOINT", "row", Map.of("process", process,
+                        "touchpoint", Map.of("name", "Справочная", "channel", "DIGITAL", "type", "phone"), "needs", List.of(1))));
+        assertThat(typed.status()).as(typed.toString()).isEqualTo(400);
+        assertThat(typed.json().get("errors").get(0).get("field").asString()).isEqualTo("row.touchpoint.channel");
+        assertThat(typed.json().get("errors").get(0).get("message").asString()).startsWith("Телефон — офлайн-точка:");
+
+        Api.Response unknown = api.as("mpt-specialist").post("/api/v1/registers/smolensk-minpromtorg/changes",
+                Map.of("kind", "ADD", "reason", "NEW_TOUCHPOINT", "row", Map.of("process", process,
+                        "touchpoint", Map.of("name", "Факс", "channel", "OFFLINE", "type", "fax"), "needs", List.of(1))));
+        assertThat(unknown.status()).as(unknown.toString()).isEqualTo(400);
+        assertThat(unknown.json().get("errors").get(0).get("field").asString()).isEqualTo("row.touchpoint.type");
+    }
+
+    @Test
     void minpromtorgAuthorisedPersonsVerifyAndAnOrderOfTheMinistryApproves() {
         clock.set(Instant.parse("2024-12-16T07:00:00Z"));
         Api.Response ninth = api.as("mpt-responsible").post("/api/v1/registers/smolensk-minpromtorg/changes",

@@ -7,7 +7,7 @@ import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 import org.touchpoints.register.api.row.Channel;
 import org.touchpoints.register.api.row.ClientNeed;
-import org.touchpoints.register.api.row.Identity;
+import org.touchpoints.register.api.row.TouchpointNames;
 
 /**
  * What the importer reads into a row that the file does not say in so many words, each said to the administrator as
@@ -20,30 +20,12 @@ public final class Inferences {
     public record Warning(int line, String field, String message) {
     }
 
-    private static final Pattern OFFLINE_TYPE = Pattern.compile(
-            "^(телефон|тел\\.|горяч|мест[оа]|информационн|стенд|табличк|приемн|кабинет|почта россии|почтов|личн|"
-                    + "помещени|здани|окно|офис|мфц|выездн)");
-    private static final Pattern DIGITAL_TYPE = Pattern.compile(
-            "^(официальн\\S* (сайт|портал)|сайт|портал|епгу|госуслуг|единый портал|электронн|e-?mail|гис|ервк|еркнм|"
-                    + "соцсет|социальн|страниц|мессенджер|телеграм|telegram|вконтакте|одноклассник|платформ|чат|"
-                    + "досудебное обжалование|видео|сэд|личный кабинет)");
-
     private Inferences() {
     }
 
     /** The channel the touchpoint's type gives (a phone is offline, a site digital), or null when the name says neither. */
     static Channel channelOfType(String name, String address) {
-        String n = Identity.name(name);
-        if (DIGITAL_TYPE.matcher(n).find()) {
-            return Channel.DIGITAL;
-        }
-        if (OFFLINE_TYPE.matcher(n).find()) {
-            return Channel.OFFLINE;
-        }
-        if (address != null && (address.contains("://") || address.contains("@") || address.startsWith("www."))) {
-            return Channel.DIGITAL;
-        }
-        return null;
+        return TouchpointNames.channelOf(name, address);
     }
 
     /** The channel the features text states («…в цифровой точке», «…в офлайн-точке»), or null. */

@@ -6,6 +6,7 @@ import java.time.MonthDay;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 import java.util.regex.Pattern;
 import org.touchpoints.register.api.change.ChangeReason;
@@ -15,7 +16,10 @@ import org.touchpoints.register.api.procedure.DeadlineFrom;
 import org.touchpoints.register.api.procedure.Need;
 import org.touchpoints.register.api.procedure.Procedure;
 import org.touchpoints.register.api.procedure.TouchpointType;
+import org.touchpoints.register.api.row.Channel;
 import org.touchpoints.register.api.row.RowContent;
+import org.touchpoints.register.api.row.Touchpoint;
+import org.touchpoints.register.api.row.TouchpointNames;
 import org.touchpoints.register.api.row.Text;
 import org.touchpoints.register.api.rule.FieldError;
 
@@ -26,6 +30,7 @@ import org.touchpoints.register.api.rule.FieldError;
 public final class ProcedureRules {
     public static final String PROCEDURE_IS_VALID = "procedureIsValid";
     public static final String ROW_FITS_THE_PROCEDURE = "rowFitsTheProcedure";
+    public static final String TOUCHPOINT_TYPE_FITS_ITS_CHANNEL = "touchpointTypeFitsItsChannel";
     /** Publication deadlines a procedure may set, in working days. */
     public static final int MIN_DEADLINE = 1;
     public static final int MAX_DEADLINE = 30;
@@ -181,6 +186,40 @@ public final class ProcedureRules {
                     + "» не входит в направления деятельности этого органа власти"));
         }
         return errors;
+    }
+
+    /**
+     * touchpointTypeFitsItsChannel (001 §4.1, 004 §4), where the procedure lists touchpoint types: a row's type is one
+     * of them, and the row's channel is the type's channel; a row without a type is read by its name as the importer
+     * reads it, and a phone line is an offline touchpoint, never a digital one.
+     */
+    public static List<FieldError> touchpointTypeFitsItsChannel(Procedure procedure, RowContent row, String prefix) {
+        List<FieldError> errors = new ArrayList<>();
+        Touchpoint t = row.touchpoint();
+        if (t == null || procedure.touchpointTypes().isEmpty()) {
+            return errors;
+        }
+        if (!Text.isBlank(t.type())) {
+            String code = t.type().strip();
+            Optional<TouchpointType> type = procedure.touchpointTypes().stream().filter(x -> x.code().equals(code)).findFirst();
+            if (type.isEmpty()) {
+                errors.add(new FieldError(prefix + ".touchpoint.type", "Тип точки «" + code
+                        + "» не предусмотрен порядком ведения этого перечня (типы: " + String.join(", ",
+                        procedure.touchpointTypes().stream().map(x -> x.code() + " «" + x.title() + "»").toList()) + ")"));
+            } else if (t.channel() != null && t.channel() != type.get().channel()) {
+                String what = TouchpointNames.isPhoneLine(type.get().title()) ? "Телефон" : "«" + type.get().title() + "»";
+                errors.add(new FieldError(prefix + ".touchpoint.channel", what + " — " + channelTitle(type.get().channel())
+                        + ": тип точки «" + type.get().title() + "» не допускает канал «" + t.channel().title() + "»"));
+            }
+        } else if (t.channel() == Channel.DIGITAL && TouchpointNames.isPhoneLine(t.name())) {
+            errors.add(new FieldError(prefix + ".touchpoint.channel", "Телефон — офлайн-точка: «" + t.name()
+                    + "» не может быть цифровой точкой по порядку ведения этого перечня"));
+        }
+        return errors;
+    }
+
+    private static String channelTitle(Channel c) {
+        return c == Channel.DIGITAL ? "цифровая точка" : "офлайн-точка";
     }
 
     /**

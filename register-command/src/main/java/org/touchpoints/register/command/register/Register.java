@@ -270,6 +270,8 @@ public class Register {
             if (ownProcedure) {
                 Violations.requireNoErrors(ProcedureRules.ROW_FITS_THE_PROCEDURE,
                         ProcedureRules.rowFitsTheProcedure(procedure, cmd.row(), "row"));
+                Violations.requireNoErrors(ProcedureRules.TOUCHPOINT_TYPE_FITS_ITS_CHANNEL,
+                        ProcedureRules.touchpointTypeFitsItsChannel(procedure, cmd.row(), "row"));
             }
             after = RowRules.normalise(cmd.row(), division, template);
             if (template != Template.FIVE_COLUMN) { // five columns have no direction: each process is its own group

@@ -51,6 +51,7 @@ public final class RowRules {
         } else {
             InputText.check(errors, prefix + ".touchpoint.name", "Точка взаимодействия", t.name(), true, 500);
             InputText.check(errors, prefix + ".touchpoint.address", "Адрес точки взаимодействия", t.address(), false, 1000);
+            InputText.check(errors, prefix + ".touchpoint.type", "Тип точки взаимодействия", t.type(), false, 32);
             if (t.channel() == null) {
                 errors.add(new FieldError(prefix + ".touchpoint.channel",
                         "Укажите канал: цифровая или офлайн-точка"));
@@ -152,7 +153,7 @@ public final class RowRules {
         }
         Touchpoint t = row.touchpoint();
         Touchpoint touchpoint = new Touchpoint(Text.clean(t.name()), t.channel(),
-                Text.isBlank(t.address()) ? null : t.address().strip());
+                Text.isBlank(t.address()) ? null : t.address().strip(), Text.isBlank(t.type()) ? null : t.type().strip());
         String interaction = Text.isBlank(row.interaction())
                 ? row.needs().stream().map(c -> ClientNeed.ofCode(c).orElseThrow().title()).collect(Collectors.joining(", "))
                 : row.interaction().strip();
