@@ -101,29 +101,69 @@ public final class Browser implements AutoCloseable {
     }
 
     public String text(String css) {
-        return find(css).getText();
+        return again(() -> find(css).getText());
     }
 
     public Browser type(String id, String text) {
-        WebElement e = byId(id);
-        e.clear();
-        e.sendKeys(text);
-        return this;
+        return again(() -> {
+            WebElement e = byId(id);
+            e.clear();
+            e.sendKeys(text);
+            return this;
+        });
     }
 
     public Browser select(String id, String visibleText) {
-        new Select(byId(id)).selectByVisibleText(visibleText);
-        return this;
+        return again(() -> {
+            new Select(byId(id)).selectByVisibleText(visibleText);
+            return this;
+        });
     }
 
     public Browser selectValue(String id, String value) {
-        new Select(byId(id)).selectByValue(value);
-        return this;
+        return again(() -> {
+            new Select(byId(id)).selectByValue(value);
+            return this;
+        });
     }
 
     public Browser click(String css) {
-        find(css).click();
-        return this;
+        return again(() -> {
+            find(css).click();
+            return this;
+        });
+    }
+
+    /**
+     * Does {@code action} again (a few times) when the element it found went away under it: the page was still being
+     * replaced by the next one (a form just submitted, a redirect), which is a race of the test, not of the product.
+     */
+    private <T> T again(java.util.function.Supplier<T> action) {
+        for (int attempt = 1; ; attempt++) {
+            try {
+                return action.get();
+            } catch (org.openqa.selenium.StaleElementReferenceException e) {
+                if (attempt == 3) {
+                    throw e;
+                }
+            } catch (org.openqa.selenium.WebDriverException e) {
+                if (attempt == 3 || e.getMessage() == null || !e.getMessage().contains("does not belong to the document")) {
+                    throw e;
+                }
+            }
+            try {
+                Thread.sleep(200);
+            } catch (InterruptedException interrupted) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException(interrupted);
+            }
+        }
+    }
+
+    /** Waits (up to 10 s) until the address contains {@code part}, then returns it. */
+    public String urlContaining(String part) {
+        new WebDriverWait(driver, Duration.ofSeconds(10)).until(d -> d.getCurrentUrl().contains(part));
+        return driver.getCurrentUrl();
     }
 
     public String url() {

@@ -135,7 +135,7 @@ class ProcedurePagesIT extends BrowserIT {
         browser.type("id", id).type("authority", "Инспекция госстройнадзора НСО")
                 .selectValue("timeZone", "Asia/Novosibirsk").selectValue("preset", "NOVOSIBIRSK_GSN")
                 .click("#create-submit");
-        assertThat(browser.url()).contains("/registers/" + id + "/setup");
+        assertThat(browser.urlContaining("/registers/" + id + "/setup")).contains("/registers/" + id + "/setup");
         var procedure = api.as("admin").get("/api/v1/registers/" + id).json().get("procedure");
         assertThat(procedure.get("preset").asString()).isEqualTo("NOVOSIBIRSK_GSN");
         assertThat(procedure.get("deadlineWorkingDays").asInt()).isEqualTo(5);
