@@ -27,7 +27,7 @@ class AccessibilityIT extends BrowserIT {
                         "/registers/" + registerId + "/changes/new?kind=ADD",
                         "/registers/" + registerId + "/changes/new?kind=EDIT&rowId=" + rowId,
                         "/changes/" + changeId, "/deadlines", "/tasks", "/account/password"),
-                "division-head", List.of("/inbox"),
+                "division-head", List.of("/inbox", "/registers/" + registerId + "/annual-review"),
                 "publisher", List.of("/registers/" + registerId + "/publish", "/tasks"),
                 "auditor", List.of("/audit?registerId=" + registerId, "/admin/audit"),
                 "admin", List.of("/registers/new", "/registers/" + registerId + "/import", "/admin", "/admin/accounts",

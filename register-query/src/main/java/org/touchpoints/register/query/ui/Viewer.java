@@ -33,6 +33,11 @@ public record Viewer(String username, String displayName, String globalRole, Lis
         return memberships.stream().anyMatch(m -> m.registerId().equals(registerId) && m.role().equals(role));
     }
 
+    /** Whether this person holds any role in {@code registerId}. */
+    public boolean memberOf(String registerId) {
+        return memberships.stream().anyMatch(m -> m.registerId().equals(registerId));
+    }
+
     public boolean hasAnywhere(String role) {
         return memberships.stream().anyMatch(m -> m.role().equals(role));
     }
