@@ -342,6 +342,8 @@ class ProcedureDemoIT extends ApplicationIT {
                 .asString()).isEqualTo("AWAITING_APPROVAL_ACT");
         Api.Response history = api.as("auditor").get("/api/v1/registers/" + register + "/history");
         assertThat(history.body()).contains("ProcedureChanged", "StepApproved");
+        assertThat(api.as("auditor").get("/api/v1/admin/audit").body()).as("the administrator's change is audited")
+                .contains("PROCEDURE_CHANGED", register, "NOVOSIBIRSK_GSN");
         Api.Response notAdmin = api.as("deputy").send("PUT", "/api/v1/registers/" + register + "/procedure",
                 "application/json", "{\"preset\":\"NOVOSIBIRSK_GSN\"}".getBytes(java.nio.charset.StandardCharsets.UTF_8));
         assertThat(notAdmin.status()).isEqualTo(403);

@@ -44,13 +44,15 @@ public class RegisterCommandController {
     private final CommandClock clock;
     private final RoleAssignments roles;
     private final RegisterImporter importer;
+    private final org.touchpoints.register.platform.audit.AdminAudit audit;
 
     public RegisterCommandController(CommandGateway commands, CommandClock clock, RoleAssignments roles,
-                                     RegisterImporter importer) {
+                                     RegisterImporter importer, org.touchpoints.register.platform.audit.AdminAudit audit) {
         this.commands = commands;
         this.clock = clock;
         this.roles = roles;
         this.importer = importer;
+        this.audit = audit;
     }
 
     /**
@@ -101,6 +103,10 @@ public class RegisterCommandController {
     public Map<String, Object> changeProcedure(@PathVariable String registerId, @RequestBody Procedure body) {
         Procedure procedure = procedureOf(body, null);
         commands.sendAndWait(new ChangeProcedureCommand(registerId, procedure, Actor.current(), clock.now()));
+        audit.record(Actor.current(), org.touchpoints.register.platform.audit.AdminAudit.PROCEDURE_CHANGED, registerId,
+                (procedure.preset() == null ? "" : "по образцу " + procedure.preset() + "; ") + "шаги " + procedure.approvalSteps()
+                        + "; приказ " + procedure.approvalAct() + "; срок " + (procedure.deadlineWorkingDays() == null
+                        ? "не установлен" : procedure.deadlineWorkingDays() + " раб. дн."));
         return Map.of("registerId", registerId, "procedure", procedure);
     }
 

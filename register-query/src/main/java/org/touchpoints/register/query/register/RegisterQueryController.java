@@ -37,29 +37,10 @@ public class RegisterQueryController {
                     + "Опубликованные редакции всех перечней — на страницах /public.")
     public List<Map<String, Object>> list() {
         RegisterReadAccess.Scope scope = access.scope();
-        return registers.all().stream().filter(r -> scope.includes(r.id())).map(r -> {
-            Map<String, Object> m = new LinkedHashMap<>();
-            m.put("id", r.id());
-            m.put("authority", r.authority());
-            m.put("rowCount", r.rowCount());
-            m.put("publishedVersion", r.publishedVersion());
-            m.put("timeZone", r.timeZone());
-            m.put("publicationDeadlineWorkingDays", r.publicationDeadlineWorkingDays());
-            m.put("template", r.template());
-            m.put("region", r.region());
-            m.put("version", registers.version(r.id()));
-            return m;
-        }).toList();
+        return registers.all().stream().filter(r -> scope.includes(r.id())).map(this::summary).toList();
     }
 
-    @GetMapping("/{registerId}")
-    @Operation(summary = "Перечень: настройки и порядок ведения (procedure), заполненный полностью",
-            description = "procedure: initiators, approvalSteps, approvalAct, deadlineWorkingDays, deadlineFrom, "
-                    + "annualReviewBy, needs, directions, reasons, touchpointTypes; у перечня, созданного без порядка, — "
-                    + "сегодняшний порядок (руководитель подразделения, затем заместитель; приказ по желанию).")
-    public ResponseEntity<Map<String, Object>> register(@PathVariable String registerId) {
-        RegisterReadModel.RegisterSummary r = registers.require(registerId);
-        access.requireReadable(registerId);
+    private Map<String, Object> summary(RegisterReadModel.RegisterSummary r) {
         Map<String, Object> m = new LinkedHashMap<>();
         m.put("id", r.id());
         m.put("authority", r.authority());
@@ -70,6 +51,18 @@ public class RegisterQueryController {
         m.put("template", r.template());
         m.put("region", r.region());
         m.put("version", registers.version(r.id()));
+        return m;
+    }
+
+    @GetMapping("/{registerId}")
+    @Operation(summary = "Перечень: настройки и порядок ведения (procedure), заполненный полностью",
+            description = "procedure: initiators, approvalSteps, approvalAct, deadlineWorkingDays, deadlineFrom, "
+                    + "annualReviewBy, needs, directions, reasons, touchpointTypes; у перечня, созданного без порядка, — "
+                    + "сегодняшний порядок (руководитель подразделения, затем заместитель; приказ по желанию).")
+    public ResponseEntity<Map<String, Object>> register(@PathVariable String registerId) {
+        RegisterReadModel.RegisterSummary r = registers.require(registerId);
+        access.requireReadable(registerId);
+        Map<String, Object> m = summary(r);
         m.put("procedure", registers.procedure(r.id()));
         return ResponseEntity.ok(m);
     }
