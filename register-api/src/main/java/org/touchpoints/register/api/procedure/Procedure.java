@@ -9,13 +9,25 @@ import org.touchpoints.register.api.row.Direction;
 /**
  * An authority's procedure (Порядок) as the register's data: who initiates, the ordered approval steps, the approving
  * act, the publication deadline and what it counts from, the annual monitoring, and the closed lists (needs,
- * directions, reasons, touchpoint types). {@code preset} names the seed it was filled from (null: none).
+ * directions, reasons, touchpoint types) and the template's column headers. {@code preset} names the seed it was
+ * filled from (null: none). {@code columnHeaders}: the headers of the register's template as the authority words them
+ * (one per column), used by the people's files and the register's page; null: the template's own
+ * ({@link org.touchpoints.register.api.row.Template#headers}). The canonical CSV always keeps the template's own.
  * Fields may be null in a request (then the preset's, or today's, value applies); a recorded procedure is complete.
  */
 public record Procedure(ProcedurePreset preset, List<Initiator> initiators, List<ProcedureStep> approvalSteps,
                         ApprovalActMode approvalAct, Integer deadlineWorkingDays, DeadlineFrom deadlineFrom,
                         String annualReviewBy, List<Need> needs, List<String> directions, List<ChangeReason> reasons,
-                        List<TouchpointType> touchpointTypes) {
+                        List<TouchpointType> touchpointTypes, List<String> columnHeaders) {
+
+    /** A procedure without column headers of its own (the template's apply). */
+    public Procedure(ProcedurePreset preset, List<Initiator> initiators, List<ProcedureStep> approvalSteps,
+                     ApprovalActMode approvalAct, Integer deadlineWorkingDays, DeadlineFrom deadlineFrom,
+                     String annualReviewBy, List<Need> needs, List<String> directions, List<ChangeReason> reasons,
+                     List<TouchpointType> touchpointTypes) {
+        this(preset, initiators, approvalSteps, approvalAct, deadlineWorkingDays, deadlineFrom, annualReviewBy, needs,
+                directions, reasons, touchpointTypes, null);
+    }
 
     public Procedure {
         // unmodifiable copies that keep a null element, so the rules can name it instead of the constructor failing
@@ -25,6 +37,7 @@ public record Procedure(ProcedurePreset preset, List<Initiator> initiators, List
         directions = copy(directions);
         reasons = copy(reasons);
         touchpointTypes = copy(touchpointTypes);
+        columnHeaders = copy(columnHeaders);
     }
 
     private static <T> List<T> copy(List<T> list) {
@@ -61,13 +74,25 @@ public record Procedure(ProcedurePreset preset, List<Initiator> initiators, List
                 override.needs != null ? override.needs : needs,
                 override.directions != null ? override.directions : directions,
                 override.reasons != null ? override.reasons : reasons,
-                override.touchpointTypes != null ? override.touchpointTypes : touchpointTypes);
+                override.touchpointTypes != null ? override.touchpointTypes : touchpointTypes,
+                override.columnHeaders != null ? override.columnHeaders : columnHeaders);
     }
 
     /** This procedure with another deadline (null: none). */
     public Procedure withDeadline(Integer workingDays) {
         return new Procedure(preset, initiators, approvalSteps, approvalAct, workingDays, deadlineFrom, annualReviewBy,
-                needs, directions, reasons, touchpointTypes);
+                needs, directions, reasons, touchpointTypes, columnHeaders);
+    }
+
+    /** This procedure with other column headers (null: the template's own). */
+    public Procedure withColumnHeaders(List<String> headers) {
+        return new Procedure(preset, initiators, approvalSteps, approvalAct, deadlineWorkingDays, deadlineFrom,
+                annualReviewBy, needs, directions, reasons, touchpointTypes, headers);
+    }
+
+    /** The column headers the people's files and the page show: this procedure's, or the template's own. */
+    public List<String> headersFor(org.touchpoints.register.api.row.Template template) {
+        return columnHeaders != null ? columnHeaders : template.headers();
     }
 
     /** The part a change keeps from its initiation to its end. */

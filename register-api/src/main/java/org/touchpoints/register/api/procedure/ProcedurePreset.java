@@ -56,9 +56,21 @@ public enum ProcedurePreset {
         return region;
     }
 
-    /** Every field of the procedure, as the seed states it. */
+    /**
+     * The column headers of 003 §1.3 (Новосибирск), one per column of the six-column template: «Номер группы
+     * процессов» and «Наименование группы процессов» where the template has «№» and «Направление деятельности».
+     */
+    public static final List<String> NOVOSIBIRSK_COLUMN_HEADERS = List.of("Номер группы процессов",
+            "Наименование группы процессов", "Наименование конкретного процесса", "Точка взаимодействия",
+            "Осуществляемое взаимодействие с клиентом", "Особенности взаимодействия с клиентом");
+
+    /**
+     * Every field of the procedure, as the seed states it. Column headers: 003's own (§1.3, §1.4–1.6); the other
+     * seeds' tables use their template's headers as they are (null: the headers of whichever template the register
+     * has, so such a preset fits a register of either template).
+     */
     public Procedure procedure() {
-        return switch (this) {
+        Procedure procedure = switch (this) {
             case SMOLENSK_GZHI -> new Procedure(this,
                     List.of(Initiator.DIVISION),                                  // §3.2
                     List.of(DEPUTY),                                              // §3.4
@@ -158,6 +170,7 @@ public enum ProcedurePreset {
                             type("post", "Почта России", OFFLINE),
                             type("personal", "Личное взаимодействие", OFFLINE)));
         };
+        return this == NOVOSIBIRSK_GSN ? procedure.withColumnHeaders(NOVOSIBIRSK_COLUMN_HEADERS) : procedure;
     }
 
     private static final String[] TEN_NEEDS = {"Получение информации", "Получение консультации",

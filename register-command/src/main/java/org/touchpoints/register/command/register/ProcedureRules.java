@@ -18,6 +18,7 @@ import org.touchpoints.register.api.procedure.Procedure;
 import org.touchpoints.register.api.procedure.TouchpointType;
 import org.touchpoints.register.api.row.Channel;
 import org.touchpoints.register.api.row.RowContent;
+import org.touchpoints.register.api.row.Template;
 import org.touchpoints.register.api.row.Touchpoint;
 import org.touchpoints.register.api.row.TouchpointNames;
 import org.touchpoints.register.api.row.Text;
@@ -34,6 +35,8 @@ public final class ProcedureRules {
     /** Publication deadlines a procedure may set, in working days. */
     public static final int MIN_DEADLINE = 1;
     public static final int MAX_DEADLINE = 30;
+    /** The longest column header a procedure may give. */
+    public static final int MAX_COLUMN_HEADER = 200;
     private static final Pattern ANNUAL_DATE = Pattern.compile("\\d{2}-\\d{2}");
     private static final Pattern TYPE_CODE = Pattern.compile("[a-z0-9][a-z0-9_-]{0,31}");
 
@@ -46,9 +49,15 @@ public final class ProcedureRules {
      * counting from an act only where an act is required (deadlineFromAnActOnlyWhereOneIsRequired); the annual
      * monitoring date a real MM-DD (annualReviewDateIsValid); needs 1..n with distinct codes and titles
      * (needsAreAClosedList); directions distinct; reasons named, each once; touchpoint types with distinct codes
-     * and a channel each.
+     * and a channel each; column headers, when given, one per column of the template, each 1–200 characters without
+     * control characters (columnHeadersFitTheTemplate).
      */
     public static List<FieldError> procedureIsValid(Procedure p, String prefix) {
+        return procedureIsValid(p, null, prefix);
+    }
+
+    /** {@link #procedureIsValid(Procedure, String)} for a register in {@code template} (null: headers' count unchecked). */
+    public static List<FieldError> procedureIsValid(Procedure p, Template template, String prefix) {
         List<FieldError> errors = new ArrayList<>();
         if (p == null) {
             errors.add(new FieldError(prefix, "Укажите порядок ведения перечня"));
@@ -128,6 +137,16 @@ public final class ProcedureRules {
                 }
             }
         }
+        if (p.columnHeaders() != null) {
+            if (template != null && p.columnHeaders().size() != template.headers().size()) {
+                errors.add(new FieldError(prefix + ".columnHeaders", "Заголовков столбцов должно быть столько же, сколько столбцов в шаблоне перечня: "
+                        + template.headers().size()));
+            }
+            for (int i = 0; i < p.columnHeaders().size(); i++) {
+                InputText.check(errors, prefix + ".columnHeaders[" + i + "]", "Заголовок столбца",
+                        p.columnHeaders().get(i), true, MAX_COLUMN_HEADER);
+            }
+        }
         return errors;
     }
 
@@ -152,7 +171,8 @@ public final class ProcedureRules {
                 p.deadlineFrom(), p.annualReviewBy(),
                 p.needs().stream().map(n -> new Need(n.code(), Text.clean(n.title()))).toList(),
                 p.directions().stream().map(Text::clean).toList(), p.reasons(),
-                p.touchpointTypes().stream().map(t -> new TouchpointType(t.code(), Text.clean(t.title()), t.channel())).toList());
+                p.touchpointTypes().stream().map(t -> new TouchpointType(t.code(), Text.clean(t.title()), t.channel())).toList(),
+                p.columnHeaders() == null ? null : p.columnHeaders().stream().map(Text::clean).toList());
     }
 
     /** A change states a ground its procedure allows (000 §3.3, 001 §5.3, 002 §5.3, 004 §5.3). */

@@ -125,7 +125,7 @@ public class Register {
                 cmd.authority(), cmd.timeZone(), cmd.procedure() == null ? cmd.publicationDeadlineWorkingDays() : null,
                 cmd.template(), cmd.region()));
         if (cmd.procedure() != null) {
-            errors.addAll(ProcedureRules.procedureIsValid(cmd.procedure(), "procedure"));
+            errors.addAll(ProcedureRules.procedureIsValid(cmd.procedure(), cmd.template(), "procedure"));
         }
         Violations.requireNoErrors("registerSettingsAreValid", errors);
         Integer deadline = cmd.procedure() != null ? cmd.procedure().deadlineWorkingDays() : cmd.publicationDeadlineWorkingDays();
@@ -136,7 +136,7 @@ public class Register {
     @CommandHandler
     public void handle(ChangeProcedureCommand cmd) {
         Violations.requireNoErrors(ProcedureRules.PROCEDURE_IS_VALID,
-                ProcedureRules.procedureIsValid(cmd.procedure(), "procedure"));
+                ProcedureRules.procedureIsValid(cmd.procedure(), template, "procedure"));
         Procedure changed = ProcedureRules.cleaned(cmd.procedure());
         if (ownProcedure && changed.equals(procedure)) {
             return; // the same procedure: nothing new to record

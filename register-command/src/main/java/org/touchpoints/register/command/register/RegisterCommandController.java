@@ -80,6 +80,9 @@ public class RegisterCommandController {
         String timeZone = body.timeZone() == null && preset != null ? preset.timeZone() : body.timeZone();
         Template template = body.template() == null && preset != null ? preset.template() : body.template();
         String region = body.region() == null && preset != null ? preset.region() : body.region();
+        if (preset != null && template != preset.template() && body.procedure().columnHeaders() == null) {
+            procedure = procedure.withColumnHeaders(null); // the preset's headers are for its own template
+        }
         if (body.id() == null || !RegisterRules.ID.matcher(body.id()).matches()) {
             // refused before the register is looked up by an id that cannot name one (PostgreSQL rejects a NUL in it)
             Violations.requireNoErrors("registerSettingsAreValid", RegisterRules.registerSettingsAreValid(body.id(),
@@ -95,7 +98,7 @@ public class RegisterCommandController {
     @Operation(summary = "Изменить порядок ведения перечня (администратор)",
             description = "Тело — порядок: {\"preset\":\"NOVOSIBIRSK_GSN\"} или все поля (initiators, approvalSteps, "
                     + "approvalAct, deadlineWorkingDays, deadlineFrom, annualReviewBy, needs, directions, reasons, "
-                    + "touchpointTypes); поля рядом с preset его уточняют. Изменения, уже находящиеся на согласовании, "
+                    + "touchpointTypes, columnHeaders — заголовки столбцов шаблона); поля рядом с preset его уточняют. Изменения, уже находящиеся на согласовании, "
                     + "завершаются по порядку, с которым начались.")
     public Map<String, Object> changeProcedure(@PathVariable String registerId, @RequestBody Procedure body) {
         Procedure procedure = procedureOf(body, null);

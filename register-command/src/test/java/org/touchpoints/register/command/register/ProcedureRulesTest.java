@@ -114,6 +114,53 @@ class ProcedureRulesTest {
                 List.of(new TouchpointType("phone", "Телефонная связь", null)))), "procedure.touchpointTypes[0].channel");
     }
 
+    private static Procedure headers(List<String> headers) {
+        return novosibirsk().withColumnHeaders(headers);
+    }
+
+    @Test
+    void columnHeadersFitTheTemplate() {
+        // the register is six-column: five headers do not fit
+        refused(headers(List.of("№", "Процесс", "Точка", "Взаимодействие", "Особенности")), "procedure.columnHeaders");
+    }
+
+    @Test
+    void columnHeaderIsNotBlank() {
+        refused(headers(List.of("№", " ", "Процесс", "Точка", "Взаимодействие", "Особенности")),
+                "procedure.columnHeaders[1]");
+    }
+
+    @Test
+    void columnHeaderIsAtMostTwoHundredCharacters() {
+        refused(headers(List.of("№", "Н".repeat(201), "Процесс", "Точка", "Взаимодействие", "Особенности")),
+                "procedure.columnHeaders[1]");
+    }
+
+    @Test
+    void columnHeaderHasNoControlCharacters() {
+        refused(headers(List.of("№", "Направление", "Процесс\u0007", "Точка", "Взаимодействие", "Особенности")),
+                "procedure.columnHeaders[2]");
+    }
+
+    @Test
+    void columnHeadersAreCheckedAgainstTheTemplateOfANewRegister() {
+        fixture.givenNoPriorActivity()
+                .when(new CreateRegisterCommand(REGISTER, AUTHORITY, "Asia/Novosibirsk", 5,
+                        org.touchpoints.register.api.row.Template.FIVE_COLUMN, null, ADMIN, CREATED_AT, novosibirsk()))
+                .expectException(fieldError("procedure.columnHeaders"))
+                .expectExceptionMessage(rule("registerSettingsAreValid"));
+    }
+
+    @Test
+    void novosibirskCarriesTheColumnHeadersOfItsSection13() {
+        org.assertj.core.api.Assertions.assertThat(novosibirsk().columnHeaders()).containsExactly(
+                "Номер группы процессов", "Наименование группы процессов", "Наименование конкретного процесса",
+                "Точка взаимодействия", "Осуществляемое взаимодействие с клиентом", "Особенности взаимодействия с клиентом");
+        fixture.given(register())
+                .when(new ChangeProcedureCommand(REGISTER, novosibirsk(), ADMIN, DEPUTY_APPROVED_AT))
+                .expectEvents(new ProcedureChanged(REGISTER, novosibirsk(), ADMIN, DEPUTY_APPROVED_AT));
+    }
+
     @Test
     void everyFieldIsGivenWithoutAPreset() {
         refused(only(), "procedure.initiators");

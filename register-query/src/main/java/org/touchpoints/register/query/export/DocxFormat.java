@@ -62,7 +62,7 @@ public class DocxFormat implements RegisterFileFormat {
     @Override
     public byte[] write(RegisterReadModel.RegisterSummary register, List<RegisterRow> rows, List<String> approvals) {
         Template template = register.template();
-        List<String> headers = template.headers();
+        List<String> headers = register.headers();
         List<RegisterLayout.Line> lines = RegisterLayout.layOut(template, rows);
         try (XWPFDocument doc = new XWPFDocument()) {
             XlsxFormat.fixProperties(doc.getProperties(), register.authority());

@@ -42,7 +42,7 @@ public class ExcelCsvFormat implements RegisterFileFormat {
     @Override
     public byte[] write(RegisterReadModel.RegisterSummary register, List<RegisterRow> rows) {
         StringBuilder out = new StringBuilder(BOM);
-        line(out, register.template().headers());
+        line(out, register.headers());
         for (RegisterLayout.Line line : RegisterLayout.layOut(register.template(), rows)) {
             line(out, RegisterCsv.cells(register.template(), line).stream().map(RegisterCsv::inert).toList());
         }

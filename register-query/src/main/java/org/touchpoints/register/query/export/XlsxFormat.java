@@ -68,7 +68,7 @@ public class XlsxFormat implements RegisterFileFormat {
     @Override
     public byte[] write(RegisterReadModel.RegisterSummary register, List<RegisterRow> rows) {
         Template template = register.template();
-        List<String> headers = template.headers();
+        List<String> headers = register.headers();
         List<RegisterLayout.Line> lines = RegisterLayout.layOut(template, rows);
         try (XSSFWorkbook workbook = new XSSFWorkbook()) {
             fixProperties(workbook.getProperties(), register.authority());

@@ -72,7 +72,7 @@ public class PublicPages {
         model.addAttribute("publication", publication);
         model.addAttribute("latest", shown == register.publishedVersion());
         model.addAttribute("versions", versions);
-        model.addAttribute("headers", register.template().headers());
+        model.addAttribute("headers", register.headers());
         model.addAttribute("sixColumns", register.template() == Template.SIX_COLUMN);
         String search = q == null || q.isBlank() ? null : q.strip();
         model.addAttribute("q", search);

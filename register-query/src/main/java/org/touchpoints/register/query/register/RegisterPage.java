@@ -66,7 +66,7 @@ public class RegisterPage {
         }
         var filter = new RegisterTable.Filter(q, direction, process, channel, need, division);
         model.addAttribute("register", register);
-        model.addAttribute("headers", register.template().headers());
+        model.addAttribute("headers", register.headers());
         model.addAttribute("lines", RegisterTable.lines(register.template(), shown, past ? today : null, filter));
         model.addAttribute("added", past ? RegisterTable.addedSince(register.template(), shown, today) : List.of());
         model.addAttribute("past", past);

@@ -18,7 +18,22 @@ import org.touchpoints.register.query.config.Json;
 @Repository
 public class RegisterReadModel {
     public record RegisterSummary(String id, String authority, String timeZone, Integer publicationDeadlineWorkingDays,
-                                  Template template, String region, int rowCount, int publishedVersion) {
+                                  Template template, String region, int rowCount, int publishedVersion,
+                                  List<String> columnHeaders) {
+        /** A register whose procedure gives no column headers of its own. */
+        public RegisterSummary(String id, String authority, String timeZone, Integer publicationDeadlineWorkingDays,
+                               Template template, String region, int rowCount, int publishedVersion) {
+            this(id, authority, timeZone, publicationDeadlineWorkingDays, template, region, rowCount, publishedVersion, null);
+        }
+
+        /**
+         * The column headers the people's files (XLSX, DOCX, csv-excel) and the pages show: the procedure's, or the
+         * template's own. The canonical CSV keeps {@link Template#headers} whatever the procedure says.
+         */
+        public List<String> headers() {
+            return columnHeaders != null && columnHeaders.size() == template.headers().size() ? columnHeaders
+                    : template.headers();
+        }
     }
 
     private final JdbcClient jdbc;
@@ -31,7 +46,8 @@ public class RegisterReadModel {
 
     private static final String SUMMARY = """
             select r.register_id, r.authority, r.time_zone, r.deadline_days, r.template, r.region,
-                   (select count(*) from q_row w where w.register_id = r.register_id), r.published_version
+                   (select count(*) from q_row w where w.register_id = r.register_id), r.published_version,
+                   r.procedure -> 'columnHeaders'
             from q_register r""";
 
     public List<RegisterSummary> all() {
@@ -124,6 +140,14 @@ public class RegisterReadModel {
 
     private RegisterSummary summary(java.sql.ResultSet rs, int i) throws java.sql.SQLException {
         return new RegisterSummary(rs.getString(1), rs.getString(2), rs.getString(3), (Integer) rs.getObject(4),
-                Template.valueOf(rs.getString(5)), rs.getString(6), rs.getInt(7), rs.getInt(8));
+                Template.valueOf(rs.getString(5)), rs.getString(6), rs.getInt(7), rs.getInt(8), headers(rs.getString(9)));
+    }
+
+    private List<String> headers(String json) {
+        if (json == null || json.equals("null")) {
+            return null;
+        }
+        String[] headers = this.json.read(json, String[].class);
+        return headers == null ? null : List.of(headers);
     }
 }
