@@ -123,12 +123,22 @@ final class ChangeRules {
      */
     static String onlyTheDeputyGivesFinalApproval(Membership members, Delegations delegations, String actor,
                                                   LocalDate today) {
-        if (members.holds(actor, MemberRole.DEPUTY, null)) {
+        return holderOrActingOfficial(members, delegations, actor, MemberRole.DEPUTY, today,
+                "onlyTheDeputyGivesFinalApproval", "Утвердить изменение может только заместитель "
+                        + "руководителя, ответственный за клиентоцентричность, или исполняющий его обязанности");
+    }
+
+    /**
+     * The actor holds the register-wide {@code role} (null: their own right) or acts, today, for its holder (that
+     * holder's name); otherwise the named {@code rule} refuses with {@code message}.
+     */
+    private static String holderOrActingOfficial(Membership members, Delegations delegations, String actor,
+                                                 MemberRole role, LocalDate today, String rule, String message) {
+        if (members.holds(actor, role, null)) {
             return null;
         }
-        return delegations.holderActingFor(members, actor, MemberRole.DEPUTY, null, today).orElseThrow(() ->
-                forbidden("onlyTheDeputyGivesFinalApproval", "Утвердить изменение может только заместитель "
-                        + "руководителя, ответственный за клиентоцентричность, или исполняющий его обязанности"));
+        return delegations.holderActingFor(members, actor, role, null, today)
+                .orElseThrow(() -> forbidden(rule, message));
     }
 
     /** The deputy approves only after the head of the division. */
@@ -367,23 +377,17 @@ final class ChangeRules {
     /** The responsible (authorised) person's step (004 §2.2.2): a RESPONSIBLE of the register, or their acting official. */
     static String onlyAResponsiblePersonApproves(Membership members, Delegations delegations, String actor,
                                                  LocalDate today) {
-        if (members.holds(actor, MemberRole.RESPONSIBLE, null)) {
-            return null;
-        }
-        return delegations.holderActingFor(members, actor, MemberRole.RESPONSIBLE, null, today).orElseThrow(() ->
-                forbidden("onlyAResponsiblePersonApproves", "Этот шаг согласования выполняет ответственное "
-                        + "(уполномоченное) лицо перечня или исполняющий его обязанности"));
+        return holderOrActingOfficial(members, delegations, actor, MemberRole.RESPONSIBLE, today,
+                "onlyAResponsiblePersonApproves", "Этот шаг согласования выполняет ответственное "
+                        + "(уполномоченное) лицо перечня или исполняющий его обязанности");
     }
 
     /** The head of the authority's step (001 §5.1, 002 §5.1): the minister or head, or their acting official. */
     static String onlyTheHeadOfTheAuthorityApproves(Membership members, Delegations delegations, String actor,
                                                     LocalDate today) {
-        if (members.holds(actor, MemberRole.HEAD_OF_AUTHORITY, null)) {
-            return null;
-        }
-        return delegations.holderActingFor(members, actor, MemberRole.HEAD_OF_AUTHORITY, null, today).orElseThrow(() ->
-                forbidden("onlyTheHeadOfTheAuthorityApproves", "Утвердить изменение может только руководитель органа "
-                        + "власти или исполняющий его обязанности"));
+        return holderOrActingOfficial(members, delegations, actor, MemberRole.HEAD_OF_AUTHORITY, today,
+                "onlyTheHeadOfTheAuthorityApproves", "Утвердить изменение может только руководитель органа "
+                        + "власти или исполняющий его обязанности");
     }
 
     /** The same person repeating the same approval of a step already recorded. */
