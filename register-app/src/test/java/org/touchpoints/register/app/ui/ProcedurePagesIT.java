@@ -42,7 +42,9 @@ class ProcedurePagesIT extends BrowserIT {
         assertThat(browser.text("#flash")).contains("Шаг согласования пройден");
         assertThat(status(first)).isEqualTo("AWAITING_APPROVAL_ACT");
         browser.click("#approve-step-" + second);
-        browser.find("#flash");
+        // the flash of the first approval is still on the page until the next one loads: wait for the second's effect
+        new org.openqa.selenium.support.ui.WebDriverWait(browser.driver(), java.time.Duration.ofSeconds(10))
+                .until(d -> "AWAITING_APPROVAL_ACT".equals(status(second)));
         assertThat(status(second)).isEqualTo("AWAITING_APPROVAL_ACT");
 
         // the person who proposed the first sees it awaiting the act, and cannot approve their own change
