@@ -268,10 +268,7 @@ class AdminPagesIT extends BrowserIT {
 
     /** Clicks what leads to another page and waits until that page replaced this one. */
     private void go(String css) {
-        WebElement page = browser.find("html");
-        browser.click(css);
-        new WebDriverWait(browser.driver(), Duration.ofSeconds(10))
-                .until(org.openqa.selenium.support.ui.ExpectedConditions.stalenessOf(page));
+        browser.go(css);
     }
 
     private void setDate(String id, String isoDate) {

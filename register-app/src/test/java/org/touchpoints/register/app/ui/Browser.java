@@ -135,6 +135,26 @@ public final class Browser implements AutoCloseable {
     }
 
     /**
+     * Does {@code action}, which leaves the page (a link, a submission), and waits (up to 10 s) until the next page has
+     * replaced this one. The old page is marked with a script variable a new document does not have; Selenium's
+     * {@code stalenessOf} is not used because Chromium sometimes answers a question about the old page's element with
+     * «Node with given id does not belong to the document» instead of a stale-element error.
+     */
+    public Browser leave(Runnable action) {
+        driver.executeScript("window.__registerOldPage = true;");
+        action.run();
+        new WebDriverWait(driver, Duration.ofSeconds(10)).ignoring(org.openqa.selenium.WebDriverException.class)
+                .until(d -> Boolean.TRUE.equals(driver.executeScript(
+                        "return document.readyState === 'complete' && window.__registerOldPage !== true;")));
+        return this;
+    }
+
+    /** Clicks what leads to another page and waits until that page replaced this one. */
+    public Browser go(String css) {
+        return leave(() -> click(css));
+    }
+
+    /**
      * Does {@code action} again (a few times) when the element it found went away under it: the page was still being
      * replaced by the next one (a form just submitted, a redirect), which is a race of the test, not of the product.
      */

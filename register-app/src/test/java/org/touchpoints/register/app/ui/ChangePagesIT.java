@@ -6,7 +6,6 @@ import java.time.Duration;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.WebElement;
-import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
 import tools.jackson.databind.JsonNode;
 
@@ -193,9 +192,7 @@ class ChangePagesIT extends BrowserIT {
 
     /** Does what leaves the page (a link, a submission) and waits until the next page has replaced it. */
     private void leave(Runnable action) {
-        WebElement page = browser.find("html");
-        action.run();
-        new WebDriverWait(browser.driver(), Duration.ofSeconds(10)).until(ExpectedConditions.stalenessOf(page));
+        browser.leave(action);
     }
 
     /** Posts the proposal form as it stands, without leaving the page (as a first click of a double click). */
