@@ -63,7 +63,7 @@ class RegisterBenchmark {
             }
             List<String> registers = List.of();
             List<String> changes = List.of();
-            if (PARTS.contains("replay")) {
+            if (PARTS.contains("replay") || PARTS.contains("lists")) {
                 EventSeeder.Seeded seeded = seedAndRebuild(app);
                 registers = seeded.registerIds();
                 changes = seeded.changeIds();
@@ -71,7 +71,13 @@ class RegisterBenchmark {
             if (PARTS.contains("queries")) {
                 queries(app, registers.isEmpty() ? List.of("smolensk-gzhi") : registers, changes);
             }
+            if (PARTS.contains("lists")) {
+                ListsBenchmark.lists(app, registers);
+            }
             System.out.printf("resident memory at the end: %d MiB%n", app.rssMiB());
+        }
+        if (PARTS.contains("startup")) {
+            ListsBenchmark.startup(jvmArgs.isEmpty() ? List.of() : Arrays.asList(jvmArgs.split("\\s+")));
         }
     }
 
@@ -313,13 +319,13 @@ class RegisterBenchmark {
 
     // ------------------------------------------------------------------------------------------ helpers
 
-    private static void check(Api.Response r) {
+    static void check(Api.Response r) {
         if (r.status() >= 300) {
             throw new IllegalStateException(r.toString().substring(0, Math.min(2000, r.toString().length())));
         }
     }
 
-    private static void waitForDemo(Api api) throws InterruptedException {
+    static void waitForDemo(Api api) throws InterruptedException {
         for (int i = 0; i < 600; i++) {
             if (api.as("admin").get("/api/v1/registers").body().contains("smolensk-gzhi")) {
                 return;
@@ -347,7 +353,7 @@ class RegisterBenchmark {
         }
     }
 
-    private static double pct(List<Double> values, int p) {
+    static double pct(List<Double> values, int p) {
         if (values.isEmpty()) {
             return Double.NaN;
         }

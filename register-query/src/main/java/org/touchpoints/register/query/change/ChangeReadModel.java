@@ -27,7 +27,11 @@ public class ChangeReadModel {
                    published_at, version, due_note, due_problem, pending_step, chain, act_id
             from q_change""";
 
-    public record Filter(String registerId, String status, String division, Instant from, Instant to) {
+    /** @param initiatedBy only the changes this account initiated, when not null */
+    public record Filter(String registerId, String status, String division, Instant from, Instant to, String initiatedBy) {
+        public Filter(String registerId, String status, String division, Instant from, Instant to) {
+            this(registerId, status, division, from, to, null);
+        }
     }
 
     private final JdbcClient jdbc;
@@ -59,8 +63,36 @@ public class ChangeReadModel {
     }
 
     public List<ChangeView> list(Filter f) {
-        StringBuilder sql = new StringBuilder(COLUMNS).append(" where register_id = ?");
-        List<Object> params = new ArrayList<>(List.of(f.registerId()));
+        return page(f, 0, Integer.MAX_VALUE);
+    }
+
+    /** The matching changes {@code offset} … {@code offset + limit - 1}, oldest first (then by id: a stable order). */
+    public List<ChangeView> page(Filter f, int offset, int limit) {
+        return page(f, offset, limit, false);
+    }
+
+    /** As {@link #page(Filter, int, int)}, newest first when {@code newestFirst} (the list pages). */
+    public List<ChangeView> page(Filter f, int offset, int limit, boolean newestFirst) {
+        List<Object> params = new ArrayList<>();
+        StringBuilder sql = new StringBuilder(COLUMNS).append(where(f, params))
+                .append(newestFirst ? " order by initiated_at desc, change_id desc" : " order by initiated_at, change_id");
+        if (limit != Integer.MAX_VALUE) {
+            sql.append(" limit ? offset ?");
+            params.add(limit);
+            params.add(offset);
+        }
+        return jdbc.sql(sql.toString()).params(params).query(this::view).list();
+    }
+
+    /** How many changes {@link #page} pages through. */
+    public long count(Filter f) {
+        List<Object> params = new ArrayList<>();
+        return jdbc.sql("select count(*) from q_change" + where(f, params)).params(params).query(Long.class).single();
+    }
+
+    private static String where(Filter f, List<Object> params) {
+        StringBuilder sql = new StringBuilder(" where register_id = ?");
+        params.add(f.registerId());
         if (f.status() != null) {
             sql.append(" and status = ?");
             params.add(f.status());
@@ -68,6 +100,10 @@ public class ChangeReadModel {
         if (f.division() != null) {
             sql.append(" and division = ?");
             params.add(f.division());
+        }
+        if (f.initiatedBy() != null) {
+            sql.append(" and initiated_by = ?");
+            params.add(f.initiatedBy());
         }
         if (f.from() != null) {
             sql.append(" and initiated_at >= ?");
@@ -77,8 +113,17 @@ public class ChangeReadModel {
             sql.append(" and initiated_at < ?");
             params.add(Timestamp.from(f.to()));
         }
-        sql.append(" order by initiated_at, change_id");
-        return jdbc.sql(sql.toString()).params(params).query(this::view).list();
+        return sql.toString();
+    }
+
+    /** The changes of the given ids (without timelines), by id; unknown ids are left out. */
+    public java.util.Map<String, ChangeView> byIds(java.util.Collection<String> changeIds) {
+        java.util.Map<String, ChangeView> found = new java.util.HashMap<>();
+        if (!changeIds.isEmpty()) {
+            jdbc.sql(COLUMNS + " where change_id = any(cast(? as varchar[]))").param(changeIds.toArray(String[]::new))
+                    .query(this::view).list().forEach(c -> found.put(c.changeId(), c));
+        }
+        return found;
     }
 
     /** The changes a person initiated in a status, in every register, oldest first. */

@@ -18,6 +18,7 @@ import org.springframework.web.util.UriComponentsBuilder;
 import org.touchpoints.register.api.change.ChangeReason;
 import org.touchpoints.register.api.row.Text;
 import org.touchpoints.register.query.change.ChangeSubject;
+import org.touchpoints.register.query.paging.Pager;
 import org.touchpoints.register.query.register.RegisterReadModel;
 import org.touchpoints.register.query.ui.People;
 import org.touchpoints.register.query.ui.UiController;
@@ -175,6 +176,8 @@ public class AuditPage {
         optional(here, "to", to);
         model.addAttribute("previousUrl", current > 1 ? here.cloneBuilder().queryParam("page", current - 1).toUriString() : null);
         model.addAttribute("nextUrl", current < pages ? here.cloneBuilder().queryParam("page", current + 1).toUriString() : null);
+        model.addAttribute("pager", new Pager(current, pages, total, (String) model.getAttribute("previousUrl"),
+                (String) model.getAttribute("nextUrl")));
         return "audit";
     }
 
