@@ -2,6 +2,7 @@ package org.touchpoints.register.app.ui;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.time.Duration;
 import org.junit.jupiter.api.Test;
 
 /** A list in the browser a page at a time: «Стр. 1 из 2», «Далее» to the next page, «Назад» back. */
@@ -12,6 +13,7 @@ class PaginationBrowserIT extends BrowserIT {
         String id = newRegister();
         for (int i = 1; i <= 52; i++) {
             initiate(id, String.format("Точка %02d", i));
+            clock.advance(Duration.ofMinutes(1)); // one after another, as people propose them
         }
         browser.login("initiator").open("/registers/" + id + "/changes");
         assertThat(browser.text("nav.pager")).contains("Стр. 1 из 2").contains("Далее").doesNotContain("Назад");

@@ -80,7 +80,7 @@ public class RegisterReadModel {
             return 0;
         }
         return jdbc.sql("select count(*) from q_register r where" + readableFilter(readable))
-                .params(readable == null ? List.<Object>of() : List.<Object>of(array(readable))).query(Long.class).single();
+                .params(readable == null ? List.<Object>of() : List.of((Object) array(readable))).query(Long.class).single();
     }
 
     /** Id → authority of the registers in {@code readable} (every register when null), by id: the filters' lists. */
@@ -90,7 +90,7 @@ public class RegisterReadModel {
             return authorities;
         }
         jdbc.sql("select r.register_id, r.authority from q_register r where" + readableFilter(readable) + " order by r.register_id")
-                .params(readable == null ? List.<Object>of() : List.<Object>of(array(readable)))
+                .params(readable == null ? List.<Object>of() : List.of((Object) array(readable)))
                 .query((rs, i) -> authorities.put(rs.getString(1), rs.getString(2))).list();
         return authorities;
     }
@@ -106,7 +106,7 @@ public class RegisterReadModel {
         }
         jdbc.sql("select division_id, name from (select distinct on (division_id) division_id, name, register_id from q_division r"
                         + " where" + readableFilter(registerIds) + " order by division_id, register_id) d order by register_id, division_id")
-                .params(registerIds == null ? List.<Object>of() : List.<Object>of(array(registerIds)))
+                .params(registerIds == null ? List.<Object>of() : List.of((Object) array(registerIds)))
                 .query((rs, i) -> names.put(rs.getString(1), rs.getString(2))).list();
         return names;
     }
