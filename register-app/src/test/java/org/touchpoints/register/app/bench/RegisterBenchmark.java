@@ -58,8 +58,12 @@ class RegisterBenchmark {
             waitForDemo(api);
             System.out.printf("resident memory after start: %d MiB (JVM process; PostgreSQL runs in its own processes)%n",
                     app.rssMiB());
+            double productK8 = Double.NaN;
             if (PARTS.contains("lifecycle")) {
-                lifecycles(app);
+                productK8 = lifecycles(app);
+            }
+            if (PARTS.contains("peer")) {
+                peer(productK8);
             }
             List<String> registers = List.of();
             List<String> changes = List.of();
@@ -83,7 +87,9 @@ class RegisterBenchmark {
 
     // ------------------------------------------------------------------------------------------ lifecycles
 
-    private static void lifecycles(BenchmarkApp app) throws Exception {
+    /** @return the lifecycles/s at K = 8 */
+    private static double lifecycles(BenchmarkApp app) throws Exception {
+        double k8 = Double.NaN;
         List<String> warmUp = new ArrayList<>();
         for (int i = 0; i < 8; i++) {
             warmUp.add(register(app.api, "warm-up-" + i));
@@ -107,6 +113,33 @@ class RegisterBenchmark {
                     commandsPerSecond, pct(r.latencies, 50), pct(r.latencies, 99), pct(r.lags, 50), pct(r.lags, 99));
             System.out.printf("K=%d raw durable single-row commits/s (plain JDBC): %.1f  ratio commands/commits: %.3f%n",
                     k, commits, commandsPerSecond / commits);
+            if (k == 8) {
+                k8 = r.lifecycles / (double) RUN.toSeconds();
+            }
+        }
+        return k8;
+    }
+
+    /**
+     * The peer (issue 16, item 1): Flowable 7.2 in-process on its own durable embedded PostgreSQL, the same chain at
+     * K = 8, and the product's K = 8 lifecycles/s of this run divided by it. The peer's class is compiled only under
+     * the benchmark profile, hence the reflective call.
+     */
+    @SuppressWarnings("unchecked")
+    private static void peer(double productK8) throws Exception {
+        var peer = (java.util.function.Function<Map<String, Object>, Map<String, Object>>) Class
+                .forName("org.touchpoints.register.app.bench.peer.FlowablePeer").getDeclaredConstructor().newInstance();
+        long start = System.nanoTime();
+        Map<String, Object> r = peer.apply(Map.of("clients", 8, "seconds", RUN.toSeconds(), "warmUpSeconds",
+                WARM_UP.toSeconds()));
+        List<Double> latencies = (List<Double>) r.get("latencies");
+        double lifecycles = (Long) r.get("lifecycles") / (double) RUN.toSeconds();
+        System.out.printf("peer Flowable 7.2 in-process (history audit, async executor off, own durable PostgreSQL), K=8: "
+                        + "lifecycles/s: %.1f  state changes/s: %.1f  step latency p50: %.1f ms  p99: %.1f ms  (%.0f s with "
+                        + "engine start and warm-up)%n", lifecycles, (Long) r.get("stateChanges") / (double) RUN.toSeconds(),
+                pct(latencies, 50), pct(latencies, 99), (System.nanoTime() - start) / 1e9);
+        if (!Double.isNaN(productK8)) {
+            System.out.printf("K=8 product lifecycles/s ÷ Flowable lifecycles/s: %.2f (goal ≥ 3)%n", productK8 / lifecycles);
         }
     }
 
