@@ -90,6 +90,10 @@ class PagingIT extends ApplicationIT {
         List<String> both = new ArrayList<>(ids(firstDeadlines.json(), "changeId"));
         both.addAll(ids(secondDeadlines.json(), "changeId"));
         assertThat(both).doesNotHaveDuplicates().hasSize(3);
+        Api.Response everyRegister = ok(api.as("auditor").get("/api/v1/deadlines?size=1"));
+        assertThat(everyRegister.json()).hasSize(1);
+        assertThat(everyRegister.header("X-Total-Count")).as("every register's deadlines are not counted").isNull();
+        assertThat(everyRegister.header("Link")).contains("page=2&size=1>; rel=\"next\"").doesNotContain("rel=\"last\"");
         Api.Response legacy = ok(api.as("auditor").get(deadlines + "&offset=1&limit=1"));
         assertThat(legacy.json()).hasSize(1);
         assertThat(legacy.header("X-Total-Count")).as("offset and limit keep working").isEqualTo("3");

@@ -217,7 +217,7 @@ final class BenchmarkApp implements AutoCloseable {
         sampler.shutdownNow();
         process.destroy();
         process.waitFor();
-        if (!Boolean.getBoolean("bench.keepData")) {
+        if (!Boolean.getBoolean("bench.keepData") && Files.exists(dataDir)) { // a restart on it may have deleted it
             try (var files = Files.walk(dataDir)) {
                 files.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
             }

@@ -131,7 +131,7 @@ public class AuditPage {
         if (viewer == null || !viewer.auditor()) {
             throw new AccessDeniedException("История изменений доступна аудитору и администратору");
         }
-        var all = registers.all();
+        var all = registers.names(null); // the filter's options: ids and names, not every register's summary
         model.addAttribute("registers", all);
         model.addAttribute("events", EVENTS);
         model.addAttribute("from", from);
@@ -140,7 +140,7 @@ public class AuditPage {
             model.addAttribute("register", null);
             return "audit";
         }
-        var register = Text.isBlank(registerId) ? all.get(0) : registers.require(registerId.strip());
+        var register = registers.require(Text.isBlank(registerId) ? all.get(0).id() : registerId.strip());
         ZoneId zone = ZoneId.of(register.timeZone());
         Instant fromInstant = from == null ? null : from.atStartOfDay(zone).toInstant();
         Instant toInstant = to == null ? null : to.plusDays(1).atStartOfDay(zone).toInstant();

@@ -63,13 +63,17 @@ public class RegisterReadModel {
         if (readable != null && readable.isEmpty()) {
             return List.of();
         }
+        // the page's ids first, from the primary key alone: the offset then skips index entries, not rows with their
+        // row counts (a deep page of the 10,000 took 1.4 s when the select list was evaluated for every skipped row)
         return jdbc.sql("""
+                        with page as (select r.register_id from q_register r where""" + readableFilter(readable) + """
+                         order by r.register_id limit ? offset ?)
                         select r.register_id, r.authority, r.time_zone, r.deadline_days, r.template, r.region,
                                (select count(*) from q_row w where w.register_id = r.register_id), r.published_version,
                                r.procedure -> 'columnHeaders',
                                coalesce((select v.version from q_register_version v where v.register_id = r.register_id), -1)
-                        from q_register r
-                        where""" + readableFilter(readable) + " order by r.register_id limit ? offset ?")
+                        from page join q_register r on r.register_id = page.register_id
+                        order by r.register_id""")
                 .params(readable == null ? List.<Object>of(limit, offset) : List.<Object>of(array(readable), limit, offset))
                 .query((rs, i) -> new ListedRegister(summary(rs, i), rs.getLong(10))).list();
     }
@@ -109,6 +113,15 @@ public class RegisterReadModel {
                 .params(registerIds == null ? List.<Object>of() : List.of((Object) array(registerIds)))
                 .query((rs, i) -> names.put(rs.getString(1), rs.getString(2))).list();
         return names;
+    }
+
+    /** A register as a filter's option names it. */
+    public record RegisterName(String id, String authority) {
+    }
+
+    /** The registers in {@code readable} (every register when null) as options of a filter, by id (no row counts). */
+    public List<RegisterName> names(java.util.Collection<String> readable) {
+        return authorities(readable).entrySet().stream().map(e -> new RegisterName(e.getKey(), e.getValue())).toList();
     }
 
     /** A register of a list page and its version ({@link #version}). */
