@@ -164,6 +164,10 @@ class AuthorizationMatrixIT extends ApplicationIT {
                 // the approval chain: decided by the register's members
                 new Row("POST /api/v1/registers/{registerId}/changes", "", Set.of("initiator"),
                         () -> Call.post(r + "/changes", addRow(next("Точка")))),
+                new Row("POST /api/v1/registers/{registerId}/changes", "a package of operations", Set.of("initiator"),
+                        () -> Call.post(r + "/changes", Map.of("reason", "OTHER", "operations", List.of(
+                                Map.of("kind", "ADD", "row", row(LICENSING_PROCESS, next("Точка"), "DIGITAL", List.of(1))),
+                                Map.of("kind", "ADD", "row", row(LICENSING_PROCESS, next("Точка"), "DIGITAL", List.of(1))))))),
                 new Row("POST /api/v1/changes/{changeId}/division-approval", "initiated change", Set.of("division-head"),
                         () -> Call.post("/api/v1/changes/" + initiate(register, next("Точка")) + "/division-approval", "{}")),
                 new Row("POST /api/v1/changes/{changeId}/deputy-approval", "change approved by the division", Set.of("deputy"),

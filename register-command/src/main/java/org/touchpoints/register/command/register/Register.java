@@ -400,6 +400,7 @@ public class Register {
         PackageRules.aPackageBelongsToOneDivision(divisionsOfOperations,
                 (chain != null ? chain : procedure.chain()).steps().contains(ProcedureStep.DIVISION_HEAD));
         List<RowChange> operations = new ArrayList<>();
+        List<Change> open = openChanges(); // once: each operation's row is looked up among the open changes only
         for (int i = 0; i < ops.size(); i++) {
             PackageOperation op = ops.get(i);
             RowContent after = op.kind() == ChangeKind.REMOVE ? null
@@ -410,14 +411,14 @@ public class Register {
             }
             if (op.kind() != ChangeKind.ADD) {
                 String rowId = rowIds.get(i);
-                PackageRules.inOperation(i, "rowId", () -> ChangeRules.oneOpenChangePerRow(changes.values(), rowId));
+                PackageRules.inOperation(i, "rowId", () -> ChangeRules.oneOpenChangePerRow(open, rowId));
             }
             operations.add(new RowChange(op.kind(), rowIds.get(i), before, after));
         }
         if (template != Template.FIVE_COLUMN) { // five columns have no direction: each process is its own group
             PackageRules.directionFollowsTheProcess(rows, operations);
         }
-        PackageRules.oneTouchpointPerProcess(touchpointKeys, openChanges(), operations, cmd.changeId());
+        PackageRules.oneTouchpointPerProcess(touchpointKeys, open, operations, cmd.changeId());
         apply(ChangeInitiated.ofPackage(registerId, cmd.changeId(), operations, cmd.reason(), comment,
                 PackageRules.divisionOfThePackage(divisionsOfOperations), cmd.by(), cmd.at(), chain));
         Change change = changes.get(cmd.changeId());

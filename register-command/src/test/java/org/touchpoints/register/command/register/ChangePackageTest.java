@@ -158,6 +158,19 @@ class ChangePackageTest {
     }
 
     @Test
+    void packageOf500OperationsIsAccepted() {
+        List<PackageOperation> ops = new ArrayList<>();
+        for (int i = 0; i < 500; i++) {
+            ops.add(addOp(licensingDraft("Точка " + i)));
+        }
+        fixture.given(register())
+                .when(new InitiateChangePackageCommand(REGISTER, "p-1", ops, ChangeReason.OTHER, null, null,
+                        SPECIALIST, INITIATED_AT))
+                .expectSuccessfulHandlerExecution()
+                .expectResultMessagePayload(ChangeStatus.INITIATED);
+    }
+
+    @Test
     void operationWithoutItsRowIsRefusedNamingIt() {
         fixture.given(register())
                 .when(pkg("p-1", addOp(PORTAL_DRAFT), new PackageOperation(ChangeKind.EDIT, PHONE_ID, null)))
