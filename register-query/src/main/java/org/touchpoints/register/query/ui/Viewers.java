@@ -32,7 +32,11 @@ public class Viewers {
                 .query((rs, i) -> new Viewer.Membership(rs.getString(1), rs.getString(2),
                         rs.getString(3).isEmpty() ? null : rs.getString(3)))
                 .list();
+        boolean acting = !memberships.isEmpty() && jdbc.sql("""
+                        select exists(select 1 from q_delegation where delegate = ? and revoked_at is null
+                                      and valid_from <= current_date + 1 and valid_to >= current_date - 1)""")
+                .param(username).query(Boolean.class).single();
         return new Viewer(username, account.map(a -> a.displayName()).orElse(username),
-                account.map(a -> a.globalRole()).orElse(null), memberships);
+                account.map(a -> a.globalRole()).orElse(null), memberships, acting);
     }
 }
