@@ -8,6 +8,7 @@ import java.time.ZoneId;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.node.ObjectNode;
 
 /**
  * The pages ask the register's own step rules: an acting official (и.о.) named through a delegation gets the inbox
@@ -102,5 +103,38 @@ class ActingOfficialBrowserIT extends BrowserIT {
         browser.login("division-head");
         browser.open("/changes/" + changeId);
         assertThat(browser.find("#approve-" + changeId).isDisplayed()).isTrue();
+    }
+
+    @Test
+    void anActingHeadOfTheAuthorityTakesTheProceduresOwnStep() {
+        String registerId = newRegister();
+        // the register's procedure: one step, the head of the authority's (001 §5.1)
+        ObjectNode procedure = (ObjectNode) ok(api.as("admin").get("/api/v1/registers/" + registerId)).json()
+                .get("procedure");
+        procedure.putArray("approvalSteps").add("HEAD_OF_AUTHORITY");
+        ok(api.as("admin").send("PUT", "/api/v1/registers/" + registerId + "/procedure", "application/json",
+                procedure.toString().getBytes(java.nio.charset.StandardCharsets.UTF_8)));
+        String minister = "min-" + registerId;
+        accounts.create(minister, "demo", "Магомедов Руслан Ахмедович, министр", null);
+        ok(api.as("admin").post("/api/v1/registers/" + registerId + "/members",
+                Map.of("username", minister, "role", "HEAD_OF_AUTHORITY")));
+        String acting = "io-" + registerId;
+        accounts.create(acting, "demo", "Алиева Патимат Магомедовна, первый заместитель министра", null);
+        ok(api.as("admin").post("/api/v1/registers/" + registerId + "/members",
+                Map.of("username", acting, "role", "PUBLISHER")));
+        ok(api.as(minister).post("/api/v1/registers/" + registerId + "/delegations",
+                Map.of("delegate", acting, "role", "HEAD_OF_AUTHORITY", "validFrom", today().toString(),
+                        "validTo", today().plusDays(6).toString(), "comment", "Командировка министра")));
+        String changeId = initiate(registerId, "Личный кабинет на портале министерства");
+
+        browser.login(acting);
+        browser.go("#nav-inbox");
+        browser.go("#approve-step-" + changeId);
+        assertThat(browser.text("#flash")).contains("Шаг согласования пройден");
+        JsonNode change = ok(api.as("auditor").get("/api/v1/changes/" + changeId)).json();
+        assertThat(change.get("status").asString()).isEqualTo("APPROVED");
+        JsonNode step = change.get("timeline").get(1);
+        assertThat(step.get("by").asString()).isEqualTo(acting);
+        assertThat(step.get("onBehalfOf").asString()).isEqualTo(minister);
     }
 }
