@@ -392,6 +392,31 @@ class ChangePackageTest {
                 .expectNoEvents();
     }
 
+    @Test
+    void packageApprovedByAnActEntersTheRegisterAsAWhole() {
+        // Novosibirsk (003): the head, the deputy, then an order of the inspection approves the package
+        var procedure = org.touchpoints.register.api.procedure.ProcedurePreset.NOVOSIBIRSK_GSN.procedure();
+        List<Object> events = new ArrayList<>();
+        events.add(new org.touchpoints.register.api.register.RegisterCreated(REGISTER, AUTHORITY, ZONE,
+                procedure.deadlineWorkingDays(), TEMPLATE, null, ADMIN, CREATED_AT, procedure));
+        events.addAll(register().subList(1, register().size()));
+        ChangeInitiated initiated = threeOperationsInitiated("p-1");
+        events.add(ChangeInitiated.ofPackage(REGISTER, "p-1", initiated.operations(), ChangeReason.OTHER, null,
+                LICENSING, SPECIALIST, INITIATED_AT, procedure.chain()));
+        events.add(divisionApproved("p-1"));
+        events.add(new org.touchpoints.register.api.change.StepApproved(REGISTER, "p-1",
+                org.touchpoints.register.api.procedure.ProcedureStep.DEPUTY, null, null, DEPUTY, DEPUTY_APPROVED_AT));
+        java.time.LocalDate actDate = java.time.LocalDate.of(2024, 3, 7);
+        events.add(new org.touchpoints.register.api.change.ApprovalActRecorded(REGISTER, "act-1", "15-п", actDate,
+                List.of("p-1"), DEPUTY, PUBLISHED_AT.minusSeconds(3600)));
+        events.add(new org.touchpoints.register.api.change.ChangeApproved(REGISTER, "p-1", null, null, "act-1", "15-п",
+                actDate, null, DEPUTY, PUBLISHED_AT.minusSeconds(3600)));
+        RegisterRow[] after = {row(PHONE_ID, PHONE_EDITED), row(MAIL_ID, MAIL), row("p-1-1", PORTAL)};
+        fixture.given(events)
+                .when(publish())
+                .expectEvents(published(1, List.of("p-1"), sha256(after), null));
+    }
+
     // ---- withdrawal and rejection of a package ----
 
     @Test
