@@ -111,6 +111,7 @@ public class ProposeChangePage {
             case ADD -> "Новая строка предложена и направлена на согласование руководителю подразделения";
             case EDIT -> "Изменение строки предложено и направлено на согласование руководителю подразделения";
             case REMOVE -> "Исключение строки предложено и направлено на согласование руководителю подразделения";
+            case PACKAGE -> "Пакет изменений предложен и направлен на согласование";
         });
         return "redirect:/changes/" + form.changeId();
     }
@@ -279,7 +280,11 @@ public class ProposeChangePage {
 
     private static ChangeKind kind(String kind) {
         try {
-            return ChangeKind.valueOf(kind);
+            ChangeKind k = ChangeKind.valueOf(kind);
+            if (!k.rowOperation()) {
+                throw new IllegalArgumentException(kind); // a package is proposed on its own page
+            }
+            return k;
         } catch (IllegalArgumentException | NullPointerException e) {
             throw ApiException.badRequest("kind", "Неизвестный вид изменения: укажите добавление, изменение или исключение строки");
         }
