@@ -93,6 +93,15 @@ class TouchpointCatalogueBrowserIT extends BrowserIT {
         browser.login("other-initiator").open("/registers/" + registerId + "/touchpoints?duplicates=true");
         assertThat(browser.all("section.touchpoint")).hasSize(3);
         assertThat(browser.all("#tp-" + key + " tr.duplicate")).hasSize(2);
+
+        // changing the touchpoint in every row of the division would keep the two copies: the register refuses it
+        browser.click("#change-open-" + key);
+        browser.type("address-" + key, "https://example.gov.ru/new");
+        browser.go("#change-submit-" + key);
+        assertThat(browser.text("#refusal-" + key)).contains("уже предложена операцией");
+        assertThat(browser.find("#change-" + key).getAttribute("open")).isNotNull();
+
+        browser.open("/registers/" + registerId + "/touchpoints?duplicates=true");
         browser.click("#merge-open-" + key + "-0");
         browser.go("#merge-submit-" + key + "-0");
         String changeId = browser.urlContaining("/changes/").replaceAll(".*/changes/([^/?#]+).*", "$1");
