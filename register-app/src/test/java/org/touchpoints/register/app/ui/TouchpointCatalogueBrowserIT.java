@@ -70,11 +70,14 @@ class TouchpointCatalogueBrowserIT extends BrowserIT {
         String registerId = gzhi();
         JsonNode duplicated = null;
         for (JsonNode e : ok(api.as("auditor").get("/api/v1/registers/" + registerId + "/touchpoints")).json()) {
-            if (!e.get("duplicates").isEmpty() && duplicated == null) {
+            // the reception desk: its two rows say different things (consultation and submission; information)
+            if (e.get("name").asString().equals("Места личного приема в здании ГЖИ СО")) {
                 duplicated = e;
             }
         }
         assertThat(duplicated).isNotNull();
+        assertThat(duplicated.get("duplicates")).singleElement()
+                .satisfies(d -> assertThat(d.get("process").asString()).isEqualTo(APPEALS_PROCESS));
         String key = duplicated.get("key").asString();
         List<String> copies = new ArrayList<>();
         duplicated.get("duplicates").get(0).get("rows").forEach(r -> copies.add(r.asString()));
@@ -129,6 +132,9 @@ class TouchpointCatalogueBrowserIT extends BrowserIT {
         List<Integer> needs = new ArrayList<>();
         kept.get("needs").forEach(n -> needs.add(n.asInt()));
         assertThat(needs).as("the union of the copies' needs").isEqualTo(union);
+        assertThat(kept.get("interaction").asString()).as("both rows' interaction texts")
+                .isEqualTo("Получение консультации клиентом, подача письменного обращения, ознакомление с документами; "
+                        + "Получение информации клиентом, получение консультации клиентом");
     }
 
     private List<String> rowsWith(String registerId, String address) {
