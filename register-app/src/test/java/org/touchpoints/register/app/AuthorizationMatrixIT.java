@@ -100,6 +100,7 @@ class AuthorizationMatrixIT extends ApplicationIT {
                 new Row("GET /api/v1/registers/{registerId}/rows", "a published version", SIGNED_IN,
                         () -> Call.get(r + "/rows?version=" + publishedVersion())),
                 new Row("GET /api/v1/registers/{registerId}/changes", "", READERS, () -> Call.get(r + "/changes")),
+                new Row("GET /api/v1/registers/{registerId}/touchpoints", "", READERS, () -> Call.get(r + "/touchpoints")),
                 new Row("GET /api/v1/changes/{changeId}", "answered as unknown when unreadable", READERS,
                         () -> Call.get("/api/v1/changes/" + initiate(register, next("Просмотр"))), 404),
                 new Row("GET /api/v1/registers/{registerId}/members", "", READERS, () -> Call.get(r + "/members")),

@@ -173,10 +173,13 @@ final class PackageRules {
      * oneTouchpointPerProcess ({@link ChangeRules#oneTouchpointPerProcess}) on the register as it would stand after
      * the package: no proposed row repeats a touchpoint of the process that stays in the register (rows the package
      * edits or removes do not stay), nor one another operation of the package proposes, nor one another open change
-     * proposes.
+     * proposes — except where the package merges duplicates the register already has
+     * ({@link MergeRules#mergedKeys}, rule {@code aMergeOfDuplicatesLeavesFewerCopies}): then the kept row may stand
+     * beside copies that stay, for the register is left with fewer of them.
      */
     static void oneTouchpointPerProcess(Map<String, String> touchpointKeysByRow, Collection<Change> openChanges,
                                         List<RowChange> ops, String changeId) {
+        Set<String> merged = MergeRules.mergedKeys(touchpointKeysByRow, ops);
         Set<String> replaced = new HashSet<>();
         for (RowChange op : ops) {
             if (op.kind() != ChangeKind.ADD) {
@@ -204,10 +207,10 @@ final class PackageRules {
             String key = proposed.touchpointKey();
             String where = "Операция " + (i + 1) + ": точка взаимодействия «" + proposed.touchpoint().name() + "»";
             String message = null;
-            if (staying.containsKey(key)) {
+            if (staying.containsKey(key) && !merged.contains(key)) {
                 message = where + " уже указана в процессе «" + proposed.process() + "» (строка " + staying.get(key)
                         + "): одна точка указывается в процессе один раз, со всеми потребностями";
-            } else if (inThePackage.containsKey(key)) {
+            } else if (inThePackage.containsKey(key) && !merged.contains(key)) {
                 message = where + " в процессе «" + proposed.process() + "» уже предложена операцией "
                         + (inThePackage.get(key) + 1) + " этого пакета";
             } else if (proposedElsewhere.containsKey(key)) {
