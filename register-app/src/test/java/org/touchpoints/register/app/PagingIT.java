@@ -90,6 +90,12 @@ class PagingIT extends ApplicationIT {
         List<String> both = new ArrayList<>(ids(firstDeadlines.json(), "changeId"));
         both.addAll(ids(secondDeadlines.json(), "changeId"));
         assertThat(both).doesNotHaveDuplicates().hasSize(3);
+        String touchpoints = "/api/v1/registers/" + register + "/touchpoints";
+        List<String> allTouchpoints = ids(ok(api.as("auditor").get(touchpoints)).json(), "key");
+        Api.Response touchpointPage = ok(api.as("auditor").get(touchpoints + "?page=2&size=2"));
+        assertThat(touchpointPage.header("X-Total-Count")).isEqualTo(Integer.toString(allTouchpoints.size()));
+        assertThat(ids(touchpointPage.json(), "key")).isEqualTo(allTouchpoints.subList(2, allTouchpoints.size()));
+
         Api.Response everyRegister = ok(api.as("auditor").get("/api/v1/deadlines?size=1"));
         assertThat(everyRegister.json()).hasSize(1);
         assertThat(everyRegister.header("X-Total-Count")).as("every register's deadlines are not counted").isNull();
@@ -104,7 +110,8 @@ class PagingIT extends ApplicationIT {
     void aPageOrASizeOutOfBoundsIsRefusedInRussianNamingTheParameter() {
         String register = newRegister();
         List<String> lists = List.of("/api/v1/registers", "/api/v1/registers/" + register + "/changes",
-                "/api/v1/registers/" + register + "/history", "/api/v1/deadlines");
+                "/api/v1/registers/" + register + "/history", "/api/v1/deadlines",
+                "/api/v1/registers/" + register + "/touchpoints");
         for (String list : lists) {
             for (String query : List.of("size=0", "size=501", "page=0", "page=-1", "page=abc", "size=1e3")) {
                 Api.Response r = api.as("auditor").get(list + "?" + query);

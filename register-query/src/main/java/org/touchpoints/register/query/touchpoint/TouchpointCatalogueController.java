@@ -14,6 +14,8 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.servlet.support.ServletUriComponentsBuilder;
 import org.touchpoints.register.platform.web.ApiException;
+import org.touchpoints.register.query.paging.PageRequest;
+import org.touchpoints.register.query.paging.Paged;
 import org.touchpoints.register.query.register.RegisterReadAccess;
 import org.touchpoints.register.query.register.RegisterReadModel;
 
@@ -48,14 +50,25 @@ public class TouchpointCatalogueController {
                     + "цифрам. key — идентификатор точки (дайджест её наименования и адреса в этом сравнении); name, channel, "
                     + "type, address — как в первой её строке; rows — строки, где она указана; processes — процессы; "
                     + "duplicates — процессы, где она указана больше одного раза, с их строками; divisions — подразделения. "
-                    + "Выдаётся страницами: limit (по умолчанию " + DEFAULT_LIMIT + ", не более " + MAX_LIMIT
+                    + "Выдаётся страницами: page (с 1) по size записей (не более " + PageRequest.MAX_SIZE + "; заголовок "
+                    + "Link — ссылки first, prev, next, last; X-Total-Count — число точек всего) или, как прежде, limit "
+                    + "(по умолчанию " + DEFAULT_LIMIT + ", не более " + MAX_LIMIT
                     + ") записей начиная с offset; если записей больше, заголовок Link с rel=\"next\" указывает следующую "
                     + "страницу. Доступно участникам перечня, аудитору и администратору.")
     public ResponseEntity<List<Map<String, Object>>> touchpoints(@PathVariable String registerId,
+                                                                 @RequestParam(required = false) Integer page,
+                                                                 @RequestParam(required = false) Integer size,
                                                                  @RequestParam(defaultValue = "0") int offset,
                                                                  @RequestParam(defaultValue = "" + DEFAULT_LIMIT) int limit) {
+        PageRequest request = page != null || size != null ? PageRequest.of(page, size) : null;
         registers.require(registerId);
         access.requireReadable(registerId);
+        if (request != null) {
+            List<TouchpointCatalogue.Entry> all = catalogue.of(registerId);
+            int from = (int) Math.min(all.size(), (long) request.offset());
+            return new Paged<>(all.subList(from, Math.min(all.size(), from + request.size())).stream()
+                    .map(TouchpointCatalogueController::json).toList(), all.size(), request).response();
+        }
         if (offset < 0) {
             throw ApiException.badRequest("offset", "Смещение offset не может быть отрицательным");
         }
@@ -63,14 +76,15 @@ public class TouchpointCatalogueController {
             throw ApiException.badRequest("limit", "Число записей limit — от 1 до " + MAX_LIMIT);
         }
         List<TouchpointCatalogue.Entry> all = catalogue.of(registerId);
-        List<Map<String, Object>> page = all.subList(Math.min(offset, all.size()), Math.min(all.size(),
+        List<Map<String, Object>> entries = all.subList(Math.min(offset, all.size()), Math.min(all.size(),
                 (int) Math.min((long) offset + limit, Integer.MAX_VALUE))).stream().map(TouchpointCatalogueController::json).toList();
         if ((long) offset + limit >= all.size()) {
-            return ResponseEntity.ok(page);
+            return ResponseEntity.ok().header(Paged.TOTAL_COUNT, Integer.toString(all.size())).body(entries);
         }
         String next = ServletUriComponentsBuilder.fromCurrentRequest()
                 .replaceQueryParam("offset", offset + limit).replaceQueryParam("limit", limit).build().toUriString();
-        return ResponseEntity.ok().header(HttpHeaders.LINK, "<" + next + ">; rel=\"next\"").body(page);
+        return ResponseEntity.ok().header(HttpHeaders.LINK, "<" + next + ">; rel=\"next\"")
+                .header(Paged.TOTAL_COUNT, Integer.toString(all.size())).body(entries);
     }
 
     private static Map<String, Object> json(TouchpointCatalogue.Entry e) {
