@@ -98,7 +98,7 @@ class RegisterBenchmark {
         Result w = lifecycles(app.api, warmUp, WARM_UP);
         System.out.printf("warm-up (K=8, not measured): %d commands in %d s; cpu: %s%n", w.commands, WARM_UP.toSeconds(),
                 app.cpu().since(before));
-        for (int k : new int[] {1, 8, 32}) {
+        for (int k : Arrays.stream(System.getProperty("bench.clients", "1,8,32").split(",")).mapToInt(Integer::parseInt).toArray()) {
             List<String> registers = new ArrayList<>();
             for (int i = 0; i < k; i++) {
                 registers.add(register(app.api, "bench-" + k + "-" + i));
