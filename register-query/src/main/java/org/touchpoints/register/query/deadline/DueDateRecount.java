@@ -9,7 +9,7 @@ import org.springframework.context.event.EventListener;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.touchpoints.register.query.calendar.CalendarChanged;
-import org.touchpoints.register.query.calendar.ProductionCalendar;
+import org.touchpoints.register.platform.calendar.ProductionCalendar;
 
 /**
  * Counts again the due dates that were refused (a federal year or a regional overlay not loaded) once the calendar

@@ -3,9 +3,9 @@ package org.touchpoints.register.query.deadline;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
-import org.touchpoints.register.query.calendar.CalendarYearMissingException;
-import org.touchpoints.register.query.calendar.ProductionCalendar;
-import org.touchpoints.register.query.calendar.RegionalCalendarMissingException;
+import org.touchpoints.register.platform.calendar.CalendarYearMissingException;
+import org.touchpoints.register.platform.calendar.ProductionCalendar;
+import org.touchpoints.register.platform.calendar.RegionalCalendarMissingException;
 
 /**
  * When the publication of an approved change is due (000 §3.1, 001 §5.5, 003 §3.1, 004 §5.4): the N-th working

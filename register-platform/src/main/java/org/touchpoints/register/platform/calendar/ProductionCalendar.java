@@ -1,4 +1,4 @@
-package org.touchpoints.register.query.calendar;
+package org.touchpoints.register.platform.calendar;
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -228,6 +228,10 @@ public final class ProductionCalendar {
 
     // ------------------------------------------------------------------------------------------ loading
 
+    /** What a calendar file holds and the year it would make, before it is loaded. */
+    public record Preview(CalendarYear file, YearView year) {
+    }
+
     /**
      * Adds or replaces one year (federal, or a region's overlay when the file has {@code region}) from the
      * JSON of a calendar file; writes it to the external directory when there is one.
@@ -254,7 +258,7 @@ public final class ProductionCalendar {
      *
      * @throws InvalidCalendarException with every reason the file is refused
      */
-    public CalendarController.Preview preview(String json) {
+    public Preview preview(String json) {
         CalendarYear file = CalendarJson.parse(json);
         TreeSet<LocalDate> nonWorking = new TreeSet<>(file.nonWorkingDays());
         TreeSet<LocalDate> workingWeekend = new TreeSet<>(file.workingWeekendDays());
@@ -270,7 +274,7 @@ public final class ProductionCalendar {
                 count++;
             }
         }
-        return new CalendarController.Preview(file, new YearView(file.year(), List.copyOf(nonWorking),
+        return new Preview(file, new YearView(file.year(), List.copyOf(nonWorking),
                 List.copyOf(workingWeekend), count));
     }
 
