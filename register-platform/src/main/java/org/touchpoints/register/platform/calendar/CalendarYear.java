@@ -27,6 +27,23 @@ public record CalendarYear(int year, String region, String source,
         return region == null;
     }
 
+    /**
+     * What the year says, as a short fingerprint (8 hex digits of the SHA-256 of its days, region and year; the source
+     * and the file's layout do not count): two files of a year with the same days have the same fingerprint.
+     */
+    public String fingerprint() {
+        StringBuilder canonical = new StringBuilder().append(year).append('|').append(region == null ? "" : region);
+        nonWorkingDays.forEach(d -> canonical.append("|-").append(d));
+        workingWeekendDays.forEach(d -> canonical.append("|+").append(d));
+        try {
+            byte[] hash = java.security.MessageDigest.getInstance("SHA-256")
+                    .digest(canonical.toString().getBytes(java.nio.charset.StandardCharsets.UTF_8));
+            return java.util.HexFormat.of().formatHex(hash, 0, 4);
+        } catch (java.security.NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
     /** How the file is named for people: «федеральный календарь на 2025 год», «календарь RU-DA на 2025 год». */
     String describe() {
         return (isFederal() ? "федеральный календарь" : "календарь региона " + region) + " на " + year + " год";
