@@ -113,7 +113,8 @@ class CommandServiceIT {
                 .param("""
                         {"year":2027,"source":"Проект постановления на 2027 год (для проверки)",
                          "nonWorkingDays":["2027-01-01","2027-01-04","2027-01-05","2027-01-06","2027-01-07",
-                                           "2027-01-08"],"workingWeekendDays":[]}""").update();
+                                           "2027-01-08","2027-02-23","2027-03-08","2027-05-03","2027-05-10",
+                                           "2027-06-14","2027-11-04"],"workingWeekendDays":[]}""").update();
         // from 28.12.2026: 29, 30, (31 off) 2027: (01, 04–08 off) 11, 12, 13, 14, 15, 18, 19, 20.01
         assertThat(calendar.publicationDue(madeOn, 10, null).dueDate()).isEqualTo(java.time.LocalDate.of(2027, 1, 20));
     }

@@ -500,7 +500,7 @@ public class Register {
         if (ChangeRules.repeatsTheFinalApproval(change, cmd.by(), clean(cmd.comment()), clean(cmd.orderNumber()),
                 cmd.orderDate())) {
             return new DeputyApprovalResult(change.id(), ChangeStatus.APPROVED, change.deputyApproved.at(),
-                    change.deputyApproved.orderDate(), change.due());
+                    change.deputyApproved.orderDate(), recordedDue(change, calendar));
         }
         ChangeRules.closedChangeAcceptsNothingMore(change);
         String onBehalfOf = ChangeRules.onlyTheDeputyGivesFinalApproval(members, delegations, cmd.by(), today(cmd.at()));

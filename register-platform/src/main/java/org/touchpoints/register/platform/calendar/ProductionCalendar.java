@@ -126,8 +126,13 @@ public final class ProductionCalendar {
             }
             int files = 0;
             for (String json : s.files()) {
-                install(parseFile(json, "calendar_file"));
-                files++;
+                try {
+                    install(CalendarJson.parse(json));
+                    files++;
+                } catch (InvalidCalendarException e) { // uploads are checked before they are stored: never expected
+                    log.error("Production calendar: a stored upload is refused and skipped: {}",
+                            AdminAudit.oneLine(e.getMessage()));
+                }
             }
             storeStamp = stamp;
             log.info("Production calendar: {} uploaded file(s) from the database; years now {}", files, loadedYears());
