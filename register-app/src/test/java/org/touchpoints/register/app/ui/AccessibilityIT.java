@@ -33,7 +33,7 @@ class AccessibilityIT extends BrowserIT {
                 "admin", List.of("/registers/new", "/registers/" + registerId + "/import", "/admin", "/admin/accounts",
                         "/registers/" + registerId + "/setup", "/registers/" + registerId + "/delegations",
                         "/registers/" + registerId + "/review", "/admin/calendar", "/admin/maintenance",
-                        "/registers/" + registerId + "/verify"));
+                        "/registers/" + registerId + "/verify", "/registers/" + registerId + "/settings"));
         List<String> problems = new ArrayList<>();
         pagesByUser.forEach((user, pages) -> {
             browser.login(user);

@@ -258,7 +258,7 @@ class AdminPagesIT extends BrowserIT {
         assertThat(browser.now("#nav-admin")).isEmpty();
         for (String page : List.of("/admin", "/admin/accounts", "/registers/" + registerId + "/setup",
                 "/registers/" + registerId + "/delegations", "/registers/" + registerId + "/review", "/admin/calendar",
-                "/admin/maintenance", "/registers/" + registerId + "/verify")) {
+                "/admin/maintenance", "/registers/" + registerId + "/verify", "/registers/" + registerId + "/settings")) {
             browser.open(page);
             assertThat(browser.text("h1")).as(page).isEqualTo("Нет доступа");
         }

@@ -104,9 +104,7 @@ public class RegisterCommandController {
         Procedure procedure = procedureOf(body, null);
         commands.sendAndWait(new ChangeProcedureCommand(registerId, procedure, Actor.current(), clock.now()));
         audit.record(Actor.current(), org.touchpoints.register.platform.audit.AdminAudit.PROCEDURE_CHANGED, registerId,
-                (procedure.preset() == null ? "" : "по образцу " + procedure.preset() + "; ") + "шаги " + procedure.approvalSteps()
-                        + "; приказ " + procedure.approvalAct() + "; срок " + (procedure.deadlineWorkingDays() == null
-                        ? "не установлен" : procedure.deadlineWorkingDays() + " раб. дн."));
+                org.touchpoints.register.platform.audit.AdminAudit.procedureDetails(procedure));
         return Map.of("registerId", registerId, "procedure", procedure);
     }
 

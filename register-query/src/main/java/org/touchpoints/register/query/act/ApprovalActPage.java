@@ -55,10 +55,14 @@ public class ApprovalActPage {
     private final java.time.Clock clock;
     private final org.touchpoints.register.query.register.RegisterReadAccess access;
 
+    private final org.touchpoints.register.query.change.StepRights rights;
+
     public ApprovalActPage(RegisterReadModel registers, ChangeReadModel changes, PageCommands commands, JdbcClient jdbc,
                            Json json, java.time.Clock clock,
-                           org.touchpoints.register.query.register.RegisterReadAccess access) {
+                           org.touchpoints.register.query.register.RegisterReadAccess access,
+                           org.touchpoints.register.query.change.StepRights rights) {
         this.access = access;
+        this.rights = rights;
         this.clock = clock;
         this.registers = registers;
         this.changes = changes;
@@ -132,8 +136,8 @@ public class ApprovalActPage {
         }
         List<Act> acts = ApprovalActQueryController.acts(jdbc, json, registerId).stream()
                 .map(a -> new Act(a.number(), a.date().format(DATE), a.changeIds())).toList();
-        boolean mayRecord = viewer != null && (viewer.has(registerId, "DEPUTY") || viewer.has(registerId, "RESPONSIBLE")
-                || viewer.has(registerId, "HEAD_OF_AUTHORITY"));
+        boolean mayRecord = viewer != null && viewer.signedIn()
+                && org.touchpoints.register.api.change.StepRules.recordsActs(rights.of(registerId).roles(), viewer.username());
         model.addAttribute("register", register);
         model.addAttribute("awaiting", awaiting);
         model.addAttribute("acts", acts);

@@ -66,29 +66,28 @@ public class ChangeCards {
      * the deputy's approval may name an order (the act is optional and this step puts the change into the register).
      */
     public record Steps(boolean divisionApproval, boolean deputyApproval, boolean withdrawal, boolean stepApproval,
-                        boolean actStep, boolean orderAtApproval) {
-        public boolean rejection() {
+                        boolean actStep, boolean orderAtApproval, boolean rejection) {
+        public boolean any() {
+            return divisionApproval || deputyApproval || withdrawal || stepApproval || actStep || rejection;
+        }
+
+        /** Whether the change waits for this person's step: to approve it or to record its act. */
+        public boolean waitsForViewer() {
             return divisionApproval || deputyApproval || stepApproval || actStep;
         }
 
-        public boolean any() {
-            return divisionApproval || deputyApproval || withdrawal || stepApproval || actStep;
-        }
-
-        static Steps of(Viewer viewer, ChangeView c) {
-            boolean own = Objects.equals(viewer.username(), c.initiatedBy());
+        /** Asks the register's own step rules ({@link org.touchpoints.register.api.change.StepRules}), acting officials included. */
+        static Steps of(Viewer viewer, ChangeView c, StepRights.Of rights) {
+            String actor = viewer.username();
             String pending = c.pendingStep();
-            boolean open = pending != null;
-            String r = c.registerId();
-            boolean stepApproval = !own && ("RESPONSIBLE".equals(pending) && viewer.has(r, "RESPONSIBLE")
-                    || "HEAD_OF_AUTHORITY".equals(pending) && viewer.has(r, "HEAD_OF_AUTHORITY"));
-            boolean actStep = !own && "APPROVAL_ACT".equals(pending) && (viewer.has(r, "DEPUTY")
-                    || viewer.has(r, "RESPONSIBLE") || viewer.has(r, "HEAD_OF_AUTHORITY"));
+            boolean approve = actor != null && rights.mayApprove(actor, c);
             List<String> steps = c.procedureSteps() == null ? List.of() : c.procedureSteps();
             boolean lastStep = !steps.isEmpty() && steps.get(steps.size() - 1).equals(pending);
-            return new Steps("DIVISION_HEAD".equals(pending) && !own && viewer.headOf(r, c.division()),
-                    "DEPUTY".equals(pending) && !own && viewer.has(r, "DEPUTY"),
-                    own && open, stepApproval, actStep, lastStep && "OPTIONAL".equals(c.approvalAct()));
+            return new Steps(approve && "DIVISION_HEAD".equals(pending), approve && "DEPUTY".equals(pending),
+                    actor != null && rights.mayWithdraw(actor, c),
+                    approve && ("RESPONSIBLE".equals(pending) || "HEAD_OF_AUTHORITY".equals(pending)),
+                    actor != null && rights.mayRecordTheAct(actor, c), lastStep && "OPTIONAL".equals(c.approvalAct()),
+                    actor != null && rights.mayReject(actor, c));
         }
     }
 
@@ -121,9 +120,11 @@ public class ChangeCards {
     private final RegisterSettings settings;
     private final ProductionCalendar calendar;
     private final Clock clock;
+    private final StepRights rights;
 
     public ChangeCards(RegisterReadModel registers, DeadlineBoard deadlines, People people, ChangeReadModel changes,
-                       RegisterSettings settings, ProductionCalendar calendar, Clock clock) {
+                       RegisterSettings settings, ProductionCalendar calendar, Clock clock, StepRights rights) {
+        this.rights = rights;
         this.registers = registers;
         this.deadlines = deadlines;
         this.people = people;
@@ -142,6 +143,7 @@ public class ChangeCards {
         Map<String, List<ChangeView.TimelineEntry>> timelines = this.changes.timelines(changes.stream()
                 .filter(c -> c.timeline() == null).map(ChangeView::changeId).toList());
         Map<String, String> dueToday = new HashMap<>();
+        Map<String, StepRights.Of> rightsOf = new HashMap<>();
         List<Card> cards = new ArrayList<>(changes.size());
         for (ChangeView listed : changes) {
             ChangeView c = listed.timeline() != null ? listed
@@ -165,7 +167,7 @@ public class ChangeCards {
                     when(c.initiatedAt(), zone),
                     shown == null || shown.touchpoint() == null ? "" : shown.touchpoint().name(),
                     shown == null ? "" : shown.process(), diff(c.before(), c.after(), divisions), timeline,
-                    deadline(c, d), Steps.of(viewer, c),
+                    deadline(c, d), Steps.of(viewer, c, rightsOf.computeIfAbsent(c.registerId(), rights::of)),
                     ChangeStatus.valueOf(c.status()).closed() || "REQUIRED".equals(c.approvalAct()) ? null // an act starts it
                             : dueToday.computeIfAbsent(c.registerId(), this::dueIfApprovedToday)));
         }

@@ -38,6 +38,7 @@ import org.touchpoints.register.query.register.RegisterReadModel;
 import org.touchpoints.register.query.ui.PageCommands;
 import org.touchpoints.register.query.ui.UiController;
 import org.touchpoints.register.query.ui.Viewer;
+import org.touchpoints.register.api.change.StepRules;
 
 /**
  * A division specialist proposes to add a row, or to edit or remove one (linked from the register page). The closed
@@ -51,9 +52,11 @@ public class ProposeChangePage {
     private final DuplicateTouchpoints duplicates;
     private final PageCommands commands;
     private final RegisterReadAccess access;
+    private final StepRights rights;
 
     public ProposeChangePage(RegisterReadModel registers, ChangeReadModel changes, DuplicateTouchpoints duplicates,
-                             PageCommands commands, RegisterReadAccess access) {
+                             PageCommands commands, RegisterReadAccess access, StepRights rights) {
+        this.rights = rights;
         this.registers = registers;
         this.changes = changes;
         this.duplicates = duplicates;
@@ -270,8 +273,8 @@ public class ProposeChangePage {
 
     /** A responsible person of a register whose procedure lets them initiate (002 §3.2–3.3, 004 §2.2). */
     private boolean responsibleInitiator(Viewer viewer, String registerId) {
-        return viewer.has(registerId, "RESPONSIBLE") && registers.procedure(registerId).initiators()
-                .contains(org.touchpoints.register.api.procedure.Initiator.RESPONSIBLE);
+        return StepRules.initiatesAsResponsiblePerson(registers.procedure(registerId), rights.of(registerId).roles(),
+                viewer.username());
     }
 
     private static ChangeKind kind(String kind) {
@@ -301,7 +304,8 @@ public class ProposeChangePage {
         RegisterRow row = registers.row(registerId, rowId).orElseThrow(() ->
                 ApiException.notFound("Строки нет в текущей редакции перечня: возможно, её уже исключили"));
         String division = row.content().division();
-        if (division != null && !responsible && !viewer.specialistIn(registerId, division)) {
+        if (division != null && !StepRules.mayInitiateIn(registers.procedure(registerId), rights.of(registerId).roles(),
+                viewer.username(), division)) {
             throw new ApiException(HttpStatus.FORBIDDEN, "Изменить эту строку может только специалист подразделения «"
                     + registers.divisions(registerId).getOrDefault(division, division) + "»");
         }
