@@ -101,7 +101,7 @@ class IdentityIT extends ApplicationIT {
         jdbc.update("insert into q_division_process(register_id, process_key, process, division_id) values (?, ?, ?, ?)",
                 register, "прием обращений № 59-фз", "Прием обращений № 59-ФЗ", "appeals");
         jdbc.update("insert into q_division_process(register_id, process_key, process, division_id) values (?, ?, ?, ?)",
-                register, "прием\u00A0обращений № 59-фз", "Прием\u00A0обращений № 59-ФЗ", "licensing");
+                register, "прием\u00A0обращений № 59-фз", "Прием\u00A0обращений № 59-ФЗ", "appeals"); // same owner: one row
         jdbc.update("insert into q_division_process(register_id, process_key, process, division_id) values (?, ?, ?, ?)",
                 register, "лицензирование", "Лицензирование", "licensing");
 

@@ -149,7 +149,8 @@ public class Register {
         List<String> processes = cmd.processes() == null ? List.of() : cmd.processes();
         Violations.requireNoErrors("divisionIsValid", RegisterRules.divisionIsValid(cmd.divisionId(), cmd.name(), processes));
         List<String> cleaned = processes.stream().map(Text::clean).toList();
-        RegisterRules.oneOwnerPerProcess(divisions, cmd.divisionId(), cleaned);
+        RegisterRules.oneOwnerPerProcessUnlessTheProcedureSharesThem(divisions, procedure.processesMayBeShared(),
+                cmd.divisionId(), cleaned);
         apply(new DivisionDefined(registerId, cmd.divisionId(), Text.clean(cmd.name()), cleaned, cmd.by(), cmd.at()));
     }
 
@@ -309,11 +310,17 @@ public class Register {
             String owner = before.division() != null ? before.division() : divisions.ownerOf(before.process()).orElse(null);
             if (owner != null) {
                 if (!responsible && cmd.row() != null && cmd.row().process() != null) {
-                    divisions.ownerOf(cmd.row().process()).filter(o -> !o.equals(owner)).ifPresent(other ->
+                    divisions.ownerOtherThan(cmd.row().process(), owner).ifPresent(other ->
                             ChangeRules.onlyMembersOfTheOwningDivisionInitiate(members, cmd.by(), other));
                 }
                 return owner;
             }
+        }
+        RowContent target = cmd.row() != null && cmd.row().process() != null ? cmd.row() : before;
+        if (target != null && divisions.shared(target.process())) {
+            return RegisterRules.divisionOfARowOfASharedProcess(divisions.ownersOf(target.process()),
+                    cmd.row() == null ? null : cmd.row().division(),
+                    members.divisionsWhere(cmd.by(), MemberRole.SPECIALIST), responsible);
         }
         if (cmd.row() != null && cmd.row().process() != null) {
             var owner = divisions.ownerOf(cmd.row().process());
