@@ -126,7 +126,9 @@ class IdentityIT extends ApplicationIT {
         assertThat(left).hasSize(2);
         assertThat(left.get(0)).containsEntry("process_key", "лицензирование");
         assertThat(left.get(1)).containsEntry("process_key", Identity.name("Прием обращений № 59-ФЗ"))
-                .containsEntry("division_id", "appeals").containsEntry("process", "Прием обращений № 59-ФЗ");
+                .containsEntry("division_id", "appeals");
+        // which of the two spellings is kept depends on where PostgreSQL put the rows; both read as the same process
+        assertThat(Identity.name((String) left.get(1).get("process"))).isEqualTo(Identity.name("Прием обращений № 59-ФЗ"));
         jdbc.update("delete from q_division_process where register_id = ?", register);
     }
 

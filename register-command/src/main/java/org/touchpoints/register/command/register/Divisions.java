@@ -36,6 +36,11 @@ final class Divisions {
         return names.keySet();
     }
 
+    /** The division's name (its id when unknown). */
+    String nameOf(String divisionId) {
+        return names.getOrDefault(divisionId, divisionId);
+    }
+
     boolean exists(String divisionId) {
         return names.containsKey(divisionId);
     }

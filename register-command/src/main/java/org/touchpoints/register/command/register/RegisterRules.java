@@ -86,8 +86,9 @@ final class RegisterRules {
         for (String p : processes) {
             divisions.ownersOf(p).stream().filter(owner -> !owner.equals(divisionId)).findFirst().ifPresent(owner -> {
                 // the refusal keeps its name of before processes could be shared (clients know it)
-                throw conflict("oneOwnerPerProcess", "Процесс «" + p + "» уже закреплён за подразделением «" + owner
-                        + "»; порядок ведения перечня не предусматривает ведение процесса несколькими подразделениями");
+                throw conflict("oneOwnerPerProcess", "Процесс «" + p + "» уже закреплён за подразделением «"
+                        + divisions.nameOf(owner) + "»; порядок ведения перечня не предусматривает ведение процесса "
+                        + "несколькими подразделениями");
             });
         }
     }
