@@ -111,6 +111,23 @@ class SharedProcessTest {
         }), andNoMore());
     }
 
+    @Test
+    void theSeedsThatSayDivisionsShareAProcessAreThePresetsThatShare() {
+        // 000 §2.6 and 003 §2.3 say so; 001, 002 and 004 do not
+        java.util.Map<org.touchpoints.register.api.procedure.ProcedurePreset, Boolean> shares = new java.util.EnumMap<>(
+                org.touchpoints.register.api.procedure.ProcedurePreset.class);
+        for (var preset : org.touchpoints.register.api.procedure.ProcedurePreset.values()) {
+            shares.put(preset, preset.procedure().processesMayBeShared());
+        }
+        org.assertj.core.api.Assertions.assertThat(shares).containsExactlyInAnyOrderEntriesOf(java.util.Map.of(
+                org.touchpoints.register.api.procedure.ProcedurePreset.SMOLENSK_GZHI, true,
+                org.touchpoints.register.api.procedure.ProcedurePreset.DAGESTAN_MINSTROY, false,
+                org.touchpoints.register.api.procedure.ProcedurePreset.ASTRAKHAN_GZHN, false,
+                org.touchpoints.register.api.procedure.ProcedurePreset.NOVOSIBIRSK_GSN, true,
+                org.touchpoints.register.api.procedure.ProcedurePreset.SMOLENSK_MINPROMTORG, false));
+        org.assertj.core.api.Assertions.assertThat(Procedure.legacy(10).processesMayBeShared()).isFalse();
+    }
+
     // ---- defining divisions ----
 
     @Test
