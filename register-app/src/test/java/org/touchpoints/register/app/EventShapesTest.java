@@ -9,6 +9,10 @@ import org.axonframework.serialization.SimpleSerializedObject;
 import org.axonframework.serialization.SimpleSerializedType;
 import org.axonframework.serialization.jackson3.Jackson3Serializer;
 import org.junit.jupiter.api.Test;
+import org.touchpoints.register.api.change.ChangeInitiated;
+import org.touchpoints.register.api.change.ChangeKind;
+import org.touchpoints.register.api.change.ChangeReason;
+import org.touchpoints.register.api.change.RowChange;
 import org.touchpoints.register.api.procedure.ProcedureChanged;
 import org.touchpoints.register.api.procedure.ProcedurePreset;
 import org.touchpoints.register.api.register.RowImported;
@@ -79,5 +83,36 @@ class EventShapesTest {
         byte[] data = serializer.serialize(e, byte[].class).getData();
         assertThat(serializer.<byte[], ProcedureChanged>deserialize(new SimpleSerializedObject<>(data, byte[].class,
                 new SimpleSerializedType(ProcedureChanged.class.getName(), null)))).isEqualTo(e);
+    }
+
+    @Test
+    void aChangeInitiatedRecordedBeforePackagesReadsAsAChangeOfOneRow() {
+        String before = """
+                {"registerId":"smolensk-gzhi","changeId":"c-1","kind":"REMOVE","rowId":"r-1","before":{"direction":"Информирование",
+                 "process":"Информирование","touchpoint":{"name":"Сайт","channel":"DIGITAL","address":null},"needs":[1],
+                 "otherNeed":null,"interaction":"Получение информации","features":"Цифровая точка","division":"licensing"},
+                 "after":null,"reason":"TOUCHPOINT_EXCLUDED","comment":null,"division":"licensing","by":"initiator",
+                 "at":"2024-03-04T07:00:00Z"}""";
+        ChangeInitiated e = (ChangeInitiated) serializer.deserialize(new SimpleSerializedObject<>(
+                before.getBytes(StandardCharsets.UTF_8), byte[].class,
+                new SimpleSerializedType(ChangeInitiated.class.getName(), null)));
+        assertThat(e.operations()).isNull();
+        assertThat(e.chain()).isNull();
+        assertThat(e.severalRows()).isFalse();
+        assertThat(e.rowChanges()).containsExactly(new RowChange(ChangeKind.REMOVE, "r-1", e.before(), null));
+    }
+
+    @Test
+    void aChangePackageRoundTripsAndComputedViewsAreNotStored() {
+        RowContent row = new RowContent("Информирование", "Информирование", new Touchpoint("Сайт", Channel.DIGITAL, null),
+                List.of(1), null, "Получение информации", "Цифровая точка", "licensing");
+        ChangeInitiated e = ChangeInitiated.ofPackage("m", "p-1", List.of(new RowChange(ChangeKind.ADD, "p-1-1", null, row),
+                        new RowChange(ChangeKind.REMOVE, "r-2", row, null)), ChangeReason.OTHER, null, "licensing",
+                "initiator", Instant.parse("2024-03-04T07:00:00Z"), null);
+        byte[] data = serializer.serialize(e, byte[].class).getData();
+        String json = new String(data, StandardCharsets.UTF_8);
+        assertThat(json).doesNotContain("rowChanges").doesNotContain("severalRows");
+        assertThat(serializer.<byte[], ChangeInitiated>deserialize(new SimpleSerializedObject<>(data, byte[].class,
+                new SimpleSerializedType(ChangeInitiated.class.getName(), null)))).isEqualTo(e);
     }
 }

@@ -32,6 +32,8 @@ import org.touchpoints.register.api.change.ChangeStatus;
 import org.touchpoints.register.api.change.DeputyApprovalResult;
 import org.touchpoints.register.api.change.FindDueDateQuery;
 import org.touchpoints.register.api.change.InitiateChangeCommand;
+import org.touchpoints.register.api.change.InitiateChangePackageCommand;
+import org.touchpoints.register.api.change.PackageOperation;
 import org.touchpoints.register.api.change.RejectChangeCommand;
 import org.touchpoints.register.api.change.WithdrawChangeCommand;
 import org.touchpoints.register.api.row.RowContent;
@@ -61,8 +63,12 @@ public class ChangeCommandController {
     }
 
     /** {@code expectedVersion}: the register's version the specialist saw (or the If-Match header). */
+    /**
+     * {@code operations} (1 to 500), in place of {@code kind}/{@code rowId}/{@code row}: a change package.
+     */
     public record InitiateChangeRequest(String changeId, ChangeKind kind, String rowId, RowContent row,
-                                        ChangeReason reason, String comment, Long expectedVersion) {
+                                        ChangeReason reason, String comment, Long expectedVersion,
+                                        java.util.List<PackageOperation> operations) {
     }
 
     /** {@code expectedVersion}: the change's version the approver saw (or the If-Match header). */
@@ -93,7 +99,10 @@ public class ChangeCommandController {
                     + "\"address\":\"https://t.me/example\"},\"needs\":[1,2]},\"reason\":\"NEW_TOUCHPOINT\"}. "
                     + "Повтор с тем же changeId и тем же телом ничего не записывает и возвращает тот же ответ. "
                     + "Необязательно: версия перечня, которую вы видели (If-Match с ETag из GET /registers/{id}/rows "
-                    + "или поле expectedVersion); если перечень с тех пор изменился — 409 expectedRegisterVersionIsCurrent.")
+                    + "или поле expectedVersion); если перечень с тех пор изменился — 409 expectedRegisterVersionIsCurrent. "
+                    + "Пакет изменений: вместо kind/rowId/row — operations: [{kind, rowId?, row?}, …] (от 1 до 500); "
+                    + "одно изменение, одно согласование, все строки входят в перечень сразу; правила проверяются по "
+                    + "перечню после всего пакета, нарушение любой операции отклоняет пакет целиком (поле operations[i]…).")
     public ResponseEntity<Map<String, Object>> initiate(@PathVariable String registerId,
                                                         @RequestHeader(value = ExpectedVersion.HEADER, required = false) String ifMatch,
                                                         @RequestBody InitiateChangeRequest body) {
@@ -101,9 +110,20 @@ public class ChangeCommandController {
         // an id of ours is new; one of another register's changes is refused by the register, after its role checks
         boolean takenElsewhere = body.changeId() != null && ID.matcher(changeId).matches()
                 && lookup.registerOf(changeId).filter(owner -> !owner.equals(registerId)).isPresent();
-        ChangeStatus status = commands.sendAndWait(new InitiateChangeCommand(registerId, changeId, body.kind(),
-                body.rowId(), body.row(), body.reason(), body.comment(), ExpectedVersion.of(ifMatch, body.expectedVersion()),
-                Actor.current(), clock.now(), takenElsewhere));
+        ChangeStatus status;
+        if (body.operations() != null) {
+            if (body.kind() != null || body.rowId() != null || body.row() != null) {
+                throw ApiException.badRequest("operations", "Укажите либо операции пакета (operations), либо одну "
+                        + "строку (kind, rowId, row), но не то и другое вместе");
+            }
+            status = commands.sendAndWait(new InitiateChangePackageCommand(registerId, changeId, body.operations(),
+                    body.reason(), body.comment(), ExpectedVersion.of(ifMatch, body.expectedVersion()), Actor.current(),
+                    clock.now(), takenElsewhere));
+        } else {
+            status = commands.sendAndWait(new InitiateChangeCommand(registerId, changeId, body.kind(),
+                    body.rowId(), body.row(), body.reason(), body.comment(), ExpectedVersion.of(ifMatch, body.expectedVersion()),
+                    Actor.current(), clock.now(), takenElsewhere));
+        }
         return ResponseEntity.created(URI.create("/api/v1/changes/" + changeId))
                 .body(Map.of("changeId", changeId, "status", status));
     }

@@ -49,11 +49,14 @@ public class RegisterImporter {
         }
     }
 
-    /** A row of the file as the register will record it. */
-    public record RecordedRow(int line, String direction, String process, Touchpoint touchpoint, List<Integer> needs,
-                              String otherNeed, String interaction, String features) {
-        static RecordedRow of(int line, RowContent c) {
-            return new RecordedRow(line, c.direction(), c.process(), c.touchpoint(), c.needs(), c.otherNeed(),
+    /**
+     * A row of the file as the register will record it; {@code groupNo} is the file's № of its group (null where the
+     * file gives none and the register numbers the group itself).
+     */
+    public record RecordedRow(int line, Integer groupNo, String direction, String process, Touchpoint touchpoint,
+                              List<Integer> needs, String otherNeed, String interaction, String features) {
+        static RecordedRow of(int line, Integer groupNo, RowContent c) {
+            return new RecordedRow(line, groupNo, c.direction(), c.process(), c.touchpoint(), c.needs(), c.otherNeed(),
                     c.interaction(), c.features());
         }
     }
@@ -124,7 +127,7 @@ public class RegisterImporter {
         List<RecordedRow> recorded = new ArrayList<>();
         for (RegisterFileReader.ParsedRow r : parsed.rows()) {
             RowContent c = RowRules.rowIsComplete(r.row(), "row").isEmpty() ? RowRules.normalise(r.row(), null) : r.row();
-            recorded.add(RecordedRow.of(r.line(), c));
+            recorded.add(RecordedRow.of(r.line(), r.groupNo(), c));
         }
         if (!parsed.errors().isEmpty() || dryRun) {
             return new Report(0, parsed.rows().size(), dryRun, duplicates, parsed.errors(), parsed.warnings(), recorded);

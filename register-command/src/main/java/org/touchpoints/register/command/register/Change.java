@@ -13,6 +13,7 @@ import org.touchpoints.register.api.change.ChangeStatus;
 import org.touchpoints.register.api.change.ChangeWithdrawn;
 import org.touchpoints.register.api.change.DeputyApproved;
 import org.touchpoints.register.api.change.DivisionApproved;
+import org.touchpoints.register.api.change.RowChange;
 import org.touchpoints.register.api.procedure.ApprovalChain;
 import org.touchpoints.register.api.procedure.ProcedureStep;
 import org.touchpoints.register.api.row.RowContent;
@@ -27,6 +28,12 @@ final class Change {
     /** The chain the change runs under to its end: the register's procedure at initiation. */
     final ApprovalChain chain;
     private final String proposedTouchpointKey;
+    /** Every row the change touches, in order (one for a single-row change, see {@link ChangeInitiated#rowChanges()}). */
+    final List<RowChange> operations;
+    /** The rows the change touches: targets of its edits and removals, its new rows. */
+    private final Set<String> touchedRows = new HashSet<>();
+    /** The touchpoint keys of every row the change proposes (see {@link RowContent#touchpointKey}). */
+    private final Set<String> proposedTouchpointKeys = new HashSet<>();
     ChangeStatus status = ChangeStatus.INITIATED;
     boolean deadlineMissed;
     /** The number of events of this change so far: what a client saw is compared with it. */
@@ -48,6 +55,13 @@ final class Change {
         this.initiated = initiated;
         this.chain = chain;
         this.proposedTouchpointKey = initiated.after() == null ? null : initiated.after().touchpointKey();
+        this.operations = initiated.rowChanges();
+        for (RowChange op : operations) {
+            touchedRows.add(op.rowId());
+            if (op.after() != null) {
+                proposedTouchpointKeys.add(op.after().touchpointKey());
+            }
+        }
     }
 
     String id() {
@@ -70,6 +84,21 @@ final class Change {
     /** The touchpoint key of the proposed row (null for a removal). */
     String proposedTouchpointKey() {
         return proposedTouchpointKey;
+    }
+
+    /** Whether the change touches the row (edits or removes it, or adds it). */
+    boolean touches(String rowId) {
+        return touchedRows.contains(rowId);
+    }
+
+    /** Whether the change proposes a row with this touchpoint key (any of its rows). */
+    boolean proposes(String touchpointKey) {
+        return touchpointKey != null && proposedTouchpointKeys.contains(touchpointKey);
+    }
+
+    /** The touchpoint keys of every row the change proposes. */
+    Set<String> proposedTouchpointKeys() {
+        return proposedTouchpointKeys;
     }
 
     /** An approval step was given by {@code by}, on behalf of {@code onBehalfOf} (null when in person). */

@@ -70,7 +70,7 @@ final class ChangeRules {
     /** A row has at most one open change at a time. */
     static void oneOpenChangePerRow(Collection<Change> changes, String rowId) {
         changes.stream().filter(Change::open)
-                .filter(c -> rowId.equals(c.rowId()))
+                .filter(c -> c.touches(rowId))
                 .findFirst()
                 .ifPresent(c -> {
                     throw conflict("oneOpenChangePerRow", "По этой строке уже есть незавершённое изменение "
@@ -94,7 +94,7 @@ final class ChangeRules {
             }
         });
         for (Change other : openChanges) {
-            if (!other.id().equals(changeId) && key.equals(other.proposedTouchpointKey())) {
+            if (!other.id().equals(changeId) && other.proposes(key)) {
                 throw conflict("oneTouchpointPerProcess", "Точка взаимодействия «" + proposed.touchpoint().name()
                         + "» в процессе «" + proposed.process() + "» уже предложена изменением " + other.id());
             }
@@ -455,7 +455,9 @@ final class ChangeRules {
 
     /** At the moment a change enters the register, its touchpoint is still not in the process (see above). */
     static void oneTouchpointPerProcessOnEntry(Map<String, String> touchpointKeysByRow, Change change) {
-        if (change.proposed() != null) {
+        if (change.initiated.severalRows()) {
+            PackageRules.oneTouchpointPerProcess(touchpointKeysByRow, List.of(), change.operations, change.id());
+        } else if (change.proposed() != null) {
             oneTouchpointPerProcess(touchpointKeysByRow, List.of(), change.proposed(),
                     change.kind() == org.touchpoints.register.api.change.ChangeKind.ADD ? null : change.rowId(),
                     change.id());

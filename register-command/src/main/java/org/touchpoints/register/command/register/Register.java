@@ -39,6 +39,9 @@ import org.touchpoints.register.api.change.DeputyApprovalResult;
 import org.touchpoints.register.api.change.DeputyApproved;
 import org.touchpoints.register.api.change.DivisionApproved;
 import org.touchpoints.register.api.change.InitiateChangeCommand;
+import org.touchpoints.register.api.change.InitiateChangePackageCommand;
+import org.touchpoints.register.api.change.PackageOperation;
+import org.touchpoints.register.api.change.RowChange;
 import org.touchpoints.register.api.change.PublicationDeadlineMissed;
 import org.touchpoints.register.api.change.RecordMissedDeadlineCommand;
 import org.touchpoints.register.api.change.RejectChangeCommand;
@@ -205,7 +208,7 @@ public class Register {
 
     @CommandHandler
     public ChangeStatus handle(InitiateChangeCommand cmd) {
-        if (cmd.kind() == null) {
+        if (cmd.kind() == null || !cmd.kind().rowOperation()) { // a package's rows come as its operations
             throw Violations.invalid("changeIsDescribed", "Укажите вид изменения",
                     List.of(new FieldError("kind", "Укажите вид изменения: ADD, EDIT или REMOVE")));
         }
@@ -248,7 +251,8 @@ public class Register {
         RegisterRules.expectedRegisterVersionIsCurrent(AggregateLifecycle.getVersion(), cmd.expectedRegisterVersion());
         if (cmd.kind() == ChangeKind.ADD) {
             // the new row takes the change's id: an id of a row in the register would replace that row on approval
-            ChangeRules.sameChangeIdSameProposal(!rows.containsKey(cmd.changeId()), cmd.changeId());
+            ChangeRules.sameChangeIdSameProposal(!rows.containsKey(cmd.changeId())
+                    && openChanges().stream().noneMatch(c -> c.touches(cmd.changeId())), cmd.changeId());
         }
 
         RowContent before = cmd.kind() == ChangeKind.ADD ? null
@@ -302,34 +306,198 @@ public class Register {
     }
 
     /**
+     * A change package: the single-row change's rules, each checked for every operation on the register as it would
+     * stand after the whole package, and refused whole (naming the operation) when one breaks. A package of one
+     * operation is the single-row change, recorded exactly as {@link InitiateChangeCommand} records it.
+     */
+    @CommandHandler
+    public ChangeStatus handle(InitiateChangePackageCommand cmd) {
+        List<FieldError> described = PackageRules.packageIsDescribed(cmd);
+        if (cmd.changeId() == null || !CHANGE_ID.matcher(cmd.changeId()).matches()) {
+            described.add(new FieldError("changeId", "Идентификатор изменения: латинские буквы, цифры, «-» и «_», до 64 символов"));
+        }
+        Violations.requireNoErrors(PackageRules.PACKAGE_IS_DESCRIBED, described);
+        List<PackageOperation> ops = cmd.operations();
+        if (ops.size() == 1) {
+            PackageOperation op = ops.get(0);
+            try {
+                return handle(new InitiateChangeCommand(registerId, cmd.changeId(), op.kind(), op.rowId(), op.row(),
+                        cmd.reason(), cmd.comment(), cmd.expectedRegisterVersion(), cmd.by(), cmd.at(),
+                        cmd.changeIdTakenElsewhere()));
+            } catch (org.touchpoints.register.api.rule.RuleViolatedException e) {
+                throw onlyOperation(e);
+            }
+        }
+        String comment = clean(cmd.comment());
+        boolean responsible = ChangeRules.initiatesAsResponsiblePerson(procedure, members, cmd.by());
+        if (!responsible) {
+            ChangeRules.onlyMembersOfTheOwningDivisionInitiate(members, cmd.by());
+        }
+        ChangeRules.changeIdNotTakenByAnotherRegister(cmd.changeIdTakenElsewhere(), cmd.changeId());
+
+        Change existing = changes.get(cmd.changeId());
+        if (existing != null) {
+            ChangeRules.sameChangeIdSameProposal(samePackage(existing, cmd, comment), cmd.changeId());
+            return ChangeStatus.INITIATED;
+        }
+        RegisterRules.expectedRegisterVersionIsCurrent(AggregateLifecycle.getVersion(), cmd.expectedRegisterVersion());
+        PackageRules.onePackageOperationPerRow(ops);
+        List<RowContent> befores = new ArrayList<>();
+        List<String> rowIds = new ArrayList<>();
+        for (int i = 0; i < ops.size(); i++) {
+            PackageOperation op = ops.get(i);
+            if (op.kind() == ChangeKind.ADD) {
+                String newRowId = PackageRules.newRowId(cmd.changeId(), i);
+                // the new row's id: one of a row in the register would replace that row on approval
+                ChangeRules.sameChangeIdSameProposal(!rows.containsKey(newRowId) && !changes.containsKey(newRowId),
+                        cmd.changeId());
+                rowIds.add(newRowId);
+                befores.add(null);
+            } else {
+                String rowId = op.rowId().strip();
+                rowIds.add(rowId);
+                befores.add(PackageRules.inOperation(i, "rowId",
+                        () -> ChangeRules.editOrRemoveTargetsAnExistingRow(rows, rowId)));
+            }
+        }
+        List<String> divisionsOfOperations = new ArrayList<>();
+        for (int i = 0; i < ops.size(); i++) {
+            PackageOperation op = ops.get(i);
+            RowContent before = befores.get(i);
+            String division = PackageRules.inOperation(i, "row",
+                    () -> divisionOfChange(op.row(), cmd.by(), before, responsible));
+            if (!responsible) {
+                PackageRules.inOperation(i, "row", () -> {
+                    ChangeRules.onlyTheProcedureInitiatorsInitiate(procedure, cmd.by());
+                    ChangeRules.onlyMembersOfTheOwningDivisionInitiate(members, cmd.by(), division);
+                });
+            }
+            divisionsOfOperations.add(division);
+        }
+        if (ownProcedure) {
+            ProcedureRules.reasonIsAllowedByTheProcedure(procedure, cmd.reason());
+        }
+        List<FieldError> complete = new ArrayList<>();
+        List<FieldError> invisible = new ArrayList<>();
+        List<FieldError> fits = new ArrayList<>();
+        List<FieldError> typed = new ArrayList<>();
+        for (int i = 0; i < ops.size(); i++) {
+            PackageOperation op = ops.get(i);
+            if (op.kind() != ChangeKind.REMOVE) {
+                String row = PackageRules.prefix(i) + "row";
+                complete.addAll(RowRules.rowIsComplete(op.row(), row, template));
+                invisible.addAll(RowRules.textHasNoInvisibleCharacters(op.row(), row));
+                if (ownProcedure) {
+                    fits.addAll(ProcedureRules.rowFitsTheProcedure(procedure, op.row(), row));
+                    typed.addAll(ProcedureRules.touchpointTypeFitsItsChannel(procedure, op.row(), row));
+                }
+            }
+        }
+        Violations.requireNoErrors(RowRules.ROW_IS_COMPLETE, complete);
+        Violations.requireNoErrors(RowRules.TEXT_HAS_NO_INVISIBLE_CHARACTERS, invisible);
+        Violations.requireNoErrors(ProcedureRules.ROW_FITS_THE_PROCEDURE, fits);
+        Violations.requireNoErrors(ProcedureRules.TOUCHPOINT_TYPE_FITS_ITS_CHANNEL, typed);
+        ApprovalChain chain = ownProcedure ? procedure.chain() : null;
+        PackageRules.aPackageBelongsToOneDivision(divisionsOfOperations,
+                (chain != null ? chain : procedure.chain()).steps().contains(ProcedureStep.DIVISION_HEAD));
+        List<RowChange> operations = new ArrayList<>();
+        List<Change> open = openChanges(); // once: each operation's row is looked up among the open changes only
+        for (int i = 0; i < ops.size(); i++) {
+            PackageOperation op = ops.get(i);
+            RowContent after = op.kind() == ChangeKind.REMOVE ? null
+                    : RowRules.normalise(op.row(), divisionsOfOperations.get(i), template);
+            RowContent before = befores.get(i);
+            if (op.kind() == ChangeKind.EDIT) {
+                PackageRules.inOperation(i, "row", () -> ChangeRules.anEditChangesTheRow(before, after));
+            }
+            if (op.kind() != ChangeKind.ADD) {
+                String rowId = rowIds.get(i);
+                PackageRules.inOperation(i, "rowId", () -> ChangeRules.oneOpenChangePerRow(open, rowId));
+            }
+            operations.add(new RowChange(op.kind(), rowIds.get(i), before, after));
+        }
+        if (template != Template.FIVE_COLUMN) { // five columns have no direction: each process is its own group
+            PackageRules.directionFollowsTheProcess(rows, operations);
+        }
+        PackageRules.oneTouchpointPerProcess(touchpointKeys, open, operations, cmd.changeId());
+        apply(ChangeInitiated.ofPackage(registerId, cmd.changeId(), operations, cmd.reason(), comment,
+                PackageRules.divisionOfThePackage(divisionsOfOperations), cmd.by(), cmd.at(), chain));
+        Change change = changes.get(cmd.changeId());
+        if (change.chain.steps().isEmpty() && !change.chain.actRequired()) {
+            // a procedure without approval steps or act: the proposal is the change
+            ChangeRules.oneTouchpointPerProcessOnEntry(touchpointKeys, change);
+            apply(new ChangeApproved(registerId, change.id(), null, null, null, null, null, null, cmd.by(), cmd.at()));
+        }
+        return change.status;
+    }
+
+    /** A repeated package: the same operations (as they would be recorded), reason, comment and initiator. */
+    private boolean samePackage(Change existing, InitiateChangePackageCommand cmd, String comment) {
+        ChangeInitiated e = existing.initiated;
+        List<RowChange> recorded = e.rowChanges();
+        if (!e.severalRows() || recorded.size() != cmd.operations().size() || e.reason() != cmd.reason()
+                || !Objects.equals(e.comment(), comment) || !Objects.equals(e.by(), cmd.by())) {
+            return false;
+        }
+        for (int i = 0; i < recorded.size(); i++) {
+            RowChange was = recorded.get(i);
+            PackageOperation op = cmd.operations().get(i);
+            String rowId = op.kind() == ChangeKind.ADD ? PackageRules.newRowId(e.changeId(), i) : op.rowId().strip();
+            RowContent repeated = op.row() != null && was.after() != null
+                    && RowRules.rowIsComplete(op.row(), "row", template).isEmpty()
+                    ? RowRules.normalise(op.row(), was.after().division(), template) : null;
+            if (was.kind() != op.kind() || !was.rowId().equals(rowId) || !Objects.equals(was.after(), repeated)) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /** A refusal of a package's only operation, checked as a single-row change, named as the package's operation. */
+    private static org.touchpoints.register.api.rule.RuleViolatedException onlyOperation(
+            org.touchpoints.register.api.rule.RuleViolatedException e) {
+        List<FieldError> errors = e.violation().errors().stream()
+                .map(f -> f.field().equals("kind") || f.field().startsWith("row")
+                        ? new FieldError(PackageRules.prefix(0) + f.field(), f.message()) : f)
+                .toList();
+        return new org.touchpoints.register.api.rule.RuleViolatedException(
+                new org.touchpoints.register.api.rule.RuleViolation(e.violation().rule(), e.violation().refusal(),
+                        e.violation().message(), errors));
+    }
+
+    /**
      * The division a change belongs to: the owner of the row's process (of the proposed process too, for a
      * new process: the division the proposal names, or the initiator's only division).
      */
     private String divisionOfChange(InitiateChangeCommand cmd, RowContent before, boolean responsible) {
+        return divisionOfChange(cmd.row(), cmd.by(), before, responsible);
+    }
+
+    /** {@link #divisionOfChange(InitiateChangeCommand, RowContent, boolean)} of one proposed {@code row}. */
+    private String divisionOfChange(RowContent row, String by, RowContent before, boolean responsible) {
         if (before != null) {
             String owner = before.division() != null ? before.division() : divisions.ownerOf(before.process()).orElse(null);
             if (owner != null) {
-                if (!responsible && cmd.row() != null && cmd.row().process() != null) {
-                    divisions.ownerOtherThan(cmd.row().process(), owner).ifPresent(other ->
-                            ChangeRules.onlyMembersOfTheOwningDivisionInitiate(members, cmd.by(), other));
+                if (!responsible && row != null && row.process() != null) {
+                    divisions.ownerOtherThan(row.process(), owner).ifPresent(other ->
+                            ChangeRules.onlyMembersOfTheOwningDivisionInitiate(members, by, other));
                 }
                 return owner;
             }
         }
-        RowContent target = cmd.row() != null && cmd.row().process() != null ? cmd.row() : before;
+        RowContent target = row != null && row.process() != null ? row : before;
         if (target != null && divisions.shared(target.process())) {
             return RegisterRules.divisionOfARowOfASharedProcess(divisions.ownersOf(target.process()),
-                    cmd.row() == null ? null : cmd.row().division(),
-                    members.divisionsWhere(cmd.by(), MemberRole.SPECIALIST), responsible);
+                    row == null ? null : row.division(), members.divisionsWhere(by, MemberRole.SPECIALIST), responsible);
         }
-        if (cmd.row() != null && cmd.row().process() != null) {
-            var owner = divisions.ownerOf(cmd.row().process());
+        if (row != null && row.process() != null) {
+            var owner = divisions.ownerOf(row.process());
             if (owner.isPresent()) {
                 return owner.get();
             }
         }
-        if (cmd.row() != null && !Text.isBlank(cmd.row().division())) {
-            return cmd.row().division().strip();
+        if (row != null && !Text.isBlank(row.division())) {
+            return row.division().strip();
         }
         if (responsible) {
             // a responsible person proposes for the whole register: the only division, or none when no step needs one
@@ -340,7 +508,7 @@ public class Register {
                 return null;
             }
         }
-        Set<String> own = members.divisionsWhere(cmd.by(), MemberRole.SPECIALIST);
+        Set<String> own = members.divisionsWhere(by, MemberRole.SPECIALIST);
         if (own.size() == 1) {
             return own.iterator().next();
         }
@@ -738,18 +906,22 @@ public class Register {
         enterRegister(change, e.at());
     }
 
-    /** The approved change's row enters (or leaves) the register. */
+    /** The approved change's rows enter (or leave) the register, all at once. */
     private void enterRegister(Change change, Instant at) {
         lastApprovalAt = at;
         approvedUnpublished.add(change.id());
-        switch (change.kind()) {
-            case ADD, EDIT -> {
-                putRow(change.rowId(), change.proposed());
-                divisions.own(change.proposed().process(), change.initiated.division());
-            }
-            case REMOVE -> {
-                rows.remove(change.rowId());
-                touchpointKeys.remove(change.rowId());
+        for (RowChange op : change.operations) {
+            switch (op.kind()) {
+                case ADD, EDIT -> {
+                    putRow(op.rowId(), op.after());
+                    divisions.own(op.after().process(), change.initiated.severalRows() && op.after().division() != null
+                            ? op.after().division() : change.initiated.division());
+                }
+                case REMOVE -> {
+                    rows.remove(op.rowId());
+                    touchpointKeys.remove(op.rowId());
+                }
+                case PACKAGE -> throw new IllegalStateException("An operation is ADD, EDIT or REMOVE");
             }
         }
     }

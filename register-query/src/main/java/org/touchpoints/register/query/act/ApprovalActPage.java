@@ -127,9 +127,10 @@ public class ApprovalActPage {
             String kind = switch (c.kind()) {
                 case "ADD" -> "Добавление";
                 case "EDIT" -> "Изменение";
+                case "PACKAGE" -> "Пакет изменений (" + c.operations().size() + " строк)";
                 default -> "Исключение";
             };
-            awaiting.add(new Awaiting(c.changeId(), kind + ": " + (shown == null || shown.touchpoint() == null ? c.changeId()
+            awaiting.add(new Awaiting(c.changeId(), c.severalRows() ? kind : kind + ": " + (shown == null || shown.touchpoint() == null ? c.changeId()
                     : shown.touchpoint().name() + " (" + shown.process() + ")"),
                     divisions.getOrDefault(c.division(), c.division() == null ? "" : c.division()),
                     checked.contains(c.changeId())));

@@ -38,7 +38,8 @@ public class ChangeCards {
     static final DateTimeFormatter DATE_TIME = DateTimeFormatter.ofPattern("dd.MM.yyyy HH:mm");
 
     private static final Map<String, String> KINDS = Map.of(
-            "ADD", "Добавление строки", "EDIT", "Изменение строки", "REMOVE", "Исключение строки");
+            "ADD", "Добавление строки", "EDIT", "Изменение строки", "REMOVE", "Исключение строки",
+            "PACKAGE", "Пакет изменений");
     private static final Map<String, String> EVENTS = Map.of(
             "ChangeInitiated", "Изменение предложено",
             "DivisionApproved", "Согласовано руководителем подразделения",
@@ -90,6 +91,28 @@ public class ChangeCards {
         }
     }
 
+    /**
+     * One row of a change, as the pages show a package's diff row by row: its position from 1, what happens to it
+     * ({@code kind} ADD, EDIT, REMOVE and its title), the row, and its fields before and after.
+     */
+    public record RowDiff(int no, String kind, String title, String rowId, String touchpoint, String process,
+                          List<Field> diff) {
+    }
+
+    /** The rows of a change, each with its diff. */
+    static List<RowDiff> rows(ChangeView c, Map<String, String> divisions) {
+        List<RowDiff> rows = new ArrayList<>();
+        List<ChangeView.Operation> ops = c.operations() == null ? List.of() : c.operations();
+        for (int i = 0; i < ops.size(); i++) {
+            ChangeView.Operation op = ops.get(i);
+            RowContent shown = op.after() != null ? op.after() : op.before();
+            rows.add(new RowDiff(i + 1, op.kind(), KINDS.getOrDefault(op.kind(), op.kind()), op.rowId(),
+                    shown == null || shown.touchpoint() == null ? "" : shown.touchpoint().name(),
+                    shown == null ? "" : shown.process(), diff(op.before(), op.after(), divisions)));
+        }
+        return rows;
+    }
+
     /** The publication deadline of an approved change, as text and a status for the CSS class. */
     public record Deadline(String dueDate, String left, String status) {
     }
@@ -101,7 +124,8 @@ public class ChangeCards {
      */
     public record Card(ChangeView change, String authority, String kind, String status, String reason, String division,
                        String initiator, String initiated, String touchpoint, String process, List<Field> diff,
-                       List<Event> timeline, Deadline deadline, Steps steps, String dueIfApprovedToday) {
+                       List<Event> timeline, Deadline deadline, Steps steps, String dueIfApprovedToday,
+                       List<RowDiff> rows) {
         public String id() {
             return change.changeId();
         }
@@ -160,15 +184,18 @@ public class ChangeCards {
                     : deadlinesOf.computeIfAbsent(c.registerId(), r -> deadlines.deadlines(r).stream()
                     .collect(Collectors.toMap(DeadlineBoard.DeadlineView::changeId, v -> v))).get(c.changeId());
             RowContent shown = c.after() != null ? c.after() : c.before();
+            List<RowDiff> rows = rows(c, divisions);
             cards.add(new Card(c, register.authority(), KINDS.getOrDefault(c.kind(), c.kind()),
                     ChangeStatus.valueOf(c.status()).title(), ChangeReason.valueOf(c.reason()).title(),
                     divisions.getOrDefault(c.division(), c.division()), name.apply(c.initiatedBy()),
                     when(c.initiatedAt(), zone),
-                    shown == null || shown.touchpoint() == null ? "" : shown.touchpoint().name(),
-                    shown == null ? "" : shown.process(), diff(c.before(), c.after(), divisions), timeline,
+                    c.severalRows() ? rowCount(rows.size())
+                            : shown == null || shown.touchpoint() == null ? "" : shown.touchpoint().name(),
+                    c.severalRows() ? rows.stream().map(RowDiff::process).distinct().collect(Collectors.joining("; "))
+                            : shown == null ? "" : shown.process(), diff(c.before(), c.after(), divisions), timeline,
                     deadline(c, d), Steps.of(viewer, c, rightsOf.computeIfAbsent(c.registerId(), rights::of)),
                     ChangeStatus.valueOf(c.status()).closed() || "REQUIRED".equals(c.approvalAct()) ? null // an act starts it
-                            : dueToday.computeIfAbsent(c.registerId(), this::dueIfApprovedToday)));
+                            : dueToday.computeIfAbsent(c.registerId(), this::dueIfApprovedToday), rows));
         }
         return cards;
     }
@@ -251,6 +278,14 @@ public class ChangeCards {
             case AT_RISK, PENDING -> left == 0 ? "сегодня последний день" : "осталось " + workingDays(left);
         };
         return new Deadline(due, text, d.status().name());
+    }
+
+    /** «1 строка», «3 строки», «5 строк». */
+    static String rowCount(int n) {
+        int mod100 = n % 100;
+        int mod10 = n % 10;
+        return n + (mod100 >= 11 && mod100 <= 14 ? " строк" : mod10 == 1 ? " строка"
+                : mod10 >= 2 && mod10 <= 4 ? " строки" : " строк");
     }
 
     /** «1 рабочий день», «3 рабочих дня», «5 рабочих дней». */

@@ -59,13 +59,16 @@ public class ChangeProjection {
         boolean awaitsAct = chain.steps().isEmpty() && chain.actRequired();
         jdbc.update("""
                         insert into q_change(change_id, register_id, kind, status, reason, comment, division, row_id,
-                                             before_row, after_row, initiated_by, initiated_at, chain, pending_step)
-                        values (?, ?, ?, ?, ?, ?, ?, ?, cast(? as jsonb), cast(? as jsonb), ?, ?, cast(? as jsonb), ?)""",
+                                             before_row, after_row, initiated_by, initiated_at, chain, pending_step,
+                                             operations)
+                        values (?, ?, ?, ?, ?, ?, ?, ?, cast(? as jsonb), cast(? as jsonb), ?, ?, cast(? as jsonb), ?,
+                                cast(? as jsonb))""",
                         e.changeId(), e.registerId(), e.kind().name(),
                         (awaitsAct ? ChangeStatus.AWAITING_APPROVAL_ACT : ChangeStatus.INITIATED).name(), e.reason().name(),
                         e.comment(), e.division(), e.rowId(), json.write(e.before()), json.write(e.after()), e.by(),
                         Timestamp.from(e.at()), json.write(chain),
-                        StepApprovalResult.pending(chain.steps().isEmpty() ? null : chain.steps().get(0), awaitsAct));
+                        StepApprovalResult.pending(chain.steps().isEmpty() ? null : chain.steps().get(0), awaitsAct),
+                        json.write(e.operations()));
         timeline(e.changeId(), "ChangeInitiated", e.at(), e.by(), null, e.comment());
     }
 

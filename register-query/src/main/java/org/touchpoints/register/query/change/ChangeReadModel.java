@@ -24,7 +24,7 @@ public class ChangeReadModel {
     private static final String COLUMNS = """
             select change_id, register_id, kind, status, reason, comment, division, row_id, before_row, after_row,
                    initiated_by, initiated_at, approved_at, order_number, order_date, due_date, published_version,
-                   published_at, version, due_note, due_problem, pending_step, chain, act_id
+                   published_at, version, due_note, due_problem, pending_step, chain, act_id, operations
             from q_change""";
 
     public record Filter(String registerId, String status, String division, Instant from, Instant to) {
@@ -116,7 +116,8 @@ public class ChangeReadModel {
                 .map(Enum::name).toArray(String[]::new);
         jdbc.sql(COLUMNS + " where register_id = ? and kind <> 'ADD' and status = any(cast(? as varchar[])) order by initiated_at, change_id")
                 .params(registerId, statuses).query(this::view).list()
-                .forEach(c -> open.putIfAbsent(c.rowId(), c));
+                .forEach(c -> c.operations().stream().filter(op -> !"ADD".equals(op.kind()))
+                        .forEach(op -> open.putIfAbsent(op.rowId(), c))); // every row a package edits or removes
         return open;
     }
 
@@ -143,7 +144,18 @@ public class ChangeReadModel {
                 rs.getDate(15) == null ? null : rs.getDate(15).toLocalDate(),
                 rs.getDate(16) == null ? null : rs.getDate(16).toLocalDate(),
                 (Integer) rs.getObject(17), instant(rs.getTimestamp(18)), rs.getLong(19), null, rs.getString(20),
-                rs.getString(21), rs.getString(22), steps(rs.getString(23)), rs.getString(24), act(rs.getString(23)));
+                rs.getString(21), rs.getString(22), steps(rs.getString(23)), rs.getString(24), act(rs.getString(23)),
+                operations(rs.getString(3), rs.getString(8), rs.getString(9), rs.getString(10), rs.getString(25)));
+    }
+
+    /** A package's rows as recorded; a single-row change's one row from its columns. */
+    private List<ChangeView.Operation> operations(String kind, String rowId, String before, String after,
+                                                  String operations) {
+        if (operations != null) {
+            return List.of(json.read(operations, ChangeView.Operation[].class));
+        }
+        return List.of(new ChangeView.Operation(kind, rowId, json.read(before, RowContent.class),
+                json.read(after, RowContent.class)));
     }
 
     private String act(String chain) {

@@ -190,11 +190,47 @@ public class AuditPage {
                 facts.put(fact[0], value);
             }
         }
+        if ("ChangeInitiated".equals(e.event()) && e.payload().path("operations").isArray()) {
+            operations(e.payload().path("operations"), facts);
+        }
         String who = e.onBehalfOf() == null ? words.names().apply(e.by())
                 : words.names().apply(e.by()) + " (и.о. за " + words.names().apply(e.onBehalfOf()) + ")";
         return new Line(e, EVENTS.getOrDefault(e.event(), e.event()),
                 org.touchpoints.register.query.ui.Words.DATE_TIME_SECONDS.format(e.at().atZone(words.zone())), who,
                 facts, e.payload().toPrettyString());
+    }
+
+    /**
+     * A change package's rows, one fact each («Строка 1: Добавление: «Telegram-канал» (https://t.me/x), процесс «…»,
+     * потребности 1, 2»; an edit shows the row before and after), so the audit trail reads the package row by row.
+     */
+    static void operations(JsonNode operations, Map<String, String> facts) {
+        int n = 0;
+        for (JsonNode op : operations.values()) {
+            n++;
+            String kind = ChangeSubject.kindTitle(op.path("kind").asString());
+            String rowId = op.path("rowId").asString();
+            String before = rowInWords(op.path("before"));
+            String after = rowInWords(op.path("after"));
+            String what = switch (op.path("kind").asString()) {
+                case "ADD" -> after;
+                case "REMOVE" -> before;
+                default -> "было " + before + " → стало " + after;
+            };
+            facts.put("Строка " + n, kind + " (строка " + rowId + "): " + what);
+        }
+    }
+
+    private static String rowInWords(JsonNode row) {
+        if (row.isMissingNode() || row.isNull()) {
+            return "—";
+        }
+        String address = row.path("touchpoint").path("address").asString();
+        List<String> needs = new ArrayList<>();
+        row.path("needs").values().forEach(v -> needs.add(v.asString()));
+        return "«" + row.path("touchpoint").path("name").asString() + "»"
+                + (Text.isBlank(address) ? "" : " (" + address + ")") + ", процесс «" + row.path("process").asString()
+                + "», потребности " + String.join(", ", needs);
     }
 
     /** The payload's value at a dotted path, in words; null when absent or empty. */
