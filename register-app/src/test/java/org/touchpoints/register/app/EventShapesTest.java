@@ -9,6 +9,9 @@ import org.axonframework.serialization.SimpleSerializedObject;
 import org.axonframework.serialization.SimpleSerializedType;
 import org.axonframework.serialization.jackson3.Jackson3Serializer;
 import org.junit.jupiter.api.Test;
+import org.touchpoints.register.api.calendar.PublicationDue;
+import org.touchpoints.register.api.change.ChangeApproved;
+import org.touchpoints.register.api.change.DeputyApproved;
 import org.touchpoints.register.api.change.ChangeInitiated;
 import org.touchpoints.register.api.change.ChangeKind;
 import org.touchpoints.register.api.change.ChangeReason;
@@ -83,6 +86,42 @@ class EventShapesTest {
         byte[] data = serializer.serialize(e, byte[].class).getData();
         assertThat(serializer.<byte[], ProcedureChanged>deserialize(new SimpleSerializedObject<>(data, byte[].class,
                 new SimpleSerializedType(ProcedureChanged.class.getName(), null)))).isEqualTo(e);
+    }
+
+    private <T> T read(String json, Class<T> type) {
+        return serializer.deserialize(new SimpleSerializedObject<>(json.getBytes(StandardCharsets.UTF_8), byte[].class,
+                new SimpleSerializedType(type.getName(), null)));
+    }
+
+    @Test
+    void aDeputyApprovalRecordedBeforeDueDatesWereRecordedReadsWithoutOne() {
+        DeputyApproved e = read("""
+                {"registerId":"smolensk-gzhi","changeId":"c-1","comment":null,"orderNumber":"15-п",
+                 "orderDate":"2024-03-05","onBehalfOf":null,"by":"deputy","at":"2024-03-06T07:00:00Z"}""",
+                DeputyApproved.class);
+        assertThat(e.due()).as("counted by the readers' fallback rule from the event's own dates").isNull();
+        assertThat(e).isEqualTo(new DeputyApproved("smolensk-gzhi", "c-1", null, "15-п", java.time.LocalDate.of(2024, 3, 5),
+                null, "deputy", Instant.parse("2024-03-06T07:00:00Z")));
+    }
+
+    @Test
+    void aChangeApprovedRecordedBeforeDueDatesWereRecordedReadsWithoutOne() {
+        ChangeApproved e = read("""
+                {"registerId":"nsk","changeId":"c-1","step":null,"comment":null,"actId":"act-1","actNumber":"15-п",
+                 "actDate":"2024-03-07","onBehalfOf":null,"by":"deputy","at":"2024-03-12T07:00:00Z"}""",
+                ChangeApproved.class);
+        assertThat(e.due()).isNull();
+        assertThat(e.actDate()).isEqualTo(java.time.LocalDate.of(2024, 3, 7));
+    }
+
+    @Test
+    void anApprovalWithItsDueDateRoundTrips() {
+        DeputyApproved e = new DeputyApproved("m", "c-1", null, null, null, null, "deputy",
+                Instant.parse("2024-04-08T07:00:00Z"), new PublicationDue(java.time.LocalDate.of(2024, 4, 8), 10,
+                java.time.LocalDate.of(2024, 4, 25), null, null, null, "federal/2024@00000000,region/RU-DA/2024@11111111"));
+        byte[] data = serializer.serialize(e, byte[].class).getData();
+        assertThat(serializer.<byte[], DeputyApproved>deserialize(new SimpleSerializedObject<>(data, byte[].class,
+                new SimpleSerializedType(DeputyApproved.class.getName(), null)))).isEqualTo(e);
     }
 
     @Test

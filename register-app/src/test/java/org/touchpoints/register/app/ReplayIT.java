@@ -91,6 +91,31 @@ class ReplayIT extends ApplicationIT {
         assertThat(api.as("initiator").post("/api/v1/admin/projections/rebuild", "{}").status()).isEqualTo(403);
     }
 
+    /**
+     * An approval recorded before the register counted due dates into the event has no {@code due} in its JSON: a
+     * rebuild counts it from the event's own dates by the fallback rule, and the change keeps the due date it had.
+     */
+    @Test
+    void anApprovalStoredInItsOldShapeKeepsItsDueDateThroughARebuild() {
+        String register = newRegister();
+        String change = approvedChange(register, "Сайт");
+        String dueDate = jdbc.sql("select due_date::text from q_change where change_id = ?").param(change)
+                .query(String.class).single();
+        assertThat(dueDate).isNotNull();
+        int rewritten = jdbc.sql("""
+                        update domain_event_entry
+                        set payload = convert_to((convert_from(payload, 'UTF8')::jsonb - 'due')::text, 'UTF8')
+                        where aggregate_identifier = ? and payload_type = ?
+                          and convert_from(payload, 'UTF8')::jsonb ->> 'changeId' = ?""")
+                .params(register, org.touchpoints.register.api.change.DeputyApproved.class.getName(), change).update();
+        assertThat(rewritten).as("the deputy's approval, now in the shape of the events recorded before").isEqualTo(1);
+
+        Api.Response rebuilt = api.as("admin").post("/api/v1/admin/projections/rebuild", "{}");
+        assertThat(rebuilt.status()).as(rebuilt.toString()).isEqualTo(200);
+        assertThat(jdbc.sql("select due_date::text from q_change where change_id = ?").param(change).query(String.class)
+                .single()).isEqualTo(dueDate);
+    }
+
     @Test
     void everyReadModelTableIsComparedAfterARebuild() {
         // a new q_ table must join ReadModels.TABLES, or the rebuild comparison would silently skip it

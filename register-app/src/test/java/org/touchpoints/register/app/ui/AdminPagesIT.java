@@ -209,7 +209,7 @@ class AdminPagesIT extends BrowserIT {
 
         // the production calendar: the year is shown before it is loaded
         browser.open("/admin/calendar");
-        browser.byId("calendar-file").sendKeys(Path.of("../register-query/src/main/resources/calendar/federal/2024.json")
+        browser.byId("calendar-file").sendKeys(Path.of("../register-platform/src/main/resources/calendar/federal/2024.json")
                 .toAbsolutePath().normalize().toString());
         go("#calendar-preview-submit");
         assertThat(browser.text("#calendar-working-days")).isEqualTo("Рабочих дней в году: 248.");

@@ -3,6 +3,7 @@ package org.touchpoints.register.command.register;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import org.touchpoints.register.api.calendar.PublicationDue;
 import org.touchpoints.register.api.change.ChangeApproved;
 import java.util.HashSet;
 import java.util.Set;
@@ -50,6 +51,12 @@ final class Change {
     Instant lastStepAt;
     /** Everyone who gave an approval step, in person, as an acting official or through one (four eyes). */
     final Set<String> approvers = new HashSet<>();
+    /** The publication deadline the register recorded (null before it entered the register, or recorded before it). */
+    private PublicationDue due;
+    /** When the change entered the register, with the order (or act) date named then and whether an act put it there. */
+    Instant enteredAt;
+    java.time.LocalDate enteredOrderDate;
+    boolean enteredByAct;
 
     Change(ChangeInitiated initiated, ApprovalChain chain) {
         this.initiated = initiated;
@@ -125,6 +132,29 @@ final class Change {
 
     boolean awaitsAct() {
         return status == ChangeStatus.AWAITING_APPROVAL_ACT;
+    }
+
+    PublicationDue due() {
+        return due;
+    }
+
+    /** Assigns the entry into the register and the deadline recorded with it. */
+    void entered(PublicationDue recordedDue, Instant at, java.time.LocalDate orderDate, boolean byAct) {
+        due = recordedDue;
+        enteredAt = at;
+        enteredOrderDate = orderDate;
+        enteredByAct = byAct;
+    }
+
+    /** Assigns a deadline counted after the entry (a calendar year loaded since). */
+    void dueCounted(PublicationDue counted) {
+        due = counted;
+        version++;
+    }
+
+    /** Whether the change is in the register (approved, published since or not). */
+    boolean inRegister() {
+        return status == ChangeStatus.APPROVED || status == ChangeStatus.PUBLISHED;
     }
 
     /** Assigns a step given: the status it leaves the change in. */

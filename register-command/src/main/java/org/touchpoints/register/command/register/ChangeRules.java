@@ -238,6 +238,22 @@ final class ChangeRules {
         }
     }
 
+    /** Only a change in the register (approved, published or not) has a publication due date to count. */
+    static void onlyAChangeInTheRegisterHasADueDate(Change change) {
+        if (!change.inRegister()) {
+            throw conflict("onlyAChangeInTheRegisterHasADueDate",
+                    "Изменение " + change.id() + " не утверждено: срок публикации не исчисляется");
+        }
+    }
+
+    /**
+     * A due date is counted again only while it is not known: the procedure sets a deadline and the count recorded at
+     * the approval (or since) was refused for a missing calendar year. A count once recorded is never replaced.
+     */
+    static boolean dueDateAwaitsCounting(Change change, org.touchpoints.register.api.calendar.PublicationDue recorded) {
+        return recorded != null && recorded.refused();
+    }
+
     /**
      * A write based on an older version of the change than the current one is refused: somebody acted on the change
      * after the actor looked at it. The version is the number of the change's events; null means "not checked".

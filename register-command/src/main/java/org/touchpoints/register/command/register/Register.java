@@ -20,7 +20,10 @@ import org.axonframework.modelling.command.AggregateIdentifier;
 import org.axonframework.modelling.command.AggregateLifecycle;
 import org.axonframework.modelling.command.CreationPolicy;
 import org.axonframework.spring.stereotype.Aggregate;
+import org.touchpoints.register.api.calendar.PublicationDue;
 import org.touchpoints.register.api.change.ApprovalActRecorded;
+import org.touchpoints.register.api.change.CountDueDateCommand;
+import org.touchpoints.register.api.change.DueDateCounted;
 import org.touchpoints.register.api.change.ApprovalActResult;
 import org.touchpoints.register.api.change.ApprovalStep;
 import org.touchpoints.register.api.change.ApproveStepCommand;
@@ -79,6 +82,8 @@ import org.touchpoints.register.api.row.RowContent;
 import org.touchpoints.register.api.row.Template;
 import org.touchpoints.register.api.row.Text;
 import org.touchpoints.register.api.rule.FieldError;
+import org.touchpoints.register.api.procedure.DeadlineFrom;
+import org.touchpoints.register.platform.calendar.ProductionCalendar;
 
 /**
  * The register of one authority: its rows, divisions, members and every change in flight. It is the
@@ -94,6 +99,8 @@ public class Register {
     private String registerId;
     private Template template;
     private ZoneId zone;
+    /** The authority's region (ISO 3166-2), whose calendar overlay its deadlines count by; null: federal only. */
+    private String region;
     /** The procedure the register runs now (today's when it was created without one). */
     private Procedure procedure;
     /** Whether the register has a procedure of its own (created with one, or changed since): then its lists bind. */
@@ -207,7 +214,7 @@ public class Register {
     }
 
     @CommandHandler
-    public ChangeStatus handle(InitiateChangeCommand cmd) {
+    public ChangeStatus handle(InitiateChangeCommand cmd, ProductionCalendar calendar) {
         if (cmd.kind() == null || !cmd.kind().rowOperation()) { // a package's rows come as its operations
             throw Violations.invalid("changeIsDescribed", "Укажите вид изменения",
                     List.of(new FieldError("kind", "Укажите вид изменения: ADD, EDIT или REMOVE")));
@@ -300,7 +307,8 @@ public class Register {
         if (change.chain.steps().isEmpty() && !change.chain.actRequired()) {
             // a procedure without approval steps or act: the proposal is the change
             ChangeRules.oneTouchpointPerProcessOnEntry(touchpointKeys, change);
-            apply(new ChangeApproved(registerId, change.id(), null, null, null, null, null, null, cmd.by(), cmd.at()));
+            apply(new ChangeApproved(registerId, change.id(), null, null, null, null, null, null, cmd.by(), cmd.at(),
+                    dueOnEntry(calendar, change, cmd.at(), null, false)));
         }
         return change.status;
     }
@@ -311,7 +319,7 @@ public class Register {
      * operation is the single-row change, recorded exactly as {@link InitiateChangeCommand} records it.
      */
     @CommandHandler
-    public ChangeStatus handle(InitiateChangePackageCommand cmd) {
+    public ChangeStatus handle(InitiateChangePackageCommand cmd, ProductionCalendar calendar) {
         List<FieldError> described = PackageRules.packageIsDescribed(cmd);
         if (cmd.changeId() == null || !CHANGE_ID.matcher(cmd.changeId()).matches()) {
             described.add(new FieldError("changeId", "Идентификатор изменения: латинские буквы, цифры, «-» и «_», до 64 символов"));
@@ -323,7 +331,7 @@ public class Register {
             try {
                 return handle(new InitiateChangeCommand(registerId, cmd.changeId(), op.kind(), op.rowId(), op.row(),
                         cmd.reason(), cmd.comment(), cmd.expectedRegisterVersion(), cmd.by(), cmd.at(),
-                        cmd.changeIdTakenElsewhere()));
+                        cmd.changeIdTakenElsewhere()), calendar);
             } catch (org.touchpoints.register.api.rule.RuleViolatedException e) {
                 throw onlyOperation(e);
             }
@@ -426,7 +434,8 @@ public class Register {
         if (change.chain.steps().isEmpty() && !change.chain.actRequired()) {
             // a procedure without approval steps or act: the proposal is the change
             ChangeRules.oneTouchpointPerProcessOnEntry(touchpointKeys, change);
-            apply(new ChangeApproved(registerId, change.id(), null, null, null, null, null, null, cmd.by(), cmd.at()));
+            apply(new ChangeApproved(registerId, change.id(), null, null, null, null, null, null, cmd.by(), cmd.at(),
+                    dueOnEntry(calendar, change, cmd.at(), null, false)));
         }
         return change.status;
     }
@@ -521,7 +530,7 @@ public class Register {
     }
 
     @CommandHandler
-    public ChangeStatus handle(ApproveByDivisionCommand cmd) {
+    public ChangeStatus handle(ApproveByDivisionCommand cmd, ProductionCalendar calendar) {
         Change change = ChangeRules.changeExists(changes, cmd.changeId());
         String comment = clean(cmd.comment());
         if (ChangeRules.repeatsTheDivisionApproval(change, cmd.by(), comment)) {
@@ -539,12 +548,12 @@ public class Register {
         List<FieldError> errors = new ArrayList<>();
         InputText.check(errors, "comment", "Комментарий", cmd.comment(), false, 2000);
         Violations.requireNoErrors("divisionApprovalIsDescribed", errors);
-        giveStep(change, ProcedureStep.DIVISION_HEAD, comment, null, null, onBehalfOf, cmd.by(), cmd.at());
+        giveStep(change, ProcedureStep.DIVISION_HEAD, comment, null, null, onBehalfOf, cmd.by(), cmd.at(), calendar);
         return change.status;
     }
 
     @CommandHandler
-    public StepApprovalResult handle(ApproveStepCommand cmd) {
+    public StepApprovalResult handle(ApproveStepCommand cmd, ProductionCalendar calendar) {
         Change change = ChangeRules.changeExists(changes, cmd.changeId());
         String comment = clean(cmd.comment());
         if (ChangeRules.repeatsTheStepApproval(change, cmd.by(), comment)) {
@@ -561,7 +570,7 @@ public class Register {
         List<FieldError> errors = new ArrayList<>();
         InputText.check(errors, "comment", "Комментарий", cmd.comment(), false, 2000);
         Violations.requireNoErrors("approvalIsDescribed", errors);
-        giveStep(change, step, comment, null, null, onBehalfOf, cmd.by(), cmd.at());
+        giveStep(change, step, comment, null, null, onBehalfOf, cmd.by(), cmd.at(), calendar);
         return result(change);
     }
 
@@ -571,7 +580,7 @@ public class Register {
      * register and {@link ChangeApproved} when the step puts it there.
      */
     private void giveStep(Change change, ProcedureStep step, String comment, String orderNumber, LocalDate orderDate,
-                          String onBehalfOf, String by, Instant at) {
+                          String onBehalfOf, String by, Instant at, ProductionCalendar calendar) {
         boolean entersRegister = change.lastStepPending() && !change.chain.actRequired();
         if (!entersRegister) {
             ProcedureRules.orderOnlyWhereTheProcedureTakesIt(change.chain, false, orderNumber, orderDate);
@@ -584,21 +593,55 @@ public class Register {
         }
         ProcedureRules.orderOnlyWhereTheProcedureTakesIt(change.chain, true, orderNumber, orderDate);
         ChangeRules.oneTouchpointPerProcessOnEntry(touchpointKeys, change);
+        PublicationDue due = dueOnEntry(calendar, change, at, orderDate, false);
         if (step == ProcedureStep.DEPUTY) {
-            apply(new DeputyApproved(registerId, change.id(), comment, orderNumber, orderDate, onBehalfOf, by, at));
+            apply(new DeputyApproved(registerId, change.id(), comment, orderNumber, orderDate, onBehalfOf, by, at, due));
         } else {
             apply(new ChangeApproved(registerId, change.id(), step, comment, null, orderNumber, orderDate, onBehalfOf,
-                    by, at));
+                    by, at, due));
         }
     }
 
     private static StepApprovalResult result(Change change) {
         return new StepApprovalResult(change.id(), change.status,
-                StepApprovalResult.pending(change.pendingStep(), change.awaitsAct()));
+                StepApprovalResult.pending(change.pendingStep(), change.awaitsAct()), change.due());
+    }
+
+    /**
+     * The publication deadline of a change entering the register now, counted by the production calendar (the domain
+     * service handed to the handler) as DOMAIN.md says, and recorded in the approval event: from the day the change
+     * is made — the approval's local date, or an earlier order's date; where an act puts it in the register, the act's
+     * date when the procedure counts from the act, else the day of its last approval step.
+     */
+    private PublicationDue dueOnEntry(ProductionCalendar calendar, Change change, Instant at, LocalDate orderDate,
+                                      boolean byAct) {
+        return calendar.publicationDue(madeOn(change, at, orderDate, byAct), change.chain.deadlineWorkingDays(), region);
+    }
+
+    /** The day the change was (or is) made, by the rule of {@link #dueOnEntry}. */
+    private LocalDate madeOn(Change change, Instant at, LocalDate orderDate, boolean byAct) {
+        if (byAct) {
+            return change.chain.deadlineFrom() == DeadlineFrom.APPROVAL_ACT ? orderDate
+                    : today(change.lastStepAt != null ? change.lastStepAt : at);
+        }
+        return PublicationDue.madeOn(at, orderDate, zone);
+    }
+
+    /**
+     * The deadline of a change in the register: the one its approval event (or a later {@link DueDateCounted})
+     * recorded; for an approval recorded before deadlines were counted into the event, counted now from that event's
+     * own dates by the same rule (the fallback the read side applies to such events too).
+     */
+    private PublicationDue recordedDue(Change change, ProductionCalendar calendar) {
+        if (change.due() != null) {
+            return change.due();
+        }
+        return calendar.publicationDue(madeOn(change, change.enteredAt, change.enteredOrderDate, change.enteredByAct),
+                change.chain.deadlineWorkingDays(), region);
     }
 
     @CommandHandler
-    public ApprovalActResult handle(RecordApprovalActCommand cmd) {
+    public ApprovalActResult handle(RecordApprovalActCommand cmd, ProductionCalendar calendar) {
         ChangeRules.onlyActHoldersRecordActs(members, cmd.by());
         Violations.requireNoErrors(ChangeRules.APPROVAL_ACT_IS_DESCRIBED, ChangeRules.approvalActIsDescribed(cmd.actId(),
                 cmd.number(), cmd.date(), cmd.changeIds()));
@@ -621,19 +664,19 @@ public class Register {
         apply(new ApprovalActRecorded(registerId, cmd.actId(), number, cmd.date(), cmd.changeIds(), cmd.by(), cmd.at()));
         for (Change change : covered) {
             apply(new ChangeApproved(registerId, change.id(), null, null, cmd.actId(), number, cmd.date(), null,
-                    cmd.by(), cmd.at()));
+                    cmd.by(), cmd.at(), dueOnEntry(calendar, change, cmd.at(), cmd.date(), true)));
         }
         return new ApprovalActResult(cmd.actId(), List.copyOf(cmd.changeIds()));
     }
 
     @CommandHandler
-    public DeputyApprovalResult handle(ApproveByDeputyCommand cmd) {
+    public DeputyApprovalResult handle(ApproveByDeputyCommand cmd, ProductionCalendar calendar) {
         BoundRules.datesWithinTheSaneRange(BoundRules.dated("orderDate", "Дата приказа", cmd.orderDate()));
         Change change = ChangeRules.changeExists(changes, cmd.changeId());
         if (ChangeRules.repeatsTheFinalApproval(change, cmd.by(), clean(cmd.comment()), clean(cmd.orderNumber()),
                 cmd.orderDate())) {
             return new DeputyApprovalResult(change.id(), ChangeStatus.APPROVED, change.deputyApproved.at(),
-                    change.deputyApproved.orderDate());
+                    change.deputyApproved.orderDate(), recordedDue(change, calendar));
         }
         ChangeRules.closedChangeAcceptsNothingMore(change);
         String onBehalfOf = ChangeRules.onlyTheDeputyGivesFinalApproval(members, delegations, cmd.by(), today(cmd.at()));
@@ -653,8 +696,8 @@ public class Register {
         ChangeRules.orderDateNotInTheFuture(cmd.orderDate(), today(cmd.at()));
         ChangeRules.orderDateNotBeforeTheChange(cmd.orderDate(), today(change.initiated.at()));
         giveStep(change, ProcedureStep.DEPUTY, clean(cmd.comment()), clean(cmd.orderNumber()), cmd.orderDate(),
-                onBehalfOf, cmd.by(), cmd.at());
-        return new DeputyApprovalResult(change.id(), change.status, cmd.at(), cmd.orderDate());
+                onBehalfOf, cmd.by(), cmd.at(), calendar);
+        return new DeputyApprovalResult(change.id(), change.status, cmd.at(), cmd.orderDate(), change.due());
     }
 
     @CommandHandler
@@ -726,14 +769,31 @@ public class Register {
     }
 
     @CommandHandler
-    public boolean handle(RecordMissedDeadlineCommand cmd) {
+    public boolean handle(RecordMissedDeadlineCommand cmd, ProductionCalendar calendar) {
         Change change = ChangeRules.changeExists(changes, cmd.changeId());
         if (change.deadlineMissed) {
             return false; // recorded already
         }
-        ChangeRules.deadlineMissedOnlyByAnUnpublishedApprovedChangeAfterItsDueDate(change, cmd.dueDate(),
+        LocalDate dueDate = change.status == ChangeStatus.APPROVED ? recordedDue(change, calendar).dueDate() : null;
+        ChangeRules.deadlineMissedOnlyByAnUnpublishedApprovedChangeAfterItsDueDate(change, dueDate,
                 cmd.at().atZone(zone).toLocalDate());
-        apply(new PublicationDeadlineMissed(registerId, change.id(), cmd.dueDate(), cmd.by(), cmd.at()));
+        apply(new PublicationDeadlineMissed(registerId, change.id(), dueDate, cmd.by(), cmd.at()));
+        return true;
+    }
+
+    @CommandHandler
+    public boolean handle(CountDueDateCommand cmd, ProductionCalendar calendar) {
+        Change change = ChangeRules.changeExists(changes, cmd.changeId());
+        ChangeRules.onlyAChangeInTheRegisterHasADueDate(change);
+        PublicationDue recorded = recordedDue(change, calendar);
+        if (!ChangeRules.dueDateAwaitsCounting(change, recorded)) {
+            return false; // counted already (at the approval, or by an earlier recount)
+        }
+        PublicationDue now = calendar.publicationDue(recorded.madeOn(), recorded.workingDays(), region);
+        if (now.dueDate() == null) {
+            return false; // the calendar still lacks a year
+        }
+        apply(new DueDateCounted(registerId, change.id(), now, cmd.by(), cmd.at()));
         return true;
     }
 
@@ -820,6 +880,7 @@ public class Register {
         registerId = e.registerId();
         template = e.template();
         zone = ZoneId.of(e.timeZone());
+        region = e.region();
         procedure = e.procedureOrLegacy();
         ownProcedure = e.procedure() != null;
     }
@@ -884,6 +945,7 @@ public class Register {
         change.approvedBy(e.by(), e.onBehalfOf());
         change.stepGiven(ProcedureStep.DEPUTY, e.by(), e.comment(), e.at(), ChangeStatus.APPROVED);
         change.status = ChangeStatus.APPROVED;
+        change.entered(e.due(), e.at(), e.orderDate(), false);
         enterRegister(change, e.at());
     }
 
@@ -903,6 +965,7 @@ public class Register {
             change.version++;
         }
         change.status = ChangeStatus.APPROVED;
+        change.entered(e.due(), e.at(), e.actDate(), e.actId() != null);
         enterRegister(change, e.at());
     }
 
@@ -929,6 +992,12 @@ public class Register {
     @EventSourcingHandler
     void on(AnnualReviewConfirmed e) {
         reviews.add(e.divisionId() + "/" + e.year());
+    }
+
+    @EventSourcingHandler
+    void on(DueDateCounted e) {
+        Change change = changes.get(e.changeId());
+        change.dueCounted(e.due());
     }
 
     @EventSourcingHandler

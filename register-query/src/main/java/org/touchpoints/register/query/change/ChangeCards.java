@@ -18,8 +18,8 @@ import org.touchpoints.register.api.change.ChangeStatus;
 import org.touchpoints.register.api.row.ClientNeed;
 import org.touchpoints.register.api.row.RowContent;
 import org.touchpoints.register.api.row.Touchpoint;
-import org.touchpoints.register.query.calendar.CalendarYearMissingException;
-import org.touchpoints.register.query.calendar.ProductionCalendar;
+import org.touchpoints.register.platform.calendar.CalendarYearMissingException;
+import org.touchpoints.register.platform.calendar.ProductionCalendar;
 import org.touchpoints.register.query.deadline.DeadlineBoard;
 import org.touchpoints.register.query.deadline.PublicationDeadline;
 import org.touchpoints.register.query.register.RegisterReadModel;
@@ -40,17 +40,18 @@ public class ChangeCards {
     private static final Map<String, String> KINDS = Map.of(
             "ADD", "Добавление строки", "EDIT", "Изменение строки", "REMOVE", "Исключение строки",
             "PACKAGE", "Пакет изменений");
-    private static final Map<String, String> EVENTS = Map.of(
-            "ChangeInitiated", "Изменение предложено",
-            "DivisionApproved", "Согласовано руководителем подразделения",
-            "DeputyApproved", "Утверждено заместителем руководителя",
-            "StepApproved", "Шаг согласования пройден",
-            "ChangeApproved", "Утверждено",
-            "ApprovalActRecorded", "Внесён приказ",
-            "Published", "Опубликовано на официальном сайте",
-            "ChangeRejected", "Отклонено",
-            "ChangeWithdrawn", "Отозвано инициатором",
-            "PublicationDeadlineMissed", "Срок публикации пропущен");
+    private static final Map<String, String> EVENTS = Map.ofEntries(
+            Map.entry("ChangeInitiated", "Изменение предложено"),
+            Map.entry("DivisionApproved", "Согласовано руководителем подразделения"),
+            Map.entry("DeputyApproved", "Утверждено заместителем руководителя"),
+            Map.entry("StepApproved", "Шаг согласования пройден"),
+            Map.entry("ChangeApproved", "Утверждено"),
+            Map.entry("ApprovalActRecorded", "Внесён приказ"),
+            Map.entry("Published", "Опубликовано на официальном сайте"),
+            Map.entry("ChangeRejected", "Отклонено"),
+            Map.entry("ChangeWithdrawn", "Отозвано инициатором"),
+            Map.entry("PublicationDeadlineMissed", "Срок публикации пропущен"),
+            Map.entry("DueDateCounted", "Срок публикации рассчитан"));
 
     /** One field of the row: before and after the change; {@code changed} when an edit alters it. */
     public record Field(String label, String before, String after, boolean changed) {
@@ -215,7 +216,7 @@ public class ChangeCards {
         }
         LocalDate madeOn = PublicationDeadline.madeOn(clock.instant(), null, s.zone());
         try {
-            return Words.date(PublicationDeadline.dueDate(calendar, madeOn, s.deadlineWorkingDays(), s.region()));
+            return Words.date(calendar.addWorkingDays(madeOn, s.deadlineWorkingDays(), s.region()));
         } catch (CalendarYearMissingException missing) {
             return "";
         }

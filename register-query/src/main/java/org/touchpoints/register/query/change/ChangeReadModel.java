@@ -7,12 +7,9 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
-import org.axonframework.queryhandling.QueryHandler;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
-import org.touchpoints.register.api.change.ChangeDeadline;
 import org.touchpoints.register.api.change.ChangeStatus;
-import org.touchpoints.register.api.change.FindDueDateQuery;
 import org.touchpoints.register.api.procedure.ApprovalChain;
 import org.touchpoints.register.api.row.RowContent;
 import org.touchpoints.register.platform.web.ApiException;
@@ -125,15 +122,6 @@ public class ChangeReadModel {
     public static String describe(ChangeView c, java.time.ZoneId zone) {
         return ChangeSubject.kindTitle(c.kind()) + " от " + org.touchpoints.register.query.ui.Words.date(
                 c.initiatedAt().atZone(zone).toLocalDate()) + " (" + ChangeStatus.valueOf(c.status()).title().toLowerCase() + ")";
-    }
-
-    @QueryHandler
-    public Optional<ChangeDeadline> handle(FindDueDateQuery query) {
-        return jdbc.sql("select status, due_date, due_note, due_problem from q_change where change_id = ?")
-                .param(query.changeId())
-                .query((rs, i) -> new ChangeDeadline(query.changeId(), ChangeStatus.valueOf(rs.getString(1)),
-                        rs.getDate(2) == null ? null : rs.getDate(2).toLocalDate(), rs.getString(3), rs.getString(4)))
-                .optional();
     }
 
     private ChangeView view(ResultSet rs, int i) throws SQLException {

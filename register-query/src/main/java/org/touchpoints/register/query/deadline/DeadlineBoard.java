@@ -10,8 +10,8 @@ import java.util.List;
 import java.util.stream.Stream;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
-import org.touchpoints.register.query.calendar.CalendarYearMissingException;
-import org.touchpoints.register.query.calendar.ProductionCalendar;
+import org.touchpoints.register.platform.calendar.CalendarYearMissingException;
+import org.touchpoints.register.platform.calendar.ProductionCalendar;
 
 /**
  * The deadline of every approved change, as of now: due date, working days left (negative: overdue by that

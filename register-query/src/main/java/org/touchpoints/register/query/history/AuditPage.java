@@ -74,11 +74,11 @@ public class AuditPage {
                 "Комментарий", "comment");
         event("DivisionApproved", "Согласовано руководителем подразделения", "Комментарий", "comment");
         event("DeputyApproved", "Утверждено заместителем руководителя", "Комментарий", "comment",
-                "Приказ №", "orderNumber", "Дата приказа", "orderDate");
+                "Приказ №", "orderNumber", "Дата приказа", "orderDate", "Срок публикации", "due.dueDate");
         event("ChangeRejected", "Изменение отклонено", "Этап", "step", "Причина", "reason");
         event("StepApproved", "Шаг согласования пройден", "Шаг", "step", "Комментарий", "comment");
         event("ChangeApproved", "Изменение утверждено", "Шаг", "step", "Комментарий", "comment",
-                "Приказ №", "actNumber", "Дата приказа", "actDate");
+                "Приказ №", "actNumber", "Дата приказа", "actDate", "Срок публикации", "due.dueDate");
         event("ApprovalActRecorded", "Внесён приказ об утверждении изменений", "Приказ №", "number", "Дата", "date",
                 "Изменения", "changeIds");
         event("ProcedureChanged", "Порядок ведения перечня изменён", "Шаги согласования", "procedure.approvalSteps",
@@ -87,6 +87,7 @@ public class AuditPage {
         event("Published", "Редакция опубликована", "Редакция", "version", "Адрес", "url",
                 "Опубликовано", "publishedAt", "Изменения", "coveredChangeIds", "SHA-256", "sha256");
         event("PublicationDeadlineMissed", "Срок публикации пропущен", "Срок", "dueDate");
+        event("DueDateCounted", "Срок публикации рассчитан", "Срок", "due.dueDate", "Календарь", "due.calendar");
         event("AnnualReviewConfirmed", "Ежегодная проверка подтверждена", "Подразделение", "divisionId",
                 "Год", "year", "Комментарий", "comment");
         event("ApprovalRightDelegated", "Назначен исполняющий обязанности", "Исполняющий обязанности", "delegate",

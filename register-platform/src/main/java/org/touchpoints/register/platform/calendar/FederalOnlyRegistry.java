@@ -1,4 +1,4 @@
-package org.touchpoints.register.query.calendar;
+package org.touchpoints.register.platform.calendar;
 
 import java.sql.Timestamp;
 import java.time.Clock;
@@ -11,7 +11,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
 /**
- * The "federal only" marks in the database ({@code calendar_federal_only}), shared by every instance. A mark, once
+ * The "federal only" marks in the database ({@code calendar_federal_only_mark}), shared by every instance. A mark, once
  * seen, is remembered (marks are never withdrawn: a loaded overlay supersedes one); a region-year not marked is looked
  * up again each time, so a mark made on another instance counts at once.
  */
@@ -44,7 +44,7 @@ public class FederalOnlyRegistry implements FederalOnlyMarks {
     }
 
     public Optional<Mark> find(String region, int year) {
-        return jdbc.sql("select region, year, marked_by, marked_at, reason from calendar_federal_only where region = ? and year = ?")
+        return jdbc.sql("select region, year, marked_by, marked_at, reason from calendar_federal_only_mark where region = ? and year = ?")
                 .params(region, year).query(this::mark).optional();
     }
 
@@ -52,14 +52,14 @@ public class FederalOnlyRegistry implements FederalOnlyMarks {
     public Optional<Mark> mark(String region, int year, String by, String reason) {
         Instant at = clock.instant();
         int inserted = jdbc.sql("""
-                        insert into calendar_federal_only(region, year, marked_by, marked_at, reason) values (?, ?, ?, ?, ?)
+                        insert into calendar_federal_only_mark(region, year, marked_by, marked_at, reason) values (?, ?, ?, ?, ?)
                         on conflict do nothing""")
                 .params(region, year, by, Timestamp.from(at), reason).update();
         return inserted == 0 ? Optional.empty() : Optional.of(new Mark(region, year, by, at, reason));
     }
 
     public List<Mark> all() {
-        return jdbc.sql("select region, year, marked_by, marked_at, reason from calendar_federal_only order by region, year")
+        return jdbc.sql("select region, year, marked_by, marked_at, reason from calendar_federal_only_mark order by region, year")
                 .query(this::mark).list();
     }
 

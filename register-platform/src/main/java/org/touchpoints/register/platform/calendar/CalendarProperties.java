@@ -1,4 +1,4 @@
-package org.touchpoints.register.query.calendar;
+package org.touchpoints.register.platform.calendar;
 
 import org.springframework.boot.context.properties.ConfigurationProperties;
 

@@ -1,4 +1,4 @@
-package org.touchpoints.register.query.calendar;
+package org.touchpoints.register.platform.calendar;
 
 /**
  * A date falls in a year whose federal production calendar has not been loaded, or (the subclass

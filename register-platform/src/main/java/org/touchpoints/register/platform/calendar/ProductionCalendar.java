@@ -1,4 +1,4 @@
-package org.touchpoints.register.query.calendar;
+package org.touchpoints.register.platform.calendar;
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -25,6 +25,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.touchpoints.register.platform.audit.AdminAudit;
 import org.touchpoints.register.api.calendar.DueDate;
+import org.touchpoints.register.api.calendar.PublicationDue;
 
 /**
  * The Russian production calendar (производственный календарь) and the working-day count of DOMAIN.md:
@@ -34,8 +35,9 @@ import org.touchpoints.register.api.calendar.DueDate;
  * <p>Years are data, not code. They come from the files bundled under {@code calendar/} on the classpath,
  * then from an optional external directory of the same layout ({@code federal/2027.json},
  * {@code region/RU-DA/2027.json}) whose files add or replace years, and at run time from {@link #load(String)}
- * (an administrator's upload, also written to the external directory when there is one, so it survives a
- * restart). A date in a year that is not loaded is never guessed: {@link CalendarYearMissingException}.
+ * (an administrator's upload, also written to the external directory when there is one, and to the
+ * {@code calendar_file} table when the calendar {@linkplain #useStore uses one}, so it survives a restart and every
+ * instance — the command side, which counts due dates into the approval events, included — counts with it). A date in a year that is not loaded is never guessed: {@link CalendarYearMissingException}.
  *
  * <p>Thread-safe: readers see an immutable snapshot; loads replace it.
  */
@@ -53,6 +55,9 @@ public final class ProductionCalendar {
     private final Path directory;
     private volatile Snapshot snapshot = new Snapshot(Map.of(), Map.of());
     private volatile FederalOnlyMarks marks = FederalOnlyMarks.NONE;
+    private volatile CalendarStore store;
+    /** What the store held when last read ({@link CalendarStore#stamp}); null before the first read. */
+    private volatile String storeStamp;
 
     private ProductionCalendar(Path directory) {
         this.directory = directory;
@@ -91,6 +96,104 @@ public final class ProductionCalendar {
      */
     public void useFederalOnlyMarks(FederalOnlyMarks federalOnlyMarks) {
         this.marks = Objects.requireNonNull(federalOnlyMarks, "federalOnlyMarks");
+    }
+
+    /**
+     * Where the years uploaded at run time are kept for every instance (the {@code calendar_file} table): they are read
+     * now, and again whenever {@link #refresh()} finds the table changed.
+     */
+    public void useStore(CalendarStore calendarStore) {
+        this.store = Objects.requireNonNull(calendarStore, "calendarStore");
+    }
+
+    /**
+     * Takes in the years uploaded on any instance since the last look (cheap when nothing changed: one small query).
+     *
+     * @return whether a year was added or replaced
+     */
+    public boolean refresh() {
+        CalendarStore s = store;
+        if (s == null) {
+            return false;
+        }
+        String stamp = s.stamp();
+        if (stamp.equals(storeStamp)) {
+            return false;
+        }
+        synchronized (this) {
+            if (stamp.equals(storeStamp)) {
+                return false;
+            }
+            int files = 0;
+            for (String json : s.files()) {
+                try {
+                    install(CalendarJson.parse(json));
+                    files++;
+                } catch (InvalidCalendarException e) { // uploads are checked before they are stored: never expected
+                    log.error("Production calendar: a stored upload is refused and skipped: {}",
+                            AdminAudit.oneLine(e.getMessage()));
+                }
+            }
+            storeStamp = stamp;
+            log.info("Production calendar: {} uploaded file(s) from the database; years now {}", files, loadedYears());
+        }
+        return true;
+    }
+
+    // ------------------------------------------------------------------------------------------ publication deadlines
+
+    /**
+     * The publication deadline of a change made on {@code madeOn} (DOMAIN.md, "Working days"), as the register records
+     * it: counted with the calendar as it stands now (uploads on other instances included), with the note of a
+     * federal-only count, or refused with its reason when a year is missing; {@link PublicationDue#none} when the
+     * procedure sets no deadline ({@code workingDays} null).
+     */
+    public PublicationDue publicationDue(LocalDate madeOn, Integer workingDays, String region) {
+        Objects.requireNonNull(madeOn, "madeOn");
+        if (workingDays == null) {
+            return PublicationDue.none(madeOn);
+        }
+        refresh();
+        try {
+            LocalDate due = addWorkingDays(madeOn, workingDays, region);
+            return new PublicationDue(madeOn, workingDays, due, federalOnlyNote(region, madeOn, due), null, null,
+                    version(region, madeOn, due));
+        } catch (CalendarYearMissingException missing) {
+            return new PublicationDue(madeOn, workingDays, null, null, "Срок публикации не рассчитан: " + missing.getMessage(),
+                    unknownBecause(missing), version(region, madeOn, LocalDate.of(missing.year() - 1, 12, 31)));
+        }
+    }
+
+    /** Why a due date is not known, in a few words: «нет календаря на 2027 год». */
+    public static String unknownBecause(CalendarYearMissingException missing) {
+        return missing instanceof RegionalCalendarMissingException regional
+                ? "нет регионального календаря " + regional.region() + " на " + missing.year() + " год"
+                : "нет календаря на " + missing.year() + " год";
+    }
+
+    /**
+     * The files a count over {@code (fromExclusive, toInclusive]} used, with their fingerprints:
+     * {@code federal/2025@1a2b3c4d,region/RU-DA/2025@5e6f7a8b} ({@code region/RU-DA/2027@federal-only} for a year
+     * counted by an administrator's mark); null when the count looked at no year.
+     */
+    public String version(String region, LocalDate fromExclusive, LocalDate toInclusive) {
+        Snapshot s = snapshot;
+        String code = normalizeRegion(region);
+        StringBuilder version = new StringBuilder();
+        for (int year = fromExclusive.plusDays(1).getYear(); year <= toInclusive.getYear(); year++) {
+            CalendarYear federal = s.federal().get(year);
+            if (federal == null) {
+                break;
+            }
+            version.append(version.isEmpty() ? "" : ",").append(FEDERAL_DIR).append('/').append(year).append('@')
+                    .append(federal.fingerprint());
+            if (code != null && s.regions().containsKey(code)) {
+                CalendarYear overlay = s.overlay(code, year);
+                version.append(',').append(REGION_DIR).append('/').append(code).append('/').append(year).append('@')
+                        .append(overlay != null ? overlay.fingerprint() : "federal-only");
+            }
+        }
+        return version.isEmpty() ? null : version.toString();
     }
 
     // ------------------------------------------------------------------------------------------ queries
@@ -228,6 +331,10 @@ public final class ProductionCalendar {
 
     // ------------------------------------------------------------------------------------------ loading
 
+    /** What a calendar file holds and the year it would make, before it is loaded. */
+    public record Preview(CalendarYear file, YearView year) {
+    }
+
     /**
      * Adds or replaces one year (federal, or a region's overlay when the file has {@code region}) from the
      * JSON of a calendar file; writes it to the external directory when there is one.
@@ -239,6 +346,9 @@ public final class ProductionCalendar {
         synchronized (this) {
             if (directory != null) {
                 write(year, json);
+            }
+            if (store != null) {
+                store.save(year, json); // every instance, the command side's counts included, takes it from there
             }
             install(year);
         }
@@ -254,7 +364,7 @@ public final class ProductionCalendar {
      *
      * @throws InvalidCalendarException with every reason the file is refused
      */
-    public CalendarController.Preview preview(String json) {
+    public Preview preview(String json) {
         CalendarYear file = CalendarJson.parse(json);
         TreeSet<LocalDate> nonWorking = new TreeSet<>(file.nonWorkingDays());
         TreeSet<LocalDate> workingWeekend = new TreeSet<>(file.workingWeekendDays());
@@ -270,7 +380,7 @@ public final class ProductionCalendar {
                 count++;
             }
         }
-        return new CalendarController.Preview(file, new YearView(file.year(), List.copyOf(nonWorking),
+        return new Preview(file, new YearView(file.year(), List.copyOf(nonWorking),
                 List.copyOf(workingWeekend), count));
     }
 

@@ -1,4 +1,4 @@
-package org.touchpoints.register.query.calendar;
+package org.touchpoints.register.platform.calendar;
 
 import java.time.DayOfWeek;
 import java.time.LocalDate;
@@ -30,9 +30,9 @@ import tools.jackson.databind.json.JsonMapper;
  *   <li>no unknown fields, no duplicates.</li>
  * </ul>
  */
-final class CalendarJson {
-    static final int MIN_YEAR = 2000;
-    static final int MAX_YEAR = 2199;
+public final class CalendarJson {
+    public static final int MIN_YEAR = 2000;
+    public static final int MAX_YEAR = 2199;
     private static final int MAX_SOURCE_LENGTH = 2000;
 
     /** Art. 112 of the Labour Code: the federal non-working holidays. */

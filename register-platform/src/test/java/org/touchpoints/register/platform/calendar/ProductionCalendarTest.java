@@ -1,4 +1,4 @@
-package org.touchpoints.register.query.calendar;
+package org.touchpoints.register.platform.calendar;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;

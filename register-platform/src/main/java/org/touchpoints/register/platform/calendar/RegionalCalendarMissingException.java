@@ -1,4 +1,4 @@
-package org.touchpoints.register.query.calendar;
+package org.touchpoints.register.platform.calendar;
 
 /**
  * The count reaches a year in which the authority's region has no overlay loaded, although the region has regional

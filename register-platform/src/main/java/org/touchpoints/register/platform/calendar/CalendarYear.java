@@ -1,4 +1,4 @@
-package org.touchpoints.register.query.calendar;
+package org.touchpoints.register.platform.calendar;
 
 import java.time.LocalDate;
 import java.util.Collections;
@@ -25,6 +25,23 @@ public record CalendarYear(int year, String region, String source,
 
     public boolean isFederal() {
         return region == null;
+    }
+
+    /**
+     * What the year says, as a short fingerprint (8 hex digits of the SHA-256 of its days, region and year; the source
+     * and the file's layout do not count): two files of a year with the same days have the same fingerprint.
+     */
+    public String fingerprint() {
+        StringBuilder canonical = new StringBuilder().append(year).append('|').append(region == null ? "" : region);
+        nonWorkingDays.forEach(d -> canonical.append("|-").append(d));
+        workingWeekendDays.forEach(d -> canonical.append("|+").append(d));
+        try {
+            byte[] hash = java.security.MessageDigest.getInstance("SHA-256")
+                    .digest(canonical.toString().getBytes(java.nio.charset.StandardCharsets.UTF_8));
+            return java.util.HexFormat.of().formatHex(hash, 0, 4);
+        } catch (java.security.NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     /** How the file is named for people: «федеральный календарь на 2025 год», «календарь RU-DA на 2025 год». */
