@@ -16,6 +16,8 @@ import org.touchpoints.register.api.change.ChangeInitiated;
 import org.touchpoints.register.api.change.ChangeKind;
 import org.touchpoints.register.api.change.ChangeReason;
 import org.touchpoints.register.api.change.RowChange;
+import org.touchpoints.register.api.procedure.ProcedureChanged;
+import org.touchpoints.register.api.procedure.ProcedurePreset;
 import org.touchpoints.register.api.register.RowImported;
 import org.touchpoints.register.api.row.Channel;
 import org.touchpoints.register.api.row.RowContent;
@@ -59,6 +61,31 @@ class EventShapesTest {
         byte[] data = serializer.serialize(e, byte[].class).getData();
         assertThat(serializer.<byte[], RowImported>deserialize(new SimpleSerializedObject<>(data, byte[].class,
                 new SimpleSerializedType(RowImported.class.getName(), null)))).isEqualTo(e);
+    }
+
+    @Test
+    void aProcedureRecordedBeforeProcessesCouldBeSharedReadsAsNotShared() {
+        String before = """
+                {"registerId":"nsk","procedure":{"preset":"NOVOSIBIRSK_GSN","initiators":["DIVISION"],
+                 "approvalSteps":["DIVISION_HEAD","DEPUTY"],"approvalAct":"REQUIRED","deadlineWorkingDays":5,
+                 "deadlineFrom":"APPROVAL_ACT","annualReviewBy":null,"needs":[{"code":1,"title":"Получение информации"}],
+                 "directions":["Государственный контроль (надзор)"],"reasons":["NEEDS_CHANGED"],"touchpointTypes":[],
+                 "columnHeaders":null},"by":"admin","at":"2024-03-01T07:00:00Z"}""";
+        ProcedureChanged e = (ProcedureChanged) serializer.deserialize(new SimpleSerializedObject<>(
+                before.getBytes(StandardCharsets.UTF_8), byte[].class,
+                new SimpleSerializedType(ProcedureChanged.class.getName(), null)));
+        assertThat(e.procedure().sharedProcesses()).isNull();
+        assertThat(e.procedure().processesMayBeShared()).isFalse();
+    }
+
+    @Test
+    void aProcedureThatSharesProcessesRoundTrips() {
+        ProcedureChanged e = new ProcedureChanged("nsk", ProcedurePreset.NOVOSIBIRSK_GSN.procedure(), "admin",
+                Instant.parse("2024-03-01T07:00:00Z"));
+        assertThat(e.procedure().processesMayBeShared()).isTrue();
+        byte[] data = serializer.serialize(e, byte[].class).getData();
+        assertThat(serializer.<byte[], ProcedureChanged>deserialize(new SimpleSerializedObject<>(data, byte[].class,
+                new SimpleSerializedType(ProcedureChanged.class.getName(), null)))).isEqualTo(e);
     }
 
     private <T> T read(String json, Class<T> type) {

@@ -159,7 +159,8 @@ public class Register {
         List<String> processes = cmd.processes() == null ? List.of() : cmd.processes();
         Violations.requireNoErrors("divisionIsValid", RegisterRules.divisionIsValid(cmd.divisionId(), cmd.name(), processes));
         List<String> cleaned = processes.stream().map(Text::clean).toList();
-        RegisterRules.oneOwnerPerProcess(divisions, cmd.divisionId(), cleaned);
+        RegisterRules.oneOwnerPerProcessUnlessTheProcedureSharesThem(divisions, procedure.processesMayBeShared(),
+                cmd.divisionId(), cleaned);
         apply(new DivisionDefined(registerId, cmd.divisionId(), Text.clean(cmd.name()), cleaned, cmd.by(), cmd.at()));
     }
 
@@ -487,11 +488,16 @@ public class Register {
             String owner = before.division() != null ? before.division() : divisions.ownerOf(before.process()).orElse(null);
             if (owner != null) {
                 if (!responsible && row != null && row.process() != null) {
-                    divisions.ownerOf(row.process()).filter(o -> !o.equals(owner)).ifPresent(other ->
+                    divisions.ownerOtherThan(row.process(), owner).ifPresent(other ->
                             ChangeRules.onlyMembersOfTheOwningDivisionInitiate(members, by, other));
                 }
                 return owner;
             }
+        }
+        RowContent target = row != null && row.process() != null ? row : before;
+        if (target != null && divisions.shared(target.process())) {
+            return RegisterRules.divisionOfARowOfASharedProcess(divisions.ownersOf(target.process()),
+                    row == null ? null : row.division(), members.divisionsWhere(by, MemberRole.SPECIALIST), responsible);
         }
         if (row != null && row.process() != null) {
             var owner = divisions.ownerOf(row.process());

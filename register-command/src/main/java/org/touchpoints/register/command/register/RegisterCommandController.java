@@ -98,7 +98,8 @@ public class RegisterCommandController {
     @Operation(summary = "Изменить порядок ведения перечня (администратор)",
             description = "Тело — порядок: {\"preset\":\"NOVOSIBIRSK_GSN\"} или все поля (initiators, approvalSteps, "
                     + "approvalAct, deadlineWorkingDays, deadlineFrom, annualReviewBy, needs, directions, reasons, "
-                    + "touchpointTypes, columnHeaders — заголовки столбцов шаблона); поля рядом с preset его уточняют. Изменения, уже находящиеся на согласовании, "
+                    + "touchpointTypes, columnHeaders — заголовки столбцов шаблона, sharedProcesses — процесс может вестись "
+                    + "несколькими подразделениями); поля рядом с preset его уточняют. Изменения, уже находящиеся на согласовании, "
                     + "завершаются по порядку, с которым начались.")
     public Map<String, Object> changeProcedure(@PathVariable String registerId, @RequestBody Procedure body) {
         Procedure procedure = procedureOf(body, null);

@@ -48,7 +48,8 @@ public class AdminAudit {
     public static String procedureDetails(org.touchpoints.register.api.procedure.Procedure procedure) {
         return (procedure.preset() == null ? "" : "по образцу " + procedure.preset() + "; ") + "шаги "
                 + procedure.approvalSteps() + "; приказ " + procedure.approvalAct() + "; срок "
-                + (procedure.deadlineWorkingDays() == null ? "не установлен" : procedure.deadlineWorkingDays() + " раб. дн.");
+                + (procedure.deadlineWorkingDays() == null ? "не установлен" : procedure.deadlineWorkingDays() + " раб. дн.")
+                + (procedure.processesMayBeShared() ? "; процесс может вестись несколькими подразделениями" : "");
     }
 
     /** Records one action; text is kept to its column sizes and stripped of line breaks (no forged lines). */

@@ -52,7 +52,8 @@ public class RegisterSettingsPage {
 
     /** The procedure form as typed (strings, so a refused form comes back as it was). */
     public record Form(String preset, List<String> initiators, List<String> steps, String approvalAct, String deadline,
-                       String deadlineFrom, String annualReview, Map<String, String> errors, String refusal) {
+                       String deadlineFrom, String annualReview, Map<String, String> errors, String refusal,
+                       boolean sharedProcesses) {
         public String error(String field) {
             return errors.get(field);
         }
@@ -74,7 +75,7 @@ public class RegisterSettingsPage {
         Form form = new Form("", p.initiators().stream().map(Enum::name).toList(),
                 p.approvalSteps().stream().map(Enum::name).toList(), p.approvalAct().name(),
                 p.deadlineWorkingDays() == null ? "" : p.deadlineWorkingDays().toString(), p.deadlineFrom().name(),
-                p.annualReviewBy() == null ? "" : dayMonth(p.annualReviewBy()), Map.of(), null);
+                p.annualReviewBy() == null ? "" : dayMonth(p.annualReviewBy()), Map.of(), null, p.processesMayBeShared());
         model.addAttribute("done", done == null ? null
                 : "Порядок ведения перечня изменён. Изменения, уже находящиеся на согласовании, завершаются по порядку, "
                 + "с которым начались; новые — по этому.");
@@ -86,7 +87,7 @@ public class RegisterSettingsPage {
                   @RequestParam(required = false) List<String> initiators, @RequestParam(required = false) List<String> steps,
                   @RequestParam(required = false) String approvalAct, @RequestParam(required = false) String deadline,
                   @RequestParam(required = false) String deadlineFrom, @RequestParam(required = false) String annualReview,
-                  Model model, HttpServletResponse response) {
+                  @RequestParam(required = false) String sharedProcesses, Model model, HttpServletResponse response) {
         AdminOnly.require(model);
         registers.require(registerId);
         List<String> typedInitiators = initiators == null ? List.of() : initiators;
@@ -142,7 +143,7 @@ public class RegisterSettingsPage {
             Procedure current = registers.procedure(registerId);
             procedure = new Procedure(current.preset(), who, chain, enumOf(ApprovalActMode.class, approvalAct), days,
                     enumOf(DeadlineFrom.class, deadlineFrom), review, current.needs(), current.directions(),
-                    current.reasons(), current.touchpointTypes(), current.columnHeaders());
+                    current.reasons(), current.touchpointTypes(), current.columnHeaders(), sharedProcesses != null);
             if (who.isEmpty()) {
                 errors.put("initiators", "Отметьте, кто инициирует изменения");
             }
@@ -169,7 +170,7 @@ public class RegisterSettingsPage {
             refusal = "Порядок не изменён: исправьте отмеченные поля";
         }
         return render(registerId, new Form(preset == null ? "" : preset, typedInitiators, typedSteps,
-                approvalAct, deadline, deadlineFrom, annualReview, errors, refusal), model);
+                approvalAct, deadline, deadlineFrom, annualReview, errors, refusal, sharedProcesses != null), model);
     }
 
     /** The aggregate's field names, as this form names them. */

@@ -96,8 +96,7 @@ public class RegisterProjection {
         for (String process : e.processes()) {
             jdbc.update("""
                             insert into q_division_process(register_id, process_key, process, division_id) values (?, ?, ?, ?)
-                            on conflict (register_id, md5(process_key)) do update set process = excluded.process,
-                                                                                 division_id = excluded.division_id""",
+                            on conflict (register_id, md5(process_key), division_id) do update set process = excluded.process""",
                     e.registerId(), Identity.name(process), process, e.divisionId());
         }
     }
@@ -179,11 +178,15 @@ public class RegisterProjection {
 
     private void apply(String registerId, Proposal p) {
         if (p.kind() != ChangeKind.REMOVE && p.division() != null) {
-            // a process new to the register is owned, from now on, by the division that added it
+            // a process new to the register is owned, from now on, by the division that added it (an owned one keeps
+            // its owners: several divisions own a process only by their definitions)
+            String key = Identity.name(p.row().process());
             jdbc.update("""
-                            insert into q_division_process(register_id, process_key, process, division_id) values (?, ?, ?, ?)
+                            insert into q_division_process(register_id, process_key, process, division_id)
+                            select ?, ?, ?, ? where not exists (
+                                select 1 from q_division_process where register_id = ? and md5(process_key) = md5(?))
                             on conflict do nothing""",
-                    registerId, Identity.name(p.row().process()), p.row().process(), p.division());
+                    registerId, key, p.row().process(), p.division(), registerId, key);
         }
         switch (p.kind()) {
             case ADD -> insertRow(registerId, p.rowId(), p.row());

@@ -212,6 +212,19 @@ public class RegisterReadModel {
                 .query(String.class).list();
     }
 
+    /**
+     * Each process's owners: the process's comparison key ({@code Identity.name}) → the ids of the divisions that run
+     * it, more than one where the procedure lets divisions share a process (000 §2.6, 003 §2.3).
+     */
+    public Map<String, List<String>> processOwners(String registerId) {
+        Map<String, List<String>> owners = new java.util.LinkedHashMap<>();
+        jdbc.sql("select process_key, division_id from q_division_process where register_id = ? order by process_key, division_id")
+                .param(registerId)
+                .query((rs, i) -> owners.computeIfAbsent(rs.getString(1), k -> new java.util.ArrayList<>()).add(rs.getString(2)))
+                .list();
+        return owners;
+    }
+
     /** Division id → name, in the order they were defined. */
     public java.util.LinkedHashMap<String, String> divisions(String registerId) {
         java.util.LinkedHashMap<String, String> divisions = new java.util.LinkedHashMap<>();
