@@ -65,7 +65,10 @@ final class BenchmarkApp implements AutoCloseable {
                 "--server.port=" + port, "--register.embedded-postgres.data-dir=" + dataDir,
                 "--spring.profiles.active=demo", "--logging.level.root=WARN",
                 "--logging.level.org.touchpoints.register.app.database=INFO",
-                "--logging.level.org.touchpoints.register.query.rebuild=INFO"));
+                "--logging.level.org.touchpoints.register.query.rebuild=INFO",
+                // every benchmark client comes from 127.0.0.1: the slow-body guard's per-address limit (16) is for
+                // one person's browser, not for K = 32 clients on one address
+                "--register.web.bodies.max-concurrent-per-address=256"));
         long startNanos = System.nanoTime();
         Process process = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile()).start();
         try {
