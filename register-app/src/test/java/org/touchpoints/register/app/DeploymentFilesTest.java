@@ -179,10 +179,17 @@ class DeploymentFilesTest {
             assertThat(panel.get("targets").valueStream().toList()).as(panel.get("title").asString()).isNotEmpty();
         }
         List<String> expressions = Deployment.dashboardExpressions();
-        for (String metric : List.of("commandBus_successCounter_total", "projections_latency",
+        for (String metric : List.of("commandBus_successCounter_total", "register_processor_lag_seconds",
+                "eventProcessor_processedCounter_total", "register_processor_lag_events", "register_processor_stalled",
                 "register_changes_pending", "register_publications_overdue", "register_approval_lead_time_seconds_sum")) {
             assertThat(expressions).as("the dashboard shows " + metric)
                     .anyMatch(e -> Deployment.metricNames(e).contains(metric));
+        }
+        for (String expression : expressions) { // every processing group: the processor panels pick none out
+            if (Deployment.metricNames(expression).stream().anyMatch(m -> m.startsWith("register_processor_")
+                    || m.startsWith("eventProcessor_"))) {
+                assertThat(expression).as("by processor, no processor picked").contains("by (processor").doesNotContain("processor=");
+            }
         }
     }
 

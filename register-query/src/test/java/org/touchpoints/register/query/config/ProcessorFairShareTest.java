@@ -26,4 +26,11 @@ class ProcessorFairShareTest {
         assertThat(ProcessorFairShare.share(segments, replicas, 1)).isEqualTo(second);
         assertThat(ProcessorFairShare.share(segments, replicas, 2)).isEqualTo(third);
     }
+
+    @ParameterizedTest(name = "{0} claimed of a share of {1}, {2} unclaimed: starving {3}")
+    @CsvSource({"0,2,2,true", "1,2,1,true", "2,2,2,false", "0,2,0,false", "3,2,1,false"})
+    void aReplicaStarvesWhenItHasLessThanItsShareWhileSegmentsLieUnclaimed(int claimed, int share, int unowned,
+                                                                         boolean starving) {
+        assertThat(ProcessorFairShare.starving(claimed, share, unowned)).isEqualTo(starving);
+    }
 }
