@@ -153,6 +153,42 @@ class ScaleOutIT {
                 lagMillis.size(), percentile(lagMillis, 50), percentile(lagMillis, 99));
         assertThat(commandMillis).isNotEmpty();
         assertThat(refused).as("every command of the load answered 201").hasValue(0);
+
+        // the processor metrics of the two query replicas: every segment of every processor reported by the replica
+        // that holds it, labelled by processor and segment, and 0 once the load is over (idle lag is 0, not stale)
+        long idleStart = System.nanoTime();
+        assertThat(eventually(Duration.ofSeconds(60), () -> {
+            Map<String, Double> lag = new HashMap<>();
+            for (int port : List.of(8191, 8192)) {
+                lag.putAll(series(port, "register_processor_lag_events"));
+            }
+            return lag.size() == 16 && lag.values().stream().allMatch(v -> v == 0.0);
+        })).as("lag by processor and segment on both replicas: %s %s", series(8191, "register_processor_lag_events"),
+                series(8192, "register_processor_lag_events")).isTrue();
+        report("load over: every segment's lag back to 0 events after %d ms", (System.nanoTime() - idleStart) / 1_000_000);
+        for (int port : List.of(8191, 8192)) {
+            assertThat(scrape(port)).as("no stale latency gauge").doesNotContainPattern("(?m)^[a-z]+_latency");
+        }
+    }
+
+    /** The samples of one metric in a replica's scrape (as the administrator), by their labels. */
+    static Map<String, Double> series(int port, String metric) {
+        Map<String, Double> values = new HashMap<>();
+        java.util.regex.Matcher m = java.util.regex.Pattern.compile("(?m)^" + metric + "(\\{[^}]*\\}) ([0-9.eE+-]+)$")
+                .matcher(scrape(port));
+        while (m.find()) {
+            values.put(port + m.group(1), Double.parseDouble(m.group(2)));
+        }
+        return values;
+    }
+
+    static String scrape(int port) {
+        try {
+            return HTTP.send(request(ADMIN, "http://127.0.0.1:" + port + "/actuator/prometheus").GET().build(),
+                    HttpResponse.BodyHandlers.ofString()).body();
+        } catch (Exception e) {
+            return "";
+        }
     }
 
     static long percentile(List<Long> values, int p) {

@@ -111,9 +111,12 @@ public class ProcessorFairShare implements MaxSegmentProvider {
             }
             Set<String> stalled = standingDownUntil == null ? stalled(counts, unowned, now) : Set.of();
             if (!stalled.isEmpty() && othersAlive() > 0) {
-                standingDownUntil = now.plus(STAND_DOWN);
-                log.warn("Processors {} of {} stalled: releasing their segments to the other replicas for {} s",
-                        stalled, node, STAND_DOWN.toSeconds());
+                jdbc.sql("delete from processor_node where node_id = ?").param(node).update();
+                if (othersAlive() > 0) { // asked again without this one: two replicas never stand down together
+                    standingDownUntil = now.plus(STAND_DOWN);
+                    log.warn("Processors {} of {} stalled: releasing their segments to the other replicas for {} s",
+                            stalled, node, STAND_DOWN.toSeconds());
+                }
             }
             if (standingDownUntil == null) {
                 jdbc.sql("""
