@@ -35,8 +35,8 @@ import org.springframework.stereotype.Component;
  *   <li>{@code register_processor_lag_seconds{processor,segment}}: how long the oldest event the segment has not
  *       read has been in the stream, 0 at the head (idle);</li>
  *   <li>{@code register_processor_lag_events{processor,segment}}: events of the stream not read yet;</li>
- *   <li>{@code register_processor_stalled{processor,segment}}: 1 when the segment made no progress for
- *       {@link ProgressTracker#STALL} (stuck, or in error state).</li>
+ *   <li>{@code register_processor_stalled{processor,segment}}: 1 when the segment stayed in error state without
+ *       progress for {@link ProgressTracker#STALL}.</li>
  * </ul>
  * A streaming processor has a row per segment this replica has claimed (none when the others have them all); a
  * subscribing processor (standalone mode, the command side's change lookup) handles every event in the
@@ -109,7 +109,7 @@ public class ProcessorProgress {
                 for (EventTrackerStatus status : streaming.processingStatus().values()) {
                     int segment = status.getSegment().getSegmentId();
                     long position = status.getCurrentPosition().orElse(-1);
-                    rows.add(tracker.observe(name, segment, position, status.isErrorState(), now));
+                    rows.add(tracker.observe(name, segment, position, status.isCaughtUp(), status.isErrorState(), now));
                     keys.add(name + "/" + segment);
                 }
             } else {

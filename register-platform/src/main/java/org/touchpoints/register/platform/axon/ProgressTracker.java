@@ -16,9 +16,10 @@ import java.util.Set;
  *       the head, so an idle processor reports 0, not the latency of the last busy minute;</li>
  *   <li><b>lag in seconds</b>: how long the oldest unread event has been in the stream, to the precision of the
  *       sampling: the time since the head first passed the segment's position (0 at the head);</li>
- *   <li><b>stalled</b>: for longer than {@link #STALL} the segment neither moved forward nor stood at the head
- *       (a stuck handler thread, a segment in error state retrying forever). A segment at the head that reports
- *       no error makes progress by definition: it has nothing to do.</li>
+ *   <li><b>stalled</b>: for longer than {@link #STALL} the segment stayed in error state without moving forward
+ *       (retrying an event, or its connection, forever). A segment that does not move without an error is not
+ *       counted: Axon's pooled processor moves a position only when it handles an event, so standing still behind
+ *       the head cannot be told from having nothing to handle (found on a real Axon Server: the metrics processor).</li>
  * </ul>
  */
 public final class ProgressTracker {
@@ -63,15 +64,26 @@ public final class ProgressTracker {
      * state or not.
      */
     public synchronized Segment observe(String processor, int segment, long position, boolean error, Instant now) {
-        long head = head();
-        long lagEvents = Math.max(0, head - position);
+        return observe(processor, segment, position, false, error, now);
+    }
+
+    /**
+     * As {@link #observe(String, int, long, boolean, Instant)}, for a segment that has {@code caughtUp} with the
+     * stream once: Axon's pooled processor moves a segment's position only when it handles an event, so a processor
+     * that has no handler for most events (metrics) stands still behind the head while it has nothing to do. A
+     * caught-up segment whose position did not move since the last sample is therefore idle: lag 0.
+     */
+    public synchronized Segment observe(String processor, int segment, long position, boolean caughtUp, boolean error,
+                                        Instant now) {
         String key = processor + "/" + segment;
         Seen before = seen.get(key);
-        boolean progress = before == null || position > before.position() || (lagEvents == 0 && !error);
+        boolean idle = caughtUp && !error && before != null && position == before.position();
+        long lagEvents = idle ? 0 : Math.max(0, head() - position);
+        boolean progress = before == null || position > before.position() || !error;
         Instant progressAt = progress ? now : before.progressAt();
         seen.put(key, new Seen(position, progressAt));
         boolean stalled = Duration.between(progressAt, now).compareTo(STALL) > 0;
-        return new Segment(processor, segment, lagEvents, lagSeconds(position, now), error, stalled);
+        return new Segment(processor, segment, lagEvents, idle ? 0 : lagSeconds(position, now), error, stalled);
     }
 
     /** Forgets the segments not in {@code current} ("processor/segment"): released, or claimed elsewhere. */

@@ -40,12 +40,25 @@ class ProgressTrackerTest {
     }
 
     @Test
-    void aSegmentBehindThatDoesNotMoveForFifteenSecondsIsStalled() {
+    void aSegmentInErrorStateThatDoesNotMoveForFifteenSecondsIsStalled() {
         tracker.head(T0, 100);
-        assertThat(tracker.observe("projections", 1, 50, false, T0).stalled()).isFalse();
-        assertThat(tracker.observe("projections", 1, 50, false, T0.plusSeconds(14)).stalled()).isFalse();
-        assertThat(tracker.observe("projections", 1, 50, false, T0.plusSeconds(16)).stalled()).as("stuck").isTrue();
+        assertThat(tracker.observe("projections", 1, 50, true, T0).stalled()).isFalse();
+        assertThat(tracker.observe("projections", 1, 50, true, T0.plusSeconds(14)).stalled()).isFalse();
+        assertThat(tracker.observe("projections", 1, 50, true, T0.plusSeconds(16)).stalled()).as("retrying forever").isTrue();
         assertThat(tracker.observe("projections", 1, 51, false, T0.plusSeconds(17)).stalled()).as("moving again").isFalse();
+    }
+
+    @Test
+    void aCaughtUpSegmentThatHandlesNothingNewIsIdleThoughItsPositionIsBehindTheHead() {
+        tracker.head(T0, 500);
+        tracker.observe("metrics", 0, 85, true, false, T0);
+        tracker.head(T0.plusSeconds(2), 915); // 415 events, none for the metrics processor
+        ProgressTracker.Segment idle = tracker.observe("metrics", 0, 85, true, false, T0.plusSeconds(60));
+        assertThat(idle.lagEvents()).isZero();
+        assertThat(idle.lagSeconds()).isZero();
+        assertThat(idle.stalled()).isFalse();
+        assertThat(tracker.observe("metrics", 0, 90, true, false, T0.plusSeconds(62)).lagEvents())
+                .as("moving: behind by what it has not read").isEqualTo(825);
     }
 
     @Test
@@ -58,8 +71,8 @@ class ProgressTrackerTest {
     @Test
     void aReleasedSegmentIsForgottenAndStartsAfreshWhenClaimedAgain() {
         tracker.head(T0, 100);
-        tracker.observe("projections", 0, 50, false, T0);
+        tracker.observe("projections", 0, 50, true, T0);
         tracker.keepOnly(Set.of());
-        assertThat(tracker.observe("projections", 0, 50, false, T0.plusSeconds(30)).stalled()).isFalse();
+        assertThat(tracker.observe("projections", 0, 50, true, T0.plusSeconds(30)).stalled()).isFalse();
     }
 }

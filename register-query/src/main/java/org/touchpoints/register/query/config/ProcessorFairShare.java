@@ -147,19 +147,32 @@ public class ProcessorFairShare implements MaxSegmentProvider {
             return stalled;
         }
         stalled.addAll(sampled.stalledProcessors());
-        boolean connected = sampled.connectedToAxonServer();
-        for (Map.Entry<String, Integer> processor : counts.entrySet()) {
-            String name = processor.getKey();
-            boolean starving = connected && starving(sampled.claimedSegments(name),
-                    share(processor.getValue(), liveNodes, rank), unowned.getOrDefault(name, 0));
-            if (!starving) {
-                starvingSince.remove(name);
-            } else if (Duration.between(starvingSince.computeIfAbsent(name, n -> now), now)
-                    .compareTo(ProgressTracker.STALL) > 0) {
+        Set<String> starving = sampled.connectedToAxonServer()
+                ? starving(counts, unowned, sampled.segments().keySet(), sampled::claimedSegments, liveNodes, rank)
+                : Set.of();
+        starvingSince.keySet().retainAll(starving);
+        for (String name : starving) {
+            if (Duration.between(starvingSince.computeIfAbsent(name, n -> now), now).compareTo(ProgressTracker.STALL) > 0) {
                 stalled.add(name);
             }
         }
         return stalled;
+    }
+
+    /**
+     * The processors of this replica ({@code ours}) that starve now, from the token store's segments and unclaimed
+     * segments per name; other names there (the store's own {@code __config} row) are no processor of ours.
+     */
+    static Set<String> starving(Map<String, Integer> segments, Map<String, Integer> unowned, Set<String> ours,
+                                java.util.function.ToIntFunction<String> claimed, int live, int rank) {
+        Set<String> starving = new TreeSet<>();
+        segments.forEach((name, count) -> {
+            if (ours.contains(name) && starving(claimed.applyAsInt(name), share(count, live, rank),
+                    unowned.getOrDefault(name, 0))) {
+                starving.add(name);
+            }
+        });
+        return starving;
     }
 
     /** A replica starves when it has fewer segments than its share while some lie unclaimed. */
