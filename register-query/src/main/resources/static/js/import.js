@@ -37,7 +37,7 @@ document.addEventListener('DOMContentLoaded', () => {
 
   const fieldTitles = {
     'touchpoint.channel': 'Канал', 'touchpoint.address': 'Адрес точки', 'touchpoint.name': 'Точка взаимодействия',
-    needs: 'Потребности', direction: 'Направление деятельности', process: 'Процесс',
+    needs: 'Потребности', direction: 'Направление деятельности', process: 'Процесс', header: 'Заголовок таблицы',
   };
   const channelTitles = { DIGITAL: 'цифровая', OFFLINE: 'офлайн' };
 

@@ -23,18 +23,27 @@ public class V7_80__process_keys_by_identity extends BaseJavaMigration {
     public void migrate(Context context) throws Exception {
         var connection = context.getConnection();
         Set<String> seen = new HashSet<>();
+        // the unique index as it stands (V8_60 made it one per process and division), restored as it was
+        String index = "create unique index q_division_process_key on q_division_process (register_id, md5(process_key))";
+        try (Statement s = connection.createStatement();
+             ResultSet rs = s.executeQuery("select indexdef from pg_indexes where indexname = 'q_division_process_key'")) {
+            if (rs.next()) {
+                index = rs.getString(1);
+            }
+        }
+        boolean perDivision = index.contains("division_id");
         try (Statement select = connection.createStatement();
-             ResultSet rs = select.executeQuery("select ctid::text, register_id, process from q_division_process order by ctid");
+             ResultSet rs = select.executeQuery("select ctid::text, register_id, process, division_id from q_division_process order by ctid");
              PreparedStatement delete = connection.prepareStatement("delete from q_division_process where ctid = ?::tid");
              PreparedStatement update = connection.prepareStatement(
                      "update q_division_process set process_key = ? where ctid = ?::tid")) {
             java.util.List<String[]> rows = new java.util.ArrayList<>();
             while (rs.next()) {
-                rows.add(new String[] {rs.getString(1), rs.getString(2), rs.getString(3)});
+                rows.add(new String[] {rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4)});
             }
             for (String[] r : rows) {
                 String key = Identity.name(r[2]);
-                if (!seen.add(r[1] + "\u0000" + key)) {
+                if (!seen.add(r[1] + "\u0000" + key + (perDivision ? "\u0000" + r[3] : ""))) {
                     delete.setString(1, r[0]);
                     delete.executeUpdate();
                 }
@@ -53,7 +62,7 @@ public class V7_80__process_keys_by_identity extends BaseJavaMigration {
             }
             update.executeBatch();
             try (Statement ddl = connection.createStatement()) {
-                ddl.execute("create unique index q_division_process_key on q_division_process (register_id, md5(process_key))");
+                ddl.execute(index);
             }
         }
     }

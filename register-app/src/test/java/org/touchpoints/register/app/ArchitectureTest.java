@@ -33,6 +33,17 @@ class ArchitectureTest {
                 .check(classes);
     }
 
+    /**
+     * A command is answered from what the register decided, never by asking the read side (on Axon Server, with no
+     * query replica up, such a call turned a recorded approval into a 500): no query gateway, no query bus.
+     */
+    @Test
+    void theCommandSideAsksTheQuerySideNothing() {
+        noClasses().that().resideInAPackage("..register.command..")
+                .should().dependOnClassesThat().resideInAnyPackage("org.axonframework.queryhandling..")
+                .check(classes);
+    }
+
     @Test
     void theQuerySideDoesNotDependOnTheCommandSide() {
         noClasses().that().resideInAPackage("..register.query..")

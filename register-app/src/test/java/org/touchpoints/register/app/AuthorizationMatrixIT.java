@@ -100,6 +100,7 @@ class AuthorizationMatrixIT extends ApplicationIT {
                 new Row("GET /api/v1/registers/{registerId}/rows", "a published version", SIGNED_IN,
                         () -> Call.get(r + "/rows?version=" + publishedVersion())),
                 new Row("GET /api/v1/registers/{registerId}/changes", "", READERS, () -> Call.get(r + "/changes")),
+                new Row("GET /api/v1/registers/{registerId}/touchpoints", "", READERS, () -> Call.get(r + "/touchpoints")),
                 new Row("GET /api/v1/changes/{changeId}", "answered as unknown when unreadable", READERS,
                         () -> Call.get("/api/v1/changes/" + initiate(register, next("Просмотр"))), 404),
                 new Row("GET /api/v1/registers/{registerId}/members", "", READERS, () -> Call.get(r + "/members")),
@@ -164,6 +165,10 @@ class AuthorizationMatrixIT extends ApplicationIT {
                 // the approval chain: decided by the register's members
                 new Row("POST /api/v1/registers/{registerId}/changes", "", Set.of("initiator"),
                         () -> Call.post(r + "/changes", addRow(next("Точка")))),
+                new Row("POST /api/v1/registers/{registerId}/changes", "a package of operations", Set.of("initiator"),
+                        () -> Call.post(r + "/changes", Map.of("reason", "OTHER", "operations", List.of(
+                                Map.of("kind", "ADD", "row", row(LICENSING_PROCESS, next("Точка"), "DIGITAL", List.of(1))),
+                                Map.of("kind", "ADD", "row", row(LICENSING_PROCESS, next("Точка"), "DIGITAL", List.of(1))))))),
                 new Row("POST /api/v1/changes/{changeId}/division-approval", "initiated change", Set.of("division-head"),
                         () -> Call.post("/api/v1/changes/" + initiate(register, next("Точка")) + "/division-approval", "{}")),
                 new Row("POST /api/v1/changes/{changeId}/deputy-approval", "change approved by the division", Set.of("deputy"),

@@ -20,7 +20,7 @@ class ReplayIT extends ApplicationIT {
         // 64 imported rows: the rebuild sends runs of inserts this long as multi-row inserts
         ok(api.as("admin").postMultipart("/api/v1/registers/" + register + "/import", "gzhi.csv",
                 java.nio.file.Files.readAllBytes(java.nio.file.Path.of("src/main/resources/demo/smolensk-gzhi-2024.csv"))));
-        approvedChange(register, "Сайт");
+        String site = approvedChange(register, "Сайт");
         String phone = approvedChange(register, "Телефон");
         ok(api.as("publisher").post("/api/v1/registers/" + register + "/publications", Map.of("url", "https://example.gov.ru/v1")));
         clock.advance(Duration.ofDays(1));
@@ -43,6 +43,19 @@ class ReplayIT extends ApplicationIT {
                 "validTo", "2025-01-10")));
         ok(api.as("division-head").delete("/api/v1/registers/" + register + "/delegations/replay-2"));
         ok(api.as("admin").delete("/api/v1/registers/" + register + "/members/other-initiator?role=SPECIALIST&division=appeals"));
+
+        // a change package (several rows, one change) approved, and one still in the chain: every row replays
+        String packaged = ok(api.as("initiator").post("/api/v1/registers/" + register + "/changes", Map.of(
+                "reason", "OTHER", "operations", List.of(
+                        Map.of("kind", "ADD", "row", row(LICENSING_PROCESS, "Пакет: Telegram", "DIGITAL", List.of(1))),
+                        Map.of("kind", "ADD", "row", row(LICENSING_PROCESS, "Пакет: ВКонтакте", "DIGITAL", List.of(1))),
+                        Map.of("kind", "EDIT", "rowId", site, "row", row(LICENSING_PROCESS, "Пакет: сайт", "DIGITAL", List.of(1, 3)))))))
+                .json().get("changeId").asString();
+        ok(api.as("acting-head").post("/api/v1/changes/" + packaged + "/division-approval", "{}"));
+        ok(api.as("deputy").post("/api/v1/changes/" + packaged + "/deputy-approval", "{}"));
+        ok(api.as("initiator").post("/api/v1/registers/" + register + "/changes", Map.of("reason", "OTHER",
+                "operations", List.of(Map.of("kind", "ADD", "row", row(LICENSING_PROCESS, "Пакет: ОК", "DIGITAL", List.of(1))),
+                        Map.of("kind", "ADD", "row", row(LICENSING_PROCESS, "Пакет: Дзен", "DIGITAL", List.of(1)))))));
 
         // a register under its own procedure (003): the deputy's step, then one act approving two changes
         String novosibirsk = newRegister();
@@ -76,6 +89,31 @@ class ReplayIT extends ApplicationIT {
             assertThat(replayed.get(table)).as(table).containsExactlyElementsOf(live.get(table));
         }
         assertThat(api.as("initiator").post("/api/v1/admin/projections/rebuild", "{}").status()).isEqualTo(403);
+    }
+
+    /**
+     * An approval recorded before the register counted due dates into the event has no {@code due} in its JSON: a
+     * rebuild counts it from the event's own dates by the fallback rule, and the change keeps the due date it had.
+     */
+    @Test
+    void anApprovalStoredInItsOldShapeKeepsItsDueDateThroughARebuild() {
+        String register = newRegister();
+        String change = approvedChange(register, "Сайт");
+        String dueDate = jdbc.sql("select due_date::text from q_change where change_id = ?").param(change)
+                .query(String.class).single();
+        assertThat(dueDate).isNotNull();
+        int rewritten = jdbc.sql("""
+                        update domain_event_entry
+                        set payload = convert_to((convert_from(payload, 'UTF8')::jsonb - 'due')::text, 'UTF8')
+                        where aggregate_identifier = ? and payload_type = ?
+                          and convert_from(payload, 'UTF8')::jsonb ->> 'changeId' = ?""")
+                .params(register, org.touchpoints.register.api.change.DeputyApproved.class.getName(), change).update();
+        assertThat(rewritten).as("the deputy's approval, now in the shape of the events recorded before").isEqualTo(1);
+
+        Api.Response rebuilt = api.as("admin").post("/api/v1/admin/projections/rebuild", "{}");
+        assertThat(rebuilt.status()).as(rebuilt.toString()).isEqualTo(200);
+        assertThat(jdbc.sql("select due_date::text from q_change where change_id = ?").param(change).query(String.class)
+                .single()).isEqualTo(dueDate);
     }
 
     @Test

@@ -36,6 +36,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 import org.touchpoints.register.command.lookup.ChangeLookup;
+import org.touchpoints.register.platform.calendar.ProductionCalendar;
 
 /**
  * The command service's context in its scale-out configuration (the {@code axonserver} profile) on a real
@@ -94,6 +95,28 @@ class CommandServiceIT {
         List<String> tables = jdbc.sql("select table_name from information_schema.tables where table_schema = 'public'")
                 .query(String.class).list();
         assertThat(tables).contains("account", "change_lookup").doesNotContain("q_register", "token_entry", "processor_node");
+        assertThat(tables).as("the calendar data this side counts due dates with")
+                .contains("calendar_file", "calendar_federal_only_mark");
+    }
+
+    @Autowired
+    ProductionCalendar calendar;
+
+    /** A year the query side took as an upload is in the table both read: the due dates counted here use it. */
+    @Test
+    void aCalendarYearUploadedOnTheQuerySideCountsHereToo() {
+        java.time.LocalDate madeOn = java.time.LocalDate.of(2026, 12, 28);
+        assertThat(calendar.publicationDue(madeOn, 10, null).unknown()).isEqualTo("нет календаря на 2027 год");
+        jdbc.sql("""
+                        insert into calendar_file(region, year, json, fingerprint, loaded_at)
+                        values ('', 2027, ?, 'test', now())""")
+                .param("""
+                        {"year":2027,"source":"Проект постановления на 2027 год (для проверки)",
+                         "nonWorkingDays":["2027-01-01","2027-01-04","2027-01-05","2027-01-06","2027-01-07",
+                                           "2027-01-08","2027-02-23","2027-03-08","2027-05-03","2027-05-10",
+                                           "2027-06-14","2027-11-04"],"workingWeekendDays":[]}""").update();
+        // from 28.12.2026: 29, 30, (31 off) 2027: (01, 04–08 off) 11, 12, 13, 14, 15, 18, 19, 20.01
+        assertThat(calendar.publicationDue(madeOn, 10, null).dueDate()).isEqualTo(java.time.LocalDate.of(2027, 1, 20));
     }
 
     @Test

@@ -13,12 +13,24 @@ import org.touchpoints.register.api.row.Direction;
  * filled from (null: none). {@code columnHeaders}: the headers of the register's template as the authority words them
  * (one per column), used by the people's files and the register's page; null: the template's own
  * ({@link org.touchpoints.register.api.row.Template#headers}). The canonical CSV always keeps the template's own.
+ * {@code sharedProcesses}: whether several divisions may run one process, each listing the touchpoints of its own
+ * actions (000 §2.6, 003 §2.3); then each row of such a process belongs to one of them and is approved by its head.
+ * Absent (null, as in every procedure recorded before the field existed): not shared, one division per process.
  * Fields may be null in a request (then the preset's, or today's, value applies); a recorded procedure is complete.
  */
 public record Procedure(ProcedurePreset preset, List<Initiator> initiators, List<ProcedureStep> approvalSteps,
                         ApprovalActMode approvalAct, Integer deadlineWorkingDays, DeadlineFrom deadlineFrom,
                         String annualReviewBy, List<Need> needs, List<String> directions, List<ChangeReason> reasons,
-                        List<TouchpointType> touchpointTypes, List<String> columnHeaders) {
+                        List<TouchpointType> touchpointTypes, List<String> columnHeaders, Boolean sharedProcesses) {
+
+    /** A procedure that does not say whether processes are shared (they are not). */
+    public Procedure(ProcedurePreset preset, List<Initiator> initiators, List<ProcedureStep> approvalSteps,
+                     ApprovalActMode approvalAct, Integer deadlineWorkingDays, DeadlineFrom deadlineFrom,
+                     String annualReviewBy, List<Need> needs, List<String> directions, List<ChangeReason> reasons,
+                     List<TouchpointType> touchpointTypes, List<String> columnHeaders) {
+        this(preset, initiators, approvalSteps, approvalAct, deadlineWorkingDays, deadlineFrom, annualReviewBy, needs,
+                directions, reasons, touchpointTypes, columnHeaders, null);
+    }
 
     /** A procedure without column headers of its own (the template's apply). */
     public Procedure(ProcedurePreset preset, List<Initiator> initiators, List<ProcedureStep> approvalSteps,
@@ -26,7 +38,7 @@ public record Procedure(ProcedurePreset preset, List<Initiator> initiators, List
                      String annualReviewBy, List<Need> needs, List<String> directions, List<ChangeReason> reasons,
                      List<TouchpointType> touchpointTypes) {
         this(preset, initiators, approvalSteps, approvalAct, deadlineWorkingDays, deadlineFrom, annualReviewBy, needs,
-                directions, reasons, touchpointTypes, null);
+                directions, reasons, touchpointTypes, null, null);
     }
 
     public Procedure {
@@ -75,19 +87,31 @@ public record Procedure(ProcedurePreset preset, List<Initiator> initiators, List
                 override.directions != null ? override.directions : directions,
                 override.reasons != null ? override.reasons : reasons,
                 override.touchpointTypes != null ? override.touchpointTypes : touchpointTypes,
-                override.columnHeaders != null ? override.columnHeaders : columnHeaders);
+                override.columnHeaders != null ? override.columnHeaders : columnHeaders,
+                override.sharedProcesses != null ? override.sharedProcesses : sharedProcesses);
+    }
+
+    /** Whether several divisions may run one process (000 §2.6, 003 §2.3); absent: they may not. */
+    public boolean processesMayBeShared() {
+        return Boolean.TRUE.equals(sharedProcesses);
+    }
+
+    /** This procedure saying whether processes may be shared. */
+    public Procedure withSharedProcesses(Boolean shared) {
+        return new Procedure(preset, initiators, approvalSteps, approvalAct, deadlineWorkingDays, deadlineFrom,
+                annualReviewBy, needs, directions, reasons, touchpointTypes, columnHeaders, shared);
     }
 
     /** This procedure with another deadline (null: none). */
     public Procedure withDeadline(Integer workingDays) {
         return new Procedure(preset, initiators, approvalSteps, approvalAct, workingDays, deadlineFrom, annualReviewBy,
-                needs, directions, reasons, touchpointTypes, columnHeaders);
+                needs, directions, reasons, touchpointTypes, columnHeaders, sharedProcesses);
     }
 
     /** This procedure with other column headers (null: the template's own). */
     public Procedure withColumnHeaders(List<String> headers) {
         return new Procedure(preset, initiators, approvalSteps, approvalAct, deadlineWorkingDays, deadlineFrom,
-                annualReviewBy, needs, directions, reasons, touchpointTypes, headers);
+                annualReviewBy, needs, directions, reasons, touchpointTypes, headers, sharedProcesses);
     }
 
     /** The column headers the people's files and the page show: this procedure's, or the template's own. */

@@ -170,6 +170,10 @@ public enum ProcedurePreset {
                             type("post", "Почта России", OFFLINE),
                             type("personal", "Личное взаимодействие", OFFLINE)));
         };
+        // 000 §2.6 and 003 §2.3: «осуществление процесса несколькими структурными подразделениями предполагает
+        // указание точек взаимодействия, исходя из выполняемых действий каждым подразделением в отдельности»;
+        // 001, 002 and 004 say nothing of it: one division per process
+        procedure = procedure.withSharedProcesses(this == SMOLENSK_GZHI || this == NOVOSIBIRSK_GSN);
         return this == NOVOSIBIRSK_GSN ? procedure.withColumnHeaders(NOVOSIBIRSK_COLUMN_HEADERS) : procedure;
     }
 

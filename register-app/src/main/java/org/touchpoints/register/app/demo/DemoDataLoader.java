@@ -10,6 +10,8 @@ import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.axonframework.eventsourcing.eventstore.EventStore;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.boot.availability.AvailabilityChangeEvent;
+import org.springframework.boot.availability.ReadinessState;
 import org.springframework.boot.context.event.ApplicationReadyEvent;
 import org.springframework.context.annotation.Profile;
 import org.springframework.context.event.EventListener;
@@ -58,11 +60,21 @@ class DemoDataLoader {
     static final List<String> REGISTERS = List.of("smolensk-gzhi", "dagestan-minstroy", "astrakhan-gzhn",
             "novosibirsk-gsn", "smolensk-minpromtorg");
 
+    /**
+     * Loads the demo data before the application takes traffic: readiness ({@code /actuator/health/readiness}) is
+     * DOWN (REFUSING_TRAFFIC) from the start until every demo register is there, so a load balancer or the
+     * benchmark never sees a half-loaded demo. Spring Boot announces ACCEPTING_TRAFFIC only after the ready event's
+     * listeners; this says it explicitly, at the moment the data is complete.
+     */
     @EventListener(ApplicationReadyEvent.class)
-    void load() throws IOException {
+    void load(ApplicationReadyEvent ready) throws IOException {
+        AvailabilityChangeEvent.publish(ready.getApplicationContext(), ReadinessState.REFUSING_TRAFFIC);
+        long start = System.nanoTime();
         for (String id : REGISTERS) {
             load(id);
         }
+        log.info("Demo data complete in {} ms; ready for traffic", (System.nanoTime() - start) / 1_000_000);
+        AvailabilityChangeEvent.publish(ready.getApplicationContext(), ReadinessState.ACCEPTING_TRAFFIC);
     }
 
     private void load(String file) throws IOException {

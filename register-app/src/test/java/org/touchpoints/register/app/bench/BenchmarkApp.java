@@ -25,6 +25,8 @@ final class BenchmarkApp implements AutoCloseable {
     final int port;
     final int pgPort;
     final double startupSeconds;
+    /** Seconds from the launch to the first 200 of {@code /actuator/health/readiness}. */
+    double readySeconds;
     private final Process process;
     private final Path dataDir;
     private final Map<Long, Long> threadTicks = new java.util.HashMap<>();
@@ -48,8 +50,12 @@ final class BenchmarkApp implements AutoCloseable {
 
     /** @param jvmArgs extra options of the application's JVM (e.g. a flight recording), may be empty */
     static BenchmarkApp start(List<String> jvmArgs) throws Exception {
-        Path dataDir = Files.createTempDirectory("register-bench-");
-        Path log = dataDir.resolve("app.log");
+        return start(jvmArgs, Files.createTempDirectory("register-bench-"));
+    }
+
+    /** The application on {@code dataDir}: a new one, or the data directory of an earlier run (a restart). */
+    static BenchmarkApp start(List<String> jvmArgs, Path dataDir) throws Exception {
+        Path log = dataDir.resolve("app-" + System.nanoTime() + ".log");
         int port = 18000 + (int) (ProcessHandle.current().pid() % 1000);
         List<String> command = new ArrayList<>();
         command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
@@ -64,10 +70,14 @@ final class BenchmarkApp implements AutoCloseable {
         Process process = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile()).start();
         try {
             Api api = Api.at(port);
-            waitUntilUp(api, process);
+            waitUntilUp(api, process, "/actuator/health");
             double startup = (System.nanoTime() - startNanos) / 1e9;
+            waitUntilUp(api, process, "/actuator/health/readiness");
+            double ready = (System.nanoTime() - startNanos) / 1e9;
             System.out.println("application log: " + log);
-            return new BenchmarkApp(process, api, port, postgresPort(log), dataDir, startup);
+            BenchmarkApp app = new BenchmarkApp(process, api, port, postgresPort(log), dataDir, startup);
+            app.readySeconds = ready;
+            return app;
         } catch (Exception | Error e) {
             process.destroy();
             throw e;
@@ -207,7 +217,7 @@ final class BenchmarkApp implements AutoCloseable {
         sampler.shutdownNow();
         process.destroy();
         process.waitFor();
-        if (!Boolean.getBoolean("bench.keepData")) {
+        if (!Boolean.getBoolean("bench.keepData") && Files.exists(dataDir)) { // a restart on it may have deleted it
             try (var files = Files.walk(dataDir)) {
                 files.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
             }
@@ -249,21 +259,32 @@ final class BenchmarkApp implements AutoCloseable {
         return s.substring(s.lastIndexOf(')') + 2).split(" ");
     }
 
-    private static void waitUntilUp(Api api, Process app) throws InterruptedException {
-        for (int i = 0; i < 1200; i++) {
+    Path dataDir() {
+        return dataDir;
+    }
+
+    /** Stops the application (SIGTERM, as a service manager does) and keeps its data directory. */
+    void stop() throws InterruptedException {
+        sampler.shutdownNow();
+        process.destroy();
+        process.waitFor();
+    }
+
+    private static void waitUntilUp(Api api, Process app, String path) throws InterruptedException {
+        for (int i = 0; i < 6000; i++) {
             if (!app.isAlive()) {
                 throw new IllegalStateException("The application exited with " + app.exitValue());
             }
             try {
-                if (api.get("/actuator/health").status() == 200) {
+                if (api.get(path).status() == 200) {
                     return;
                 }
             } catch (IllegalStateException notYet) {
                 // connection refused while starting
             }
-            Thread.sleep(100);
+            Thread.sleep(20);
         }
-        throw new IllegalStateException("The application did not start in 120 s");
+        throw new IllegalStateException("The application did not answer " + path + " in time");
     }
 
     private static int postgresPort(Path log) throws IOException {

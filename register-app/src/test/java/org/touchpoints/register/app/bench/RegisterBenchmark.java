@@ -58,12 +58,16 @@ class RegisterBenchmark {
             waitForDemo(api);
             System.out.printf("resident memory after start: %d MiB (JVM process; PostgreSQL runs in its own processes)%n",
                     app.rssMiB());
+            double productK8 = Double.NaN;
             if (PARTS.contains("lifecycle")) {
-                lifecycles(app);
+                productK8 = lifecycles(app);
+            }
+            if (PARTS.contains("peer")) {
+                peer(productK8);
             }
             List<String> registers = List.of();
             List<String> changes = List.of();
-            if (PARTS.contains("replay")) {
+            if (PARTS.contains("replay") || PARTS.contains("lists")) {
                 EventSeeder.Seeded seeded = seedAndRebuild(app);
                 registers = seeded.registerIds();
                 changes = seeded.changeIds();
@@ -71,13 +75,21 @@ class RegisterBenchmark {
             if (PARTS.contains("queries")) {
                 queries(app, registers.isEmpty() ? List.of("smolensk-gzhi") : registers, changes);
             }
+            if (PARTS.contains("lists")) {
+                ListsBenchmark.lists(app, registers);
+            }
             System.out.printf("resident memory at the end: %d MiB%n", app.rssMiB());
+        }
+        if (PARTS.contains("startup")) {
+            ListsBenchmark.startup(jvmArgs.isEmpty() ? List.of() : Arrays.asList(jvmArgs.split("\\s+")));
         }
     }
 
     // ------------------------------------------------------------------------------------------ lifecycles
 
-    private static void lifecycles(BenchmarkApp app) throws Exception {
+    /** @return the lifecycles/s at K = 8 */
+    private static double lifecycles(BenchmarkApp app) throws Exception {
+        double k8 = Double.NaN;
         List<String> warmUp = new ArrayList<>();
         for (int i = 0; i < 8; i++) {
             warmUp.add(register(app.api, "warm-up-" + i));
@@ -86,7 +98,7 @@ class RegisterBenchmark {
         Result w = lifecycles(app.api, warmUp, WARM_UP);
         System.out.printf("warm-up (K=8, not measured): %d commands in %d s; cpu: %s%n", w.commands, WARM_UP.toSeconds(),
                 app.cpu().since(before));
-        for (int k : new int[] {1, 8, 32}) {
+        for (int k : Arrays.stream(System.getProperty("bench.clients", "1,8,32").split(",")).mapToInt(Integer::parseInt).toArray()) {
             List<String> registers = new ArrayList<>();
             for (int i = 0; i < k; i++) {
                 registers.add(register(app.api, "bench-" + k + "-" + i));
@@ -101,6 +113,33 @@ class RegisterBenchmark {
                     commandsPerSecond, pct(r.latencies, 50), pct(r.latencies, 99), pct(r.lags, 50), pct(r.lags, 99));
             System.out.printf("K=%d raw durable single-row commits/s (plain JDBC): %.1f  ratio commands/commits: %.3f%n",
                     k, commits, commandsPerSecond / commits);
+            if (k == 8) {
+                k8 = r.lifecycles / (double) RUN.toSeconds();
+            }
+        }
+        return k8;
+    }
+
+    /**
+     * The peer (issue 16, item 1): Flowable 7.2 in-process on its own durable embedded PostgreSQL, the same chain at
+     * K = 8, and the product's K = 8 lifecycles/s of this run divided by it. The peer's class is compiled only under
+     * the benchmark profile, hence the reflective call.
+     */
+    @SuppressWarnings("unchecked")
+    private static void peer(double productK8) throws Exception {
+        var peer = (java.util.function.Function<Map<String, Object>, Map<String, Object>>) Class
+                .forName("org.touchpoints.register.app.bench.peer.FlowablePeer").getDeclaredConstructor().newInstance();
+        long start = System.nanoTime();
+        Map<String, Object> r = peer.apply(Map.of("clients", 8, "seconds", RUN.toSeconds(), "warmUpSeconds",
+                WARM_UP.toSeconds()));
+        List<Double> latencies = (List<Double>) r.get("latencies");
+        double lifecycles = (Long) r.get("lifecycles") / (double) RUN.toSeconds();
+        System.out.printf("peer Flowable 7.2 in-process (history audit, async executor off, own durable PostgreSQL), K=8: "
+                        + "lifecycles/s: %.1f  state changes/s: %.1f  step latency p50: %.1f ms  p99: %.1f ms  (%.0f s with "
+                        + "engine start and warm-up)%n", lifecycles, (Long) r.get("stateChanges") / (double) RUN.toSeconds(),
+                pct(latencies, 50), pct(latencies, 99), (System.nanoTime() - start) / 1e9);
+        if (!Double.isNaN(productK8)) {
+            System.out.printf("K=8 product lifecycles/s ÷ Flowable lifecycles/s: %.2f (goal ≥ 3)%n", productK8 / lifecycles);
         }
     }
 
@@ -313,13 +352,13 @@ class RegisterBenchmark {
 
     // ------------------------------------------------------------------------------------------ helpers
 
-    private static void check(Api.Response r) {
+    static void check(Api.Response r) {
         if (r.status() >= 300) {
             throw new IllegalStateException(r.toString().substring(0, Math.min(2000, r.toString().length())));
         }
     }
 
-    private static void waitForDemo(Api api) throws InterruptedException {
+    static void waitForDemo(Api api) throws InterruptedException {
         for (int i = 0; i < 600; i++) {
             if (api.as("admin").get("/api/v1/registers").body().contains("smolensk-gzhi")) {
                 return;
@@ -347,7 +386,7 @@ class RegisterBenchmark {
         }
     }
 
-    private static double pct(List<Double> values, int p) {
+    static double pct(List<Double> values, int p) {
         if (values.isEmpty()) {
             return Double.NaN;
         }

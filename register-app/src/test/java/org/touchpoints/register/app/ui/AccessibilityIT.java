@@ -26,14 +26,15 @@ class AccessibilityIT extends BrowserIT {
                 "initiator", List.of("/registers", "/registers/" + registerId, "/registers/" + registerId + "/changes",
                         "/registers/" + registerId + "/changes/new?kind=ADD",
                         "/registers/" + registerId + "/changes/new?kind=EDIT&rowId=" + rowId,
-                        "/changes/" + changeId, "/deadlines", "/tasks", "/account/password"),
+                        "/changes/" + changeId, "/deadlines", "/tasks", "/account/password",
+                        "/registers/" + registerId + "/touchpoints"),
                 "division-head", List.of("/inbox", "/registers/" + registerId + "/annual-review"),
                 "publisher", List.of("/registers/" + registerId + "/publish", "/tasks"),
                 "auditor", List.of("/audit?registerId=" + registerId, "/admin/audit"),
                 "admin", List.of("/registers/new", "/registers/" + registerId + "/import", "/admin", "/admin/accounts",
                         "/registers/" + registerId + "/setup", "/registers/" + registerId + "/delegations",
                         "/registers/" + registerId + "/review", "/admin/calendar", "/admin/maintenance",
-                        "/registers/" + registerId + "/verify"));
+                        "/registers/" + registerId + "/verify", "/registers/" + registerId + "/settings"));
         List<String> problems = new ArrayList<>();
         pagesByUser.forEach((user, pages) -> {
             browser.login(user);

@@ -209,7 +209,7 @@ class AdminPagesIT extends BrowserIT {
 
         // the production calendar: the year is shown before it is loaded
         browser.open("/admin/calendar");
-        browser.byId("calendar-file").sendKeys(Path.of("../register-query/src/main/resources/calendar/federal/2024.json")
+        browser.byId("calendar-file").sendKeys(Path.of("../register-platform/src/main/resources/calendar/federal/2024.json")
                 .toAbsolutePath().normalize().toString());
         go("#calendar-preview-submit");
         assertThat(browser.text("#calendar-working-days")).isEqualTo("Рабочих дней в году: 248.");
@@ -258,7 +258,7 @@ class AdminPagesIT extends BrowserIT {
         assertThat(browser.now("#nav-admin")).isEmpty();
         for (String page : List.of("/admin", "/admin/accounts", "/registers/" + registerId + "/setup",
                 "/registers/" + registerId + "/delegations", "/registers/" + registerId + "/review", "/admin/calendar",
-                "/admin/maintenance", "/registers/" + registerId + "/verify")) {
+                "/admin/maintenance", "/registers/" + registerId + "/verify", "/registers/" + registerId + "/settings")) {
             browser.open(page);
             assertThat(browser.text("h1")).as(page).isEqualTo("Нет доступа");
         }

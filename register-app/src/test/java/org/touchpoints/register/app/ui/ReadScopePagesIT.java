@@ -32,7 +32,7 @@ class ReadScopePagesIT extends BrowserIT {
         assertThat(browser.text("main")).contains("ГЖИ Смоленской области").doesNotContain("Другой орган власти");
         assertThat(browser.source()).contains("/registers/" + mine).doesNotContain("/registers/" + other);
         for (String page : List.of("/registers/" + other, "/registers/" + other + "/changes",
-                "/deadlines?registerId=" + other)) {
+                "/registers/" + other + "/touchpoints", "/deadlines?registerId=" + other)) {
             browser.open(page);
             assertThat(browser.text("h1")).as(page).isEqualTo("Нет доступа");
             assertThat(browser.text("main")).as(page).contains("участникам этого перечня")

@@ -3,15 +3,12 @@ package org.touchpoints.register.command.change;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import java.net.URI;
-import java.time.Duration;
 import java.time.LocalDate;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.UUID;
 import java.util.regex.Pattern;
 import org.axonframework.commandhandling.gateway.CommandGateway;
-import org.axonframework.messaging.responsetypes.ResponseTypes;
-import org.axonframework.queryhandling.QueryGateway;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -19,19 +16,20 @@ import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
+import org.touchpoints.register.api.calendar.PublicationDue;
 import org.touchpoints.register.api.change.ApprovalActResult;
 import org.touchpoints.register.api.change.ApproveByDeputyCommand;
 import org.touchpoints.register.api.change.ApproveStepCommand;
 import org.touchpoints.register.api.change.RecordApprovalActCommand;
 import org.touchpoints.register.api.change.StepApprovalResult;
 import org.touchpoints.register.api.change.ApproveByDivisionCommand;
-import org.touchpoints.register.api.change.ChangeDeadline;
 import org.touchpoints.register.api.change.ChangeKind;
 import org.touchpoints.register.api.change.ChangeReason;
 import org.touchpoints.register.api.change.ChangeStatus;
 import org.touchpoints.register.api.change.DeputyApprovalResult;
-import org.touchpoints.register.api.change.FindDueDateQuery;
 import org.touchpoints.register.api.change.InitiateChangeCommand;
+import org.touchpoints.register.api.change.InitiateChangePackageCommand;
+import org.touchpoints.register.api.change.PackageOperation;
 import org.touchpoints.register.api.change.RejectChangeCommand;
 import org.touchpoints.register.api.change.WithdrawChangeCommand;
 import org.touchpoints.register.api.row.RowContent;
@@ -49,20 +47,22 @@ public class ChangeCommandController {
     private static final Pattern ID = Pattern.compile("[A-Za-z0-9_-]{1,64}");
 
     private final CommandGateway commands;
-    private final QueryGateway queries;
     private final ChangeLookup lookup;
     private final CommandClock clock;
 
-    public ChangeCommandController(CommandGateway commands, QueryGateway queries, ChangeLookup lookup, CommandClock clock) {
+    public ChangeCommandController(CommandGateway commands, ChangeLookup lookup, CommandClock clock) {
         this.commands = commands;
-        this.queries = queries;
         this.lookup = lookup;
         this.clock = clock;
     }
 
     /** {@code expectedVersion}: the register's version the specialist saw (or the If-Match header). */
+    /**
+     * {@code operations} (1 to 500), in place of {@code kind}/{@code rowId}/{@code row}: a change package.
+     */
     public record InitiateChangeRequest(String changeId, ChangeKind kind, String rowId, RowContent row,
-                                        ChangeReason reason, String comment, Long expectedVersion) {
+                                        ChangeReason reason, String comment, Long expectedVersion,
+                                        java.util.List<PackageOperation> operations) {
     }
 
     /** {@code expectedVersion}: the change's version the approver saw (or the If-Match header). */
@@ -93,7 +93,10 @@ public class ChangeCommandController {
                     + "\"address\":\"https://t.me/example\"},\"needs\":[1,2]},\"reason\":\"NEW_TOUCHPOINT\"}. "
                     + "Повтор с тем же changeId и тем же телом ничего не записывает и возвращает тот же ответ. "
                     + "Необязательно: версия перечня, которую вы видели (If-Match с ETag из GET /registers/{id}/rows "
-                    + "или поле expectedVersion); если перечень с тех пор изменился — 409 expectedRegisterVersionIsCurrent.")
+                    + "или поле expectedVersion); если перечень с тех пор изменился — 409 expectedRegisterVersionIsCurrent. "
+                    + "Пакет изменений: вместо kind/rowId/row — operations: [{kind, rowId?, row?}, …] (от 1 до 500); "
+                    + "одно изменение, одно согласование, все строки входят в перечень сразу; правила проверяются по "
+                    + "перечню после всего пакета, нарушение любой операции отклоняет пакет целиком (поле operations[i]…).")
     public ResponseEntity<Map<String, Object>> initiate(@PathVariable String registerId,
                                                         @RequestHeader(value = ExpectedVersion.HEADER, required = false) String ifMatch,
                                                         @RequestBody InitiateChangeRequest body) {
@@ -101,9 +104,20 @@ public class ChangeCommandController {
         // an id of ours is new; one of another register's changes is refused by the register, after its role checks
         boolean takenElsewhere = body.changeId() != null && ID.matcher(changeId).matches()
                 && lookup.registerOf(changeId).filter(owner -> !owner.equals(registerId)).isPresent();
-        ChangeStatus status = commands.sendAndWait(new InitiateChangeCommand(registerId, changeId, body.kind(),
-                body.rowId(), body.row(), body.reason(), body.comment(), ExpectedVersion.of(ifMatch, body.expectedVersion()),
-                Actor.current(), clock.now(), takenElsewhere));
+        ChangeStatus status;
+        if (body.operations() != null) {
+            if (body.kind() != null || body.rowId() != null || body.row() != null) {
+                throw ApiException.badRequest("operations", "Укажите либо операции пакета (operations), либо одну "
+                        + "строку (kind, rowId, row), но не то и другое вместе");
+            }
+            status = commands.sendAndWait(new InitiateChangePackageCommand(registerId, changeId, body.operations(),
+                    body.reason(), body.comment(), ExpectedVersion.of(ifMatch, body.expectedVersion()), Actor.current(),
+                    clock.now(), takenElsewhere));
+        } else {
+            status = commands.sendAndWait(new InitiateChangeCommand(registerId, changeId, body.kind(),
+                    body.rowId(), body.row(), body.reason(), body.comment(), ExpectedVersion.of(ifMatch, body.expectedVersion()),
+                    Actor.current(), clock.now(), takenElsewhere));
+        }
         return ResponseEntity.created(URI.create("/api/v1/changes/" + changeId))
                 .body(Map.of("changeId", changeId, "status", status));
     }
@@ -134,7 +148,7 @@ public class ChangeCommandController {
         response.put("changeId", changeId);
         response.put("status", result.status());
         if (result.status() == ChangeStatus.APPROVED) {
-            putDueDate(response, changeId);
+            putDueDate(response, result.due());
         } else {
             response.put("pendingStep", StepApprovalResult.APPROVAL_ACT);
         }
@@ -157,7 +171,7 @@ public class ChangeCommandController {
         response.put("status", result.status());
         response.put("pendingStep", result.pendingStep());
         if (result.status() == ChangeStatus.APPROVED) {
-            putDueDate(response, changeId);
+            putDueDate(response, result.due());
         }
         return response;
     }
@@ -206,38 +220,17 @@ public class ChangeCommandController {
         return lookup.registerOf(changeId).orElseThrow(() -> ApiException.notFound("Изменение «" + changeId + "» не найдено"));
     }
 
-    /** The due date of an approved change, and what a person must know of it (a federal-only count, a refused one). */
-    private void putDueDate(Map<String, Object> response, String changeId) {
-        ChangeDeadline deadline = deadline(changeId);
-        response.put("dueDate", deadline == null ? null : deadline.dueDate());
-        if (deadline != null && deadline.note() != null) {
-            response.put("dueDateNote", deadline.note()); // counted by the federal calendar alone, by an administrator's mark
-        }
-        if (deadline != null && deadline.problem() != null) {
-            response.put("dueDateProblem", deadline.problem()); // the count was refused: a calendar year is not loaded
-        }
-    }
-
     /**
-     * The due date as the deadline projection computed it; in scale-out mode projections are asynchronous,
-     * so wait briefly for the approval to reach it.
+     * The due date of an approved change, as the register recorded it in the approval event, and what a person must
+     * know of it (a federal-only count, a refused one). No read model is asked: the answer is the command's.
      */
-    private ChangeDeadline deadline(String changeId) {
-        long deadline = System.nanoTime() + Duration.ofSeconds(3).toNanos();
-        while (true) {
-            ChangeDeadline seen = queries.query(new FindDueDateQuery(changeId),
-                    ResponseTypes.optionalInstanceOf(ChangeDeadline.class)).join().orElse(null);
-            boolean approvalSeen = seen != null && (seen.status() == ChangeStatus.APPROVED
-                    || seen.status() == ChangeStatus.PUBLISHED || seen.status().closed());
-            if (approvalSeen || System.nanoTime() > deadline) {
-                return seen;
-            }
-            try {
-                Thread.sleep(20);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                return null;
-            }
+    private static void putDueDate(Map<String, Object> response, PublicationDue due) {
+        response.put("dueDate", due == null ? null : due.dueDate());
+        if (due != null && due.note() != null) {
+            response.put("dueDateNote", due.note()); // counted by the federal calendar alone, by an administrator's mark
+        }
+        if (due != null && due.problem() != null) {
+            response.put("dueDateProblem", due.problem()); // the count was refused: a calendar year is not loaded
         }
     }
 }

@@ -125,6 +125,12 @@ public final class RegisterFileReader {
         String processAbove = null;
         String directionAbove = null;
         for (CsvTable.Record r : records.subList(1, records.size())) {
+            if (repeatsTheHeader(r, header)) {
+                // the header repeated where the table continues on a new page, as seed 004's table stands in its text
+                warnings.add(new Inferences.Warning(r.line(), "header", "Строка повторяет заголовок таблицы (перенос "
+                        + "таблицы на следующую страницу): пропущена, строкой перечня не считается"));
+                continue;
+            }
             group = groupNo(cell(r, columns, Column.GROUP), group);
             List<Inferences.Warning> line = new ArrayList<>();
             String process = Inferences.continued(r.line(), "process", "Наименование процесса",
@@ -160,6 +166,21 @@ public final class RegisterFileReader {
                     needs.otherNeed(), interaction.strip(), Text.isBlank(features) ? null : features.strip(), null), group));
         }
         return new Parsed(rows, errors, warnings);
+    }
+
+    /** A row whose every cell reads as the header's (a header repeated at a page break). */
+    static boolean repeatsTheHeader(CsvTable.Record r, CsvTable.Record header) {
+        List<String> cells = r.cells();
+        int filled = 0;
+        for (int i = 0; i < Math.max(cells.size(), header.cells().size()); i++) {
+            String a = i < cells.size() ? Text.key(cells.get(i)) : "";
+            String b = i < header.cells().size() ? Text.key(header.cells().get(i)) : "";
+            if (!a.equals(b)) {
+                return false;
+            }
+            filled += a.isEmpty() ? 0 : 1;
+        }
+        return filled >= 2;
     }
 
     /**

@@ -5,6 +5,7 @@ import java.nio.charset.CharacterCodingException;
 import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -13,10 +14,13 @@ import java.util.UUID;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.springframework.stereotype.Service;
 import org.touchpoints.register.api.register.ImportRowsCommand;
+import org.touchpoints.register.api.row.Identity;
 import org.touchpoints.register.api.row.RegisterRow;
 import org.touchpoints.register.api.row.RowContent;
+import org.touchpoints.register.api.row.Text;
 import org.touchpoints.register.api.row.Touchpoint;
 import org.touchpoints.register.command.config.CommandClock;
+import org.touchpoints.register.command.lookup.ProcessOwnerLookup;
 import org.touchpoints.register.command.register.RowRules;
 
 /**
@@ -45,11 +49,14 @@ public class RegisterImporter {
         }
     }
 
-    /** A row of the file as the register will record it. */
-    public record RecordedRow(int line, String direction, String process, Touchpoint touchpoint, List<Integer> needs,
-                              String otherNeed, String interaction, String features) {
-        static RecordedRow of(int line, RowContent c) {
-            return new RecordedRow(line, c.direction(), c.process(), c.touchpoint(), c.needs(), c.otherNeed(),
+    /**
+     * A row of the file as the register will record it; {@code groupNo} is the file's № of its group (null where the
+     * file gives none and the register numbers the group itself).
+     */
+    public record RecordedRow(int line, Integer groupNo, String direction, String process, Touchpoint touchpoint,
+                              List<Integer> needs, String otherNeed, String interaction, String features) {
+        static RecordedRow of(int line, Integer groupNo, RowContent c) {
+            return new RecordedRow(line, groupNo, c.direction(), c.process(), c.touchpoint(), c.needs(), c.otherNeed(),
                     c.interaction(), c.features());
         }
     }
@@ -57,9 +64,12 @@ public class RegisterImporter {
     private final CommandGateway commands;
     private final CommandClock clock;
 
-    public RegisterImporter(CommandGateway commands, CommandClock clock) {
+    private final ProcessOwnerLookup owners;
+
+    public RegisterImporter(CommandGateway commands, CommandClock clock, ProcessOwnerLookup owners) {
         this.commands = commands;
         this.clock = clock;
+        this.owners = owners;
     }
 
     /** A CSV (UTF-8) file: {@link #importFile} for a file known to be CSV. */
@@ -113,10 +123,11 @@ public class RegisterImporter {
     private Report importParsed(String registerId, RegisterFileReader.Parsed parsed, String source, String actor,
                                 boolean dryRun) {
         List<Duplicate> duplicates = duplicates(parsed.rows());
+        parsed = withSharedProcessWarnings(registerId, parsed);
         List<RecordedRow> recorded = new ArrayList<>();
         for (RegisterFileReader.ParsedRow r : parsed.rows()) {
             RowContent c = RowRules.rowIsComplete(r.row(), "row").isEmpty() ? RowRules.normalise(r.row(), null) : r.row();
-            recorded.add(RecordedRow.of(r.line(), c));
+            recorded.add(RecordedRow.of(r.line(), r.groupNo(), c));
         }
         if (!parsed.errors().isEmpty() || dryRun) {
             return new Report(0, parsed.rows().size(), dryRun, duplicates, parsed.errors(), parsed.warnings(), recorded);
@@ -128,6 +139,30 @@ public class RegisterImporter {
         }
         Integer imported = commands.sendAndWait(new ImportRowsCommand(registerId, rows, source, actor, clock.now()));
         return new Report(imported, parsed.rows().size(), false, duplicates, List.of(), parsed.warnings(), recorded);
+    }
+
+    /**
+     * A row of a process several divisions run (000 §2.6, 003 §2.3) that names no division stays without one: the
+     * register cannot tell whose actions it lists. Each such row is reported; a specialist of one of the divisions
+     * claims it by proposing an edit.
+     */
+    private RegisterFileReader.Parsed withSharedProcessWarnings(String registerId, RegisterFileReader.Parsed parsed) {
+        List<Inferences.Warning> warnings = new ArrayList<>(parsed.warnings());
+        Map<String, List<String>> ownersByProcess = new HashMap<>();
+        for (RegisterFileReader.ParsedRow r : parsed.rows()) {
+            if (r.row() == null || Text.isBlank(r.row().process()) || !Text.isBlank(r.row().division())) {
+                continue;
+            }
+            List<String> divisions = ownersByProcess.computeIfAbsent(Identity.name(r.row().process()),
+                    k -> owners.ownersOf(registerId, r.row().process()));
+            if (divisions.size() > 1) {
+                warnings.add(new Inferences.Warning(r.line(), "division", "Процесс «" + r.row().process().strip()
+                        + "» ведут несколько подразделений («" + String.join("», «", divisions) + "»): строка загружается "
+                        + "без подразделения; специалист своего подразделения укажет его, предложив изменение строки"));
+            }
+        }
+        return warnings.size() == parsed.warnings().size() ? parsed
+                : new RegisterFileReader.Parsed(parsed.rows(), parsed.errors(), warnings);
     }
 
     static List<Duplicate> duplicates(List<RegisterFileReader.ParsedRow> rows) {

@@ -3,6 +3,7 @@ package org.touchpoints.register.command.register;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import org.touchpoints.register.api.calendar.PublicationDue;
 import org.touchpoints.register.api.change.ChangeApproved;
 import java.util.HashSet;
 import java.util.Set;
@@ -13,6 +14,7 @@ import org.touchpoints.register.api.change.ChangeStatus;
 import org.touchpoints.register.api.change.ChangeWithdrawn;
 import org.touchpoints.register.api.change.DeputyApproved;
 import org.touchpoints.register.api.change.DivisionApproved;
+import org.touchpoints.register.api.change.RowChange;
 import org.touchpoints.register.api.procedure.ApprovalChain;
 import org.touchpoints.register.api.procedure.ProcedureStep;
 import org.touchpoints.register.api.row.RowContent;
@@ -27,6 +29,12 @@ final class Change {
     /** The chain the change runs under to its end: the register's procedure at initiation. */
     final ApprovalChain chain;
     private final String proposedTouchpointKey;
+    /** Every row the change touches, in order (one for a single-row change, see {@link ChangeInitiated#rowChanges()}). */
+    final List<RowChange> operations;
+    /** The rows the change touches: targets of its edits and removals, its new rows. */
+    private final Set<String> touchedRows = new HashSet<>();
+    /** The touchpoint keys of every row the change proposes (see {@link RowContent#touchpointKey}). */
+    private final Set<String> proposedTouchpointKeys = new HashSet<>();
     ChangeStatus status = ChangeStatus.INITIATED;
     boolean deadlineMissed;
     /** The number of events of this change so far: what a client saw is compared with it. */
@@ -43,11 +51,24 @@ final class Change {
     Instant lastStepAt;
     /** Everyone who gave an approval step, in person, as an acting official or through one (four eyes). */
     final Set<String> approvers = new HashSet<>();
+    /** The publication deadline the register recorded (null before it entered the register, or recorded before it). */
+    private PublicationDue due;
+    /** When the change entered the register, with the order (or act) date named then and whether an act put it there. */
+    Instant enteredAt;
+    java.time.LocalDate enteredOrderDate;
+    boolean enteredByAct;
 
     Change(ChangeInitiated initiated, ApprovalChain chain) {
         this.initiated = initiated;
         this.chain = chain;
         this.proposedTouchpointKey = initiated.after() == null ? null : initiated.after().touchpointKey();
+        this.operations = initiated.rowChanges();
+        for (RowChange op : operations) {
+            touchedRows.add(op.rowId());
+            if (op.after() != null) {
+                proposedTouchpointKeys.add(op.after().touchpointKey());
+            }
+        }
     }
 
     String id() {
@@ -70,6 +91,21 @@ final class Change {
     /** The touchpoint key of the proposed row (null for a removal). */
     String proposedTouchpointKey() {
         return proposedTouchpointKey;
+    }
+
+    /** Whether the change touches the row (edits or removes it, or adds it). */
+    boolean touches(String rowId) {
+        return touchedRows.contains(rowId);
+    }
+
+    /** Whether the change proposes a row with this touchpoint key (any of its rows). */
+    boolean proposes(String touchpointKey) {
+        return touchpointKey != null && proposedTouchpointKeys.contains(touchpointKey);
+    }
+
+    /** The touchpoint keys of every row the change proposes. */
+    Set<String> proposedTouchpointKeys() {
+        return proposedTouchpointKeys;
     }
 
     /** An approval step was given by {@code by}, on behalf of {@code onBehalfOf} (null when in person). */
@@ -96,6 +132,29 @@ final class Change {
 
     boolean awaitsAct() {
         return status == ChangeStatus.AWAITING_APPROVAL_ACT;
+    }
+
+    PublicationDue due() {
+        return due;
+    }
+
+    /** Assigns the entry into the register and the deadline recorded with it. */
+    void entered(PublicationDue recordedDue, Instant at, java.time.LocalDate orderDate, boolean byAct) {
+        due = recordedDue;
+        enteredAt = at;
+        enteredOrderDate = orderDate;
+        enteredByAct = byAct;
+    }
+
+    /** Assigns a deadline counted after the entry (a calendar year loaded since). */
+    void dueCounted(PublicationDue counted) {
+        due = counted;
+        version++;
+    }
+
+    /** Whether the change is in the register (approved, published since or not). */
+    boolean inRegister() {
+        return status == ChangeStatus.APPROVED || status == ChangeStatus.PUBLISHED;
     }
 
     /** Assigns a step given: the status it leaves the change in. */

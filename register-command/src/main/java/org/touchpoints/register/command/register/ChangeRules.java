@@ -16,6 +16,7 @@ import java.util.regex.Pattern;
 import org.touchpoints.register.api.change.ApprovalActRecorded;
 import org.touchpoints.register.api.change.ChangeRejected;
 import org.touchpoints.register.api.change.ChangeStatus;
+import org.touchpoints.register.api.change.StepRules;
 import org.touchpoints.register.api.change.DeputyApproved;
 import org.touchpoints.register.api.change.DivisionApproved;
 import org.touchpoints.register.api.procedure.Initiator;
@@ -36,7 +37,7 @@ final class ChangeRules {
 
     /** Only a specialist of the division that owns the process initiates a change of it (000 §3.2, 003 §4.2). */
     static void onlyMembersOfTheOwningDivisionInitiate(Membership members, String actor, String division) {
-        if (!members.holds(actor, MemberRole.SPECIALIST, division)) {
+        if (!StepRules.specialistOfTheDivision(members, actor, division)) {
             throw forbidden("onlyMembersOfTheOwningDivisionInitiate",
                     "Изменение может инициировать только специалист подразделения «" + division
                             + "», ответственного за процесс");
@@ -69,7 +70,7 @@ final class ChangeRules {
     /** A row has at most one open change at a time. */
     static void oneOpenChangePerRow(Collection<Change> changes, String rowId) {
         changes.stream().filter(Change::open)
-                .filter(c -> rowId.equals(c.rowId()))
+                .filter(c -> c.touches(rowId))
                 .findFirst()
                 .ifPresent(c -> {
                     throw conflict("oneOpenChangePerRow", "По этой строке уже есть незавершённое изменение "
@@ -93,7 +94,7 @@ final class ChangeRules {
             }
         });
         for (Change other : openChanges) {
-            if (!other.id().equals(changeId) && key.equals(other.proposedTouchpointKey())) {
+            if (!other.id().equals(changeId) && other.proposes(key)) {
                 throw conflict("oneTouchpointPerProcess", "Точка взаимодействия «" + proposed.touchpoint().name()
                         + "» в процессе «" + proposed.process() + "» уже предложена изменением " + other.id());
             }
@@ -108,12 +109,10 @@ final class ChangeRules {
     static String onlyTheInitiatingDivisionsHeadApproves(Membership members, Delegations delegations, String actor,
                                                          Change change, LocalDate today) {
         String division = change.initiated.division();
-        if (members.holds(actor, MemberRole.HEAD, division)) {
-            return null;
-        }
-        return delegations.holderActingFor(members, actor, MemberRole.HEAD, division, today).orElseThrow(() ->
-                forbidden("onlyTheInitiatingDivisionsHeadApproves", "Согласовать изменение может только руководитель "
-                        + "подразделения «" + division + "» или исполняющий его обязанности"));
+        return StepRules.holdsTheStep(members, delegations.all(), actor, ProcedureStep.DIVISION_HEAD, division, today)
+                .orElseThrow(() -> forbidden("onlyTheInitiatingDivisionsHeadApproves", "Согласовать изменение может "
+                        + "только руководитель подразделения «" + division + "» или исполняющий его обязанности"))
+                .onBehalfOf();
     }
 
     /**
@@ -123,22 +122,19 @@ final class ChangeRules {
      */
     static String onlyTheDeputyGivesFinalApproval(Membership members, Delegations delegations, String actor,
                                                   LocalDate today) {
-        return holderOrActingOfficial(members, delegations, actor, MemberRole.DEPUTY, today,
+        return holderOrActingOfficial(members, delegations, actor, ProcedureStep.DEPUTY, today,
                 "onlyTheDeputyGivesFinalApproval", "Утвердить изменение может только заместитель "
                         + "руководителя, ответственный за клиентоцентричность, или исполняющий его обязанности");
     }
 
     /**
-     * The actor holds the register-wide {@code role} (null: their own right) or acts, today, for its holder (that
+     * The actor holds the register-wide {@code step} (null: their own right) or acts, today, for its holder (that
      * holder's name); otherwise the named {@code rule} refuses with {@code message}.
      */
     private static String holderOrActingOfficial(Membership members, Delegations delegations, String actor,
-                                                 MemberRole role, LocalDate today, String rule, String message) {
-        if (members.holds(actor, role, null)) {
-            return null;
-        }
-        return delegations.holderActingFor(members, actor, role, null, today)
-                .orElseThrow(() -> forbidden(rule, message));
+                                                 ProcedureStep step, LocalDate today, String rule, String message) {
+        return StepRules.holdsTheStep(members, delegations.all(), actor, step, null, today)
+                .orElseThrow(() -> forbidden(rule, message)).onBehalfOf();
     }
 
     /** The deputy approves only after the head of the division. */
@@ -159,7 +155,7 @@ final class ChangeRules {
 
     /** Nobody approves (or rejects) a change they initiated: not in person, not as anyone's acting official. */
     static void nobodyApprovesTheirOwnChange(String actor, Change change) {
-        if (Objects.equals(actor, change.initiated.by())) {
+        if (StepRules.initiatedIt(actor, change.initiated.by())) {
             throw forbidden("nobodyApprovesTheirOwnChange", "Нельзя согласовывать изменение, которое вы инициировали");
         }
     }
@@ -171,7 +167,7 @@ final class ChangeRules {
      */
     static void onePersonOneApprovalStep(Change change, String actor, String onBehalfOf) {
         for (String person : new String[] {actor, onBehalfOf}) {
-            if (person != null && change.approvers.contains(person)) {
+            if (StepRules.gaveAStepAlready(change.approvers, person)) {
                 throw forbidden("onePersonOneApprovalStep", "Один человек согласует изменение только на одном шаге: "
                         + (person.equals(actor) ? "вы уже" : "«" + person + "» уже") + " согласовали изменение " + change.id()
                         + " (лично или как исполняющий обязанности)");
@@ -181,7 +177,7 @@ final class ChangeRules {
 
     /** Nobody approves (or rejects) a change on behalf of its initiator: the initiator's right is not theirs to lend. */
     static void nobodyApprovesOnBehalfOfTheInitiator(String onBehalfOf, Change change) {
-        if (onBehalfOf != null && onBehalfOf.equals(change.initiated.by())) {
+        if (StepRules.onBehalfOfTheInitiator(new StepRules.Right(onBehalfOf), change.initiated.by())) {
             throw forbidden("nobodyApprovesOnBehalfOfTheInitiator", "Нельзя согласовывать изменение от имени его "
                     + "инициатора: исполняющий обязанности не решает за руководителя, предложившего изменение");
         }
@@ -216,7 +212,7 @@ final class ChangeRules {
 
     /** Only the initiator withdraws, and only before the final approval. */
     static void onlyTheInitiatorWithdraws(String actor, Change change) {
-        if (!Objects.equals(actor, change.initiated.by())) {
+        if (!StepRules.withdraws(actor, change.initiated.by())) {
             throw forbidden("onlyTheInitiatorWithdraws", "Отозвать изменение может только его инициатор");
         }
     }
@@ -240,6 +236,22 @@ final class ChangeRules {
             throw conflict("deadlineMissedOnlyByAnUnpublishedApprovedChangeAfterItsDueDate",
                     "Срок публикации изменения " + change.id() + " не истёк или изменение уже опубликовано");
         }
+    }
+
+    /** Only a change in the register (approved, published or not) has a publication due date to count. */
+    static void onlyAChangeInTheRegisterHasADueDate(Change change) {
+        if (!change.inRegister()) {
+            throw conflict("onlyAChangeInTheRegisterHasADueDate",
+                    "Изменение " + change.id() + " не утверждено: срок публикации не исчисляется");
+        }
+    }
+
+    /**
+     * A due date is counted again only while it is not known: the procedure sets a deadline and the count recorded at
+     * the approval (or since) was refused for a missing calendar year. A count once recorded is never replaced.
+     */
+    static boolean dueDateAwaitsCounting(Change change, org.touchpoints.register.api.calendar.PublicationDue recorded) {
+        return recorded != null && recorded.refused();
     }
 
     /**
@@ -318,7 +330,7 @@ final class ChangeRules {
 
     /** Whether the actor proposes as the register's responsible person, which the procedure lets initiate. */
     static boolean initiatesAsResponsiblePerson(Procedure procedure, Membership members, String actor) {
-        return procedure.initiators().contains(Initiator.RESPONSIBLE) && members.holds(actor, MemberRole.RESPONSIBLE, null);
+        return StepRules.initiatesAsResponsiblePerson(procedure, members, actor);
     }
 
     /** Only the initiators the procedure names propose changes (002 §3.2–3.3: the authorised person alone). */
@@ -377,7 +389,7 @@ final class ChangeRules {
     /** The responsible (authorised) person's step (004 §2.2.2): a RESPONSIBLE of the register, or their acting official. */
     static String onlyAResponsiblePersonApproves(Membership members, Delegations delegations, String actor,
                                                  LocalDate today) {
-        return holderOrActingOfficial(members, delegations, actor, MemberRole.RESPONSIBLE, today,
+        return holderOrActingOfficial(members, delegations, actor, ProcedureStep.RESPONSIBLE, today,
                 "onlyAResponsiblePersonApproves", "Этот шаг согласования выполняет ответственное "
                         + "(уполномоченное) лицо перечня или исполняющий его обязанности");
     }
@@ -385,7 +397,7 @@ final class ChangeRules {
     /** The head of the authority's step (001 §5.1, 002 §5.1): the minister or head, or their acting official. */
     static String onlyTheHeadOfTheAuthorityApproves(Membership members, Delegations delegations, String actor,
                                                     LocalDate today) {
-        return holderOrActingOfficial(members, delegations, actor, MemberRole.HEAD_OF_AUTHORITY, today,
+        return holderOrActingOfficial(members, delegations, actor, ProcedureStep.HEAD_OF_AUTHORITY, today,
                 "onlyTheHeadOfTheAuthorityApproves", "Утвердить изменение может только руководитель органа "
                         + "власти или исполняющий его обязанности");
     }
@@ -397,8 +409,7 @@ final class ChangeRules {
 
     /** An approving act is recorded by a DEPUTY, RESPONSIBLE or HEAD_OF_AUTHORITY of the register. */
     static void onlyActHoldersRecordActs(Membership members, String actor) {
-        if (!members.holds(actor, MemberRole.DEPUTY, null) && !members.holds(actor, MemberRole.RESPONSIBLE, null)
-                && !members.holds(actor, MemberRole.HEAD_OF_AUTHORITY, null)) {
+        if (!StepRules.recordsActs(members, actor)) {
             throw forbidden("onlyActHoldersRecordActs", "Приказ об утверждении изменений вносит заместитель "
                     + "руководителя, ответственное лицо или руководитель органа власти");
         }
@@ -460,7 +471,9 @@ final class ChangeRules {
 
     /** At the moment a change enters the register, its touchpoint is still not in the process (see above). */
     static void oneTouchpointPerProcessOnEntry(Map<String, String> touchpointKeysByRow, Change change) {
-        if (change.proposed() != null) {
+        if (change.initiated.severalRows()) {
+            PackageRules.oneTouchpointPerProcess(touchpointKeysByRow, List.of(), change.operations, change.id());
+        } else if (change.proposed() != null) {
             oneTouchpointPerProcess(touchpointKeysByRow, List.of(), change.proposed(),
                     change.kind() == org.touchpoints.register.api.change.ChangeKind.ADD ? null : change.rowId(),
                     change.id());

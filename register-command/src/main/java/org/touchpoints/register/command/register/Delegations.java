@@ -2,9 +2,11 @@ package org.touchpoints.register.command.register;
 
 import java.time.LocalDate;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import org.touchpoints.register.api.change.StepRules;
 import org.touchpoints.register.api.delegation.ApprovalRightDelegated;
 import org.touchpoints.register.api.register.MemberRole;
 
@@ -22,17 +24,15 @@ final class Delegations {
             return granted.holder();
         }
 
-        /** Whether it gives {@code actor} the right {@code role} (in {@code divisionId}) on {@code date}. */
-        boolean gives(String actor, MemberRole role, String divisionId, LocalDate date) {
-            return !revoked && granted.delegate().equals(actor) && granted.role() == role
-                    && (!role.divisional() || Objects.equals(granted.divisionId(), divisionId))
-                    && !date.isBefore(granted.validFrom()) && !date.isAfter(granted.validTo());
+        /** The delegation as the step rules read it. */
+        StepRules.Delegation asRule() {
+            return new StepRules.Delegation(granted.holder(), granted.delegate(), granted.role(), granted.divisionId(),
+                    granted.validFrom(), granted.validTo(), revoked);
         }
 
         /** Whether it names {@code actor} as the delegate of {@code role} (in {@code divisionId}), whatever its period. */
         boolean names(String actor, MemberRole role, String divisionId) {
-            return !revoked && granted.delegate().equals(actor) && granted.role() == role
-                    && (!role.divisional() || Objects.equals(granted.divisionId(), divisionId));
+            return asRule().names(actor, role, divisionId);
         }
     }
 
@@ -56,11 +56,12 @@ final class Delegations {
      */
     Optional<String> holderActingFor(Membership members, String actor, MemberRole role, String divisionId,
                                      LocalDate date) {
-        return byId.values().stream()
-                .filter(d -> d.gives(actor, role, divisionId, date))
-                .map(Delegation::holder)
-                .filter(holder -> members.holds(holder, role, divisionId))
-                .findFirst();
+        return StepRules.holderActingFor(members, all(), actor, role, divisionId, date);
+    }
+
+    /** Every delegation as the step rules read it. */
+    List<StepRules.Delegation> all() {
+        return byId.values().stream().map(Delegation::asRule).toList();
     }
 
     /** A delegation in force of the same holder's same right whose period overlaps the given one. */

@@ -5,10 +5,11 @@ import java.util.HashSet;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
+import org.touchpoints.register.api.change.StepRules;
 import org.touchpoints.register.api.register.MemberRole;
 
 /** Who holds which role in the register, and in which division. */
-final class Membership {
+final class Membership implements StepRules.Roles {
     record Grant(MemberRole role, String divisionId) {
     }
 
@@ -25,7 +26,8 @@ final class Membership {
         }
     }
 
-    boolean holds(String username, MemberRole role, String divisionId) {
+    @Override
+    public boolean holds(String username, MemberRole role, String divisionId) {
         return grants.getOrDefault(username, Set.of()).stream()
                 .anyMatch(g -> g.role() == role && (!role.divisional() || Objects.equals(g.divisionId(), divisionId)));
     }

@@ -172,7 +172,8 @@ public final class ProcedureRules {
                 p.needs().stream().map(n -> new Need(n.code(), Text.clean(n.title()))).toList(),
                 p.directions().stream().map(Text::clean).toList(), p.reasons(),
                 p.touchpointTypes().stream().map(t -> new TouchpointType(t.code(), Text.clean(t.title()), t.channel())).toList(),
-                p.columnHeaders() == null ? null : p.columnHeaders().stream().map(Text::clean).toList());
+                p.columnHeaders() == null ? null : p.columnHeaders().stream().map(Text::clean).toList(),
+                p.sharedProcesses());
     }
 
     /** A change states a ground its procedure allows (000 §3.3, 001 §5.3, 002 §5.3, 004 §5.3). */

@@ -20,7 +20,10 @@ import org.axonframework.modelling.command.AggregateIdentifier;
 import org.axonframework.modelling.command.AggregateLifecycle;
 import org.axonframework.modelling.command.CreationPolicy;
 import org.axonframework.spring.stereotype.Aggregate;
+import org.touchpoints.register.api.calendar.PublicationDue;
 import org.touchpoints.register.api.change.ApprovalActRecorded;
+import org.touchpoints.register.api.change.CountDueDateCommand;
+import org.touchpoints.register.api.change.DueDateCounted;
 import org.touchpoints.register.api.change.ApprovalActResult;
 import org.touchpoints.register.api.change.ApprovalStep;
 import org.touchpoints.register.api.change.ApproveStepCommand;
@@ -39,6 +42,9 @@ import org.touchpoints.register.api.change.DeputyApprovalResult;
 import org.touchpoints.register.api.change.DeputyApproved;
 import org.touchpoints.register.api.change.DivisionApproved;
 import org.touchpoints.register.api.change.InitiateChangeCommand;
+import org.touchpoints.register.api.change.InitiateChangePackageCommand;
+import org.touchpoints.register.api.change.PackageOperation;
+import org.touchpoints.register.api.change.RowChange;
 import org.touchpoints.register.api.change.PublicationDeadlineMissed;
 import org.touchpoints.register.api.change.RecordMissedDeadlineCommand;
 import org.touchpoints.register.api.change.RejectChangeCommand;
@@ -76,6 +82,8 @@ import org.touchpoints.register.api.row.RowContent;
 import org.touchpoints.register.api.row.Template;
 import org.touchpoints.register.api.row.Text;
 import org.touchpoints.register.api.rule.FieldError;
+import org.touchpoints.register.api.procedure.DeadlineFrom;
+import org.touchpoints.register.platform.calendar.ProductionCalendar;
 
 /**
  * The register of one authority: its rows, divisions, members and every change in flight. It is the
@@ -91,6 +99,8 @@ public class Register {
     private String registerId;
     private Template template;
     private ZoneId zone;
+    /** The authority's region (ISO 3166-2), whose calendar overlay its deadlines count by; null: federal only. */
+    private String region;
     /** The procedure the register runs now (today's when it was created without one). */
     private Procedure procedure;
     /** Whether the register has a procedure of its own (created with one, or changed since): then its lists bind. */
@@ -149,7 +159,8 @@ public class Register {
         List<String> processes = cmd.processes() == null ? List.of() : cmd.processes();
         Violations.requireNoErrors("divisionIsValid", RegisterRules.divisionIsValid(cmd.divisionId(), cmd.name(), processes));
         List<String> cleaned = processes.stream().map(Text::clean).toList();
-        RegisterRules.oneOwnerPerProcess(divisions, cmd.divisionId(), cleaned);
+        RegisterRules.oneOwnerPerProcessUnlessTheProcedureSharesThem(divisions, procedure.processesMayBeShared(),
+                cmd.divisionId(), cleaned);
         apply(new DivisionDefined(registerId, cmd.divisionId(), Text.clean(cmd.name()), cleaned, cmd.by(), cmd.at()));
     }
 
@@ -203,8 +214,8 @@ public class Register {
     }
 
     @CommandHandler
-    public ChangeStatus handle(InitiateChangeCommand cmd) {
-        if (cmd.kind() == null) {
+    public ChangeStatus handle(InitiateChangeCommand cmd, ProductionCalendar calendar) {
+        if (cmd.kind() == null || !cmd.kind().rowOperation()) { // a package's rows come as its operations
             throw Violations.invalid("changeIsDescribed", "Укажите вид изменения",
                     List.of(new FieldError("kind", "Укажите вид изменения: ADD, EDIT или REMOVE")));
         }
@@ -247,7 +258,8 @@ public class Register {
         RegisterRules.expectedRegisterVersionIsCurrent(AggregateLifecycle.getVersion(), cmd.expectedRegisterVersion());
         if (cmd.kind() == ChangeKind.ADD) {
             // the new row takes the change's id: an id of a row in the register would replace that row on approval
-            ChangeRules.sameChangeIdSameProposal(!rows.containsKey(cmd.changeId()), cmd.changeId());
+            ChangeRules.sameChangeIdSameProposal(!rows.containsKey(cmd.changeId())
+                    && openChanges().stream().noneMatch(c -> c.touches(cmd.changeId())), cmd.changeId());
         }
 
         RowContent before = cmd.kind() == ChangeKind.ADD ? null
@@ -295,9 +307,171 @@ public class Register {
         if (change.chain.steps().isEmpty() && !change.chain.actRequired()) {
             // a procedure without approval steps or act: the proposal is the change
             ChangeRules.oneTouchpointPerProcessOnEntry(touchpointKeys, change);
-            apply(new ChangeApproved(registerId, change.id(), null, null, null, null, null, null, cmd.by(), cmd.at()));
+            apply(new ChangeApproved(registerId, change.id(), null, null, null, null, null, null, cmd.by(), cmd.at(),
+                    dueOnEntry(calendar, change, cmd.at(), null, false)));
         }
         return change.status;
+    }
+
+    /**
+     * A change package: the single-row change's rules, each checked for every operation on the register as it would
+     * stand after the whole package, and refused whole (naming the operation) when one breaks. A package of one
+     * operation is the single-row change, recorded exactly as {@link InitiateChangeCommand} records it.
+     */
+    @CommandHandler
+    public ChangeStatus handle(InitiateChangePackageCommand cmd, ProductionCalendar calendar) {
+        List<FieldError> described = PackageRules.packageIsDescribed(cmd);
+        if (cmd.changeId() == null || !CHANGE_ID.matcher(cmd.changeId()).matches()) {
+            described.add(new FieldError("changeId", "Идентификатор изменения: латинские буквы, цифры, «-» и «_», до 64 символов"));
+        }
+        Violations.requireNoErrors(PackageRules.PACKAGE_IS_DESCRIBED, described);
+        List<PackageOperation> ops = cmd.operations();
+        if (ops.size() == 1) {
+            PackageOperation op = ops.get(0);
+            try {
+                return handle(new InitiateChangeCommand(registerId, cmd.changeId(), op.kind(), op.rowId(), op.row(),
+                        cmd.reason(), cmd.comment(), cmd.expectedRegisterVersion(), cmd.by(), cmd.at(),
+                        cmd.changeIdTakenElsewhere()), calendar);
+            } catch (org.touchpoints.register.api.rule.RuleViolatedException e) {
+                throw onlyOperation(e);
+            }
+        }
+        String comment = clean(cmd.comment());
+        boolean responsible = ChangeRules.initiatesAsResponsiblePerson(procedure, members, cmd.by());
+        if (!responsible) {
+            ChangeRules.onlyMembersOfTheOwningDivisionInitiate(members, cmd.by());
+        }
+        ChangeRules.changeIdNotTakenByAnotherRegister(cmd.changeIdTakenElsewhere(), cmd.changeId());
+
+        Change existing = changes.get(cmd.changeId());
+        if (existing != null) {
+            ChangeRules.sameChangeIdSameProposal(samePackage(existing, cmd, comment), cmd.changeId());
+            return ChangeStatus.INITIATED;
+        }
+        RegisterRules.expectedRegisterVersionIsCurrent(AggregateLifecycle.getVersion(), cmd.expectedRegisterVersion());
+        PackageRules.onePackageOperationPerRow(ops);
+        List<RowContent> befores = new ArrayList<>();
+        List<String> rowIds = new ArrayList<>();
+        for (int i = 0; i < ops.size(); i++) {
+            PackageOperation op = ops.get(i);
+            if (op.kind() == ChangeKind.ADD) {
+                String newRowId = PackageRules.newRowId(cmd.changeId(), i);
+                // the new row's id: one of a row in the register would replace that row on approval
+                ChangeRules.sameChangeIdSameProposal(!rows.containsKey(newRowId) && !changes.containsKey(newRowId),
+                        cmd.changeId());
+                rowIds.add(newRowId);
+                befores.add(null);
+            } else {
+                String rowId = op.rowId().strip();
+                rowIds.add(rowId);
+                befores.add(PackageRules.inOperation(i, "rowId",
+                        () -> ChangeRules.editOrRemoveTargetsAnExistingRow(rows, rowId)));
+            }
+        }
+        List<String> divisionsOfOperations = new ArrayList<>();
+        for (int i = 0; i < ops.size(); i++) {
+            PackageOperation op = ops.get(i);
+            RowContent before = befores.get(i);
+            String division = PackageRules.inOperation(i, "row",
+                    () -> divisionOfChange(op.row(), cmd.by(), before, responsible));
+            if (!responsible) {
+                PackageRules.inOperation(i, "row", () -> {
+                    ChangeRules.onlyTheProcedureInitiatorsInitiate(procedure, cmd.by());
+                    ChangeRules.onlyMembersOfTheOwningDivisionInitiate(members, cmd.by(), division);
+                });
+            }
+            divisionsOfOperations.add(division);
+        }
+        if (ownProcedure) {
+            ProcedureRules.reasonIsAllowedByTheProcedure(procedure, cmd.reason());
+        }
+        List<FieldError> complete = new ArrayList<>();
+        List<FieldError> invisible = new ArrayList<>();
+        List<FieldError> fits = new ArrayList<>();
+        List<FieldError> typed = new ArrayList<>();
+        for (int i = 0; i < ops.size(); i++) {
+            PackageOperation op = ops.get(i);
+            if (op.kind() != ChangeKind.REMOVE) {
+                String row = PackageRules.prefix(i) + "row";
+                complete.addAll(RowRules.rowIsComplete(op.row(), row, template));
+                invisible.addAll(RowRules.textHasNoInvisibleCharacters(op.row(), row));
+                if (ownProcedure) {
+                    fits.addAll(ProcedureRules.rowFitsTheProcedure(procedure, op.row(), row));
+                    typed.addAll(ProcedureRules.touchpointTypeFitsItsChannel(procedure, op.row(), row));
+                }
+            }
+        }
+        Violations.requireNoErrors(RowRules.ROW_IS_COMPLETE, complete);
+        Violations.requireNoErrors(RowRules.TEXT_HAS_NO_INVISIBLE_CHARACTERS, invisible);
+        Violations.requireNoErrors(ProcedureRules.ROW_FITS_THE_PROCEDURE, fits);
+        Violations.requireNoErrors(ProcedureRules.TOUCHPOINT_TYPE_FITS_ITS_CHANNEL, typed);
+        ApprovalChain chain = ownProcedure ? procedure.chain() : null;
+        PackageRules.aPackageBelongsToOneDivision(divisionsOfOperations,
+                (chain != null ? chain : procedure.chain()).steps().contains(ProcedureStep.DIVISION_HEAD));
+        List<RowChange> operations = new ArrayList<>();
+        List<Change> open = openChanges(); // once: each operation's row is looked up among the open changes only
+        for (int i = 0; i < ops.size(); i++) {
+            PackageOperation op = ops.get(i);
+            RowContent after = op.kind() == ChangeKind.REMOVE ? null
+                    : RowRules.normalise(op.row(), divisionsOfOperations.get(i), template);
+            RowContent before = befores.get(i);
+            if (op.kind() == ChangeKind.EDIT) {
+                PackageRules.inOperation(i, "row", () -> ChangeRules.anEditChangesTheRow(before, after));
+            }
+            if (op.kind() != ChangeKind.ADD) {
+                String rowId = rowIds.get(i);
+                PackageRules.inOperation(i, "rowId", () -> ChangeRules.oneOpenChangePerRow(open, rowId));
+            }
+            operations.add(new RowChange(op.kind(), rowIds.get(i), before, after));
+        }
+        if (template != Template.FIVE_COLUMN) { // five columns have no direction: each process is its own group
+            PackageRules.directionFollowsTheProcess(rows, operations);
+        }
+        PackageRules.oneTouchpointPerProcess(touchpointKeys, open, operations, cmd.changeId());
+        apply(ChangeInitiated.ofPackage(registerId, cmd.changeId(), operations, cmd.reason(), comment,
+                PackageRules.divisionOfThePackage(divisionsOfOperations), cmd.by(), cmd.at(), chain));
+        Change change = changes.get(cmd.changeId());
+        if (change.chain.steps().isEmpty() && !change.chain.actRequired()) {
+            // a procedure without approval steps or act: the proposal is the change
+            ChangeRules.oneTouchpointPerProcessOnEntry(touchpointKeys, change);
+            apply(new ChangeApproved(registerId, change.id(), null, null, null, null, null, null, cmd.by(), cmd.at(),
+                    dueOnEntry(calendar, change, cmd.at(), null, false)));
+        }
+        return change.status;
+    }
+
+    /** A repeated package: the same operations (as they would be recorded), reason, comment and initiator. */
+    private boolean samePackage(Change existing, InitiateChangePackageCommand cmd, String comment) {
+        ChangeInitiated e = existing.initiated;
+        List<RowChange> recorded = e.rowChanges();
+        if (!e.severalRows() || recorded.size() != cmd.operations().size() || e.reason() != cmd.reason()
+                || !Objects.equals(e.comment(), comment) || !Objects.equals(e.by(), cmd.by())) {
+            return false;
+        }
+        for (int i = 0; i < recorded.size(); i++) {
+            RowChange was = recorded.get(i);
+            PackageOperation op = cmd.operations().get(i);
+            String rowId = op.kind() == ChangeKind.ADD ? PackageRules.newRowId(e.changeId(), i) : op.rowId().strip();
+            RowContent repeated = op.row() != null && was.after() != null
+                    && RowRules.rowIsComplete(op.row(), "row", template).isEmpty()
+                    ? RowRules.normalise(op.row(), was.after().division(), template) : null;
+            if (was.kind() != op.kind() || !was.rowId().equals(rowId) || !Objects.equals(was.after(), repeated)) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /** A refusal of a package's only operation, checked as a single-row change, named as the package's operation. */
+    private static org.touchpoints.register.api.rule.RuleViolatedException onlyOperation(
+            org.touchpoints.register.api.rule.RuleViolatedException e) {
+        List<FieldError> errors = e.violation().errors().stream()
+                .map(f -> f.field().equals("kind") || f.field().startsWith("row")
+                        ? new FieldError(PackageRules.prefix(0) + f.field(), f.message()) : f)
+                .toList();
+        return new org.touchpoints.register.api.rule.RuleViolatedException(
+                new org.touchpoints.register.api.rule.RuleViolation(e.violation().rule(), e.violation().refusal(),
+                        e.violation().message(), errors));
     }
 
     /**
@@ -305,24 +479,34 @@ public class Register {
      * new process: the division the proposal names, or the initiator's only division).
      */
     private String divisionOfChange(InitiateChangeCommand cmd, RowContent before, boolean responsible) {
+        return divisionOfChange(cmd.row(), cmd.by(), before, responsible);
+    }
+
+    /** {@link #divisionOfChange(InitiateChangeCommand, RowContent, boolean)} of one proposed {@code row}. */
+    private String divisionOfChange(RowContent row, String by, RowContent before, boolean responsible) {
         if (before != null) {
             String owner = before.division() != null ? before.division() : divisions.ownerOf(before.process()).orElse(null);
             if (owner != null) {
-                if (!responsible && cmd.row() != null && cmd.row().process() != null) {
-                    divisions.ownerOf(cmd.row().process()).filter(o -> !o.equals(owner)).ifPresent(other ->
-                            ChangeRules.onlyMembersOfTheOwningDivisionInitiate(members, cmd.by(), other));
+                if (!responsible && row != null && row.process() != null) {
+                    divisions.ownerOtherThan(row.process(), owner).ifPresent(other ->
+                            ChangeRules.onlyMembersOfTheOwningDivisionInitiate(members, by, other));
                 }
                 return owner;
             }
         }
-        if (cmd.row() != null && cmd.row().process() != null) {
-            var owner = divisions.ownerOf(cmd.row().process());
+        RowContent target = row != null && row.process() != null ? row : before;
+        if (target != null && divisions.shared(target.process())) {
+            return RegisterRules.divisionOfARowOfASharedProcess(divisions.ownersOf(target.process()),
+                    row == null ? null : row.division(), members.divisionsWhere(by, MemberRole.SPECIALIST), responsible);
+        }
+        if (row != null && row.process() != null) {
+            var owner = divisions.ownerOf(row.process());
             if (owner.isPresent()) {
                 return owner.get();
             }
         }
-        if (cmd.row() != null && !Text.isBlank(cmd.row().division())) {
-            return cmd.row().division().strip();
+        if (row != null && !Text.isBlank(row.division())) {
+            return row.division().strip();
         }
         if (responsible) {
             // a responsible person proposes for the whole register: the only division, or none when no step needs one
@@ -333,7 +517,7 @@ public class Register {
                 return null;
             }
         }
-        Set<String> own = members.divisionsWhere(cmd.by(), MemberRole.SPECIALIST);
+        Set<String> own = members.divisionsWhere(by, MemberRole.SPECIALIST);
         if (own.size() == 1) {
             return own.iterator().next();
         }
@@ -346,7 +530,7 @@ public class Register {
     }
 
     @CommandHandler
-    public ChangeStatus handle(ApproveByDivisionCommand cmd) {
+    public ChangeStatus handle(ApproveByDivisionCommand cmd, ProductionCalendar calendar) {
         Change change = ChangeRules.changeExists(changes, cmd.changeId());
         String comment = clean(cmd.comment());
         if (ChangeRules.repeatsTheDivisionApproval(change, cmd.by(), comment)) {
@@ -364,12 +548,12 @@ public class Register {
         List<FieldError> errors = new ArrayList<>();
         InputText.check(errors, "comment", "Комментарий", cmd.comment(), false, 2000);
         Violations.requireNoErrors("divisionApprovalIsDescribed", errors);
-        giveStep(change, ProcedureStep.DIVISION_HEAD, comment, null, null, onBehalfOf, cmd.by(), cmd.at());
+        giveStep(change, ProcedureStep.DIVISION_HEAD, comment, null, null, onBehalfOf, cmd.by(), cmd.at(), calendar);
         return change.status;
     }
 
     @CommandHandler
-    public StepApprovalResult handle(ApproveStepCommand cmd) {
+    public StepApprovalResult handle(ApproveStepCommand cmd, ProductionCalendar calendar) {
         Change change = ChangeRules.changeExists(changes, cmd.changeId());
         String comment = clean(cmd.comment());
         if (ChangeRules.repeatsTheStepApproval(change, cmd.by(), comment)) {
@@ -386,7 +570,7 @@ public class Register {
         List<FieldError> errors = new ArrayList<>();
         InputText.check(errors, "comment", "Комментарий", cmd.comment(), false, 2000);
         Violations.requireNoErrors("approvalIsDescribed", errors);
-        giveStep(change, step, comment, null, null, onBehalfOf, cmd.by(), cmd.at());
+        giveStep(change, step, comment, null, null, onBehalfOf, cmd.by(), cmd.at(), calendar);
         return result(change);
     }
 
@@ -396,7 +580,7 @@ public class Register {
      * register and {@link ChangeApproved} when the step puts it there.
      */
     private void giveStep(Change change, ProcedureStep step, String comment, String orderNumber, LocalDate orderDate,
-                          String onBehalfOf, String by, Instant at) {
+                          String onBehalfOf, String by, Instant at, ProductionCalendar calendar) {
         boolean entersRegister = change.lastStepPending() && !change.chain.actRequired();
         if (!entersRegister) {
             ProcedureRules.orderOnlyWhereTheProcedureTakesIt(change.chain, false, orderNumber, orderDate);
@@ -409,21 +593,55 @@ public class Register {
         }
         ProcedureRules.orderOnlyWhereTheProcedureTakesIt(change.chain, true, orderNumber, orderDate);
         ChangeRules.oneTouchpointPerProcessOnEntry(touchpointKeys, change);
+        PublicationDue due = dueOnEntry(calendar, change, at, orderDate, false);
         if (step == ProcedureStep.DEPUTY) {
-            apply(new DeputyApproved(registerId, change.id(), comment, orderNumber, orderDate, onBehalfOf, by, at));
+            apply(new DeputyApproved(registerId, change.id(), comment, orderNumber, orderDate, onBehalfOf, by, at, due));
         } else {
             apply(new ChangeApproved(registerId, change.id(), step, comment, null, orderNumber, orderDate, onBehalfOf,
-                    by, at));
+                    by, at, due));
         }
     }
 
     private static StepApprovalResult result(Change change) {
         return new StepApprovalResult(change.id(), change.status,
-                StepApprovalResult.pending(change.pendingStep(), change.awaitsAct()));
+                StepApprovalResult.pending(change.pendingStep(), change.awaitsAct()), change.due());
+    }
+
+    /**
+     * The publication deadline of a change entering the register now, counted by the production calendar (the domain
+     * service handed to the handler) as DOMAIN.md says, and recorded in the approval event: from the day the change
+     * is made — the approval's local date, or an earlier order's date; where an act puts it in the register, the act's
+     * date when the procedure counts from the act, else the day of its last approval step.
+     */
+    private PublicationDue dueOnEntry(ProductionCalendar calendar, Change change, Instant at, LocalDate orderDate,
+                                      boolean byAct) {
+        return calendar.publicationDue(madeOn(change, at, orderDate, byAct), change.chain.deadlineWorkingDays(), region);
+    }
+
+    /** The day the change was (or is) made, by the rule of {@link #dueOnEntry}. */
+    private LocalDate madeOn(Change change, Instant at, LocalDate orderDate, boolean byAct) {
+        if (byAct) {
+            return change.chain.deadlineFrom() == DeadlineFrom.APPROVAL_ACT ? orderDate
+                    : today(change.lastStepAt != null ? change.lastStepAt : at);
+        }
+        return PublicationDue.madeOn(at, orderDate, zone);
+    }
+
+    /**
+     * The deadline of a change in the register: the one its approval event (or a later {@link DueDateCounted})
+     * recorded; for an approval recorded before deadlines were counted into the event, counted now from that event's
+     * own dates by the same rule (the fallback the read side applies to such events too).
+     */
+    private PublicationDue recordedDue(Change change, ProductionCalendar calendar) {
+        if (change.due() != null) {
+            return change.due();
+        }
+        return calendar.publicationDue(madeOn(change, change.enteredAt, change.enteredOrderDate, change.enteredByAct),
+                change.chain.deadlineWorkingDays(), region);
     }
 
     @CommandHandler
-    public ApprovalActResult handle(RecordApprovalActCommand cmd) {
+    public ApprovalActResult handle(RecordApprovalActCommand cmd, ProductionCalendar calendar) {
         ChangeRules.onlyActHoldersRecordActs(members, cmd.by());
         Violations.requireNoErrors(ChangeRules.APPROVAL_ACT_IS_DESCRIBED, ChangeRules.approvalActIsDescribed(cmd.actId(),
                 cmd.number(), cmd.date(), cmd.changeIds()));
@@ -446,19 +664,19 @@ public class Register {
         apply(new ApprovalActRecorded(registerId, cmd.actId(), number, cmd.date(), cmd.changeIds(), cmd.by(), cmd.at()));
         for (Change change : covered) {
             apply(new ChangeApproved(registerId, change.id(), null, null, cmd.actId(), number, cmd.date(), null,
-                    cmd.by(), cmd.at()));
+                    cmd.by(), cmd.at(), dueOnEntry(calendar, change, cmd.at(), cmd.date(), true)));
         }
         return new ApprovalActResult(cmd.actId(), List.copyOf(cmd.changeIds()));
     }
 
     @CommandHandler
-    public DeputyApprovalResult handle(ApproveByDeputyCommand cmd) {
+    public DeputyApprovalResult handle(ApproveByDeputyCommand cmd, ProductionCalendar calendar) {
         BoundRules.datesWithinTheSaneRange(BoundRules.dated("orderDate", "Дата приказа", cmd.orderDate()));
         Change change = ChangeRules.changeExists(changes, cmd.changeId());
         if (ChangeRules.repeatsTheFinalApproval(change, cmd.by(), clean(cmd.comment()), clean(cmd.orderNumber()),
                 cmd.orderDate())) {
             return new DeputyApprovalResult(change.id(), ChangeStatus.APPROVED, change.deputyApproved.at(),
-                    change.deputyApproved.orderDate());
+                    change.deputyApproved.orderDate(), recordedDue(change, calendar));
         }
         ChangeRules.closedChangeAcceptsNothingMore(change);
         String onBehalfOf = ChangeRules.onlyTheDeputyGivesFinalApproval(members, delegations, cmd.by(), today(cmd.at()));
@@ -478,8 +696,8 @@ public class Register {
         ChangeRules.orderDateNotInTheFuture(cmd.orderDate(), today(cmd.at()));
         ChangeRules.orderDateNotBeforeTheChange(cmd.orderDate(), today(change.initiated.at()));
         giveStep(change, ProcedureStep.DEPUTY, clean(cmd.comment()), clean(cmd.orderNumber()), cmd.orderDate(),
-                onBehalfOf, cmd.by(), cmd.at());
-        return new DeputyApprovalResult(change.id(), change.status, cmd.at(), cmd.orderDate());
+                onBehalfOf, cmd.by(), cmd.at(), calendar);
+        return new DeputyApprovalResult(change.id(), change.status, cmd.at(), cmd.orderDate(), change.due());
     }
 
     @CommandHandler
@@ -551,14 +769,31 @@ public class Register {
     }
 
     @CommandHandler
-    public boolean handle(RecordMissedDeadlineCommand cmd) {
+    public boolean handle(RecordMissedDeadlineCommand cmd, ProductionCalendar calendar) {
         Change change = ChangeRules.changeExists(changes, cmd.changeId());
         if (change.deadlineMissed) {
             return false; // recorded already
         }
-        ChangeRules.deadlineMissedOnlyByAnUnpublishedApprovedChangeAfterItsDueDate(change, cmd.dueDate(),
+        LocalDate dueDate = change.status == ChangeStatus.APPROVED ? recordedDue(change, calendar).dueDate() : null;
+        ChangeRules.deadlineMissedOnlyByAnUnpublishedApprovedChangeAfterItsDueDate(change, dueDate,
                 cmd.at().atZone(zone).toLocalDate());
-        apply(new PublicationDeadlineMissed(registerId, change.id(), cmd.dueDate(), cmd.by(), cmd.at()));
+        apply(new PublicationDeadlineMissed(registerId, change.id(), dueDate, cmd.by(), cmd.at()));
+        return true;
+    }
+
+    @CommandHandler
+    public boolean handle(CountDueDateCommand cmd, ProductionCalendar calendar) {
+        Change change = ChangeRules.changeExists(changes, cmd.changeId());
+        ChangeRules.onlyAChangeInTheRegisterHasADueDate(change);
+        PublicationDue recorded = recordedDue(change, calendar);
+        if (!ChangeRules.dueDateAwaitsCounting(change, recorded)) {
+            return false; // counted already (at the approval, or by an earlier recount)
+        }
+        PublicationDue now = calendar.publicationDue(recorded.madeOn(), recorded.workingDays(), region);
+        if (now.dueDate() == null) {
+            return false; // the calendar still lacks a year
+        }
+        apply(new DueDateCounted(registerId, change.id(), now, cmd.by(), cmd.at()));
         return true;
     }
 
@@ -645,6 +880,7 @@ public class Register {
         registerId = e.registerId();
         template = e.template();
         zone = ZoneId.of(e.timeZone());
+        region = e.region();
         procedure = e.procedureOrLegacy();
         ownProcedure = e.procedure() != null;
     }
@@ -709,6 +945,7 @@ public class Register {
         change.approvedBy(e.by(), e.onBehalfOf());
         change.stepGiven(ProcedureStep.DEPUTY, e.by(), e.comment(), e.at(), ChangeStatus.APPROVED);
         change.status = ChangeStatus.APPROVED;
+        change.entered(e.due(), e.at(), e.orderDate(), false);
         enterRegister(change, e.at());
     }
 
@@ -728,21 +965,26 @@ public class Register {
             change.version++;
         }
         change.status = ChangeStatus.APPROVED;
+        change.entered(e.due(), e.at(), e.actDate(), e.actId() != null);
         enterRegister(change, e.at());
     }
 
-    /** The approved change's row enters (or leaves) the register. */
+    /** The approved change's rows enter (or leave) the register, all at once. */
     private void enterRegister(Change change, Instant at) {
         lastApprovalAt = at;
         approvedUnpublished.add(change.id());
-        switch (change.kind()) {
-            case ADD, EDIT -> {
-                putRow(change.rowId(), change.proposed());
-                divisions.own(change.proposed().process(), change.initiated.division());
-            }
-            case REMOVE -> {
-                rows.remove(change.rowId());
-                touchpointKeys.remove(change.rowId());
+        for (RowChange op : change.operations) {
+            switch (op.kind()) {
+                case ADD, EDIT -> {
+                    putRow(op.rowId(), op.after());
+                    divisions.own(op.after().process(), change.initiated.severalRows() && op.after().division() != null
+                            ? op.after().division() : change.initiated.division());
+                }
+                case REMOVE -> {
+                    rows.remove(op.rowId());
+                    touchpointKeys.remove(op.rowId());
+                }
+                case PACKAGE -> throw new IllegalStateException("An operation is ADD, EDIT or REMOVE");
             }
         }
     }
@@ -750,6 +992,12 @@ public class Register {
     @EventSourcingHandler
     void on(AnnualReviewConfirmed e) {
         reviews.add(e.divisionId() + "/" + e.year());
+    }
+
+    @EventSourcingHandler
+    void on(DueDateCounted e) {
+        Change change = changes.get(e.changeId());
+        change.dueCounted(e.due());
     }
 
     @EventSourcingHandler

@@ -98,15 +98,14 @@ public class RegisterCommandController {
     @Operation(summary = "Изменить порядок ведения перечня (администратор)",
             description = "Тело — порядок: {\"preset\":\"NOVOSIBIRSK_GSN\"} или все поля (initiators, approvalSteps, "
                     + "approvalAct, deadlineWorkingDays, deadlineFrom, annualReviewBy, needs, directions, reasons, "
-                    + "touchpointTypes, columnHeaders — заголовки столбцов шаблона); поля рядом с preset его уточняют. Изменения, уже находящиеся на согласовании, "
+                    + "touchpointTypes, columnHeaders — заголовки столбцов шаблона, sharedProcesses — процесс может вестись "
+                    + "несколькими подразделениями); поля рядом с preset его уточняют. Изменения, уже находящиеся на согласовании, "
                     + "завершаются по порядку, с которым начались.")
     public Map<String, Object> changeProcedure(@PathVariable String registerId, @RequestBody Procedure body) {
         Procedure procedure = procedureOf(body, null);
         commands.sendAndWait(new ChangeProcedureCommand(registerId, procedure, Actor.current(), clock.now()));
         audit.record(Actor.current(), org.touchpoints.register.platform.audit.AdminAudit.PROCEDURE_CHANGED, registerId,
-                (procedure.preset() == null ? "" : "по образцу " + procedure.preset() + "; ") + "шаги " + procedure.approvalSteps()
-                        + "; приказ " + procedure.approvalAct() + "; срок " + (procedure.deadlineWorkingDays() == null
-                        ? "не установлен" : procedure.deadlineWorkingDays() + " раб. дн."));
+                org.touchpoints.register.platform.audit.AdminAudit.procedureDetails(procedure));
         return Map.of("registerId", registerId, "procedure", procedure);
     }
 

@@ -78,12 +78,44 @@ final class RegisterRules {
     }
 
     /** A process is owned by one division. */
-    static void oneOwnerPerProcess(Divisions divisions, String divisionId, List<String> processes) {
+    static void oneOwnerPerProcessUnlessTheProcedureSharesThem(Divisions divisions, boolean procedureSharesProcesses,
+                                                                String divisionId, List<String> processes) {
+        if (procedureSharesProcesses) {
+            return; // 000 §2.6, 003 §2.3: each division lists the touchpoints of its own actions in the process
+        }
         for (String p : processes) {
-            divisions.ownerOf(p).filter(owner -> !owner.equals(divisionId)).ifPresent(owner -> {
-                throw conflict("oneOwnerPerProcess", "Процесс «" + p + "» уже закреплён за подразделением «" + owner + "»");
+            divisions.ownersOf(p).stream().filter(owner -> !owner.equals(divisionId)).findFirst().ifPresent(owner -> {
+                // the refusal keeps its name of before processes could be shared (clients know it)
+                throw conflict("oneOwnerPerProcess", "Процесс «" + p + "» уже закреплён за подразделением «"
+                        + divisions.nameOf(owner) + "»; порядок ведения перечня не предусматривает ведение процесса "
+                        + "несколькими подразделениями");
             });
         }
+    }
+
+    /**
+     * A row of a process several divisions run belongs to one of them (000 §2.6, 003 §2.3): the one the row names, when
+     * the initiator is a specialist there (or a responsible person proposes); else the initiator's only division among
+     * the owners. An initiator of none of them gets the row's named owner or the first, and is then refused by
+     * {@link ChangeRules#onlyMembersOfTheOwningDivisionInitiate(Membership, String, String)}.
+     */
+    static String divisionOfARowOfASharedProcess(java.util.Set<String> owners, String named,
+                                                 java.util.Set<String> initiatorsDivisions, boolean responsible) {
+        String name = Text.isBlank(named) ? null : named.strip();
+        boolean namedOwner = name != null && owners.contains(name);
+        if (namedOwner && (responsible || initiatorsDivisions.contains(name))) {
+            return name;
+        }
+        List<String> own = owners.stream().filter(initiatorsDivisions::contains).toList();
+        if (!responsible && own.size() == 1) {
+            return own.get(0);
+        }
+        if (responsible || own.size() > 1) {
+            throw Violations.invalid("changeIsDescribed", "Процесс ведут несколько подразделений: укажите, чья это строка",
+                    List.of(new FieldError("row.division", "Укажите одно из подразделений, ведущих процесс: "
+                            + String.join(", ", (responsible ? owners : own)))));
+        }
+        return namedOwner ? name : owners.iterator().next();
     }
 
     /** A division role is held in a division the register knows. */

@@ -49,6 +49,23 @@ class RegisterFileReaderTest {
     }
 
     @Test
+    void aHeaderRepeatedAtAPageBreakIsSkippedWithAWarningAndTheGroupContinues() {
+        String csv = HEADER
+                + "1,Предоставление государственных услуг,Лицензирование,Официальный сайт https://uggi.admin-smolensk.ru/,Получение информации,Цифровая\n"
+                + HEADER
+                + ",,,Телефон 8 (4812) 20-55-88,Получение информации,Офлайн\n";
+
+        RegisterFileReader.Parsed parsed = RegisterFileReader.readCsv(csv);
+
+        assertThat(parsed.errors()).isEmpty();
+        assertThat(parsed.rows()).hasSize(2);
+        assertThat(parsed.rows().get(1).groupNo()).isEqualTo(1);
+        assertThat(parsed.rows().get(1).row().process()).isEqualTo("Лицензирование");
+        assertThat(parsed.warnings()).filteredOn(w -> w.line() == 3).singleElement()
+                .satisfies(w -> assertThat(w.field()).isEqualTo("header"));
+    }
+
+    @Test
     void aTableLongerThanAnyRegisterIsRefusedAtTheFirstRowTooMany() {
         String row = "1,Предоставление государственных услуг,Лицензирование,Сайт %d,Получение информации,Цифровая\n";
         StringBuilder csv = new StringBuilder(HEADER);

@@ -269,7 +269,7 @@ class ActingOfficialsTest {
                         divisionApproved("c-portal")))
                 .when(new ApproveByDeputyCommand(REGISTER, "c-portal", null, null, null, null, ACTING, DEPUTY_APPROVED_AT))
                 .expectEvents(new DeputyApproved(REGISTER, "c-portal", null, null, null, DEPUTY, ACTING,
-                        DEPUTY_APPROVED_AT));
+                        DEPUTY_APPROVED_AT, DUE_OF_DEPUTY_APPROVAL));
     }
 
     @Test

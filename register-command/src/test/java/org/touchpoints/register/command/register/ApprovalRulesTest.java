@@ -219,7 +219,7 @@ class ApprovalRulesTest {
                         DEPUTY, DEPUTY_APPROVED_AT.plusSeconds(3600)))
                 .expectNoEvents()
                 .expectResultMessagePayload(new DeputyApprovalResult("c-portal", ChangeStatus.APPROVED, DEPUTY_APPROVED_AT,
-                        LocalDate.parse("2024-03-05")));
+                        LocalDate.parse("2024-03-05"), due(LocalDate.parse("2024-03-05"), LocalDate.parse("2024-03-20"))));
     }
 
     @Test

@@ -120,7 +120,7 @@ class BoundedValuesTest {
         fixture.given(registerAnd(addInitiated("c-portal", PORTAL), divisionApproved("c-portal")))
                 .when(orderDated(proposedOn))
                 .expectEvents(new DeputyApproved(REGISTER, "c-portal", null, "15-п", proposedOn, null, DEPUTY,
-                        DEPUTY_APPROVED_AT));
+                        DEPUTY_APPROVED_AT, due(proposedOn, LocalDate.parse("2024-03-19")))); // counted from the order's day
     }
 
     // ---- delegationAtMostThreeYears ----

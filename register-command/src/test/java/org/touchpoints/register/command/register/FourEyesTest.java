@@ -78,7 +78,7 @@ class FourEyesTest {
                 .when(new ApproveByDeputyCommand(REGISTER, "c-portal", null, null, null, null, OTHER_HEAD,
                         DEPUTY_APPROVED_AT))
                 .expectEvents(new DeputyApproved(REGISTER, "c-portal", null, null, null, DEPUTY, OTHER_HEAD,
-                        DEPUTY_APPROVED_AT));
+                        DEPUTY_APPROVED_AT, DUE_OF_DEPUTY_APPROVAL));
     }
 
     // ---- nobodyApprovesOnBehalfOfTheInitiator ----

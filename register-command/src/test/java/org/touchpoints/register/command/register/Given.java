@@ -1,5 +1,7 @@
 package org.touchpoints.register.command.register;
 
+import org.touchpoints.register.api.calendar.PublicationDue;
+import org.touchpoints.register.platform.calendar.ProductionCalendar;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -57,8 +59,12 @@ final class Given {
     static FixtureConfiguration<Register> fixture() {
         FixtureConfiguration<Register> fixture = new AggregateTestFixture<>(Register.class);
         fixture.setReportIllegalStateChange(false);
+        fixture.registerInjectableResource(CALENDAR); // the domain service the approvals count due dates with
         return fixture;
     }
+
+    /** The production calendar as bundled (2024–2026, with the RU-DA and RU-TA overlays). */
+    static final ProductionCalendar CALENDAR = ProductionCalendar.bundled();
 
     // ---- the register ----
     static final String REGISTER = "smolensk-gzhi";
@@ -227,12 +233,31 @@ final class Given {
         return new DivisionApproved(REGISTER, changeId, null, null, HEAD, DIVISION_APPROVED_AT);
     }
 
+    /**
+     * The deadline of a change of this register approved on 06.03.2024 (Moscow): ten working days from 07.03 —
+     * 07, (08 a holiday) 11, 12, 13, 14, 15, 18, 19, 20, 21.03.2024.
+     */
+    static final PublicationDue DUE_OF_DEPUTY_APPROVAL = due(LocalDate.of(2024, 3, 6), LocalDate.of(2024, 3, 21));
+
+    /** A deadline of ten working days counted by the federal calendar (the version string is the calendar's own). */
+    static PublicationDue due(LocalDate madeOn, LocalDate dueDate) {
+        return due(madeOn, 10, dueDate);
+    }
+
+    /** A deadline of {@code workingDays} counted by the federal calendar. */
+    static PublicationDue due(LocalDate madeOn, int workingDays, LocalDate dueDate) {
+        return new PublicationDue(madeOn, workingDays, dueDate, null, null, null, CALENDAR.version(null, madeOn, dueDate));
+    }
+
     static DeputyApproved deputyApproved(String changeId) {
-        return new DeputyApproved(REGISTER, changeId, null, null, null, null, DEPUTY, DEPUTY_APPROVED_AT);
+        return new DeputyApproved(REGISTER, changeId, null, null, null, null, DEPUTY, DEPUTY_APPROVED_AT,
+                DUE_OF_DEPUTY_APPROVAL);
     }
 
     static DeputyApproved deputyApproved(String changeId, String orderNumber, LocalDate orderDate) {
-        return new DeputyApproved(REGISTER, changeId, null, orderNumber, orderDate, null, DEPUTY, DEPUTY_APPROVED_AT);
+        LocalDate madeOn = PublicationDue.madeOn(DEPUTY_APPROVED_AT, orderDate, java.time.ZoneId.of(ZONE));
+        return new DeputyApproved(REGISTER, changeId, null, orderNumber, orderDate, null, DEPUTY, DEPUTY_APPROVED_AT,
+                CALENDAR.publicationDue(madeOn, 10, null));
     }
 
     static ChangeRejected rejected(String changeId, ApprovalStep step, String reason, String by) {

@@ -1,5 +1,6 @@
 package org.touchpoints.register.command.register;
 
+import org.touchpoints.register.api.calendar.PublicationDue;
 import static org.touchpoints.register.command.register.Given.*;
 
 import java.time.Instant;
@@ -52,6 +53,10 @@ class ProcedureChainTest {
     static final Instant STEP_AT = Instant.parse("2024-03-05T07:00:00Z");
     static final Instant ACT_RECORDED_AT = Instant.parse("2024-03-12T07:00:00Z");
     static final LocalDate ACT_DATE = LocalDate.of(2024, 3, 7);
+    /** Ten working days from Tue 05.03.2024: 06, 07, (08 a holiday) 11, 12, 13, 14, 15, 18, 19, 20.03. */
+    static final PublicationDue DUE_05_03 = due(LocalDate.of(2024, 3, 5), LocalDate.of(2024, 3, 20));
+    /** Novosibirsk counts five working days from the act's date, Thu 07.03.2024: (08 a holiday) 11, 12, 13, 14, 15.03. */
+    static final PublicationDue DUE_OF_THE_ACT_IN_NOVOSIBIRSK = due(ACT_DATE, 5, LocalDate.of(2024, 3, 15));
 
     private FixtureConfiguration<Register> fixture;
 
@@ -155,8 +160,8 @@ class ProcedureChainTest {
                         phoneRemoved(ProcedurePreset.DAGESTAN_MINSTROY, "c-1", SPECIALIST)))
                 .when(approval("c-1", MINISTER))
                 .expectEvents(new ChangeApproved(REGISTER, "c-1", ProcedureStep.HEAD_OF_AUTHORITY, null, null, null, null,
-                        null, MINISTER, STEP_AT))
-                .expectResultMessagePayload(new StepApprovalResult("c-1", ChangeStatus.APPROVED, null));
+                        null, MINISTER, STEP_AT, DUE_05_03))
+                .expectResultMessagePayload(new StepApprovalResult("c-1", ChangeStatus.APPROVED, null, DUE_05_03));
     }
 
     @Test
@@ -177,7 +182,7 @@ class ProcedureChainTest {
                         phoneRemoved(ProcedurePreset.DAGESTAN_MINSTROY, "c-1", SPECIALIST)))
                 .when(approval("c-1", DEPUTY))
                 .expectEvents(new ChangeApproved(REGISTER, "c-1", ProcedureStep.HEAD_OF_AUTHORITY, null, null, null, null,
-                        MINISTER, DEPUTY, STEP_AT));
+                        MINISTER, DEPUTY, STEP_AT, DUE_05_03));
     }
 
     @Test
@@ -227,7 +232,7 @@ class ProcedureChainTest {
         fixture.given(under(ProcedurePreset.ASTRAKHAN_GZHN, initiated))
                 .when(approval("c-1", MINISTER))
                 .expectEvents(new ChangeApproved(REGISTER, "c-1", ProcedureStep.HEAD_OF_AUTHORITY, null, null, null, null,
-                        null, MINISTER, STEP_AT));
+                        null, MINISTER, STEP_AT, PublicationDue.none(LocalDate.of(2024, 3, 5)))); // no deadline stated
     }
 
     @Test
@@ -300,8 +305,10 @@ class ProcedureChainTest {
                 .when(act(DEPUTY, ACT_DATE, "c-1", "c-2"))
                 .expectEvents(new ApprovalActRecorded(REGISTER, "act-1", "15-п", ACT_DATE, List.of("c-1", "c-2"), DEPUTY,
                                 ACT_RECORDED_AT),
-                        new ChangeApproved(REGISTER, "c-1", null, null, "act-1", "15-п", ACT_DATE, null, DEPUTY, ACT_RECORDED_AT),
-                        new ChangeApproved(REGISTER, "c-2", null, null, "act-1", "15-п", ACT_DATE, null, DEPUTY, ACT_RECORDED_AT))
+                        new ChangeApproved(REGISTER, "c-1", null, null, "act-1", "15-п", ACT_DATE, null, DEPUTY, ACT_RECORDED_AT,
+                                DUE_OF_THE_ACT_IN_NOVOSIBIRSK),
+                        new ChangeApproved(REGISTER, "c-2", null, null, "act-1", "15-п", ACT_DATE, null, DEPUTY, ACT_RECORDED_AT,
+                                DUE_OF_THE_ACT_IN_NOVOSIBIRSK))
                 .expectResultMessagePayload(new ApprovalActResult("act-1", List.of("c-1", "c-2")));
     }
 
@@ -449,7 +456,7 @@ class ProcedureChainTest {
                 .expectEvents(new ApprovalActRecorded(REGISTER, "act-1", "15-п", ACT_DATE, List.of("c-1"),
                                 OTHER_RESPONSIBLE, ACT_RECORDED_AT),
                         new ChangeApproved(REGISTER, "c-1", null, null, "act-1", "15-п", ACT_DATE, null, OTHER_RESPONSIBLE,
-                                ACT_RECORDED_AT));
+                                ACT_RECORDED_AT, due(ACT_DATE, LocalDate.of(2024, 3, 22)))); // ten days from the act's date
     }
 
     // ---- a register created without a procedure, whose procedure then changes ----
@@ -485,7 +492,7 @@ class ProcedureChainTest {
     void genericApprovalOfTodaysLastStepIsTheDeputysApproval() {
         fixture.given(registerAnd(removeInitiated("c-1", PHONE_ID, PHONE), divisionApproved("c-1")))
                 .when(approval("c-1", DEPUTY))
-                .expectEvents(new DeputyApproved(REGISTER, "c-1", null, null, null, null, DEPUTY, STEP_AT));
+                .expectEvents(new DeputyApproved(REGISTER, "c-1", null, null, null, null, DEPUTY, STEP_AT, DUE_05_03));
     }
 
     @Test

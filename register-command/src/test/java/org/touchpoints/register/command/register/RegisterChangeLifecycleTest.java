@@ -53,7 +53,7 @@ class RegisterChangeLifecycleTest {
                 .when(deputyApproval("c-portal"))
                 .expectEvents(deputyApproved("c-portal"))
                 .expectResultMessagePayload(new DeputyApprovalResult("c-portal", ChangeStatus.APPROVED,
-                        DEPUTY_APPROVED_AT, null));
+                        DEPUTY_APPROVED_AT, null, DUE_OF_DEPUTY_APPROVAL));
     }
 
     @Test
@@ -63,9 +63,9 @@ class RegisterChangeLifecycleTest {
                 .when(new ApproveByDeputyCommand(REGISTER, "c-portal", "  Согласовано  ", "  № 45-од ", orderDate, null,
                         DEPUTY, DEPUTY_APPROVED_AT))
                 .expectEvents(new DeputyApproved(REGISTER, "c-portal", "Согласовано", "№ 45-од", orderDate, null, DEPUTY,
-                        DEPUTY_APPROVED_AT))
+                        DEPUTY_APPROVED_AT, DUE_OF_DEPUTY_APPROVAL))
                 .expectResultMessagePayload(new DeputyApprovalResult("c-portal", ChangeStatus.APPROVED,
-                        DEPUTY_APPROVED_AT, orderDate));
+                        DEPUTY_APPROVED_AT, orderDate, DUE_OF_DEPUTY_APPROVAL));
     }
 
     @Test

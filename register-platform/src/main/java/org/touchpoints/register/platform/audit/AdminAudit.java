@@ -44,6 +44,14 @@ public class AdminAudit {
         this.clock = clock;
     }
 
+    /** What a procedure change records as its details, the same from the API and the settings page. */
+    public static String procedureDetails(org.touchpoints.register.api.procedure.Procedure procedure) {
+        return (procedure.preset() == null ? "" : "по образцу " + procedure.preset() + "; ") + "шаги "
+                + procedure.approvalSteps() + "; приказ " + procedure.approvalAct() + "; срок "
+                + (procedure.deadlineWorkingDays() == null ? "не установлен" : procedure.deadlineWorkingDays() + " раб. дн.")
+                + (procedure.processesMayBeShared() ? "; процесс может вестись несколькими подразделениями" : "");
+    }
+
     /** Records one action; text is kept to its column sizes and stripped of line breaks (no forged lines). */
     public void record(String actor, String action, String target, String details) {
         jdbc.sql("insert into admin_audit(at, actor, action, target, details) values (?, ?, ?, ?, ?)")

@@ -55,10 +55,14 @@ public class ApprovalActPage {
     private final java.time.Clock clock;
     private final org.touchpoints.register.query.register.RegisterReadAccess access;
 
+    private final org.touchpoints.register.query.change.StepRights rights;
+
     public ApprovalActPage(RegisterReadModel registers, ChangeReadModel changes, PageCommands commands, JdbcClient jdbc,
                            Json json, java.time.Clock clock,
-                           org.touchpoints.register.query.register.RegisterReadAccess access) {
+                           org.touchpoints.register.query.register.RegisterReadAccess access,
+                           org.touchpoints.register.query.change.StepRights rights) {
         this.access = access;
+        this.rights = rights;
         this.clock = clock;
         this.registers = registers;
         this.changes = changes;
@@ -123,17 +127,18 @@ public class ApprovalActPage {
             String kind = switch (c.kind()) {
                 case "ADD" -> "Добавление";
                 case "EDIT" -> "Изменение";
+                case "PACKAGE" -> "Пакет изменений (" + c.operations().size() + " строк)";
                 default -> "Исключение";
             };
-            awaiting.add(new Awaiting(c.changeId(), kind + ": " + (shown == null || shown.touchpoint() == null ? c.changeId()
+            awaiting.add(new Awaiting(c.changeId(), c.severalRows() ? kind : kind + ": " + (shown == null || shown.touchpoint() == null ? c.changeId()
                     : shown.touchpoint().name() + " (" + shown.process() + ")"),
                     divisions.getOrDefault(c.division(), c.division() == null ? "" : c.division()),
                     checked.contains(c.changeId())));
         }
         List<Act> acts = ApprovalActQueryController.acts(jdbc, json, registerId).stream()
                 .map(a -> new Act(a.number(), a.date().format(DATE), a.changeIds())).toList();
-        boolean mayRecord = viewer != null && (viewer.has(registerId, "DEPUTY") || viewer.has(registerId, "RESPONSIBLE")
-                || viewer.has(registerId, "HEAD_OF_AUTHORITY"));
+        boolean mayRecord = viewer != null && viewer.signedIn()
+                && org.touchpoints.register.api.change.StepRules.recordsActs(rights.of(registerId).roles(), viewer.username());
         model.addAttribute("register", register);
         model.addAttribute("awaiting", awaiting);
         model.addAttribute("acts", acts);

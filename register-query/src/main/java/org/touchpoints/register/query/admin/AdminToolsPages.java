@@ -210,7 +210,7 @@ public class AdminToolsPages {
         AdminOnly.require(model);
         String json = file == null || file.isEmpty() ? null : new String(file.getBytes(), StandardCharsets.UTF_8);
         try {
-            CalendarController.Preview p = calendar.preview(json);
+            org.touchpoints.register.platform.calendar.ProductionCalendar.Preview p = calendar.preview(json);
             model.addAttribute("preview", new CalendarPreview(p.file().year(), p.file().region(), p.file().source(),
                     p.year().nonWorkingDays().stream().map(d -> d.format(DATE)).toList(),
                     p.year().workingWeekendDays().stream().map(d -> d.format(DATE)).toList(),

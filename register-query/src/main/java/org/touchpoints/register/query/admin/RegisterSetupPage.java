@@ -55,8 +55,11 @@ public class RegisterSetupPage {
         this.clock = clock;
     }
 
-    /** A division with the processes it owns. */
-    public record DivisionView(String id, String name, List<String> processes) {
+    /**
+     * A division with the processes it owns; {@code alsoRunBy}: for a process other divisions run too (000 §2.6, 003
+     * §2.3), their names.
+     */
+    public record DivisionView(String id, String name, List<String> processes, Map<String, String> alsoRunBy) {
     }
 
     /** A role held in the register, shown by the person's name. */
@@ -142,8 +145,19 @@ public class RegisterSetupPage {
         var register = registers.require(registerId);
         Map<String, String> divisionNames = registers.divisions(registerId);
         List<DivisionView> divisions = new ArrayList<>();
-        divisionNames.forEach((id, name) -> divisions.add(new DivisionView(id, name,
-                registers.processesOwnedBy(registerId, List.of(id)))));
+        Map<String, List<String>> owners = registers.processOwners(registerId);
+        divisionNames.forEach((id, name) -> {
+            List<String> processes = registers.processesOwnedBy(registerId, List.of(id));
+            Map<String, String> others = new LinkedHashMap<>();
+            for (String p : processes) {
+                List<String> rest = owners.getOrDefault(org.touchpoints.register.api.row.Identity.name(p), List.of())
+                        .stream().filter(o -> !o.equals(id)).map(o -> divisionNames.getOrDefault(o, o)).toList();
+                if (!rest.isEmpty()) {
+                    others.put(p, String.join(", ", rest));
+                }
+            }
+            divisions.add(new DivisionView(id, name, processes, others));
+        });
         List<Account> people = accounts.all();
         Map<String, String> names = new LinkedHashMap<>();
         people.forEach(a -> names.put(a.username(), Text.isBlank(a.displayName()) ? a.username() : a.displayName()));

@@ -1,5 +1,11 @@
 package org.touchpoints.register.query.calendar;
 
+import org.touchpoints.register.platform.calendar.ProductionCalendar;
+import org.touchpoints.register.platform.calendar.CalendarYear;
+import org.touchpoints.register.platform.calendar.CalendarYearMissingException;
+import org.touchpoints.register.platform.calendar.RegionalCalendarMissingException;
+import org.touchpoints.register.platform.calendar.InvalidCalendarException;
+import org.touchpoints.register.platform.calendar.YearView;
 import java.security.Principal;
 import java.time.LocalDate;
 import java.util.List;
@@ -113,16 +119,12 @@ public class CalendarController {
                 List.copyOf(loaded.nonWorkingDays()), List.copyOf(loaded.workingWeekendDays()));
     }
 
-    /** What a calendar file holds and the year it would make, before it is loaded. */
-    public record Preview(CalendarYear file, YearView year) {
-    }
-
     /**
      * The year {@code json} would make (for the administrator's page, which shows it before loading), checked as
      * {@link #upload} checks it; loads nothing.
      */
     @PreAuthorize("hasRole('ADMIN')")
-    public Preview preview(String json) {
+    public ProductionCalendar.Preview preview(String json) {
         if (json != null && json.length() > MAX_UPLOAD_CHARS) {
             throw new ApiException(HttpStatus.BAD_REQUEST,
                     "Файл календаря слишком большой: больше " + MAX_UPLOAD_CHARS + " символов");

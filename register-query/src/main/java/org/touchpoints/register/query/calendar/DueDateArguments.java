@@ -1,5 +1,6 @@
 package org.touchpoints.register.query.calendar;
 
+import org.touchpoints.register.platform.calendar.ProductionCalendar;
 import java.time.DateTimeException;
 import java.time.Instant;
 import java.time.ZoneId;

@@ -1,5 +1,8 @@
 package org.touchpoints.register.query.calendar;
 
+import org.touchpoints.register.platform.calendar.ProductionCalendar;
+import org.touchpoints.register.platform.calendar.CalendarJson;
+import org.touchpoints.register.platform.calendar.FederalOnlyRegistry;
 import java.util.List;
 import java.util.Optional;
 import org.springframework.context.ApplicationEventPublisher;

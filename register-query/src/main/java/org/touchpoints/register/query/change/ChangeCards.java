@@ -18,8 +18,8 @@ import org.touchpoints.register.api.change.ChangeStatus;
 import org.touchpoints.register.api.row.ClientNeed;
 import org.touchpoints.register.api.row.RowContent;
 import org.touchpoints.register.api.row.Touchpoint;
-import org.touchpoints.register.query.calendar.CalendarYearMissingException;
-import org.touchpoints.register.query.calendar.ProductionCalendar;
+import org.touchpoints.register.platform.calendar.CalendarYearMissingException;
+import org.touchpoints.register.platform.calendar.ProductionCalendar;
 import org.touchpoints.register.query.deadline.DeadlineBoard;
 import org.touchpoints.register.query.deadline.PublicationDeadline;
 import org.touchpoints.register.query.register.RegisterReadModel;
@@ -38,18 +38,20 @@ public class ChangeCards {
     static final DateTimeFormatter DATE_TIME = DateTimeFormatter.ofPattern("dd.MM.yyyy HH:mm");
 
     private static final Map<String, String> KINDS = Map.of(
-            "ADD", "Добавление строки", "EDIT", "Изменение строки", "REMOVE", "Исключение строки");
-    private static final Map<String, String> EVENTS = Map.of(
-            "ChangeInitiated", "Изменение предложено",
-            "DivisionApproved", "Согласовано руководителем подразделения",
-            "DeputyApproved", "Утверждено заместителем руководителя",
-            "StepApproved", "Шаг согласования пройден",
-            "ChangeApproved", "Утверждено",
-            "ApprovalActRecorded", "Внесён приказ",
-            "Published", "Опубликовано на официальном сайте",
-            "ChangeRejected", "Отклонено",
-            "ChangeWithdrawn", "Отозвано инициатором",
-            "PublicationDeadlineMissed", "Срок публикации пропущен");
+            "ADD", "Добавление строки", "EDIT", "Изменение строки", "REMOVE", "Исключение строки",
+            "PACKAGE", "Пакет изменений");
+    private static final Map<String, String> EVENTS = Map.ofEntries(
+            Map.entry("ChangeInitiated", "Изменение предложено"),
+            Map.entry("DivisionApproved", "Согласовано руководителем подразделения"),
+            Map.entry("DeputyApproved", "Утверждено заместителем руководителя"),
+            Map.entry("StepApproved", "Шаг согласования пройден"),
+            Map.entry("ChangeApproved", "Утверждено"),
+            Map.entry("ApprovalActRecorded", "Внесён приказ"),
+            Map.entry("Published", "Опубликовано на официальном сайте"),
+            Map.entry("ChangeRejected", "Отклонено"),
+            Map.entry("ChangeWithdrawn", "Отозвано инициатором"),
+            Map.entry("PublicationDeadlineMissed", "Срок публикации пропущен"),
+            Map.entry("DueDateCounted", "Срок публикации рассчитан"));
 
     /** One field of the row: before and after the change; {@code changed} when an edit alters it. */
     public record Field(String label, String before, String after, boolean changed) {
@@ -65,30 +67,51 @@ public class ChangeCards {
      * the deputy's approval may name an order (the act is optional and this step puts the change into the register).
      */
     public record Steps(boolean divisionApproval, boolean deputyApproval, boolean withdrawal, boolean stepApproval,
-                        boolean actStep, boolean orderAtApproval) {
-        public boolean rejection() {
+                        boolean actStep, boolean orderAtApproval, boolean rejection) {
+        public boolean any() {
+            return divisionApproval || deputyApproval || withdrawal || stepApproval || actStep || rejection;
+        }
+
+        /** Whether the change waits for this person's step: to approve it or to record its act. */
+        public boolean waitsForViewer() {
             return divisionApproval || deputyApproval || stepApproval || actStep;
         }
 
-        public boolean any() {
-            return divisionApproval || deputyApproval || withdrawal || stepApproval || actStep;
-        }
-
-        static Steps of(Viewer viewer, ChangeView c) {
-            boolean own = Objects.equals(viewer.username(), c.initiatedBy());
+        /** Asks the register's own step rules ({@link org.touchpoints.register.api.change.StepRules}), acting officials included. */
+        static Steps of(Viewer viewer, ChangeView c, StepRights.Of rights) {
+            String actor = viewer.username();
             String pending = c.pendingStep();
-            boolean open = pending != null;
-            String r = c.registerId();
-            boolean stepApproval = !own && ("RESPONSIBLE".equals(pending) && viewer.has(r, "RESPONSIBLE")
-                    || "HEAD_OF_AUTHORITY".equals(pending) && viewer.has(r, "HEAD_OF_AUTHORITY"));
-            boolean actStep = !own && "APPROVAL_ACT".equals(pending) && (viewer.has(r, "DEPUTY")
-                    || viewer.has(r, "RESPONSIBLE") || viewer.has(r, "HEAD_OF_AUTHORITY"));
+            boolean approve = actor != null && rights.mayApprove(actor, c);
             List<String> steps = c.procedureSteps() == null ? List.of() : c.procedureSteps();
             boolean lastStep = !steps.isEmpty() && steps.get(steps.size() - 1).equals(pending);
-            return new Steps("DIVISION_HEAD".equals(pending) && !own && viewer.headOf(r, c.division()),
-                    "DEPUTY".equals(pending) && !own && viewer.has(r, "DEPUTY"),
-                    own && open, stepApproval, actStep, lastStep && "OPTIONAL".equals(c.approvalAct()));
+            return new Steps(approve && "DIVISION_HEAD".equals(pending), approve && "DEPUTY".equals(pending),
+                    actor != null && rights.mayWithdraw(actor, c),
+                    approve && ("RESPONSIBLE".equals(pending) || "HEAD_OF_AUTHORITY".equals(pending)),
+                    actor != null && rights.mayRecordTheAct(actor, c), lastStep && "OPTIONAL".equals(c.approvalAct()),
+                    actor != null && rights.mayReject(actor, c));
         }
+    }
+
+    /**
+     * One row of a change, as the pages show a package's diff row by row: its position from 1, what happens to it
+     * ({@code kind} ADD, EDIT, REMOVE and its title), the row, and its fields before and after.
+     */
+    public record RowDiff(int no, String kind, String title, String rowId, String touchpoint, String process,
+                          List<Field> diff) {
+    }
+
+    /** The rows of a change, each with its diff. */
+    static List<RowDiff> rows(ChangeView c, Map<String, String> divisions) {
+        List<RowDiff> rows = new ArrayList<>();
+        List<ChangeView.Operation> ops = c.operations() == null ? List.of() : c.operations();
+        for (int i = 0; i < ops.size(); i++) {
+            ChangeView.Operation op = ops.get(i);
+            RowContent shown = op.after() != null ? op.after() : op.before();
+            rows.add(new RowDiff(i + 1, op.kind(), KINDS.getOrDefault(op.kind(), op.kind()), op.rowId(),
+                    shown == null || shown.touchpoint() == null ? "" : shown.touchpoint().name(),
+                    shown == null ? "" : shown.process(), diff(op.before(), op.after(), divisions)));
+        }
+        return rows;
     }
 
     /** The publication deadline of an approved change, as text and a status for the CSS class. */
@@ -102,7 +125,8 @@ public class ChangeCards {
      */
     public record Card(ChangeView change, String authority, String kind, String status, String reason, String division,
                        String initiator, String initiated, String touchpoint, String process, List<Field> diff,
-                       List<Event> timeline, Deadline deadline, Steps steps, String dueIfApprovedToday) {
+                       List<Event> timeline, Deadline deadline, Steps steps, String dueIfApprovedToday,
+                       List<RowDiff> rows) {
         public String id() {
             return change.changeId();
         }
@@ -120,9 +144,11 @@ public class ChangeCards {
     private final RegisterSettings settings;
     private final ProductionCalendar calendar;
     private final Clock clock;
+    private final StepRights rights;
 
     public ChangeCards(RegisterReadModel registers, DeadlineBoard deadlines, People people, ChangeReadModel changes,
-                       RegisterSettings settings, ProductionCalendar calendar, Clock clock) {
+                       RegisterSettings settings, ProductionCalendar calendar, Clock clock, StepRights rights) {
+        this.rights = rights;
         this.registers = registers;
         this.deadlines = deadlines;
         this.people = people;
@@ -141,6 +167,7 @@ public class ChangeCards {
         Map<String, List<ChangeView.TimelineEntry>> timelines = this.changes.timelines(changes.stream()
                 .filter(c -> c.timeline() == null).map(ChangeView::changeId).toList());
         Map<String, String> dueToday = new HashMap<>();
+        Map<String, StepRights.Of> rightsOf = new HashMap<>();
         List<Card> cards = new ArrayList<>(changes.size());
         for (ChangeView listed : changes) {
             ChangeView c = listed.timeline() != null ? listed
@@ -158,15 +185,18 @@ public class ChangeCards {
                     : deadlinesOf.computeIfAbsent(c.registerId(), r -> deadlines.deadlines(r).stream()
                     .collect(Collectors.toMap(DeadlineBoard.DeadlineView::changeId, v -> v))).get(c.changeId());
             RowContent shown = c.after() != null ? c.after() : c.before();
+            List<RowDiff> rows = rows(c, divisions);
             cards.add(new Card(c, register.authority(), KINDS.getOrDefault(c.kind(), c.kind()),
                     ChangeStatus.valueOf(c.status()).title(), ChangeReason.valueOf(c.reason()).title(),
                     divisions.getOrDefault(c.division(), c.division()), name.apply(c.initiatedBy()),
                     when(c.initiatedAt(), zone),
-                    shown == null || shown.touchpoint() == null ? "" : shown.touchpoint().name(),
-                    shown == null ? "" : shown.process(), diff(c.before(), c.after(), divisions), timeline,
-                    deadline(c, d), Steps.of(viewer, c),
+                    c.severalRows() ? rowCount(rows.size())
+                            : shown == null || shown.touchpoint() == null ? "" : shown.touchpoint().name(),
+                    c.severalRows() ? rows.stream().map(RowDiff::process).distinct().collect(Collectors.joining("; "))
+                            : shown == null ? "" : shown.process(), diff(c.before(), c.after(), divisions), timeline,
+                    deadline(c, d), Steps.of(viewer, c, rightsOf.computeIfAbsent(c.registerId(), rights::of)),
                     ChangeStatus.valueOf(c.status()).closed() || "REQUIRED".equals(c.approvalAct()) ? null // an act starts it
-                            : dueToday.computeIfAbsent(c.registerId(), this::dueIfApprovedToday)));
+                            : dueToday.computeIfAbsent(c.registerId(), this::dueIfApprovedToday), rows));
         }
         return cards;
     }
@@ -186,7 +216,7 @@ public class ChangeCards {
         }
         LocalDate madeOn = PublicationDeadline.madeOn(clock.instant(), null, s.zone());
         try {
-            return Words.date(PublicationDeadline.dueDate(calendar, madeOn, s.deadlineWorkingDays(), s.region()));
+            return Words.date(calendar.addWorkingDays(madeOn, s.deadlineWorkingDays(), s.region()));
         } catch (CalendarYearMissingException missing) {
             return "";
         }
@@ -249,6 +279,14 @@ public class ChangeCards {
             case AT_RISK, PENDING -> left == 0 ? "сегодня последний день" : "осталось " + workingDays(left);
         };
         return new Deadline(due, text, d.status().name());
+    }
+
+    /** «1 строка», «3 строки», «5 строк». */
+    static String rowCount(int n) {
+        int mod100 = n % 100;
+        int mod10 = n % 10;
+        return n + (mod100 >= 11 && mod100 <= 14 ? " строк" : mod10 == 1 ? " строка"
+                : mod10 >= 2 && mod10 <= 4 ? " строки" : " строк");
     }
 
     /** «1 рабочий день», «3 рабочих дня», «5 рабочих дней». */

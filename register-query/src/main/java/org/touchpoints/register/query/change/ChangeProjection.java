@@ -24,8 +24,10 @@ import org.touchpoints.register.api.change.ChangeWithdrawn;
 import org.touchpoints.register.api.change.DeputyApproved;
 import org.touchpoints.register.api.change.DivisionApproved;
 import org.touchpoints.register.api.change.PublicationDeadlineMissed;
+import org.touchpoints.register.api.change.DueDateCounted;
+import org.touchpoints.register.api.calendar.PublicationDue;
 import org.touchpoints.register.api.publication.Published;
-import org.touchpoints.register.query.calendar.ProductionCalendar;
+import org.touchpoints.register.platform.calendar.ProductionCalendar;
 import org.touchpoints.register.query.config.Json;
 import org.touchpoints.register.query.config.Projections;
 import org.touchpoints.register.query.config.ReadModelJdbc;
@@ -59,13 +61,16 @@ public class ChangeProjection {
         boolean awaitsAct = chain.steps().isEmpty() && chain.actRequired();
         jdbc.update("""
                         insert into q_change(change_id, register_id, kind, status, reason, comment, division, row_id,
-                                             before_row, after_row, initiated_by, initiated_at, chain, pending_step)
-                        values (?, ?, ?, ?, ?, ?, ?, ?, cast(? as jsonb), cast(? as jsonb), ?, ?, cast(? as jsonb), ?)""",
+                                             before_row, after_row, initiated_by, initiated_at, chain, pending_step,
+                                             operations)
+                        values (?, ?, ?, ?, ?, ?, ?, ?, cast(? as jsonb), cast(? as jsonb), ?, ?, cast(? as jsonb), ?,
+                                cast(? as jsonb))""",
                         e.changeId(), e.registerId(), e.kind().name(),
                         (awaitsAct ? ChangeStatus.AWAITING_APPROVAL_ACT : ChangeStatus.INITIATED).name(), e.reason().name(),
                         e.comment(), e.division(), e.rowId(), json.write(e.before()), json.write(e.after()), e.by(),
                         Timestamp.from(e.at()), json.write(chain),
-                        StepApprovalResult.pending(chain.steps().isEmpty() ? null : chain.steps().get(0), awaitsAct));
+                        StepApprovalResult.pending(chain.steps().isEmpty() ? null : chain.steps().get(0), awaitsAct),
+                        json.write(e.operations()));
         timeline(e.changeId(), "ChangeInitiated", e.at(), e.by(), null, e.comment());
     }
 
@@ -83,7 +88,7 @@ public class ChangeProjection {
 
     @EventHandler
     void on(DeputyApproved e) {
-        approved(e.registerId(), e.changeId(), e.at(), e.orderNumber(), e.orderDate(), null);
+        approved(e.registerId(), e.changeId(), e.at(), e.orderNumber(), e.orderDate(), null, e.due());
         String comment = e.orderNumber() == null ? e.comment()
                 : join(e.comment(), "Приказ № " + e.orderNumber() + (e.orderDate() == null ? "" : " от " + Words.date(e.orderDate())));
         timeline(e.changeId(), "DeputyApproved", e.at(), e.by(), e.onBehalfOf(), comment);
@@ -91,7 +96,7 @@ public class ChangeProjection {
 
     @EventHandler
     void on(ChangeApproved e) {
-        approved(e.registerId(), e.changeId(), e.at(), e.actNumber(), e.actDate(), e.actId());
+        approved(e.registerId(), e.changeId(), e.at(), e.actNumber(), e.actDate(), e.actId(), e.due());
         String act = e.actNumber() == null ? null
                 : "Приказ № " + e.actNumber() + (e.actDate() == null ? "" : " от " + e.actDate().format(DATE));
         timeline(e.changeId(), "ChangeApproved", e.at(), e.by(), e.onBehalfOf(),
@@ -138,24 +143,32 @@ public class ChangeProjection {
     }
 
     /**
-     * The change is in the register: the publication clock runs from the day it was made, which is the day of the
-     * approval (or an earlier order's date), or, where the procedure counts from the act, the act's date.
+     * The change is in the register: the publication clock runs from the day it was made, and the due date is the one
+     * the register recorded in the approval event ({@code due}). An approval recorded before the register counted it
+     * (no {@code due}) is counted here by the same rule from the event's own dates: the day of the approval (or an
+     * earlier order's date), or, where the procedure counts from the act, the act's date.
      */
     private void approved(String registerId, String changeId, java.time.Instant at, String orderNumber,
-                          LocalDate orderDate, String actId) {
+                          LocalDate orderDate, String actId, PublicationDue due) {
         RegisterSettings.Settings settings = registers.of(registerId);
         ChainState state = chainOf(changeId, registerId);
         ApprovalChain chain = state.chain();
         LocalDate madeOn;
-        if (actId != null) {
-            madeOn = chain.deadlineFrom() == DeadlineFrom.APPROVAL_ACT ? orderDate
-                    : (state.lastStepAt() != null ? state.lastStepAt() : at).atZone(settings.zone()).toLocalDate();
+        PublicationDeadline.Counted counted;
+        if (due != null) {
+            madeOn = due.madeOn();
+            counted = PublicationDeadline.Counted.of(due);
         } else {
-            madeOn = PublicationDeadline.madeOn(at, orderDate, settings.zone());
+            if (actId != null) {
+                madeOn = chain.deadlineFrom() == DeadlineFrom.APPROVAL_ACT ? orderDate
+                        : (state.lastStepAt() != null ? state.lastStepAt() : at).atZone(settings.zone()).toLocalDate();
+            } else {
+                madeOn = PublicationDeadline.madeOn(at, orderDate, settings.zone());
+            }
+            counted = chain.deadlineWorkingDays() == null ? PublicationDeadline.Counted.NONE
+                    : PublicationDeadline.count(calendar, madeOn, chain.deadlineWorkingDays(), settings.region());
         }
-        PublicationDeadline.Counted counted = chain.deadlineWorkingDays() == null ? PublicationDeadline.Counted.NONE
-                : PublicationDeadline.count(calendar, madeOn, chain.deadlineWorkingDays(), settings.region());
-        LocalDate due = counted.dueDate();
+        LocalDate dueDate = counted.dueDate();
         if (counted.problem() != null) {
             log.warn("No due date for change {}: {}", changeId, counted.problem());
         }
@@ -166,9 +179,20 @@ public class ChangeProjection {
                                             steps_done = ?, last_step_at = coalesce(?, last_step_at)
                         where change_id = ?""",
                         ChangeStatus.APPROVED.name(), Timestamp.from(at), Date.valueOf(madeOn), orderNumber,
-                        orderDate == null ? null : Date.valueOf(orderDate), due == null ? null : Date.valueOf(due),
+                        orderDate == null ? null : Date.valueOf(orderDate), dueDate == null ? null : Date.valueOf(dueDate),
                         counted.note(), counted.problem(), counted.unknown(),
                         actId, chain.steps().size(), actId == null ? Timestamp.from(at) : null, changeId);
+    }
+
+    /** A due date refused at the approval, counted since (a calendar year loaded): the register recorded it. */
+    @EventHandler
+    void on(DueDateCounted e) {
+        PublicationDeadline.Counted counted = PublicationDeadline.Counted.of(e.due());
+        jdbc.update("update q_change set due_date = ?, due_note = ?, due_problem = ?, due_unknown = ? where change_id = ?",
+                counted.dueDate() == null ? null : Date.valueOf(counted.dueDate()), counted.note(), counted.problem(),
+                counted.unknown(), e.changeId());
+        timeline(e.changeId(), "DueDateCounted", e.at(), e.by(), null,
+                "Срок публикации рассчитан: " + Words.date(counted.dueDate()));
     }
 
     @EventHandler

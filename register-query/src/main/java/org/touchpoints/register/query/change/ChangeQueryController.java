@@ -12,6 +12,8 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 import org.touchpoints.register.api.change.ChangeStatus;
 import org.touchpoints.register.platform.web.ExpectedVersion;
+import org.touchpoints.register.query.paging.PageRequest;
+import org.touchpoints.register.query.paging.Paged;
 import org.touchpoints.register.query.register.RegisterReadAccess;
 import org.touchpoints.register.query.register.RegisterReadModel;
 
@@ -42,12 +44,21 @@ public class ChangeQueryController {
     }
 
     @GetMapping("/registers/{registerId}/changes")
-    @Operation(summary = "Изменения перечня с отбором по статусу, подразделению и периоду инициирования")
-    public List<ChangeView> list(@PathVariable String registerId, @RequestParam(required = false) ChangeStatus status,
-                                 @RequestParam(required = false) String division,
-                                 @RequestParam(required = false) Instant from, @RequestParam(required = false) Instant to) {
+    @Operation(summary = "Изменения перечня с отбором по статусу, подразделению и периоду инициирования",
+            description = "Изменения упорядочены по времени инициирования и выдаются страницами: page (с 1) по size "
+                    + "записей (по умолчанию " + PageRequest.DEFAULT_SIZE + ", не более " + PageRequest.MAX_SIZE
+                    + "); заголовок X-Total-Count — число подходящих изменений, Link — ссылки first, prev, next, last.")
+    public ResponseEntity<List<ChangeView>> list(@PathVariable String registerId,
+                                                 @RequestParam(required = false) ChangeStatus status,
+                                                 @RequestParam(required = false) String division,
+                                                 @RequestParam(required = false) Instant from,
+                                                 @RequestParam(required = false) Instant to,
+                                                 @RequestParam(required = false) Integer page,
+                                                 @RequestParam(required = false) Integer size) {
+        PageRequest request = PageRequest.of(page, size);
         registers.require(registerId);
         access.requireReadable(registerId);
-        return changes.list(new ChangeReadModel.Filter(registerId, status == null ? null : status.name(), division, from, to));
+        var filter = new ChangeReadModel.Filter(registerId, status == null ? null : status.name(), division, from, to);
+        return new Paged<>(changes.page(filter, request.offset(), request.size()), changes.count(filter), request).response();
     }
 }

@@ -7,12 +7,9 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
-import org.axonframework.queryhandling.QueryHandler;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
-import org.touchpoints.register.api.change.ChangeDeadline;
 import org.touchpoints.register.api.change.ChangeStatus;
-import org.touchpoints.register.api.change.FindDueDateQuery;
 import org.touchpoints.register.api.procedure.ApprovalChain;
 import org.touchpoints.register.api.row.RowContent;
 import org.touchpoints.register.platform.web.ApiException;
@@ -24,10 +21,14 @@ public class ChangeReadModel {
     private static final String COLUMNS = """
             select change_id, register_id, kind, status, reason, comment, division, row_id, before_row, after_row,
                    initiated_by, initiated_at, approved_at, order_number, order_date, due_date, published_version,
-                   published_at, version, due_note, due_problem, pending_step, chain, act_id
+                   published_at, version, due_note, due_problem, pending_step, chain, act_id, operations
             from q_change""";
 
-    public record Filter(String registerId, String status, String division, Instant from, Instant to) {
+    /** @param initiatedBy only the changes this account initiated, when not null */
+    public record Filter(String registerId, String status, String division, Instant from, Instant to, String initiatedBy) {
+        public Filter(String registerId, String status, String division, Instant from, Instant to) {
+            this(registerId, status, division, from, to, null);
+        }
     }
 
     private final JdbcClient jdbc;
@@ -59,8 +60,36 @@ public class ChangeReadModel {
     }
 
     public List<ChangeView> list(Filter f) {
-        StringBuilder sql = new StringBuilder(COLUMNS).append(" where register_id = ?");
-        List<Object> params = new ArrayList<>(List.of(f.registerId()));
+        return page(f, 0, Integer.MAX_VALUE);
+    }
+
+    /** The matching changes {@code offset} … {@code offset + limit - 1}, oldest first (then by id: a stable order). */
+    public List<ChangeView> page(Filter f, int offset, int limit) {
+        return page(f, offset, limit, false);
+    }
+
+    /** As {@link #page(Filter, int, int)}, newest first when {@code newestFirst} (the list pages). */
+    public List<ChangeView> page(Filter f, int offset, int limit, boolean newestFirst) {
+        List<Object> params = new ArrayList<>();
+        StringBuilder sql = new StringBuilder(COLUMNS).append(where(f, params))
+                .append(newestFirst ? " order by initiated_at desc, change_id desc" : " order by initiated_at, change_id");
+        if (limit != Integer.MAX_VALUE) {
+            sql.append(" limit ? offset ?");
+            params.add(limit);
+            params.add(offset);
+        }
+        return jdbc.sql(sql.toString()).params(params).query(this::view).list();
+    }
+
+    /** How many changes {@link #page} pages through. */
+    public long count(Filter f) {
+        List<Object> params = new ArrayList<>();
+        return jdbc.sql("select count(*) from q_change" + where(f, params)).params(params).query(Long.class).single();
+    }
+
+    private static String where(Filter f, List<Object> params) {
+        StringBuilder sql = new StringBuilder(" where register_id = ?");
+        params.add(f.registerId());
         if (f.status() != null) {
             sql.append(" and status = ?");
             params.add(f.status());
@@ -68,6 +97,10 @@ public class ChangeReadModel {
         if (f.division() != null) {
             sql.append(" and division = ?");
             params.add(f.division());
+        }
+        if (f.initiatedBy() != null) {
+            sql.append(" and initiated_by = ?");
+            params.add(f.initiatedBy());
         }
         if (f.from() != null) {
             sql.append(" and initiated_at >= ?");
@@ -77,8 +110,17 @@ public class ChangeReadModel {
             sql.append(" and initiated_at < ?");
             params.add(Timestamp.from(f.to()));
         }
-        sql.append(" order by initiated_at, change_id");
-        return jdbc.sql(sql.toString()).params(params).query(this::view).list();
+        return sql.toString();
+    }
+
+    /** The changes of the given ids (without timelines), by id; unknown ids are left out. */
+    public java.util.Map<String, ChangeView> byIds(java.util.Collection<String> changeIds) {
+        java.util.Map<String, ChangeView> found = new java.util.HashMap<>();
+        if (!changeIds.isEmpty()) {
+            jdbc.sql(COLUMNS + " where change_id = any(cast(? as varchar[]))").param(changeIds.toArray(String[]::new))
+                    .query(this::view).list().forEach(c -> found.put(c.changeId(), c));
+        }
+        return found;
     }
 
     /** The changes a person initiated in a status, in every register, oldest first. */
@@ -116,7 +158,8 @@ public class ChangeReadModel {
                 .map(Enum::name).toArray(String[]::new);
         jdbc.sql(COLUMNS + " where register_id = ? and kind <> 'ADD' and status = any(cast(? as varchar[])) order by initiated_at, change_id")
                 .params(registerId, statuses).query(this::view).list()
-                .forEach(c -> open.putIfAbsent(c.rowId(), c));
+                .forEach(c -> c.operations().stream().filter(op -> !"ADD".equals(op.kind()))
+                        .forEach(op -> open.putIfAbsent(op.rowId(), c))); // every row a package edits or removes
         return open;
     }
 
@@ -124,15 +167,6 @@ public class ChangeReadModel {
     public static String describe(ChangeView c, java.time.ZoneId zone) {
         return ChangeSubject.kindTitle(c.kind()) + " от " + org.touchpoints.register.query.ui.Words.date(
                 c.initiatedAt().atZone(zone).toLocalDate()) + " (" + ChangeStatus.valueOf(c.status()).title().toLowerCase() + ")";
-    }
-
-    @QueryHandler
-    public Optional<ChangeDeadline> handle(FindDueDateQuery query) {
-        return jdbc.sql("select status, due_date, due_note, due_problem from q_change where change_id = ?")
-                .param(query.changeId())
-                .query((rs, i) -> new ChangeDeadline(query.changeId(), ChangeStatus.valueOf(rs.getString(1)),
-                        rs.getDate(2) == null ? null : rs.getDate(2).toLocalDate(), rs.getString(3), rs.getString(4)))
-                .optional();
     }
 
     private ChangeView view(ResultSet rs, int i) throws SQLException {
@@ -143,7 +177,18 @@ public class ChangeReadModel {
                 rs.getDate(15) == null ? null : rs.getDate(15).toLocalDate(),
                 rs.getDate(16) == null ? null : rs.getDate(16).toLocalDate(),
                 (Integer) rs.getObject(17), instant(rs.getTimestamp(18)), rs.getLong(19), null, rs.getString(20),
-                rs.getString(21), rs.getString(22), steps(rs.getString(23)), rs.getString(24), act(rs.getString(23)));
+                rs.getString(21), rs.getString(22), steps(rs.getString(23)), rs.getString(24), act(rs.getString(23)),
+                operations(rs.getString(3), rs.getString(8), rs.getString(9), rs.getString(10), rs.getString(25)));
+    }
+
+    /** A package's rows as recorded; a single-row change's one row from its columns. */
+    private List<ChangeView.Operation> operations(String kind, String rowId, String before, String after,
+                                                  String operations) {
+        if (operations != null) {
+            return List.of(json.read(operations, ChangeView.Operation[].class));
+        }
+        return List.of(new ChangeView.Operation(kind, rowId, json.read(before, RowContent.class),
+                json.read(after, RowContent.class)));
     }
 
     private String act(String chain) {

@@ -11,6 +11,9 @@ public final class ChangeSubject {
         if (change == null) {
             return "";
         }
+        if (change.severalRows()) {
+            return kindTitle(change.kind()) + ": " + ChangeCards.rowCount(change.operations().size());
+        }
         RowContent row = change.after() != null ? change.after() : change.before();
         String kind = kindTitle(change.kind());
         return row == null || row.touchpoint() == null ? kind : kind + ": " + row.touchpoint().name();
@@ -21,6 +24,7 @@ public final class ChangeSubject {
             case "ADD" -> "Добавление";
             case "EDIT" -> "Изменение";
             case "REMOVE" -> "Исключение";
+            case "PACKAGE" -> "Пакет изменений";
             default -> kind;
         };
     }

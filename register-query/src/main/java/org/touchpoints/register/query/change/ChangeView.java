@@ -21,7 +21,20 @@ public record ChangeView(String changeId, String registerId, String kind, String
                          LocalDate dueDate, Integer publishedVersion, Instant publishedAt, long version,
                          List<TimelineEntry> timeline, String dueDateNote, String dueDateProblem,
                          @JsonInclude(JsonInclude.Include.ALWAYS) String pendingStep, List<String> procedureSteps,
-                         String approvalActId, String approvalAct) {
+                         String approvalActId, String approvalAct, List<Operation> operations) {
+
+    /**
+     * One row of the change: every change has at least one ({@code operations} of a single-row change is its one row,
+     * the same as its top-level {@code kind}, {@code rowId}, {@code before}, {@code after}).
+     */
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    public record Operation(String kind, String rowId, RowContent before, RowContent after) {
+    }
+
+    /** Whether the change is a package of several rows. */
+    public boolean severalRows() {
+        return "PACKAGE".equals(kind);
+    }
 
     /** {@code onBehalfOf}: whose approval right an acting official ({@code by}) exercised. */
     @JsonInclude(JsonInclude.Include.NON_NULL)
@@ -31,6 +44,7 @@ public record ChangeView(String changeId, String registerId, String kind, String
     ChangeView withTimeline(List<TimelineEntry> entries) {
         return new ChangeView(changeId, registerId, kind, status, reason, comment, division, rowId, before, after,
                 initiatedBy, initiatedAt, approvedAt, orderNumber, orderDate, dueDate, publishedVersion, publishedAt,
-                version, entries, dueDateNote, dueDateProblem, pendingStep, procedureSteps, approvalActId, approvalAct);
+                version, entries, dueDateNote, dueDateProblem, pendingStep, procedureSteps, approvalActId, approvalAct,
+                operations);
     }
 }

@@ -52,11 +52,16 @@ public class DuplicateTouchpoints {
         }
         for (String status : List.of(ChangeStatus.INITIATED.name(), ChangeStatus.DIVISION_APPROVED.name())) {
             for (ChangeView c : changes.list(new ChangeReadModel.Filter(registerId, status, null, null, null))) {
-                if (!c.changeId().equals(exceptChangeId) && c.after() != null && c.after().touchpointKey().equals(key)) {
-                    return Optional.of(new Duplicate("Точка взаимодействия «" + describe(c.after().touchpoint())
-                            + "» в процессе «" + c.after().process() + "» уже предложена другим изменением, которое "
-                            + "сейчас на согласовании (" + ChangeStatus.valueOf(c.status()).title().toLowerCase()
-                            + "). Одна точка указывается в процессе один раз.", null, c.changeId()));
+                if (c.changeId().equals(exceptChangeId)) {
+                    continue;
+                }
+                for (ChangeView.Operation op : c.operations()) { // every row a package proposes
+                    if (op.after() != null && op.after().touchpointKey().equals(key)) {
+                        return Optional.of(new Duplicate("Точка взаимодействия «" + describe(op.after().touchpoint())
+                                + "» в процессе «" + op.after().process() + "» уже предложена другим изменением, которое "
+                                + "сейчас на согласовании (" + ChangeStatus.valueOf(c.status()).title().toLowerCase()
+                                + "). Одна точка указывается в процессе один раз.", null, c.changeId()));
+                    }
                 }
             }
         }

@@ -24,6 +24,7 @@ import org.touchpoints.register.api.change.InitiateChangeCommand;
 import org.touchpoints.register.api.row.Channel;
 import org.touchpoints.register.api.row.ClientNeed;
 import org.touchpoints.register.api.row.Direction;
+import org.touchpoints.register.api.row.Identity;
 import org.touchpoints.register.api.row.RegisterRow;
 import org.touchpoints.register.api.row.RowContent;
 import org.touchpoints.register.api.row.Text;
@@ -38,6 +39,7 @@ import org.touchpoints.register.query.register.RegisterReadModel;
 import org.touchpoints.register.query.ui.PageCommands;
 import org.touchpoints.register.query.ui.UiController;
 import org.touchpoints.register.query.ui.Viewer;
+import org.touchpoints.register.api.change.StepRules;
 
 /**
  * A division specialist proposes to add a row, or to edit or remove one (linked from the register page). The closed
@@ -51,9 +53,11 @@ public class ProposeChangePage {
     private final DuplicateTouchpoints duplicates;
     private final PageCommands commands;
     private final RegisterReadAccess access;
+    private final StepRights rights;
 
     public ProposeChangePage(RegisterReadModel registers, ChangeReadModel changes, DuplicateTouchpoints duplicates,
-                             PageCommands commands, RegisterReadAccess access) {
+                             PageCommands commands, RegisterReadAccess access, StepRights rights) {
+        this.rights = rights;
         this.registers = registers;
         this.changes = changes;
         this.duplicates = duplicates;
@@ -83,9 +87,10 @@ public class ProposeChangePage {
         access.requireReadable(registerId); // a refusal shows the form again, with the register's rows
         Viewer viewer = (Viewer) model.getAttribute("viewer");
         ChangeKind kind = kind(submitted.kind());
-        // an existing process brings its direction when none was chosen (the register refuses any other one)
-        String processDirection = submitted.newProcessChosen() ? null
-                : processDirections(registers.rows(registerId)).get(Text.key(submitted.process()));
+        // an existing process brings its direction when none was chosen (the register refuses any other one); a
+        // «new» process that reads as an existing one is that process (Identity, as the register compares them)
+        String processDirection = Text.isBlank(submitted.processName()) ? null
+                : processDirections(registers.rows(registerId)).get(Identity.name(submitted.processName()));
         ChangeForm form = Text.isBlank(submitted.direction()) && processDirection != null
                 ? submitted.withDirection(processDirection) : submitted;
         RegisterRow row = target(registerId, kind, form.rowId(), viewer);
@@ -109,6 +114,7 @@ public class ProposeChangePage {
             case ADD -> "Новая строка предложена и направлена на согласование руководителю подразделения";
             case EDIT -> "Изменение строки предложено и направлено на согласование руководителю подразделения";
             case REMOVE -> "Исключение строки предложено и направлено на согласование руководителю подразделения";
+            case PACKAGE -> "Пакет изменений предложен и направлен на согласование";
         });
         return "redirect:/changes/" + form.changeId();
     }
@@ -182,7 +188,7 @@ public class ProposeChangePage {
                 ? withChosen(procedure.directions(), form.direction()) : directions(rows, form.direction()));
         List<String> processes = processes(register.id(), own, rows, row, form);
         Map<String, String> processDirections = new LinkedHashMap<>();
-        processes.forEach(p -> processDirections.put(p, directionOfProcess.get(Text.key(p))));
+        processes.forEach(p -> processDirections.put(p, directionOfProcess.get(Identity.name(p))));
         model.addAttribute("processes", processes);
         model.addAttribute("processDirections", processDirections);
         model.addAttribute("channels", Channel.values());
@@ -203,15 +209,16 @@ public class ProposeChangePage {
     }
 
     /**
-     * Each process's direction in the register (by the process's key), from its rows: choosing an existing process
-     * fixes the direction ({@code RowRules.directionFollowsTheProcess} decides it in the register).
+     * Each process's direction in the register (by the process's {@link Identity#name} key, as the register compares
+     * processes), from its rows: choosing an existing process fixes the direction
+     * ({@code RowRules.directionFollowsTheProcess} decides it in the register).
      */
     static Map<String, String> processDirections(List<RegisterRow> rows) {
         Map<String, String> directions = new LinkedHashMap<>();
         for (RegisterRow r : rows) {
             RowContent c = r.content();
             if (!Text.isBlank(c.process()) && !Text.isBlank(c.direction())) {
-                directions.putIfAbsent(Text.key(c.process()), c.direction());
+                directions.putIfAbsent(Identity.name(c.process()), c.direction());
             }
         }
         return directions;
@@ -245,18 +252,18 @@ public class ProposeChangePage {
     private List<String> processes(String registerId, Set<String> own, List<RegisterRow> rows, RegisterRow row,
                                    ChangeForm form) {
         Map<String, String> byKey = new LinkedHashMap<>();
-        registers.processesOwnedBy(registerId, own).forEach(p -> byKey.putIfAbsent(Text.key(p), p));
+        registers.processesOwnedBy(registerId, own).forEach(p -> byKey.putIfAbsent(Identity.name(p), p));
         for (RegisterRow r : rows) {
             RowContent c = r.content();
             if (c.division() != null && own.contains(c.division()) && !Text.isBlank(c.process())) {
-                byKey.putIfAbsent(Text.key(c.process()), c.process());
+                byKey.putIfAbsent(Identity.name(c.process()), c.process());
             }
         }
         if (row != null) {
-            byKey.put(Text.key(row.content().process()), row.content().process());
+            byKey.put(Identity.name(row.content().process()), row.content().process());
         }
         if (!Text.isBlank(form.process()) && !form.newProcessChosen()) {
-            byKey.put(Text.key(form.process()), form.process());
+            byKey.put(Identity.name(form.process()), form.process());
         }
         return List.copyOf(byKey.values());
     }
@@ -270,13 +277,17 @@ public class ProposeChangePage {
 
     /** A responsible person of a register whose procedure lets them initiate (002 §3.2–3.3, 004 §2.2). */
     private boolean responsibleInitiator(Viewer viewer, String registerId) {
-        return viewer.has(registerId, "RESPONSIBLE") && registers.procedure(registerId).initiators()
-                .contains(org.touchpoints.register.api.procedure.Initiator.RESPONSIBLE);
+        return StepRules.initiatesAsResponsiblePerson(registers.procedure(registerId), rights.of(registerId).roles(),
+                viewer.username());
     }
 
     private static ChangeKind kind(String kind) {
         try {
-            return ChangeKind.valueOf(kind);
+            ChangeKind k = ChangeKind.valueOf(kind);
+            if (!k.rowOperation()) {
+                throw new IllegalArgumentException(kind); // a package is proposed on its own page
+            }
+            return k;
         } catch (IllegalArgumentException | NullPointerException e) {
             throw ApiException.badRequest("kind", "Неизвестный вид изменения: укажите добавление, изменение или исключение строки");
         }
@@ -301,7 +312,8 @@ public class ProposeChangePage {
         RegisterRow row = registers.row(registerId, rowId).orElseThrow(() ->
                 ApiException.notFound("Строки нет в текущей редакции перечня: возможно, её уже исключили"));
         String division = row.content().division();
-        if (division != null && !responsible && !viewer.specialistIn(registerId, division)) {
+        if (division != null && !StepRules.mayInitiateIn(registers.procedure(registerId), rights.of(registerId).roles(),
+                viewer.username(), division)) {
             throw new ApiException(HttpStatus.FORBIDDEN, "Изменить эту строку может только специалист подразделения «"
                     + registers.divisions(registerId).getOrDefault(division, division) + "»");
         }

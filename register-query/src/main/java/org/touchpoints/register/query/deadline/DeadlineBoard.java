@@ -10,8 +10,8 @@ import java.util.List;
 import java.util.stream.Stream;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
-import org.touchpoints.register.query.calendar.CalendarYearMissingException;
-import org.touchpoints.register.query.calendar.ProductionCalendar;
+import org.touchpoints.register.platform.calendar.CalendarYearMissingException;
+import org.touchpoints.register.platform.calendar.ProductionCalendar;
 
 /**
  * The deadline of every approved change, as of now: due date, working days left (negative: overdue by that
@@ -139,6 +139,38 @@ public class DeadlineBoard {
             }
             return selected.toList();
         }
+    }
+
+    /**
+     * How many entries {@link #deadlines(String, java.util.Collection, PublicationDeadline.Status, int, int)} pages
+     * through: counted by the database where the query is exact, else over the narrowed entries (unpublished ones).
+     */
+    public long count(String registerId, java.util.Collection<String> readable, PublicationDeadline.Status status) {
+        if (readable != null && readable.isEmpty()) {
+            return 0;
+        }
+        long uncounted = status == null || status == PublicationDeadline.Status.AT_RISK
+                ? uncounted(registerId, false).stream().filter(v -> readable == null || readable.contains(v.registerId())).count()
+                : 0;
+        StringBuilder sql = new StringBuilder("""
+                select count(*) from q_change c
+                where c.approved_at is not null and c.due_date is not null""");
+        List<Object> params = new ArrayList<>();
+        if (registerId != null) {
+            sql.append(" and c.register_id = ?");
+            params.add(registerId);
+        }
+        if (readable != null) {
+            sql.append(" and c.register_id = any(?)");
+            params.add(readable.toArray(String[]::new));
+        }
+        StringBuilder narrowed = new StringBuilder();
+        List<Object> narrowedParams = new ArrayList<>();
+        if (status == null || narrow(status, narrowed, narrowedParams)) {
+            params.addAll(narrowedParams);
+            return uncounted + jdbc.sql(sql.append(narrowed).toString()).params(params).query(Long.class).single();
+        }
+        return uncounted + counted(registerId, readable, status, 0, ALL).size();
     }
 
     /** An approved change whose due date could not be counted, and why (the refused count's message). */

@@ -4,22 +4,20 @@ import java.time.Clock;
 import java.time.YearMonth;
 import java.util.EnumMap;
 import java.util.HashMap;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
-import java.util.function.Function;
 import java.util.stream.Collectors;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.util.UriComponentsBuilder;
 import org.touchpoints.register.api.row.Text;
 import org.touchpoints.register.query.change.ChangeReadModel;
 import org.touchpoints.register.query.change.ChangeSubject;
 import org.touchpoints.register.query.change.ChangeView;
+import org.touchpoints.register.query.paging.Pager;
 import org.touchpoints.register.query.register.RegisterReadAccess;
 import org.touchpoints.register.query.register.RegisterReadModel;
-import org.touchpoints.register.query.register.RegisterReadModel.RegisterSummary;
 import org.touchpoints.register.query.ui.UiController;
 import org.touchpoints.register.query.ui.Viewer;
 
@@ -52,14 +50,14 @@ public class DeadlinePage {
 
     @GetMapping("/deadlines")
     String deadlines(@RequestParam(required = false) String registerId, @RequestParam(required = false) String division,
-                     @RequestParam(required = false) PublicationDeadline.Status status, Model model) {
+                     @RequestParam(required = false) PublicationDeadline.Status status,
+                     @RequestParam(defaultValue = "1") int page, Model model) {
         Viewer viewer = (Viewer) model.getAttribute("viewer");
         RegisterReadAccess.Scope scope = access.scope();
         if (!Text.isBlank(registerId)) {
             access.requireReadable(registerId.strip());
         }
-        Map<String, RegisterSummary> visible = registers.all().stream().filter(r -> scope.includes(r.id()))
-                .collect(Collectors.toMap(RegisterSummary::id, Function.identity(), (a, b) -> a, LinkedHashMap::new));
+        Map<String, String> visible = registers.authorities(scope.filter());
         String register = Text.isBlank(registerId) ? null : registerId.strip();
         String div = Text.isBlank(division) ? null : division.strip();
 
@@ -72,27 +70,41 @@ public class DeadlinePage {
             counts.put(s, scoped.stream().filter(d -> d.status() == s).count());
         }
 
-        Map<String, Map<String, String>> divisionNames = new HashMap<>();
-        Map<String, ChangeView> changeViews = new HashMap<>();
-        for (String id : scoped.stream().map(DeadlineBoard.DeadlineView::registerId).collect(Collectors.toSet())) {
-            divisionNames.put(id, registers.divisions(id));
-            changes.list(new ChangeReadModel.Filter(id, null, null, null, null))
-                    .forEach(c -> changeViews.put(c.changeId(), c));
+        List<DeadlineBoard.DeadlineView> selected = scoped.stream().filter(d -> status == null || d.status() == status)
+                .toList();
+        UriComponentsBuilder here = UriComponentsBuilder.fromPath("/deadlines");
+        if (register != null) {
+            here.queryParam("registerId", register);
         }
-        List<Line> lines = scoped.stream().filter(d -> status == null || d.status() == status)
-                .map(d -> new Line(d, visible.get(d.registerId()).authority(),
+        if (div != null) {
+            here.queryParam("division", div);
+        }
+        if (status != null) {
+            here.queryParam("status", status.name());
+        }
+        Pager pager = Pager.of(page, selected.size(), here);
+        List<DeadlineBoard.DeadlineView> shown = selected.subList(pager.offset(),
+                Math.min(selected.size(), pager.offset() + pager.size()));
+        Map<String, Map<String, String>> divisionNames = new HashMap<>();
+        for (String id : shown.stream().map(DeadlineBoard.DeadlineView::registerId).collect(Collectors.toSet())) {
+            divisionNames.put(id, registers.divisions(id));
+        }
+        Map<String, ChangeView> changeViews = changes.byIds(shown.stream().map(DeadlineBoard.DeadlineView::changeId).toList());
+        List<Line> lines = shown.stream()
+                .map(d -> new Line(d, visible.get(d.registerId()),
                         divisionNames.get(d.registerId()).getOrDefault(d.division(), d.division()),
                         ChangeSubject.of(changeViews.get(d.changeId())), daysText(d)))
                 .toList();
 
         model.addAttribute("lines", lines);
+        model.addAttribute("pager", pager);
         model.addAttribute("refused", board.refused(register).stream()
                 .filter(r -> visible.containsKey(r.registerId()))
                 .filter(r -> div == null || div.equals(r.division())).toList());
         model.addAttribute("counts", counts);
         model.addAttribute("statuses", PublicationDeadline.Status.values());
-        model.addAttribute("registers", visible.values());
-        model.addAttribute("divisions", divisionOptions(register == null ? visible.keySet() : Set.of(register), visible));
+        model.addAttribute("registers", visible.entrySet().stream().map(e -> new RegisterOption(e.getKey(), e.getValue())).toList());
+        model.addAttribute("divisions", registers.divisionNames(register == null ? scope.filter() : List.of(register)));
         model.addAttribute("registerId", register);
         model.addAttribute("division", div);
         model.addAttribute("status", status);
@@ -101,15 +113,8 @@ public class DeadlinePage {
         return "deadlines";
     }
 
-    /** Division id → name over the given registers (the same id in two registers is one option). */
-    private Map<String, String> divisionOptions(Set<String> registerIds, Map<String, RegisterSummary> visible) {
-        Map<String, String> options = new LinkedHashMap<>();
-        for (String id : registerIds) {
-            if (visible.containsKey(id)) {
-                registers.divisions(id).forEach(options::putIfAbsent);
-            }
-        }
-        return options;
+    /** A register of the filter's list. */
+    public record RegisterOption(String id, String authority) {
     }
 
     /** Working days left, or by how many the publication is (or was) late, as a person says it. */

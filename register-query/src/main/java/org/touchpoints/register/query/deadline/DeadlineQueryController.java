@@ -16,6 +16,8 @@ import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.servlet.support.ServletUriComponentsBuilder;
 import org.touchpoints.register.api.row.RegisterCsv;
 import org.touchpoints.register.platform.web.ApiException;
+import org.touchpoints.register.query.paging.PageRequest;
+import org.touchpoints.register.query.paging.Paged;
 import org.touchpoints.register.query.register.RegisterReadAccess;
 
 /**
@@ -46,15 +48,36 @@ public class DeadlineQueryController {
                     + "Если срок нельзя рассчитать (в производственном календаре нет нужного года), dueDate и "
                     + "workingDaysLeft — null, dueDateUnknown объясняет причину («нет календаря на 2028 год»), "
                     + "status — AT_RISK; такие записи идут первыми. "
-                    + "Записи упорядочены по сроку; выдаются страницами: limit (по умолчанию " + DEFAULT_LIMIT
-                    + ", не более " + MAX_LIMIT + ") записей начиная с offset (по умолчанию 0). Если записей больше, "
-                    + "заголовок Link с rel=\"next\" указывает следующую страницу. Без registerId — по перечням, в которых у "
+                    + "Записи упорядочены по сроку; выдаются страницами: page (с 1) по size записей (не более "
+                    + PageRequest.MAX_SIZE + "; заголовок Link — ссылки first, prev, next, last) или, как прежде, limit "
+                    + "(по умолчанию " + DEFAULT_LIMIT + ", не более " + MAX_LIMIT + ") записей начиная с offset (по "
+                    + "умолчанию 0; если записей больше, заголовок Link с rel=\"next\" указывает следующую страницу). "
+                    + "Заголовок X-Total-Count — число подходящих записей всего (только с registerId: по всем перечням "
+                    + "записей сотни тысяч, их не пересчитывают при каждом запросе, и ссылки last нет). Без registerId — по перечням, в которых у "
                     + "вызывающего есть роль (аудитору и администратору — по всем); перечень без такой роли — 403.")
     public ResponseEntity<List<DeadlineBoard.DeadlineView>> deadlines(
             @RequestParam(required = false) String registerId,
             @RequestParam(required = false) PublicationDeadline.Status status,
+            @RequestParam(required = false) Integer page,
+            @RequestParam(required = false) Integer size,
             @RequestParam(defaultValue = "0") int offset,
             @RequestParam(defaultValue = "" + DEFAULT_LIMIT) int limit) {
+        if (page != null || size != null) {
+            PageRequest request = PageRequest.of(page, size);
+            if (registerId != null) {
+                access.requireReadable(registerId);
+            }
+            List<String> readable = access.scope().filter();
+            if (registerId != null) {
+                return new Paged<>(board.deadlines(registerId, readable, status, request.offset(), request.size()),
+                        board.count(registerId, readable, status), request).response();
+            }
+            // every register: hundreds of thousands of entries, too many to count on each request (~1 s at 300,000)
+            List<DeadlineBoard.DeadlineView> entries = board.deadlines(null, readable, status, request.offset(),
+                    request.size() + 1);
+            boolean more = entries.size() > request.size();
+            return Paged.uncounted(more ? entries.subList(0, request.size()) : entries, request, more).response();
+        }
         if (offset < 0) {
             throw ApiException.badRequest("offset", "Смещение offset не может быть отрицательным");
         }
@@ -64,14 +87,18 @@ public class DeadlineQueryController {
         if (registerId != null) {
             access.requireReadable(registerId);
         }
-        List<DeadlineBoard.DeadlineView> page = board.deadlines(registerId, access.scope().filter(), status, offset,
-                limit + 1);
-        if (page.size() <= limit) {
-            return ResponseEntity.ok(page);
+        List<String> readable = access.scope().filter();
+        List<DeadlineBoard.DeadlineView> entries = board.deadlines(registerId, readable, status, offset, limit + 1);
+        ResponseEntity.BodyBuilder answer = ResponseEntity.ok();
+        if (registerId != null) { // one register's entries are counted cheaply; every register's are not
+            answer.header(Paged.TOTAL_COUNT, Long.toString(board.count(registerId, readable, status)));
+        }
+        if (entries.size() <= limit) {
+            return answer.body(entries);
         }
         String next = ServletUriComponentsBuilder.fromCurrentRequest()
                 .replaceQueryParam("offset", offset + limit).replaceQueryParam("limit", limit).build().toUriString();
-        return ResponseEntity.ok().header(HttpHeaders.LINK, "<" + next + ">; rel=\"next\"").body(page.subList(0, limit));
+        return answer.header(HttpHeaders.LINK, "<" + next + ">; rel=\"next\"").body(entries.subList(0, limit));
     }
 
     @GetMapping(value = "/export", produces = "text/csv")

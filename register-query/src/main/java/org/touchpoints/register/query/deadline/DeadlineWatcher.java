@@ -19,7 +19,8 @@ import org.touchpoints.register.api.change.RecordMissedDeadlineCommand;
  * due date is over in their authority's time zone and has the register record {@code PublicationDeadlineMissed}
  * (once: the register ignores a repeat). It works from persistent state — the deadline read model and the
  * clock — so a restart loses nothing: deadlines that passed while the service was down are recorded at the
- * first scan after start. Several replicas may scan at once; the register decides.
+ * first scan after start. Several replicas may scan at once; the register decides, against the due date it recorded
+ * in the approval event (the read model only says which changes to ask about).
  */
 @Component
 public class DeadlineWatcher {
@@ -69,7 +70,7 @@ public class DeadlineWatcher {
             }
             try {
                 Boolean done = commands.sendAndWait(new RecordMissedDeadlineCommand(c.registerId(), c.changeId(),
-                        c.dueDate(), SYSTEM, clock.instant().truncatedTo(ChronoUnit.MILLIS)));
+                        SYSTEM, clock.instant().truncatedTo(ChronoUnit.MILLIS)));
                 if (Boolean.TRUE.equals(done)) {
                     recorded++;
                 }

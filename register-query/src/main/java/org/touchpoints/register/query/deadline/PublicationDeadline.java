@@ -3,9 +3,10 @@ package org.touchpoints.register.query.deadline;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
-import org.touchpoints.register.query.calendar.CalendarYearMissingException;
-import org.touchpoints.register.query.calendar.ProductionCalendar;
-import org.touchpoints.register.query.calendar.RegionalCalendarMissingException;
+import org.touchpoints.register.api.calendar.PublicationDue;
+import org.touchpoints.register.api.change.DueDateCounted;
+import org.touchpoints.register.platform.calendar.CalendarYearMissingException;
+import org.touchpoints.register.platform.calendar.ProductionCalendar;
 
 /**
  * When the publication of an approved change is due (000 §3.1, 001 §5.5, 003 §3.1, 004 §5.4): the N-th working
@@ -20,12 +21,7 @@ public final class PublicationDeadline {
     }
 
     public static LocalDate madeOn(Instant approvedAt, LocalDate orderDate, ZoneId zone) {
-        LocalDate approvedOn = approvedAt.atZone(zone).toLocalDate();
-        return orderDate != null && orderDate.isBefore(approvedOn) ? orderDate : approvedOn;
-    }
-
-    public static LocalDate dueDate(ProductionCalendar calendar, LocalDate madeOn, int workingDays, String region) {
-        return calendar.addWorkingDays(madeOn, workingDays, region);
+        return PublicationDue.madeOn(approvedAt, orderDate, zone);
     }
 
     /**
@@ -36,31 +32,21 @@ public final class PublicationDeadline {
     public record Counted(LocalDate dueDate, String note, String problem, String unknown) {
         /** Nothing to count (the procedure sets no deadline). */
         public static final Counted NONE = new Counted(null, null, null, null);
+
+        /** What the register recorded in the approval event (or {@link DueDateCounted}). */
+        public static Counted of(PublicationDue due) {
+            return new Counted(due.dueDate(), due.note(), due.problem(), due.unknown());
+        }
     }
 
     /** Why a due date is not known, in a few words: «нет календаря на 2027 год». */
     public static String unknownBecause(CalendarYearMissingException missing) {
-        return missing instanceof RegionalCalendarMissingException regional
-                ? "нет регионального календаря " + regional.region() + " на " + missing.year() + " год"
-                : "нет календаря на " + missing.year() + " год";
+        return ProductionCalendar.unknownBecause(missing);
     }
 
+    /** The count the register makes when a change enters it ({@link ProductionCalendar#publicationDue}). */
     public static Counted count(ProductionCalendar calendar, LocalDate madeOn, int workingDays, String region) {
-        try {
-            LocalDate due = dueDate(calendar, madeOn, workingDays, region);
-            return new Counted(due, federalOnlyNote(calendar, region, madeOn, due), null, null);
-        } catch (CalendarYearMissingException missing) {
-            return new Counted(null, null, "Срок публикации не рассчитан: " + missing.getMessage(), unknownBecause(missing));
-        }
-    }
-
-    /**
-     * «срок рассчитан по федеральному календарю: региональный календарь RU-DA на 2027 год не загружен», or null when
-     * every year of {@code (fromExclusive, toInclusive]} was counted with the region's own days.
-     */
-    public static String federalOnlyNote(ProductionCalendar calendar, String region, LocalDate fromExclusive,
-                                         LocalDate toInclusive) {
-        return calendar.federalOnlyNote(region, fromExclusive, toInclusive);
+        return Counted.of(calendar.publicationDue(madeOn, workingDays, region));
     }
 
     public enum Status {

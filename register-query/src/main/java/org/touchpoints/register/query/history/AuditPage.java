@@ -18,6 +18,7 @@ import org.springframework.web.util.UriComponentsBuilder;
 import org.touchpoints.register.api.change.ChangeReason;
 import org.touchpoints.register.api.row.Text;
 import org.touchpoints.register.query.change.ChangeSubject;
+import org.touchpoints.register.query.paging.Pager;
 import org.touchpoints.register.query.register.RegisterReadModel;
 import org.touchpoints.register.query.ui.People;
 import org.touchpoints.register.query.ui.UiController;
@@ -74,11 +75,11 @@ public class AuditPage {
                 "Комментарий", "comment");
         event("DivisionApproved", "Согласовано руководителем подразделения", "Комментарий", "comment");
         event("DeputyApproved", "Утверждено заместителем руководителя", "Комментарий", "comment",
-                "Приказ №", "orderNumber", "Дата приказа", "orderDate");
+                "Приказ №", "orderNumber", "Дата приказа", "orderDate", "Срок публикации", "due.dueDate");
         event("ChangeRejected", "Изменение отклонено", "Этап", "step", "Причина", "reason");
         event("StepApproved", "Шаг согласования пройден", "Шаг", "step", "Комментарий", "comment");
         event("ChangeApproved", "Изменение утверждено", "Шаг", "step", "Комментарий", "comment",
-                "Приказ №", "actNumber", "Дата приказа", "actDate");
+                "Приказ №", "actNumber", "Дата приказа", "actDate", "Срок публикации", "due.dueDate");
         event("ApprovalActRecorded", "Внесён приказ об утверждении изменений", "Приказ №", "number", "Дата", "date",
                 "Изменения", "changeIds");
         event("ProcedureChanged", "Порядок ведения перечня изменён", "Шаги согласования", "procedure.approvalSteps",
@@ -87,6 +88,7 @@ public class AuditPage {
         event("Published", "Редакция опубликована", "Редакция", "version", "Адрес", "url",
                 "Опубликовано", "publishedAt", "Изменения", "coveredChangeIds", "SHA-256", "sha256");
         event("PublicationDeadlineMissed", "Срок публикации пропущен", "Срок", "dueDate");
+        event("DueDateCounted", "Срок публикации рассчитан", "Срок", "due.dueDate", "Календарь", "due.calendar");
         event("AnnualReviewConfirmed", "Ежегодная проверка подтверждена", "Подразделение", "divisionId",
                 "Год", "year", "Комментарий", "comment");
         event("ApprovalRightDelegated", "Назначен исполняющий обязанности", "Исполняющий обязанности", "delegate",
@@ -130,7 +132,7 @@ public class AuditPage {
         if (viewer == null || !viewer.auditor()) {
             throw new AccessDeniedException("История изменений доступна аудитору и администратору");
         }
-        var all = registers.all();
+        var all = registers.names(null); // the filter's options: ids and names, not every register's summary
         model.addAttribute("registers", all);
         model.addAttribute("events", EVENTS);
         model.addAttribute("from", from);
@@ -139,7 +141,7 @@ public class AuditPage {
             model.addAttribute("register", null);
             return "audit";
         }
-        var register = Text.isBlank(registerId) ? all.get(0) : registers.require(registerId.strip());
+        var register = registers.require(Text.isBlank(registerId) ? all.get(0).id() : registerId.strip());
         ZoneId zone = ZoneId.of(register.timeZone());
         Instant fromInstant = from == null ? null : from.atStartOfDay(zone).toInstant();
         Instant toInstant = to == null ? null : to.plusDays(1).atStartOfDay(zone).toInstant();
@@ -175,6 +177,8 @@ public class AuditPage {
         optional(here, "to", to);
         model.addAttribute("previousUrl", current > 1 ? here.cloneBuilder().queryParam("page", current - 1).toUriString() : null);
         model.addAttribute("nextUrl", current < pages ? here.cloneBuilder().queryParam("page", current + 1).toUriString() : null);
+        model.addAttribute("pager", new Pager(current, pages, total, (String) model.getAttribute("previousUrl"),
+                (String) model.getAttribute("nextUrl")));
         return "audit";
     }
 
@@ -190,11 +194,47 @@ public class AuditPage {
                 facts.put(fact[0], value);
             }
         }
+        if ("ChangeInitiated".equals(e.event()) && e.payload().path("operations").isArray()) {
+            operations(e.payload().path("operations"), facts);
+        }
         String who = e.onBehalfOf() == null ? words.names().apply(e.by())
                 : words.names().apply(e.by()) + " (и.о. за " + words.names().apply(e.onBehalfOf()) + ")";
         return new Line(e, EVENTS.getOrDefault(e.event(), e.event()),
                 org.touchpoints.register.query.ui.Words.DATE_TIME_SECONDS.format(e.at().atZone(words.zone())), who,
                 facts, e.payload().toPrettyString());
+    }
+
+    /**
+     * A change package's rows, one fact each («Строка 1: Добавление: «Telegram-канал» (https://t.me/x), процесс «…»,
+     * потребности 1, 2»; an edit shows the row before and after), so the audit trail reads the package row by row.
+     */
+    static void operations(JsonNode operations, Map<String, String> facts) {
+        int n = 0;
+        for (JsonNode op : operations.values()) {
+            n++;
+            String kind = ChangeSubject.kindTitle(op.path("kind").asString());
+            String rowId = op.path("rowId").asString();
+            String before = rowInWords(op.path("before"));
+            String after = rowInWords(op.path("after"));
+            String what = switch (op.path("kind").asString()) {
+                case "ADD" -> after;
+                case "REMOVE" -> before;
+                default -> "было " + before + " → стало " + after;
+            };
+            facts.put("Строка " + n, kind + " (строка " + rowId + "): " + what);
+        }
+    }
+
+    private static String rowInWords(JsonNode row) {
+        if (row.isMissingNode() || row.isNull()) {
+            return "—";
+        }
+        String address = row.path("touchpoint").path("address").asString();
+        List<String> needs = new ArrayList<>();
+        row.path("needs").values().forEach(v -> needs.add(v.asString()));
+        return "«" + row.path("touchpoint").path("name").asString() + "»"
+                + (Text.isBlank(address) ? "" : " (" + address + ")") + ", процесс «" + row.path("process").asString()
+                + "», потребности " + String.join(", ", needs);
     }
 
     /** The payload's value at a dotted path, in words; null when absent or empty. */

@@ -15,6 +15,8 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 import org.touchpoints.register.api.row.RegisterCsv;
+import org.touchpoints.register.query.paging.PageRequest;
+import org.touchpoints.register.query.paging.Paged;
 import org.touchpoints.register.query.register.RegisterReadModel;
 import org.touchpoints.register.query.ui.Words;
 import org.touchpoints.register.query.history.HistoryReadModel.HistoryEntry;
@@ -37,14 +39,22 @@ public class HistoryQueryController {
     @GetMapping
     @Operation(summary = "Все события перечня по порядку: кто, когда, что (для аудитора и администратора)",
             description = "Необязательные фильтры: from, to (моменты ISO-8601), event (имя события, например DeputyApproved), "
-                    + "user (учётная запись), changeId.")
-    public List<HistoryEntry> history(@PathVariable String registerId, @RequestParam(required = false) Instant from,
-                                      @RequestParam(required = false) Instant to,
-                                      @RequestParam(required = false) String event,
-                                      @RequestParam(required = false) String user,
-                                      @RequestParam(required = false) String changeId) {
+                    + "user (учётная запись), changeId. События выдаются страницами по порядку: page (с 1) по size "
+                    + "записей (по умолчанию " + PageRequest.DEFAULT_SIZE + ", не более " + PageRequest.MAX_SIZE
+                    + "); заголовок X-Total-Count — число подходящих событий, Link — ссылки first, prev, next, last.")
+    public ResponseEntity<List<HistoryEntry>> history(@PathVariable String registerId,
+                                                      @RequestParam(required = false) Instant from,
+                                                      @RequestParam(required = false) Instant to,
+                                                      @RequestParam(required = false) String event,
+                                                      @RequestParam(required = false) String user,
+                                                      @RequestParam(required = false) String changeId,
+                                                      @RequestParam(required = false) Integer page,
+                                                      @RequestParam(required = false) Integer size) {
+        PageRequest request = PageRequest.of(page, size);
         registers.require(registerId);
-        return history.entries(new HistoryReadModel.Filter(registerId, event, user, changeId, from, to));
+        var filter = new HistoryReadModel.Filter(registerId, event, user, changeId, from, to);
+        return new Paged<>(history.page(filter, request.offset(), request.size()), history.count(filter), request)
+                .response();
     }
 
     @GetMapping(value = "/export", produces = "text/csv")

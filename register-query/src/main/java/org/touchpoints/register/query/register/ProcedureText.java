@@ -30,6 +30,10 @@ public final class ProcedureText {
                 .map(i -> i == Initiator.DIVISION ? "специалисты подразделения, ответственного за процесс"
                         : "ответственные (уполномоченные) лица перечня")
                 .collect(Collectors.joining("; ")), List.of()));
+        lines.add(new Line("procedure-shared", "Процесс нескольких подразделений", p.processesMayBeShared()
+                ? "может вестись несколькими подразделениями: каждое указывает точки взаимодействия своих действий, "
+                + "изменения его строк согласует его руководитель"
+                : "каждый процесс ведёт одно подразделение", List.of()));
         List<String> steps = new ArrayList<>();
         for (int i = 0; i < p.approvalSteps().size(); i++) {
             ProcedureStep s = p.approvalSteps().get(i);

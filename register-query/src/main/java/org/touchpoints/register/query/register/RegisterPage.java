@@ -11,12 +11,14 @@ import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.util.UriComponentsBuilder;
 import org.touchpoints.register.api.row.Channel;
 import org.touchpoints.register.api.row.ClientNeed;
 import org.touchpoints.register.api.row.RegisterRow;
 import org.touchpoints.register.api.row.Text;
 import org.touchpoints.register.platform.web.ApiException;
 import org.touchpoints.register.query.change.ChangeReadModel;
+import org.touchpoints.register.query.paging.Pager;
 import org.touchpoints.register.query.ui.UiController;
 
 /** The registers list and one register laid out like its template, today, at a date or as a published version. */
@@ -37,9 +39,12 @@ public class RegisterPage {
 
     /** The registers the viewer may read; the published versions of every register are on /public. */
     @GetMapping("/registers")
-    String list(Model model) {
-        RegisterReadAccess.Scope scope = access.scope();
-        model.addAttribute("registers", registers.all().stream().filter(r -> scope.includes(r.id())).toList());
+    String list(@RequestParam(defaultValue = "1") int page, Model model) {
+        List<String> readable = access.scope().filter();
+        Pager pager = Pager.of(page, registers.count(readable), UriComponentsBuilder.fromPath("/registers"));
+        model.addAttribute("registers", registers.page(readable, pager.offset(), pager.size()).stream()
+                .map(RegisterReadModel.ListedRegister::summary).toList());
+        model.addAttribute("pager", pager);
         return "registers";
     }
 

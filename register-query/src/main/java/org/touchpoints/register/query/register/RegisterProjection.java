@@ -3,6 +3,7 @@ package org.touchpoints.register.query.register;
 import java.sql.Timestamp;
 import java.util.Collections;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
@@ -10,6 +11,7 @@ import org.axonframework.eventhandling.ResetHandler;
 import org.springframework.stereotype.Component;
 import org.touchpoints.register.api.change.ChangeApproved;
 import org.touchpoints.register.api.change.ChangeInitiated;
+import org.touchpoints.register.api.change.RowChange;
 import org.touchpoints.register.api.procedure.ProcedureChanged;
 import org.touchpoints.register.api.change.ChangeRejected;
 import org.touchpoints.register.api.change.ChangeWithdrawn;
@@ -40,6 +42,10 @@ public class RegisterProjection {
     private record Proposal(ChangeKind kind, String rowId, RowContent row, String division) {
     }
 
+    /** The rows a change proposes: one for a single-row change, every operation of a package. */
+    private record Proposals(List<Proposal> rows) {
+    }
+
     private final ReadModelJdbc jdbc;
     private final Json json;
     private final RegisterSettings registers;
@@ -48,9 +54,9 @@ public class RegisterProjection {
      * them back from the change read model (which it still does for any proposal not here: after a restart, or on
      * another node). A proposal never changes, so a kept one is always right.
      */
-    private final Map<String, Proposal> proposals = Collections.synchronizedMap(new LinkedHashMap<>() {
+    private final Map<String, Proposals> proposals = Collections.synchronizedMap(new LinkedHashMap<>() {
         @Override
-        protected boolean removeEldestEntry(Map.Entry<String, Proposal> eldest) {
+        protected boolean removeEldestEntry(Map.Entry<String, Proposals> eldest) {
             return size() > PROPOSALS;
         }
     });
@@ -90,8 +96,7 @@ public class RegisterProjection {
         for (String process : e.processes()) {
             jdbc.update("""
                             insert into q_division_process(register_id, process_key, process, division_id) values (?, ?, ?, ?)
-                            on conflict (register_id, md5(process_key)) do update set process = excluded.process,
-                                                                                 division_id = excluded.division_id""",
+                            on conflict (register_id, md5(process_key), division_id) do update set process = excluded.process""",
                     e.registerId(), Identity.name(process), process, e.divisionId());
         }
     }
@@ -124,7 +129,8 @@ public class RegisterProjection {
 
     @EventHandler
     void on(ChangeInitiated e) {
-        proposals.put(e.changeId(), new Proposal(e.kind(), e.rowId(), e.after(), e.division()));
+        proposals.put(e.changeId(), new Proposals(e.rowChanges().stream()
+                .map(op -> new Proposal(op.kind(), op.rowId(), op.after(), division(e, op.after()))).toList()));
     }
 
     /** The row changes only on final approval, as the change proposed. */
@@ -138,26 +144,56 @@ public class RegisterProjection {
         approved(e.registerId(), e.changeId());
     }
 
+    /**
+     * The division that owns a proposed row's new process: the change's (a package of several divisions, possible only
+     * without the division head's step, records each row's own).
+     */
+    private static String division(ChangeInitiated e, RowContent after) {
+        return e.severalRows() && after != null && after.division() != null ? after.division() : e.division();
+    }
+
+    /** Every row of the approved change enters the register at once. */
     private void approved(String registerId, String changeId) {
-        Proposal p = proposals.remove(changeId);
-        if (p == null) {
-            p = jdbc.query("select kind, row_id, after_row, division from q_change where change_id = ?").param(changeId)
-                    .query((rs, i) -> new Proposal(ChangeKind.valueOf(rs.getString(1)), rs.getString(2),
-                            json.read(rs.getString(3), RowContent.class), rs.getString(4)))
+        Proposals proposed = proposals.remove(changeId);
+        if (proposed == null) {
+            proposed = jdbc.query("select kind, row_id, after_row, division, operations from q_change where change_id = ?")
+                    .param(changeId)
+                    .query((rs, i) -> {
+                        String division = rs.getString(4);
+                        return rs.getString(5) == null
+                                ? new Proposals(List.of(new Proposal(ChangeKind.valueOf(rs.getString(1)), rs.getString(2),
+                                        json.read(rs.getString(3), RowContent.class), division)))
+                                : new Proposals(java.util.Arrays.stream(json.read(rs.getString(5), RowChange[].class))
+                                        .map(op -> new Proposal(op.kind(), op.rowId(), op.after(),
+                                                op.after() != null && op.after().division() != null
+                                                        ? op.after().division() : division))
+                                        .toList());
+                    })
                     .single();
         }
+        for (Proposal p : proposed.rows()) {
+            apply(registerId, p);
+        }
+    }
+
+    private void apply(String registerId, Proposal p) {
         if (p.kind() != ChangeKind.REMOVE && p.division() != null) {
-            // a process new to the register is owned, from now on, by the division that added it
+            // a process new to the register is owned, from now on, by the division that added it (an owned one keeps
+            // its owners: several divisions own a process only by their definitions)
+            String key = Identity.name(p.row().process());
             jdbc.update("""
-                            insert into q_division_process(register_id, process_key, process, division_id) values (?, ?, ?, ?)
+                            insert into q_division_process(register_id, process_key, process, division_id)
+                            select ?, ?, ?, ? where not exists (
+                                select 1 from q_division_process where register_id = ? and md5(process_key) = md5(?))
                             on conflict do nothing""",
-                    registerId, Identity.name(p.row().process()), p.row().process(), p.division());
+                    registerId, key, p.row().process(), p.division(), registerId, key);
         }
         switch (p.kind()) {
             case ADD -> insertRow(registerId, p.rowId(), p.row());
             case EDIT -> jdbc.update("update q_row set content = cast(? as jsonb) where register_id = ? and row_id = ?",
                     json.write(p.row()), registerId, p.rowId());
             case REMOVE -> jdbc.update("delete from q_row where register_id = ? and row_id = ?", registerId, p.rowId());
+            case PACKAGE -> throw new IllegalStateException("An operation is ADD, EDIT or REMOVE");
         }
     }
 

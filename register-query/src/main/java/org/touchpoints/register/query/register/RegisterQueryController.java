@@ -16,6 +16,8 @@ import org.touchpoints.register.api.row.RegisterRow;
 import org.touchpoints.register.api.row.Template;
 import org.touchpoints.register.platform.web.ApiException;
 import org.touchpoints.register.platform.web.ExpectedVersion;
+import org.touchpoints.register.query.paging.PageRequest;
+import org.touchpoints.register.query.paging.Paged;
 
 @RestController
 @RequestMapping("/api/v1/registers")
@@ -34,13 +36,24 @@ public class RegisterQueryController {
     @GetMapping
     @Operation(summary = "Перечни, доступные вызывающему: число строк и номер опубликованной редакции",
             description = "Участник перечня видит перечни, в которых у него есть роль; аудитор и администратор — все. "
-                    + "Опубликованные редакции всех перечней — на страницах /public.")
-    public List<Map<String, Object>> list() {
-        RegisterReadAccess.Scope scope = access.scope();
-        return registers.all().stream().filter(r -> scope.includes(r.id())).map(this::summary).toList();
+                    + "Опубликованные редакции всех перечней — на страницах /public. Перечни упорядочены по "
+                    + "идентификатору и выдаются страницами: page (с 1) по size записей (по умолчанию "
+                    + PageRequest.DEFAULT_SIZE + ", не более " + PageRequest.MAX_SIZE + "); заголовок X-Total-Count — "
+                    + "число перечней всего, Link — ссылки first, prev, next, last.")
+    public ResponseEntity<List<Map<String, Object>>> list(@RequestParam(required = false) Integer page,
+                                                          @RequestParam(required = false) Integer size) {
+        PageRequest request = PageRequest.of(page, size);
+        List<String> readable = access.scope().filter();
+        List<Map<String, Object>> items = registers.page(readable, request.offset(), request.size()).stream()
+                .map(r -> summary(r.summary(), r.version())).toList();
+        return new Paged<>(items, registers.count(readable), request).response();
     }
 
     private Map<String, Object> summary(RegisterReadModel.RegisterSummary r) {
+        return summary(r, registers.version(r.id()));
+    }
+
+    private static Map<String, Object> summary(RegisterReadModel.RegisterSummary r, long version) {
         Map<String, Object> m = new LinkedHashMap<>();
         m.put("id", r.id());
         m.put("authority", r.authority());
@@ -50,7 +63,7 @@ public class RegisterQueryController {
         m.put("publicationDeadlineWorkingDays", r.publicationDeadlineWorkingDays());
         m.put("template", r.template());
         m.put("region", r.region());
-        m.put("version", registers.version(r.id()));
+        m.put("version", version);
         return m;
     }
 

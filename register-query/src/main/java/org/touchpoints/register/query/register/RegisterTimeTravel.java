@@ -69,9 +69,12 @@ public class RegisterTimeTravel {
             } else if (event instanceof DeputyApproved || event instanceof ChangeApproved) {
                 ChangeInitiated c = changes.get(((RegisterEvent) event) instanceof DeputyApproved d ? d.changeId()
                         : ((ChangeApproved) event).changeId());
-                switch (c.kind()) {
-                    case ADD, EDIT -> rows.put(c.rowId(), c.after());
-                    case REMOVE -> rows.remove(c.rowId());
+                for (var op : c.rowChanges()) { // every row of a package at once
+                    switch (op.kind()) {
+                        case ADD, EDIT -> rows.put(op.rowId(), op.after());
+                        case REMOVE -> rows.remove(op.rowId());
+                        case PACKAGE -> throw new IllegalStateException("An operation is ADD, EDIT or REMOVE");
+                    }
                 }
             } else if (event instanceof Published e && version != null && e.version() == version) {
                 return Optional.of(toList(template, rows, numbers));

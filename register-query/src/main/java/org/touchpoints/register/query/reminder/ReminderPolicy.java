@@ -234,11 +234,15 @@ public class ReminderPolicy {
     }
 
     private static String describe(ChangeInitiated e) {
+        if (e.severalRows()) {
+            return "пакет изменений: " + e.operations().size() + " строк(и) перечня";
+        }
         var row = e.after() != null ? e.after() : e.before();
         String action = switch (e.kind()) {
             case ADD -> "добавить";
             case EDIT -> "изменить";
             case REMOVE -> "исключить";
+            case PACKAGE -> "изменить";
         };
         return action + " точку «" + row.touchpoint().name() + "» в процессе «" + row.process() + "»";
     }

@@ -6,15 +6,17 @@ import java.util.stream.Collectors;
 
 /**
  * The person looking at a page: account, global role (ADMIN, AUDITOR or none) and memberships in registers
- * (SPECIALIST and HEAD in a division, DEPUTY and PUBLISHER for the whole register). Pages use it only to show
+ * (SPECIALIST and HEAD in a division, DEPUTY and PUBLISHER for the whole register); {@code actingOfficial}: named the
+ * acting official of an approval right by a delegation not revoked nor long over. Pages use it only to show
  * what a person may do; the register itself decides whether a command is allowed.
  */
-public record Viewer(String username, String displayName, String globalRole, List<Membership> memberships) {
+public record Viewer(String username, String displayName, String globalRole, List<Membership> memberships,
+                     boolean actingOfficial) {
 
     public record Membership(String registerId, String role, String division) {
     }
 
-    public static final Viewer ANONYMOUS = new Viewer(null, null, null, List.of());
+    public static final Viewer ANONYMOUS = new Viewer(null, null, null, List.of(), false);
 
     public boolean signedIn() {
         return username != null;
@@ -56,8 +58,10 @@ public record Viewer(String username, String displayName, String globalRole, Lis
         return division != null && divisions(registerId, "HEAD").contains(division);
     }
 
+    /** Whether an inbox is of use: a role that holds an approval step, or named an acting official (и.о.) for one. */
     public boolean approver() {
-        return hasAnywhere("HEAD") || hasAnywhere("DEPUTY");
+        return hasAnywhere("HEAD") || hasAnywhere("DEPUTY") || hasAnywhere("RESPONSIBLE") || hasAnywhere("HEAD_OF_AUTHORITY")
+                || actingOfficial;
     }
 
     public boolean publisher() {

@@ -1,5 +1,7 @@
 package org.touchpoints.register.query.calendar;
 
+import org.touchpoints.register.platform.calendar.ProductionCalendar;
+import org.touchpoints.register.platform.calendar.YearView;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 

@@ -1,5 +1,9 @@
 package org.touchpoints.register.query.calendar;
 
+import org.touchpoints.register.platform.calendar.ProductionCalendar;
+import org.touchpoints.register.platform.calendar.CalendarYearMissingException;
+import org.touchpoints.register.platform.calendar.RegionalCalendarMissingException;
+import org.touchpoints.register.platform.calendar.FederalOnlyMarks;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
