@@ -9,6 +9,7 @@ import org.slf4j.LoggerFactory;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
+import org.touchpoints.register.platform.calendar.ProductionCalendar;
 
 /**
  * A calendar upload reaches every query replica, not only the one that took it: each upload is also recorded in
