@@ -51,7 +51,9 @@ class DeploymentFilesTest {
             assertThat(map(services.get(service), "deploy").get("replicas")).as(service).isEqualTo(2);
         }
         Map<String, Object> axonServer = services.get("axonserver");
-        assertThat((String) axonServer.get("image")).startsWith("axoniq/axonserver");
+        assertThat((String) axonServer.get("image")).as("the version tested (README)").isEqualTo("axoniq/axonserver:4.6.11");
+        assertThat(list(axonServer, "ports")).as("gRPC stays on the compose network, the dashboard on loopback")
+                .noneMatch(p -> p.contains("8124")).allMatch(p -> p.startsWith("127.0.0.1:"));
         assertThat(env(axonServer)).containsEntry("AXONIQ_AXONSERVER_DEVMODE_ENABLED", "false")
                 .containsEntry("AXONIQ_AXONSERVER_STANDALONE", "true");
         assertThat(list(axonServer, "volumes")).anyMatch(v -> v.endsWith(":/axonserver/events"))
@@ -129,8 +131,16 @@ class DeploymentFilesTest {
     void prometheusScrapesEveryReplicaOfOurServicesAtTheirPrometheusEndpoint() {
         Map<String, Object> config = Deployment.yaml("ops/prometheus/prometheus.yml");
         Set<String> scraped = new HashSet<>();
+        Map<String, Object> compose = Deployment.yaml("docker-compose.yml");
         for (Map<String, Object> job : (List<Map<String, Object>>) config.get("scrape_configs")) {
             assertThat(job.get("metrics_path")).isEqualTo("/actuator/prometheus");
+            if (!"axonserver".equals(job.get("job_name"))) { // our services: as the auditor, the secret mounted
+                Map<String, Object> auth = map(job, "basic_auth");
+                assertThat(auth.get("username")).as(job.get("job_name") + " scrapes as an auditor").isEqualTo("prometheus");
+                String secret = ((String) auth.get("password_file")).replace("/run/secrets/", "");
+                assertThat((List<Map<String, Object>>) services.get("prometheus").get("secrets"))
+                        .anyMatch(m -> secret.equals(m.get("target")) && map(compose, "secrets").containsKey(m.get("source")));
+            }
             for (Map<String, Object> dns : (List<Map<String, Object>>) job.getOrDefault("dns_sd_configs", List.of())) {
                 for (String target : (List<String>) dns.get("names")) {
                     assertThat(services).as("job " + job.get("job_name")).containsKey(target);
@@ -179,10 +189,17 @@ class DeploymentFilesTest {
             assertThat(panel.get("targets").valueStream().toList()).as(panel.get("title").asString()).isNotEmpty();
         }
         List<String> expressions = Deployment.dashboardExpressions();
-        for (String metric : List.of("commandBus_successCounter_total", "projections_latency",
+        for (String metric : List.of("commandBus_successCounter_total", "register_processor_lag_seconds",
+                "eventProcessor_processedCounter_total", "register_processor_lag_events", "register_processor_stalled",
                 "register_changes_pending", "register_publications_overdue", "register_approval_lead_time_seconds_sum")) {
             assertThat(expressions).as("the dashboard shows " + metric)
                     .anyMatch(e -> Deployment.metricNames(e).contains(metric));
+        }
+        for (String expression : expressions) { // every processing group: the processor panels pick none out
+            if (Deployment.metricNames(expression).stream().anyMatch(m -> m.startsWith("register_processor_")
+                    || m.startsWith("eventProcessor_"))) {
+                assertThat(expression).as("by processor, no processor picked").contains("by (processor").doesNotContain("processor=");
+            }
         }
     }
 

@@ -2,11 +2,18 @@ package org.touchpoints.register.app;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import ch.qos.logback.classic.Level;
+import ch.qos.logback.classic.Logger;
+import ch.qos.logback.classic.spi.ILoggingEvent;
+import ch.qos.logback.core.read.ListAppender;
 import java.time.Instant;
+import org.axonframework.config.EventProcessingConfiguration;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
+import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.touchpoints.register.platform.axon.ProcessorProgress;
 import org.touchpoints.register.query.metrics.RegisterGauges;
 
 /** The operations figures at /actuator/prometheus: pending changes per step, overdue publications, lead times, Axon's own. */
@@ -14,6 +21,10 @@ class MetricsIT extends ApplicationIT {
 
     @Autowired
     RegisterGauges gauges;
+    @Autowired
+    EventProcessingConfiguration processing;
+    @Autowired
+    ProcessorProgress progress;
 
     @Test
     void prometheusShowsPendingChangesPerStepOverduePublicationsAndApprovalLeadTimes() {
@@ -33,6 +44,43 @@ class MetricsIT extends ApplicationIT {
         assertThat(value(scrape, "register_publications_at_risk\\{register=\"" + register + "\"\\}")).isEqualTo(0.0);
         assertThat(value(scrape, "register_approval_lead_time_seconds_count\\{step=\"deputy\"\\}")).isGreaterThanOrEqualTo(1.0);
         assertThat(scrape).as("Axon's own bus metrics").contains("commandBus");
+    }
+
+    @Test
+    void everyProcessingGroupReportsItsLagBySegmentZeroWhenIdleAndNoMeterIsRegisteredTwice() {
+        Logger micrometer = (Logger) LoggerFactory.getLogger("io.micrometer.core.instrument.MeterRegistry");
+        Level level = micrometer.getLevel();
+        ListAppender<ILoggingEvent> logged = new ListAppender<>();
+        logged.start();
+        micrometer.addAppender(logged);
+        micrometer.setLevel(Level.DEBUG); // Micrometer warns of a double registration once per JVM, then at debug
+        String scrape;
+        try {
+            String register = newRegister();
+            approvedChange(register, "Сайт");
+            String second = initiate(register, "Телефон");
+            ok(api.as("division-head").post("/api/v1/changes/" + second + "/division-approval", "{}"));
+            progress.sample();
+            scrape = ok(api.as("auditor").get("/actuator/prometheus")).body();
+        } finally {
+            micrometer.detachAppender(logged);
+            micrometer.setLevel(level);
+        }
+
+        assertThat(processing.eventProcessors()).containsKeys("projections", "history", "change-lookup", "metrics", "reminders");
+        for (String processor : processing.eventProcessors().keySet()) {
+            String labels = "\\{processor=\"" + processor + "\",segment=\"0\"\\}";
+            assertThat(value(scrape, "register_processor_lag_seconds" + labels)).as(processor + ": idle lag").isEqualTo(0.0);
+            assertThat(value(scrape, "register_processor_lag_events" + labels)).as(processor).isEqualTo(0.0);
+            assertThat(value(scrape, "register_processor_stalled" + labels)).as(processor).isEqualTo(0.0);
+            assertThat(value(scrape, "eventProcessor_processedCounter_total\\{processor=\"" + processor + "\"\\}"))
+                    .as(processor + ": events handled").isGreaterThanOrEqualTo(1.0);
+            assertThat(value(scrape, "eventProcessor_capacity\\{processor=\"" + processor + "\"\\}")).as(processor).isNotNegative();
+        }
+        assertThat(value(scrape, "commandBus_capacity")).isNotNegative();
+        assertThat(value(scrape, "commandBus_successCounter_total")).isGreaterThanOrEqualTo(4.0);
+        assertThat(scrape).as("no processor's stale latency gauge").doesNotContainPattern("(?m)^[a-z-]+_latency");
+        assertThat(logged.list).extracting(ILoggingEvent::getFormattedMessage).noneMatch(m -> m.contains("already registered"));
     }
 
     private static double value(String scrape, String series) {

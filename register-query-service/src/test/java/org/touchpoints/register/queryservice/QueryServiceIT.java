@@ -90,6 +90,7 @@ class QueryServiceIT {
     @AfterEach
     void onlyThisReplica() {
         jdbc.sql("delete from processor_node where node_id like 'other-%'").update();
+        fairShare.resume();
         fairShare.beat();
     }
 
@@ -201,6 +202,29 @@ class QueryServiceIT {
         fairShare.beat();
         assertThat(fairShare.getMaxSegments("split-processor")).as("the segments in the token store count").isEqualTo(4);
         jdbc.sql("delete from token_entry where processor_name = 'split-processor'").update();
+    }
+
+    @Test
+    void aReplicaThatStandsDownWithdrawsItsHeartbeatAndClaimsNothingThenTakesItsShareAgain() {
+        PooledStreamingEventProcessor projections = processing
+                .eventProcessor("projections", PooledStreamingEventProcessor.class).orElseThrow();
+        jdbc.sql("insert into processor_node(node_id, seen_at) values ('other-1', now())").update();
+        fairShare.beat();
+        assertThat(projections.maxCapacity()).isEqualTo(2);
+
+        fairShare.standDown(); // what a stalled processor makes it do (ProcessorFairShare.beat)
+        fairShare.beat();
+        assertThat(fairShare.standingDown()).isTrue();
+        assertThat(projections.maxCapacity()).as("claims nothing: its segments go to the others").isZero();
+        assertThat(jdbc.sql("select count(*) from processor_node where node_id not like 'other-%'").query(Integer.class)
+                .single()).as("no heartbeat: the others count it out").isZero();
+        assertThat(fairShare.liveNodes()).isEqualTo(1);
+
+        fairShare.resume();
+        fairShare.beat();
+        assertThat(fairShare.standingDown()).isFalse();
+        assertThat(fairShare.liveNodes()).isEqualTo(2);
+        assertThat(projections.maxCapacity()).isEqualTo(2);
     }
 
     @Test

@@ -43,9 +43,11 @@ class ScaleOutIT {
     static final String ADMIN = "admin:scale-out-admin-1";
     static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
     static final String GATEWAY = "http://127.0.0.1:8180";
-    static final List<String> acknowledged = new ArrayList<>();
+    static final List<String> acknowledged = java.util.Collections.synchronizedList(new ArrayList<>());
     static Path dir;
-    static int next;
+    static final AtomicInteger nextId = new AtomicInteger();
+    static final int LOAD_CLIENTS = 4;
+    static final Duration LOAD = Duration.ofSeconds(Integer.getInteger("scaleout.loadSeconds", 30));
 
     @BeforeAll
     static void start() throws Exception {
@@ -88,10 +90,142 @@ class ScaleOutIT {
         assertThat(eventually(Duration.ofSeconds(30), () -> body("/api/v1/changes/" + id).contains("PUBLISHED"))).isTrue();
     }
 
+    /**
+     * The figures of issue 15: {@link #LOAD_CLIENTS} clients, each proposing changes in a register of its own through
+     * the gateway for {@link #LOAD}, give commands/s and command latency; meanwhile a probe proposes a change every
+     * 200 ms in register {@code so} and times until the read side shows it (projection lag p50/p99).
+     */
     @Test
     @Order(2)
+    void loadThroughTheGatewayCommandsPerSecondAndProjectionLag() throws Exception {
+        for (int k = 0; k < LOAD_CLIENTS; k++) {
+            String register = "so-load-" + k;
+            admin("/api/v1/registers", "{\"id\":\"" + register + "\",\"authority\":\"ГЖИ (нагрузка " + k + ")\","
+                    + "\"timeZone\":\"Europe/Moscow\",\"publicationDeadlineWorkingDays\":10,\"template\":\"SIX_COLUMN\"}");
+            admin("/api/v1/registers/" + register + "/divisions",
+                    "{\"id\":\"lic\",\"name\":\"Отдел лицензирования\",\"processes\":[\"Лицензирование\"]}");
+            admin("/api/v1/registers/" + register + "/members", "{\"username\":\"spec\",\"role\":\"SPECIALIST\",\"division\":\"lic\"}");
+        }
+        long end = System.nanoTime() + LOAD.toNanos();
+        List<Long> commandMillis = java.util.Collections.synchronizedList(new ArrayList<>());
+        AtomicInteger refused = new AtomicInteger();
+        List<Thread> clients = new ArrayList<>();
+        for (int k = 0; k < LOAD_CLIENTS; k++) {
+            String register = "so-load-" + k;
+            clients.add(new Thread(() -> {
+                while (System.nanoTime() < end) {
+                    String id = register + "-" + nextId.getAndIncrement();
+                    long start = System.nanoTime();
+                    try {
+                        HttpResponse<String> response = send("spec", "POST", "/api/v1/registers/" + register + "/changes", change(id));
+                        if (response.statusCode() == 201) {
+                            commandMillis.add((System.nanoTime() - start) / 1_000_000);
+                            acknowledged.add(id);
+                        } else {
+                            refused.incrementAndGet();
+                        }
+                    } catch (Exception e) {
+                        refused.incrementAndGet();
+                    }
+                }
+            }, "load-" + k));
+        }
+        List<Long> lagMillis = new ArrayList<>();
+        long started = System.nanoTime();
+        clients.forEach(Thread::start);
+        while (System.nanoTime() < end) { // the probe
+            String id = initiated();
+            long acknowledgedAt = System.nanoTime();
+            while (!visible(id) && System.nanoTime() - acknowledgedAt < Duration.ofSeconds(30).toNanos()) {
+                Thread.sleep(5);
+            }
+            lagMillis.add((System.nanoTime() - acknowledgedAt) / 1_000_000);
+            Thread.sleep(200);
+        }
+        for (Thread client : clients) {
+            client.join();
+        }
+        double seconds = (System.nanoTime() - started) / 1e9;
+        report("load: %d clients x %d s through the gateway: %d commands, %.1f commands/s, %d not 201; command latency p50 %d ms, p99 %d ms",
+                LOAD_CLIENTS, LOAD.toSeconds(), commandMillis.size(), commandMillis.size() / seconds, refused.get(),
+                percentile(commandMillis, 50), percentile(commandMillis, 99));
+        report("load: projection lag (201 to visible through the gateway, %d probes): p50 %d ms, p99 %d ms",
+                lagMillis.size(), percentile(lagMillis, 50), percentile(lagMillis, 99));
+        assertThat(commandMillis).isNotEmpty();
+        assertThat(refused).as("every command of the load answered 201").hasValue(0);
+
+        // the processor metrics of the two query replicas: every segment of every processor reported by the replica
+        // that holds it, labelled by processor and segment, and 0 once the load is over (idle lag is 0, not stale)
+        long idleStart = System.nanoTime();
+        assertThat(eventually(Duration.ofSeconds(60), () -> {
+            Map<String, Double> lag = new HashMap<>();
+            for (int port : List.of(8191, 8192)) {
+                lag.putAll(series(port, "register_processor_lag_events"));
+            }
+            return lag.size() == 16 && lag.values().stream().allMatch(v -> v == 0.0);
+        })).as("lag by processor and segment on both replicas: %s %s", series(8191, "register_processor_lag_events"),
+                series(8192, "register_processor_lag_events")).isTrue();
+        report("load over: every segment's lag back to 0 events after %d ms", (System.nanoTime() - idleStart) / 1_000_000);
+        for (int port : List.of(8191, 8192)) {
+            assertThat(scrape(port)).as("no stale latency gauge").doesNotContainPattern("(?m)^[a-z]+_latency");
+        }
+    }
+
+    /** The samples of one metric in a replica's scrape (as the administrator), by their labels. */
+    static Map<String, Double> series(int port, String metric) {
+        Map<String, Double> values = new HashMap<>();
+        java.util.regex.Matcher m = java.util.regex.Pattern.compile("(?m)^" + metric + "(\\{[^}]*\\}) ([0-9.eE+-]+)$")
+                .matcher(scrape(port));
+        while (m.find()) {
+            values.put(port + m.group(1), Double.parseDouble(m.group(2)));
+        }
+        return values;
+    }
+
+    static String scrape(int port) {
+        try {
+            return HTTP.send(request(ADMIN, "http://127.0.0.1:" + port + "/actuator/prometheus").GET().build(),
+                    HttpResponse.BodyHandlers.ofString()).body();
+        } catch (Exception e) {
+            return "";
+        }
+    }
+
+    static long percentile(List<Long> values, int p) {
+        List<Long> sorted;
+        synchronized (values) {
+            sorted = values.stream().sorted().toList();
+        }
+        return sorted.isEmpty() ? -1 : sorted.get(Math.min(sorted.size() - 1, (int) Math.ceil(p / 100.0 * sorted.size()) - 1));
+    }
+
+    @Test
+    @Order(3)
     void aKilledQueryReplicasSegmentsAreTakenOverAndReadsGoOn() throws Exception {
+        List<String> processors = List.of("projections", "history", "metrics", "reminders");
+        String victim = Files.readString(dir.resolve("query-2.pid")).strip() + "@"; // its token owner: pid@host
+        int held = processors.stream().mapToInt(p -> segmentOwners(p).entrySet().stream()
+                .filter(e -> e.getKey().startsWith(victim)).mapToInt(Map.Entry::getValue).sum()).sum();
         script("kill-one", "query-2");
+        long killed = System.nanoTime();
+        java.util.concurrent.atomic.AtomicLong takenOver = new java.util.concurrent.atomic.AtomicLong(-1);
+        Thread watcher = new Thread(() -> { // until the survivor holds every segment of every processor
+            while (takenOver.get() < 0 && System.nanoTime() - killed < Duration.ofSeconds(120).toNanos()) {
+                if (processors.stream().allMatch(p -> {
+                    Map<String, Integer> owners = segmentOwners(p);
+                    return owners.size() == 1 && owners.values().iterator().next() == 4
+                            && !owners.keySet().iterator().next().startsWith(victim);
+                })) {
+                    takenOver.set((System.nanoTime() - killed) / 1_000_000);
+                }
+                try {
+                    Thread.sleep(100);
+                } catch (InterruptedException e) {
+                    return;
+                }
+            }
+        });
+        watcher.start();
         try {
             List<Integer> failed = new ArrayList<>();
             for (int i = 0; i < 20; i++) {
@@ -105,13 +239,17 @@ class ScaleOutIT {
             String id = initiated();
             assertThat(eventually(Duration.ofSeconds(90), () -> visible(id))).as("projected by the survivor").isTrue();
             report("query replica killed: new change visible after %d ms", (System.nanoTime() - start) / 1_000_000);
+            watcher.join();
+            report("query replica killed: it held %d of the 16 segments; the survivor holds all 16 %d ms after the kill",
+                    held, takenOver.get());
+            assertThat(takenOver.get()).as("takeover").isPositive();
         } finally {
             script("start-one", "query-2");
         }
     }
 
     @Test
-    @Order(3)
+    @Order(4)
     void aKilledCommandReplicaIsRoutedAround() throws Exception {
         script("kill-one", "command-2");
         try {
@@ -124,7 +262,7 @@ class ScaleOutIT {
     }
 
     @Test
-    @Order(4)
+    @Order(5)
     void whileAxonServerIsDownCommandsAre503AndReplicasNotReadyThenAllRecovers() throws Exception {
         script("stop-one", "axonserver");
         try {
@@ -146,7 +284,7 @@ class ScaleOutIT {
     }
 
     private static void refusedWhileAxonServerIsDown() throws Exception {
-        HttpResponse<String> refused = send("spec", "POST", "/api/v1/registers/so/changes", change("so-down-" + next++));
+        HttpResponse<String> refused = send("spec", "POST", "/api/v1/registers/so/changes", change("so-down-" + nextId.getAndIncrement()));
         assertThat(refused.statusCode()).as(refused.body()).isEqualTo(503);
         assertThat(refused.headers().firstValue("Retry-After")).isPresent();
         assertThat(refused.body()).contains("временно недоступен");
@@ -156,7 +294,7 @@ class ScaleOutIT {
     }
 
     @Test
-    @Order(5)
+    @Order(6)
     void aRollingRestartGivesNo502() throws Exception {
         AtomicBoolean running = new AtomicBoolean(true);
         AtomicInteger badGateway = new AtomicInteger();
@@ -188,7 +326,7 @@ class ScaleOutIT {
     }
 
     @Test
-    @Order(6)
+    @Order(7)
     void threeQueryReplicasShareFourSegmentsTwoOneOne() throws Exception {
         script("start-one", "query-3");
         try {
@@ -202,7 +340,7 @@ class ScaleOutIT {
     }
 
     @Test
-    @Order(7)
+    @Order(8)
     void aRebuildWithOneQueryReplicaBringsTheReadModelsBack() throws Exception {
         script("stop-one", "query-2");
         assertThat(eventually(Duration.ofSeconds(60), () -> segmentOwners("projections").size() == 1)).isTrue();
@@ -225,7 +363,7 @@ class ScaleOutIT {
     }
 
     static String initiated() throws Exception {
-        String id = "so-" + next++;
+        String id = "so-" + nextId.getAndIncrement();
         HttpResponse<String> response = send("spec", "POST", "/api/v1/registers/so/changes", change(id));
         assertThat(response.statusCode()).as(response.body()).isEqualTo(201);
         acknowledged.add(id);

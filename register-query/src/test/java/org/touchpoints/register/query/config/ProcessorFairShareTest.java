@@ -26,4 +26,20 @@ class ProcessorFairShareTest {
         assertThat(ProcessorFairShare.share(segments, replicas, 1)).isEqualTo(second);
         assertThat(ProcessorFairShare.share(segments, replicas, 2)).isEqualTo(third);
     }
+
+    @ParameterizedTest(name = "{0} claimed of a share of {1}, {2} unclaimed: starving {3}")
+    @CsvSource({"0,2,2,true", "1,2,1,true", "2,2,2,false", "0,2,0,false", "3,2,1,false"})
+    void aReplicaStarvesWhenItHasLessThanItsShareWhileSegmentsLieUnclaimed(int claimed, int share, int unowned,
+                                                                         boolean starving) {
+        assertThat(ProcessorFairShare.starving(claimed, share, unowned)).isEqualTo(starving);
+    }
+
+    @org.junit.jupiter.api.Test
+    void theTokenStoresOwnRowIsNoProcessorThatCouldStarve() { // found on a real Axon Server: __config stood a replica down
+        java.util.Map<String, Integer> segments = java.util.Map.of("__config", 1, "projections", 4, "history", 4);
+        java.util.Map<String, Integer> unowned = java.util.Map.of("__config", 1, "projections", 2, "history", 0);
+        java.util.Map<String, Integer> claimed = java.util.Map.of("projections", 1, "history", 2);
+        assertThat(ProcessorFairShare.starving(segments, unowned, java.util.Set.of("projections", "history"),
+                name -> claimed.getOrDefault(name, 0), 2, 0)).containsExactly("projections");
+    }
 }
