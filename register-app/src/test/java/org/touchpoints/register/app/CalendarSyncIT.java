@@ -10,11 +10,12 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.touchpoints.register.query.calendar.CalendarSync;
+import org.touchpoints.register.platform.calendar.ProductionCalendar;
 
 /**
- * A calendar upload reaches every query replica: what another replica took (its row in calendar_upload) is loaded
- * here at the next poll; what this one took is recorded for the others and not loaded twice.
+ * A calendar upload reaches every instance of both sides: what another instance took (its row in the platform's
+ * {@code calendar_file}) is taken in here at the next refresh (before a count, at start and every 30 s); what this
+ * one took is recorded for the others.
  */
 class CalendarSyncIT extends ApplicationIT {
     static final String YEAR_2033 = year(2033);
@@ -36,26 +37,26 @@ class CalendarSyncIT extends ApplicationIT {
     }
 
     @Autowired
-    CalendarSync sync;
+    ProductionCalendar calendar;
     @Autowired
     JdbcClient jdbc;
 
     @Test
     void aYearAnotherReplicaTookIsLoadedHereAtTheNextPoll() {
         assertThat(api.get("/api/v1/calendar/2033").status()).as("not loaded yet").isEqualTo(400);
-        jdbc.sql("insert into calendar_upload(json) values (?)").param(YEAR_2033).update(); // another replica's upload
+        jdbc.sql("insert into calendar_file(region, year, json, fingerprint, loaded_at) values ('', 2033, ?, 'other', now())")
+                .param(YEAR_2033).update(); // another instance's upload
 
-        assertThat(sync.poll()).isEqualTo(1);
+        assertThat(calendar.refresh()).as("taken in").isTrue();
         assertThat(ok(api.get("/api/v1/calendar/2033")).json().get("year").asInt()).isEqualTo(2033);
-        assertThat(sync.poll()).as("loaded once").isZero();
+        assertThat(calendar.refresh()).as("taken in once").isFalse();
     }
 
     @Test
     void aYearThisReplicaTookIsRecordedForTheOthers() {
         ok(api.as("admin").post("/api/v1/calendar", YEAR_2034));
-        assertThat(jdbc.sql("select count(*) from calendar_upload where json like '%\"year\":2034%'").query(Integer.class)
+        assertThat(jdbc.sql("select count(*) from calendar_file where region = '' and year = 2034").query(Integer.class)
                 .single()).isEqualTo(1);
-        assertThat(sync.poll()).as("not loaded again here").isZero();
         assertThat(ok(api.get("/api/v1/calendar/2034")).json().get("year").asInt()).isEqualTo(2034);
     }
 }

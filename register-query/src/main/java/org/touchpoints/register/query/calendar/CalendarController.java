@@ -39,7 +39,6 @@ public class CalendarController {
     private final ProductionCalendar calendar;
     private final AdminAudit audit;
     private final ApplicationEventPublisher events;
-    private CalendarSync sync;
 
     /** Without an application around it (tests): an upload tells nobody. */
     public CalendarController(ProductionCalendar calendar, AdminAudit audit) {
@@ -51,12 +50,6 @@ public class CalendarController {
         this.calendar = calendar;
         this.audit = audit;
         this.events = events;
-    }
-
-    /** Uploads are recorded for the other query replicas (absent in tests that build the controller alone). */
-    @Autowired(required = false)
-    void shareUploadsWith(CalendarSync sync) {
-        this.sync = sync;
     }
 
     /**
@@ -111,9 +104,6 @@ public class CalendarController {
                     "Файл календаря слишком большой: больше " + MAX_UPLOAD_CHARS + " символов");
         }
         CalendarYear loaded = refusalsAsApiErrors(calendar, () -> calendar.load(json));
-        if (sync != null) {
-            sync.uploaded(json); // every other query replica loads it too
-        }
         events.publishEvent(new CalendarChanged(loaded.region(), loaded.year()));
         return new UploadedYear(loaded.year(), loaded.region(), loaded.source(),
                 List.copyOf(loaded.nonWorkingDays()), List.copyOf(loaded.workingWeekendDays()));
