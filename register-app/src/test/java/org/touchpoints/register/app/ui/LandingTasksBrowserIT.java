@@ -36,7 +36,8 @@ class LandingTasksBrowserIT extends BrowserIT {
         assertThat(returned.getText()).contains("Отклонено: Добавление: Страница во «ВКонтакте»",
                 "Причина: Страница ещё не заведена; приложите ссылку", HEAD_NAME, "20.12.2024")
                 .doesNotContain("sokolov");
-        assertThat(browser.text("#count-returned")).contains("1");
+        // other tests of the shared application may have returned the initiator's changes too
+        assertThat(Integer.parseInt(browser.text("#count-returned").replaceAll("\\D.*", ""))).isGreaterThanOrEqualTo(1);
         assertThat(Integer.parseInt(browser.text("#task-count"))).isGreaterThanOrEqualTo(1);
         returned.findElement(org.openqa.selenium.By.cssSelector("a[href$='/changes/" + changeId + "']")).click();
         assertThat(browser.text("#change-status")).isEqualTo("Отклонено");

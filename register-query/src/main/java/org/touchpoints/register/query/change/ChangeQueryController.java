@@ -46,7 +46,7 @@ public class ChangeQueryController {
     @GetMapping("/registers/{registerId}/changes")
     @Operation(summary = "Изменения перечня с отбором по статусу, подразделению и периоду инициирования",
             description = "Изменения упорядочены по времени инициирования и выдаются страницами: page (с 1) по size "
-                    + "записей (по умолчанию " + PageRequest.DEFAULT_SIZE + ", не более " + PageRequest.MAX_SIZE
+                    + "записей (без page и size — весь список; size не более " + PageRequest.MAX_SIZE
                     + "); заголовок X-Total-Count — число подходящих изменений, Link — ссылки first, prev, next, last.")
     public ResponseEntity<List<ChangeView>> list(@PathVariable String registerId,
                                                  @RequestParam(required = false) ChangeStatus status,

@@ -4,6 +4,7 @@ import java.util.List;
 import javax.sql.DataSource;
 import org.axonframework.common.jdbc.ConnectionProvider;
 import org.axonframework.common.transaction.TransactionManager;
+import org.axonframework.config.ConfigurerModule;
 import org.axonframework.config.EventProcessingConfigurer;
 import org.axonframework.eventhandling.EventMessage;
 import org.axonframework.eventhandling.deadletter.jdbc.DeadLetterSchema;
@@ -12,7 +13,6 @@ import org.axonframework.messaging.deadletter.Decisions;
 import org.axonframework.messaging.deadletter.EnqueuePolicy;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.touchpoints.register.platform.audit.AdminAudit;
@@ -72,10 +72,22 @@ public class DeadLetterConfiguration {
         return new EventSavepoints(dataSource);
     }
 
-    @Autowired
-    void deadLetterQueues(EventProcessingConfigurer processing, DeadLetterSchema schema,
-                          ConnectionProvider connectionProvider, TransactionManager transactionManager,
-                          EventSavepoints savepoints, SetAsideLetters setAside) {
+    /**
+     * A configurer module, not an {@code @Autowired} method on the processing configurer: Axon applies modules while it
+     * builds its configuration, whatever order Spring creates the beans in (an autowired method ran too late, after
+     * the processors were built without their queues, once the meter registry pulled Axon's configuration forward).
+     */
+    @Bean
+    ConfigurerModule deadLetterQueues(DeadLetterSchema schema, ConnectionProvider connectionProvider,
+                                      TransactionManager transactionManager, EventSavepoints savepoints,
+                                      SetAsideLetters setAside) {
+        return configurer -> configurer.eventProcessing(processing -> register(processing, schema, connectionProvider,
+                transactionManager, savepoints, setAside));
+    }
+
+    private static void register(EventProcessingConfigurer processing, DeadLetterSchema schema,
+                                 ConnectionProvider connectionProvider, TransactionManager transactionManager,
+                                 EventSavepoints savepoints, SetAsideLetters setAside) {
         EnqueuePolicy<EventMessage<?>> parkAfterUndoing = (letter, cause) -> {
             savepoints.undoCurrentEvent();
             log.warn("Event {} ({}) parked in the dead-letter queue: {}", letter.message().getIdentifier(),

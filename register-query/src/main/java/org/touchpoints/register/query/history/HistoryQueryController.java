@@ -40,7 +40,7 @@ public class HistoryQueryController {
     @Operation(summary = "Все события перечня по порядку: кто, когда, что (для аудитора и администратора)",
             description = "Необязательные фильтры: from, to (моменты ISO-8601), event (имя события, например DeputyApproved), "
                     + "user (учётная запись), changeId. События выдаются страницами по порядку: page (с 1) по size "
-                    + "записей (по умолчанию " + PageRequest.DEFAULT_SIZE + ", не более " + PageRequest.MAX_SIZE
+                    + "записей (без page и size — весь список; size не более " + PageRequest.MAX_SIZE
                     + "); заголовок X-Total-Count — число подходящих событий, Link — ссылки first, prev, next, last.")
     public ResponseEntity<List<HistoryEntry>> history(@PathVariable String registerId,
                                                       @RequestParam(required = false) Instant from,

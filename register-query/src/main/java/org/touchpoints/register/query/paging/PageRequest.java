@@ -11,6 +11,12 @@ public record PageRequest(int page, int size) {
     public static final int MAX_SIZE = 500;
     /** Entries per page of an API list when the client gives no {@code size}. */
     public static final int DEFAULT_SIZE = 500;
+    /**
+     * The "size" of a request that names neither {@code page} nor {@code size}: the whole list, as the contract always
+     * answered (a client that never heard of paging still gets every entry; paging is opt-in). Not a size a client
+     * may ask for; such an answer has {@code X-Total-Count} but no {@code Link}.
+     */
+    static final int WHOLE_LIST = 10_000_000;
     /** The largest {@code page}: beyond it the offset would not fit the database's integers. */
     static final int MAX_PAGE = 1_000_000;
 
@@ -29,9 +35,20 @@ public record PageRequest(int page, int size) {
         return new PageRequest(page == null ? 1 : page, size == null ? defaultSize : size);
     }
 
-    /** An API list's page: {@link #DEFAULT_SIZE} entries unless the client asks for fewer or more. */
+    /**
+     * An API list's page: the whole list when the client gives neither {@code page} nor {@code size} (compatible with
+     * every client written before paging), else {@link #DEFAULT_SIZE} entries unless it asks for fewer.
+     */
     public static PageRequest of(Integer page, Integer size) {
+        if (page == null && size == null) {
+            return new PageRequest(1, WHOLE_LIST);
+        }
         return of(page, size, DEFAULT_SIZE);
+    }
+
+    /** Whether this is the whole list (no paging asked for). */
+    public boolean whole() {
+        return size >= WHOLE_LIST;
     }
 
     /** Entries before this page. */

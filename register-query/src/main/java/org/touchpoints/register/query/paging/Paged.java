@@ -49,7 +49,7 @@ public record Paged<T>(List<T> items, Long total, PageRequest request, boolean h
             answer.header(TOTAL_COUNT, Long.toString(total));
         }
         String link = String.join(", ", links);
-        if (link.length() <= MAX_LINK_HEADER) { // four copies of a very long query would overflow the response's headers
+        if (!request.whole() && link.length() <= MAX_LINK_HEADER) { // four copies of a very long query would overflow the response's headers
             answer.header(HttpHeaders.LINK, link);
         }
         return answer.header(HttpHeaders.ACCESS_CONTROL_EXPOSE_HEADERS, TOTAL_COUNT + ", " + HttpHeaders.LINK)

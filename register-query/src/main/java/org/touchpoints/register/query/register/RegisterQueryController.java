@@ -37,8 +37,7 @@ public class RegisterQueryController {
     @Operation(summary = "Перечни, доступные вызывающему: число строк и номер опубликованной редакции",
             description = "Участник перечня видит перечни, в которых у него есть роль; аудитор и администратор — все. "
                     + "Опубликованные редакции всех перечней — на страницах /public. Перечни упорядочены по "
-                    + "идентификатору и выдаются страницами: page (с 1) по size записей (по умолчанию "
-                    + PageRequest.DEFAULT_SIZE + ", не более " + PageRequest.MAX_SIZE + "); заголовок X-Total-Count — "
+                    + "идентификатору и выдаются страницами: page (с 1) по size записей (без page и size — весь список; size не более " + PageRequest.MAX_SIZE + "); заголовок X-Total-Count — "
                     + "число перечней всего, Link — ссылки first, prev, next, last.")
     public ResponseEntity<List<Map<String, Object>>> list(@RequestParam(required = false) Integer page,
                                                           @RequestParam(required = false) Integer size) {
