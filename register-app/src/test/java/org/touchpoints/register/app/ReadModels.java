@@ -14,7 +14,7 @@ final class ReadModels {
             Map.entry("q_register", "select * from q_register order by register_id"),
             Map.entry("q_register_version", "select * from q_register_version order by register_id"),
             Map.entry("q_division", "select * from q_division order by register_id, division_id"),
-            Map.entry("q_division_process", "select * from q_division_process order by register_id, process_key"),
+            Map.entry("q_division_process", "select * from q_division_process order by register_id, process_key, division_id"),
             Map.entry("q_group_number", "select * from q_group_number order by register_id, group_key"),
             Map.entry("q_member", "select * from q_member order by register_id, username, role, division_id"),
             Map.entry("q_row", "select register_id, row_id, content, rank() over (partition by register_id order by entry_no) from q_row order by register_id, entry_no"),
