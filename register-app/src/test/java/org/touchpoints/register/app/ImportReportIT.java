@@ -69,7 +69,7 @@ class ImportReportIT extends ApplicationIT {
         String fromCsv = emptyRegister();
         ok(api.as("admin").postMultipart("/api/v1/registers/" + fromCsv + "/import", "gzhi.csv", csv));
         String fromDocx = emptyRegister();
-        byte[] docx = seedLikeDocx(csvRows(new String(csv, StandardCharsets.UTF_8)));
+        byte[] docx = seedLikeDocx(dataRows(csv));
 
         JsonNode report = ok(api.as("admin").postMultipart("/api/v1/registers/" + fromDocx + "/import", "perechen.docx",
                 docx)).json();
@@ -96,36 +96,6 @@ class ImportReportIT extends ApplicationIT {
             }
         });
         return list;
-    }
-
-    /** The data rows of the shared CSV (no quoted line breaks in it: a minimal RFC 4180 reading). */
-    private static List<List<String>> csvRows(String text) {
-        List<List<String>> rows = new ArrayList<>();
-        for (String line : text.split("\n")) {
-            if (line.isBlank()) {
-                continue;
-            }
-            List<String> cells = new ArrayList<>();
-            StringBuilder cell = new StringBuilder();
-            boolean quoted = false;
-            for (int i = 0; i < line.length(); i++) {
-                char ch = line.charAt(i);
-                if (quoted && ch == '"' && i + 1 < line.length() && line.charAt(i + 1) == '"') {
-                    cell.append('"');
-                    i++;
-                } else if (ch == '"') {
-                    quoted = !quoted;
-                } else if (ch == ',' && !quoted) {
-                    cells.add(cell.toString());
-                    cell.setLength(0);
-                } else if (ch != '\r') {
-                    cell.append(ch);
-                }
-            }
-            cells.add(cell.toString());
-            rows.add(cells);
-        }
-        return rows.subList(1, rows.size());
     }
 
     /** Seed 000's form: a title, the header, a row numbering the columns, №/direction/process merged down their group. */
@@ -184,5 +154,11 @@ class ImportReportIT extends ApplicationIT {
         ok(api.as("admin").post("/api/v1/registers", Map.of("id", id, "authority", "ГЖИ Смоленской области",
                 "timeZone", "Europe/Moscow", "template", "SIX_COLUMN", "publicationDeadlineWorkingDays", 10)));
         return id;
+    }
+
+    /** The data rows of the shared CSV (its header left out). */
+    private static List<List<String>> dataRows(byte[] csv) {
+        List<List<String>> rows = TestCsv.rows(new String(csv, StandardCharsets.UTF_8));
+        return rows.subList(1, rows.size());
     }
 }

@@ -32,7 +32,7 @@ class Seed004ImportIT extends ApplicationIT {
     @Test
     void theSeedsTableImportsWithEveryInferredCellReportedAndReExportsToTheSameCells() throws Exception {
         byte[] csv = Files.readAllBytes(TABLE);
-        List<List<String>> file = csvRows(new String(csv, StandardCharsets.UTF_8)); // with its header, line 1
+        List<List<String>> file = TestCsv.rows(new String(csv, StandardCharsets.UTF_8)); // with its header, line 1
         String register = minpromtorg();
 
         JsonNode dryRun = ok(api.as("admin").postMultipart("/api/v1/registers/" + register + "/import?dryRun=true",
@@ -81,7 +81,7 @@ class Seed004ImportIT extends ApplicationIT {
         JsonNode recorded = api.as("auditor").get("/api/v1/registers/" + register + "/rows").json();
         assertThat(essentials(recorded)).as("recorded as the dry run showed").containsExactlyElementsOf(essentials(rows));
 
-        List<List<String>> exported = csvRows(new String(api.as("auditor").bytes("/api/v1/registers/" + register
+        List<List<String>> exported = TestCsv.rows(new String(api.as("auditor").bytes("/api/v1/registers/" + register
                 + "/export?format=csv"), StandardCharsets.UTF_8));
         assertThat(exported).as("the export has the file's cells, each blank cell filled as the one above")
                 .containsExactlyElementsOf(filledIn(file));
@@ -90,7 +90,7 @@ class Seed004ImportIT extends ApplicationIT {
     @Test
     void theSeedsTableAsAWordDocumentWithMergedCellsImportsToTheSameRowsAsItsCsv() throws Exception {
         byte[] csv = Files.readAllBytes(TABLE);
-        List<List<String>> table = filledIn(csvRows(new String(csv, StandardCharsets.UTF_8)));
+        List<List<String>> table = filledIn(TestCsv.rows(new String(csv, StandardCharsets.UTF_8)));
         String fromCsv = minpromtorg();
         ok(api.as("admin").postMultipart("/api/v1/registers/" + fromCsv + "/import", "perechen-004.csv", csv));
         String fromDocx = minpromtorg();
@@ -160,36 +160,6 @@ class Seed004ImportIT extends ApplicationIT {
             doc.write(out);
             return out.toByteArray();
         }
-    }
-
-    /** RFC 4180 rows (quoted commas and quotes; no line breaks in this table's cells), CRLF or LF. */
-    static List<List<String>> csvRows(String text) {
-        List<List<String>> rows = new ArrayList<>();
-        for (String line : text.split("\r?\n")) {
-            if (line.isBlank()) {
-                continue;
-            }
-            List<String> cells = new ArrayList<>();
-            StringBuilder cell = new StringBuilder();
-            boolean quoted = false;
-            for (int i = 0; i < line.length(); i++) {
-                char ch = line.charAt(i);
-                if (quoted && ch == '"' && i + 1 < line.length() && line.charAt(i + 1) == '"') {
-                    cell.append('"');
-                    i++;
-                } else if (ch == '"') {
-                    quoted = !quoted;
-                } else if (ch == ',' && !quoted) {
-                    cells.add(cell.toString());
-                    cell.setLength(0);
-                } else {
-                    cell.append(ch);
-                }
-            }
-            cells.add(cell.toString());
-            rows.add(cells);
-        }
-        return rows;
     }
 
     private static List<String> essentials(JsonNode rows) {
