@@ -50,18 +50,19 @@ final class BenchmarkApp implements AutoCloseable {
 
     /** @param jvmArgs extra options of the application's JVM (e.g. a flight recording), may be empty */
     static BenchmarkApp start(List<String> jvmArgs) throws Exception {
-        return start(jvmArgs, Files.createTempDirectory("register-bench-"));
+        return start(jvmArgs, tempDirectory("register-bench-"));
     }
 
     /** The application on {@code dataDir}: a new one, or the data directory of an earlier run (a restart). */
     static BenchmarkApp start(List<String> jvmArgs, Path dataDir) throws Exception {
         Path log = dataDir.resolve("app-" + System.nanoTime() + ".log");
-        int port = 18000 + (int) (ProcessHandle.current().pid() % 1000);
+        int port = port();
         List<String> command = new ArrayList<>();
-        command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+        command.add(java());
         command.add("-Ddisable-axoniq-console-message=true");
         command.addAll(jvmArgs);
-        command.addAll(List.of("-jar", "target/register-app.jar",
+        command.addAll(launch(jvmArgs));
+        command.addAll(List.of(
                 "--server.port=" + port, "--register.embedded-postgres.data-dir=" + dataDir,
                 "--spring.profiles.active=demo", "--logging.level.root=WARN",
                 "--logging.level.org.touchpoints.register.app.database=INFO",
@@ -84,6 +85,92 @@ final class BenchmarkApp implements AutoCloseable {
         } catch (Exception | Error e) {
             process.destroy();
             throw e;
+        }
+    }
+
+    /** Whether the application runs as the README launches it: from the extracted jar with a class data archive. */
+    static final boolean CDS = !"false".equals(System.getProperty("bench.cds", "true"));
+    private static final Path EXTRACTED = Path.of("target", "bench-cds");
+    private static Path archive;
+
+    /**
+     * How the application's JVM is launched: {@code -jar target/register-app.jar}, or (by default) as the README
+     * gives it for a fast start-up: the jar extracted ({@code java -Djarmode=tools -jar register-app.jar extract}) and
+     * run with an application class data archive made by one training run (start, ready, a few requests, stop), so
+     * the classes are not loaded and verified again on every start.
+     */
+    private static List<String> launch(List<String> jvmArgs) throws Exception {
+        if (!CDS) {
+            return List.of("-jar", "target/register-app.jar");
+        }
+        Path jar = EXTRACTED.resolve("register-app.jar");
+        if (archive == null) {
+            long start = System.nanoTime();
+            deleteTree(EXTRACTED);
+            run(List.of(java(), "-Djarmode=tools", "-jar", "target/register-app.jar", "extract", "--destination",
+                    EXTRACTED.toString()));
+            Path jsa = EXTRACTED.resolve("register-app.jsa").toAbsolutePath();
+            Path trainingData = tempDirectory("register-bench-cds-");
+            List<String> training = new ArrayList<>(List.of(java(), "-Ddisable-axoniq-console-message=true"));
+            training.addAll(jvmArgs);
+            training.addAll(List.of("-XX:ArchiveClassesAtExit=" + jsa, "-Xlog:cds=off", "-Xlog:cds+dynamic=off",
+                    "-jar", jar.toString(), "--server.port=" + (port() + 1), "--register.embedded-postgres.data-dir=" + trainingData,
+                    "--spring.profiles.active=demo", "--logging.level.root=WARN"));
+            Process p = new ProcessBuilder(training).redirectErrorStream(true)
+                    .redirectOutput(trainingData.resolve("training.log").toFile()).start();
+            try {
+                Api api = Api.at(port() + 1);
+                waitUntilUp(api, p, "/actuator/health/readiness");
+                for (String path : List.of("/api/v1/registers", "/api/v1/deadlines?page=1&size=10", "/registers", "/deadlines",
+                        "/audit", "/api/v1/registers/smolensk-gzhi/rows", "/api/v1/registers/smolensk-gzhi/history?page=1")) {
+                    api.as("auditor").get(path);
+                }
+            } finally {
+                p.destroy(); // SIGTERM: the JVM writes the archive as it exits
+                p.waitFor();
+                deleteTree(trainingData);
+            }
+            if (!Files.exists(jsa)) {
+                throw new IllegalStateException("The training run wrote no class data archive");
+            }
+            archive = jsa;
+            System.out.printf("startup: class data archive made by a training run in %.1f s (%d MiB)%n",
+                    (System.nanoTime() - start) / 1e9, Files.size(jsa) >> 20);
+        }
+        return List.of("-XX:SharedArchiveFile=" + archive, "-Xlog:cds=off", "-jar", jar.toString());
+    }
+
+    /**
+     * A new directory for an application's data under {@code bench.dataDir} (default {@code target/bench-data}): not
+     * under /tmp, where a clean-up by another build on a shared machine removed a running benchmark's directories.
+     */
+    static Path tempDirectory(String prefix) throws IOException {
+        Path base = Path.of(System.getProperty("bench.dataDir", "target/bench-data")).toAbsolutePath();
+        Files.createDirectories(base);
+        return Files.createTempDirectory(base, prefix);
+    }
+
+    private static String java() {
+        return Path.of(System.getProperty("java.home"), "bin", "java").toString();
+    }
+
+    private static int port() {
+        return 18000 + (int) (ProcessHandle.current().pid() % 1000);
+    }
+
+    private static void run(List<String> command) throws Exception {
+        Process p = new ProcessBuilder(command).redirectErrorStream(true).start();
+        String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        if (p.waitFor() != 0) {
+            throw new IllegalStateException(String.join(" ", command) + " failed: " + out);
+        }
+    }
+
+    private static void deleteTree(Path dir) throws IOException {
+        if (Files.exists(dir)) {
+            try (var files = Files.walk(dir)) {
+                files.sorted(java.util.Comparator.reverseOrder()).forEach(f -> f.toFile().delete());
+            }
         }
     }
 

@@ -124,6 +124,31 @@ public class RegisterReadModel {
         return authorities(readable).entrySet().stream().map(e -> new RegisterName(e.getKey(), e.getValue())).toList();
     }
 
+    /**
+     * At most {@code limit} registers in {@code readable} (every register when null) whose id or authority contains
+     * {@code text} (case-insensitive; every register when blank), ids that start with it first, then by id: the
+     * suggestions of a register filter at ten thousand registers, where a drop-down of all of them would not do.
+     */
+    public List<RegisterName> matching(java.util.Collection<String> readable, String text, int limit) {
+        if (readable != null && readable.isEmpty()) {
+            return List.of();
+        }
+        String t = text == null ? "" : text.strip().toLowerCase(java.util.Locale.ROOT);
+        String like = "%" + t.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%";
+        List<Object> params = new java.util.ArrayList<>();
+        if (readable != null) {
+            params.add(array(readable));
+        }
+        params.add(like);
+        params.add(like);
+        params.add(t + "%");
+        params.add(limit);
+        return jdbc.sql("select r.register_id, r.authority from q_register r where" + readableFilter(readable)
+                        + " and (lower(r.register_id) like ? or lower(r.authority) like ?)"
+                        + " order by lower(r.register_id) like ? desc, r.register_id limit ?")
+                .params(params).query((rs, i) -> new RegisterName(rs.getString(1), rs.getString(2))).list();
+    }
+
     /** A register of a list page and its version ({@link #version}). */
     public record ListedRegister(RegisterSummary summary, long version) {
     }
