@@ -119,14 +119,17 @@ final class ListsBenchmark {
                 ? "none (the JVM's defaults: G1, max heap 1/4 of the machine's memory)" : String.join(" ", jvmArgs),
                 BenchmarkApp.CDS ? "from the extracted jar with a class data archive (README)" : "with java -jar (-Dbench.cds=false)");
         try (BenchmarkApp fresh = BenchmarkApp.start(jvmArgs, dataDir)) {
-            System.out.printf("startup, new data directory: %.1f s to healthy, %.1f s to ready (demo data loaded)%n",
-                    fresh.startupSeconds, fresh.readySeconds);
+            System.out.printf("startup, new data directory: %.1f s to healthy, %.1f s to ready (demo data loaded); %.1f CPU-s%n",
+                    fresh.startupSeconds, fresh.readySeconds, fresh.cpu().app());
             demoLoaded(fresh.api, "new data directory");
             fresh.stop();
             try (BenchmarkApp again = BenchmarkApp.start(jvmArgs, dataDir)) {
-                System.out.printf("startup, existing data directory: %.1f s to healthy, %.1f s to ready (goal < 6 s: %s)%n",
+                double cpu = again.cpu().app();
+                System.out.printf("startup, existing data directory: %.1f s to healthy, %.1f s to ready (goal < 6 s: %s); "
+                                + "the application's JVM used %.1f CPU-s until then, the machine's load average was %s%n",
                         again.startupSeconds, again.readySeconds,
-                        again.readySeconds < 6 ? "met" : String.format("missed by %.1f s", again.readySeconds - 6));
+                        again.readySeconds < 6 ? "met" : String.format("missed by %.1f s", again.readySeconds - 6), cpu,
+                        RegisterBenchmark.loadAverage());
                 demoLoaded(again.api, "existing data directory");
                 long rss = again.rssMiB();
                 System.out.printf("resident memory after start on the existing data directory: %d MiB (goal < 512 MiB: %s)%n",

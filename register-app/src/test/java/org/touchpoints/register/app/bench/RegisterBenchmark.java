@@ -384,7 +384,7 @@ class RegisterBenchmark {
         throw new IllegalStateException("Demo accounts were not loaded");
     }
 
-    private static String loadAverage() {
+    static String loadAverage() {
         try {
             return String.join(" ", Arrays.copyOf(java.nio.file.Files.readString(java.nio.file.Path.of("/proc/loadavg"))
                     .trim().split(" "), 3));

@@ -2,7 +2,6 @@ package org.touchpoints.register.query.deadline;
 
 import java.time.Clock;
 import java.time.YearMonth;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
@@ -80,14 +79,12 @@ public class DeadlinePage {
         List<DeadlineBoard.DeadlineView> shown = board.deadlines(register, readable, div, status, pager.offset(), pager.size());
         java.util.Set<String> shownRegisters = shown.stream().map(DeadlineBoard.DeadlineView::registerId).collect(Collectors.toSet());
         Map<String, String> authorities = registers.authorities(shownRegisters);
-        Map<String, Map<String, String>> divisionNames = new HashMap<>();
-        for (String id : shownRegisters) {
-            divisionNames.put(id, registers.divisions(id));
-        }
+        Map<String, java.util.LinkedHashMap<String, String>> divisionNames = registers.divisionsOf(shownRegisters);
         Map<String, ChangeView> changeViews = changes.byIds(shown.stream().map(DeadlineBoard.DeadlineView::changeId).toList());
         List<Line> lines = shown.stream()
                 .map(d -> new Line(d, authorities.get(d.registerId()),
-                        divisionNames.get(d.registerId()).getOrDefault(d.division(), d.division()),
+                        divisionNames.getOrDefault(d.registerId(), new java.util.LinkedHashMap<>())
+                                .getOrDefault(d.division(), d.division()),
                         ChangeSubject.of(changeViews.get(d.changeId())), daysText(d)))
                 .toList();
         Map<PublicationDeadline.Status, Long> counts = summary.counts();

@@ -258,6 +258,20 @@ public class RegisterReadModel {
         return divisions;
     }
 
+    /** Register id → its divisions (id → name) for {@code registerIds}, in one query: the rows of a page of many registers. */
+    public Map<String, java.util.LinkedHashMap<String, String>> divisionsOf(java.util.Collection<String> registerIds) {
+        Map<String, java.util.LinkedHashMap<String, String>> divisions = new HashMap<>();
+        if (registerIds.isEmpty()) {
+            return divisions;
+        }
+        jdbc.sql("select register_id, division_id, name from q_division where register_id = any(cast(? as varchar[]))"
+                        + " order by register_id, division_id")
+                .param(array(registerIds))
+                .query((rs, i) -> divisions.computeIfAbsent(rs.getString(1), k -> new java.util.LinkedHashMap<>())
+                        .put(rs.getString(2), rs.getString(3))).list();
+        return divisions;
+    }
+
     private RegisterSummary summary(java.sql.ResultSet rs, int i) throws java.sql.SQLException {
         return new RegisterSummary(rs.getString(1), rs.getString(2), rs.getString(3), (Integer) rs.getObject(4),
                 Template.valueOf(rs.getString(5)), rs.getString(6), rs.getInt(7), rs.getInt(8), headers(rs.getString(9)));
