@@ -109,7 +109,7 @@ document.addEventListener('DOMContentLoaded', () => {
           return;
         }
         asked = q;
-        fetch(field.dataset.registerSuggestions + '?q=' + encodeURIComponent(q), { headers: { Accept: 'application/json' } })
+        fetch(field.dataset.registerSuggestions + '?q=' + encodeURIComponent(q), { headers: { Accept: 'application/json' }, credentials: 'same-origin' })
           .then((response) => (response.ok ? response.json() : []))
           .then((registers) => {
             if (asked !== q) {
