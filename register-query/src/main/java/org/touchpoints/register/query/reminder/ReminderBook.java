@@ -142,21 +142,23 @@ class ReminderBook {
 
     /**
      * The approved changes awaiting publication whose publishers were not yet told they are at risk, with their
-     * deadlines as of now (as the deadline board judges them). Only due dates within a month can be at risk (two
-     * working days left, however long the holidays between), and those not counted (the calendar lacks a year).
+     * deadlines as of now (as the deadline board judges them). Only due dates from today (in the earliest time zone:
+     * not overdue anywhere) to a month ahead can be at risk (two working days left, however long the holidays between),
+     * and those not counted (the calendar lacks a year).
      */
     List<DeadlineBoard.DeadlineView> notYetRemindedAtRisk() {
+        LocalDate earliestToday = clock.instant().atZone(ZoneId.of("Etc/GMT+12")).toLocalDate();
         LocalDate horizon = clock.instant().atZone(ZoneId.of("Pacific/Kiritimati")).toLocalDate().plusMonths(1);
         return jdbc.sql("""
                         select c.change_id, c.register_id, c.division, c.approved_on, c.due_date, r.time_zone, r.region,
                                c.due_note, c.due_unknown
                         from reminder_change c join reminder_register r on r.register_id = c.register_id
                         where c.approved_on is not null
-                          and (c.due_date <= ? or (c.due_date is null and c.due_unknown is not null))
+                          and (c.due_date between ? and ? or (c.due_date is null and c.due_unknown is not null))
                           and not exists (select 1 from reminder_sent s
                                           where s.change_id = c.change_id and s.kind = 'PUBLICATION_AT_RISK')
                         order by c.due_date nulls first, c.change_id""")
-                .param(Date.valueOf(horizon))
+                .params(Date.valueOf(earliestToday), Date.valueOf(horizon))
                 .query((rs, i) -> deadlines.view(rs.getString(1), rs.getString(2), rs.getString(3),
                         rs.getDate(4).toLocalDate(), rs.getDate(5) == null ? null : rs.getDate(5).toLocalDate(), null,
                         rs.getString(6), rs.getString(7), rs.getString(8), rs.getString(9)))
