@@ -474,10 +474,7 @@ public class Register {
         if (own.size() == 1) {
             return own.iterator().next();
         }
-        if (own.isEmpty()) {
-            throw Violations.forbidden("onlyMembersOfTheOwningDivisionInitiate",
-                    "Изменения инициируют специалисты подразделений; вы не состоите ни в одном подразделении этого перечня");
-        }
+        ChangeRules.onlyMembersOfTheOwningDivisionInitiate(members, by); // a specialist of no division initiates nothing
         throw ChangeRules.theDivisionOfANewProcessIsNamed();
     }
 
