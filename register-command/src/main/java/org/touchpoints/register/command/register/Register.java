@@ -75,6 +75,8 @@ import org.touchpoints.register.platform.calendar.ProductionCalendar;
  * The register of one authority: its rows, divisions, members and every change in flight. It is the
  * consistency boundary of all the procedures' rules, so they hold under concurrent requests.
  * Command handlers decide (through the named rules); event-sourcing handlers only assign.
+ * Each change is an entity of the register ({@link Change}) that decides its own steps; the register keeps what is
+ * register-wide: initiation, approving acts, publication, the rows a change brings in.
  */
 @Aggregate(cache = "registerCache")
 public class Register {
