@@ -111,6 +111,11 @@ final class Change {
         return initiated.changeId();
     }
 
+    /** The register the change belongs to. */
+    Register register() {
+        return register;
+    }
+
     ChangeKind kind() {
         return initiated.kind();
     }

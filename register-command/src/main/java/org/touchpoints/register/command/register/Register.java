@@ -20,7 +20,6 @@ import org.axonframework.modelling.command.AggregateIdentifier;
 import org.axonframework.modelling.command.AggregateLifecycle;
 import org.axonframework.modelling.command.AggregateMember;
 import org.axonframework.modelling.command.CommandHandlerInterceptor;
-import org.axonframework.modelling.command.ForwardMatchingInstances;
 import org.axonframework.modelling.command.CreationPolicy;
 import org.axonframework.spring.stereotype.Aggregate;
 import org.touchpoints.register.api.change.ApprovalActRecorded;
@@ -103,9 +102,9 @@ public class Register {
     private final Map<String, String> touchpointKeys = new LinkedHashMap<>();
     /**
      * Every change of the register, by id: the entities the commands naming a change are routed to, and the events
-     * naming a change forwarded to (that change only).
+     * naming a change forwarded to (that change only, see {@link ForwardToTheNamedChange}).
      */
-    @AggregateMember(eventForwardingMode = ForwardMatchingInstances.class)
+    @AggregateMember(eventForwardingMode = ForwardToTheNamedChange.class)
     private final Map<String, Change> changes = new LinkedHashMap<>();
     private final List<String> approvedUnpublished = new ArrayList<>();
     private final Set<String> reviews = new HashSet<>();
@@ -614,6 +613,11 @@ public class Register {
 
     Delegations delegations() {
         return delegations;
+    }
+
+    /** The change of this id (null when the register has none): where an event naming it is forwarded. */
+    Change change(Object changeId) {
+        return changes.get(changeId);
     }
 
     /** The touchpoint key of every row in the register, by row id. */
