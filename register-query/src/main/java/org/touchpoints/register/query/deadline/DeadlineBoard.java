@@ -132,6 +132,36 @@ public class DeadlineBoard {
             params.add(division);
         }
         boolean exact = status == null || narrow(status, where, params);
+        String pageFrom = " from q_change c";
+        if (!exact && limit != ALL) {
+            // an unpublished entry's status follows from its due date and its register's zone and region alone: the
+            // (due date, zone, region) groups in that status (a few hundred), then a page of their entries in SQL
+            List<String> dates = new ArrayList<>();
+            List<String> zones = new ArrayList<>();
+            List<String> regions = new ArrayList<>();
+            jdbc.sql("select c.due_date, r.time_zone, r.region from q_change c join q_register r on r.register_id = c.register_id"
+                            + where + " group by 1, 2, 3")
+                    .params(params)
+                    .query((rs, i) -> {
+                        if (view(new Row(null, null, null, null, rs.getDate(1).toLocalDate(), null, rs.getString(2),
+                                rs.getString(3), null, null)).status() == status) {
+                            dates.add(rs.getDate(1).toLocalDate().toString());
+                            zones.add(rs.getString(2));
+                            regions.add(rs.getString(3) == null ? "" : rs.getString(3));
+                        }
+                        return null;
+                    }).list();
+            if (dates.isEmpty()) {
+                return List.of();
+            }
+            where.append(" and (c.due_date, r.time_zone, coalesce(r.region, '')) in (select * from unnest(cast(? as date[]),"
+                    + " cast(? as varchar[]), cast(? as varchar[])))");
+            params.add(dates.toArray(String[]::new));
+            params.add(zones.toArray(String[]::new));
+            params.add(regions.toArray(String[]::new));
+            pageFrom = " from q_change c join q_register r on r.register_id = c.register_id";
+            exact = true;
+        }
         boolean paged = exact && limit != ALL;
         String columns = """
                 select c.change_id, c.register_id, c.division, c.approved_on, c.due_date, c.published_on,
@@ -140,7 +170,7 @@ public class DeadlineBoard {
         if (paged) {
             // the page's changes first, from the deadline index alone: the offset then skips index entries, not joined
             // rows (a deep page of every register's 300,000 entries)
-            sql = new StringBuilder("with page as (select c.change_id, c.due_date from q_change c").append(where)
+            sql = new StringBuilder("with page as (select c.change_id, c.due_date").append(pageFrom).append(where)
                     .append(" order by c.due_date, c.change_id limit ? offset ?) ").append(columns).append("""
 
                     from page p join q_change c on c.change_id = p.change_id join q_register r on r.register_id = c.register_id
@@ -152,7 +182,7 @@ public class DeadlineBoard {
                     .append(where).append(" order by c.due_date, c.change_id");
         }
         try (Stream<DeadlineView> views = jdbc.sql(sql.toString()).params(params).query(this::row).stream().map(this::view)) {
-            Stream<DeadlineView> selected = exact ? views : views.filter(v -> v.status() == status);
+            Stream<DeadlineView> selected = status == null ? views : views.filter(v -> v.status() == status);
             if (!paged) {
                 selected = selected.skip(offset);
                 if (limit != ALL) {
