@@ -61,7 +61,7 @@ final class BenchmarkApp implements AutoCloseable {
         command.add(java());
         command.add("-Ddisable-axoniq-console-message=true");
         command.addAll(jvmArgs);
-        command.addAll(launch(jvmArgs));
+        command.addAll(launch(jvmArgs, "target/register-app.jar"));
         command.addAll(List.of(
                 "--server.port=" + port, "--register.embedded-postgres.data-dir=" + dataDir,
                 "--spring.profiles.active=demo", "--logging.level.root=WARN",
@@ -90,8 +90,8 @@ final class BenchmarkApp implements AutoCloseable {
 
     /** Whether the application runs as the README launches it: from the extracted jar with a class data archive. */
     static final boolean CDS = !"false".equals(System.getProperty("bench.cds", "true"));
-    private static final Path EXTRACTED = Path.of("target", "bench-cds");
-    private static Path archive;
+    /** The class data archive of each jar launched so far (a run may launch two builds side by side). */
+    private static final Map<String, Path> ARCHIVES = new java.util.HashMap<>();
 
     /**
      * How the application's JVM is launched: {@code -jar target/register-app.jar}, or (by default) as the README
@@ -99,17 +99,18 @@ final class BenchmarkApp implements AutoCloseable {
      * run with an application class data archive made by one training run (start, ready, a few requests, stop), so
      * the classes are not loaded and verified again on every start.
      */
-    private static List<String> launch(List<String> jvmArgs) throws Exception {
+    private static List<String> launch(List<String> jvmArgs, String builtJar) throws Exception {
         if (!CDS) {
-            return List.of("-jar", "target/register-app.jar");
+            return List.of("-jar", builtJar);
         }
-        Path jar = EXTRACTED.resolve("register-app.jar");
+        Path extracted = Path.of("target", ARCHIVES.isEmpty() ? "bench-cds" : "bench-cds-" + ARCHIVES.size());
+        Path jar = extracted.resolve(Path.of(builtJar).getFileName());
+        Path archive = ARCHIVES.get(builtJar);
         if (archive == null) {
             long start = System.nanoTime();
-            deleteTree(EXTRACTED);
-            run(List.of(java(), "-Djarmode=tools", "-jar", "target/register-app.jar", "extract", "--destination",
-                    EXTRACTED.toString()));
-            Path jsa = EXTRACTED.resolve("register-app.jsa").toAbsolutePath();
+            deleteTree(extracted);
+            run(List.of(java(), "-Djarmode=tools", "-jar", builtJar, "extract", "--destination", extracted.toString()));
+            Path jsa = extracted.resolve("register-app.jsa").toAbsolutePath();
             Path trainingData = tempDirectory("register-bench-cds-");
             List<String> training = new ArrayList<>(List.of(java(), "-Ddisable-axoniq-console-message=true"));
             training.addAll(jvmArgs);
@@ -134,8 +135,11 @@ final class BenchmarkApp implements AutoCloseable {
                 throw new IllegalStateException("The training run wrote no class data archive");
             }
             archive = jsa;
-            System.out.printf("startup: class data archive made by a training run in %.1f s (%d MiB)%n",
+            ARCHIVES.put(builtJar, jsa);
+            System.out.printf("startup: class data archive of %s made by a training run in %.1f s (%d MiB)%n", builtJar,
                     (System.nanoTime() - start) / 1e9, Files.size(jsa) >> 20);
+        } else {
+            jar = archive.getParent().resolve(Path.of(builtJar).getFileName());
         }
         return List.of("-XX:SharedArchiveFile=" + archive, "-Xlog:cds=off", "-jar", jar.toString());
     }
