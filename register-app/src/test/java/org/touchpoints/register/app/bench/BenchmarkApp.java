@@ -56,14 +56,19 @@ final class BenchmarkApp implements AutoCloseable {
 
     /** The application on {@code dataDir}: a new one, or the data directory of an earlier run (a restart). */
     static BenchmarkApp start(List<String> jvmArgs, Path dataDir) throws Exception {
+        return start(jvmArgs, dataDir, System.getProperty("bench.jar", "target/register-app.jar"),
+                18000 + (int) (ProcessHandle.current().pid() % 1000));
+    }
+
+    /** {@code jar} (a build of the application) on {@code port}: two builds side by side. */
+    static BenchmarkApp start(List<String> jvmArgs, Path dataDir, String jar, int port) throws Exception {
         Path log = dataDir.resolve("app-" + System.nanoTime() + ".log");
-        int port = 18000 + (int) (ProcessHandle.current().pid() % 1000);
         List<String> command = new ArrayList<>();
         command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
         command.add("-Ddisable-axoniq-console-message=true");
         command.addAll(jvmArgs);
         // -Dbench.jar: another build of the application (e.g. main's, for a before/after pair of runs)
-        command.addAll(List.of("-jar", System.getProperty("bench.jar", "target/register-app.jar"),
+        command.addAll(List.of("-jar", jar,
                 "--server.port=" + port, "--register.embedded-postgres.data-dir=" + dataDir,
                 "--spring.profiles.active=demo", "--logging.level.root=WARN",
                 "--logging.level.org.touchpoints.register.app.database=INFO",

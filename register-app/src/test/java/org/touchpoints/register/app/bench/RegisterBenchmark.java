@@ -50,6 +50,10 @@ class RegisterBenchmark {
     @Test
     void run() throws Exception {
         String jvmArgs = System.getProperty("bench.appJvmArgs", "").trim();
+        if (PARTS.contains("side-by-side")) {
+            SideBySide.run(jvmArgs.isEmpty() ? List.of() : Arrays.asList(jvmArgs.split("\\s+")), WARM_UP, RUN);
+            return;
+        }
         System.out.printf("machine: %d cores, %d MiB memory, load average %s; java %s%n",
                 Runtime.getRuntime().availableProcessors(), totalMemoryMiB(), loadAverage(), System.getProperty("java.version"));
         try (BenchmarkApp app = BenchmarkApp.start(jvmArgs.isEmpty() ? List.of() : Arrays.asList(jvmArgs.split("\\s+")))) {
@@ -190,11 +194,11 @@ class RegisterBenchmark {
         }
     }
 
-    private record Result(long lifecycles, long commands, List<Double> latencies, List<Double> lags) {
+    record Result(long lifecycles, long commands, List<Double> latencies, List<Double> lags) {
     }
 
     /** Each client works in a register of its own, as the authorities of a region do. */
-    private static Result lifecycles(Api root, List<String> registers, Duration run) throws Exception {
+    static Result lifecycles(Api root, List<String> registers, Duration run) throws Exception {
         ExecutorService pool = Executors.newFixedThreadPool(registers.size());
         AtomicLong lifecycles = new AtomicLong();
         AtomicLong commands = new AtomicLong();
@@ -280,7 +284,7 @@ class RegisterBenchmark {
         return commits.get() / (double) RUN.toSeconds();
     }
 
-    private static String register(Api api, String id) {
+    static String register(Api api, String id) {
         Api admin = api.as("admin");
         check(admin.post("/api/v1/registers", Map.of("id", id, "authority", "Бенчмарк", "timeZone", "Europe/Moscow",
                 "template", "SIX_COLUMN", "publicationDeadlineWorkingDays", 10)));
