@@ -29,6 +29,7 @@ final class BenchmarkApp implements AutoCloseable {
     double readySeconds;
     private final Process process;
     private final Path dataDir;
+    private Path log;
     private final Map<Long, Long> threadTicks = new java.util.HashMap<>();
     private final Map<Long, String> threadNames = new java.util.HashMap<>();
     private final java.util.concurrent.ScheduledExecutorService sampler =
@@ -55,17 +56,25 @@ final class BenchmarkApp implements AutoCloseable {
 
     /** The application on {@code dataDir}: a new one, or the data directory of an earlier run (a restart). */
     static BenchmarkApp start(List<String> jvmArgs, Path dataDir) throws Exception {
+        return start(jvmArgs, dataDir, System.getProperty("bench.jar", "target/register-app.jar"),
+                18000 + (int) (ProcessHandle.current().pid() % 1000));
+    }
+
+    /** {@code jar} (a build of the application) on {@code port}: two builds side by side. */
+    static BenchmarkApp start(List<String> jvmArgs, Path dataDir, String jar, int port) throws Exception {
         Path log = dataDir.resolve("app-" + System.nanoTime() + ".log");
-        int port = 18000 + (int) (ProcessHandle.current().pid() % 1000);
         List<String> command = new ArrayList<>();
         command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
         command.add("-Ddisable-axoniq-console-message=true");
         command.addAll(jvmArgs);
-        command.addAll(List.of("-jar", "target/register-app.jar",
+        // -Dbench.jar: another build of the application (e.g. main's, for a before/after pair of runs)
+        command.addAll(List.of("-jar", jar,
                 "--server.port=" + port, "--register.embedded-postgres.data-dir=" + dataDir,
                 "--spring.profiles.active=demo", "--logging.level.root=WARN",
                 "--logging.level.org.touchpoints.register.app.database=INFO",
                 "--logging.level.org.touchpoints.register.query.rebuild=INFO",
+                // the embedded server's own log as files (quiet unless the same-work baseline switches its statement log on)
+                "--register.embedded-postgres.server-log=true",
                 // every benchmark client comes from 127.0.0.1: the slow-body guard's per-address limit (16) is for
                 // one person's browser, not for K = 32 clients on one address
                 "--register.web.bodies.max-concurrent-per-address=256"));
@@ -80,6 +89,7 @@ final class BenchmarkApp implements AutoCloseable {
             System.out.println("application log: " + log);
             BenchmarkApp app = new BenchmarkApp(process, api, port, postgresPort(log), dataDir, startup);
             app.readySeconds = ready;
+            app.log = log;
             return app;
         } catch (Exception | Error e) {
             process.destroy();
@@ -260,6 +270,16 @@ final class BenchmarkApp implements AutoCloseable {
     private static String[] stat(long pid) throws IOException {
         String s = Files.readString(Path.of("/proc/" + pid + "/stat"));
         return s.substring(s.lastIndexOf(')') + 2).split(" ");
+    }
+
+    /** The application's log (its standard output and error). */
+    Path log() {
+        return log;
+    }
+
+    /** The embedded PostgreSQL's own log files. */
+    Path postgresLogs() {
+        return dataDir.resolve("pg").resolve("log");
     }
 
     Path dataDir() {
