@@ -29,6 +29,7 @@ final class BenchmarkApp implements AutoCloseable {
     double readySeconds;
     private final Process process;
     private final Path dataDir;
+    private Path log;
     private final Map<Long, Long> threadTicks = new java.util.HashMap<>();
     private final Map<Long, String> threadNames = new java.util.HashMap<>();
     private final java.util.concurrent.ScheduledExecutorService sampler =
@@ -55,18 +56,26 @@ final class BenchmarkApp implements AutoCloseable {
 
     /** The application on {@code dataDir}: a new one, or the data directory of an earlier run (a restart). */
     static BenchmarkApp start(List<String> jvmArgs, Path dataDir) throws Exception {
+        return start(jvmArgs, dataDir, System.getProperty("bench.jar", "target/register-app.jar"),
+                18000 + (int) (ProcessHandle.current().pid() % 1000));
+    }
+
+    /** {@code jar} (a build of the application) on {@code port}: two builds side by side. */
+    static BenchmarkApp start(List<String> jvmArgs, Path dataDir, String jar, int port) throws Exception {
         Path log = dataDir.resolve("app-" + System.nanoTime() + ".log");
-        int port = port();
         List<String> command = new ArrayList<>();
         command.add(java());
         command.add("-Ddisable-axoniq-console-message=true");
         command.addAll(jvmArgs);
-        command.addAll(launch(jvmArgs, "target/register-app.jar"));
+        // -Dbench.jar: another build of the application (e.g. main's, for a before/after pair of runs)
+        command.addAll(launch(jvmArgs, jar));
         command.addAll(List.of(
                 "--server.port=" + port, "--register.embedded-postgres.data-dir=" + dataDir,
                 "--spring.profiles.active=demo", "--logging.level.root=WARN",
                 "--logging.level.org.touchpoints.register.app.database=INFO",
                 "--logging.level.org.touchpoints.register.query.rebuild=INFO",
+                // the embedded server's own log as files (quiet unless the same-work baseline switches its statement log on)
+                "--register.embedded-postgres.server-log=true",
                 // every benchmark client comes from 127.0.0.1: the slow-body guard's per-address limit (16) is for
                 // one person's browser, not for K = 32 clients on one address
                 "--register.web.bodies.max-concurrent-per-address=256"));
@@ -81,6 +90,7 @@ final class BenchmarkApp implements AutoCloseable {
             System.out.println("application log: " + log);
             BenchmarkApp app = new BenchmarkApp(process, api, port, postgresPort(log), dataDir, startup);
             app.readySeconds = ready;
+            app.log = log;
             return app;
         } catch (Exception | Error e) {
             process.destroy();
@@ -115,12 +125,12 @@ final class BenchmarkApp implements AutoCloseable {
             List<String> training = new ArrayList<>(List.of(java(), "-Ddisable-axoniq-console-message=true"));
             training.addAll(jvmArgs);
             training.addAll(List.of("-XX:ArchiveClassesAtExit=" + jsa, "-Xlog:cds=off", "-Xlog:cds+dynamic=off",
-                    "-jar", jar.toString(), "--server.port=" + (port() + 1), "--register.embedded-postgres.data-dir=" + trainingData,
+                    "-jar", jar.toString(), "--server.port=" + trainingPort(), "--register.embedded-postgres.data-dir=" + trainingData,
                     "--spring.profiles.active=demo", "--logging.level.root=WARN"));
             Process p = new ProcessBuilder(training).redirectErrorStream(true)
                     .redirectOutput(trainingData.resolve("training.log").toFile()).start();
             try {
-                Api api = Api.at(port() + 1);
+                Api api = Api.at(trainingPort());
                 waitUntilUp(api, p, "/actuator/health/readiness");
                 for (String path : List.of("/api/v1/registers", "/api/v1/deadlines?page=1&size=10", "/registers", "/deadlines",
                         "/audit", "/api/v1/registers/smolensk-gzhi/rows", "/api/v1/registers/smolensk-gzhi/history?page=1")) {
@@ -158,8 +168,9 @@ final class BenchmarkApp implements AutoCloseable {
         return Path.of(System.getProperty("java.home"), "bin", "java").toString();
     }
 
-    private static int port() {
-        return 18000 + (int) (ProcessHandle.current().pid() % 1000);
+    /** The training run's port: apart from the 18000s the applications under test use (one or two side by side). */
+    private static int trainingPort() {
+        return 19000 + (int) (ProcessHandle.current().pid() % 1000);
     }
 
     private static void run(List<String> command) throws Exception {
@@ -351,6 +362,16 @@ final class BenchmarkApp implements AutoCloseable {
     private static String[] stat(long pid) throws IOException {
         String s = Files.readString(Path.of("/proc/" + pid + "/stat"));
         return s.substring(s.lastIndexOf(')') + 2).split(" ");
+    }
+
+    /** The application's log (its standard output and error). */
+    Path log() {
+        return log;
+    }
+
+    /** The embedded PostgreSQL's own log files. */
+    Path postgresLogs() {
+        return dataDir.resolve("pg").resolve("log");
     }
 
     Path dataDir() {

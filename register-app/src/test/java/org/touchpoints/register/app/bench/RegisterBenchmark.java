@@ -49,6 +49,10 @@ class RegisterBenchmark {
 
     @Test
     void run() throws Exception {
+        if (PARTS.contains("side-by-side")) {
+            SideBySide.run(jvmArgs(), WARM_UP, RUN);
+            return;
+        }
         System.out.printf("machine: %d cores, %d MiB memory, load average %s; java %s%n",
                 Runtime.getRuntime().availableProcessors(), totalMemoryMiB(), loadAverage(), System.getProperty("java.version"));
         try (BenchmarkApp app = BenchmarkApp.start(jvmArgs())) {
@@ -114,6 +118,13 @@ class RegisterBenchmark {
         Result w = lifecycles(app.api, warmUp, WARM_UP);
         System.out.printf("warm-up (K=8, not measured): %d commands in %d s; cpu: %s%n", w.commands, WARM_UP.toSeconds(),
                 app.cpu().since(before));
+        SameWorkBaseline.Capture capture = null;
+        try {
+            capture = captureOneLifecycle(app);
+        } catch (Exception notCaptured) {
+            // an application without the server-log setting (an older build under -Dbench.jar)
+            System.out.println("same-work baseline: not measured: " + notCaptured.getMessage());
+        }
         for (int k : Arrays.stream(System.getProperty("bench.clients", "1,8,32").split(",")).mapToInt(Integer::parseInt).toArray()) {
             List<String> registers = new ArrayList<>();
             for (int i = 0; i < k; i++) {
@@ -132,8 +143,55 @@ class RegisterBenchmark {
             if (k == 8) {
                 k8 = r.lifecycles / (double) RUN.toSeconds();
             }
+            if (capture == null) {
+                continue;
+            }
+            before = app.cpu();
+            double sameWork;
+            try {
+                sameWork = SameWorkBaseline.replay(app.jdbcUrl(), capture, registers, RUN, List.copyOf(capture.commands().keySet()));
+            } catch (Exception failed) {
+                // a replayed statement refused (e.g. a new unique key the replay does not make fresh): say so, go on
+                System.out.printf("K=%d same-work baseline: not measured: %s%n", k, failed);
+                continue;
+            }
+            System.out.printf("K=%d same-work baseline cpu: %s%n", k, app.cpu().since(before));
+            System.out.printf("K=%d same-work baseline (the product's statements of each command, replayed through plain JDBC, "
+                            + "one transaction per command): commands/s: %.1f  product commands/s ÷ baseline: %.2f (goal ≥ 0.5)%n",
+                    k, sameWork, commandsPerSecond / sameWork);
         }
         return k8;
+    }
+
+    /**
+     * One lifecycle (initiation, division approval, deputy approval, publication) in a register of its own with
+     * PostgreSQL's statement log on: the statements of each command, for the same-work baseline.
+     */
+    private static SameWorkBaseline.Capture captureOneLifecycle(BenchmarkApp app) throws Exception {
+        String register = register(app.api, "baseline-capture");
+        String touchpoint = "Точка захвата";
+        String[] change = new String[1];
+        Map<String, Supplier<Api.Response>> commands = new java.util.LinkedHashMap<>();
+        commands.put("initiation", () -> {
+            Api.Response r = app.api.as("initiator").post("/api/v1/registers/" + register + "/changes", Map.of("kind", "ADD",
+                    "reason", "NEW_TOUCHPOINT", "row", Map.of("direction", "Предоставление государственных услуг",
+                            "process", PROCESS, "touchpoint", Map.of("name", touchpoint, "channel", "DIGITAL"),
+                            "needs", List.of(1))));
+            check(r);
+            change[0] = r.json().get("changeId").asString();
+            return r;
+        });
+        commands.put("division-approval", () -> app.api.as("division-head").post("/api/v1/changes/" + change[0]
+                + "/division-approval", "{}"));
+        commands.put("deputy-approval", () -> app.api.as("deputy").post("/api/v1/changes/" + change[0]
+                + "/deputy-approval", "{}"));
+        commands.put("publication", () -> app.api.as("publisher").post("/api/v1/registers/" + register + "/publications",
+                Map.of("url", "https://example.gov.ru/perechen")));
+        SameWorkBaseline.Capture capture = SameWorkBaseline.capture(app, register, touchpoint, commands);
+        System.out.printf("same-work baseline: captured %d statements of one lifecycle (%s; publication replayed every "
+                + "10th lifecycle, as the clients publish)%n%s", capture.statements(), capture.perKind(),
+                SameWorkBaseline.summary(capture));
+        return capture;
     }
 
     /**
@@ -159,11 +217,11 @@ class RegisterBenchmark {
         }
     }
 
-    private record Result(long lifecycles, long commands, List<Double> latencies, List<Double> lags) {
+    record Result(long lifecycles, long commands, List<Double> latencies, List<Double> lags) {
     }
 
     /** Each client works in a register of its own, as the authorities of a region do. */
-    private static Result lifecycles(Api root, List<String> registers, Duration run) throws Exception {
+    static Result lifecycles(Api root, List<String> registers, Duration run) throws Exception {
         ExecutorService pool = Executors.newFixedThreadPool(registers.size());
         AtomicLong lifecycles = new AtomicLong();
         AtomicLong commands = new AtomicLong();
