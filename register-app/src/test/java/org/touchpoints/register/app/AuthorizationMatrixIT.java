@@ -94,6 +94,8 @@ class AuthorizationMatrixIT extends ApplicationIT {
                 // reading: unpublished content by the register's members, auditors and administrators; published
                 // versions by every signed-in account; the audit trail only by auditors and administrators
                 new Row("GET /api/v1/registers", "the readable ones", SIGNED_IN, () -> Call.get("/api/v1/registers")),
+                new Row("GET /api/v1/register-suggestions", "of the readable registers", SIGNED_IN,
+                        () -> Call.get("/api/v1/register-suggestions?q=" + register)),
                 new Row("GET /api/v1/registers/{registerId}/rows", "current", READERS, () -> Call.get(r + "/rows")),
                 new Row("GET /api/v1/registers/{registerId}/rows", "as of an instant", READERS,
                         () -> Call.get(r + "/rows?asOf=2024-12-20T09:00:00Z")),
