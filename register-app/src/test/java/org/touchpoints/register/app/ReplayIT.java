@@ -124,5 +124,11 @@ class ReplayIT extends ApplicationIT {
                 .query(String.class).list();
         assertThat(readModelTables).isNotEmpty();
         assertThat(ReadModels.TABLES.keySet()).containsExactlyInAnyOrderElementsOf(readModelTables);
+        // and a rebuild writes fresh copies of every one of them: a table the rebuild does not know would keep its
+        // rows while the others start again (a table of a group that is not rebuilt would go to a list of its own)
+        assertThat(org.touchpoints.register.query.config.Projections.REBUILT_TABLES)
+                .as("the tables a rebuild replaces").containsExactlyInAnyOrderElementsOf(readModelTables);
+        assertThat(jdbc.sql("select count(*) from information_schema.schemata where schema_name like 'rebuild%'")
+                .query(Long.class).single()).as("no fresh tables left beside the live ones").isZero();
     }
 }

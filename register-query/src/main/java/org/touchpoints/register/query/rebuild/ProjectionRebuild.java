@@ -218,8 +218,8 @@ public class ProjectionRebuild {
         }
 
         Status status() {
-            if (!finished()) {
-                progress();
+            if (state == State.REPLAYING) {
+                progress(); // from the switch on, the figures are those the switch took
             }
             return new Status(id, state, events, total, parked, setAsideSkipped.get(),
                     finished() ? millis : (System.nanoTime() - started) / 1_000_000, startedAt, finishedAt, by, error);
