@@ -50,6 +50,7 @@ import org.springframework.transaction.support.TransactionTemplate;
 import org.touchpoints.register.platform.audit.AdminAudit;
 import org.touchpoints.register.platform.web.ApiException;
 import org.touchpoints.register.query.config.Projections;
+import org.touchpoints.register.query.config.ReadModelJdbc;
 import org.touchpoints.register.query.deadletter.DeadLetterConfiguration;
 import org.touchpoints.register.query.deadletter.EventSavepoints;
 import org.touchpoints.register.query.deadletter.SetAsideLetters;
@@ -111,6 +112,7 @@ public class ProjectionRebuild {
     private final AdminAudit audit;
     private final Clock clock;
     private final RebuildTables tables;
+    private final ReadModelJdbc readModels;
     private final int batchSize;
     private volatile Run current;
 
@@ -118,7 +120,7 @@ public class ProjectionRebuild {
                              TokenStore tokenStore, TransactionManager axonTransactions,
                              PlatformTransactionManager transactions, JdbcClient jdbc, DataSource dataSource,
                              ConnectionProvider connections, DeadLetterSchema deadLetterSchema,
-                             SetAsideLetters setAside, AdminAudit audit, Clock clock,
+                             SetAsideLetters setAside, AdminAudit audit, Clock clock, ReadModelJdbc readModels,
                              @Value("${register.rebuild.batch-size:1000}") int batchSize) {
         this.context = context;
         this.axon = axon;
@@ -134,17 +136,18 @@ public class ProjectionRebuild {
         this.audit = audit;
         this.clock = clock;
         this.tables = new RebuildTables(jdbc);
+        this.readModels = readModels;
         this.batchSize = batchSize;
     }
 
     /** Starts a rebuild in the background; refused (409) while one runs or another replica processes a group. */
     public synchronized Status start(String by) {
+        refuseWhileOtherReplicasProcess();
         Run running = current;
         if (running != null && !running.finished()) {
             throw new ApiException(HttpStatus.CONFLICT, "Перестроение представлений уже идёт (обработано "
                     + running.status().events() + " из " + running.status().total() + " событий); дождитесь его окончания");
         }
-        refuseWhileOtherReplicasProcess();
         Run run = new Run(UUID.randomUUID().toString(), by, clock.instant());
         current = run;
         Thread thread = new Thread(run::execute, "projection-rebuild");
@@ -217,10 +220,8 @@ public class ProjectionRebuild {
             return state == State.DONE || state == State.FAILED;
         }
 
+        /** As the rebuild's thread last measured it (a request never waits for the event store). */
         Status status() {
-            if (state == State.REPLAYING) {
-                progress(); // from the switch on, the figures are those the switch took
-            }
             return new Status(id, state, events, total, parked, setAsideSkipped.get(),
                     finished() ? millis : (System.nanoTime() - started) / 1_000_000, startedAt, finishedAt, by, error);
         }
@@ -365,21 +366,47 @@ public class ProjectionRebuild {
             return processor;
         }
 
-        /** The rebuild's transactions: the handlers' unqualified tables are the fresh ones. */
+        /**
+         * The rebuild's transactions: the handlers' unqualified tables are the fresh ones, and (until an event fails)
+         * their writes go in JDBC batches, sent before each read and before the commit ({@link ReadModelJdbc}).
+         */
         private TransactionManager inFreshTables() {
             return () -> {
                 Transaction transaction = axonTransactions.startTransaction();
                 jdbc.sql("set local search_path to " + RebuildTables.SEARCH_PATH).update();
+                boolean batched = !careful;
+                if (batched) {
+                    readModels.deferWrites();
+                }
                 return new Transaction() {
+                    private boolean over;
+
                     @Override
                     public void commit() {
+                        try {
+                            if (batched) {
+                                readModels.sendDeferred();
+                            }
+                        } catch (RuntimeException e) {
+                            careful = true; // which event failed is known only when each is written at once
+                            readModels.stopDeferring();
+                            rollback();
+                            throw e;
+                        } finally {
+                            readModels.stopDeferring();
+                        }
+                        over = true;
                         transaction.commit();
                     }
 
                     @Override
                     public void rollback() {
-                        rollbacks.incrementAndGet();
-                        transaction.rollback();
+                        readModels.stopDeferring();
+                        if (!over) {
+                            over = true;
+                            rollbacks.incrementAndGet();
+                            transaction.rollback();
+                        }
                     }
                 };
             };
@@ -387,9 +414,17 @@ public class ProjectionRebuild {
 
         private void awaitCaughtUp() throws InterruptedException {
             long errorSince = 0;
+            long lastEvents = -1;
+            long movedAt = System.nanoTime();
             while (true) {
                 Thread.sleep(200);
                 progress();
+                if (events != lastEvents) {
+                    lastEvents = events;
+                    movedAt = System.nanoTime();
+                } else if (System.nanoTime() - movedAt > 120_000_000_000L) {
+                    throw new IllegalStateException("no event replayed for two minutes (is the event store reachable?)");
+                }
                 boolean caughtUp = true;
                 for (PooledStreamingEventProcessor processor : processors.values()) {
                     Map<Integer, EventTrackerStatus> status = processor.processingStatus();
