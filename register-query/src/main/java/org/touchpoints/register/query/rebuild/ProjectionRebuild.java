@@ -41,6 +41,7 @@ import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.ApplicationContext;
 import org.springframework.core.annotation.AnnotationUtils;
 import org.springframework.dao.CannotAcquireLockException;
+import org.springframework.dao.DataAccessException;
 import org.springframework.dao.PessimisticLockingFailureException;
 import org.springframework.http.HttpStatus;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -352,6 +353,9 @@ public class ProjectionRebuild {
                     .workerExecutor(worker)
                     .initialSegmentCount(1)
                     .batchSize(batchSize)
+                    // how long the coordinator waits when the stream says it has nothing now (the JDBC store's stream
+                    // says so at a gap in the global index): 5 s by default, which stalls a replay at every such gap
+                    .tokenClaimInterval(100)
                     .initialToken(StreamableMessageSource::createTailToken)
                     .build();
             MessageHandlerInterceptor<EventMessage<?>> skipSetAside = (unitOfWork, chain) -> {
@@ -458,8 +462,8 @@ public class ProjectionRebuild {
                 try {
                     transactions.executeWithoutResult(tx -> switchInTransaction(streamingLive));
                     return;
-                } catch (PessimisticLockingFailureException e) {
-                    if (attempt >= 40) {
+                } catch (DataAccessException e) {
+                    if (!lockNotHad(e) || attempt >= 40) {
                         throw e;
                     }
                     log.info("Rebuild {}: switch attempt {} found a lock taken ({}); trying again", id, attempt,
@@ -537,6 +541,20 @@ public class ProjectionRebuild {
             }
             executors.forEach(ScheduledExecutorService::shutdownNow);
         }
+    }
+
+    /** A lock not had within the lock timeout, or a deadlock this transaction lost: worth another try. */
+    private static boolean lockNotHad(DataAccessException e) {
+        if (e instanceof PessimisticLockingFailureException) {
+            return true;
+        }
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t instanceof java.sql.SQLException sql && ("55P03".equals(sql.getSQLState())
+                    || "40P01".equals(sql.getSQLState()))) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private static long position(StreamingEventProcessor processor) {

@@ -28,6 +28,8 @@ final class RebuildTables {
         jdbc.sql("create schema " + SCHEMA).update();
         for (String table : Projections.REBUILT_TABLES) {
             jdbc.sql("create table " + SCHEMA + "." + table + " (like public." + table + " including all)").update();
+            // no autovacuum while the replay fills it: its lock would hold up the switch (analyze() does its work)
+            jdbc.sql("alter table " + SCHEMA + "." + table + " set (autovacuum_enabled = false)").update();
         }
         // a serial column's default still names the live table's sequence: give the copy its own
         List<String[]> serials = jdbc.sql("""
@@ -63,6 +65,7 @@ final class RebuildTables {
         for (String table : Projections.REBUILT_TABLES) {
             jdbc.sql("alter table public." + table + " set schema " + RETIRED).update();
             jdbc.sql("alter table " + SCHEMA + "." + table + " set schema public").update();
+            jdbc.sql("alter table public." + table + " reset (autovacuum_enabled)").update();
         }
         for (String sequence : sequences) {
             jdbc.sql("alter sequence public." + sequence + " set schema " + RETIRED).update();
