@@ -20,6 +20,7 @@ public final class ReadModels {
             Map.entry("q_member", "select * from q_member order by register_id, username, role, division_id"),
             Map.entry("q_row", "select register_id, row_id, content, rank() over (partition by register_id order by entry_no) from q_row order by register_id, entry_no"),
             Map.entry("q_change", "select * from q_change order by change_id"),
+            Map.entry("q_register_proposal", "select * from q_register_proposal order by change_id"),
             Map.entry("q_change_timeline", "select change_id, event, at, by_user, on_behalf_of, comment from q_change_timeline order by change_id, seq"),
             Map.entry("q_publication", "select * from q_publication order by register_id, version"),
             Map.entry("q_history", "select * from q_history order by register_id, sequence"),

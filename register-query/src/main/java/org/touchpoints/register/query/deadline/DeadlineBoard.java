@@ -273,6 +273,20 @@ public class DeadlineBoard {
                 rs.getString(9), rs.getString(10));
     }
 
+    /**
+     * The deadline of one approved change as of now, from what a reader of the events recorded of it: for the readers
+     * that keep their own rows (the reminders group), so that they judge a deadline as the board does.
+     *
+     * @param zone   the register's time zone
+     * @param region the register's calendar region
+     */
+    public DeadlineView view(String changeId, String registerId, String division, LocalDate approvedOn,
+                             LocalDate dueDate, LocalDate publishedOn, String zone, String region, String note,
+                             String unknown) {
+        return view(new Row(changeId, registerId, division, approvedOn, dueDate, publishedOn, zone, region, note,
+                unknown));
+    }
+
     private DeadlineView view(Row r) {
         if (r.dueDate() == null) { // the calendar lacks a year the count needs: an explicit state, and an alarm
             return new DeadlineView(r.changeId(), r.registerId(), r.division(), r.approvedOn(), null, null,
