@@ -147,7 +147,8 @@ public class ProjectionRebuild {
         Run running = current;
         if (running != null && !running.finished()) {
             throw new ApiException(HttpStatus.CONFLICT, "Перестроение представлений уже идёт (обработано "
-                    + running.status().events() + " из " + running.status().total() + " событий); дождитесь его окончания");
+                    + running.status().events() + " из " + running.status().total()
+                    + " событий); дождитесь его окончания");
         }
         Run run = new Run(UUID.randomUUID().toString(), by, clock.instant());
         current = run;
@@ -336,8 +337,10 @@ public class ProjectionRebuild {
                     .listenerInvocationErrorHandler(PropagatingErrorHandler.instance())
                     .enableSequenceIdentifierCache()
                     .build();
-            ScheduledExecutorService coordinator = Executors.newSingleThreadScheduledExecutor(daemon(PREFIX + group + "-coordinator"));
-            ScheduledExecutorService worker = Executors.newSingleThreadScheduledExecutor(daemon(PREFIX + group + "-worker"));
+            ScheduledExecutorService coordinator =
+                    Executors.newSingleThreadScheduledExecutor(daemon(PREFIX + group + "-coordinator"));
+            ScheduledExecutorService worker =
+                    Executors.newSingleThreadScheduledExecutor(daemon(PREFIX + group + "-worker"));
             executors.add(coordinator);
             executors.add(worker);
             @SuppressWarnings("unchecked")
@@ -427,7 +430,8 @@ public class ProjectionRebuild {
                     lastEvents = events;
                     movedAt = System.nanoTime();
                 } else if (System.nanoTime() - movedAt > 120_000_000_000L) {
-                    throw new IllegalStateException("no event replayed for two minutes (is the event store reachable?)");
+                    throw new IllegalStateException(
+                            "no event replayed for two minutes (is the event store reachable?)");
                 }
                 boolean caughtUp = true;
                 for (PooledStreamingEventProcessor processor : processors.values()) {
@@ -437,7 +441,8 @@ public class ProjectionRebuild {
                             errorSince = errorSince == 0 ? System.nanoTime() : errorSince;
                             if (System.nanoTime() - errorSince > 15_000_000_000L || rollbacks.get() > 3) {
                                 Throwable cause = segment.getError();
-                                throw new IllegalStateException(cause == null ? "replay failed" : cause.getMessage(), cause);
+                                throw new IllegalStateException(
+                                        cause == null ? "replay failed" : cause.getMessage(), cause);
                             }
                         } else {
                             errorSince = 0;
@@ -485,16 +490,19 @@ public class ProjectionRebuild {
                 // appends wait from here; a command's read-model writes come after its append, so none holds a lock
                 // on the live tables that this transaction waits for
                 jdbc.sql("lock table domain_event_entry in exclusive mode").update();
-                target = jdbc.sql("select coalesce(max(global_index), 0) from domain_event_entry").query(Long.class).single();
+                target = jdbc.sql("select coalesce(max(global_index), 0) from domain_event_entry")
+                        .query(Long.class).single();
             }
-            jdbc.sql("lock table " + String.join(", ", Projections.REBUILT_TABLES.stream().map(t -> "public." + t).toList())
+            jdbc.sql("lock table "
+                    + String.join(", ", Projections.REBUILT_TABLES.stream().map(t -> "public." + t).toList())
                     + " in access exclusive mode").update();
             // commands wait meanwhile: if the last events take longer than a second, let go and try again
             long deadline = System.nanoTime() + 1_000_000_000L;
             for (PooledStreamingEventProcessor processor : processors.values()) {
                 while (position(processor) < target) {
                     if (System.nanoTime() > deadline) {
-                        throw new CannotAcquireLockException("the rebuild did not finish the last events within a second");
+                        throw new CannotAcquireLockException(
+                                "the rebuild did not finish the last events within a second");
                     }
                     try {
                         Thread.sleep(5);
@@ -536,7 +544,8 @@ public class ProjectionRebuild {
                 try {
                     processor.shutDown();
                 } catch (RuntimeException e) {
-                    log.warn("Rebuild {}: processor {} did not shut down cleanly: {}", id, processor.getName(), e.toString());
+                    log.warn("Rebuild {}: processor {} did not shut down cleanly: {}", id, processor.getName(),
+                            e.toString());
                 }
             }
             executors.forEach(ScheduledExecutorService::shutdownNow);

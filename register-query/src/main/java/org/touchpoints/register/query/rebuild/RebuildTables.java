@@ -38,7 +38,8 @@ final class RebuildTables {
                 .param(SCHEMA).query((rs, i) -> new String[] {rs.getString(1), rs.getString(2)}).list();
         for (String[] serial : serials) {
             String sequence = SCHEMA + "." + serial[0] + "_" + serial[1] + "_seq";
-            jdbc.sql("create sequence " + sequence + " owned by " + SCHEMA + "." + serial[0] + "." + serial[1]).update();
+            jdbc.sql("create sequence " + sequence + " owned by " + SCHEMA + "." + serial[0] + "." + serial[1])
+                    .update();
             jdbc.sql("alter table " + SCHEMA + "." + serial[0] + " alter column " + serial[1]
                     + " set default nextval('" + sequence + "')").update();
         }
