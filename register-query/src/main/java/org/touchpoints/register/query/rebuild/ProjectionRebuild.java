@@ -164,12 +164,17 @@ public class ProjectionRebuild {
         return run == null ? java.util.Optional.empty() : java.util.Optional.of(run.status());
     }
 
+    /**
+     * Scale-out: refused while another replica holds a segment of a rebuilt group (claimed, not by this one); segments
+     * nobody holds (a replica just stopped) are no reason, this replica claims them.
+     */
     private void refuseWhileOtherReplicasProcess() {
         for (String group : Projections.REBUILT) {
             EventProcessor live = processing.eventProcessor(group).orElse(null);
             if (live instanceof StreamingEventProcessor streaming) {
-                int segments = tokenStore.fetchSegments(group).length;
-                if (streaming.processingStatus().size() < segments) {
+                long claimed = jdbc.sql("select count(*) from token_entry where processor_name = ? and owner is not null")
+                        .param(group).query(Long.class).single();
+                if (claimed > streaming.processingStatus().size()) {
                     throw new ApiException(HttpStatus.CONFLICT, "Представления сейчас обрабатывают другие экземпляры "
                             + "сервиса запросов. Оставьте один экземпляр (или приостановите обработчики «"
                             + String.join("», «", Projections.REBUILT) + "» на остальных) и повторите запрос");
