@@ -1,5 +1,6 @@
 package org.touchpoints.register.query.rebuild;
 
+import java.lang.management.ManagementFactory;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -171,10 +172,13 @@ public class ProjectionRebuild {
     private void refuseWhileOtherReplicasProcess() {
         for (String group : Projections.REBUILT) {
             EventProcessor live = processing.eventProcessor(group).orElse(null);
-            if (live instanceof StreamingEventProcessor streaming) {
-                long claimed = jdbc.sql("select count(*) from token_entry where processor_name = ? and owner is not null")
-                        .param(group).query(Long.class).single();
-                if (claimed > streaming.processingStatus().size()) {
+            if (live instanceof StreamingEventProcessor) {
+                // the token store's owner is this JVM's name (JdbcTokenStore's default node id)
+                long claimedByOthers = jdbc.sql("""
+                                select count(*) from token_entry
+                                where processor_name = ? and owner is not null and owner <> ?""")
+                        .params(group, ManagementFactory.getRuntimeMXBean().getName()).query(Long.class).single();
+                if (claimedByOthers > 0) {
                     throw new ApiException(HttpStatus.CONFLICT, "Представления сейчас обрабатывают другие экземпляры "
                             + "сервиса запросов. Оставьте один экземпляр (или приостановите обработчики «"
                             + String.join("», «", Projections.REBUILT) + "» на остальных) и повторите запрос");
