@@ -50,7 +50,8 @@ class DeadLetterRecoveryIT extends ApplicationIT {
         assertThat(letter.get("eventId").asString()).isEqualTo(poison);
         assertThat(letter.get("eventType").asString()).isEqualTo("Published");
         assertThat(letter.get("processingGroup").asString()).isEqualTo("projections");
-        assertThat(letter.get("causeType").asString()).isEqualTo("java.time.DateTimeException");
+        // the publication's time is beyond what PostgreSQL stores (the projection no longer reads the date in Java first)
+        assertThat(letter.get("causeType").asString()).isEqualTo("org.springframework.dao.DataIntegrityViolationException");
         assertThat(letter.get("causeMessage").asString()).isNotBlank();
 
         // frozen: the register records a new change, but its read models wait behind the parked event
@@ -99,7 +100,7 @@ class DeadLetterRecoveryIT extends ApplicationIT {
         assertThat(kept.get(0).get("setAsideReason").asString()).isEqualTo(reason);
         assertThat(kept.get(0).get("setAsideBy").asString()).isEqualTo("admin");
         assertThat(kept.get(0).get("setAsideAt").asString()).isNotBlank();
-        assertThat(kept.get(0).get("causeType").asString()).isEqualTo("java.time.DateTimeException");
+        assertThat(kept.get(0).get("causeType").asString()).isEqualTo("org.springframework.dao.DataIntegrityViolationException");
 
         // the rebuild skips it and gives the live read models back
         Map<String, List<Map<String, Object>>> live = ReadModels.snapshot(jdbc);

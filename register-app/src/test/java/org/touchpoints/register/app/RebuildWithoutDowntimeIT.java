@@ -18,8 +18,10 @@ import org.touchpoints.register.app.bench.EventSeeder;
  * A rebuild stops nothing: over some 17,000 events (seeded beneath the application) it replays into fresh
  * tables while a client keeps proposing and approving changes, and every one of those commands succeeds within 2 s,
  * also during the switch. Afterwards the read models hold every change the client made, and equal those of a
- * rebuild with nothing else going on (which {@link ReplayIT} shows to equal the live ones).
+ * rebuild with nothing else going on (which {@link ReplayIT} shows to equal the live ones). A context (and database)
+ * of its own: its seeded registers would slow the other tests' rebuilds, and their poisoned events are not its subject.
  */
+@org.springframework.test.context.TestPropertySource(properties = "register.test.context=rebuild-without-downtime")
 class RebuildWithoutDowntimeIT extends ApplicationIT {
     private static final long LIMIT_MILLIS = 2_000;
 
