@@ -432,13 +432,27 @@ public class ProjectionRebuild {
             long errorSince = 0;
             long lastEvents = -1;
             long movedAt = System.nanoTime();
+            long kickedAt = movedAt;
             while (true) {
                 Thread.sleep(200);
                 progress();
                 if (events != lastEvents) {
                     lastEvents = events;
                     movedAt = System.nanoTime();
-                } else if (System.nanoTime() - movedAt > 120_000_000_000L) {
+                    kickedAt = movedAt;
+                } else if (System.nanoTime() - kickedAt > 10_000_000_000L && events < total) {
+                    // Seen under steady load on the JDBC store: the processors' stream stops delivering although
+                    // events lie ahead (the embedded store's consumer moving from its own stream to the shared one).
+                    // Opening the stream again from the tokens gets it going.
+                    log.warn("Rebuild {}: no event replayed for 10 s at {} of {}; reopening the event stream", id,
+                            events, total);
+                    kickedAt = System.nanoTime();
+                    for (PooledStreamingEventProcessor processor : processors.values()) {
+                        processor.shutDown();
+                        processor.start();
+                    }
+                }
+                if (System.nanoTime() - movedAt > 120_000_000_000L) {
                     throw new IllegalStateException(
                             "no event replayed for two minutes (is the event store reachable?)");
                 }
@@ -457,8 +471,9 @@ public class ProjectionRebuild {
                             errorSince = 0;
                         }
                     }
-                    caughtUp &= !status.isEmpty() && status.values().stream().allMatch(EventTrackerStatus::isCaughtUp)
-                            && head() - position(processor) <= 100;
+                    // near the head is enough: under steady load Axon's "caught up" flag may never come on (there is
+                    // always a next event when the coordinator looks), and the switch finishes the last events anyway
+                    caughtUp &= !status.isEmpty() && head() - position(processor) <= 100;
                 }
                 if (caughtUp) {
                     return;
