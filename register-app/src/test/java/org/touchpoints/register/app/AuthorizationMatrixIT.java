@@ -11,6 +11,7 @@ import java.util.TreeSet;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Supplier;
 import java.util.stream.Stream;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.DynamicTest;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestFactory;
@@ -278,6 +279,12 @@ class AuthorizationMatrixIT extends ApplicationIT {
                     Map.of("url", "https://example.gov.ru/perechen"))).json().get("version").asInt();
         }
         return published;
+    }
+
+    /** The rows start rebuilds and do not follow them: none may still run when the next test class begins. */
+    @AfterEach
+    void noRebuildLeftRunning() {
+        ReadModels.awaitIdle(api.as("admin"));
     }
 
     @TestFactory

@@ -61,6 +61,13 @@ public final class ReadModels {
         return over;
     }
 
+    /** Waits until no rebuild runs (one a test started and did not follow would write its audit entry later). */
+    public static void awaitIdle(Api admin) {
+        if (admin.get("/api/v1/admin/projections/rebuild").status() == 200) {
+            awaitOver(admin, "/api/v1/admin/projections/rebuild", System.nanoTime() + Duration.ofMinutes(5).toNanos());
+        }
+    }
+
     private static Api.Response awaitOver(Api admin, String path, long deadline) {
         while (true) {
             Api.Response status = admin.get(path);
