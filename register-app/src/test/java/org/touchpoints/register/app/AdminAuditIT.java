@@ -76,7 +76,7 @@ class AdminAuditIT extends ApplicationIT {
         assertThat(entries.get(2).get("target").asString()).contains(register);
         assertThat(entries.get(1).get("target").asString()).contains(letter.get("eventId").asString(), register);
         assertThat(entries.get(1).get("details").asString()).contains("Дата публикации вне допустимого диапазона",
-                "DataIntegrityViolationException");
+                "org.springframework.dao.DataIntegrityViolationException");
         JsonNode upload = entries.get(0);
         assertThat(upload.get("target").asString()).contains("2026", "RU-YY");
         assertThat(upload.get("details").asString()).contains("Постановление № 1 от 01.01.2026", "FORGED")

@@ -50,7 +50,6 @@ class DeadLetterRecoveryIT extends ApplicationIT {
         assertThat(letter.get("eventId").asString()).isEqualTo(poison);
         assertThat(letter.get("eventType").asString()).isEqualTo("Published");
         assertThat(letter.get("processingGroup").asString()).isEqualTo("projections");
-        // the publication's time is beyond what PostgreSQL stores (the projection no longer reads the date in Java first)
         assertThat(letter.get("causeType").asString()).isEqualTo("org.springframework.dao.DataIntegrityViolationException");
         assertThat(letter.get("causeMessage").asString()).isNotBlank();
 
