@@ -134,7 +134,7 @@ class RemindersIT {
     }
 
     private static void rebuild(Api admin) {
-        Api.Response rebuilt = admin.post("/api/v1/admin/projections/rebuild", "{}");
+        Api.Response rebuilt = ReadModels.rebuild(admin);
         assertThat(rebuilt.status()).as(rebuilt.toString()).isEqualTo(200);
         assertThat(rebuilt.json().get("events").asLong()).isPositive();
     }
