@@ -131,4 +131,23 @@ class ReplayIT extends ApplicationIT {
         assertThat(jdbc.sql("select count(*) from information_schema.schemata where schema_name like 'rebuild%'")
                 .query(Long.class).single()).as("no fresh tables left beside the live ones").isZero();
     }
+
+    @Test
+    void aRebuildKeepsTheNamesOfEveryIndexAndConstraint() {
+        // migrations drop and replace indexes by name (V8_60: q_division_process_key): after a rebuild the fresh
+        // tables must carry the same names, or such a migration would miss its index and leave the old one in place
+        String indexes = "select tablename || ' ' || indexname || ' ' || indexdef from pg_indexes"
+                + " where schemaname = 'public' and tablename like 'q!_%' escape '!' order by 1";
+        String constraints = "select conrelid::regclass::text || ' ' || conname || ' ' || pg_get_constraintdef(oid)"
+                + " from pg_constraint where connamespace = 'public'::regnamespace"
+                + " and conrelid::regclass::text like 'q!_%' escape '!' order by 1";
+        List<String> indexesBefore = jdbc.sql(indexes).query(String.class).list();
+        List<String> constraintsBefore = jdbc.sql(constraints).query(String.class).list();
+        assertThat(indexesBefore).anyMatch(i -> i.contains("q_division_process_key"));
+
+        ReadModels.rebuild(api.as("admin"));
+
+        assertThat(jdbc.sql(indexes).query(String.class).list()).containsExactlyElementsOf(indexesBefore);
+        assertThat(jdbc.sql(constraints).query(String.class).list()).containsExactlyElementsOf(constraintsBefore);
+    }
 }

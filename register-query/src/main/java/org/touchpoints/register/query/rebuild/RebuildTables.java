@@ -30,6 +30,7 @@ final class RebuildTables {
             jdbc.sql("create table " + SCHEMA + "." + table + " (like public." + table + " including all)").update();
             // no autovacuum while the replay fills it: its lock would hold up the switch (analyze() does its work)
             jdbc.sql("alter table " + SCHEMA + "." + table + " set (autovacuum_enabled = false)").update();
+            keepIndexNames(table);
         }
         // a serial column's default still names the live table's sequence: give the copy its own
         List<String[]> serials = jdbc.sql("""
@@ -46,6 +47,45 @@ final class RebuildTables {
         for (String sequence : freeSequences()) {
             jdbc.sql("create sequence " + SCHEMA + "." + sequence).update();
         }
+    }
+
+    /**
+     * Gives the copy's indexes (and so the constraints they back) the names of the live table's: {@code like … including
+     * all} names them anew, and after the switch a migration that drops or replaces an index by its name (e.g.
+     * {@code drop index if exists q_division_process_key}) would then miss it. Matched by definition (uniqueness,
+     * method, columns, predicate).
+     */
+    private void keepIndexNames(String table) {
+        List<String[]> live = indexes("public", table);
+        for (String[] fresh : indexes(SCHEMA, table)) {
+            for (java.util.Iterator<String[]> it = live.iterator(); it.hasNext(); ) {
+                String[] same = it.next();
+                if (same[1].equals(fresh[1])) {
+                    it.remove();
+                    if (!same[0].equals(fresh[0])) {
+                        jdbc.sql("alter index " + SCHEMA + ".\"" + fresh[0] + "\" rename to \"" + same[0] + "\"").update();
+                    }
+                    break;
+                }
+            }
+        }
+    }
+
+    /** Each index of the table: its name, and its definition without name and table. */
+    private List<String[]> indexes(String schema, String table) {
+        return new java.util.ArrayList<>(jdbc.sql("""
+                        select i.relname, pg_get_indexdef(i.oid) from pg_index x
+                        join pg_class i on i.oid = x.indexrelid
+                        join pg_class t on t.oid = x.indrelid
+                        join pg_namespace n on n.oid = t.relnamespace
+                        where n.nspname = ? and t.relname = ? order by i.relname""")
+                .params(schema, table)
+                .query((rs, i) -> {
+                    String def = rs.getString(2);
+                    return new String[] {rs.getString(1),
+                            (def.startsWith("CREATE UNIQUE") ? "unique" : "") + def.substring(def.indexOf(" USING "))};
+                })
+                .list());
     }
 
     /** Statistics of the fresh tables, for the plans of the queries after the switch. */
