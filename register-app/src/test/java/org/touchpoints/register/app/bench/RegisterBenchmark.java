@@ -341,20 +341,27 @@ class RegisterBenchmark {
         // the rebuild runs in the background (202) into fresh tables, then is switched in: follow it to the end
         Api.Response r = app.api.as("admin").post("/api/v1/admin/projections/rebuild", "{}");
         check(r);
-        String path = "/api/v1/admin/projections/rebuild/" + r.json().get("id").asString();
-        do {
-            Thread.sleep(100);
-            r = app.api.as("admin").get(path);
-            check(r);
-        } while (!Set.of("DONE", "FAILED").contains(r.json().get("state").asString()));
+        // a build before the rebuild without downtime (-Dbench.jar=…) answers 200 when done, in one transaction that
+        // held every command back: the same figure, for a before/after pair
+        boolean blocking = r.status() == 200;
+        if (!blocking) {
+            String path = "/api/v1/admin/projections/rebuild/" + r.json().get("id").asString();
+            do {
+                Thread.sleep(100);
+                r = app.api.as("admin").get(path);
+                check(r);
+            } while (!Set.of("DONE", "FAILED").contains(r.json().get("state").asString()));
+        }
         double seconds = (System.nanoTime() - start) / 1e9;
-        if (!r.json().get("state").asString().equals("DONE")) {
+        if (!blocking && !r.json().get("state").asString().equals("DONE")) {
             throw new IllegalStateException("Rebuild failed: " + r.body());
         }
         long events = r.json().get("events").asLong();
-        System.out.printf("replay: rebuilt every projection from %d events in %.1f s: %.0f events/s (target ≥ 20000; "
-                        + "%d letters parked), without stopping commands%n", events, seconds, events / seconds,
-                r.json().get("parked").asLong());
+        System.out.printf("replay: rebuilt every projection from %d events in %.1f s: %.0f events/s (goal ≥ 50000: %s; "
+                        + "%d letters parked), %s%n", events, seconds, events / seconds,
+                events / seconds >= 50_000 ? "met" : String.format("missed by %.0f", 50_000 - events / seconds),
+                r.json().get("parked").asLong(),
+                blocking ? "every command held back meanwhile (old engine)" : "without stopping commands");
         System.out.printf("replay cpu: %s%n", app.cpu().since(before));
         try (Connection c = DriverManager.getConnection(app.jdbcUrl(), "postgres", "");
              ResultSet rs = c.createStatement().executeQuery("select (select count(*) from q_row), "
