@@ -94,4 +94,36 @@ document.addEventListener('DOMContentLoaded', () => {
     });
     check();
   }
+
+  // A register filter at thousands of registers: a search field whose list holds the registers matching what is typed
+  // (RegisterPicker); the server suggests them, a few at a time.
+  document.querySelectorAll('input[data-register-suggestions]').forEach((field) => {
+    const list = document.getElementById(field.getAttribute('list'));
+    let timer = null;
+    let asked = field.value;
+    field.addEventListener('input', () => {
+      clearTimeout(timer);
+      timer = setTimeout(() => {
+        const q = field.value.trim();
+        if (q === asked) {
+          return;
+        }
+        asked = q;
+        fetch(field.dataset.registerSuggestions + '?q=' + encodeURIComponent(q), { headers: { Accept: 'application/json' }, credentials: 'same-origin' })
+          .then((response) => (response.ok ? response.json() : []))
+          .then((registers) => {
+            if (asked !== q) {
+              return; // a later request is on its way
+            }
+            list.replaceChildren(...registers.map((r) => {
+              const option = document.createElement('option');
+              option.value = r.id;
+              option.textContent = r.authority;
+              return option;
+            }));
+          })
+          .catch(() => {});
+      }, 150);
+    });
+  });
 });

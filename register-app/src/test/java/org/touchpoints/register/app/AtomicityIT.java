@@ -92,7 +92,7 @@ class AtomicityIT extends ApplicationIT {
         assertThat(change.get("version").asLong()).isEqualTo(2);
 
         Map<String, List<Map<String, Object>>> live = ReadModels.snapshot(jdbc);
-        ok(api.as("admin").post("/api/v1/admin/projections/rebuild", "{}"));
+        ok(ReadModels.rebuild(api.as("admin")));
         Map<String, List<Map<String, Object>>> rebuilt = ReadModels.snapshot(jdbc);
         for (String table : ReadModels.TABLES.keySet()) {
             assertThat(rebuilt.get(table)).as(table).containsExactlyElementsOf(live.get(table));
@@ -111,7 +111,7 @@ class AtomicityIT extends ApplicationIT {
         } finally {
             removeFault("q_change", register);
         }
-        ok(api.as("admin").post("/api/v1/admin/projections/rebuild", "{}"));
+        ok(ReadModels.rebuild(api.as("admin")));
         assertThat(ok(api.as("admin").get("/api/v1/admin/dead-letters?sequence=" + register)).json())
                 .as("applied by the rebuild, not to be applied again").isEmpty();
         assertThat(ok(api.as("initiator").get("/api/v1/changes/parked-2")).json().get("status").asString())

@@ -11,6 +11,7 @@ import java.util.TreeSet;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Supplier;
 import java.util.stream.Stream;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.DynamicTest;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestFactory;
@@ -94,6 +95,8 @@ class AuthorizationMatrixIT extends ApplicationIT {
                 // reading: unpublished content by the register's members, auditors and administrators; published
                 // versions by every signed-in account; the audit trail only by auditors and administrators
                 new Row("GET /api/v1/registers", "the readable ones", SIGNED_IN, () -> Call.get("/api/v1/registers")),
+                new Row("GET /api/v1/register-suggestions", "of the readable registers", SIGNED_IN,
+                        () -> Call.get("/api/v1/register-suggestions?q=" + register)),
                 new Row("GET /api/v1/registers/{registerId}/rows", "current", READERS, () -> Call.get(r + "/rows")),
                 new Row("GET /api/v1/registers/{registerId}/rows", "as of an instant", READERS,
                         () -> Call.get(r + "/rows?asOf=2024-12-20T09:00:00Z")),
@@ -162,6 +165,12 @@ class AuthorizationMatrixIT extends ApplicationIT {
                                 Api.MAPPER.writeValueAsString(Map.of("password", "новый пароль для проверки"))
                                         .getBytes(StandardCharsets.UTF_8))),
                 new Row("POST /api/v1/admin/projections/rebuild", "", admin, () -> Call.post("/api/v1/admin/projections/rebuild", null)),
+                new Row("GET /api/v1/admin/projections/rebuild", "the latest", admin, () -> {
+                    rebuildStarted();
+                    return Call.get("/api/v1/admin/projections/rebuild");
+                }),
+                new Row("GET /api/v1/admin/projections/rebuild/{id}", "", admin,
+                        () -> Call.get("/api/v1/admin/projections/rebuild/" + rebuildStarted())),
                 // the approval chain: decided by the register's members
                 new Row("POST /api/v1/registers/{registerId}/changes", "", Set.of("initiator"),
                         () -> Call.post(r + "/changes", addRow(next("Точка")))),
@@ -274,6 +283,12 @@ class AuthorizationMatrixIT extends ApplicationIT {
         return published;
     }
 
+    /** The rows start rebuilds and do not follow them: none may still run when the next test class begins. */
+    @AfterEach
+    void noRebuildLeftRunning() {
+        ReadModels.awaitIdle(api.as("admin"));
+    }
+
     @TestFactory
     Stream<DynamicTest> everyEndpointAndRole() {
         accounts.create(OUTSIDER, "demo", "Сотрудник другого органа", null);
@@ -377,5 +392,14 @@ class AuthorizationMatrixIT extends ApplicationIT {
 
     private static String next(String prefix) {
         return prefix + "-" + UNIQUE.incrementAndGet();
+    }
+
+    /** The id of a rebuild started now, or of the one that runs already. */
+    private String rebuildStarted() {
+        Api.Response started = api.as("admin").post("/api/v1/admin/projections/rebuild", "{}");
+        if (started.status() == 202) {
+            return started.json().get("id").asString();
+        }
+        return ok(api.as("admin").get("/api/v1/admin/projections/rebuild")).json().get("id").asString();
     }
 }

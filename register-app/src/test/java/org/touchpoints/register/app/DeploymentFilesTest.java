@@ -111,7 +111,8 @@ class DeploymentFilesTest {
                         + profile.strip() + ".yml")).anyMatch(Files::isRegularFile))
                         .as(name + ": profile " + profile + " has its file").isTrue();
             }
-            assertThat((String) map(map(map(map(yml, "management"), "endpoints"), "web"), "exposure").get("include"))
+            Map<String, Object> config = configuration(module, modules);
+            assertThat((String) map(map(map(map(config, "management"), "endpoints"), "web"), "exposure").get("include"))
                     .as(name + " exposes what Prometheus scrapes").contains("prometheus");
         }
     }
@@ -281,6 +282,35 @@ class DeploymentFilesTest {
         Object value = parent.get(key);
         assertThat(value).as(key).isInstanceOf(Map.class);
         return (Map<String, Object>) value;
+    }
+
+    /**
+     * The module's application.yml with the files it imports ({@code spring.config.import: classpath:…}, each found in
+     * one of the {@code modules} it is built with) laid over it, as Spring reads them: an imported file's keys win.
+     */
+    @SuppressWarnings("unchecked")
+    private static Map<String, Object> configuration(String module, Set<String> modules) {
+        Map<String, Object> yml = Deployment.yaml(module + "/src/main/resources/application.yml");
+        Object imports = ((Map<String, Object>) ((Map<String, Object>) yml.getOrDefault("spring", Map.of()))
+                .getOrDefault("config", Map.of())).get("import");
+        Map<String, Object> merged = yml;
+        for (String location : imports == null ? List.<String>of() : List.of(((String) imports).split(","))) {
+            String file = location.strip().replace("classpath:", "");
+            Path imported = modules.stream().map(m -> ROOT.resolve(m).resolve("src/main/resources").resolve(file))
+                    .filter(Files::isRegularFile).findFirst().orElse(null);
+            assertThat(imported).as(module + " imports " + file + " from a module it is built with").isNotNull();
+            merged = merged(merged, Deployment.yaml(ROOT.relativize(imported).toString()));
+        }
+        return merged;
+    }
+
+    /** {@code over} laid over {@code under}: maps merged key by key, any other value of {@code over} wins. */
+    @SuppressWarnings("unchecked")
+    private static Map<String, Object> merged(Map<String, Object> under, Map<String, Object> over) {
+        Map<String, Object> result = new java.util.LinkedHashMap<>(under);
+        over.forEach((key, value) -> result.merge(key, value, (a, b) -> a instanceof Map && b instanceof Map
+                ? merged((Map<String, Object>) a, (Map<String, Object>) b) : b));
+        return result;
     }
 
     @SuppressWarnings("unchecked")

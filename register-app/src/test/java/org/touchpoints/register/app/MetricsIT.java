@@ -46,6 +46,39 @@ class MetricsIT extends ApplicationIT {
         assertThat(scrape).as("Axon's own bus metrics").contains("commandBus");
     }
 
+    /**
+     * The lead time of each step, measured by the metrics group from its own record of the change (initiated at 09:00,
+     * agreed by the head at 10:00, approved by the deputy at 12:00), which it drops once the change is decided.
+     */
+    @Test
+    void approvalLeadTimesAreMeasuredStepByStepFromTheMetricsGroupsOwnRecord(
+            @Autowired io.micrometer.core.instrument.MeterRegistry registry,
+            @Autowired org.springframework.jdbc.core.simple.JdbcClient jdbc) throws Exception {
+        io.micrometer.core.instrument.Timer division = registry.get("register.approval.lead.time").tag("step", "division").timer();
+        io.micrometer.core.instrument.Timer deputy = registry.get("register.approval.lead.time").tag("step", "deputy").timer();
+        long divisions = division.count();
+        long deputies = deputy.count();
+        double divisionSeconds = division.totalTime(java.util.concurrent.TimeUnit.SECONDS);
+        double deputySeconds = deputy.totalTime(java.util.concurrent.TimeUnit.SECONDS);
+        String register = newRegister();
+        clock.set(Instant.parse("2024-12-20T09:00:00Z"));
+        String change = initiate(register, "Сайт");
+        clock.set(Instant.parse("2024-12-20T10:00:00Z"));
+        ok(api.as("division-head").post("/api/v1/changes/" + change + "/division-approval", "{}"));
+        clock.set(Instant.parse("2024-12-20T12:00:00Z"));
+        ok(api.as("deputy").post("/api/v1/changes/" + change + "/deputy-approval", "{}"));
+
+        for (int i = 0; i < 200 && deputy.count() == deputies; i++) { // the group may run behind the command
+            Thread.sleep(50);
+        }
+        assertThat(division.count()).isEqualTo(divisions + 1);
+        assertThat(deputy.count()).isEqualTo(deputies + 1);
+        assertThat(division.totalTime(java.util.concurrent.TimeUnit.SECONDS) - divisionSeconds).isEqualTo(3600.0);
+        assertThat(deputy.totalTime(java.util.concurrent.TimeUnit.SECONDS) - deputySeconds).isEqualTo(7200.0);
+        assertThat(jdbc.sql("select count(*) from metrics_approval_step where change_id = ?").param(change)
+                .query(Long.class).single()).as("nothing more to time").isZero();
+    }
+
     @Test
     void everyProcessingGroupReportsItsLagBySegmentZeroWhenIdleAndNoMeterIsRegisteredTwice() {
         Logger micrometer = (Logger) LoggerFactory.getLogger("io.micrometer.core.instrument.MeterRegistry");

@@ -125,6 +125,29 @@ class PagingIT extends ApplicationIT {
         }
     }
 
+    @Test
+    void theDeadlinesOfAnUnpublishedStatusComeInPagesThatTogetherAreTheWholeListInItsOrder() {
+        String register = newRegister();
+        String other = newRegister(10, "Asia/Novosibirsk");
+        for (int i = 1; i <= 3; i++) {
+            approvedChange(register, "Точка " + i);
+            approvedChange(other, "Точка " + i);
+        }
+        String path = "/api/v1/deadlines?registerId=" + register + "&status=PENDING";
+        List<String> whole = ids(ok(api.as("auditor").get(path)).json(), "changeId");
+        assertThat(whole).hasSize(3);
+        List<String> paged = new ArrayList<>();
+        for (int page = 1; page <= 2; page++) {
+            JsonNode entries = ok(api.as("auditor").get(path + "&page=" + page + "&size=2")).json();
+            entries.forEach(e -> assertThat(e.get("status").asString()).isEqualTo("PENDING"));
+            paged.addAll(ids(entries, "changeId"));
+        }
+        assertThat(paged).as("pages of one status in the list's order").isEqualTo(whole);
+        JsonNode otherZone = ok(api.as("auditor").get("/api/v1/deadlines?registerId=" + other + "&status=PENDING&page=1&size=2")).json();
+        assertThat(otherZone).as("another zone's register, its own groups").hasSize(2);
+        assertThat(ok(api.as("auditor").get(path.replace("PENDING", "OVERDUE") + "&page=1&size=2")).json()).isEmpty();
+    }
+
     private static List<String> ids(JsonNode list, String field) {
         List<String> ids = new ArrayList<>();
         list.forEach(n -> ids.add(n.get(field).asString()));

@@ -134,7 +134,7 @@ class RemindersIT {
     }
 
     private static void rebuild(Api admin) {
-        Api.Response rebuilt = admin.post("/api/v1/admin/projections/rebuild", "{}");
+        Api.Response rebuilt = ReadModels.rebuild(admin);
         assertThat(rebuilt.status()).as(rebuilt.toString()).isEqualTo(200);
         assertThat(rebuilt.json().get("events").asLong()).isPositive();
     }
@@ -180,6 +180,60 @@ class RemindersIT {
         assertThat(since(seen)).containsExactlyInAnyOrder(
                 "p-deputy@gov.example: Изменение перечня ожидает утверждения приказом",
                 "p-minister@gov.example: Изменение перечня ожидает утверждения приказом");
+    }
+
+    /**
+     * The reminders group reads only its own tables: with the read models of the projections group emptied (as a
+     * rebuild leaves them until it has replayed), whoever's step is next, the initiator and the publishers still hear.
+     */
+    @Test
+    void remindersGoByWhatTheirOwnGroupRecordedNotByTheReadModels(
+            @Autowired org.springframework.jdbc.core.simple.JdbcClient jdbc) throws Exception {
+        // dates of their own, so this change is never at risk or overdue when the other tests look
+        clock.set(Instant.parse("2025-03-03T09:00:00Z"));
+        accounts.create("admin", "demo", "Администратор", "ADMIN");
+        for (String u : List.of("o-initiator", "o-head", "o-deputy", "o-publisher")) {
+            accounts.create(u, "demo", u, null, u + "@own.example");
+        }
+        Api api = Api.at(port);
+        Api admin = api.as("admin");
+        ApplicationIT.ok(admin.post("/api/v1/registers", Map.of("id", "mail-own", "authority", "ГЖИ", "timeZone",
+                "Europe/Moscow", "template", "SIX_COLUMN", "publicationDeadlineWorkingDays", 10)));
+        ApplicationIT.ok(admin.post("/api/v1/registers/mail-own/divisions", Map.of("id", "licensing", "name", "Лицензирование",
+                "processes", List.of(ApplicationIT.LICENSING_PROCESS))));
+        ApplicationIT.ok(admin.post("/api/v1/registers/mail-own/members", Map.of("username", "o-initiator", "role", "SPECIALIST", "division", "licensing")));
+        ApplicationIT.ok(admin.post("/api/v1/registers/mail-own/members", Map.of("username", "o-head", "role", "HEAD", "division", "licensing")));
+        ApplicationIT.ok(admin.post("/api/v1/registers/mail-own/members", Map.of("username", "o-deputy", "role", "DEPUTY")));
+        ApplicationIT.ok(admin.post("/api/v1/registers/mail-own/members", Map.of("username", "o-publisher", "role", "PUBLISHER")));
+        sender.sendPending();
+        List<String> seen = mail();
+        String change = ApplicationIT.ok(api.as("o-initiator").post("/api/v1/registers/mail-own/changes",
+                ApplicationIT.addRow("Сайт"))).json().get("changeId").asString();
+
+        // the members are gone from the read models, and the change's deadline is not there yet
+        assertThat(jdbc.sql("delete from q_member where register_id = 'mail-own'").update()).isEqualTo(4);
+        ApplicationIT.ok(api.as("o-head").post("/api/v1/changes/" + change + "/division-approval", "{}"));
+        ApplicationIT.ok(api.as("o-deputy").post("/api/v1/changes/" + change + "/deputy-approval", "{}"));
+        assertThat(jdbc.sql("update q_change set approved_at = null, due_date = null where change_id = ?")
+                .param(change).update()).isEqualTo(1);
+        clock.set(Instant.parse("2025-03-14T09:00:00Z")); // due 17.03.2025: at risk
+        policy.remindOfPublicationsAtRisk();
+        policy.remindOfPublicationsAtRisk();
+        sender.sendPending();
+        assertThat(since(seen)).filteredOn(m -> m.contains("@own.example")).containsExactlyInAnyOrder(
+                "o-head@own.example: Изменение перечня ожидает вашего согласования",
+                "o-deputy@own.example: Изменение перечня ожидает утверждения",
+                "o-initiator@own.example: Ваше изменение перечня утверждено",
+                "o-publisher@own.example: Срок публикации перечня истекает 17.03.2025");
+
+        // the rebuild brings the read models back, and sends nothing
+        seen = mail();
+        rebuild(admin);
+        policy.remindOfPublicationsAtRisk();
+        assertThat(sender.sendPending()).as("a rebuild sends no reminder").isZero();
+        assertThat(since(seen)).isEmpty();
+        assertThat(jdbc.sql("select count(*) from q_member where register_id = 'mail-own'").query(Long.class).single())
+                .isEqualTo(4);
     }
 
     /** Every message received, as «recipient: subject» (the mail server lists them by mailbox, not by arrival). */

@@ -41,8 +41,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 import org.touchpoints.register.query.config.ProcessorFairShare;
-import org.touchpoints.register.query.rebuild.ProjectionRebuilder;
-import org.touchpoints.register.query.rebuild.ProjectionReset;
+import org.touchpoints.register.query.rebuild.ProjectionRebuild;
 
 /**
  * The query service's context in its scale-out configuration (the {@code axonserver} profile) on a real
@@ -101,8 +100,7 @@ class QueryServiceIT {
         assertThat(context.getBeansOfType(EventStorageEngine.class)).as("no JDBC event storage").isEmpty();
         assertThat(context.getBean(CommandBus.class)).isInstanceOf(AxonServerCommandBus.class);
         assertThat(context.getBean(QueryBus.class)).isInstanceOf(AxonServerQueryBus.class);
-        assertThat(context.getBeansOfType(ProjectionRebuilder.class)).isEmpty();
-        assertThat(context.getBeansOfType(ProjectionReset.class)).hasSize(1);
+        assertThat(context.getBeansOfType(ProjectionRebuild.class)).hasSize(1);
     }
 
     @Test
@@ -131,8 +129,20 @@ class QueryServiceIT {
             org.axonframework.eventhandling.TrackingToken reset = org.axonframework.eventhandling.ReplayToken.createReplayToken(
                     new org.axonframework.eventhandling.GlobalSequenceTrackingToken(90),
                     new org.axonframework.eventhandling.GlobalSequenceTrackingToken(-1));
-            tokens.storeToken(reset, "reset-probe", 0);
-            assertThat(tokens.fetchToken("reset-probe", 0)).isEqualTo(reset);
+            // every kind of token either mode's processors write: Axon Server's, the JDBC store's (gap-aware), a
+            // replay, a merge; each stored, its claim given up, and claimed back as another node would
+            for (org.axonframework.eventhandling.TrackingToken token : List.of(reset,
+                    new org.axonframework.eventhandling.GlobalSequenceTrackingToken(12),
+                    org.axonframework.eventhandling.GapAwareTrackingToken.newInstance(40, java.util.Set.of(37L, 38L)),
+                    new org.axonframework.eventhandling.MergedTrackingToken(
+                            new org.axonframework.eventhandling.GlobalSequenceTrackingToken(3),
+                            new org.axonframework.eventhandling.GlobalSequenceTrackingToken(7)),
+                    org.axonframework.eventhandling.ReplayToken.createReplayToken(
+                            org.axonframework.eventhandling.GapAwareTrackingToken.newInstance(90, java.util.Set.of()), null))) {
+                tokens.storeToken(token, "reset-probe", 0);
+                tokens.releaseClaim("reset-probe", 0);
+                assertThat(tokens.fetchToken("reset-probe", 0)).as(token.toString()).isEqualTo(token);
+            }
         } finally {
             tokens.releaseClaim("reset-probe", 0);
             jdbc.sql("delete from token_entry where processor_name = 'reset-probe'").update();
@@ -245,13 +255,18 @@ class QueryServiceIT {
     }
 
     @Test
-    void aRebuildResetsTheProjectionsProcessorWhichThenReplaysInTheBackground() throws Exception {
+    void aRebuildStartsInTheBackgroundAndTheLiveReadModelsServeMeanwhile() throws Exception {
         insertRegister("r-before-rebuild");
         HttpResponse<String> response = rebuild();
         assertThat(response.statusCode()).as(response.body()).isEqualTo(202);
-        assertThat(response.body()).contains("\"processor\":\"projections,history\"", "REPLAYING");
-        assertThat(registers()).as("the read models were reset").doesNotContain("r-before-rebuild");
+        assertThat(response.body()).contains("\"state\":\"REPLAYING\"", "\"id\":");
+        assertThat(response.headers().firstValue("Location")).hasValueSatisfying(l -> assertThat(l).startsWith(
+                "/api/v1/admin/projections/rebuild/"));
+        assertThat(registers()).as("the live read models serve until the switch").contains("r-before-rebuild");
         assertThat(processing.eventProcessor("projections").orElseThrow().isRunning()).isTrue();
+        HttpResponse<String> progress = send(request("/api/v1/admin/projections/rebuild", "admin:first-admin").GET());
+        assertThat(progress.statusCode()).isEqualTo(200);
+        assertThat(progress.body()).contains("\"events\":", "\"total\":");
     }
 
     @Test

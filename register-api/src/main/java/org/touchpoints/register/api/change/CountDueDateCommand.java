@@ -8,5 +8,6 @@ import org.axonframework.modelling.command.TargetAggregateIdentifier;
  * change whose due date could not be counted: the register counts it again and records {@link DueDateCounted} when it
  * can now. Answers whether it was counted.
  */
-public record CountDueDateCommand(@TargetAggregateIdentifier String registerId, String changeId, String by, Instant at) {
+public record CountDueDateCommand(@TargetAggregateIdentifier String registerId, String changeId, String by, Instant at)
+        implements ChangeCommand {
 }

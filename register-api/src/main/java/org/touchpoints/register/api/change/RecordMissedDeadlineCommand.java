@@ -8,5 +8,5 @@ import org.axonframework.modelling.command.TargetAggregateIdentifier;
  * publication; the register records it once, against the due date it recorded itself (the sender names no date).
  */
 public record RecordMissedDeadlineCommand(@TargetAggregateIdentifier String registerId, String changeId, String by,
-                                          Instant at) {
+                                          Instant at) implements ChangeCommand {
 }

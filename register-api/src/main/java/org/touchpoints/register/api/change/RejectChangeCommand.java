@@ -5,5 +5,5 @@ import org.axonframework.modelling.command.TargetAggregateIdentifier;
 
 /** A rejection at the approver's step; {@code expectedVersion} (nullable) is the change's version they saw. */
 public record RejectChangeCommand(@TargetAggregateIdentifier String registerId, String changeId, String reason,
-                                  Long expectedVersion, String by, Instant at) {
+                                  Long expectedVersion, String by, Instant at) implements ChangeCommand {
 }

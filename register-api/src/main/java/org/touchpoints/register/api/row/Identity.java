@@ -3,6 +3,7 @@ package org.touchpoints.register.api.row;
 import java.text.Normalizer;
 import java.util.Locale;
 import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -33,6 +34,15 @@ public final class Identity {
     /** A phone number: digits with the separators people write between them, at least five digits. */
     private static final Pattern PHONE = Pattern.compile("(?<![\\p{L}\\d])\\+?\\(?\\d(?:[\\s()\\-‐‑–]*\\d){4,}(?![\\p{L}\\d])");
 
+    /**
+     * Keys already computed, by name: a rule compares the proposed name with every row of a register, i.e. the same
+     * few hundred names on every command (the key is a pure function of the text). Bounded; emptied when full.
+     */
+    private static final Map<String, String> NAME_KEYS = new ConcurrentHashMap<>();
+    private static final int NAME_KEYS_MAX = 4_096;
+    /** Longer texts are computed every time: the cache holds at most ~4,096 × 2 × 1,000 characters (16 MiB). */
+    private static final int NAME_KEYS_MAX_LENGTH = 1_000;
+
     private Identity() {
     }
 
@@ -41,6 +51,21 @@ public final class Identity {
         if (s == null) {
             return "";
         }
+        if (s.length() > NAME_KEYS_MAX_LENGTH) {
+            return nameKey(s);
+        }
+        String key = NAME_KEYS.get(s);
+        if (key == null) {
+            key = nameKey(s);
+            if (NAME_KEYS.size() >= NAME_KEYS_MAX) {
+                NAME_KEYS.clear();
+            }
+            NAME_KEYS.put(s, key);
+        }
+        return key;
+    }
+
+    private static String nameKey(String s) {
         String t = Normalizer.normalize(s, Normalizer.Form.NFKC);
         t = withoutInvisibleCharacters(t);
         t = cyrillicInCyrillicWords(t);

@@ -41,7 +41,7 @@ public class EmbeddedPostgresConfiguration {
     EmbeddedPostgres embeddedPostgres(EmbeddedPostgresProperties properties) throws IOException {
         Path dataDir = Path.of(properties.dataDir()).toAbsolutePath().resolve("pg");
         Files.createDirectories(dataDir);
-        return start(dataDir, properties.durable(), 0);
+        return start(dataDir, properties.durable(), 0, properties.serverLog());
     }
 
     /**
@@ -49,9 +49,18 @@ public class EmbeddedPostgresConfiguration {
      * database under the running service and starts it again on the same directory and port.
      */
     public static EmbeddedPostgres start(Path dataDir, boolean durable, int port) throws IOException {
+        return start(dataDir, durable, port, false);
+    }
+
+    /** @param serverLog the server's log as files in {@code dataDir/log} ({@link EmbeddedPostgresProperties#serverLog}) */
+    static EmbeddedPostgres start(Path dataDir, boolean durable, int port, boolean serverLog) throws IOException {
         stopOrphanedServer(dataDir);
         String on = durable ? "on" : "off";
-        EmbeddedPostgres postgres = EmbeddedPostgres.builder()
+        EmbeddedPostgres.Builder builder = EmbeddedPostgres.builder();
+        if (serverLog) {
+            builder.setServerConfig("logging_collector", "on").setServerConfig("log_directory", "log");
+        }
+        EmbeddedPostgres postgres = builder
                 .setDataDirectory(dataDir)
                 .setCleanDataDirectory(false)
                 .setPort(port)

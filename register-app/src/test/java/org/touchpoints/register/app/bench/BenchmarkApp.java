@@ -29,6 +29,7 @@ final class BenchmarkApp implements AutoCloseable {
     double readySeconds;
     private final Process process;
     private final Path dataDir;
+    private Path log;
     private final Map<Long, Long> threadTicks = new java.util.HashMap<>();
     private final Map<Long, String> threadNames = new java.util.HashMap<>();
     private final java.util.concurrent.ScheduledExecutorService sampler =
@@ -50,22 +51,31 @@ final class BenchmarkApp implements AutoCloseable {
 
     /** @param jvmArgs extra options of the application's JVM (e.g. a flight recording), may be empty */
     static BenchmarkApp start(List<String> jvmArgs) throws Exception {
-        return start(jvmArgs, Files.createTempDirectory("register-bench-"));
+        return start(jvmArgs, tempDirectory("register-bench-"));
     }
 
     /** The application on {@code dataDir}: a new one, or the data directory of an earlier run (a restart). */
     static BenchmarkApp start(List<String> jvmArgs, Path dataDir) throws Exception {
+        return start(jvmArgs, dataDir, System.getProperty("bench.jar", "target/register-app.jar"),
+                18000 + (int) (ProcessHandle.current().pid() % 1000));
+    }
+
+    /** {@code jar} (a build of the application) on {@code port}: two builds side by side. */
+    static BenchmarkApp start(List<String> jvmArgs, Path dataDir, String jar, int port) throws Exception {
         Path log = dataDir.resolve("app-" + System.nanoTime() + ".log");
-        int port = 18000 + (int) (ProcessHandle.current().pid() % 1000);
         List<String> command = new ArrayList<>();
-        command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+        command.add(java());
         command.add("-Ddisable-axoniq-console-message=true");
         command.addAll(jvmArgs);
-        command.addAll(List.of("-jar", "target/register-app.jar",
+        // -Dbench.jar: another build of the application (e.g. main's, for a before/after pair of runs)
+        command.addAll(launch(jvmArgs, jar));
+        command.addAll(List.of(
                 "--server.port=" + port, "--register.embedded-postgres.data-dir=" + dataDir,
                 "--spring.profiles.active=demo", "--logging.level.root=WARN",
                 "--logging.level.org.touchpoints.register.app.database=INFO",
                 "--logging.level.org.touchpoints.register.query.rebuild=INFO",
+                // the embedded server's own log as files (quiet unless the same-work baseline switches its statement log on)
+                "--register.embedded-postgres.server-log=true",
                 // every benchmark client comes from 127.0.0.1: the slow-body guard's per-address limit (16) is for
                 // one person's browser, not for K = 32 clients on one address
                 "--register.web.bodies.max-concurrent-per-address=256"));
@@ -80,10 +90,102 @@ final class BenchmarkApp implements AutoCloseable {
             System.out.println("application log: " + log);
             BenchmarkApp app = new BenchmarkApp(process, api, port, postgresPort(log), dataDir, startup);
             app.readySeconds = ready;
+            app.log = log;
             return app;
         } catch (Exception | Error e) {
             process.destroy();
             throw e;
+        }
+    }
+
+    /** Whether the application runs as the README launches it: from the extracted jar with a class data archive. */
+    static final boolean CDS = !"false".equals(System.getProperty("bench.cds", "true"));
+    /** The class data archive of each jar launched so far (a run may launch two builds side by side). */
+    private static final Map<String, Path> ARCHIVES = new java.util.HashMap<>();
+
+    /**
+     * How the application's JVM is launched: {@code -jar target/register-app.jar}, or (by default) as the README
+     * gives it for a fast start-up: the jar extracted ({@code java -Djarmode=tools -jar register-app.jar extract}) and
+     * run with an application class data archive made by one training run (start, ready, a few requests, stop), so
+     * the classes are not loaded and verified again on every start.
+     */
+    private static List<String> launch(List<String> jvmArgs, String builtJar) throws Exception {
+        if (!CDS) {
+            return List.of("-jar", builtJar);
+        }
+        Path extracted = Path.of("target", ARCHIVES.isEmpty() ? "bench-cds" : "bench-cds-" + ARCHIVES.size());
+        Path jar = extracted.resolve(Path.of(builtJar).getFileName());
+        Path archive = ARCHIVES.get(builtJar);
+        if (archive == null) {
+            long start = System.nanoTime();
+            deleteTree(extracted);
+            run(List.of(java(), "-Djarmode=tools", "-jar", builtJar, "extract", "--destination", extracted.toString()));
+            Path jsa = extracted.resolve("register-app.jsa").toAbsolutePath();
+            Path trainingData = tempDirectory("register-bench-cds-");
+            List<String> training = new ArrayList<>(List.of(java(), "-Ddisable-axoniq-console-message=true"));
+            training.addAll(jvmArgs);
+            training.addAll(List.of("-XX:ArchiveClassesAtExit=" + jsa, "-Xlog:cds=off", "-Xlog:cds+dynamic=off",
+                    "-jar", jar.toString(), "--server.port=" + trainingPort(), "--register.embedded-postgres.data-dir=" + trainingData,
+                    "--spring.profiles.active=demo", "--logging.level.root=WARN"));
+            Process p = new ProcessBuilder(training).redirectErrorStream(true)
+                    .redirectOutput(trainingData.resolve("training.log").toFile()).start();
+            try {
+                Api api = Api.at(trainingPort());
+                waitUntilUp(api, p, "/actuator/health/readiness");
+                for (String path : List.of("/api/v1/registers", "/api/v1/deadlines?page=1&size=10", "/registers", "/deadlines",
+                        "/audit", "/api/v1/registers/smolensk-gzhi/rows", "/api/v1/registers/smolensk-gzhi/history?page=1")) {
+                    api.as("auditor").get(path);
+                }
+            } finally {
+                p.destroy(); // SIGTERM: the JVM writes the archive as it exits
+                p.waitFor();
+                deleteTree(trainingData);
+            }
+            if (!Files.exists(jsa)) {
+                throw new IllegalStateException("The training run wrote no class data archive");
+            }
+            archive = jsa;
+            ARCHIVES.put(builtJar, jsa);
+            System.out.printf("startup: class data archive of %s made by a training run in %.1f s (%d MiB)%n", builtJar,
+                    (System.nanoTime() - start) / 1e9, Files.size(jsa) >> 20);
+        } else {
+            jar = archive.getParent().resolve(Path.of(builtJar).getFileName());
+        }
+        return List.of("-XX:SharedArchiveFile=" + archive, "-Xlog:cds=off", "-jar", jar.toString());
+    }
+
+    /**
+     * A new directory for an application's data under {@code bench.dataDir} (default {@code target/bench-data}): not
+     * under /tmp, where a clean-up by another build on a shared machine removed a running benchmark's directories.
+     */
+    static Path tempDirectory(String prefix) throws IOException {
+        Path base = Path.of(System.getProperty("bench.dataDir", "target/bench-data")).toAbsolutePath();
+        Files.createDirectories(base);
+        return Files.createTempDirectory(base, prefix);
+    }
+
+    private static String java() {
+        return Path.of(System.getProperty("java.home"), "bin", "java").toString();
+    }
+
+    /** The training run's port: apart from the 18000s the applications under test use (one or two side by side). */
+    private static int trainingPort() {
+        return 19000 + (int) (ProcessHandle.current().pid() % 1000);
+    }
+
+    private static void run(List<String> command) throws Exception {
+        Process p = new ProcessBuilder(command).redirectErrorStream(true).start();
+        String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        if (p.waitFor() != 0) {
+            throw new IllegalStateException(String.join(" ", command) + " failed: " + out);
+        }
+    }
+
+    private static void deleteTree(Path dir) throws IOException {
+        if (Files.exists(dir)) {
+            try (var files = Files.walk(dir)) {
+                files.sorted(java.util.Comparator.reverseOrder()).forEach(f -> f.toFile().delete());
+            }
         }
     }
 
@@ -260,6 +362,16 @@ final class BenchmarkApp implements AutoCloseable {
     private static String[] stat(long pid) throws IOException {
         String s = Files.readString(Path.of("/proc/" + pid + "/stat"));
         return s.substring(s.lastIndexOf(')') + 2).split(" ");
+    }
+
+    /** The application's log (its standard output and error). */
+    Path log() {
+        return log;
+    }
+
+    /** The embedded PostgreSQL's own log files. */
+    Path postgresLogs() {
+        return dataDir.resolve("pg").resolve("log");
     }
 
     Path dataDir() {

@@ -60,7 +60,7 @@ import org.touchpoints.register.command.register.RowRules;
  * concurrent authorities' changes do. The application's live projections do not see these events (they are not
  * published on its event bus): a projection rebuild brings the read models up to date.
  */
-final class EventSeeder {
+public final class EventSeeder {
     static final int CHANGES = 30;
     private static final int BLOCK = 500;
     private static final int BATCH = 5_000;
@@ -84,7 +84,7 @@ final class EventSeeder {
             "Страница в социальной сети ВКонтакте", "Система электронного документооборота"};
     private static final int[][] NEEDS = {{1, 2}, {1, 2, 3}, {4, 5, 6}, {1, 4, 6}, {2, 8, 9}, {4, 6}, {1, 7}, {3, 4, 5, 6}};
 
-    record Seeded(long events, int registers, long rows, double seconds, List<String> registerIds,
+    public record Seeded(long events, int registers, long rows, double seconds, List<String> registerIds,
                   List<String> changeIds) {
     }
 
@@ -103,7 +103,7 @@ final class EventSeeder {
         return Jackson3Serializer.builder().build();
     }
 
-    static Seeded seed(String jdbcUrl, int registers, Instant now) throws Exception {
+    public static Seeded seed(String jdbcUrl, int registers, Instant now) throws Exception {
         HikariConfig config = new HikariConfig();
         config.setJdbcUrl(jdbcUrl + "?reWriteBatchedInserts=true");
         config.setUsername("postgres");

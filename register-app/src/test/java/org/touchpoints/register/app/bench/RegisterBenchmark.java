@@ -44,19 +44,22 @@ class RegisterBenchmark {
     private static final Duration WARM_UP = Duration.ofSeconds(Long.getLong("bench.warmUpSeconds", 20));
     private static final int REGISTERS = Integer.getInteger("bench.registers", 10_000);
     private static final Set<String> PARTS = Set.of(System.getProperty("bench.parts", "lifecycle,replay,queries").split(","));
-    private static final String PROCESS =
+    static final String PROCESS =
             "Лицензирование предпринимательской деятельности по управлению многоквартирными домами на территории Смоленской области";
 
     @Test
     void run() throws Exception {
-        String jvmArgs = System.getProperty("bench.appJvmArgs", "").trim();
+        if (PARTS.contains("side-by-side")) {
+            SideBySide.run(jvmArgs(), WARM_UP, RUN);
+            return;
+        }
         System.out.printf("machine: %d cores, %d MiB memory, load average %s; java %s%n",
                 Runtime.getRuntime().availableProcessors(), totalMemoryMiB(), loadAverage(), System.getProperty("java.version"));
-        try (BenchmarkApp app = BenchmarkApp.start(jvmArgs.isEmpty() ? List.of() : Arrays.asList(jvmArgs.split("\\s+")))) {
+        try (BenchmarkApp app = BenchmarkApp.start(jvmArgs())) {
             Api api = app.api;
             System.out.printf("startup: %.1f s to healthy (demo data loading continues in the background)%n", app.startupSeconds);
             waitForDemo(api);
-            System.out.printf("resident memory after start: %d MiB (JVM process; PostgreSQL runs in its own processes)%n",
+            System.out.printf("resident memory after start: %d MiB (JVM process; PostgreSQL runs in its own processes; JVM options: " + String.join(" ", jvmArgs()) + ")%n",
                     app.rssMiB());
             double productK8 = Double.NaN;
             if (PARTS.contains("lifecycle")) {
@@ -78,11 +81,28 @@ class RegisterBenchmark {
             if (PARTS.contains("lists")) {
                 ListsBenchmark.lists(app, registers);
             }
-            System.out.printf("resident memory at the end: %d MiB%n", app.rssMiB());
+            if (PARTS.contains("import")) {
+                BulkBenchmark.run(app);
+            }
+            long rss = app.rssMiB();
+            System.out.printf("resident memory at the end: %d MiB (application JVM options: %s)  goal < 512 MiB: %s%n", rss,
+                    String.join(" ", jvmArgs()), rss < 512 ? "met" : "missed by " + (rss - 512) + " MiB");
         }
         if (PARTS.contains("startup")) {
-            ListsBenchmark.startup(jvmArgs.isEmpty() ? List.of() : Arrays.asList(jvmArgs.split("\\s+")));
+            ListsBenchmark.startup(jvmArgs());
         }
+    }
+
+    /**
+     * The JVM options the README gives for the standalone application (issue 16, item 5: resident memory after the
+     * load under 512 MiB with them); {@code -Dbench.appJvmArgs=none} runs it with the JVM's defaults instead, and any
+     * other value replaces them (e.g. to add a flight recording).
+     */
+    static final String README_JVM_OPTIONS = "-Xmx256m -XX:+UseSerialGC -Xss512k -XX:ReservedCodeCacheSize=64m";
+
+    static List<String> jvmArgs() {
+        String args = System.getProperty("bench.appJvmArgs", README_JVM_OPTIONS).trim();
+        return args.isEmpty() || args.equals("none") ? List.of() : Arrays.asList(args.split("\\s+"));
     }
 
     // ------------------------------------------------------------------------------------------ lifecycles
@@ -98,6 +118,13 @@ class RegisterBenchmark {
         Result w = lifecycles(app.api, warmUp, WARM_UP);
         System.out.printf("warm-up (K=8, not measured): %d commands in %d s; cpu: %s%n", w.commands, WARM_UP.toSeconds(),
                 app.cpu().since(before));
+        SameWorkBaseline.Capture capture = null;
+        try {
+            capture = captureOneLifecycle(app);
+        } catch (Exception notCaptured) {
+            // an application without the server-log setting (an older build under -Dbench.jar)
+            System.out.println("same-work baseline: not measured: " + notCaptured.getMessage());
+        }
         for (int k : Arrays.stream(System.getProperty("bench.clients", "1,8,32").split(",")).mapToInt(Integer::parseInt).toArray()) {
             List<String> registers = new ArrayList<>();
             for (int i = 0; i < k; i++) {
@@ -116,8 +143,55 @@ class RegisterBenchmark {
             if (k == 8) {
                 k8 = r.lifecycles / (double) RUN.toSeconds();
             }
+            if (capture == null) {
+                continue;
+            }
+            before = app.cpu();
+            double sameWork;
+            try {
+                sameWork = SameWorkBaseline.replay(app.jdbcUrl(), capture, registers, RUN, List.copyOf(capture.commands().keySet()));
+            } catch (Exception failed) {
+                // a replayed statement refused (e.g. a new unique key the replay does not make fresh): say so, go on
+                System.out.printf("K=%d same-work baseline: not measured: %s%n", k, failed);
+                continue;
+            }
+            System.out.printf("K=%d same-work baseline cpu: %s%n", k, app.cpu().since(before));
+            System.out.printf("K=%d same-work baseline (the product's statements of each command, replayed through plain JDBC, "
+                            + "one transaction per command): commands/s: %.1f  product commands/s ÷ baseline: %.2f (goal ≥ 0.5)%n",
+                    k, sameWork, commandsPerSecond / sameWork);
         }
         return k8;
+    }
+
+    /**
+     * One lifecycle (initiation, division approval, deputy approval, publication) in a register of its own with
+     * PostgreSQL's statement log on: the statements of each command, for the same-work baseline.
+     */
+    private static SameWorkBaseline.Capture captureOneLifecycle(BenchmarkApp app) throws Exception {
+        String register = register(app.api, "baseline-capture");
+        String touchpoint = "Точка захвата";
+        String[] change = new String[1];
+        Map<String, Supplier<Api.Response>> commands = new java.util.LinkedHashMap<>();
+        commands.put("initiation", () -> {
+            Api.Response r = app.api.as("initiator").post("/api/v1/registers/" + register + "/changes", Map.of("kind", "ADD",
+                    "reason", "NEW_TOUCHPOINT", "row", Map.of("direction", "Предоставление государственных услуг",
+                            "process", PROCESS, "touchpoint", Map.of("name", touchpoint, "channel", "DIGITAL"),
+                            "needs", List.of(1))));
+            check(r);
+            change[0] = r.json().get("changeId").asString();
+            return r;
+        });
+        commands.put("division-approval", () -> app.api.as("division-head").post("/api/v1/changes/" + change[0]
+                + "/division-approval", "{}"));
+        commands.put("deputy-approval", () -> app.api.as("deputy").post("/api/v1/changes/" + change[0]
+                + "/deputy-approval", "{}"));
+        commands.put("publication", () -> app.api.as("publisher").post("/api/v1/registers/" + register + "/publications",
+                Map.of("url", "https://example.gov.ru/perechen")));
+        SameWorkBaseline.Capture capture = SameWorkBaseline.capture(app, register, touchpoint, commands);
+        System.out.printf("same-work baseline: captured %d statements of one lifecycle (%s; publication replayed every "
+                + "10th lifecycle, as the clients publish)%n%s", capture.statements(), capture.perKind(),
+                SameWorkBaseline.summary(capture));
+        return capture;
     }
 
     /**
@@ -143,11 +217,11 @@ class RegisterBenchmark {
         }
     }
 
-    private record Result(long lifecycles, long commands, List<Double> latencies, List<Double> lags) {
+    record Result(long lifecycles, long commands, List<Double> latencies, List<Double> lags) {
     }
 
     /** Each client works in a register of its own, as the authorities of a region do. */
-    private static Result lifecycles(Api root, List<String> registers, Duration run) throws Exception {
+    static Result lifecycles(Api root, List<String> registers, Duration run) throws Exception {
         ExecutorService pool = Executors.newFixedThreadPool(registers.size());
         AtomicLong lifecycles = new AtomicLong();
         AtomicLong commands = new AtomicLong();
@@ -233,7 +307,7 @@ class RegisterBenchmark {
         return commits.get() / (double) RUN.toSeconds();
     }
 
-    private static String register(Api api, String id) {
+    static String register(Api api, String id) {
         Api admin = api.as("admin");
         check(admin.post("/api/v1/registers", Map.of("id", id, "authority", "Бенчмарк", "timeZone", "Europe/Moscow",
                 "template", "SIX_COLUMN", "publicationDeadlineWorkingDays", 10)));
@@ -264,12 +338,30 @@ class RegisterBenchmark {
         }
         before = app.cpu();
         long start = System.nanoTime();
+        // the rebuild runs in the background (202) into fresh tables, then is switched in: follow it to the end
         Api.Response r = app.api.as("admin").post("/api/v1/admin/projections/rebuild", "{}");
-        double seconds = (System.nanoTime() - start) / 1e9;
         check(r);
+        // a build before the rebuild without downtime (-Dbench.jar=…) answers 200 when done, in one transaction that
+        // held every command back: the same figure, for a before/after pair
+        boolean blocking = r.status() == 200;
+        if (!blocking) {
+            String path = "/api/v1/admin/projections/rebuild/" + r.json().get("id").asString();
+            do {
+                Thread.sleep(100);
+                r = app.api.as("admin").get(path);
+                check(r);
+            } while (!Set.of("DONE", "FAILED").contains(r.json().get("state").asString()));
+        }
+        double seconds = (System.nanoTime() - start) / 1e9;
+        if (!blocking && !r.json().get("state").asString().equals("DONE")) {
+            throw new IllegalStateException("Rebuild failed: " + r.body());
+        }
         long events = r.json().get("events").asLong();
-        System.out.printf("replay: rebuilt every projection from %d events in %.1f s: %.0f events/s (target ≥ 20000)%n",
-                events, seconds, events / seconds);
+        System.out.printf("replay: rebuilt every projection from %d events in %.1f s: %.0f events/s (goal ≥ 50000: %s; "
+                        + "%d letters parked), %s%n", events, seconds, events / seconds,
+                events / seconds >= 50_000 ? "met" : String.format("missed by %.0f", 50_000 - events / seconds),
+                r.json().get("parked").asLong(),
+                blocking ? "every command held back meanwhile (old engine)" : "without stopping commands");
         System.out.printf("replay cpu: %s%n", app.cpu().since(before));
         try (Connection c = DriverManager.getConnection(app.jdbcUrl(), "postgres", "");
              ResultSet rs = c.createStatement().executeQuery("select (select count(*) from q_row), "
@@ -368,7 +460,7 @@ class RegisterBenchmark {
         throw new IllegalStateException("Demo accounts were not loaded");
     }
 
-    private static String loadAverage() {
+    static String loadAverage() {
         try {
             return String.join(" ", Arrays.copyOf(java.nio.file.Files.readString(java.nio.file.Path.of("/proc/loadavg"))
                     .trim().split(" "), 3));

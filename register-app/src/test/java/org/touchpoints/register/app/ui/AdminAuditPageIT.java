@@ -1,5 +1,6 @@
 package org.touchpoints.register.app.ui;
 
+import org.touchpoints.register.app.ReadModels;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Instant;
@@ -35,7 +36,7 @@ class AdminAuditPageIT extends BrowserIT {
         clock.set(Instant.parse("2031-03-03T21:30:00Z"));
         PoisonedEvents.storePublicationAtTheStartOfTime(jdbc, axon.eventSerializer(), registerCache, register, clock.instant());
         var admin = api.as("admin");
-        ok(admin.post("/api/v1/admin/projections/rebuild", "{}"));
+        ok(ReadModels.rebuild(admin));
         String letter = ok(admin.get("/api/v1/admin/dead-letters?sequence=" + register)).json().get(0).get("id").asString();
         ok(admin.post("/api/v1/admin/dead-letters/" + letter + "/set-aside", Map.of("reason", HOSTILE)));
         for (int i = 0; i < 50; i++) {

@@ -221,7 +221,7 @@ class AdminPagesIT extends BrowserIT {
         // failed events and the rebuild
         browser.open("/admin/maintenance");
         go("#rebuild-submit");
-        assertThat(browser.text("#maintenance-done")).isEqualTo("Представления перестроены из журнала событий.");
+        awaitRebuild();
 
         // the publication chain and a file that is no published version
         browser.open("/registers/" + registerId + "/verify");
@@ -239,7 +239,7 @@ class AdminPagesIT extends BrowserIT {
         browser.login("admin").open("/admin");
         go("#admin-maintenance-link");
         go("#rebuild-submit");
-        assertThat(browser.text("#maintenance-done")).isEqualTo("Представления перестроены из журнала событий.");
+        awaitRebuild();
         String row = "#letters-table tr[data-sequence='" + registerId + "']";
         assertThat(browser.text(row)).contains("Published", "в очереди");
 
@@ -288,5 +288,20 @@ class AdminPagesIT extends BrowserIT {
 
     private void waitForUrl(String part) {
         new WebDriverWait(browser.driver(), Duration.ofSeconds(10)).until(d -> d.getCurrentUrl().contains(part));
+    }
+
+    /**
+     * After «Перестроить представления»: the page says the rebuild started and shows its progress in events, and
+     * refreshes itself until the rebuilt read models are switched in.
+     */
+    private void awaitRebuild() {
+        assertThat(browser.text("#maintenance-done")).isEqualTo(
+                "Перестроение представлений начато: действующие представления работают до его окончания.");
+        assertThat(browser.text("#rebuild-progress")).matches("Обработано событий: \\d+ из \\d+ \\(\\d+ %\\)");
+        new org.openqa.selenium.support.ui.WebDriverWait(browser.driver(), java.time.Duration.ofSeconds(120))
+                .until(d -> !browser.now("#rebuild-status[data-running='false']").isEmpty());
+        assertThat(browser.text("#rebuild-state")).startsWith("Перестроение завершено ");
+        assertThat(browser.text("#rebuild-progress")).matches("Обработано событий: (\\d+) из \\1 \\(100 %\\)");
+        assertThat(browser.text("#rebuild-outcome")).startsWith("Отложено событий: ");
     }
 }

@@ -120,9 +120,19 @@ public final class Browser implements AutoCloseable {
         });
     }
 
+    /**
+     * Chooses {@code value} in a drop-down, or types it into a search field that stands in for one (the register
+     * filter beyond a few hundred registers, {@code RegisterPicker}).
+     */
     public Browser selectValue(String id, String value) {
         return again(() -> {
-            new Select(byId(id)).selectByValue(value);
+            WebElement field = byId(id);
+            if ("select".equalsIgnoreCase(field.getTagName())) {
+                new Select(field).selectByValue(value);
+            } else {
+                field.clear();
+                field.sendKeys(value);
+            }
             return this;
         });
     }

@@ -30,7 +30,7 @@ class SessionExpiryBrowserIT extends BrowserIT {
 
         // the session ends (as on the server after the idle timeout): the browser's session cookie is gone
         browser.driver().manage().deleteCookieNamed("REGISTER_SESSION");
-        browser.click("#submit-change");
+        browser.leave(() -> browser.click("#submit-change"));
 
         new WebDriverWait(browser.driver(), Duration.ofSeconds(10)).until(d -> d.getCurrentUrl().contains("/login"));
         assertThat(browser.text("#session-ended")).contains("Сеанс работы завершился");
@@ -38,7 +38,7 @@ class SessionExpiryBrowserIT extends BrowserIT {
 
         browser.byId("username").sendKeys("initiator");
         browser.byId("password").sendKeys("demo");
-        browser.click("#login-submit");
+        browser.leave(() -> browser.click("#login-submit"));
         new WebDriverWait(browser.driver(), Duration.ofSeconds(10))
                 .until(d -> d.getCurrentUrl().contains("/registers/" + registerId + "/changes/new"));
 

@@ -16,6 +16,7 @@ import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
+import org.touchpoints.register.api.Ids;
 import org.touchpoints.register.api.calendar.PublicationDue;
 import org.touchpoints.register.api.change.ApprovalActResult;
 import org.touchpoints.register.api.change.ApproveByDeputyCommand;
@@ -44,7 +45,7 @@ import org.touchpoints.register.platform.web.ExpectedVersion;
 @RequestMapping("/api/v1")
 @Tag(name = "Изменения", description = "Инициирование и согласование изменений перечня")
 public class ChangeCommandController {
-    private static final Pattern ID = Pattern.compile("[A-Za-z0-9_-]{1,64}");
+    private static final Pattern ID = Pattern.compile(Ids.ID);
 
     private final CommandGateway commands;
     private final ChangeLookup lookup;

@@ -13,7 +13,11 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.regex.Pattern;
+import org.touchpoints.register.api.Ids;
+import org.touchpoints.register.api.Ids;
 import org.touchpoints.register.api.change.ApprovalActRecorded;
+import org.touchpoints.register.api.change.ChangeKind;
+import org.touchpoints.register.api.change.InitiateChangeCommand;
 import org.touchpoints.register.api.change.ChangeRejected;
 import org.touchpoints.register.api.change.ChangeStatus;
 import org.touchpoints.register.api.change.StepRules;
@@ -25,6 +29,7 @@ import org.touchpoints.register.api.procedure.ProcedureStep;
 import org.touchpoints.register.api.register.MemberRole;
 import org.touchpoints.register.api.row.Text;
 import org.touchpoints.register.api.rule.FieldError;
+import org.touchpoints.register.api.rule.RuleViolatedException;
 import org.touchpoints.register.api.row.RowContent;
 
 /**
@@ -42,6 +47,95 @@ final class ChangeRules {
                     "Изменение может инициировать только специалист подразделения «" + division
                             + "», ответственного за процесс");
         }
+    }
+
+    static final String CHANGE_IS_DESCRIBED = "changeIsDescribed";
+
+    /**
+     * changeIsDescribed: a single-row change names its kind (ADD, EDIT or REMOVE) and its reason, then its row as the
+     * kind needs it (the target of an edit or removal, the content of an addition or edit), a comment of at most 2,000
+     * characters and a well-formed id ({@link #changeIdIsWellFormed}).
+     */
+    static void changeIsDescribed(InitiateChangeCommand cmd) {
+        if (cmd.kind() == null || !cmd.kind().rowOperation()) { // a package's rows come as its operations
+            throw Violations.invalid(CHANGE_IS_DESCRIBED, "Укажите вид изменения",
+                    List.of(new FieldError("kind", "Укажите вид изменения: ADD, EDIT или REMOVE")));
+        }
+        if (cmd.reason() == null) {
+            throw Violations.invalid(CHANGE_IS_DESCRIBED, "Укажите основание изменения",
+                    List.of(new FieldError("reason", "Укажите основание изменения из перечня оснований")));
+        }
+        List<FieldError> described = new ArrayList<>();
+        InputText.check(described, "comment", "Комментарий", cmd.comment(), false, 2000);
+        if (cmd.kind() == ChangeKind.ADD && cmd.rowId() != null) {
+            described.add(new FieldError("rowId", "При добавлении строки её идентификатор не указывается"));
+        }
+        if (cmd.kind() != ChangeKind.ADD && Text.isBlank(cmd.rowId())) {
+            described.add(new FieldError("rowId", "Укажите изменяемую или исключаемую строку"));
+        }
+        if (cmd.kind() != ChangeKind.REMOVE && cmd.row() == null) {
+            described.add(new FieldError("row", "Укажите содержание строки"));
+        }
+        described.addAll(changeIdIsWellFormed(cmd.changeId()));
+        Violations.requireNoErrors(CHANGE_IS_DESCRIBED, described);
+    }
+
+    /**
+     * A change's id (a single-row change's or a package's) is 1 to 64 Latin letters, digits, «-» and «_»
+     * ({@link Ids#ID}); part of {@link #changeIsDescribed} and of {@link PackageRules#packageIsDescribed}.
+     */
+    static List<FieldError> changeIdIsWellFormed(String changeId) {
+        return Ids.isId(changeId) ? List.of() : List.of(new FieldError("changeId",
+                "Идентификатор изменения: латинские буквы, цифры, «-» и «_», до 64 символов"));
+    }
+
+    /** changeIsDescribed, where the division of a new process is neither known nor the initiator's only one. */
+    static RuleViolatedException theDivisionOfANewProcessIsNamed() {
+        return Violations.invalid(CHANGE_IS_DESCRIBED, "Укажите подразделение, ответственное за новый процесс",
+                List.of(new FieldError("row.division", "Укажите подразделение, ответственное за новый процесс")));
+    }
+
+    static final String DIVISION_APPROVAL_IS_DESCRIBED = "divisionApprovalIsDescribed";
+
+    /** divisionApprovalIsDescribed: the head's comment, if any, is at most 2,000 characters of text. */
+    static List<FieldError> divisionApprovalIsDescribed(String comment) {
+        List<FieldError> errors = new ArrayList<>();
+        InputText.check(errors, "comment", "Комментарий", comment, false, 2000);
+        return errors;
+    }
+
+    static final String APPROVAL_IS_DESCRIBED = "approvalIsDescribed";
+
+    /** approvalIsDescribed: the comment of an approval step, if any, is at most 2,000 characters of text. */
+    static List<FieldError> approvalIsDescribed(String comment) {
+        List<FieldError> errors = new ArrayList<>();
+        InputText.check(errors, "comment", "Комментарий", comment, false, 2000);
+        return errors;
+    }
+
+    static final String APPROVAL_ORDER_IS_DESCRIBED = "approvalOrderIsDescribed";
+
+    /**
+     * approvalOrderIsDescribed: the final approval's comment (at most 2,000 characters) and order number (at most
+     * 100) are text, and an order date comes with the order's number.
+     */
+    static List<FieldError> approvalOrderIsDescribed(String comment, String orderNumber, LocalDate orderDate) {
+        List<FieldError> errors = new ArrayList<>();
+        InputText.check(errors, "comment", "Комментарий", comment, false, 2000);
+        InputText.check(errors, "orderNumber", "Номер приказа", orderNumber, false, 100);
+        if (orderDate != null && Text.isBlank(orderNumber)) {
+            errors.add(new FieldError("orderNumber", "Укажите номер приказа вместе с его датой"));
+        }
+        return errors;
+    }
+
+    static final String REJECTION_STATES_ITS_REASON = "rejectionStatesItsReason";
+
+    /** rejectionStatesItsReason: a rejection says why, in at most 2,000 characters of text. */
+    static List<FieldError> rejectionStatesItsReason(String reason) {
+        List<FieldError> errors = new ArrayList<>();
+        InputText.check(errors, "reason", "Причина отклонения", reason, true, 2000);
+        return errors;
     }
 
     /** An EDIT or REMOVE targets a row that is in the register now. */
@@ -324,7 +418,7 @@ final class ChangeRules {
     // ---- the register's own procedure: initiators, its chain of steps, approving acts ----
 
     static final String APPROVAL_ACT_IS_DESCRIBED = "approvalActIsDescribed";
-    private static final Pattern ACT_ID = Pattern.compile("[A-Za-z0-9_-]{1,64}");
+    private static final Pattern ACT_ID = Pattern.compile(Ids.ID);
     /** The most changes one act approves. */
     static final int ACT_CHANGES = 500;
 

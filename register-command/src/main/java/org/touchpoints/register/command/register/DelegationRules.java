@@ -10,6 +10,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import java.util.regex.Pattern;
+import org.touchpoints.register.api.Ids;
 import org.touchpoints.register.api.delegation.ApprovalRightDelegated;
 import org.touchpoints.register.api.register.MemberRole;
 import org.touchpoints.register.api.rule.FieldError;
@@ -20,7 +21,7 @@ import org.touchpoints.register.api.rule.FieldError;
  * ({@link ChangeRules#nobodyApprovesTheirOwnChange}).
  */
 final class DelegationRules {
-    static final Pattern ID = Pattern.compile("[A-Za-z0-9_-]{1,64}");
+    static final Pattern ID = Pattern.compile(Ids.ID);
 
     private DelegationRules() {
     }

@@ -44,7 +44,8 @@ final class PackageRules {
 
     /**
      * changeIsDescribed, for a package: 1 to 500 operations, each with a row kind (ADD, EDIT, REMOVE), a target row
-     * for EDIT and REMOVE and none for ADD, a proposed row for ADD and EDIT; a reason; a comment of sane length.
+     * for EDIT and REMOVE and none for ADD, a proposed row for ADD and EDIT; a reason; a comment of sane length; a
+     * well-formed id ({@link ChangeRules#changeIdIsWellFormed}).
      */
     static List<FieldError> packageIsDescribed(InitiateChangePackageCommand cmd) {
         List<FieldError> errors = new ArrayList<>();
@@ -53,6 +54,7 @@ final class PackageRules {
             errors.add(new FieldError("operations", "Пакет изменений содержит от 1 до "
                     + InitiateChangePackageCommand.MAX_OPERATIONS + " операций"
                     + (ops == null || ops.isEmpty() ? "" : " (передано " + ops.size() + ")")));
+            errors.addAll(ChangeRules.changeIdIsWellFormed(cmd.changeId()));
             return errors;
         }
         if (cmd.reason() == null) {
@@ -80,6 +82,7 @@ final class PackageRules {
                 errors.add(new FieldError(p + "row", "Укажите содержание строки"));
             }
         }
+        errors.addAll(ChangeRules.changeIdIsWellFormed(cmd.changeId()));
         return errors;
     }
 

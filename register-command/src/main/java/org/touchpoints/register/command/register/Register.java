@@ -18,37 +18,23 @@ import org.axonframework.eventsourcing.EventSourcingHandler;
 import org.axonframework.modelling.command.AggregateCreationPolicy;
 import org.axonframework.modelling.command.AggregateIdentifier;
 import org.axonframework.modelling.command.AggregateLifecycle;
+import org.axonframework.modelling.command.AggregateMember;
+import org.axonframework.modelling.command.CommandHandlerInterceptor;
 import org.axonframework.modelling.command.CreationPolicy;
 import org.axonframework.spring.stereotype.Aggregate;
-import org.touchpoints.register.api.calendar.PublicationDue;
 import org.touchpoints.register.api.change.ApprovalActRecorded;
-import org.touchpoints.register.api.change.CountDueDateCommand;
-import org.touchpoints.register.api.change.DueDateCounted;
 import org.touchpoints.register.api.change.ApprovalActResult;
-import org.touchpoints.register.api.change.ApprovalStep;
-import org.touchpoints.register.api.change.ApproveStepCommand;
 import org.touchpoints.register.api.change.ChangeApproved;
+import org.touchpoints.register.api.change.ChangeCommand;
 import org.touchpoints.register.api.change.RecordApprovalActCommand;
-import org.touchpoints.register.api.change.StepApprovalResult;
-import org.touchpoints.register.api.change.StepApproved;
-import org.touchpoints.register.api.change.ApproveByDeputyCommand;
-import org.touchpoints.register.api.change.ApproveByDivisionCommand;
 import org.touchpoints.register.api.change.ChangeInitiated;
 import org.touchpoints.register.api.change.ChangeKind;
-import org.touchpoints.register.api.change.ChangeRejected;
 import org.touchpoints.register.api.change.ChangeStatus;
-import org.touchpoints.register.api.change.ChangeWithdrawn;
-import org.touchpoints.register.api.change.DeputyApprovalResult;
 import org.touchpoints.register.api.change.DeputyApproved;
-import org.touchpoints.register.api.change.DivisionApproved;
 import org.touchpoints.register.api.change.InitiateChangeCommand;
 import org.touchpoints.register.api.change.InitiateChangePackageCommand;
 import org.touchpoints.register.api.change.PackageOperation;
 import org.touchpoints.register.api.change.RowChange;
-import org.touchpoints.register.api.change.PublicationDeadlineMissed;
-import org.touchpoints.register.api.change.RecordMissedDeadlineCommand;
-import org.touchpoints.register.api.change.RejectChangeCommand;
-import org.touchpoints.register.api.change.WithdrawChangeCommand;
 import org.touchpoints.register.api.delegation.ApprovalRightDelegated;
 import org.touchpoints.register.api.delegation.DelegateApprovalRightCommand;
 import org.touchpoints.register.api.delegation.DelegationRevoked;
@@ -82,18 +68,17 @@ import org.touchpoints.register.api.row.RowContent;
 import org.touchpoints.register.api.row.Template;
 import org.touchpoints.register.api.row.Text;
 import org.touchpoints.register.api.rule.FieldError;
-import org.touchpoints.register.api.procedure.DeadlineFrom;
 import org.touchpoints.register.platform.calendar.ProductionCalendar;
 
 /**
  * The register of one authority: its rows, divisions, members and every change in flight. It is the
  * consistency boundary of all the procedures' rules, so they hold under concurrent requests.
  * Command handlers decide (through the named rules); event-sourcing handlers only assign.
+ * Each change is an entity of the register ({@link Change}) that decides its own steps; the register keeps what is
+ * register-wide: initiation, approving acts, publication, the rows a change brings in.
  */
 @Aggregate(cache = "registerCache")
 public class Register {
-
-    private static final java.util.regex.Pattern CHANGE_ID = java.util.regex.Pattern.compile("[A-Za-z0-9_-]{1,64}");
 
     @AggregateIdentifier
     private String registerId;
@@ -115,6 +100,11 @@ public class Register {
     private final Map<String, Integer> groupNumbers = new HashMap<>();
     /** The touchpoint key of every row (see {@link RowContent#touchpointKey}), kept with the rows. */
     private final Map<String, String> touchpointKeys = new LinkedHashMap<>();
+    /**
+     * Every change of the register, by id: the entities the commands naming a change are routed to, and the events
+     * naming a change forwarded to (that change only, see {@link ForwardToTheNamedChange}).
+     */
+    @AggregateMember(eventForwardingMode = ForwardToTheNamedChange.class)
     private final Map<String, Change> changes = new LinkedHashMap<>();
     private final List<String> approvedUnpublished = new ArrayList<>();
     private final Set<String> reviews = new HashSet<>();
@@ -215,29 +205,7 @@ public class Register {
 
     @CommandHandler
     public ChangeStatus handle(InitiateChangeCommand cmd, ProductionCalendar calendar) {
-        if (cmd.kind() == null || !cmd.kind().rowOperation()) { // a package's rows come as its operations
-            throw Violations.invalid("changeIsDescribed", "Укажите вид изменения",
-                    List.of(new FieldError("kind", "Укажите вид изменения: ADD, EDIT или REMOVE")));
-        }
-        if (cmd.reason() == null) {
-            throw Violations.invalid("changeIsDescribed", "Укажите основание изменения",
-                    List.of(new FieldError("reason", "Укажите основание изменения из перечня оснований")));
-        }
-        List<FieldError> described = new ArrayList<>();
-        InputText.check(described, "comment", "Комментарий", cmd.comment(), false, 2000);
-        if (cmd.kind() == ChangeKind.ADD && cmd.rowId() != null) {
-            described.add(new FieldError("rowId", "При добавлении строки её идентификатор не указывается"));
-        }
-        if (cmd.kind() != ChangeKind.ADD && Text.isBlank(cmd.rowId())) {
-            described.add(new FieldError("rowId", "Укажите изменяемую или исключаемую строку"));
-        }
-        if (cmd.kind() != ChangeKind.REMOVE && cmd.row() == null) {
-            described.add(new FieldError("row", "Укажите содержание строки"));
-        }
-        if (cmd.changeId() == null || !CHANGE_ID.matcher(cmd.changeId()).matches()) {
-            described.add(new FieldError("changeId", "Идентификатор изменения: латинские буквы, цифры, «-» и «_», до 64 символов"));
-        }
-        Violations.requireNoErrors("changeIsDescribed", described);
+        ChangeRules.changeIsDescribed(cmd);
         String comment = Text.isBlank(cmd.comment()) ? null : cmd.comment().strip();
         String rowId = cmd.kind() == ChangeKind.ADD ? cmd.changeId() : cmd.rowId();
         if (!ChangeRules.initiatesAsResponsiblePerson(procedure, members, cmd.by())) {
@@ -304,12 +272,7 @@ public class Register {
         apply(new ChangeInitiated(registerId, cmd.changeId(), cmd.kind(), rowId, before, after, cmd.reason(), comment,
                 division, cmd.by(), cmd.at(), chain));
         Change change = changes.get(cmd.changeId());
-        if (change.chain.steps().isEmpty() && !change.chain.actRequired()) {
-            // a procedure without approval steps or act: the proposal is the change
-            ChangeRules.oneTouchpointPerProcessOnEntry(touchpointKeys, change);
-            apply(new ChangeApproved(registerId, change.id(), null, null, null, null, null, null, cmd.by(), cmd.at(),
-                    dueOnEntry(calendar, change, cmd.at(), null, false)));
-        }
+        change.enterIfNothingToApprove(cmd.by(), cmd.at(), calendar);
         return change.status;
     }
 
@@ -320,11 +283,7 @@ public class Register {
      */
     @CommandHandler
     public ChangeStatus handle(InitiateChangePackageCommand cmd, ProductionCalendar calendar) {
-        List<FieldError> described = PackageRules.packageIsDescribed(cmd);
-        if (cmd.changeId() == null || !CHANGE_ID.matcher(cmd.changeId()).matches()) {
-            described.add(new FieldError("changeId", "Идентификатор изменения: латинские буквы, цифры, «-» и «_», до 64 символов"));
-        }
-        Violations.requireNoErrors(PackageRules.PACKAGE_IS_DESCRIBED, described);
+        Violations.requireNoErrors(PackageRules.PACKAGE_IS_DESCRIBED, PackageRules.packageIsDescribed(cmd));
         List<PackageOperation> ops = cmd.operations();
         if (ops.size() == 1) {
             PackageOperation op = ops.get(0);
@@ -431,12 +390,7 @@ public class Register {
         apply(ChangeInitiated.ofPackage(registerId, cmd.changeId(), operations, cmd.reason(), comment,
                 PackageRules.divisionOfThePackage(divisionsOfOperations), cmd.by(), cmd.at(), chain));
         Change change = changes.get(cmd.changeId());
-        if (change.chain.steps().isEmpty() && !change.chain.actRequired()) {
-            // a procedure without approval steps or act: the proposal is the change
-            ChangeRules.oneTouchpointPerProcessOnEntry(touchpointKeys, change);
-            apply(new ChangeApproved(registerId, change.id(), null, null, null, null, null, null, cmd.by(), cmd.at(),
-                    dueOnEntry(calendar, change, cmd.at(), null, false)));
-        }
+        change.enterIfNothingToApprove(cmd.by(), cmd.at(), calendar);
         return change.status;
     }
 
@@ -521,123 +475,8 @@ public class Register {
         if (own.size() == 1) {
             return own.iterator().next();
         }
-        if (own.isEmpty()) {
-            throw Violations.forbidden("onlyMembersOfTheOwningDivisionInitiate",
-                    "Изменения инициируют специалисты подразделений; вы не состоите ни в одном подразделении этого перечня");
-        }
-        throw Violations.invalid("changeIsDescribed", "Укажите подразделение, ответственное за новый процесс",
-                List.of(new FieldError("row.division", "Укажите подразделение, ответственное за новый процесс")));
-    }
-
-    @CommandHandler
-    public ChangeStatus handle(ApproveByDivisionCommand cmd, ProductionCalendar calendar) {
-        Change change = ChangeRules.changeExists(changes, cmd.changeId());
-        String comment = clean(cmd.comment());
-        if (ChangeRules.repeatsTheDivisionApproval(change, cmd.by(), comment)) {
-            return ChangeStatus.DIVISION_APPROVED;
-        }
-        ChangeRules.closedChangeAcceptsNothingMore(change);
-        String onBehalfOf = ChangeRules.onlyTheInitiatingDivisionsHeadApproves(members, delegations, cmd.by(), change,
-                today(cmd.at()));
-        ChangeRules.nobodyApprovesTheirOwnChange(cmd.by(), change);
-        ChangeRules.nobodyApprovesOnBehalfOfTheInitiator(onBehalfOf, change);
-        ChangeRules.expectedChangeVersionIsCurrent(change, cmd.expectedVersion());
-        ChangeRules.divisionApprovalOnlyOfAnInitiatedChange(change);
-        ChangeRules.theStepIsPending(change, ProcedureStep.DIVISION_HEAD);
-        ChangeRules.onePersonOneApprovalStep(change, cmd.by(), onBehalfOf);
-        List<FieldError> errors = new ArrayList<>();
-        InputText.check(errors, "comment", "Комментарий", cmd.comment(), false, 2000);
-        Violations.requireNoErrors("divisionApprovalIsDescribed", errors);
-        giveStep(change, ProcedureStep.DIVISION_HEAD, comment, null, null, onBehalfOf, cmd.by(), cmd.at(), calendar);
-        return change.status;
-    }
-
-    @CommandHandler
-    public StepApprovalResult handle(ApproveStepCommand cmd, ProductionCalendar calendar) {
-        Change change = ChangeRules.changeExists(changes, cmd.changeId());
-        String comment = clean(cmd.comment());
-        if (ChangeRules.repeatsTheStepApproval(change, cmd.by(), comment)) {
-            return result(change);
-        }
-        ChangeRules.closedChangeAcceptsNothingMore(change);
-        ProcedureStep step = ChangeRules.approvalActIsItsOwnStep(change);
-        String onBehalfOf = ChangeRules.onlyTheHolderOfTheStepApproves(members, delegations, cmd.by(), change, step,
-                today(cmd.at()));
-        ChangeRules.nobodyApprovesTheirOwnChange(cmd.by(), change);
-        ChangeRules.nobodyApprovesOnBehalfOfTheInitiator(onBehalfOf, change);
-        ChangeRules.expectedChangeVersionIsCurrent(change, cmd.expectedVersion());
-        ChangeRules.onePersonOneApprovalStep(change, cmd.by(), onBehalfOf);
-        List<FieldError> errors = new ArrayList<>();
-        InputText.check(errors, "comment", "Комментарий", cmd.comment(), false, 2000);
-        Violations.requireNoErrors("approvalIsDescribed", errors);
-        giveStep(change, step, comment, null, null, onBehalfOf, cmd.by(), cmd.at(), calendar);
-        return result(change);
-    }
-
-    /**
-     * Records one approval step: today's events where they mean what they always meant (the division head's step
-     * before another, the deputy's final approval), otherwise {@link StepApproved} while the change is not yet in the
-     * register and {@link ChangeApproved} when the step puts it there.
-     */
-    private void giveStep(Change change, ProcedureStep step, String comment, String orderNumber, LocalDate orderDate,
-                          String onBehalfOf, String by, Instant at, ProductionCalendar calendar) {
-        boolean entersRegister = change.lastStepPending() && !change.chain.actRequired();
-        if (!entersRegister) {
-            ProcedureRules.orderOnlyWhereTheProcedureTakesIt(change.chain, false, orderNumber, orderDate);
-            if (step == ProcedureStep.DIVISION_HEAD) {
-                apply(new DivisionApproved(registerId, change.id(), comment, onBehalfOf, by, at));
-            } else {
-                apply(new StepApproved(registerId, change.id(), step, comment, onBehalfOf, by, at));
-            }
-            return;
-        }
-        ProcedureRules.orderOnlyWhereTheProcedureTakesIt(change.chain, true, orderNumber, orderDate);
-        ChangeRules.oneTouchpointPerProcessOnEntry(touchpointKeys, change);
-        PublicationDue due = dueOnEntry(calendar, change, at, orderDate, false);
-        if (step == ProcedureStep.DEPUTY) {
-            apply(new DeputyApproved(registerId, change.id(), comment, orderNumber, orderDate, onBehalfOf, by, at, due));
-        } else {
-            apply(new ChangeApproved(registerId, change.id(), step, comment, null, orderNumber, orderDate, onBehalfOf,
-                    by, at, due));
-        }
-    }
-
-    private static StepApprovalResult result(Change change) {
-        return new StepApprovalResult(change.id(), change.status,
-                StepApprovalResult.pending(change.pendingStep(), change.awaitsAct()), change.due());
-    }
-
-    /**
-     * The publication deadline of a change entering the register now, counted by the production calendar (the domain
-     * service handed to the handler) as DOMAIN.md says, and recorded in the approval event: from the day the change
-     * is made — the approval's local date, or an earlier order's date; where an act puts it in the register, the act's
-     * date when the procedure counts from the act, else the day of its last approval step.
-     */
-    private PublicationDue dueOnEntry(ProductionCalendar calendar, Change change, Instant at, LocalDate orderDate,
-                                      boolean byAct) {
-        return calendar.publicationDue(madeOn(change, at, orderDate, byAct), change.chain.deadlineWorkingDays(), region);
-    }
-
-    /** The day the change was (or is) made, by the rule of {@link #dueOnEntry}. */
-    private LocalDate madeOn(Change change, Instant at, LocalDate orderDate, boolean byAct) {
-        if (byAct) {
-            return change.chain.deadlineFrom() == DeadlineFrom.APPROVAL_ACT ? orderDate
-                    : today(change.lastStepAt != null ? change.lastStepAt : at);
-        }
-        return PublicationDue.madeOn(at, orderDate, zone);
-    }
-
-    /**
-     * The deadline of a change in the register: the one its approval event (or a later {@link DueDateCounted})
-     * recorded; for an approval recorded before deadlines were counted into the event, counted now from that event's
-     * own dates by the same rule (the fallback the read side applies to such events too).
-     */
-    private PublicationDue recordedDue(Change change, ProductionCalendar calendar) {
-        if (change.due() != null) {
-            return change.due();
-        }
-        return calendar.publicationDue(madeOn(change, change.enteredAt, change.enteredOrderDate, change.enteredByAct),
-                change.chain.deadlineWorkingDays(), region);
+        ChangeRules.onlyMembersOfTheOwningDivisionInitiate(members, by); // a specialist of no division initiates nothing
+        throw ChangeRules.theDivisionOfANewProcessIsNamed();
     }
 
     @CommandHandler
@@ -654,92 +493,15 @@ public class Register {
         List<Change> covered = new ArrayList<>();
         for (String changeId : cmd.changeIds()) {
             Change change = ChangeRules.changeExists(changes, changeId);
-            ChangeRules.actCoversOnlyChangesAwaitingIt(change);
-            ChangeRules.nobodyApprovesTheirOwnChange(cmd.by(), change);
-            ChangeRules.actNotBeforeTheLastApproval(change, cmd.date(), today(change.lastStepAt != null ? change.lastStepAt : change.initiated.at()));
-            ChangeRules.oneTouchpointPerProcessOnEntry(touchpointKeys, change);
+            change.mayBeApprovedByAct(cmd.by(), cmd.date());
             covered.add(change);
         }
         String number = cmd.number().strip();
         apply(new ApprovalActRecorded(registerId, cmd.actId(), number, cmd.date(), cmd.changeIds(), cmd.by(), cmd.at()));
         for (Change change : covered) {
-            apply(new ChangeApproved(registerId, change.id(), null, null, cmd.actId(), number, cmd.date(), null,
-                    cmd.by(), cmd.at(), dueOnEntry(calendar, change, cmd.at(), cmd.date(), true)));
+            change.approveByAct(cmd.actId(), number, cmd.date(), cmd.by(), cmd.at(), calendar);
         }
         return new ApprovalActResult(cmd.actId(), List.copyOf(cmd.changeIds()));
-    }
-
-    @CommandHandler
-    public DeputyApprovalResult handle(ApproveByDeputyCommand cmd, ProductionCalendar calendar) {
-        BoundRules.datesWithinTheSaneRange(BoundRules.dated("orderDate", "Дата приказа", cmd.orderDate()));
-        Change change = ChangeRules.changeExists(changes, cmd.changeId());
-        if (ChangeRules.repeatsTheFinalApproval(change, cmd.by(), clean(cmd.comment()), clean(cmd.orderNumber()),
-                cmd.orderDate())) {
-            return new DeputyApprovalResult(change.id(), ChangeStatus.APPROVED, change.deputyApproved.at(),
-                    change.deputyApproved.orderDate(), recordedDue(change, calendar));
-        }
-        ChangeRules.closedChangeAcceptsNothingMore(change);
-        String onBehalfOf = ChangeRules.onlyTheDeputyGivesFinalApproval(members, delegations, cmd.by(), today(cmd.at()));
-        ChangeRules.nobodyApprovesTheirOwnChange(cmd.by(), change);
-        ChangeRules.nobodyApprovesOnBehalfOfTheInitiator(onBehalfOf, change);
-        ChangeRules.expectedChangeVersionIsCurrent(change, cmd.expectedVersion());
-        ChangeRules.finalApprovalOnlyAfterDivisionApproval(change);
-        ChangeRules.theStepIsPending(change, ProcedureStep.DEPUTY);
-        ChangeRules.onePersonOneApprovalStep(change, cmd.by(), onBehalfOf);
-        List<FieldError> errors = new ArrayList<>();
-        InputText.check(errors, "comment", "Комментарий", cmd.comment(), false, 2000);
-        InputText.check(errors, "orderNumber", "Номер приказа", cmd.orderNumber(), false, 100);
-        if (cmd.orderDate() != null && Text.isBlank(cmd.orderNumber())) {
-            errors.add(new FieldError("orderNumber", "Укажите номер приказа вместе с его датой"));
-        }
-        Violations.requireNoErrors("approvalOrderIsDescribed", errors);
-        ChangeRules.orderDateNotInTheFuture(cmd.orderDate(), today(cmd.at()));
-        ChangeRules.orderDateNotBeforeTheChange(cmd.orderDate(), today(change.initiated.at()));
-        giveStep(change, ProcedureStep.DEPUTY, clean(cmd.comment()), clean(cmd.orderNumber()), cmd.orderDate(),
-                onBehalfOf, cmd.by(), cmd.at(), calendar);
-        return new DeputyApprovalResult(change.id(), change.status, cmd.at(), cmd.orderDate(), change.due());
-    }
-
-    @CommandHandler
-    public ChangeStatus handle(RejectChangeCommand cmd) {
-        Change change = ChangeRules.changeExists(changes, cmd.changeId());
-        if (ChangeRules.repeatsTheRejection(change, cmd.by(), cmd.reason())) {
-            return ChangeStatus.REJECTED;
-        }
-        ChangeRules.closedChangeAcceptsNothingMore(change);
-        ApprovalStep step;
-        String onBehalfOf;
-        if (change.awaitsAct()) {
-            ChangeRules.onlyActHoldersRecordActs(members, cmd.by());
-            onBehalfOf = null;
-            step = ApprovalStep.APPROVAL_ACT;
-        } else {
-            ProcedureStep pending = change.pendingStep();
-            onBehalfOf = ChangeRules.onlyTheHolderOfTheStepApproves(members, delegations, cmd.by(), change, pending,
-                    today(cmd.at()));
-            step = pending.approvalStep();
-        }
-        ChangeRules.nobodyApprovesTheirOwnChange(cmd.by(), change);
-        ChangeRules.nobodyApprovesOnBehalfOfTheInitiator(onBehalfOf, change);
-        ChangeRules.expectedChangeVersionIsCurrent(change, cmd.expectedVersion());
-        List<FieldError> errors = new ArrayList<>();
-        InputText.check(errors, "reason", "Причина отклонения", cmd.reason(), true, 2000);
-        Violations.requireNoErrors("rejectionStatesItsReason", errors);
-        apply(new ChangeRejected(registerId, change.id(), step, cmd.reason().strip(), onBehalfOf, cmd.by(), cmd.at()));
-        return ChangeStatus.REJECTED;
-    }
-
-    @CommandHandler
-    public ChangeStatus handle(WithdrawChangeCommand cmd) {
-        Change change = ChangeRules.changeExists(changes, cmd.changeId());
-        ChangeRules.onlyTheInitiatorWithdraws(cmd.by(), change);
-        if (ChangeRules.repeatsTheWithdrawal(change, cmd.by())) {
-            return ChangeStatus.WITHDRAWN;
-        }
-        ChangeRules.closedChangeAcceptsNothingMore(change);
-        ChangeRules.expectedChangeVersionIsCurrent(change, cmd.expectedVersion());
-        apply(new ChangeWithdrawn(registerId, change.id(), cmd.by(), cmd.at()));
-        return ChangeStatus.WITHDRAWN;
     }
 
     @CommandHandler
@@ -769,35 +531,6 @@ public class Register {
     }
 
     @CommandHandler
-    public boolean handle(RecordMissedDeadlineCommand cmd, ProductionCalendar calendar) {
-        Change change = ChangeRules.changeExists(changes, cmd.changeId());
-        if (change.deadlineMissed) {
-            return false; // recorded already
-        }
-        LocalDate dueDate = change.status == ChangeStatus.APPROVED ? recordedDue(change, calendar).dueDate() : null;
-        ChangeRules.deadlineMissedOnlyByAnUnpublishedApprovedChangeAfterItsDueDate(change, dueDate,
-                cmd.at().atZone(zone).toLocalDate());
-        apply(new PublicationDeadlineMissed(registerId, change.id(), dueDate, cmd.by(), cmd.at()));
-        return true;
-    }
-
-    @CommandHandler
-    public boolean handle(CountDueDateCommand cmd, ProductionCalendar calendar) {
-        Change change = ChangeRules.changeExists(changes, cmd.changeId());
-        ChangeRules.onlyAChangeInTheRegisterHasADueDate(change);
-        PublicationDue recorded = recordedDue(change, calendar);
-        if (!ChangeRules.dueDateAwaitsCounting(change, recorded)) {
-            return false; // counted already (at the approval, or by an earlier recount)
-        }
-        PublicationDue now = calendar.publicationDue(recorded.madeOn(), recorded.workingDays(), region);
-        if (now.dueDate() == null) {
-            return false; // the calendar still lacks a year
-        }
-        apply(new DueDateCounted(registerId, change.id(), now, cmd.by(), cmd.at()));
-        return true;
-    }
-
-    @CommandHandler
     public boolean handle(ConfirmAnnualReviewCommand cmd) {
         ProcedureRules.annualReviewIsPartOfTheProcedure(procedure);
         RegisterRules.divisionRoleNamesAKnownDivision(divisions, MemberRole.HEAD, cmd.divisionId());
@@ -806,9 +539,8 @@ public class Register {
         if (reviews.contains(cmd.divisionId() + "/" + cmd.year())) {
             return false; // confirmed already
         }
-        List<FieldError> errors = new ArrayList<>();
-        InputText.check(errors, "comment", "Комментарий", cmd.comment(), false, 2000);
-        Violations.requireNoErrors("annualReviewIsDescribed", errors);
+        Violations.requireNoErrors(RegisterRules.ANNUAL_REVIEW_IS_DESCRIBED,
+                RegisterRules.annualReviewIsDescribed(cmd.comment()));
         apply(new AnnualReviewConfirmed(registerId, cmd.divisionId(), cmd.year(), clean(cmd.comment()), cmd.by(), cmd.at()));
         return true;
     }
@@ -856,8 +588,50 @@ public class Register {
     }
 
     /** The date in the register's time zone: what periods and deadlines are counted in. */
-    private LocalDate today(Instant at) {
+    LocalDate today(Instant at) {
         return at.atZone(zone).toLocalDate();
+    }
+
+    // ---- what the changes, the register's entities, ask of the register ----
+
+    String registerId() {
+        return registerId;
+    }
+
+    ZoneId zone() {
+        return zone;
+    }
+
+    /** The authority's region, whose calendar overlay its deadlines count by (null: federal only). */
+    String region() {
+        return region;
+    }
+
+    Membership members() {
+        return members;
+    }
+
+    Delegations delegations() {
+        return delegations;
+    }
+
+    /** The change of this id (null when the register has none): where an event naming it is forwarded. */
+    Change change(Object changeId) {
+        return changes.get(changeId);
+    }
+
+    /** The touchpoint key of every row in the register, by row id. */
+    Map<String, String> touchpointKeys() {
+        return touchpointKeys;
+    }
+
+    /**
+     * Every command naming a change is refused by {@link ChangeRules#changeExists} before it is routed to the change
+     * (a change the register does not have would otherwise fail as a missing entity, not as the rule).
+     */
+    @CommandHandlerInterceptor
+    void changeExists(ChangeCommand cmd) {
+        ChangeRules.changeExists(changes, cmd.changeId());
     }
 
     private void putRow(String rowId, RowContent row) {
@@ -869,7 +643,7 @@ public class Register {
         return changes.values().stream().filter(Change::open).toList();
     }
 
-    private static String clean(String s) {
+    static String clean(String s) {
         return Text.isBlank(s) ? null : s.strip();
     }
 
@@ -916,37 +690,13 @@ public class Register {
 
     @EventSourcingHandler
     void on(ChangeInitiated e) {
-        Change change = new Change(e, e.chain() != null ? e.chain() : procedure.chain());
-        if (change.chain.steps().isEmpty() && change.chain.actRequired()) {
-            change.status = ChangeStatus.AWAITING_APPROVAL_ACT;
-        }
-        changes.put(e.changeId(), change);
+        changes.put(e.changeId(), new Change(this, e, e.chain() != null ? e.chain() : procedure.chain()));
     }
 
-    @EventSourcingHandler
-    void on(DivisionApproved e) {
-        Change change = changes.get(e.changeId());
-        change.divisionApproved = e;
-        change.approvedBy(e.by(), e.onBehalfOf());
-        change.stepGiven(ProcedureStep.DIVISION_HEAD, e.by(), e.comment(), e.at(), ChangeStatus.DIVISION_APPROVED);
-    }
-
-    @EventSourcingHandler
-    void on(StepApproved e) {
-        Change change = changes.get(e.changeId());
-        change.approvedBy(e.by(), e.onBehalfOf());
-        change.stepGiven(e.step(), e.by(), e.comment(), e.at(), ChangeStatus.IN_APPROVAL);
-    }
-
+    /** The register's part of a final approval (the change assigns its own, {@link Change#on(DeputyApproved)}). */
     @EventSourcingHandler
     void on(DeputyApproved e) {
-        Change change = changes.get(e.changeId());
-        change.deputyApproved = e;
-        change.approvedBy(e.by(), e.onBehalfOf());
-        change.stepGiven(ProcedureStep.DEPUTY, e.by(), e.comment(), e.at(), ChangeStatus.APPROVED);
-        change.status = ChangeStatus.APPROVED;
-        change.entered(e.due(), e.at(), e.orderDate(), false);
-        enterRegister(change, e.at());
+        enterRegister(changes.get(e.changeId()), e.at());
     }
 
     @EventSourcingHandler
@@ -954,19 +704,10 @@ public class Register {
         acts.put(e.actId(), e);
     }
 
+    /** The register's part of an approval (the change assigns its own, {@link Change#on(ChangeApproved)}). */
     @EventSourcingHandler
     void on(ChangeApproved e) {
-        Change change = changes.get(e.changeId());
-        change.approved = e;
-        if (e.step() != null) {
-            change.approvedBy(e.by(), e.onBehalfOf());
-            change.stepGiven(e.step(), e.by(), e.comment(), e.at(), ChangeStatus.APPROVED);
-        } else {
-            change.version++;
-        }
-        change.status = ChangeStatus.APPROVED;
-        change.entered(e.due(), e.at(), e.actDate(), e.actId() != null);
-        enterRegister(change, e.at());
+        enterRegister(changes.get(e.changeId()), e.at());
     }
 
     /** The approved change's rows enter (or leave) the register, all at once. */
@@ -995,35 +736,6 @@ public class Register {
     }
 
     @EventSourcingHandler
-    void on(DueDateCounted e) {
-        Change change = changes.get(e.changeId());
-        change.dueCounted(e.due());
-    }
-
-    @EventSourcingHandler
-    void on(PublicationDeadlineMissed e) {
-        Change change = changes.get(e.changeId());
-        change.deadlineMissed = true;
-        change.version++;
-    }
-
-    @EventSourcingHandler
-    void on(ChangeRejected e) {
-        Change change = changes.get(e.changeId());
-        change.status = ChangeStatus.REJECTED;
-        change.rejected = e;
-        change.version++;
-    }
-
-    @EventSourcingHandler
-    void on(ChangeWithdrawn e) {
-        Change change = changes.get(e.changeId());
-        change.status = ChangeStatus.WITHDRAWN;
-        change.withdrawn = e;
-        change.version++;
-    }
-
-    @EventSourcingHandler
     void on(ApprovalRightDelegated e) {
         delegations.grant(e);
     }
@@ -1038,9 +750,7 @@ public class Register {
         publishedVersion = e.version();
         publishedSha256 = e.sha256();
         for (String id : e.coveredChangeIds()) {
-            Change change = changes.get(id);
-            change.status = ChangeStatus.PUBLISHED;
-            change.version++;
+            changes.get(id).published();
         }
         if (e.publicationId() != null) {
             publicationsById.put(e.publicationId(), e);

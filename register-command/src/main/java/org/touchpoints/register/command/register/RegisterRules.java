@@ -12,6 +12,7 @@ import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.regex.Pattern;
+import org.touchpoints.register.api.Ids;
 import org.touchpoints.register.api.publication.Published;
 import org.touchpoints.register.api.register.MemberRole;
 import org.touchpoints.register.api.row.Text;
@@ -19,7 +20,7 @@ import org.touchpoints.register.api.rule.FieldError;
 
 /** Rules of the register's own settings, its divisions, its members, its import and its publication. */
 final class RegisterRules {
-    static final Pattern ID = Pattern.compile("[a-z0-9][a-z0-9-]{0,63}");
+    static final Pattern ID = Pattern.compile(Ids.REGISTER_ID);
     /** A publication may be recorded with a moment slightly ahead of the server's clock, not more. */
     static final Duration CLOCK_TOLERANCE = Duration.ofMinutes(5);
 
@@ -256,5 +257,14 @@ final class RegisterRules {
             throw conflict("publicationNotBeforeApproval",
                     "Дата публикации раньше утверждения последнего из включённых изменений (" + lastApproval + ")");
         }
+    }
+
+    static final String ANNUAL_REVIEW_IS_DESCRIBED = "annualReviewIsDescribed";
+
+    /** annualReviewIsDescribed: the comment of a division's annual review, if any, is at most 2,000 characters. */
+    static List<FieldError> annualReviewIsDescribed(String comment) {
+        List<FieldError> errors = new ArrayList<>();
+        InputText.check(errors, "comment", "Комментарий", comment, false, 2000);
+        return errors;
     }
 }

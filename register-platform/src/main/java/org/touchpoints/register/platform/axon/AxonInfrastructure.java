@@ -6,7 +6,6 @@ import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.axonframework.commandhandling.gateway.DefaultCommandGateway;
 import java.util.concurrent.Executors;
 import org.axonframework.common.caching.Cache;
-import org.axonframework.common.caching.WeakReferenceCache;
 import org.axonframework.common.transaction.TransactionManager;
 import org.axonframework.config.EventProcessingConfigurer;
 import org.axonframework.spring.messaging.unitofwork.SpringTransactionManager;
@@ -21,6 +20,7 @@ import org.axonframework.serialization.jackson3.Jackson3Serializer;
 import tools.jackson.databind.jsontype.BasicPolymorphicTypeValidator;
 import org.axonframework.eventsourcing.eventstore.jdbc.EventSchema;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -123,10 +123,13 @@ public class AxonInfrastructure {
                 .build();
     }
 
-    /** Registers stay in memory between commands (a register is a few hundred rows). */
+    /**
+     * Registers stay in memory between commands (a register is a few hundred rows): the most recently used
+     * {@code register.aggregate-cache.recent} strongly, the rest until the garbage collector takes them.
+     */
     @Bean
-    Cache registerCache() {
-        return new WeakReferenceCache();
+    Cache registerCache(@Value("${register.aggregate-cache.recent:128}") int recent) {
+        return new RecentAggregatesCache(recent);
     }
 
     /**

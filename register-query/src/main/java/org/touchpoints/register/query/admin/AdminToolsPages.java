@@ -31,6 +31,7 @@ import org.touchpoints.register.query.deadletter.DeadLetterController;
 import org.touchpoints.register.query.deadletter.DeadLetters;
 import org.touchpoints.register.query.delegation.DelegationQueryController;
 import org.touchpoints.register.query.publication.PublicationChainController;
+import org.touchpoints.register.query.rebuild.ProjectionRebuild;
 import org.touchpoints.register.query.rebuild.RebuildController;
 import org.touchpoints.register.query.register.RegisterReadModel;
 import org.touchpoints.register.query.review.AnnualReviewQueryController;
@@ -249,17 +250,24 @@ public class AdminToolsPages {
                              String reason, String setAside) {
     }
 
+    /** The latest rebuild as a person reads it. */
+    public record RebuildLine(boolean running, boolean failed, String state, String progress, String outcome) {
+    }
+
     @GetMapping("/admin/maintenance")
-    String maintenance(@RequestParam(required = false) String done, Model model) {
+    String maintenance(@RequestParam(required = false) String done, Model model, HttpServletResponse response) {
         AdminOnly.require(model);
         model.addAttribute("done", done == null ? null : switch (done) {
-            case "rebuilt" -> "Представления перестроены из журнала событий.";
-            case "rebuilding" -> "Перестроение представлений начато.";
+            case "rebuilding" -> "Перестроение представлений начато: действующие представления работают до его окончания.";
             case "retried" -> "Отложенные события обработаны повторно.";
             case "set-aside" -> "Событие исключено из обработки.";
             default -> null;
         });
-        return renderMaintenance(null, model);
+        String view = renderMaintenance(null, model);
+        if (model.getAttribute("rebuild") instanceof RebuildLine line && line.running()) {
+            response.setHeader("Refresh", "2"); // the progress, again in two seconds, until the rebuild is over
+        }
+        return view;
     }
 
     @PostMapping("/admin/maintenance/retry")
@@ -288,8 +296,8 @@ public class AdminToolsPages {
     String rebuild(Model model, HttpServletResponse response) {
         AdminOnly.require(model);
         try {
-            var answer = rebuild.rebuild(principal());
-            return "redirect:/admin/maintenance?done=" + (answer.getStatusCode().value() == 200 ? "rebuilt" : "rebuilding");
+            rebuild.rebuild(principal());
+            return "redirect:/admin/maintenance?done=rebuilding";
         } catch (RuntimeException e) {
             AdminOnly.Refusal refusal = AdminOnly.refusalOf(e).orElseThrow(() -> e);
             response.setStatus(refusal.status());
@@ -309,6 +317,7 @@ public class AdminToolsPages {
                 DeadLetters.SET_ASIDE.equals(l.status()) ? "исключено " + (l.setAsideAt() == null ? ""
                         : l.setAsideAt().atZone(MOSCOW).format(DATE_TIME) + " ") + "(" + names.getOrDefault(l.setAsideBy(),
                         l.setAsideBy()) + "): " + l.setAsideReason() : "в очереди")).toList());
+        model.addAttribute("rebuild", rebuild.status().map(AdminToolsPages::rebuildLine).orElse(null));
         model.addAttribute("refusal", refusal);
         return "admin-maintenance";
     }
@@ -381,5 +390,24 @@ public class AdminToolsPages {
 
     private Instant now() {
         return clock.instant().truncatedTo(ChronoUnit.MILLIS);
+    }
+
+    private static RebuildLine rebuildLine(ProjectionRebuild.Status s) {
+        boolean running = s.state() == ProjectionRebuild.State.REPLAYING || s.state() == ProjectionRebuild.State.SWITCHING;
+        String state = switch (s.state()) {
+            case REPLAYING -> "Идёт перестроение: события журнала обрабатываются в новые таблицы";
+            case SWITCHING -> "Идёт переключение на перестроенные представления";
+            case DONE -> "Перестроение завершено " + s.finishedAt().atZone(MOSCOW).format(DATE_TIME);
+            case FAILED -> "Перестроение не выполнено";
+        };
+        long percent = s.total() == 0 ? 100 : Math.min(100, s.events() * 100 / s.total());
+        String progress = "Обработано событий: " + s.events() + " из " + s.total() + " (" + percent + " %)";
+        String outcome = switch (s.state()) {
+            case DONE -> "Отложено событий: " + s.parked() + ", пропущено исключённых: " + s.setAsideSkipped()
+                    + ", длительность: " + Math.max(1, Math.round(s.millis() / 1000.0)) + " с.";
+            case FAILED -> s.error();
+            default -> "Страница обновляется сама; действующие представления работают до переключения.";
+        };
+        return new RebuildLine(running, s.state() == ProjectionRebuild.State.FAILED, state, progress, outcome);
     }
 }

@@ -15,7 +15,6 @@ import org.touchpoints.register.api.change.ChangeInitiated;
 import org.touchpoints.register.api.change.StepApproved;
 import org.touchpoints.register.api.change.StepApprovalResult;
 import org.touchpoints.register.api.procedure.ApprovalChain;
-import org.touchpoints.register.api.procedure.DeadlineFrom;
 import org.touchpoints.register.api.procedure.Procedure;
 import org.touchpoints.register.api.procedure.ProcedureStep;
 import org.touchpoints.register.api.change.ChangeRejected;
@@ -145,29 +144,17 @@ public class ChangeProjection {
     /**
      * The change is in the register: the publication clock runs from the day it was made, and the due date is the one
      * the register recorded in the approval event ({@code due}). An approval recorded before the register counted it
-     * (no {@code due}) is counted here by the same rule from the event's own dates: the day of the approval (or an
-     * earlier order's date), or, where the procedure counts from the act, the act's date.
+     * (no {@code due}) is counted by the same rule from the event's own dates ({@link PublicationDeadline#ofApproval}).
      */
     private void approved(String registerId, String changeId, java.time.Instant at, String orderNumber,
                           LocalDate orderDate, String actId, PublicationDue due) {
         RegisterSettings.Settings settings = registers.of(registerId);
         ChainState state = chainOf(changeId, registerId);
         ApprovalChain chain = state.chain();
-        LocalDate madeOn;
-        PublicationDeadline.Counted counted;
-        if (due != null) {
-            madeOn = due.madeOn();
-            counted = PublicationDeadline.Counted.of(due);
-        } else {
-            if (actId != null) {
-                madeOn = chain.deadlineFrom() == DeadlineFrom.APPROVAL_ACT ? orderDate
-                        : (state.lastStepAt() != null ? state.lastStepAt() : at).atZone(settings.zone()).toLocalDate();
-            } else {
-                madeOn = PublicationDeadline.madeOn(at, orderDate, settings.zone());
-            }
-            counted = chain.deadlineWorkingDays() == null ? PublicationDeadline.Counted.NONE
-                    : PublicationDeadline.count(calendar, madeOn, chain.deadlineWorkingDays(), settings.region());
-        }
+        PublicationDeadline.Made made = PublicationDeadline.ofApproval(due, chain, at, orderDate, actId,
+                state.lastStepAt(), settings.zone(), settings.region(), calendar);
+        LocalDate madeOn = made.madeOn();
+        PublicationDeadline.Counted counted = made.counted();
         LocalDate dueDate = counted.dueDate();
         if (counted.problem() != null) {
             log.warn("No due date for change {}: {}", changeId, counted.problem());

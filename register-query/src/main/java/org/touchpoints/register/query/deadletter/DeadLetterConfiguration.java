@@ -11,6 +11,7 @@ import org.axonframework.eventhandling.deadletter.jdbc.DeadLetterSchema;
 import org.axonframework.eventhandling.deadletter.jdbc.JdbcSequencedDeadLetterQueue;
 import org.axonframework.messaging.deadletter.Decisions;
 import org.axonframework.messaging.deadletter.EnqueuePolicy;
+import org.axonframework.serialization.Serializer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.annotation.Bean;
@@ -88,7 +89,37 @@ public class DeadLetterConfiguration {
     private static void register(EventProcessingConfigurer processing, DeadLetterSchema schema,
                                  ConnectionProvider connectionProvider, TransactionManager transactionManager,
                                  EventSavepoints savepoints, SetAsideLetters setAside) {
-        EnqueuePolicy<EventMessage<?>> parkAfterUndoing = (letter, cause) -> {
+        EnqueuePolicy<EventMessage<?>> parkAfterUndoing = parkAfterUndoing(savepoints);
+        for (String group : GROUPS) {
+            processing.registerDeadLetterQueue(group, c -> queue(group, schema, connectionProvider, transactionManager,
+                            c.eventSerializer(), c.serializer()))
+                    .registerDeadLetterPolicy(group, c -> parkAfterUndoing)
+                    .registerHandlerInterceptor(group, c -> new SetAsideEvents(group, setAside))
+                    .registerHandlerInterceptor(group, c -> savepoints);
+        }
+    }
+
+    /** The dead-letter queue of a processing group (a rebuild parks into a queue of its own, {@code rebuild-…}). */
+    public static JdbcSequencedDeadLetterQueue<EventMessage<?>> queue(String group, DeadLetterSchema schema,
+                                                                      ConnectionProvider connectionProvider,
+                                                                      TransactionManager transactionManager,
+                                                                      Serializer eventSerializer,
+                                                                      Serializer genericSerializer) {
+        return JdbcSequencedDeadLetterQueue.<EventMessage<?>>builder()
+                .processingGroup(group)
+                .connectionProvider(connectionProvider)
+                .transactionManager(transactionManager)
+                .schema(schema)
+                .eventSerializer(eventSerializer)
+                .genericSerializer(genericSerializer)
+                .maxSequences(100_000)
+                .maxSequenceSize(100_000)
+                .build();
+    }
+
+    /** Parks a failed event with its cause, after rolling back what its handlers wrote (its savepoint). */
+    public static EnqueuePolicy<EventMessage<?>> parkAfterUndoing(EventSavepoints savepoints) {
+        return (letter, cause) -> {
             savepoints.undoCurrentEvent();
             log.warn("Event {} ({}) parked in the dead-letter queue: {}", letter.message().getIdentifier(),
                     letter.message().getPayloadType().getSimpleName(), AdminAudit.oneLine(String.valueOf(cause)));
@@ -96,20 +127,5 @@ public class DeadLetterConfiguration {
             // would show as the cause's class instead of the failure's (cause_message is text: nothing to truncate)
             return Decisions.enqueue(cause);
         };
-        for (String group : GROUPS) {
-            processing.registerDeadLetterQueue(group, c -> JdbcSequencedDeadLetterQueue.<EventMessage<?>>builder()
-                            .processingGroup(group)
-                            .connectionProvider(connectionProvider)
-                            .transactionManager(transactionManager)
-                            .schema(schema)
-                            .eventSerializer(c.eventSerializer())
-                            .genericSerializer(c.serializer())
-                            .maxSequences(100_000)
-                            .maxSequenceSize(100_000)
-                            .build())
-                    .registerDeadLetterPolicy(group, c -> parkAfterUndoing)
-                    .registerHandlerInterceptor(group, c -> new SetAsideEvents(group, setAside))
-                    .registerHandlerInterceptor(group, c -> savepoints);
-        }
     }
 }

@@ -85,13 +85,23 @@ public class DeadlineBoard {
      */
     public List<DeadlineView> deadlines(String registerId, java.util.Collection<String> readable,
                                         PublicationDeadline.Status status, int offset, int limit) {
+        return deadlines(registerId, readable, null, status, offset, limit);
+    }
+
+    /**
+     * As {@link #deadlines(String, java.util.Collection, PublicationDeadline.Status, int, int)}, and only of one
+     * division's changes when {@code division} is not null (the dashboard's filter).
+     */
+    public List<DeadlineView> deadlines(String registerId, java.util.Collection<String> readable, String division,
+                                        PublicationDeadline.Status status, int offset, int limit) {
         if (readable != null && readable.isEmpty()) {
             return List.of();
         }
         // the entries whose due date is not counted yet come first (at risk, few: by their own index), then the rest
         List<DeadlineView> uncounted = status == null || status == PublicationDeadline.Status.AT_RISK
                 ? uncounted(registerId, false).stream()
-                        .filter(v -> readable == null || readable.contains(v.registerId())).toList()
+                        .filter(v -> readable == null || readable.contains(v.registerId()))
+                        .filter(v -> division == null || division.equals(v.division())).toList()
                 : List.of();
         if (offset < uncounted.size()) {
             List<DeadlineView> first = uncounted.subList(offset, (int) Math.min(uncounted.size(), (long) offset + limit));
@@ -99,38 +109,80 @@ public class DeadlineBoard {
                 return List.copyOf(first);
             }
             List<DeadlineView> page = new ArrayList<>(first);
-            page.addAll(counted(registerId, readable, status, 0, limit == ALL ? ALL : limit - first.size()));
+            page.addAll(counted(registerId, readable, division, status, 0, limit == ALL ? ALL : limit - first.size()));
             return page;
         }
-        return counted(registerId, readable, status, offset - uncounted.size(), limit);
+        return counted(registerId, readable, division, status, offset - uncounted.size(), limit);
     }
 
-    private List<DeadlineView> counted(String registerId, java.util.Collection<String> readable,
+    private List<DeadlineView> counted(String registerId, java.util.Collection<String> readable, String division,
                                        PublicationDeadline.Status status, int offset, int limit) {
-        StringBuilder sql = new StringBuilder("""
-                select c.change_id, c.register_id, c.division, c.approved_on, c.due_date, c.published_on,
-                       r.time_zone, r.region, c.due_note, c.due_unknown
-                from q_change c join q_register r on r.register_id = c.register_id
-                where c.approved_at is not null and c.due_date is not null""");
+        StringBuilder where = new StringBuilder(" where c.approved_at is not null and c.due_date is not null");
         List<Object> params = new ArrayList<>();
         if (registerId != null) {
-            sql.append(" and c.register_id = ?");
+            where.append(" and c.register_id = ?");
             params.add(registerId);
         }
         if (readable != null) {
-            sql.append(" and c.register_id = any(?)");
+            where.append(" and c.register_id = any(?)");
             params.add(readable.toArray(String[]::new));
         }
-        boolean exact = status == null || narrow(status, sql, params);
+        if (division != null) {
+            where.append(" and c.division = ?");
+            params.add(division);
+        }
+        boolean exact = status == null || narrow(status, where, params);
+        String pageFrom = " from q_change c";
+        if (!exact && limit != ALL) {
+            // an unpublished entry's status follows from its due date and its register's zone and region alone: the
+            // (due date, zone, region) groups in that status (a few hundred), then a page of their entries in SQL
+            List<String> dates = new ArrayList<>();
+            List<String> zones = new ArrayList<>();
+            List<String> regions = new ArrayList<>();
+            jdbc.sql("select c.due_date, r.time_zone, r.region from q_change c join q_register r on r.register_id = c.register_id"
+                            + where + " group by 1, 2, 3")
+                    .params(params)
+                    .query((rs, i) -> {
+                        if (view(new Row(null, null, null, null, rs.getDate(1).toLocalDate(), null, rs.getString(2),
+                                rs.getString(3), null, null)).status() == status) {
+                            dates.add(rs.getDate(1).toLocalDate().toString());
+                            zones.add(rs.getString(2));
+                            regions.add(rs.getString(3) == null ? "" : rs.getString(3));
+                        }
+                        return null;
+                    }).list();
+            if (dates.isEmpty()) {
+                return List.of();
+            }
+            where.append(" and (c.due_date, r.time_zone, coalesce(r.region, '')) in (select * from unnest(cast(? as date[]),"
+                    + " cast(? as varchar[]), cast(? as varchar[])))");
+            params.add(dates.toArray(String[]::new));
+            params.add(zones.toArray(String[]::new));
+            params.add(regions.toArray(String[]::new));
+            pageFrom = " from q_change c join q_register r on r.register_id = c.register_id";
+            exact = true;
+        }
         boolean paged = exact && limit != ALL;
-        sql.append(" order by c.due_date, c.change_id");
+        String columns = """
+                select c.change_id, c.register_id, c.division, c.approved_on, c.due_date, c.published_on,
+                       r.time_zone, r.region, c.due_note, c.due_unknown""";
+        StringBuilder sql;
         if (paged) {
-            sql.append(" limit ? offset ?");
+            // the page's changes first, from the deadline index alone: the offset then skips index entries, not joined
+            // rows (a deep page of every register's 300,000 entries)
+            sql = new StringBuilder("with page as (select c.change_id, c.due_date").append(pageFrom).append(where)
+                    .append(" order by c.due_date, c.change_id limit ? offset ?) ").append(columns).append("""
+
+                    from page p join q_change c on c.change_id = p.change_id join q_register r on r.register_id = c.register_id
+                    order by p.due_date, p.change_id""");
             params.add(limit);
             params.add(offset);
+        } else {
+            sql = new StringBuilder(columns).append(" from q_change c join q_register r on r.register_id = c.register_id")
+                    .append(where).append(" order by c.due_date, c.change_id");
         }
         try (Stream<DeadlineView> views = jdbc.sql(sql.toString()).params(params).query(this::row).stream().map(this::view)) {
-            Stream<DeadlineView> selected = exact ? views : views.filter(v -> v.status() == status);
+            Stream<DeadlineView> selected = status == null ? views : views.filter(v -> v.status() == status);
             if (!paged) {
                 selected = selected.skip(offset);
                 if (limit != ALL) {
@@ -170,7 +222,84 @@ public class DeadlineBoard {
             params.addAll(narrowedParams);
             return uncounted + jdbc.sql(sql.append(narrowed).toString()).params(params).query(Long.class).single();
         }
-        return uncounted + counted(registerId, readable, status, 0, ALL).size();
+        return uncounted + counted(registerId, readable, null, status, 0, ALL).size();
+    }
+
+    /**
+     * What the dashboard shows beside its page of entries: how many entries of each status, and the publications on
+     * time and late per month from {@code firstMonth} on. Counted by the database, not over the entries: at ten
+     * thousand registers there are hundreds of thousands of them. Published entries are counted by status and month in
+     * SQL; the unpublished ones, whose status moves with each authority's today and calendar, are grouped by due date,
+     * time zone and region (a few hundred groups), and each group's status is decided once, as for one entry.
+     */
+    public record Summary(java.util.Map<PublicationDeadline.Status, Long> counts,
+                          java.util.Map<java.time.YearMonth, long[]> publishedPerMonth) {
+        /** Entries in {@code status}, or in every status when null. */
+        public long total(PublicationDeadline.Status status) {
+            return status == null ? counts.values().stream().mapToLong(Long::longValue).sum() : counts.get(status);
+        }
+    }
+
+    /**
+     * @param registerId one register, or null for every register
+     * @param readable   only these registers when not null
+     * @param division   only this division's changes when not null
+     * @param firstMonth the first month of {@link Summary#publishedPerMonth} (on time at index 0, late at 1)
+     */
+    public Summary summary(String registerId, java.util.Collection<String> readable, String division,
+                           java.time.YearMonth firstMonth) {
+        java.util.Map<PublicationDeadline.Status, Long> counts = new java.util.EnumMap<>(PublicationDeadline.Status.class);
+        for (PublicationDeadline.Status s : PublicationDeadline.Status.values()) {
+            counts.put(s, 0L);
+        }
+        java.util.Map<java.time.YearMonth, long[]> months = new java.util.TreeMap<>();
+        if (readable != null && readable.isEmpty()) {
+            return new Summary(counts, months);
+        }
+        StringBuilder where = new StringBuilder(" where c.approved_at is not null and c.due_date is not null");
+        List<Object> params = new ArrayList<>();
+        if (registerId != null) {
+            where.append(" and c.register_id = ?");
+            params.add(registerId);
+        }
+        if (readable != null) {
+            where.append(" and c.register_id = any(?)");
+            params.add(readable.toArray(String[]::new));
+        }
+        if (division != null) {
+            where.append(" and c.division = ?");
+            params.add(division);
+        }
+        // published: on time or late by the dates alone; the months of the chart from the same index
+        jdbc.sql("select count(*) filter (where c.published_on <= c.due_date), count(*) filter (where c.published_on > c.due_date)"
+                        + " from q_change c" + where + " and c.published_on is not null")
+                .params(params)
+                .query((rs, i) -> {
+                    counts.put(PublicationDeadline.Status.PUBLISHED_ON_TIME, rs.getLong(1));
+                    counts.put(PublicationDeadline.Status.PUBLISHED_LATE, rs.getLong(2));
+                    return null;
+                }).list();
+        List<Object> monthParams = new ArrayList<>(params);
+        monthParams.add(Date.valueOf(firstMonth.atDay(1)));
+        jdbc.sql("select date_trunc('month', c.published_on)::date, c.published_on > c.due_date, count(*) from q_change c" + where
+                        + " and c.published_on >= ? group by 1, 2")
+                .params(monthParams)
+                .query((rs, i) -> months.computeIfAbsent(java.time.YearMonth.from(rs.getDate(1).toLocalDate()),
+                        m -> new long[2])[rs.getBoolean(2) ? 1 : 0] += rs.getLong(3)).list();
+        // awaiting publication: one status per (due date, zone, region)
+        jdbc.sql("select c.due_date, r.time_zone, r.region, count(*) from q_change c join q_register r on r.register_id = c.register_id"
+                        + where + " and c.published_on is null group by 1, 2, 3")
+                .params(params)
+                .query((rs, i) -> {
+                    DeadlineView v = view(new Row(null, null, null, null, rs.getDate(1).toLocalDate(), null,
+                            rs.getString(2), rs.getString(3), null, null));
+                    return counts.merge(v.status(), rs.getLong(4), Long::sum);
+                }).list();
+        long unknown = uncounted(registerId, false).stream()
+                .filter(v -> readable == null || readable.contains(v.registerId()))
+                .filter(v -> division == null || division.equals(v.division())).count();
+        counts.merge(PublicationDeadline.Status.AT_RISK, unknown, Long::sum);
+        return new Summary(counts, months);
     }
 
     /** An approved change whose due date could not be counted, and why (the refused count's message). */
@@ -271,6 +400,20 @@ public class DeadlineBoard {
                 rs.getDate(5) == null ? null : rs.getDate(5).toLocalDate(),
                 rs.getDate(6) == null ? null : rs.getDate(6).toLocalDate(), rs.getString(7), rs.getString(8),
                 rs.getString(9), rs.getString(10));
+    }
+
+    /**
+     * The deadline of one approved change as of now, from what a reader of the events recorded of it: for the readers
+     * that keep their own rows (the reminders group), so that they judge a deadline as the board does.
+     *
+     * @param zone   the register's time zone
+     * @param region the register's calendar region
+     */
+    public DeadlineView view(String changeId, String registerId, String division, LocalDate approvedOn,
+                             LocalDate dueDate, LocalDate publishedOn, String zone, String region, String note,
+                             String unknown) {
+        return view(new Row(changeId, registerId, division, approvedOn, dueDate, publishedOn, zone, region, note,
+                unknown));
     }
 
     private DeadlineView view(Row r) {

@@ -38,24 +38,34 @@ public record PublicationChart(int width, int height, int baseline, List<Bar> ba
      * @param months    how many months, ending with {@code last}
      */
     public static PublicationChart of(List<DeadlineBoard.DeadlineView> deadlines, YearMonth last, int months) {
-        YearMonth first = last.minusMonths(months - 1L);
-        int[] onTime = new int[months];
-        int[] late = new int[months];
+        java.util.Map<YearMonth, long[]> perMonth = new java.util.HashMap<>();
         for (DeadlineBoard.DeadlineView d : deadlines) {
             if (d.publishedOn() == null || d.dueDateUnknown() != null) {
                 continue;
             }
-            YearMonth m = YearMonth.from(d.publishedOn());
-            if (m.isBefore(first) || m.isAfter(last)) {
-                continue;
-            }
-            int i = (int) first.until(m, java.time.temporal.ChronoUnit.MONTHS);
-            if (d.status() == PublicationDeadline.Status.PUBLISHED_LATE) {
-                late[i]++;
-            } else {
-                onTime[i]++;
-            }
+            perMonth.computeIfAbsent(YearMonth.from(d.publishedOn()), m -> new long[2])
+                    [d.status() == PublicationDeadline.Status.PUBLISHED_LATE ? 1 : 0]++;
         }
+        return of(perMonth, last, months);
+    }
+
+    /**
+     * @param perMonth publications on time (index 0) and late (index 1) per month, as the database counts them
+     *                 ({@link DeadlineBoard#summary}); months outside the chart are left out
+     * @param last     the last month shown
+     * @param months   how many months, ending with {@code last}
+     */
+    public static PublicationChart of(java.util.Map<YearMonth, long[]> perMonth, YearMonth last, int months) {
+        YearMonth first = last.minusMonths(months - 1L);
+        int[] onTime = new int[months];
+        int[] late = new int[months];
+        perMonth.forEach((m, counts) -> {
+            if (!m.isBefore(first) && !m.isAfter(last)) {
+                int i = (int) first.until(m, java.time.temporal.ChronoUnit.MONTHS);
+                onTime[i] += (int) counts[0];
+                late[i] += (int) counts[1];
+            }
+        });
         int max = 1;
         for (int i = 0; i < months; i++) {
             max = Math.max(max, onTime[i] + late[i]);

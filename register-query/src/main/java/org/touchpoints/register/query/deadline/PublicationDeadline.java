@@ -5,6 +5,8 @@ import java.time.LocalDate;
 import java.time.ZoneId;
 import org.touchpoints.register.api.calendar.PublicationDue;
 import org.touchpoints.register.api.change.DueDateCounted;
+import org.touchpoints.register.api.procedure.ApprovalChain;
+import org.touchpoints.register.api.procedure.DeadlineFrom;
 import org.touchpoints.register.platform.calendar.CalendarYearMissingException;
 import org.touchpoints.register.platform.calendar.ProductionCalendar;
 
@@ -47,6 +49,35 @@ public final class PublicationDeadline {
     /** The count the register makes when a change enters it ({@link ProductionCalendar#publicationDue}). */
     public static Counted count(ProductionCalendar calendar, LocalDate madeOn, int workingDays, String region) {
         return Counted.of(calendar.publicationDue(madeOn, workingDays, region));
+    }
+
+    /** When an approved change was made (the count starts the next day), and what is due. */
+    public record Made(LocalDate madeOn, Counted counted) {
+    }
+
+    /**
+     * When a change entered the register and when its publication is due, from its approval event: the due date the
+     * register recorded in the event ({@code due}). An approval recorded before the register counted it (no {@code due})
+     * is counted by the same rule from the event's own dates: the day of the approval (or an earlier order's date), or,
+     * where an act approved it ({@code actId}), the act's date when the procedure counts from the act, else the day of
+     * the last step ({@code lastStepAt}, or the approval's when none). Every reader of approvals counts by this.
+     *
+     * @param chain the chain the change ran under (today's for a change whose event names none)
+     */
+    public static Made ofApproval(PublicationDue due, ApprovalChain chain, Instant at, LocalDate orderDate, String actId,
+                                  Instant lastStepAt, ZoneId zone, String region, ProductionCalendar calendar) {
+        if (due != null) {
+            return new Made(due.madeOn(), Counted.of(due));
+        }
+        LocalDate madeOn;
+        if (actId != null) {
+            madeOn = chain.deadlineFrom() == DeadlineFrom.APPROVAL_ACT ? orderDate
+                    : (lastStepAt != null ? lastStepAt : at).atZone(zone).toLocalDate();
+        } else {
+            madeOn = madeOn(at, orderDate, zone);
+        }
+        return new Made(madeOn, chain.deadlineWorkingDays() == null ? Counted.NONE
+                : count(calendar, madeOn, chain.deadlineWorkingDays(), region));
     }
 
     public enum Status {

@@ -19,6 +19,7 @@ import org.touchpoints.register.api.change.ChangeReason;
 import org.touchpoints.register.api.row.Text;
 import org.touchpoints.register.query.change.ChangeSubject;
 import org.touchpoints.register.query.paging.Pager;
+import org.touchpoints.register.query.register.RegisterPicker;
 import org.touchpoints.register.query.register.RegisterReadModel;
 import org.touchpoints.register.query.ui.People;
 import org.touchpoints.register.query.ui.UiController;
@@ -110,8 +111,10 @@ public class AuditPage {
     private final HistoryReadModel history;
     private final RegisterReadModel registers;
     private final People people;
+    private final RegisterPicker picker;
 
-    public AuditPage(HistoryReadModel history, RegisterReadModel registers, People people) {
+    public AuditPage(HistoryReadModel history, RegisterReadModel registers, People people, RegisterPicker picker) {
+        this.picker = picker;
         this.history = history;
         this.registers = registers;
         this.people = people;
@@ -132,16 +135,16 @@ public class AuditPage {
         if (viewer == null || !viewer.auditor()) {
             throw new AccessDeniedException("История изменений доступна аудитору и администратору");
         }
-        var all = registers.names(null); // the filter's options: ids and names, not every register's summary
-        model.addAttribute("registers", all);
+        var first = registers.matching(null, "", 1); // the default: the first register by id
         model.addAttribute("events", EVENTS);
         model.addAttribute("from", from);
         model.addAttribute("to", to);
-        if (all.isEmpty()) {
+        if (first.isEmpty()) {
             model.addAttribute("register", null);
             return "audit";
         }
-        var register = registers.require(Text.isBlank(registerId) ? all.get(0).id() : registerId.strip());
+        var register = registers.require(Text.isBlank(registerId) ? first.get(0).id() : picker.resolve(null, registerId.strip()));
+        model.addAttribute("picker", picker.picker(null, register.id()));
         ZoneId zone = ZoneId.of(register.timeZone());
         Instant fromInstant = from == null ? null : from.atStartOfDay(zone).toInstant();
         Instant toInstant = to == null ? null : to.plusDays(1).atStartOfDay(zone).toInstant();

@@ -2,19 +2,26 @@ package org.touchpoints.register.query.metrics;
 
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
+import java.sql.Timestamp;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Objects;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
+import org.touchpoints.register.api.change.ChangeApproved;
+import org.touchpoints.register.api.change.ChangeInitiated;
+import org.touchpoints.register.api.change.ChangeRejected;
+import org.touchpoints.register.api.change.ChangeWithdrawn;
 import org.touchpoints.register.api.change.DeputyApproved;
 import org.touchpoints.register.api.change.DivisionApproved;
 
 /**
  * Timers of approval lead time per step ({@code register_approval_lead_time_seconds{step}}): from initiation
  * to the head's approval, and from the head's approval to the deputy's. A group of its own, so rebuilding the
- * read models does not count old approvals again.
+ * read models does not count old approvals again; it reads only its own table ({@code metrics_approval_step}: when
+ * each change in flight was initiated and approved by its division head), never the read models of another group.
  */
 @Component
 @ProcessingGroup(ApprovalLeadTimes.GROUP)
@@ -34,18 +41,47 @@ public class ApprovalLeadTimes {
     }
 
     @EventHandler
+    void on(ChangeInitiated e) {
+        jdbc.sql("insert into metrics_approval_step(change_id, initiated_at) values (?, ?) on conflict do nothing")
+                .params(e.changeId(), Timestamp.from(e.at())).update();
+    }
+
+    @EventHandler
     void on(DivisionApproved e) {
-        jdbc.sql("select initiated_at from q_change where change_id = ?").param(e.changeId())
-                .query(java.sql.Timestamp.class).list().stream().filter(java.util.Objects::nonNull).findFirst()
-                .ifPresent(t -> record(division, t.toInstant(), e.at()));
+        since("initiated_at", e.changeId()).ifPresent(t -> record(division, t, e.at()));
+        jdbc.sql("update metrics_approval_step set division_approved_at = ? where change_id = ?")
+                .params(Timestamp.from(e.at()), e.changeId()).update();
     }
 
     @EventHandler
     void on(DeputyApproved e) {
-        jdbc.sql("""
-                        select max(at) from q_change_timeline where change_id = ? and event = 'DivisionApproved'""")
-                .param(e.changeId()).query(java.sql.Timestamp.class).list().stream().filter(java.util.Objects::nonNull).findFirst()
-                .ifPresent(t -> record(deputy, t.toInstant(), e.at()));
+        since("division_approved_at", e.changeId()).ifPresent(t -> record(deputy, t, e.at()));
+        decided(e.changeId());
+    }
+
+    @EventHandler
+    void on(ChangeApproved e) {
+        decided(e.changeId());
+    }
+
+    @EventHandler
+    void on(ChangeRejected e) {
+        decided(e.changeId());
+    }
+
+    @EventHandler
+    void on(ChangeWithdrawn e) {
+        decided(e.changeId());
+    }
+
+    private java.util.Optional<Instant> since(String column, String changeId) {
+        return jdbc.sql("select " + column + " from metrics_approval_step where change_id = ?").param(changeId)
+                .query(Timestamp.class).list().stream().filter(Objects::nonNull).findFirst().map(Timestamp::toInstant);
+    }
+
+    /** The change is out of the approval chain: nothing more to time. */
+    private void decided(String changeId) {
+        jdbc.sql("delete from metrics_approval_step where change_id = ?").param(changeId).update();
     }
 
     private static void record(Timer timer, Instant from, Instant to) {

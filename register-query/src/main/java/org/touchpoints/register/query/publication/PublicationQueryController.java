@@ -36,8 +36,12 @@ public class PublicationQueryController {
     public List<PublicationView> list(@PathVariable String registerId) {
         registers.require(registerId);
         return jdbc.sql("""
-                        select version, url, published_at, by_user, covered, sha256, previous_sha256, late
-                        from q_publication where register_id = ? order by version""")
+                        select p.version, p.url, p.published_at, p.by_user, p.covered, p.sha256, p.previous_sha256,
+                               exists (select 1 from q_change c
+                                       where c.change_id in (select jsonb_array_elements_text(p.covered))
+                                         and c.due_date < cast(p.published_at at time zone r.time_zone as date)) as late
+                        from q_publication p join q_register r on r.register_id = p.register_id
+                        where p.register_id = ? order by p.version""")
                 .param(registerId)
                 .query((rs, i) -> new PublicationView(rs.getInt(1), rs.getString(2), rs.getTimestamp(3).toInstant(),
                         rs.getString(4), json.read(rs.getString(5), List.class), rs.getString(6), rs.getString(7),

@@ -51,8 +51,8 @@ public class RegisterProjection {
     private final RegisterSettings registers;
     /**
      * The proposals of changes in flight, from their {@code ChangeInitiated}, so the final approval need not read
-     * them back from the change read model (which it still does for any proposal not here: after a restart, or on
-     * another node). A proposal never changes, so a kept one is always right.
+     * them back from this projection's {@code q_register_proposal} (which it still does for any proposal not here:
+     * after a restart, or on another node). A proposal never changes, so a kept one is always right.
      */
     private final Map<String, Proposals> proposals = Collections.synchronizedMap(new LinkedHashMap<>() {
         @Override
@@ -127,8 +127,17 @@ public class RegisterProjection {
         }
     }
 
+    /**
+     * The rows the change proposes, kept in this projection's own table until the change is approved (then applied),
+     * rejected or withdrawn: the register never reads the change read model, another projection's.
+     */
     @EventHandler
     void on(ChangeInitiated e) {
+        jdbc.update("""
+                        insert into q_register_proposal(change_id, register_id, kind, row_id, after_row, division, operations)
+                        values (?, ?, ?, ?, cast(? as jsonb), ?, cast(? as jsonb))""",
+                e.changeId(), e.registerId(), e.kind().name(), e.rowId(), json.write(e.after()), e.division(),
+                json.write(e.operations()));
         proposals.put(e.changeId(), new Proposals(e.rowChanges().stream()
                 .map(op -> new Proposal(op.kind(), op.rowId(), op.after(), division(e, op.after()))).toList()));
     }
@@ -156,7 +165,9 @@ public class RegisterProjection {
     private void approved(String registerId, String changeId) {
         Proposals proposed = proposals.remove(changeId);
         if (proposed == null) {
-            proposed = jdbc.query("select kind, row_id, after_row, division, operations from q_change where change_id = ?")
+            proposed = jdbc.query("""
+                            select kind, row_id, after_row, division, operations from q_register_proposal
+                            where change_id = ?""")
                     .param(changeId)
                     .query((rs, i) -> {
                         String division = rs.getString(4);
@@ -174,6 +185,13 @@ public class RegisterProjection {
         for (Proposal p : proposed.rows()) {
             apply(registerId, p);
         }
+        forget(changeId);
+    }
+
+    /** The change is decided: its proposal is applied or dropped, and kept no longer. */
+    private void forget(String changeId) {
+        proposals.remove(changeId);
+        jdbc.update("delete from q_register_proposal where change_id = ?", changeId);
     }
 
     private void apply(String registerId, Proposal p) {
@@ -199,12 +217,12 @@ public class RegisterProjection {
 
     @EventHandler
     void on(ChangeRejected e) {
-        proposals.remove(e.changeId());
+        forget(e.changeId());
     }
 
     @EventHandler
     void on(ChangeWithdrawn e) {
-        proposals.remove(e.changeId());
+        forget(e.changeId());
     }
 
     @EventHandler
@@ -215,7 +233,7 @@ public class RegisterProjection {
     @ResetHandler
     void reset() {
         proposals.clear();
-        jdbc.update("truncate q_register, q_division, q_division_process, q_member, q_row");
+        jdbc.update("truncate q_register, q_division, q_division_process, q_member, q_row, q_register_proposal");
     }
 
     private void insertRow(String registerId, String rowId, RowContent row) {

@@ -124,6 +124,31 @@ public class RegisterReadModel {
         return authorities(readable).entrySet().stream().map(e -> new RegisterName(e.getKey(), e.getValue())).toList();
     }
 
+    /**
+     * At most {@code limit} registers in {@code readable} (every register when null) whose id or authority contains
+     * {@code text} (case-insensitive; every register when blank), ids that start with it first, then by id: the
+     * suggestions of a register filter at ten thousand registers, where a drop-down of all of them would not do.
+     */
+    public List<RegisterName> matching(java.util.Collection<String> readable, String text, int limit) {
+        if (readable != null && readable.isEmpty()) {
+            return List.of();
+        }
+        String t = text == null ? "" : text.strip().toLowerCase(java.util.Locale.ROOT);
+        String like = "%" + t.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%";
+        List<Object> params = new java.util.ArrayList<>();
+        if (readable != null) {
+            params.add(array(readable));
+        }
+        params.add(like);
+        params.add(like);
+        params.add(t + "%");
+        params.add(limit);
+        return jdbc.sql("select r.register_id, r.authority from q_register r where" + readableFilter(readable)
+                        + " and (lower(r.register_id) like ? or lower(r.authority) like ?)"
+                        + " order by lower(r.register_id) like ? desc, r.register_id limit ?")
+                .params(params).query((rs, i) -> new RegisterName(rs.getString(1), rs.getString(2))).list();
+    }
+
     /** A register of a list page and its version ({@link #version}). */
     public record ListedRegister(RegisterSummary summary, long version) {
     }
@@ -230,6 +255,20 @@ public class RegisterReadModel {
         java.util.LinkedHashMap<String, String> divisions = new java.util.LinkedHashMap<>();
         jdbc.sql("select division_id, name from q_division where register_id = ? order by division_id").param(registerId)
                 .query((rs, i) -> divisions.put(rs.getString(1), rs.getString(2))).list();
+        return divisions;
+    }
+
+    /** Register id → its divisions (id → name) for {@code registerIds}, in one query: the rows of a page of many registers. */
+    public Map<String, java.util.LinkedHashMap<String, String>> divisionsOf(java.util.Collection<String> registerIds) {
+        Map<String, java.util.LinkedHashMap<String, String>> divisions = new HashMap<>();
+        if (registerIds.isEmpty()) {
+            return divisions;
+        }
+        jdbc.sql("select register_id, division_id, name from q_division where register_id = any(cast(? as varchar[]))"
+                        + " order by register_id, division_id")
+                .param(array(registerIds))
+                .query((rs, i) -> divisions.computeIfAbsent(rs.getString(1), k -> new java.util.LinkedHashMap<>())
+                        .put(rs.getString(2), rs.getString(3))).list();
         return divisions;
     }
 

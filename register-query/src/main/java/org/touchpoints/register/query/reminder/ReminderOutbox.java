@@ -23,34 +23,10 @@ public class ReminderOutbox {
                 .params(recipient, subject, body, Timestamp.from(at)).update();
     }
 
-    /** The e-mail addresses of the register's members in a role (and division, for division roles). */
-    List<String> recipients(String registerId, String role, String division) {
-        return jdbc.sql("""
-                        select distinct a.email from q_member m join account a on a.username = m.username
-                        where m.register_id = ? and m.role = ? and (cast(? as varchar) is null or m.division_id = ?)
-                          and a.enabled and a.email is not null order by a.email""")
-                .params(registerId, role, division, division).query(String.class).list();
-    }
-
     /** The e-mail address of one person, when they have one and their account is enabled. */
     java.util.Optional<String> addressOf(String username) {
         return jdbc.sql("select email from account where username = ? and enabled and email is not null")
                 .param(username).query(String.class).optional();
-    }
-
-    void rememberInitiator(String changeId, String registerId, String username) {
-        jdbc.sql("""
-                        insert into reminder_change_initiator(change_id, register_id, username) values (?, ?, ?)
-                        on conflict (change_id) do nothing""")
-                .params(changeId, registerId, username).update();
-    }
-
-    /** Who initiated the change: as this group recorded it, or (for older changes) as the change read model has it. */
-    java.util.Optional<String> initiatorOf(String changeId) {
-        return jdbc.sql("""
-                        select username from reminder_change_initiator where change_id = ?
-                        union all select initiated_by from q_change where change_id = ? limit 1""")
-                .params(changeId, changeId).query(String.class).optional();
     }
 
     List<Letter> unsent(int limit) {

@@ -9,7 +9,14 @@ import org.axonframework.eventhandling.EventHandler;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
+import org.touchpoints.register.api.change.ChangeApproved;
 import org.touchpoints.register.api.change.ChangeInitiated;
+import org.touchpoints.register.api.change.ChangeWithdrawn;
+import org.touchpoints.register.api.change.DueDateCounted;
+import org.touchpoints.register.api.publication.Published;
+import org.touchpoints.register.api.register.MemberAssigned;
+import org.touchpoints.register.api.register.MemberRevoked;
+import org.touchpoints.register.api.register.RegisterCreated;
 import org.touchpoints.register.api.change.StepApproved;
 import org.touchpoints.register.api.procedure.ApprovalChain;
 import org.touchpoints.register.api.procedure.ProcedureStep;
@@ -19,16 +26,16 @@ import org.touchpoints.register.api.change.DivisionApproved;
 import org.touchpoints.register.api.change.PublicationDeadlineMissed;
 import org.touchpoints.register.api.register.MemberRole;
 import org.touchpoints.register.query.deadline.DeadlineBoard;
-import org.touchpoints.register.query.deadline.PublicationDeadline;
 import org.touchpoints.register.query.ui.People;
 import org.touchpoints.register.query.ui.Words;
 
 /**
  * Who is reminded of what: the heads of the division when a change waits for their agreement, the deputy when
  * it waits for approval, the initiator when their change is approved or rejected, the publishers when a
- * publication is at risk (once per change) or missed. A group of its own, with its bookkeeping in tables of its own
- * ({@code reminder_sent}, {@code reminder_change_initiator}, which no rebuild touches): rebuilding the read models
- * sends nothing again.
+ * publication is at risk (once per change) or missed. A group of its own that reads only tables of its own, which no
+ * rebuild touches: what went out ({@code reminder_sent}) and what it knows of registers, members and changes
+ * ({@link ReminderBook}). Rebuilding the read models sends nothing again, and a reminder never depends on how far
+ * another group has got.
  */
 @Component
 @ProcessingGroup(ReminderPolicy.GROUP)
@@ -36,28 +43,40 @@ public class ReminderPolicy {
     public static final String GROUP = "reminders";
 
     private final ReminderOutbox outbox;
+    private final ReminderBook book;
     private final ReminderProperties properties;
     private final JdbcClient jdbc;
-    private final DeadlineBoard deadlines;
     private final Clock clock;
     private final People people;
 
-    private final tools.jackson.databind.json.JsonMapper mapper;
-
-    public ReminderPolicy(ReminderOutbox outbox, ReminderProperties properties, JdbcClient jdbc, DeadlineBoard deadlines,
-                          Clock clock, People people, tools.jackson.databind.json.JsonMapper mapper) {
-        this.mapper = mapper;
+    public ReminderPolicy(ReminderOutbox outbox, ReminderBook book, ReminderProperties properties, JdbcClient jdbc,
+                          Clock clock, People people) {
         this.outbox = outbox;
+        this.book = book;
         this.properties = properties;
         this.jdbc = jdbc;
-        this.deadlines = deadlines;
         this.clock = clock;
         this.people = people;
     }
 
     @EventHandler
+    void on(RegisterCreated e) {
+        book.registerCreated(e);
+    }
+
+    @EventHandler
+    void on(MemberAssigned e) {
+        book.memberAssigned(e.registerId(), e.username(), e.role().name(), e.divisionId());
+    }
+
+    @EventHandler
+    void on(MemberRevoked e) {
+        book.memberRevoked(e.registerId(), e.username(), e.role().name(), e.divisionId());
+    }
+
+    @EventHandler
     void on(ChangeInitiated e) {
-        outbox.rememberInitiator(e.changeId(), e.registerId(), e.by());
+        book.initiated(e);
         if (!properties.enabled()) {
             return;
         }
@@ -69,7 +88,7 @@ public class ReminderPolicy {
             return;
         }
         String what = describe(e);
-        for (String to : outbox.recipients(e.registerId(), MemberRole.HEAD.name(), e.division())) {
+        for (String to : book.recipients(e.registerId(), MemberRole.HEAD.name(), e.division())) {
             outbox.add(to, "Изменение перечня ожидает вашего согласования",
                     "Здравствуйте!\n\nСпециалист " + people.name(e.by()) + " предлагает изменение перечня точек взаимодействия («"
                             + e.registerId() + "»): " + what + ".\nОснование: " + e.reason().title() + ".\n\n"
@@ -79,6 +98,7 @@ public class ReminderPolicy {
 
     @EventHandler
     void on(StepApproved e) {
+        book.stepGiven(e.changeId(), e.at());
         if (!properties.enabled()) {
             return;
         }
@@ -99,7 +119,7 @@ public class ReminderPolicy {
         int next = done + 1;
         if (next < chain.steps().size()) {
             ProcedureStep step = chain.steps().get(next);
-            for (String to : outbox.recipients(registerId, step.role().name(),
+            for (String to : book.recipients(registerId, step.role().name(),
                     step == ProcedureStep.DIVISION_HEAD ? division : null)) {
                 outbox.add(to, "Изменение перечня ожидает вашего согласования", "Здравствуйте!\n\n" + what
                         + "\n\nСогласуйте или отклоните его: " + link(changeId) + "\n", at);
@@ -107,7 +127,7 @@ public class ReminderPolicy {
         } else if (chain.actRequired()) {
             java.util.Set<String> holders = new java.util.LinkedHashSet<>();
             for (MemberRole role : List.of(MemberRole.DEPUTY, MemberRole.RESPONSIBLE, MemberRole.HEAD_OF_AUTHORITY)) {
-                holders.addAll(outbox.recipients(registerId, role.name(), null));
+                holders.addAll(book.recipients(registerId, role.name(), null));
             }
             for (String to : holders) {
                 outbox.add(to, "Изменение перечня ожидает утверждения приказом", "Здравствуйте!\n\n" + what
@@ -116,20 +136,18 @@ public class ReminderPolicy {
         }
     }
 
-    /** The chain the change runs under, as the change read model knows it (null: today's, or not yet there). */
+    /** The chain the change runs under, as this group recorded it (null: today's, or a change it never saw). */
     private ApprovalChain chainOf(String changeId) {
-        String chain = jdbc.sql("select chain from q_change where change_id = ?").param(changeId).query(String.class)
-                .optional().orElse(null);
-        return chain == null ? null : mapper.readValue(chain, ApprovalChain.class);
+        return book.change(changeId).map(ReminderBook.Change::chain).orElse(null);
     }
 
     private String divisionOf(String changeId) {
-        return jdbc.sql("select division from q_change where change_id = ?").param(changeId).query(String.class)
-                .optional().orElse(null);
+        return book.change(changeId).map(ReminderBook.Change::division).orElse(null);
     }
 
     @EventHandler
     void on(DivisionApproved e) {
+        book.stepGiven(e.changeId(), e.at());
         if (!properties.enabled()) {
             return;
         }
@@ -140,7 +158,7 @@ public class ReminderPolicy {
                             + " согласовал изменение " + e.changeId() + " перечня «" + e.registerId() + "».");
             return;
         }
-        for (String to : outbox.recipients(e.registerId(), MemberRole.DEPUTY.name(), null)) {
+        for (String to : book.recipients(e.registerId(), MemberRole.DEPUTY.name(), null)) {
             outbox.add(to, "Изменение перечня ожидает утверждения",
                     "Здравствуйте!\n\nРуководитель подразделения " + people.name(e.by(), e.onBehalfOf()) + " согласовал изменение " + e.changeId()
                             + " перечня «" + e.registerId() + "». Оно ожидает вашего утверждения: " + link(e.changeId()) + "\n",
@@ -151,6 +169,7 @@ public class ReminderPolicy {
     /** The initiator hears that their change is approved: it is in the register now and awaits publication. */
     @EventHandler
     void on(DeputyApproved e) {
+        book.approved(e.registerId(), e.changeId(), e.at(), e.orderDate(), null, e.due());
         if (!properties.enabled()) {
             return;
         }
@@ -166,17 +185,41 @@ public class ReminderPolicy {
     /** The initiator hears that their change is rejected, by whom and why: they may propose it again, corrected. */
     @EventHandler
     void on(ChangeRejected e) {
-        if (!properties.enabled()) {
-            return;
+        if (properties.enabled()) {
+            toInitiator(e.changeId(), "Ваше изменение перечня отклонено",
+                    "Здравствуйте!\n\nИзменение " + e.changeId() + " перечня «" + e.registerId() + "», которое вы предложили, "
+                            + "отклонено (" + people.name(e.by(), e.onBehalfOf()) + ").\nПричина: " + e.reason()
+                            + "\n\nИсправьте предложение и направьте его снова: " + link(e.changeId()) + "\n", e.at());
         }
-        toInitiator(e.changeId(), "Ваше изменение перечня отклонено",
-                "Здравствуйте!\n\nИзменение " + e.changeId() + " перечня «" + e.registerId() + "», которое вы предложили, "
-                        + "отклонено (" + people.name(e.by(), e.onBehalfOf()) + ").\nПричина: " + e.reason()
-                        + "\n\nИсправьте предложение и направьте его снова: " + link(e.changeId()) + "\n", e.at());
+        book.forget(List.of(e.changeId()));
+    }
+
+    /** An approval other than the deputy's: nobody is told, but the publication clock runs (see the at-risk scan). */
+    @EventHandler
+    void on(ChangeApproved e) {
+        book.approved(e.registerId(), e.changeId(), e.at(), e.actDate(), e.actId(), e.due());
+    }
+
+    @EventHandler
+    void on(DueDateCounted e) {
+        book.dueCounted(e.changeId(), e.due());
+    }
+
+    @EventHandler
+    void on(ChangeWithdrawn e) {
+        book.forget(List.of(e.changeId()));
+    }
+
+    @EventHandler
+    void on(Published e) {
+        if (!e.coveredChangeIds().isEmpty()) {
+            book.forget(e.coveredChangeIds());
+        }
     }
 
     private void toInitiator(String changeId, String subject, String body, java.time.Instant at) {
-        outbox.initiatorOf(changeId).flatMap(outbox::addressOf).ifPresent(to -> outbox.add(to, subject, body, at));
+        book.change(changeId).map(ReminderBook.Change::initiatedBy).flatMap(outbox::addressOf)
+                .ifPresent(to -> outbox.add(to, subject, body, at));
     }
 
     @EventHandler
@@ -184,7 +227,7 @@ public class ReminderPolicy {
         if (!properties.enabled()) {
             return;
         }
-        for (String to : outbox.recipients(e.registerId(), MemberRole.PUBLISHER.name(), null)) {
+        for (String to : book.recipients(e.registerId(), MemberRole.PUBLISHER.name(), null)) {
             outbox.add(to, "Срок публикации перечня истёк",
                     "Здравствуйте!\n\nСрок публикации новой редакции перечня «" + e.registerId() + "» ("
                             + Words.date(e.dueDate()) + ") истёк, изменение " + e.changeId() + " не опубликовано. "
@@ -202,14 +245,13 @@ public class ReminderPolicy {
         if (!properties.enabled()) {
             return;
         }
-        for (DeadlineBoard.DeadlineView d : deadlines.deadlines(null, PublicationDeadline.Status.AT_RISK, 0,
-                DeadlineBoard.ALL)) {
+        for (DeadlineBoard.DeadlineView d : book.notYetRemindedAtRisk()) {
             int claimed = jdbc.sql("""
                             insert into reminder_sent(change_id, kind, sent_at) values (?, 'PUBLICATION_AT_RISK', ?)
                             on conflict do nothing""")
                     .params(d.changeId(), Timestamp.from(clock.instant())).update();
             if (claimed == 1) {
-                for (String to : outbox.recipients(d.registerId(), MemberRole.PUBLISHER.name(), null)) {
+                for (String to : book.recipients(d.registerId(), MemberRole.PUBLISHER.name(), null)) {
                     if (d.dueDateUnknown() != null) { // the calendar lacks a year: say so, never stay silent
                         outbox.add(to, "Срок публикации перечня не рассчитан",
                                 "Здравствуйте!\n\nСрок публикации изменения " + d.changeId() + " перечня «" + d.registerId()
