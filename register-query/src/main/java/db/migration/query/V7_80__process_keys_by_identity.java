@@ -24,19 +24,23 @@ public class V7_80__process_keys_by_identity extends BaseJavaMigration {
         var connection = context.getConnection();
         Set<String> seen = new HashSet<>();
         // the unique index as it stands (V8_60 made it one per process and division), restored as it was
-        String index = "create unique index q_division_process_key on q_division_process (register_id, md5(process_key))";
+        String index =
+                "create unique index q_division_process_key on q_division_process (register_id, md5(process_key))";
         try (Statement s = connection.createStatement();
-             ResultSet rs = s.executeQuery("select indexdef from pg_indexes where indexname = 'q_division_process_key'")) {
+                ResultSet rs =
+                        s.executeQuery("select indexdef from pg_indexes where indexname = 'q_division_process_key'")) {
             if (rs.next()) {
                 index = rs.getString(1);
             }
         }
         boolean perDivision = index.contains("division_id");
         try (Statement select = connection.createStatement();
-             ResultSet rs = select.executeQuery("select ctid::text, register_id, process, division_id from q_division_process order by ctid");
-             PreparedStatement delete = connection.prepareStatement("delete from q_division_process where ctid = ?::tid");
-             PreparedStatement update = connection.prepareStatement(
-                     "update q_division_process set process_key = ? where ctid = ?::tid")) {
+                ResultSet rs = select.executeQuery(
+                        "select ctid::text, register_id, process, division_id from q_division_process order by ctid");
+                PreparedStatement delete =
+                        connection.prepareStatement("delete from q_division_process where ctid = ?::tid");
+                PreparedStatement update = connection.prepareStatement(
+                        "update q_division_process set process_key = ? where ctid = ?::tid")) {
             java.util.List<String[]> rows = new java.util.ArrayList<>();
             while (rs.next()) {
                 rows.add(new String[] {rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4)});
@@ -53,7 +57,7 @@ public class V7_80__process_keys_by_identity extends BaseJavaMigration {
                 ddl.execute("drop index if exists q_division_process_key");
             }
             try (Statement again = connection.createStatement();
-                 ResultSet left = again.executeQuery("select ctid::text, process from q_division_process")) {
+                    ResultSet left = again.executeQuery("select ctid::text, process from q_division_process")) {
                 while (left.next()) {
                     update.setString(1, Identity.name(left.getString(2)));
                     update.setString(2, left.getString(1));

@@ -7,8 +7,7 @@ import java.util.regex.Pattern;
  * controllers, the pages) uses these.
  */
 public final class Ids {
-    private Ids() {
-    }
+    private Ids() {}
 
     /**
      * The id of a change, a row, an approving act, a delegation or a publication: 1 to 64 Latin letters, digits,

@@ -25,8 +25,10 @@ import tools.jackson.databind.JsonNode;
 class AdminAuditIT extends ApplicationIT {
     @Autowired
     JdbcClient jdbc;
+
     @Autowired
     Configuration axon;
+
     @Autowired
     @Qualifier("registerCache")
     Cache registerCache;
@@ -35,7 +37,8 @@ class AdminAuditIT extends ApplicationIT {
     void rebuildsRetriesSetAsidesAndCalendarUploadsAreRecordedWithWhoAndWhen(CapturedOutput output) {
         Api admin = api.as("admin");
         String register = newRegister();
-        PoisonedEvents.storePublicationAtTheStartOfTime(jdbc, axon.eventSerializer(), registerCache, register, clock.instant());
+        PoisonedEvents.storePublicationAtTheStartOfTime(
+                jdbc, axon.eventSerializer(), registerCache, register, clock.instant());
 
         Instant rebuiltAt = Instant.parse("2032-02-02T10:00:00Z");
         clock.set(rebuiltAt);
@@ -47,20 +50,35 @@ class AdminAuditIT extends ApplicationIT {
 
         Instant setAsideAt = Instant.parse("2032-02-02T10:10:00Z");
         clock.set(setAsideAt);
-        JsonNode letter = ok(admin.get("/api/v1/admin/dead-letters?sequence=" + register)).json().get(0);
-        ok(admin.post("/api/v1/admin/dead-letters/" + letter.get("id").asString() + "/set-aside",
+        JsonNode letter = ok(admin.get("/api/v1/admin/dead-letters?sequence=" + register))
+                .json()
+                .get(0);
+        ok(admin.post(
+                "/api/v1/admin/dead-letters/" + letter.get("id").asString() + "/set-aside",
                 Map.of("reason", "Дата публикации вне допустимого диапазона")));
 
         Instant uploadedAt = Instant.parse("2032-02-02T10:15:00Z");
         clock.set(uploadedAt);
         String forged = "2032-02-02T10:15:00.000Z  INFO 1 --- [main] o.t.r.FORGED : пароль администратора сброшен";
-        ok(admin.post("/api/v1/calendar", Map.of("year", 2026, "region", "RU-YY",
-                "source", "Постановление № 1 от 01.01.2026\n" + forged, "nonWorkingDays", List.of("2026-03-02"))));
+        ok(admin.post(
+                "/api/v1/calendar",
+                Map.of(
+                        "year",
+                        2026,
+                        "region",
+                        "RU-YY",
+                        "source",
+                        "Постановление № 1 от 01.01.2026\n" + forged,
+                        "nonWorkingDays",
+                        List.of("2026-03-02"))));
 
         List<JsonNode> entries = new ArrayList<>();
-        ok(api.as("auditor").get("/api/v1/admin/audit?from=2032-02-02T09:59:00Z&to=2032-02-02T11:00:00Z")).json()
-                .values().forEach(entries::add);
-        assertThat(entries).extracting(e -> e.get("action").asString())
+        ok(api.as("auditor").get("/api/v1/admin/audit?from=2032-02-02T09:59:00Z&to=2032-02-02T11:00:00Z"))
+                .json()
+                .values()
+                .forEach(entries::add);
+        assertThat(entries)
+                .extracting(e -> e.get("action").asString())
                 .containsExactly("CALENDAR_UPLOADED", "DEAD_LETTER_SET_ASIDE", "DEAD_LETTERS_RETRIED", "REBUILD");
         for (JsonNode e : entries) {
             assertThat(e.get("actor").asString()).isEqualTo("admin");
@@ -74,17 +92,24 @@ class AdminAuditIT extends ApplicationIT {
 
         assertThat(entries.get(3).get("details").asString()).containsPattern("отложено: [1-9]");
         assertThat(entries.get(2).get("target").asString()).contains(register);
-        assertThat(entries.get(1).get("target").asString()).contains(letter.get("eventId").asString(), register);
-        assertThat(entries.get(1).get("details").asString()).contains("Дата публикации вне допустимого диапазона",
-                "org.springframework.dao.DataIntegrityViolationException");
+        assertThat(entries.get(1).get("target").asString())
+                .contains(letter.get("eventId").asString(), register);
+        assertThat(entries.get(1).get("details").asString())
+                .contains(
+                        "Дата публикации вне допустимого диапазона",
+                        "org.springframework.dao.DataIntegrityViolationException");
         JsonNode upload = entries.get(0);
         assertThat(upload.get("target").asString()).contains("2026", "RU-YY");
-        assertThat(upload.get("details").asString()).contains("Постановление № 1 от 01.01.2026", "FORGED")
-                .doesNotContain("\n").doesNotContain("\r");
+        assertThat(upload.get("details").asString())
+                .contains("Постановление № 1 от 01.01.2026", "FORGED")
+                .doesNotContain("\n")
+                .doesNotContain("\r");
 
         // the source reached the log on one line: no line of the log starts with the forged text
         assertThat(output.getAll()).contains("FORGED");
-        assertThat(output.getAll().lines().filter(line -> line.startsWith(forged.substring(0, 20)) && line.contains("FORGED")))
+        assertThat(output.getAll()
+                        .lines()
+                        .filter(line -> line.startsWith(forged.substring(0, 20)) && line.contains("FORGED")))
                 .isEmpty();
     }
 }

@@ -14,24 +14,40 @@ class AnnualReviewIT extends ApplicationIT {
     void eachDivisionConfirmsItsOwnReviewOnceAndTheOthersShowAsPendingThenOverdue() {
         String register = newRegister();
         clock.set(Instant.parse("2024-12-20T09:00:00Z"));
-        Api.Response confirmed = api.as("division-head").post("/api/v1/registers/" + register + "/annual-reviews",
-                Map.of("division", "licensing", "year", 2024));
+        Api.Response confirmed = api.as("division-head")
+                .post(
+                        "/api/v1/registers/" + register + "/annual-reviews",
+                        Map.of("division", "licensing", "year", 2024));
         assertThat(confirmed.status()).isEqualTo(201);
-        assertThat(api.as("division-head").post("/api/v1/registers/" + register + "/annual-reviews",
-                Map.of("division", "licensing", "year", 2024)).status()).as("a repeat records nothing").isEqualTo(200);
-        Api.Response foreign = api.as("division-head").post("/api/v1/registers/" + register + "/annual-reviews",
-                Map.of("division", "appeals", "year", 2024));
+        assertThat(api.as("division-head")
+                        .post(
+                                "/api/v1/registers/" + register + "/annual-reviews",
+                                Map.of("division", "licensing", "year", 2024))
+                        .status())
+                .as("a repeat records nothing")
+                .isEqualTo(200);
+        Api.Response foreign = api.as("division-head")
+                .post("/api/v1/registers/" + register + "/annual-reviews", Map.of("division", "appeals", "year", 2024));
         assertThat(foreign.status()).isEqualTo(403);
         assertThat(foreign.json().get("rule").asString()).isEqualTo("onlyTheDivisionConfirmsItsReview");
-        assertThat(api.as("division-head").post("/api/v1/registers/" + register + "/annual-reviews",
-                Map.of("division", "licensing", "year", 2025)).status()).as("not in advance").isEqualTo(400);
+        assertThat(api.as("division-head")
+                        .post(
+                                "/api/v1/registers/" + register + "/annual-reviews",
+                                Map.of("division", "licensing", "year", 2025))
+                        .status())
+                .as("not in advance")
+                .isEqualTo(400);
 
-        JsonNode reviews = api.as("auditor").get("/api/v1/annual-reviews?year=2024&registerId=" + register).json();
+        JsonNode reviews = api.as("auditor")
+                .get("/api/v1/annual-reviews?year=2024&registerId=" + register)
+                .json();
         assertThat(status(reviews, "licensing")).isEqualTo("CONFIRMED");
         assertThat(status(reviews, "appeals")).isEqualTo("PENDING");
 
         clock.set(Instant.parse("2024-12-31T21:00:00Z")); // 00:00 on 1 January in Moscow
-        reviews = api.as("auditor").get("/api/v1/annual-reviews?year=2024&registerId=" + register).json();
+        reviews = api.as("auditor")
+                .get("/api/v1/annual-reviews?year=2024&registerId=" + register)
+                .json();
         assertThat(status(reviews, "appeals")).isEqualTo("OVERDUE");
         assertThat(status(reviews, "licensing")).isEqualTo("CONFIRMED");
     }

@@ -57,10 +57,13 @@ public abstract class ApplicationIT {
 
     @LocalServerPort
     protected int port;
+
     @Autowired
     protected MutableClock clock;
+
     @Autowired
     protected AccountStore accounts;
+
     @Autowired
     private SignInThrottle signInThrottle;
 
@@ -86,31 +89,66 @@ public abstract class ApplicationIT {
     protected String newRegister(Integer deadlineDays, String zone) {
         String id = "r-" + UUID.randomUUID().toString().substring(0, 8);
         Api admin = api.as("admin");
-        ok(admin.post("/api/v1/registers", Map.of("id", id, "authority", "ГЖИ Смоленской области", "timeZone", zone,
-                "template", "SIX_COLUMN", "publicationDeadlineWorkingDays", deadlineDays == null ? "" : deadlineDays)
-                .entrySet().stream().filter(e -> !"".equals(e.getValue()))
-                .collect(java.util.stream.Collectors.toMap(Map.Entry::getKey, Map.Entry::getValue))));
-        ok(admin.post("/api/v1/registers/" + id + "/divisions",
+        ok(admin.post(
+                "/api/v1/registers",
+                Map.of(
+                                "id",
+                                id,
+                                "authority",
+                                "ГЖИ Смоленской области",
+                                "timeZone",
+                                zone,
+                                "template",
+                                "SIX_COLUMN",
+                                "publicationDeadlineWorkingDays",
+                                deadlineDays == null ? "" : deadlineDays)
+                        .entrySet()
+                        .stream()
+                        .filter(e -> !"".equals(e.getValue()))
+                        .collect(java.util.stream.Collectors.toMap(Map.Entry::getKey, Map.Entry::getValue))));
+        ok(admin.post(
+                "/api/v1/registers/" + id + "/divisions",
                 Map.of("id", "licensing", "name", "Отдел лицензирования", "processes", List.of(LICENSING_PROCESS))));
-        ok(admin.post("/api/v1/registers/" + id + "/divisions",
+        ok(admin.post(
+                "/api/v1/registers/" + id + "/divisions",
                 Map.of("id", "appeals", "name", "Отдел обращений", "processes", List.of(APPEALS_PROCESS))));
-        ok(admin.post("/api/v1/registers/" + id + "/members", Map.of("username", "initiator", "role", "SPECIALIST", "division", "licensing")));
-        ok(admin.post("/api/v1/registers/" + id + "/members", Map.of("username", "division-head", "role", "HEAD", "division", "licensing")));
-        ok(admin.post("/api/v1/registers/" + id + "/members", Map.of("username", "other-head", "role", "HEAD", "division", "appeals")));
-        ok(admin.post("/api/v1/registers/" + id + "/members", Map.of("username", "other-initiator", "role", "SPECIALIST", "division", "appeals")));
+        ok(admin.post(
+                "/api/v1/registers/" + id + "/members",
+                Map.of("username", "initiator", "role", "SPECIALIST", "division", "licensing")));
+        ok(admin.post(
+                "/api/v1/registers/" + id + "/members",
+                Map.of("username", "division-head", "role", "HEAD", "division", "licensing")));
+        ok(admin.post(
+                "/api/v1/registers/" + id + "/members",
+                Map.of("username", "other-head", "role", "HEAD", "division", "appeals")));
+        ok(admin.post(
+                "/api/v1/registers/" + id + "/members",
+                Map.of("username", "other-initiator", "role", "SPECIALIST", "division", "appeals")));
         ok(admin.post("/api/v1/registers/" + id + "/members", Map.of("username", "deputy", "role", "DEPUTY")));
         ok(admin.post("/api/v1/registers/" + id + "/members", Map.of("username", "publisher", "role", "PUBLISHER")));
         return id;
     }
 
     protected static Map<String, Object> row(String process, String touchpoint, String channel, List<Integer> needs) {
-        return Map.of("direction", "Предоставление государственных услуг", "process", process,
-                "touchpoint", Map.of("name", touchpoint, "channel", channel), "needs", needs);
+        return Map.of(
+                "direction",
+                "Предоставление государственных услуг",
+                "process",
+                process,
+                "touchpoint",
+                Map.of("name", touchpoint, "channel", channel),
+                "needs",
+                needs);
     }
 
     protected static Map<String, Object> addRow(String touchpoint) {
-        return Map.of("kind", "ADD", "reason", "NEW_TOUCHPOINT",
-                "row", row(LICENSING_PROCESS, touchpoint, "DIGITAL", List.of(1, 2)));
+        return Map.of(
+                "kind",
+                "ADD",
+                "reason",
+                "NEW_TOUCHPOINT",
+                "row",
+                row(LICENSING_PROCESS, touchpoint, "DIGITAL", List.of(1, 2)));
     }
 
     /** Initiates an ADD of {@code touchpoint} to the licensing process and returns the change id. */

@@ -14,22 +14,36 @@ class ArchitectureTest {
 
     @BeforeAll
     static void importClasses() {
-        classes = new ClassFileImporter().withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
+        classes = new ClassFileImporter()
+                .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
                 .importPackages("org.touchpoints.register");
     }
 
     @Test
     void theApiHoldsNoSpringNoJpaAndNothingOfOurs() {
-        noClasses().that().resideInAPackage("..register.api..")
-                .should().dependOnClassesThat().resideInAnyPackage("org.springframework..", "jakarta.persistence..",
-                        "..register.command..", "..register.query..", "..register.platform..", "..register.app..")
+        noClasses()
+                .that()
+                .resideInAPackage("..register.api..")
+                .should()
+                .dependOnClassesThat()
+                .resideInAnyPackage(
+                        "org.springframework..",
+                        "jakarta.persistence..",
+                        "..register.command..",
+                        "..register.query..",
+                        "..register.platform..",
+                        "..register.app..")
                 .check(classes);
     }
 
     @Test
     void theCommandSideDoesNotDependOnTheQuerySide() {
-        noClasses().that().resideInAPackage("..register.command..")
-                .should().dependOnClassesThat().resideInAnyPackage("..register.query..", "..register.app..")
+        noClasses()
+                .that()
+                .resideInAPackage("..register.command..")
+                .should()
+                .dependOnClassesThat()
+                .resideInAnyPackage("..register.query..", "..register.app..")
                 .check(classes);
     }
 
@@ -39,31 +53,48 @@ class ArchitectureTest {
      */
     @Test
     void theCommandSideAsksTheQuerySideNothing() {
-        noClasses().that().resideInAPackage("..register.command..")
-                .should().dependOnClassesThat().resideInAnyPackage("org.axonframework.queryhandling..")
+        noClasses()
+                .that()
+                .resideInAPackage("..register.command..")
+                .should()
+                .dependOnClassesThat()
+                .resideInAnyPackage("org.axonframework.queryhandling..")
                 .check(classes);
     }
 
     @Test
     void theQuerySideDoesNotDependOnTheCommandSide() {
-        noClasses().that().resideInAPackage("..register.query..")
-                .should().dependOnClassesThat().resideInAnyPackage("..register.command..", "..register.app..")
+        noClasses()
+                .that()
+                .resideInAPackage("..register.query..")
+                .should()
+                .dependOnClassesThat()
+                .resideInAnyPackage("..register.command..", "..register.app..")
                 .check(classes);
     }
 
     @Test
     void thePlatformKnowsNeitherSide() {
-        noClasses().that().resideInAPackage("..register.platform..")
-                .should().dependOnClassesThat().resideInAnyPackage("..register.command..", "..register.query..")
+        noClasses()
+                .that()
+                .resideInAPackage("..register.platform..")
+                .should()
+                .dependOnClassesThat()
+                .resideInAnyPackage("..register.command..", "..register.query..")
                 .check(classes);
     }
 
     @Test
     void aggregatesReadNoClockAndDrawNoRandomness() {
-        noClasses().that().resideInAPackage("..register.command.register..")
-                .should().callMethod(java.time.Instant.class, "now")
-                .orShould().callMethod(java.util.UUID.class, "randomUUID")
-                .orShould().callMethod(java.time.LocalDate.class, "now")
+        noClasses()
+                .that()
+                .resideInAPackage("..register.command.register..")
+                .should()
+                .callMethod(java.time.Instant.class, "now")
+                .orShould()
+                .callMethod(java.util.UUID.class, "randomUUID")
+                .orShould()
+                .callMethod(java.time.LocalDate.class, "now")
                 .check(classes);
     }
 }

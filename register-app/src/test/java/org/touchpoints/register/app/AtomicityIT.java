@@ -23,8 +23,10 @@ import tools.jackson.databind.JsonNode;
 class AtomicityIT extends ApplicationIT {
     @Autowired
     TransactionManager axonTransactions;
+
     @Autowired
     EventStore eventStore;
+
     @Autowired
     JdbcClient jdbc;
 
@@ -45,48 +47,70 @@ class AtomicityIT extends ApplicationIT {
             Api.Response initiated = api.as("initiator").post("/api/v1/registers/" + register + "/changes", body);
             assertThat(initiated.status()).as(initiated.toString()).isEqualTo(201);
 
-            assertThat(eventStore.lastSequenceNumberFor(register).orElseThrow()).as("the event is recorded").isEqualTo(before + 1);
-            assertThat(count("select count(*) from change_lookup where change_id = 'parked-1'")).as("command side index").isOne();
-            assertThat(count("select count(*) from q_history where change_id = 'parked-1'")).as("the audit trail goes on").isOne();
-            assertThat(count("select count(*) from q_change where change_id = 'parked-1'")).as("the failed writes are undone").isZero();
-            assertThat(count("select count(*) from q_change_timeline where change_id = 'parked-1'")).isZero();
-            assertThat(api.as("initiator").get("/api/v1/changes/parked-1").status()).isEqualTo(404);
+            assertThat(eventStore.lastSequenceNumberFor(register).orElseThrow())
+                    .as("the event is recorded")
+                    .isEqualTo(before + 1);
+            assertThat(count("select count(*) from change_lookup where change_id = 'parked-1'"))
+                    .as("command side index")
+                    .isOne();
+            assertThat(count("select count(*) from q_history where change_id = 'parked-1'"))
+                    .as("the audit trail goes on")
+                    .isOne();
+            assertThat(count("select count(*) from q_change where change_id = 'parked-1'"))
+                    .as("the failed writes are undone")
+                    .isZero();
+            assertThat(count("select count(*) from q_change_timeline where change_id = 'parked-1'"))
+                    .isZero();
+            assertThat(api.as("initiator").get("/api/v1/changes/parked-1").status())
+                    .isEqualTo(404);
 
-            JsonNode letters = ok(api.as("admin").get("/api/v1/admin/dead-letters?sequence=" + register)).json();
+            JsonNode letters = ok(api.as("admin").get("/api/v1/admin/dead-letters?sequence=" + register))
+                    .json();
             assertThat(letters).hasSize(1);
             assertThat(letters.get(0).get("processingGroup").asString()).isEqualTo("projections");
             assertThat(letters.get(0).get("sequence").asString()).isEqualTo(register);
             assertThat(letters.get(0).get("eventType").asString()).isEqualTo("ChangeInitiated");
             assertThat(letters.get(0).get("causeMessage").asString()).contains("read model fault for " + register);
             assertThat(letters.get(0).get("enqueuedAt").asString()).isNotBlank();
-            assertThat(api.as("initiator").get("/api/v1/admin/dead-letters").status()).isEqualTo(403);
+            assertThat(api.as("initiator").get("/api/v1/admin/dead-letters").status())
+                    .isEqualTo(403);
 
             // the register's later events wait behind the parked one, in order, though their own writes would succeed
             ok(api.as("division-head").post("/api/v1/changes/parked-1/division-approval", "{}"));
-            letters = ok(api.as("admin").get("/api/v1/admin/dead-letters?sequence=" + register)).json();
+            letters = ok(api.as("admin").get("/api/v1/admin/dead-letters?sequence=" + register))
+                    .json();
             assertThat(letters).hasSize(2);
             assertThat(letters.get(1).get("eventType").asString()).isEqualTo("DivisionApproved");
-            assertThat(letters.get(1).get("index").asLong()).isGreaterThan(letters.get(0).get("index").asLong());
+            assertThat(letters.get(1).get("index").asLong())
+                    .isGreaterThan(letters.get(0).get("index").asLong());
 
             // other registers go on
             String elsewhere = initiate(other, "Сайт");
             ok(api.as("division-head").post("/api/v1/changes/" + elsewhere + "/division-approval", "{}"));
-            assertThat(ok(api.as("initiator").get("/api/v1/changes/" + elsewhere)).json().get("status").asString())
+            assertThat(ok(api.as("initiator").get("/api/v1/changes/" + elsewhere))
+                            .json()
+                            .get("status")
+                            .asString())
                     .isEqualTo("DIVISION_APPROVED");
-            assertThat(ok(api.as("admin").get("/api/v1/admin/dead-letters?sequence=" + other)).json()).isEmpty();
+            assertThat(ok(api.as("admin").get("/api/v1/admin/dead-letters?sequence=" + other))
+                            .json())
+                    .isEmpty();
 
             // a retry while the fault lasts leaves the letters parked
-            JsonNode stillFailing = ok(api.as("admin").post("/api/v1/admin/dead-letters/retry", "{}")).json();
+            JsonNode stillFailing = ok(api.as("admin").post("/api/v1/admin/dead-letters/retry", "{}"))
+                    .json();
             assertThat(stillFailing.get("sequencesCleared").asInt()).isZero();
             assertThat(stillFailing.get("remaining")).hasSize(2);
         } finally {
             removeFault("q_change", register);
         }
 
-        JsonNode retried = ok(api.as("admin").post("/api/v1/admin/dead-letters/retry", "{}")).json();
+        JsonNode retried = ok(api.as("admin").post("/api/v1/admin/dead-letters/retry", "{}"))
+                .json();
         assertThat(retried.get("sequencesCleared").asInt()).isEqualTo(1);
         assertThat(retried.get("remaining")).isEmpty();
-        JsonNode change = ok(api.as("initiator").get("/api/v1/changes/parked-1")).json();
+        JsonNode change =
+                ok(api.as("initiator").get("/api/v1/changes/parked-1")).json();
         assertThat(change.get("status").asString()).isEqualTo("DIVISION_APPROVED");
         assertThat(change.get("timeline")).hasSize(2);
         assertThat(change.get("version").asLong()).isEqualTo(2);
@@ -107,14 +131,21 @@ class AtomicityIT extends ApplicationIT {
             Map<String, Object> body = new HashMap<>(addRow("Сайт"));
             body.put("changeId", "parked-2");
             ok(api.as("initiator").post("/api/v1/registers/" + register + "/changes", body));
-            assertThat(ok(api.as("admin").get("/api/v1/admin/dead-letters?sequence=" + register)).json()).hasSize(1);
+            assertThat(ok(api.as("admin").get("/api/v1/admin/dead-letters?sequence=" + register))
+                            .json())
+                    .hasSize(1);
         } finally {
             removeFault("q_change", register);
         }
         ok(ReadModels.rebuild(api.as("admin")));
-        assertThat(ok(api.as("admin").get("/api/v1/admin/dead-letters?sequence=" + register)).json())
-                .as("applied by the rebuild, not to be applied again").isEmpty();
-        assertThat(ok(api.as("initiator").get("/api/v1/changes/parked-2")).json().get("status").asString())
+        assertThat(ok(api.as("admin").get("/api/v1/admin/dead-letters?sequence=" + register))
+                        .json())
+                .as("applied by the rebuild, not to be applied again")
+                .isEmpty();
+        assertThat(ok(api.as("initiator").get("/api/v1/changes/parked-2"))
+                        .json()
+                        .get("status")
+                        .asString())
                 .isEqualTo("INITIATED");
     }
 
@@ -132,9 +163,13 @@ class AtomicityIT extends ApplicationIT {
         } finally {
             removeFault("change_lookup", register);
         }
-        assertThat(eventStore.lastSequenceNumberFor(register).orElseThrow()).as("no event appended").isEqualTo(before);
-        assertThat(count("select count(*) from q_history where change_id = 'atomic-1'")).isZero();
-        assertThat(count("select count(*) from dead_letter_entry where sequence_identifier = '" + register + "'")).isZero();
+        assertThat(eventStore.lastSequenceNumberFor(register).orElseThrow())
+                .as("no event appended")
+                .isEqualTo(before);
+        assertThat(count("select count(*) from q_history where change_id = 'atomic-1'"))
+                .isZero();
+        assertThat(count("select count(*) from dead_letter_entry where sequence_identifier = '" + register + "'"))
+                .isZero();
     }
 
     /** A trigger that refuses every write of this register's rows to {@code table}: a read model that breaks. */
@@ -143,8 +178,10 @@ class AtomicityIT extends ApplicationIT {
         jdbc.sql("""
                 create function %s() returns trigger language plpgsql as $$
                 begin raise exception 'read model fault for %%', new.register_id; end $$""".formatted(name)).update();
-        jdbc.sql("create trigger %s before insert or update on %s for each row when (new.register_id = '%s') execute function %s()"
-                .formatted(name, table, register, name)).update();
+        jdbc.sql(
+                        "create trigger %s before insert or update on %s for each row when (new.register_id = '%s') execute function %s()"
+                                .formatted(name, table, register, name))
+                .update();
     }
 
     private void removeFault(String table, String register) {

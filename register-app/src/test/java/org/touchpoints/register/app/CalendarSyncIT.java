@@ -24,9 +24,21 @@ class CalendarSyncIT extends ApplicationIT {
     /** A calendar file of the year with the holidays of art. 112 of the Labour Code that fall on weekdays. */
     static String year(int year) {
         List<String> days = new ArrayList<>();
-        for (MonthDay holiday : List.of(MonthDay.of(1, 1), MonthDay.of(1, 2), MonthDay.of(1, 3), MonthDay.of(1, 4),
-                MonthDay.of(1, 5), MonthDay.of(1, 6), MonthDay.of(1, 7), MonthDay.of(1, 8), MonthDay.of(2, 23),
-                MonthDay.of(3, 8), MonthDay.of(5, 1), MonthDay.of(5, 9), MonthDay.of(6, 12), MonthDay.of(11, 4))) {
+        for (MonthDay holiday : List.of(
+                MonthDay.of(1, 1),
+                MonthDay.of(1, 2),
+                MonthDay.of(1, 3),
+                MonthDay.of(1, 4),
+                MonthDay.of(1, 5),
+                MonthDay.of(1, 6),
+                MonthDay.of(1, 7),
+                MonthDay.of(1, 8),
+                MonthDay.of(2, 23),
+                MonthDay.of(3, 8),
+                MonthDay.of(5, 1),
+                MonthDay.of(5, 9),
+                MonthDay.of(6, 12),
+                MonthDay.of(11, 4))) {
             LocalDate date = holiday.atYear(year);
             if (date.getDayOfWeek() != DayOfWeek.SATURDAY && date.getDayOfWeek() != DayOfWeek.SUNDAY) {
                 days.add("\"" + date + "\"");
@@ -38,25 +50,34 @@ class CalendarSyncIT extends ApplicationIT {
 
     @Autowired
     ProductionCalendar calendar;
+
     @Autowired
     JdbcClient jdbc;
 
     @Test
     void aYearAnotherReplicaTookIsLoadedHereAtTheNextPoll() {
-        assertThat(api.get("/api/v1/calendar/2033").status()).as("not loaded yet").isEqualTo(400);
-        jdbc.sql("insert into calendar_file(region, year, json, fingerprint, loaded_at) values ('', 2033, ?, 'other', now())")
-                .param(YEAR_2033).update(); // another instance's upload
+        assertThat(api.get("/api/v1/calendar/2033").status())
+                .as("not loaded yet")
+                .isEqualTo(400);
+        jdbc.sql(
+                        "insert into calendar_file(region, year, json, fingerprint, loaded_at) values ('', 2033, ?, 'other', now())")
+                .param(YEAR_2033)
+                .update(); // another instance's upload
 
         assertThat(calendar.refresh()).as("taken in").isTrue();
-        assertThat(ok(api.get("/api/v1/calendar/2033")).json().get("year").asInt()).isEqualTo(2033);
+        assertThat(ok(api.get("/api/v1/calendar/2033")).json().get("year").asInt())
+                .isEqualTo(2033);
         assertThat(calendar.refresh()).as("taken in once").isFalse();
     }
 
     @Test
     void aYearThisReplicaTookIsRecordedForTheOthers() {
         ok(api.as("admin").post("/api/v1/calendar", YEAR_2034));
-        assertThat(jdbc.sql("select count(*) from calendar_file where region = '' and year = 2034").query(Integer.class)
-                .single()).isEqualTo(1);
-        assertThat(ok(api.get("/api/v1/calendar/2034")).json().get("year").asInt()).isEqualTo(2034);
+        assertThat(jdbc.sql("select count(*) from calendar_file where region = '' and year = 2034")
+                        .query(Integer.class)
+                        .single())
+                .isEqualTo(1);
+        assertThat(ok(api.get("/api/v1/calendar/2034")).json().get("year").asInt())
+                .isEqualTo(2034);
     }
 }

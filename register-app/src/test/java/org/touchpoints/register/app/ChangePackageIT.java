@@ -38,7 +38,9 @@ class ChangePackageIT extends ApplicationIT {
 
     private List<String> rowNames(String register) {
         List<String> names = new ArrayList<>();
-        api.as("initiator").get("/api/v1/registers/" + register + "/rows").json()
+        api.as("initiator")
+                .get("/api/v1/registers/" + register + "/rows")
+                .json()
                 .forEach(r -> names.add(r.get("touchpoint").get("name").asString()));
         return names;
     }
@@ -55,40 +57,61 @@ class ChangePackageIT extends ApplicationIT {
         Api.Response initiated = propose(register, packageOf(changeId, ops));
         assertThat(initiated.status()).as(initiated.body()).isEqualTo(201);
         assertThat(initiated.json().get("status").asString()).isEqualTo("INITIATED");
-        assertThat(propose(register, packageOf(changeId, ops)).status()).as("the same package again").isEqualTo(201);
+        assertThat(propose(register, packageOf(changeId, ops)).status())
+                .as("the same package again")
+                .isEqualTo(201);
 
-        JsonNode change = api.as("division-head").get("/api/v1/changes/" + changeId).json();
+        JsonNode change =
+                api.as("division-head").get("/api/v1/changes/" + changeId).json();
         assertThat(change.get("kind").asString()).isEqualTo("PACKAGE");
         assertThat(change.get("operations")).hasSize(8);
         assertThat(change.get("operations").get(0).get("kind").asString()).isEqualTo("ADD");
         assertThat(change.get("operations").get(0).get("rowId").asString()).isEqualTo(changeId + "-1");
-        assertThat(change.get("operations").get(7).get("after").get("touchpoint").get("name").asString())
+        assertThat(change.get("operations")
+                        .get(7)
+                        .get("after")
+                        .get("touchpoint")
+                        .get("name")
+                        .asString())
                 .isEqualTo("Точка 8");
         assertThat(change.get("operations").get(0).has("before")).isFalse();
-        assertThat(rowNames(register)).as("nothing in the register before the approval").containsExactly("Сайт");
+        assertThat(rowNames(register))
+                .as("nothing in the register before the approval")
+                .containsExactly("Сайт");
 
         ok(api.as("division-head").post("/api/v1/changes/" + changeId + "/division-approval", "{}"));
         assertThat(rowNames(register)).containsExactly("Сайт");
         Api.Response approved = ok(api.as("deputy").post("/api/v1/changes/" + changeId + "/deputy-approval", "{}"));
         assertThat(approved.json().get("status").asString()).isEqualTo("APPROVED");
         assertThat(approved.json().get("dueDate")).isNotNull();
-        assertThat(rowNames(register)).containsExactly("Сайт", "Точка 1", "Точка 2", "Точка 3", "Точка 4", "Точка 5",
-                "Точка 6", "Точка 7", "Точка 8");
+        assertThat(rowNames(register))
+                .containsExactly(
+                        "Сайт", "Точка 1", "Точка 2", "Точка 3", "Точка 4", "Точка 5", "Точка 6", "Точка 7", "Точка 8");
 
         clock.advance(java.time.Duration.ofDays(1));
-        Api.Response published = ok(api.as("publisher").post("/api/v1/registers/" + register + "/publications",
-                Map.of("url", "https://gzhi.admin-smolensk.ru/perechen")));
+        Api.Response published = ok(api.as("publisher")
+                .post(
+                        "/api/v1/registers/" + register + "/publications",
+                        Map.of("url", "https://gzhi.admin-smolensk.ru/perechen")));
         List<String> covered = new ArrayList<>();
         published.json().get("coveredChangeIds").forEach(c -> covered.add(c.asString()));
         assertThat(covered).containsExactly(site, changeId);
-        JsonNode version = api.as("initiator").get("/api/v1/registers/" + register + "/rows?version=1").json();
+        JsonNode version = api.as("initiator")
+                .get("/api/v1/registers/" + register + "/rows?version=1")
+                .json();
         assertThat(version).hasSize(9);
-        assertThat(api.as("auditor").get("/api/v1/changes/" + changeId).json().get("status").asString())
+        assertThat(api.as("auditor")
+                        .get("/api/v1/changes/" + changeId)
+                        .json()
+                        .get("status")
+                        .asString())
                 .isEqualTo("PUBLISHED");
 
         // the audit trail and its export read the package row by row
-        String history = ok(api.as("auditor").get("/api/v1/registers/" + register + "/history/export")).body();
-        assertThat(history).contains("Строка 1: Добавление (строка " + changeId + "-1): «Точка 1»")
+        String history = ok(api.as("auditor").get("/api/v1/registers/" + register + "/history/export"))
+                .body();
+        assertThat(history)
+                .contains("Строка 1: Добавление (строка " + changeId + "-1): «Точка 1»")
                 .contains("Строка 8: Добавление (строка " + changeId + "-8): «Точка 8»");
     }
 
@@ -111,18 +134,36 @@ class ChangePackageIT extends ApplicationIT {
         String register = newRegister();
         String site = approvedChange(register, "Сайт");
         String phone = approvedChange(register, "Телефон горячей линии");
-        String changeId = ok(propose(register, packageOf(null, List.of(
-                Map.of("kind", "EDIT", "rowId", site, "row", row(LICENSING_PROCESS, "Официальный сайт", "DIGITAL", List.of(1, 3))),
-                Map.of("kind", "REMOVE", "rowId", phone),
-                add(LICENSING_PROCESS, "Telegram-канал"))))).json().get("changeId").asString();
-        JsonNode ops = api.as("initiator").get("/api/v1/changes/" + changeId).json().get("operations");
-        assertThat(ops.get(0).get("before").get("touchpoint").get("name").asString()).isEqualTo("Сайт");
-        assertThat(ops.get(0).get("after").get("touchpoint").get("name").asString()).isEqualTo("Официальный сайт");
-        assertThat(ops.get(1).get("before").get("touchpoint").get("name").asString()).isEqualTo("Телефон горячей линии");
+        String changeId = ok(propose(
+                        register,
+                        packageOf(
+                                null,
+                                List.of(
+                                        Map.of(
+                                                "kind",
+                                                "EDIT",
+                                                "rowId",
+                                                site,
+                                                "row",
+                                                row(LICENSING_PROCESS, "Официальный сайт", "DIGITAL", List.of(1, 3))),
+                                        Map.of("kind", "REMOVE", "rowId", phone),
+                                        add(LICENSING_PROCESS, "Telegram-канал")))))
+                .json()
+                .get("changeId")
+                .asString();
+        JsonNode ops =
+                api.as("initiator").get("/api/v1/changes/" + changeId).json().get("operations");
+        assertThat(ops.get(0).get("before").get("touchpoint").get("name").asString())
+                .isEqualTo("Сайт");
+        assertThat(ops.get(0).get("after").get("touchpoint").get("name").asString())
+                .isEqualTo("Официальный сайт");
+        assertThat(ops.get(1).get("before").get("touchpoint").get("name").asString())
+                .isEqualTo("Телефон горячей линии");
         assertThat(ops.get(1).has("after")).isFalse();
 
         // a row of an open package takes no other change
-        Api.Response other = propose(register, Map.of("kind", "REMOVE", "rowId", phone, "reason", "TOUCHPOINT_EXCLUDED"));
+        Api.Response other =
+                propose(register, Map.of("kind", "REMOVE", "rowId", phone, "reason", "TOUCHPOINT_EXCLUDED"));
         assertThat(other.status()).isEqualTo(409);
         assertThat(other.json().get("rule").asString()).isEqualTo("oneOpenChangePerRow");
 
@@ -135,8 +176,14 @@ class ChangePackageIT extends ApplicationIT {
     void aPackageBreakingARuleInItsThirdOperationIsRefusedWholeNamingIt() {
         String register = newRegister();
         approvedChange(register, "Сайт");
-        Api.Response refused = propose(register, packageOf(null, List.of(add(LICENSING_PROCESS, "Telegram-канал"),
-                add(LICENSING_PROCESS, "ВКонтакте"), add(LICENSING_PROCESS, "сайт "))));
+        Api.Response refused = propose(
+                register,
+                packageOf(
+                        null,
+                        List.of(
+                                add(LICENSING_PROCESS, "Telegram-канал"),
+                                add(LICENSING_PROCESS, "ВКонтакте"),
+                                add(LICENSING_PROCESS, "сайт "))));
         assertThat(refused.status()).as(refused.body()).isEqualTo(409);
         assertThat(refused.contentType()).startsWith("application/problem+json");
         assertThat(refused.json().get("rule").asString()).isEqualTo("oneTouchpointPerProcess");
@@ -144,8 +191,11 @@ class ChangePackageIT extends ApplicationIT {
         assertThat(refused.json().get("errors").get(0).get("field").asString())
                 .isEqualTo("operations[2].row.touchpoint.name");
         assertThat(rowNames(register)).containsExactly("Сайт");
-        assertThat(api.as("initiator").get("/api/v1/registers/" + register + "/changes").json())
-                .as("nothing recorded").hasSize(1);
+        assertThat(api.as("initiator")
+                        .get("/api/v1/registers/" + register + "/changes")
+                        .json())
+                .as("nothing recorded")
+                .hasSize(1);
     }
 
     @Test
@@ -171,8 +221,13 @@ class ChangePackageIT extends ApplicationIT {
     @Test
     void anIncompleteOperationIsRefusedWithItsField() {
         String register = newRegister();
-        Api.Response refused = propose(register, packageOf(null, List.of(add(LICENSING_PROCESS, "VK"),
-                Map.of("kind", "ADD", "row", row(LICENSING_PROCESS, "ОК", "DIGITAL", List.of())))));
+        Api.Response refused = propose(
+                register,
+                packageOf(
+                        null,
+                        List.of(
+                                add(LICENSING_PROCESS, "VK"),
+                                Map.of("kind", "ADD", "row", row(LICENSING_PROCESS, "ОК", "DIGITAL", List.of())))));
         assertThat(refused.status()).isEqualTo(400);
         assertThat(refused.json().get("errors").get(0).get("field").asString()).isEqualTo("operations[1].row.needs");
     }
@@ -180,18 +235,27 @@ class ChangePackageIT extends ApplicationIT {
     @Test
     void aPackageIsRejectedOrWithdrawnAsAWhole() {
         String register = newRegister();
-        String rejected = ok(propose(register, packageOf(null, List.of(add(LICENSING_PROCESS, "VK"),
-                add(LICENSING_PROCESS, "ОК"))))).json().get("changeId").asString();
-        Api.Response rejection = ok(api.as("division-head").post("/api/v1/changes/" + rejected + "/rejection",
-                Map.of("reason", "Разделите по процессам")));
+        String rejected = ok(propose(
+                        register, packageOf(null, List.of(add(LICENSING_PROCESS, "VK"), add(LICENSING_PROCESS, "ОК")))))
+                .json()
+                .get("changeId")
+                .asString();
+        Api.Response rejection = ok(api.as("division-head")
+                .post("/api/v1/changes/" + rejected + "/rejection", Map.of("reason", "Разделите по процессам")));
         assertThat(rejection.json().get("status").asString()).isEqualTo("REJECTED");
-        String withdrawn = ok(propose(register, packageOf(null, List.of(add(LICENSING_PROCESS, "VK"),
-                add(LICENSING_PROCESS, "ОК"))))).json().get("changeId").asString();
+        String withdrawn = ok(propose(
+                        register, packageOf(null, List.of(add(LICENSING_PROCESS, "VK"), add(LICENSING_PROCESS, "ОК")))))
+                .json()
+                .get("changeId")
+                .asString();
         Api.Response withdrawal = ok(api.as("initiator").post("/api/v1/changes/" + withdrawn + "/withdrawal", "{}"));
         assertThat(withdrawal.json().get("status").asString()).isEqualTo("WITHDRAWN");
         assertThat(rowNames(register)).isEmpty();
         // the touchpoints are free again for the next proposal
-        assertThat(propose(register, packageOf(null, List.of(add(LICENSING_PROCESS, "VK"),
-                add(LICENSING_PROCESS, "ОК")))).status()).isEqualTo(201);
+        assertThat(propose(
+                                register,
+                                packageOf(null, List.of(add(LICENSING_PROCESS, "VK"), add(LICENSING_PROCESS, "ОК"))))
+                        .status())
+                .isEqualTo(201);
     }
 }

@@ -19,19 +19,31 @@ import org.touchpoints.register.api.row.Template;
  * records, keeps the template's headers byte for byte.
  */
 class ColumnHeadersIT extends ApplicationIT {
-    static final List<String> SECTION_1_3 = List.of("Номер группы процессов", "Наименование группы процессов",
-            "Наименование конкретного процесса", "Точка взаимодействия", "Осуществляемое взаимодействие с клиентом",
+    static final List<String> SECTION_1_3 = List.of(
+            "Номер группы процессов",
+            "Наименование группы процессов",
+            "Наименование конкретного процесса",
+            "Точка взаимодействия",
+            "Осуществляемое взаимодействие с клиентом",
             "Особенности взаимодействия с клиентом");
-    static final String TABLE = String.join("\r\n",
+    static final String TABLE = String.join(
+            "\r\n",
             String.join(",", Template.SIX_COLUMN.headers()),
             "1,Государственный контроль (надзор),Региональный государственный строительный надзор,Официальный сайт инспекции,Информирование о требованиях,Цифровая точка",
             "");
 
     private String novosibirsk(Map<String, Object> procedure) {
         String id = "nsk-" + java.util.UUID.randomUUID().toString().substring(0, 8);
-        ok(api.as("admin").post("/api/v1/registers", Map.of("id", id,
-                "authority", "Инспекция государственного строительного надзора Новосибирской области",
-                "procedure", procedure)));
+        ok(api.as("admin")
+                .post(
+                        "/api/v1/registers",
+                        Map.of(
+                                "id",
+                                id,
+                                "authority",
+                                "Инспекция государственного строительного надзора Новосибирской области",
+                                "procedure",
+                                procedure)));
         return id;
     }
 
@@ -49,18 +61,26 @@ class ColumnHeadersIT extends ApplicationIT {
     @Test
     void novosibirskFilesAndPageNameTheColumnsAsSection13AndTheCanonicalCsvStaysAsItWas() throws Exception {
         String register = novosibirsk(Map.of("preset", "NOVOSIBIRSK_GSN"));
-        assertThat(texts(api.as("admin").get("/api/v1/registers/" + register).json().get("procedure").get("columnHeaders")))
+        assertThat(texts(api.as("admin")
+                        .get("/api/v1/registers/" + register)
+                        .json()
+                        .get("procedure")
+                        .get("columnHeaders")))
                 .containsExactlyElementsOf(SECTION_1_3);
         String plain = newRegister();
         for (String r : List.of(register, plain)) {
-            ok(api.as("admin").postMultipart("/api/v1/registers/" + r + "/import", "perechen.csv",
-                    TABLE.getBytes(StandardCharsets.UTF_8)));
+            ok(api.as("admin")
+                    .postMultipart(
+                            "/api/v1/registers/" + r + "/import",
+                            "perechen.csv",
+                            TABLE.getBytes(StandardCharsets.UTF_8)));
         }
 
         String export = "/api/v1/registers/" + register + "/export?format=";
         assertThat(headerRow(api.as("auditor").bytes(export + "xlsx"))).containsExactlyElementsOf(SECTION_1_3);
         assertThat(headerRow(api.as("auditor").bytes("/api/v1/registers/" + plain + "/export?format=xlsx")))
-                .as("a register without a procedure: as today").containsExactlyElementsOf(Template.SIX_COLUMN.headers());
+                .as("a register without a procedure: as today")
+                .containsExactlyElementsOf(Template.SIX_COLUMN.headers());
         assertThat(new String(api.as("auditor").bytes(export + "csv-excel"), StandardCharsets.UTF_8))
                 .startsWith("\uFEFF" + String.join(";", SECTION_1_3) + "\r\n");
         assertThat(unzipped(api.as("auditor").bytes(export + "docx"), "word/document.xml"))
@@ -70,7 +90,8 @@ class ColumnHeadersIT extends ApplicationIT {
         assertThat(new String(canonical, StandardCharsets.UTF_8))
                 .startsWith(String.join(",", Template.SIX_COLUMN.headers()) + "\r\n")
                 .doesNotContain("Номер группы процессов");
-        assertThat(canonical).as("byte for byte the CSV of the same rows in a register without headers of its own")
+        assertThat(canonical)
+                .as("byte for byte the CSV of the same rows in a register without headers of its own")
                 .isEqualTo(api.as("auditor").bytes("/api/v1/registers/" + plain + "/export?format=csv"));
 
         FormSignIn browser = new FormSignIn(port);
@@ -81,17 +102,46 @@ class ColumnHeadersIT extends ApplicationIT {
 
     @Test
     void columnHeadersMustFitTheTemplate() {
-        Api.Response refused = api.as("admin").post("/api/v1/registers", Map.of("id", "nsk-five", "authority", "Инспекция",
-                "template", "SIX_COLUMN", "procedure", Map.of("preset", "NOVOSIBIRSK_GSN",
-                        "columnHeaders", List.of("№", "Процесс", "Точка", "Потребности", "Особенности"))));
+        Api.Response refused = api.as("admin")
+                .post(
+                        "/api/v1/registers",
+                        Map.of(
+                                "id",
+                                "nsk-five",
+                                "authority",
+                                "Инспекция",
+                                "template",
+                                "SIX_COLUMN",
+                                "procedure",
+                                Map.of(
+                                        "preset",
+                                        "NOVOSIBIRSK_GSN",
+                                        "columnHeaders",
+                                        List.of("№", "Процесс", "Точка", "Потребности", "Особенности"))));
         assertThat(refused.status()).as(refused.toString()).isEqualTo(400);
         assertThat(refused.body()).contains("procedure.columnHeaders");
 
         String other = "nsk5-" + java.util.UUID.randomUUID().toString().substring(0, 8);
-        ok(api.as("admin").post("/api/v1/registers", Map.of("id", other, "authority", "Инспекция",
-                "template", "FIVE_COLUMN", "procedure", Map.of("preset", "NOVOSIBIRSK_GSN", "directions", List.of()))));
-        assertThat(api.as("admin").get("/api/v1/registers/" + other).json().get("procedure").get("columnHeaders").isNull())
-                .as("the preset's headers are for six columns: a five-column register keeps its template's").isTrue();
+        ok(api.as("admin")
+                .post(
+                        "/api/v1/registers",
+                        Map.of(
+                                "id",
+                                other,
+                                "authority",
+                                "Инспекция",
+                                "template",
+                                "FIVE_COLUMN",
+                                "procedure",
+                                Map.of("preset", "NOVOSIBIRSK_GSN", "directions", List.of()))));
+        assertThat(api.as("admin")
+                        .get("/api/v1/registers/" + other)
+                        .json()
+                        .get("procedure")
+                        .get("columnHeaders")
+                        .isNull())
+                .as("the preset's headers are for six columns: a five-column register keeps its template's")
+                .isTrue();
     }
 
     private static List<String> texts(tools.jackson.databind.JsonNode array) {

@@ -45,11 +45,13 @@ class CrashSafetyIT {
 
     /** What the API acknowledged (the furthest step per change) and which initiations were in flight at the kill. */
     private final Map<String, String> acknowledged = new ConcurrentHashMap<>();
+
     private final Set<String> inFlight = ConcurrentHashMap.newKeySet();
     private final List<String> unexpected = new ArrayList<>();
 
     @Test
-    void everyAcknowledgedChangeSurvivesKillMinus9OnceAndTheReadModelsEqualARebuild(@TempDir Path dataDir) throws Exception {
+    void everyAcknowledgedChangeSurvivesKillMinus9OnceAndTheReadModelsEqualARebuild(@TempDir Path dataDir)
+            throws Exception {
         assertThat(JAR).as("the packaged application (mvn package)").exists();
         App app = App.start(dataDir, 1);
         try {
@@ -57,11 +59,13 @@ class CrashSafetyIT {
 
             long orphan = app.postmasterPid();
             load(app, 1, app::killJvm);
-            assertThat(ProcessHandle.of(orphan).map(ProcessHandle::isAlive)).as("PostgreSQL outlives the killed JVM")
+            assertThat(ProcessHandle.of(orphan).map(ProcessHandle::isAlive))
+                    .as("PostgreSQL outlives the killed JVM")
                     .contains(true);
             app = App.start(dataDir, 2);
             assertThat(ProcessHandle.of(orphan).map(ProcessHandle::isAlive).orElse(false))
-                    .as("the orphaned PostgreSQL was taken over").isFalse();
+                    .as("the orphaned PostgreSQL was taken over")
+                    .isFalse();
             verify(app);
 
             load(app, 2, app::crashMachine);
@@ -90,12 +94,25 @@ class CrashSafetyIT {
             running.add(clients.submit(() -> {
                 for (int n = 0; ; n++) {
                     String id = "crash-" + round + "-" + client + "-" + n;
-                    if (!step(id, "INITIATED", () -> api.as("initiator").post("/api/v1/registers/" + REGISTER + "/changes",
-                            initiation(id)), 201)
-                            || !step(id, "DIVISION_APPROVED", () -> api.as("division-head")
-                            .post("/api/v1/changes/" + id + "/division-approval", "{}"), 200)
-                            || n % 2 == 0 && !step(id, "APPROVED", () -> api.as("deputy")
-                            .post("/api/v1/changes/" + id + "/deputy-approval", "{}"), 200)) {
+                    if (!step(
+                                    id,
+                                    "INITIATED",
+                                    () -> api.as("initiator")
+                                            .post("/api/v1/registers/" + REGISTER + "/changes", initiation(id)),
+                                    201)
+                            || !step(
+                                    id,
+                                    "DIVISION_APPROVED",
+                                    () -> api.as("division-head")
+                                            .post("/api/v1/changes/" + id + "/division-approval", "{}"),
+                                    200)
+                            || n % 2 == 0
+                                    && !step(
+                                            id,
+                                            "APPROVED",
+                                            () -> api.as("deputy")
+                                                    .post("/api/v1/changes/" + id + "/deputy-approval", "{}"),
+                                            200)) {
                         return null;
                     }
                 }
@@ -103,7 +120,9 @@ class CrashSafetyIT {
         }
         long started = System.nanoTime();
         while (acknowledged.size() < before + CLIENTS && unexpected.isEmpty()) {
-            assertThat(Duration.ofNanos(System.nanoTime() - started)).as("the load gets going").isLessThan(Duration.ofSeconds(60));
+            assertThat(Duration.ofNanos(System.nanoTime() - started))
+                    .as("the load gets going")
+                    .isLessThan(Duration.ofSeconds(60));
             Thread.sleep(20);
         }
         long killAfter = ThreadLocalRandom.current().nextLong(300, 2000);
@@ -122,12 +141,15 @@ class CrashSafetyIT {
                 steps.merge(step, 1L, Long::sum);
             }
         });
-        System.out.printf("crash round %d: %d clients, killed %d ms into the load; acknowledged so far %s; "
-                + "initiations in flight %d%n", round, CLIENTS, killAfter, steps, inFlight.size());
+        System.out.printf(
+                "crash round %d: %d clients, killed %d ms into the load; acknowledged so far %s; "
+                        + "initiations in flight %d%n",
+                round, CLIENTS, killAfter, steps, inFlight.size());
     }
 
     /** One request: acknowledged, refused (recorded as unexpected), or cut off by the kill (false: stop this client). */
-    private boolean step(String changeId, String status, java.util.function.Supplier<Api.Response> request, int expected) {
+    private boolean step(
+            String changeId, String status, java.util.function.Supplier<Api.Response> request, int expected) {
         if (status.equals("INITIATED")) {
             inFlight.add(changeId);
         }
@@ -164,29 +186,42 @@ class CrashSafetyIT {
             }
         });
         Map<String, String> changesInTheReadModel = new HashMap<>();
-        jdbc.sql("select change_id, status from q_change where register_id = ?").param(REGISTER)
-                .query((rs, i) -> changesInTheReadModel.put(rs.getString(1), rs.getString(2))).list();
+        jdbc.sql("select change_id, status from q_change where register_id = ?")
+                .param(REGISTER)
+                .query((rs, i) -> changesInTheReadModel.put(rs.getString(1), rs.getString(2)))
+                .list();
         Map<String, Long> timelineLengths = new HashMap<>();
         jdbc.sql("select t.change_id, count(*) from q_change_timeline t join q_change c on c.change_id = t.change_id "
-                        + "where c.register_id = ? group by t.change_id").param(REGISTER)
-                .query((rs, i) -> timelineLengths.put(rs.getString(1), rs.getLong(2))).list();
-        assertThat(changesInTheReadModel.keySet()).as("every change in the store is in the read model, and only those")
+                        + "where c.register_id = ? group by t.change_id")
+                .param(REGISTER)
+                .query((rs, i) -> timelineLengths.put(rs.getString(1), rs.getLong(2)))
+                .list();
+        assertThat(changesInTheReadModel.keySet())
+                .as("every change in the store is in the read model, and only those")
                 .containsExactlyInAnyOrderElementsOf(eventsByChange.keySet());
         eventsByChange.forEach((id, events) -> {
-            String status = events.contains("DeputyApproved") ? "APPROVED"
+            String status = events.contains("DeputyApproved")
+                    ? "APPROVED"
                     : events.contains("DivisionApproved") ? "DIVISION_APPROVED" : "INITIATED";
-            assertThat(changesInTheReadModel.get(id)).as("status of %s in the read model", id).isEqualTo(status);
+            assertThat(changesInTheReadModel.get(id))
+                    .as("status of %s in the read model", id)
+                    .isEqualTo(status);
             assertThat(timelineLengths.get(id)).as("timeline of %s", id).isEqualTo(events.size());
         });
         ReadModels.assertARebuildChangesNothing(api.as("admin"), jdbc);
 
         for (String id : List.copyOf(inFlight)) {
-            Api.Response repeated = api.as("initiator").post("/api/v1/registers/" + REGISTER + "/changes", initiation(id));
-            assertThat(repeated.status()).as("%s repeated after the crash: %s", id, repeated).isEqualTo(201);
+            Api.Response repeated =
+                    api.as("initiator").post("/api/v1/registers/" + REGISTER + "/changes", initiation(id));
+            assertThat(repeated.status())
+                    .as("%s repeated after the crash: %s", id, repeated)
+                    .isEqualTo(201);
             inFlight.remove(id);
             acknowledged.putIfAbsent(id, "INITIATED");
         }
-        eventsByChange(jdbc).forEach((id, events) -> assertThat(events).as("events of %s", id).doesNotHaveDuplicates());
+        eventsByChange(jdbc)
+                .forEach((id, events) ->
+                        assertThat(events).as("events of %s", id).doesNotHaveDuplicates());
     }
 
     /**
@@ -197,57 +232,96 @@ class CrashSafetyIT {
         Map<String, List<String>> byChange = new HashMap<>();
         List<Long> sequence = new ArrayList<>();
         jdbc.sql("select sequence_number, payload_type, payload from domain_event_entry where aggregate_identifier = ? "
-                        + "order by sequence_number").param(REGISTER)
+                        + "order by sequence_number")
+                .param(REGISTER)
                 .query((rs, i) -> {
                     sequence.add(rs.getLong(1));
                     String type = rs.getString(2).substring(rs.getString(2).lastIndexOf('.') + 1);
                     JsonNode payload = Api.MAPPER.readTree(new String(rs.getBytes(3), StandardCharsets.UTF_8));
                     if (payload.has("changeId") && !type.equals("PublicationDeadlineMissed")) {
-                        byChange.computeIfAbsent(payload.get("changeId").asString(), k -> new ArrayList<>()).add(type);
+                        byChange.computeIfAbsent(payload.get("changeId").asString(), k -> new ArrayList<>())
+                                .add(type);
                     }
                     return null;
-                }).list();
+                })
+                .list();
         for (int i = 0; i < sequence.size(); i++) {
-            assertThat(sequence.get(i)).as("sequence number %d of the register", i).isEqualTo(i);
+            assertThat(sequence.get(i))
+                    .as("sequence number %d of the register", i)
+                    .isEqualTo(i);
         }
         return byChange;
     }
 
     private static Map<String, Object> initiation(String changeId) {
-        return Map.of("changeId", changeId, "kind", "ADD", "reason", "NEW_TOUCHPOINT", "row", Map.of(
-                "direction", "Предоставление государственных услуг", "process", ApplicationIT.LICENSING_PROCESS,
-                "touchpoint", Map.of("name", "Точка " + changeId, "channel", "DIGITAL"), "needs", List.of(1, 2)));
+        return Map.of(
+                "changeId",
+                changeId,
+                "kind",
+                "ADD",
+                "reason",
+                "NEW_TOUCHPOINT",
+                "row",
+                Map.of(
+                        "direction",
+                        "Предоставление государственных услуг",
+                        "process",
+                        ApplicationIT.LICENSING_PROCESS,
+                        "touchpoint",
+                        Map.of("name", "Точка " + changeId, "channel", "DIGITAL"),
+                        "needs",
+                        List.of(1, 2)));
     }
 
     /** The packaged application as a child process in demo mode, on its own data directory and port. */
     private record App(Process jvm, Path dataDir, Path logFile, int port) {
         private static final Pattern LISTENING = Pattern.compile("Tomcat started on port (\\d+)");
-        private static final Pattern DEMO_DONE = Pattern.compile("Demo register smolensk-minpromtorg (loaded|already exists)");
+        private static final Pattern DEMO_DONE =
+                Pattern.compile("Demo register smolensk-minpromtorg (loaded|already exists)");
 
         static App start(Path dataDir, int run) throws Exception {
             Path log = dataDir.resolve("app-" + run + ".log");
-            Process jvm = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                    "-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC", "-Xmx512m", "-Ddisable-axoniq-console-message=true",
-                    "-jar", JAR.toString(), "--server.port=0", "--spring.profiles.active=demo",
-                    "--register.embedded-postgres.data-dir=" + dataDir, "--logging.level.root=WARN",
-                    "--logging.level.org.touchpoints.register.app.database=INFO",
-                    "--logging.level.org.touchpoints.register.app.demo=INFO",
-                    "--logging.level.org.springframework.boot.tomcat.TomcatWebServer=INFO")
-                    .redirectErrorStream(true).redirectOutput(log.toFile()).start();
+            Process jvm = new ProcessBuilder(
+                            Path.of(System.getProperty("java.home"), "bin", "java")
+                                    .toString(),
+                            "-XX:TieredStopAtLevel=1",
+                            "-XX:+UseSerialGC",
+                            "-Xmx512m",
+                            "-Ddisable-axoniq-console-message=true",
+                            "-jar",
+                            JAR.toString(),
+                            "--server.port=0",
+                            "--spring.profiles.active=demo",
+                            "--register.embedded-postgres.data-dir=" + dataDir,
+                            "--logging.level.root=WARN",
+                            "--logging.level.org.touchpoints.register.app.database=INFO",
+                            "--logging.level.org.touchpoints.register.app.demo=INFO",
+                            "--logging.level.org.springframework.boot.tomcat.TomcatWebServer=INFO")
+                    .redirectErrorStream(true)
+                    .redirectOutput(log.toFile())
+                    .start();
             long started = System.nanoTime();
             App app = new App(jvm, dataDir, log, 0);
             try {
                 while (true) {
-                    assertThat(jvm.isAlive()).as("the application is running; its log:%n%s", app.log()).isTrue();
-                    assertThat(Duration.ofNanos(System.nanoTime() - started)).as("the application starts in time; its log:%n%s",
-                            app.log()).isLessThan(Duration.ofSeconds(120));
+                    assertThat(jvm.isAlive())
+                            .as("the application is running; its log:%n%s", app.log())
+                            .isTrue();
+                    assertThat(Duration.ofNanos(System.nanoTime() - started))
+                            .as("the application starts in time; its log:%n%s", app.log())
+                            .isLessThan(Duration.ofSeconds(120));
                     Matcher listening = LISTENING.matcher(app.log());
                     // the demo loader runs after start-up: wait for its last register, or a snapshot of the read
                     // models would race with it (the rebuild then finds rows the snapshot did not have)
                     if (listening.find() && DEMO_DONE.matcher(app.log()).find()) {
                         App up = new App(jvm, dataDir, log, Integer.parseInt(listening.group(1)));
-                        if (Api.at(up.port()).as("admin").get("/api/v1/registers").body().contains(REGISTER)) {
-                            System.out.printf("crash test: start %d took %.1f s%n", run, (System.nanoTime() - started) / 1e9);
+                        if (Api.at(up.port())
+                                .as("admin")
+                                .get("/api/v1/registers")
+                                .body()
+                                .contains(REGISTER)) {
+                            System.out.printf(
+                                    "crash test: start %d took %.1f s%n", run, (System.nanoTime() - started) / 1e9);
                             return up;
                         }
                     }
@@ -264,16 +338,23 @@ class CrashSafetyIT {
         }
 
         void recordKillMoment(long millis) throws IOException {
-            Files.writeString(logFile, System.lineSeparator() + "*** killed after " + millis + " ms of load" + System.lineSeparator(),
-                    StandardCharsets.UTF_8, java.nio.file.StandardOpenOption.APPEND);
+            Files.writeString(
+                    logFile,
+                    System.lineSeparator() + "*** killed after " + millis + " ms of load" + System.lineSeparator(),
+                    StandardCharsets.UTF_8,
+                    java.nio.file.StandardOpenOption.APPEND);
         }
 
         long postmasterPid() throws IOException {
-            return Long.parseLong(Files.readAllLines(dataDir.resolve("pg/postmaster.pid")).get(0).strip());
+            return Long.parseLong(Files.readAllLines(dataDir.resolve("pg/postmaster.pid"))
+                    .get(0)
+                    .strip());
         }
 
         int postgresPort() throws IOException {
-            return Integer.parseInt(Files.readAllLines(dataDir.resolve("pg/postmaster.pid")).get(3).strip());
+            return Integer.parseInt(Files.readAllLines(dataDir.resolve("pg/postmaster.pid"))
+                    .get(3)
+                    .strip());
         }
 
         JdbcClient jdbc() throws IOException {

@@ -27,12 +27,16 @@ class DashboardMetricsIT extends ApplicationIT {
         String register = newRegister();
         approvedChange(register, "Сайт");
         initiate(register, "Телефон");
-        ok(api.as("publisher").post("/api/v1/registers/" + register + "/publications", Map.of("url", "https://example.org/perechen")));
+        ok(api.as("publisher")
+                .post(
+                        "/api/v1/registers/" + register + "/publications",
+                        Map.of("url", "https://example.org/perechen")));
         approvedChange(register, "Почта");
         clock.set(Instant.parse("2025-03-03T09:00:00Z"));
         gauges.refresh();
 
-        String scrape = ok(api.as("auditor").get("/actuator/prometheus")).body(); // per-register series: a reader of every register
+        String scrape = ok(api.as("auditor").get("/actuator/prometheus"))
+                .body(); // per-register series: a reader of every register
         Set<String> exported = new TreeSet<>();
         Matcher sample = Pattern.compile("(?m)^([A-Za-z_:][A-Za-z0-9_:]*)[{ ]").matcher(scrape);
         while (sample.find()) {

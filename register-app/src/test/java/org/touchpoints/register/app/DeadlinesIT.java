@@ -17,6 +17,7 @@ class DeadlinesIT extends ApplicationIT {
 
     @Autowired
     DeadlineWatcher watcher;
+
     @Autowired
     RegisterGauges gauges;
 
@@ -47,27 +48,43 @@ class DeadlinesIT extends ApplicationIT {
         clock.set(Instant.parse("2025-01-14T21:00:00Z")); // 00:00 on Jan 15 in Moscow
         JsonNode overdue = deadline(register, change);
         assertThat(overdue.get("status").asString()).isEqualTo("OVERDUE");
-        assertThat(overdue.get("workingDaysLeft").asInt()).as("one working day overdue").isEqualTo(-1);
-        assertThat(api.as("auditor").get("/api/v1/deadlines?status=OVERDUE").json().toString()).contains(change);
+        assertThat(overdue.get("workingDaysLeft").asInt())
+                .as("one working day overdue")
+                .isEqualTo(-1);
+        assertThat(api.as("auditor")
+                        .get("/api/v1/deadlines?status=OVERDUE")
+                        .json()
+                        .toString())
+                .contains(change);
 
         // the watcher scans every register of the shared test database: others' changes may be due the same day
         assertThat(watcher.recordMissedDeadlines()).isPositive();
         assertThat(watcher.recordMissedDeadlines()).as("recorded once").isZero();
         List<String> history = new ArrayList<>();
-        api.as("auditor").get("/api/v1/registers/" + register + "/history").json()
+        api.as("auditor")
+                .get("/api/v1/registers/" + register + "/history")
+                .json()
                 .forEach(e -> history.add(e.get("event").asString()));
         assertThat(history).containsOnlyOnce("PublicationDeadlineMissed");
-        JsonNode timeline = api.as("auditor").get("/api/v1/changes/" + change).json().get("timeline");
+        JsonNode timeline =
+                api.as("auditor").get("/api/v1/changes/" + change).json().get("timeline");
         assertThat(timeline.get(timeline.size() - 1).get("event").asString()).isEqualTo("PublicationDeadlineMissed");
 
         clock.set(Instant.parse("2025-01-16T08:00:00Z"));
-        ok(api.as("publisher").post("/api/v1/registers/" + register + "/publications",
-                Map.of("url", "https://uggi.admin-smolensk.ru/perechen")));
+        ok(api.as("publisher")
+                .post(
+                        "/api/v1/registers/" + register + "/publications",
+                        Map.of("url", "https://uggi.admin-smolensk.ru/perechen")));
         JsonNode late = deadline(register, change);
         assertThat(late.get("status").asString()).isEqualTo("PUBLISHED_LATE");
         assertThat(late.get("publishedOn").asString()).isEqualTo("2025-01-16");
-        assertThat(api.as("auditor").get("/api/v1/registers/" + register + "/publications").json().get(0)
-                .get("late").asBoolean()).isTrue();
+        assertThat(api.as("auditor")
+                        .get("/api/v1/registers/" + register + "/publications")
+                        .json()
+                        .get(0)
+                        .get("late")
+                        .asBoolean())
+                .isTrue();
     }
 
     @Test
@@ -81,8 +98,10 @@ class DeadlinesIT extends ApplicationIT {
         assertThat(deadline(moscow, inMoscow).get("dueDate").asString()).isEqualTo("2025-01-21");
         assertThat(deadline(moscow, inMoscow).get("approvedOn").asString()).isEqualTo("2024-12-27");
         // Novosibirsk: made on Dec 28, counting from Dec 29: Jan 9, 10, 13–17, 20, 21, 22 (10)
-        assertThat(deadline(novosibirsk, inNovosibirsk).get("dueDate").asString()).isEqualTo("2025-01-22");
-        assertThat(deadline(novosibirsk, inNovosibirsk).get("approvedOn").asString()).isEqualTo("2024-12-28");
+        assertThat(deadline(novosibirsk, inNovosibirsk).get("dueDate").asString())
+                .isEqualTo("2025-01-22");
+        assertThat(deadline(novosibirsk, inNovosibirsk).get("approvedOn").asString())
+                .isEqualTo("2024-12-28");
     }
 
     @Test
@@ -92,8 +111,10 @@ class DeadlinesIT extends ApplicationIT {
         String change = initiate(register, "Сайт");
         clock.set(Instant.parse("2025-04-30T03:00:00Z")); // approved on Wed 30.04.2025, 10:00 in Novosibirsk
         ok(api.as("division-head").post("/api/v1/changes/" + change + "/division-approval", "{}"));
-        Api.Response approved = ok(api.as("deputy").post("/api/v1/changes/" + change + "/deputy-approval",
-                Map.of("orderNumber", "12", "orderDate", "2025-04-29")));
+        Api.Response approved = ok(api.as("deputy")
+                .post(
+                        "/api/v1/changes/" + change + "/deputy-approval",
+                        Map.of("orderNumber", "12", "orderDate", "2025-04-29")));
         // made on Apr 29 (the order); Apr 30 (1), May 1–4 off, May 5, 6, 7 (4), May 8–11 off, May 12 (5)
         assertThat(approved.json().get("dueDate").asString()).isEqualTo("2025-05-12");
         assertThat(deadline(register, change).get("approvedOn").asString()).isEqualTo("2025-04-29");
@@ -107,7 +128,10 @@ class DeadlinesIT extends ApplicationIT {
         Api.Response approved = ok(api.as("deputy").post("/api/v1/changes/" + change + "/deputy-approval", "{}"));
         assertThat(approved.json().get("status").asString()).isEqualTo("APPROVED");
         assertThat(approved.json().get("dueDate").isNull()).isTrue();
-        assertThat(api.as("auditor").get("/api/v1/deadlines?registerId=" + register).json()).isEmpty();
+        assertThat(api.as("auditor")
+                        .get("/api/v1/deadlines?registerId=" + register)
+                        .json())
+                .isEmpty();
     }
 
     /**
@@ -125,12 +149,21 @@ class DeadlinesIT extends ApplicationIT {
         assertThat(d.get("approvedOn").asString()).isEqualTo("2028-03-01");
         assertThat(d.get("dueDate").isNull()).as("the contract's field, empty").isTrue();
         assertThat(d.get("workingDaysLeft").isNull()).isTrue();
-        assertThat(api.as("auditor").get("/api/v1/deadlines?registerId=" + register + "&status=AT_RISK").json().toString())
+        assertThat(api.as("auditor")
+                        .get("/api/v1/deadlines?registerId=" + register + "&status=AT_RISK")
+                        .json()
+                        .toString())
                 .contains(change);
-        assertThat(api.as("auditor").get("/api/v1/deadlines?registerId=" + register + "&status=PENDING").json()).isEmpty();
+        assertThat(api.as("auditor")
+                        .get("/api/v1/deadlines?registerId=" + register + "&status=PENDING")
+                        .json())
+                .isEmpty();
         watcher.recordMissedDeadlines(); // (other tests' changes in the shared database may be overdue by 2028)
-        assertThat(api.as("auditor").get("/api/v1/registers/" + register + "/history").body())
-                .as("never overdue while unknown").doesNotContain("PublicationDeadlineMissed");
+        assertThat(api.as("auditor")
+                        .get("/api/v1/registers/" + register + "/history")
+                        .body())
+                .as("never overdue while unknown")
+                .doesNotContain("PublicationDeadlineMissed");
         gauges.refresh();
         assertThat(ok(api.as("auditor").get("/actuator/prometheus")).body())
                 .containsPattern("register_publications_at_risk\\{[^}]*register=\"" + register + "\"[^}]*\\} 1\\.0");
@@ -155,10 +188,16 @@ class DeadlinesIT extends ApplicationIT {
 
     @Test
     void theCalendarIsReachableOverHttp() {
-        JsonNode due = ok(api.get("/api/v1/calendar/due-date?madeAt=2024-12-27T09:00:00Z&workingDays=10&zone=Europe/Moscow")).json();
+        JsonNode due = ok(api.get(
+                        "/api/v1/calendar/due-date?madeAt=2024-12-27T09:00:00Z&workingDays=10&zone=Europe/Moscow"))
+                .json();
         assertThat(due.get("madeOn").asString()).isEqualTo("2024-12-27");
         assertThat(due.get("dueDate").asString()).isEqualTo("2025-01-21");
-        assertThat(ok(api.get("/api/v1/calendar/2024")).json().get("workingDayCount").asInt()).isEqualTo(248);
+        assertThat(ok(api.get("/api/v1/calendar/2024"))
+                        .json()
+                        .get("workingDayCount")
+                        .asInt())
+                .isEqualTo(248);
         Api.Response missing = api.get("/api/v1/calendar/2031");
         assertThat(missing.status()).isEqualTo(400);
         assertThat(missing.json().get("detail").asString()).contains("2031");
@@ -175,24 +214,34 @@ class DeadlinesIT extends ApplicationIT {
         }
         String base = "/api/v1/deadlines?registerId=" + register;
         Api.Response first = ok(api.as("auditor").get(base + "&limit=2"));
-        assertThat(first.json()).extracting(d -> d.get("changeId").asString()).containsExactly(changes.get(0), changes.get(1));
+        assertThat(first.json())
+                .extracting(d -> d.get("changeId").asString())
+                .containsExactly(changes.get(0), changes.get(1));
         String next = java.util.Optional.ofNullable(first.header("Link")).orElseThrow();
         assertThat(next).contains("offset=2").contains("limit=2").endsWith("; rel=\"next\"");
 
         String path = next.substring(next.indexOf("/api/"), next.indexOf('>'));
         Api.Response second = ok(api.as("auditor").get(path));
-        assertThat(second.json()).extracting(d -> d.get("changeId").asString()).containsExactly(changes.get(2), changes.get(3));
+        assertThat(second.json())
+                .extracting(d -> d.get("changeId").asString())
+                .containsExactly(changes.get(2), changes.get(3));
         Api.Response last = ok(api.as("auditor").get(base + "&limit=2&offset=4"));
         assertThat(last.json()).extracting(d -> d.get("changeId").asString()).containsExactly(changes.get(4));
         assertThat(last.header("Link")).as("no page after the last").isNull();
-        assertThat(ok(api.as("auditor").get(base)).json()).as("the default page holds them all").hasSize(5);
+        assertThat(ok(api.as("auditor").get(base)).json())
+                .as("the default page holds them all")
+                .hasSize(5);
 
         clock.set(Instant.parse("2025-03-14T09:00:00Z")); // the first two are due on Mar 17 and 18: at risk
         Api.Response atRisk = ok(api.as("auditor").get(base + "&status=AT_RISK&limit=1"));
         assertThat(atRisk.json()).extracting(d -> d.get("changeId").asString()).containsExactly(changes.get(0));
-        assertThat(ok(api.as("auditor").get(base + "&status=AT_RISK&limit=1&offset=1")).json())
-                .extracting(d -> d.get("changeId").asString()).containsExactly(changes.get(1));
-        assertThat(java.util.Optional.ofNullable(atRisk.header("Link")).orElseThrow()).contains("status=AT_RISK").contains("offset=1");
+        assertThat(ok(api.as("auditor").get(base + "&status=AT_RISK&limit=1&offset=1"))
+                        .json())
+                .extracting(d -> d.get("changeId").asString())
+                .containsExactly(changes.get(1));
+        assertThat(java.util.Optional.ofNullable(atRisk.header("Link")).orElseThrow())
+                .contains("status=AT_RISK")
+                .contains("offset=1");
     }
 
     @Test
@@ -205,7 +254,9 @@ class DeadlinesIT extends ApplicationIT {
     }
 
     private JsonNode deadline(String register, String change) {
-        for (JsonNode d : api.as("auditor").get("/api/v1/deadlines?registerId=" + register).json()) {
+        for (JsonNode d : api.as("auditor")
+                .get("/api/v1/deadlines?registerId=" + register)
+                .json()) {
             if (d.get("changeId").asString().equals(change)) {
                 return d;
             }

@@ -18,11 +18,10 @@ final class Deployment {
     static final Path ROOT = findRoot();
     static final Path DASHBOARD = ROOT.resolve("ops/grafana/dashboards/register.json");
 
-    private static final Set<String> PROMQL_WORDS = Set.of("by", "without", "on", "ignoring", "group_left",
-            "group_right", "bool", "and", "or", "unless", "offset");
+    private static final Set<String> PROMQL_WORDS = Set.of(
+            "by", "without", "on", "ignoring", "group_left", "group_right", "bool", "and", "or", "unless", "offset");
 
-    private Deployment() {
-    }
+    private Deployment() {}
 
     static Map<String, Object> yaml(String relativePath) {
         return new Yaml().load(read(ROOT.resolve(relativePath)));
@@ -42,7 +41,9 @@ final class Deployment {
 
     /** Every PromQL expression of the dashboard's panels. */
     static List<String> dashboardExpressions() {
-        return dashboard().get("panels").valueStream()
+        return dashboard()
+                .get("panels")
+                .valueStream()
                 .flatMap(panel -> panel.get("targets").valueStream())
                 .map(target -> target.get("expr").asString())
                 .toList();
@@ -53,7 +54,8 @@ final class Deployment {
      * parenthesis), nor label lists of {@code by (…)}, nor range durations, nor label matchers, nor keywords.
      */
     static Set<String> metricNames(String expression) {
-        String bare = expression.replaceAll("\"[^\"]*\"", "")
+        String bare = expression
+                .replaceAll("\"[^\"]*\"", "")
                 .replaceAll("\\{[^}]*}", "")
                 .replaceAll("\\[[^]]*]", "")
                 .replaceAll("\\b(by|without|on|ignoring)\\s*\\([^)]*\\)", "");
@@ -73,7 +75,8 @@ final class Deployment {
             dir = dir.getParent();
         }
         if (dir == null) {
-            throw new IllegalStateException("No docker-compose.yml above " + Path.of("").toAbsolutePath());
+            throw new IllegalStateException(
+                    "No docker-compose.yml above " + Path.of("").toAbsolutePath());
         }
         return dir;
     }

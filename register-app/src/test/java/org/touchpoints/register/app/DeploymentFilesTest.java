@@ -45,18 +45,33 @@ class DeploymentFilesTest {
 
     @Test
     void twoReplicasOfEachServiceBesidesPostgresAxonServerProxyPrometheusAndGrafana() {
-        assertThat(services).containsKeys("postgres", "axonserver", "command-service", "query-service", "gateway",
-                "prometheus", "grafana");
+        assertThat(services)
+                .containsKeys(
+                        "postgres",
+                        "axonserver",
+                        "command-service",
+                        "query-service",
+                        "gateway",
+                        "prometheus",
+                        "grafana");
         for (String service : List.of("command-service", "query-service")) {
-            assertThat(map(services.get(service), "deploy").get("replicas")).as(service).isEqualTo(2);
+            assertThat(map(services.get(service), "deploy").get("replicas"))
+                    .as(service)
+                    .isEqualTo(2);
         }
         Map<String, Object> axonServer = services.get("axonserver");
-        assertThat((String) axonServer.get("image")).as("the version tested (README)").isEqualTo("axoniq/axonserver:4.6.11");
-        assertThat(list(axonServer, "ports")).as("gRPC stays on the compose network, the dashboard on loopback")
-                .noneMatch(p -> p.contains("8124")).allMatch(p -> p.startsWith("127.0.0.1:"));
-        assertThat(env(axonServer)).containsEntry("AXONIQ_AXONSERVER_DEVMODE_ENABLED", "false")
+        assertThat((String) axonServer.get("image"))
+                .as("the version tested (README)")
+                .isEqualTo("axoniq/axonserver:4.6.11");
+        assertThat(list(axonServer, "ports"))
+                .as("gRPC stays on the compose network, the dashboard on loopback")
+                .noneMatch(p -> p.contains("8124"))
+                .allMatch(p -> p.startsWith("127.0.0.1:"));
+        assertThat(env(axonServer))
+                .containsEntry("AXONIQ_AXONSERVER_DEVMODE_ENABLED", "false")
                 .containsEntry("AXONIQ_AXONSERVER_STANDALONE", "true");
-        assertThat(list(axonServer, "volumes")).anyMatch(v -> v.endsWith(":/axonserver/events"))
+        assertThat(list(axonServer, "volumes"))
+                .anyMatch(v -> v.endsWith(":/axonserver/events"))
                 .anyMatch(v -> v.endsWith(":/axonserver/data"));
         assertThat(list(services.get("postgres"), "volumes")).anyMatch(v -> v.endsWith(":/var/lib/postgresql/data"));
     }
@@ -75,12 +90,17 @@ class DeploymentFilesTest {
             Path dockerfile = context.resolve((String) build.getOrDefault("dockerfile", "Dockerfile"));
             assertThat(dockerfile).as(name).isRegularFile();
             String text = Deployment.read(dockerfile);
-            Matcher copy = Pattern.compile("COPY --from=build /src/([\\w-]+)/target/([\\w.-]+\\.jar)").matcher(text);
-            assertThat(copy.find()).as(name + ": the Dockerfile copies a module's jar").isTrue();
+            Matcher copy = Pattern.compile("COPY --from=build /src/([\\w-]+)/target/([\\w.-]+\\.jar)")
+                    .matcher(text);
+            assertThat(copy.find())
+                    .as(name + ": the Dockerfile copies a module's jar")
+                    .isTrue();
             String module = copy.group(1);
             assertThat(modules).as(name).contains(module);
-            assertThat(matches(Deployment.read(ROOT.resolve(module).resolve("pom.xml")), "<finalName>([^<]+)</finalName>"))
-                    .as(name + ": the jar " + module + " builds").containsExactly(copy.group(2).replace(".jar", ""));
+            assertThat(matches(
+                            Deployment.read(ROOT.resolve(module).resolve("pom.xml")), "<finalName>([^<]+)</finalName>"))
+                    .as(name + ": the jar " + module + " builds")
+                    .containsExactly(copy.group(2).replace(".jar", ""));
             for (String builtModule : matches(text, "-pl ([\\w,-]+)").get(0).split(",")) {
                 assertThat(modules).as(name + " builds " + builtModule).contains(builtModule);
             }
@@ -107,13 +127,18 @@ class DeploymentFilesTest {
             Map<String, Object> yml = Deployment.yaml(module + "/src/main/resources/application.yml");
             String include = (String) map(map(yml, "spring"), "profiles").get("include");
             for (String profile : include.split(",")) {
-                assertThat(modules.stream().map(m -> ROOT.resolve(m).resolve("src/main/resources/application-"
-                        + profile.strip() + ".yml")).anyMatch(Files::isRegularFile))
-                        .as(name + ": profile " + profile + " has its file").isTrue();
+                assertThat(modules.stream()
+                                .map(m -> ROOT.resolve(m)
+                                        .resolve("src/main/resources/application-" + profile.strip() + ".yml"))
+                                .anyMatch(Files::isRegularFile))
+                        .as(name + ": profile " + profile + " has its file")
+                        .isTrue();
             }
             Map<String, Object> config = configuration(module, modules);
-            assertThat((String) map(map(map(map(config, "management"), "endpoints"), "web"), "exposure").get("include"))
-                    .as(name + " exposes what Prometheus scrapes").contains("prometheus");
+            assertThat((String) map(map(map(map(config, "management"), "endpoints"), "web"), "exposure")
+                            .get("include"))
+                    .as(name + " exposes what Prometheus scrapes")
+                    .contains("prometheus");
         }
     }
 
@@ -121,9 +146,11 @@ class DeploymentFilesTest {
     void theServicesFindPostgresAndAxonServerByTheirComposeNames() {
         for (String name : List.of("command-service", "query-service")) {
             Map<String, String> env = env(services.get(name));
-            assertThat(services).containsKey(host(env.get("SPRING_DATASOURCE_URL").replace("jdbc:postgresql://", "")));
+            assertThat(services)
+                    .containsKey(host(env.get("SPRING_DATASOURCE_URL").replace("jdbc:postgresql://", "")));
             assertThat(services).containsKey(host(env.get("AXON_AXONSERVER_SERVERS")));
-            assertThat(env.get("SPRING_DATASOURCE_URL")).endsWith("/" + env(services.get("postgres")).get("POSTGRES_DB"));
+            assertThat(env.get("SPRING_DATASOURCE_URL"))
+                    .endsWith("/" + env(services.get("postgres")).get("POSTGRES_DB"));
         }
     }
 
@@ -137,10 +164,14 @@ class DeploymentFilesTest {
             assertThat(job.get("metrics_path")).isEqualTo("/actuator/prometheus");
             if (!"axonserver".equals(job.get("job_name"))) { // our services: as the auditor, the secret mounted
                 Map<String, Object> auth = map(job, "basic_auth");
-                assertThat(auth.get("username")).as(job.get("job_name") + " scrapes as an auditor").isEqualTo("prometheus");
+                assertThat(auth.get("username"))
+                        .as(job.get("job_name") + " scrapes as an auditor")
+                        .isEqualTo("prometheus");
                 String secret = ((String) auth.get("password_file")).replace("/run/secrets/", "");
-                assertThat((List<Map<String, Object>>) services.get("prometheus").get("secrets"))
-                        .anyMatch(m -> secret.equals(m.get("target")) && map(compose, "secrets").containsKey(m.get("source")));
+                assertThat((List<Map<String, Object>>)
+                                services.get("prometheus").get("secrets"))
+                        .anyMatch(m -> secret.equals(m.get("target"))
+                                && map(compose, "secrets").containsKey(m.get("source")));
             }
             for (Map<String, Object> dns : (List<Map<String, Object>>) job.getOrDefault("dns_sd_configs", List.of())) {
                 for (String target : (List<String>) dns.get("names")) {
@@ -149,7 +180,8 @@ class DeploymentFilesTest {
                     scraped.add(target);
                 }
             }
-            for (Map<String, Object> statics : (List<Map<String, Object>>) job.getOrDefault("static_configs", List.of())) {
+            for (Map<String, Object> statics :
+                    (List<Map<String, Object>>) job.getOrDefault("static_configs", List.of())) {
                 for (String target : (List<String>) statics.get("targets")) {
                     assertThat(services).as("job " + job.get("job_name")).containsKey(host(target));
                     scraped.add(host(target));
@@ -168,7 +200,8 @@ class DeploymentFilesTest {
         assertThat(targets).contains("command-service", "query-service");
         assertThat(services.keySet()).containsAll(targets);
         assertThat(nginx).contains("proxy_pass http://$side:8080;");
-        assertThat(list(services.get("gateway"), "volumes")).contains("./ops/nginx/nginx.conf:/etc/nginx/nginx.conf:ro");
+        assertThat(list(services.get("gateway"), "volumes"))
+                .contains("./ops/nginx/nginx.conf:/etc/nginx/nginx.conf:ro");
     }
 
     @Test
@@ -178,28 +211,43 @@ class DeploymentFilesTest {
         Map<String, Object> prometheus = ((List<Map<String, Object>>) datasources.get("datasources")).get(0);
         assertThat(services).containsKey(host(((String) prometheus.get("url")).replace("http://", "")));
         Map<String, Object> dashboards = Deployment.yaml("ops/grafana/provisioning/dashboards/register.yml");
-        String path = (String) map(((List<Map<String, Object>>) dashboards.get("providers")).get(0), "options").get("path");
-        assertThat(list(services.get("grafana"), "volumes")).contains("./ops/grafana/dashboards:" + path + ":ro",
-                "./ops/grafana/provisioning:/etc/grafana/provisioning:ro");
+        String path = (String) map(((List<Map<String, Object>>) dashboards.get("providers")).get(0), "options")
+                .get("path");
+        assertThat(list(services.get("grafana"), "volumes"))
+                .contains(
+                        "./ops/grafana/dashboards:" + path + ":ro",
+                        "./ops/grafana/provisioning:/etc/grafana/provisioning:ro");
 
         JsonNode dashboard = Deployment.dashboard();
         List<JsonNode> panels = dashboard.get("panels").valueStream().toList();
         assertThat(panels).hasSizeGreaterThanOrEqualTo(5);
         for (JsonNode panel : panels) {
             assertThat(panel.get("datasource").get("uid").asString()).isEqualTo(prometheus.get("uid"));
-            assertThat(panel.get("targets").valueStream().toList()).as(panel.get("title").asString()).isNotEmpty();
+            assertThat(panel.get("targets").valueStream().toList())
+                    .as(panel.get("title").asString())
+                    .isNotEmpty();
         }
         List<String> expressions = Deployment.dashboardExpressions();
-        for (String metric : List.of("commandBus_successCounter_total", "register_processor_lag_seconds",
-                "eventProcessor_processedCounter_total", "register_processor_lag_events", "register_processor_stalled",
-                "register_changes_pending", "register_publications_overdue", "register_approval_lead_time_seconds_sum")) {
-            assertThat(expressions).as("the dashboard shows " + metric)
+        for (String metric : List.of(
+                "commandBus_successCounter_total",
+                "register_processor_lag_seconds",
+                "eventProcessor_processedCounter_total",
+                "register_processor_lag_events",
+                "register_processor_stalled",
+                "register_changes_pending",
+                "register_publications_overdue",
+                "register_approval_lead_time_seconds_sum")) {
+            assertThat(expressions)
+                    .as("the dashboard shows " + metric)
                     .anyMatch(e -> Deployment.metricNames(e).contains(metric));
         }
         for (String expression : expressions) { // every processing group: the processor panels pick none out
-            if (Deployment.metricNames(expression).stream().anyMatch(m -> m.startsWith("register_processor_")
-                    || m.startsWith("eventProcessor_"))) {
-                assertThat(expression).as("by processor, no processor picked").contains("by (processor").doesNotContain("processor=");
+            if (Deployment.metricNames(expression).stream()
+                    .anyMatch(m -> m.startsWith("register_processor_") || m.startsWith("eventProcessor_"))) {
+                assertThat(expression)
+                        .as("by processor, no processor picked")
+                        .contains("by (processor")
+                        .doesNotContain("processor=");
             }
         }
     }
@@ -224,7 +272,8 @@ class DeploymentFilesTest {
                 String pom = Deployment.read(ROOT.resolve(next).resolve("pom.xml"));
                 String dependencies = pom.substring(pom.indexOf("<dependencies>"));
                 matches(dependencies, "<artifactId>(register-[a-z-]+)</artifactId>").stream()
-                        .filter(m -> Files.isDirectory(ROOT.resolve(m))).forEach(pending::add);
+                        .filter(m -> Files.isDirectory(ROOT.resolve(m)))
+                        .forEach(pending::add);
             }
         }
         return modules;
@@ -252,13 +301,19 @@ class DeploymentFilesTest {
     private static Set<String> configurationMetadata() {
         Set<String> names = new HashSet<>();
         try {
-            for (URL url : Collections.list(DeploymentFilesTest.class.getClassLoader()
+            for (URL url : Collections.list(DeploymentFilesTest.class
+                    .getClassLoader()
                     .getResources("META-INF/spring-configuration-metadata.json"))) {
                 try (InputStream in = url.openStream()) {
                     JsonNode properties = Api.MAPPER.readTree(in).get("properties");
                     if (properties != null) {
-                        properties.valueStream().forEach(p -> names.add(p.get("name").asString()
-                                .replace(".", "_").replace("-", "").toUpperCase(Locale.ROOT)));
+                        properties
+                                .valueStream()
+                                .forEach(p -> names.add(p.get("name")
+                                        .asString()
+                                        .replace(".", "_")
+                                        .replace("-", "")
+                                        .toUpperCase(Locale.ROOT)));
                     }
                 }
             }
@@ -291,14 +346,20 @@ class DeploymentFilesTest {
     @SuppressWarnings("unchecked")
     private static Map<String, Object> configuration(String module, Set<String> modules) {
         Map<String, Object> yml = Deployment.yaml(module + "/src/main/resources/application.yml");
-        Object imports = ((Map<String, Object>) ((Map<String, Object>) yml.getOrDefault("spring", Map.of()))
-                .getOrDefault("config", Map.of())).get("import");
+        Object imports = ((Map<String, Object>)
+                        ((Map<String, Object>) yml.getOrDefault("spring", Map.of())).getOrDefault("config", Map.of()))
+                .get("import");
         Map<String, Object> merged = yml;
         for (String location : imports == null ? List.<String>of() : List.of(((String) imports).split(","))) {
             String file = location.strip().replace("classpath:", "");
-            Path imported = modules.stream().map(m -> ROOT.resolve(m).resolve("src/main/resources").resolve(file))
-                    .filter(Files::isRegularFile).findFirst().orElse(null);
-            assertThat(imported).as(module + " imports " + file + " from a module it is built with").isNotNull();
+            Path imported = modules.stream()
+                    .map(m -> ROOT.resolve(m).resolve("src/main/resources").resolve(file))
+                    .filter(Files::isRegularFile)
+                    .findFirst()
+                    .orElse(null);
+            assertThat(imported)
+                    .as(module + " imports " + file + " from a module it is built with")
+                    .isNotNull();
             merged = merged(merged, Deployment.yaml(ROOT.relativize(imported).toString()));
         }
         return merged;
@@ -308,8 +369,12 @@ class DeploymentFilesTest {
     @SuppressWarnings("unchecked")
     private static Map<String, Object> merged(Map<String, Object> under, Map<String, Object> over) {
         Map<String, Object> result = new java.util.LinkedHashMap<>(under);
-        over.forEach((key, value) -> result.merge(key, value, (a, b) -> a instanceof Map && b instanceof Map
-                ? merged((Map<String, Object>) a, (Map<String, Object>) b) : b));
+        over.forEach((key, value) -> result.merge(
+                key,
+                value,
+                (a, b) -> a instanceof Map && b instanceof Map
+                        ? merged((Map<String, Object>) a, (Map<String, Object>) b)
+                        : b));
         return result;
     }
 

@@ -42,6 +42,7 @@ class ExternalDatabaseIT {
 
     @Autowired
     ApplicationContext context;
+
     @Autowired
     CommandGateway commands;
 
@@ -49,11 +50,20 @@ class ExternalDatabaseIT {
     void eventsAndTokensGoToTheConfiguredDatabase() throws Exception {
         assertThat(context.getBean(EventStorageEngine.class)).isInstanceOf(JdbcEventStorageEngine.class);
         assertThat(context.getBean(TokenStore.class)).isInstanceOf(JdbcTokenStore.class);
-        commands.sendAndWait(new CreateRegisterCommand("r-external", "ГЖИ", "Europe/Moscow", 10, Template.SIX_COLUMN,
-                null, "admin", Instant.parse("2024-12-20T09:00:00Z")));
+        commands.sendAndWait(new CreateRegisterCommand(
+                "r-external",
+                "ГЖИ",
+                "Europe/Moscow",
+                10,
+                Template.SIX_COLUMN,
+                null,
+                "admin",
+                Instant.parse("2024-12-20T09:00:00Z")));
         try (var connection = EXTERNAL.getPostgresDatabase().getConnection();
-             var rows = connection.createStatement().executeQuery(
-                     "select count(*) from domain_event_entry where aggregate_identifier = 'r-external'")) {
+                var rows = connection
+                        .createStatement()
+                        .executeQuery(
+                                "select count(*) from domain_event_entry where aggregate_identifier = 'r-external'")) {
             rows.next();
             assertThat(rows.getInt(1)).isEqualTo(1);
         }

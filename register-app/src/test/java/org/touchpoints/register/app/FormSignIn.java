@@ -12,7 +12,8 @@ import java.util.regex.Pattern;
 /** The login form as a browser uses it, over real HTTP without following redirects. */
 final class FormSignIn {
     private static final Pattern CSRF = Pattern.compile("name=\"_csrf\"[^>]*value=\"([^\"]+)\"");
-    private static final HttpClient CLIENT = HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NEVER).build();
+    private static final HttpClient CLIENT =
+            HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NEVER).build();
 
     /** The answer to a form sign-in: where it redirects, and the session cookie ({@code NAME=value}) it leaves. */
     record Result(String location, String cookie) {
@@ -37,10 +38,15 @@ final class FormSignIn {
         String body = "username=" + URLEncoder.encode(username, StandardCharsets.UTF_8) + "&password="
                 + URLEncoder.encode(password, StandardCharsets.UTF_8) + "&_csrf="
                 + URLEncoder.encode(token.group(1), StandardCharsets.UTF_8);
-        HttpResponse<String> r = CLIENT.send(HttpRequest.newBuilder(uri("/login"))
-                .header("Content-Type", "application/x-www-form-urlencoded").header("Cookie", anonymous)
-                .POST(HttpRequest.BodyPublishers.ofString(body)).build(), HttpResponse.BodyHandlers.ofString());
-        String session = r.headers().firstValue("Set-Cookie").map(FormSignIn::cookie).orElse(anonymous);
+        HttpResponse<String> r = CLIENT.send(
+                HttpRequest.newBuilder(uri("/login"))
+                        .header("Content-Type", "application/x-www-form-urlencoded")
+                        .header("Cookie", anonymous)
+                        .POST(HttpRequest.BodyPublishers.ofString(body))
+                        .build(),
+                HttpResponse.BodyHandlers.ofString());
+        String session =
+                r.headers().firstValue("Set-Cookie").map(FormSignIn::cookie).orElse(anonymous);
         return new Result(r.headers().firstValue("Location").orElse(null), session);
     }
 

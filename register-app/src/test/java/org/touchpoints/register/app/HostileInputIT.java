@@ -56,8 +56,7 @@ class HostileInputIT extends ApplicationIT {
     JdbcClient jdbc;
 
     /** An endpoint taking JSON, the account allowed to call it, and a body it would accept. */
-    record JsonEndpoint(String name, String user, String path, String validBody) {
-    }
+    record JsonEndpoint(String name, String user, String path, String validBody) {}
 
     private List<JsonEndpoint> jsonEndpoints() {
         String register = newRegister();
@@ -78,25 +77,44 @@ class HostileInputIT extends ApplicationIT {
                         {"id":"hostile-division","name":"Отдел","processes":["Новый процесс"]}"""),
                 new JsonEndpoint("assign a member", "admin", "/api/v1/registers/" + register + "/members", """
                         {"username":"other-initiator","role":"HEAD","division":"licensing"}"""),
-                new JsonEndpoint("initiate an addition", "initiator", "/api/v1/registers/" + register + "/changes", """
-                        {"changeId":"hostile-add","kind":"ADD","row":%s,"reason":"NEW_TOUCHPOINT","comment":"Комментарий"}"""
-                        .formatted(row)),
-                new JsonEndpoint("initiate an edit", "initiator", "/api/v1/registers/" + register + "/changes", """
-                        {"changeId":"hostile-edit","kind":"EDIT","rowId":"%s","row":%s,"reason":"OTHER"}"""
-                        .formatted(approved, row)),
-                new JsonEndpoint("approve for the division", "division-head",
-                        "/api/v1/changes/" + initiated + "/division-approval", """
+                new JsonEndpoint(
+                        "initiate an addition",
+                        "initiator",
+                        "/api/v1/registers/" + register + "/changes",
+                        """
+                        {"changeId":"hostile-add","kind":"ADD","row":%s,"reason":"NEW_TOUCHPOINT","comment":"Комментарий"}""".formatted(row)),
+                new JsonEndpoint(
+                        "initiate an edit", "initiator", "/api/v1/registers/" + register + "/changes", """
+                        {"changeId":"hostile-edit","kind":"EDIT","rowId":"%s","row":%s,"reason":"OTHER"}""".formatted(
+                                        approved, row)),
+                new JsonEndpoint(
+                        "approve for the division",
+                        "division-head",
+                        "/api/v1/changes/" + initiated + "/division-approval",
+                        """
                         {"comment":"Согласовано"}"""),
-                new JsonEndpoint("approve as the deputy", "deputy", "/api/v1/changes/" + divisionApproved + "/deputy-approval", """
+                new JsonEndpoint(
+                        "approve as the deputy",
+                        "deputy",
+                        "/api/v1/changes/" + divisionApproved + "/deputy-approval",
+                        """
                         {"comment":"Утверждено","orderNumber":"15-п","orderDate":"2024-12-20"}"""),
-                new JsonEndpoint("delegate the head's right", "division-head", "/api/v1/registers/" + register + "/delegations", """
+                new JsonEndpoint(
+                        "delegate the head's right",
+                        "division-head",
+                        "/api/v1/registers/" + register + "/delegations",
+                        """
                         {"delegationId":"hostile-delegation","delegate":"other-initiator","role":"HEAD","division":"licensing",
                          "validFrom":"2024-12-20","validTo":"2024-12-27","comment":"Отпуск"}"""),
                 new JsonEndpoint("reject", "division-head", "/api/v1/changes/" + initiated + "/rejection", """
                         {"reason":"Не требуется"}"""),
                 new JsonEndpoint("publish", "publisher", "/api/v1/registers/" + register + "/publications", """
                         {"url":"https://example.gov.ru/perechen","publishedAt":"2024-12-20T09:00:00Z"}"""),
-                new JsonEndpoint("confirm the annual review", "division-head", "/api/v1/registers/" + register + "/annual-reviews", """
+                new JsonEndpoint(
+                        "confirm the annual review",
+                        "division-head",
+                        "/api/v1/registers/" + register + "/annual-reviews",
+                        """
                         {"division":"licensing","year":2024,"comment":"Проверено"}"""),
                 new JsonEndpoint("create an account", "admin", "/api/v1/accounts", """
                         {"username":"hostile-user","password":"пароль-надёжный","displayName":"Иванова А. С.",
@@ -114,18 +132,32 @@ class HostileInputIT extends ApplicationIT {
             for (String pointer : leaves(valid, "")) {
                 JsonNode leaf = valid.at(pointer);
                 for (String attack : attacksOn(pointer, leaf)) {
-                    String body = Api.MAPPER.writeValueAsString(replaced(valid, pointer)).replace('"' + MARK + '"', attack);
+                    String body = Api.MAPPER
+                            .writeValueAsString(replaced(valid, pointer))
+                            .replace('"' + MARK + '"', attack);
                     String name = pointer + " = " + abbreviated(attack);
-                    tests.add(DynamicTest.dynamicTest(name,
+                    tests.add(DynamicTest.dynamicTest(
+                            name,
                             () -> refused(endpoint, name, "application/json", body.getBytes(StandardCharsets.UTF_8))));
                 }
             }
-            for (Map.Entry<String, Supplier<byte[]>> whole : wholeBodyAttacks(endpoint.validBody()).entrySet()) {
-                tests.add(DynamicTest.dynamicTest("body: " + whole.getKey(),
-                        () -> refused(endpoint, whole.getKey(), "application/json", whole.getValue().get())));
+            for (Map.Entry<String, Supplier<byte[]>> whole :
+                    wholeBodyAttacks(endpoint.validBody()).entrySet()) {
+                tests.add(DynamicTest.dynamicTest(
+                        "body: " + whole.getKey(),
+                        () -> refused(
+                                endpoint,
+                                whole.getKey(),
+                                "application/json",
+                                whole.getValue().get())));
             }
-            tests.add(DynamicTest.dynamicTest("body as text/plain",
-                    () -> refused(endpoint, "text/plain", "text/plain", endpoint.validBody().getBytes(StandardCharsets.UTF_8))));
+            tests.add(DynamicTest.dynamicTest(
+                    "body as text/plain",
+                    () -> refused(
+                            endpoint,
+                            "text/plain",
+                            "text/plain",
+                            endpoint.validBody().getBytes(StandardCharsets.UTF_8))));
             endpoints.add(DynamicContainer.dynamicContainer(endpoint.name(), tests));
         }
         return endpoints.stream();
@@ -143,27 +175,59 @@ class HostileInputIT extends ApplicationIT {
         List<String> versions = List.of("-1", "9223372036854775807", "-9223372036854775808", "99999999999999999999");
         List<String> ints = List.of("-1", "0", "2147483647", "-2147483648", "9999999999");
         Map<String, Map<String, List<String>>> bounds = new LinkedHashMap<>();
-        bounds.put("create a register", Map.of("/publicationDeadlineWorkingDays",
-                concat(ints, List.of("4", "6", "11", "9", "1e9"))));
-        bounds.put("initiate an addition", Map.of("/row/needs/0", concat(ints, List.of("11")),
-                "/expectedVersion", versions));
+        bounds.put(
+                "create a register",
+                Map.of("/publicationDeadlineWorkingDays", concat(ints, List.of("4", "6", "11", "9", "1e9"))));
+        bounds.put(
+                "initiate an addition",
+                Map.of("/row/needs/0", concat(ints, List.of("11")), "/expectedVersion", versions));
         bounds.put("approve for the division", Map.of("/expectedVersion", versions));
-        bounds.put("approve as the deputy", Map.of(
-                "/orderDate", List.of("\"+999999999-12-31\"", "\"-999999999-01-01\"", "\"1999-12-31\"", "\"2101-01-01\"",
-                        "\"2100-12-31\"", "\"2024-12-21\"", "\"2024-12-19\"", "\"+10000-01-01\""),
-                "/expectedVersion", versions));
-        bounds.put("delegate the head's right", Map.of(
-                "/validFrom", List.of("\"-999999999-01-01\"", "\"1999-12-31\"", "\"+999999999-12-31\""),
-                "/validTo", List.of("\"+999999999-12-31\"", "\"2101-01-01\"", "\"2027-12-20\"", "\"2024-12-19\"")));
+        bounds.put(
+                "approve as the deputy",
+                Map.of(
+                        "/orderDate",
+                        List.of(
+                                "\"+999999999-12-31\"",
+                                "\"-999999999-01-01\"",
+                                "\"1999-12-31\"",
+                                "\"2101-01-01\"",
+                                "\"2100-12-31\"",
+                                "\"2024-12-21\"",
+                                "\"2024-12-19\"",
+                                "\"+10000-01-01\""),
+                        "/expectedVersion",
+                        versions));
+        bounds.put(
+                "delegate the head's right",
+                Map.of(
+                        "/validFrom", List.of("\"-999999999-01-01\"", "\"1999-12-31\"", "\"+999999999-12-31\""),
+                        "/validTo",
+                                List.of("\"+999999999-12-31\"", "\"2101-01-01\"", "\"2027-12-20\"", "\"2024-12-19\"")));
         bounds.put("reject", Map.of("/expectedVersion", versions));
-        bounds.put("publish", Map.of(
-                "/publishedAt", List.of("\"-1000000000-01-01T00:00:00Z\"", "\"+1000000000-12-31T23:59:59Z\"",
-                        "\"1999-12-31T23:59:59Z\"", "\"2101-01-01T00:00:00Z\"", "\"2100-12-31T00:00:00Z\"",
-                        "\"2024-12-20T09:10:00Z\"", "\"+999999999-12-31T23:59:59Z\"", "-1", "9223372036854775807"),
-                "/expectedVersion", versions));
+        bounds.put(
+                "publish",
+                Map.of(
+                        "/publishedAt",
+                        List.of(
+                                "\"-1000000000-01-01T00:00:00Z\"",
+                                "\"+1000000000-12-31T23:59:59Z\"",
+                                "\"1999-12-31T23:59:59Z\"",
+                                "\"2101-01-01T00:00:00Z\"",
+                                "\"2100-12-31T00:00:00Z\"",
+                                "\"2024-12-20T09:10:00Z\"",
+                                "\"+999999999-12-31T23:59:59Z\"",
+                                "-1",
+                                "9223372036854775807"),
+                        "/expectedVersion",
+                        versions));
         bounds.put("confirm the annual review", Map.of("/year", concat(ints, List.of("1999", "2025", "99999999999"))));
-        bounds.put("upload a calendar", Map.of("/year", concat(ints, List.of("1999", "2200")),
-                "/nonWorkingDays/0", List.of("\"+999999999-12-31\"", "\"-999999999-01-01\"", "\"2027-06-05\"")));
+        bounds.put(
+                "upload a calendar",
+                Map.of(
+                        "/year",
+                        concat(ints, List.of("1999", "2200")),
+                        "/nonWorkingDays/0",
+                        List.of("\"+999999999-12-31\"", "\"-999999999-01-01\"", "\"2027-06-05\"")));
         List<DynamicNode> nodes = new ArrayList<>();
         bounds.forEach((name, fields) -> {
             JsonEndpoint endpoint = byName.get(name);
@@ -171,8 +235,11 @@ class HostileInputIT extends ApplicationIT {
             List<DynamicTest> tests = new ArrayList<>();
             fields.forEach((pointer, values) -> {
                 for (String value : values) {
-                    String body = Api.MAPPER.writeValueAsString(replaced(valid, pointer)).replace('"' + MARK + '"', value);
-                    tests.add(DynamicTest.dynamicTest(pointer + " = " + value,
+                    String body = Api.MAPPER
+                            .writeValueAsString(replaced(valid, pointer))
+                            .replace('"' + MARK + '"', value);
+                    tests.add(DynamicTest.dynamicTest(
+                            pointer + " = " + value,
                             () -> refused(endpoint, pointer + " = " + value, "application/json", bytes(body))));
                 }
             });
@@ -214,15 +281,22 @@ class HostileInputIT extends ApplicationIT {
                 {"url":"https://example.gov.ru/perechen","publishedAt":"-1000000000-01-01T00:00:00Z"}""");
         assertRefused("first publication before the Big Bang", publication);
         assertThat(publication.json().get("rule").asString()).isEqualTo("datesWithinTheSaneRange");
-        assertThat(publication.json().get("errors").get(0).get("field").asString()).isEqualTo("publishedAt");
+        assertThat(publication.json().get("errors").get(0).get("field").asString())
+                .isEqualTo("publishedAt");
 
         assertThat(recorded()).as("nothing recorded").isEqualTo(before);
         assertThat(history(register)).as("the register's history is unchanged").isEqualTo(events);
         String next = initiate(register, "Чат-бот");
-        assertThat(ok(api.as("auditor").get("/api/v1/changes/" + next)).json().get("status").asString())
+        assertThat(ok(api.as("auditor").get("/api/v1/changes/" + next))
+                        .json()
+                        .get("status")
+                        .asString())
                 .isEqualTo("INITIATED");
-        assertThat(ok(api.as("deputy").post("/api/v1/changes/" + change + "/deputy-approval", "{}")).json()
-                .get("status").asString()).isEqualTo("APPROVED");
+        assertThat(ok(api.as("deputy").post("/api/v1/changes/" + change + "/deputy-approval", "{}"))
+                        .json()
+                        .get("status")
+                        .asString())
+                .isEqualTo("APPROVED");
     }
 
     /** Every date or moment parameter beyond 01.01.2000 … 31.12.2100: exactly 400 with a problem detail, never 500. */
@@ -231,13 +305,23 @@ class HostileInputIT extends ApplicationIT {
         String register = newRegister();
         approvedChange(register, "Сайт");
         String r = "/api/v1/registers/" + register;
-        List<String> moments = List.of("%2B999999999-12-31T00:00:00Z", "-1000000000-01-01T00:00:00Z",
-                "%2B1000000000-12-31T23:59:59Z", "1999-12-31T23:59:59Z", "2101-01-01T00:00:00Z");
+        List<String> moments = List.of(
+                "%2B999999999-12-31T00:00:00Z",
+                "-1000000000-01-01T00:00:00Z",
+                "%2B1000000000-12-31T23:59:59Z",
+                "1999-12-31T23:59:59Z",
+                "2101-01-01T00:00:00Z");
         List<String> dates = List.of("%2B999999999-12-31", "-999999999-01-01", "1999-12-31", "2101-01-01");
         Map<String, String> urls = new LinkedHashMap<>(); // url → account
         for (String v : moments) {
-            for (String url : List.of(r + "/rows?asOf=", r + "/changes?from=", r + "/changes?to=", r + "/history?from=",
-                    r + "/history?to=", r + "/history/export?from=", r + "/history/export?to=",
+            for (String url : List.of(
+                    r + "/rows?asOf=",
+                    r + "/changes?from=",
+                    r + "/changes?to=",
+                    r + "/history?from=",
+                    r + "/history?to=",
+                    r + "/history/export?from=",
+                    r + "/history/export?to=",
                     "/api/v1/calendar/due-date?workingDays=10&zone=Europe/Moscow&madeAt=")) {
                 urls.put(url + v, "auditor");
             }
@@ -251,11 +335,17 @@ class HostileInputIT extends ApplicationIT {
             assertThat(response.status()).as(url).isEqualTo(400);
         })));
         for (String v : dates) {
-            for (String url : List.of("/registers/" + register + "?asOf=" + v, "/registers/" + register + "/changes?from=" + v,
-                    "/registers/" + register + "/changes?to=" + v, "/audit?from=" + v, "/audit?to=" + v)) {
+            for (String url : List.of(
+                    "/registers/" + register + "?asOf=" + v,
+                    "/registers/" + register + "/changes?from=" + v,
+                    "/registers/" + register + "/changes?to=" + v,
+                    "/audit?from=" + v,
+                    "/audit?to=" + v)) {
                 tests.add(DynamicTest.dynamicTest("page " + abbreviated(url), () -> {
                     Api.Response response = api.as("auditor").get(url);
-                    assertThat(response.status()).as(url + " → " + abbreviated(response.toString())).isEqualTo(400);
+                    assertThat(response.status())
+                            .as(url + " → " + abbreviated(response.toString()))
+                            .isEqualTo(400);
                 }));
             }
         }
@@ -269,12 +359,17 @@ class HostileInputIT extends ApplicationIT {
         String change = initiate(register, "Сайт");
         long before = recorded();
         byte[] body = bytes("{\"comment\":\"Согласовано\"" + " ".repeat(3 * 512 * 1024) + "}");
-        HttpResponse<String> r = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
-                        URI.create("http://localhost:" + port + "/api/v1/changes/" + change + "/division-approval"))
-                .header("Authorization", "Basic " + Base64.getEncoder().encodeToString(bytes("division-head:demo")))
-                .header("Content-Type", "application/json")
-                .POST(HttpRequest.BodyPublishers.ofInputStream(() -> new ByteArrayInputStream(body)))
-                .build(), HttpResponse.BodyHandlers.ofString());
+        HttpResponse<String> r = HttpClient.newHttpClient()
+                .send(
+                        HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/api/v1/changes/" + change
+                                        + "/division-approval"))
+                                .header(
+                                        "Authorization",
+                                        "Basic " + Base64.getEncoder().encodeToString(bytes("division-head:demo")))
+                                .header("Content-Type", "application/json")
+                                .POST(HttpRequest.BodyPublishers.ofInputStream(() -> new ByteArrayInputStream(body)))
+                                .build(),
+                        HttpResponse.BodyHandlers.ofString());
         assertThat(r.statusCode()).as(abbreviated(r.body())).isEqualTo(413);
         assertThat(r.headers().firstValue("Content-Type").orElse("")).startsWith("application/problem+json");
         assertThat(recorded()).isEqualTo(before);
@@ -296,11 +391,31 @@ class HostileInputIT extends ApplicationIT {
         endpoints.put("/api/v1/annual-reviews", List.of("year", "registerId", "status"));
         endpoints.put("/api/v1/calendar/due-date", List.of("madeAt", "workingDays", "zone", "region"));
         endpoints.put("/api/v1/calendar/2025", List.of("region"));
-        List<String> garbage = List.of("%00", "a%00b", "%1B%5B31m", "%FF%FE", "%C0%80", URLEncoder.encode("я".repeat(1000),
-                        StandardCharsets.UTF_8), "x".repeat(20_000), "'%20OR%201=1--", "%3Cscript%3Ealert(1)%3C%2Fscript%3E",
-                "..%2F..%2Fetc%2Fpasswd", "-1", "99999999999999999999", "NOPE", "2024-13-45T99:00:00Z", "1e9", "",
-                "%2B999999999-12-31", "-999999999-01-01", "%2B1000000000-12-31T23:59:59Z", "-1000000000-01-01T00:00:00Z",
-                "2147483647", "-2147483648", "9223372036854775807", "0");
+        List<String> garbage = List.of(
+                "%00",
+                "a%00b",
+                "%1B%5B31m",
+                "%FF%FE",
+                "%C0%80",
+                URLEncoder.encode("я".repeat(1000), StandardCharsets.UTF_8),
+                "x".repeat(20_000),
+                "'%20OR%201=1--",
+                "%3Cscript%3Ealert(1)%3C%2Fscript%3E",
+                "..%2F..%2Fetc%2Fpasswd",
+                "-1",
+                "99999999999999999999",
+                "NOPE",
+                "2024-13-45T99:00:00Z",
+                "1e9",
+                "",
+                "%2B999999999-12-31",
+                "-999999999-01-01",
+                "%2B1000000000-12-31T23:59:59Z",
+                "-1000000000-01-01T00:00:00Z",
+                "2147483647",
+                "-2147483648",
+                "9223372036854775807",
+                "0");
         List<DynamicTest> tests = new ArrayList<>();
         endpoints.forEach((path, parameters) -> {
             for (String parameter : parameters) {
@@ -321,10 +436,28 @@ class HostileInputIT extends ApplicationIT {
     /** The ids in every path replaced by traversal, NUL, encoded slashes, injection and over-long ids. */
     @TestFactory
     Stream<DynamicTest> everyIdInEveryPath() {
-        List<String> ids = List.of("..%2F..%2Fetc%2Fpasswd", "..", "%2e%2e", "%2e%2e%2f", "..%5C..%5C", "%00", "a%00b", "%2F",
-                "a;b", "a%3Bb", "%25", "%25%32%66", "%FF%FE", "%C0%AE%C0%AE%C0%AF", "%C0%80",
-                URLEncoder.encode("я".repeat(300), StandardCharsets.UTF_8), "a".repeat(5000), "%3Cscript%3E",
-                "'%20OR%20'1'='1", "%20", "~");
+        List<String> ids = List.of(
+                "..%2F..%2Fetc%2Fpasswd",
+                "..",
+                "%2e%2e",
+                "%2e%2e%2f",
+                "..%5C..%5C",
+                "%00",
+                "a%00b",
+                "%2F",
+                "a;b",
+                "a%3Bb",
+                "%25",
+                "%25%32%66",
+                "%FF%FE",
+                "%C0%AE%C0%AE%C0%AF",
+                "%C0%80",
+                URLEncoder.encode("я".repeat(300), StandardCharsets.UTF_8),
+                "a".repeat(5000),
+                "%3Cscript%3E",
+                "'%20OR%20'1'='1",
+                "%20",
+                "~");
         Map<String, String> paths = new LinkedHashMap<>(); // path template → account allowed to call it
         paths.put("GET /api/v1/registers/{id}/rows", "auditor");
         paths.put("GET /api/v1/registers/{id}/changes", "auditor");
@@ -354,8 +487,14 @@ class HostileInputIT extends ApplicationIT {
                 String path = template.substring(method.length() + 1).replace("{id}", id);
                 tests.add(DynamicTest.dynamicTest(abbreviated(method + " " + path), () -> {
                     long before = recorded();
-                    Api.Response response = api.as(user).send(method, path, "POST".equals(method) ? "application/json" : null,
-                            "POST".equals(method) ? bytes("{\"reason\":\"x\",\"url\":\"https://example.gov.ru\"}") : null);
+                    Api.Response response = api.as(user)
+                            .send(
+                                    method,
+                                    path,
+                                    "POST".equals(method) ? "application/json" : null,
+                                    "POST".equals(method)
+                                            ? bytes("{\"reason\":\"x\",\"url\":\"https://example.gov.ru\"}")
+                                            : null);
                     assertRefused(method + " " + path, response);
                     assertThat(recorded()).isEqualTo(before);
                 }));
@@ -368,7 +507,8 @@ class HostileInputIT extends ApplicationIT {
     @TestFactory
     Stream<DynamicTest> malformedFilesToImport() throws Exception {
         String header = "group_no,direction,process,touchpoint,interaction,features\n";
-        String line = "1,Предоставление государственных услуг,Процесс,Сайт,Получение информации,Взаимодействие в цифровой точке\n";
+        String line =
+                "1,Предоставление государственных услуг,Процесс,Сайт,Получение информации,Взаимодействие в цифровой точке\n";
         byte[] random = new byte[64 * 1024];
         new Random(5).nextBytes(random);
         Map<String, byte[]> files = new LinkedHashMap<>();
@@ -377,18 +517,29 @@ class HostileInputIT extends ApplicationIT {
         files.put("random.xlsx", random);
         files.put("pk-garbage.xlsx", bytes("PK\u0003\u0004 это не архив"));
         files.put("not-a-workbook.xlsx", zip(Map.of("readme.txt", bytes("просто текст"))));
-        files.put("bomb.xlsx", zip(Map.of("[Content_Types].xml", bytes("<Types/>"),
-                "xl/worksheets/sheet1.xml", new byte[40 * 1024 * 1024])));
+        files.put(
+                "bomb.xlsx",
+                zip(Map.of(
+                        "[Content_Types].xml",
+                        bytes("<Types/>"),
+                        "xl/worksheets/sheet1.xml",
+                        new byte[40 * 1024 * 1024])));
         files.put("laughs.xlsx", zip(Map.of("[Content_Types].xml", bytes("""
                 <?xml version="1.0"?><!DOCTYPE t [<!ENTITY a "aaaaaaaaaa"><!ENTITY b "&a;&a;&a;&a;&a;&a;&a;&a;&a;&a;">
                 <!ENTITY c "&b;&b;&b;&b;&b;&b;&b;&b;&b;&b;"><!ENTITY d "&c;&c;&c;&c;&c;&c;&c;&c;&c;&c;">]><Types>&d;</Types>"""))));
-        files.put("old-excel.xls", new byte[] {(byte) 0xD0, (byte) 0xCF, 0x11, (byte) 0xE0, (byte) 0xA1, (byte) 0xB1, 0x1A, (byte) 0xE1});
+        files.put(
+                "old-excel.xls",
+                new byte[] {(byte) 0xD0, (byte) 0xCF, 0x11, (byte) 0xE0, (byte) 0xA1, (byte) 0xB1, 0x1A, (byte) 0xE1});
         files.put("wrong-headers.csv", bytes("a,b,c\n1,2,3\n"));
         files.put("empty.csv", new byte[0]);
         files.put("nul-in-a-cell.csv", bytes(header + line.replace("Сайт", "Са\u0000йт")));
         files.put("over-long-cell.csv", bytes(header + line.replace("Сайт", "я".repeat(100_000))));
-        files.put("too-many-rows.csv", bytes(header + IntStream.rangeClosed(1, 5001)
-                .mapToObj(i -> line.replace("Сайт", "Сайт " + i)).collect(Collectors.joining())));
+        files.put(
+                "too-many-rows.csv",
+                bytes(header
+                        + IntStream.rangeClosed(1, 5001)
+                                .mapToObj(i -> line.replace("Сайт", "Сайт " + i))
+                                .collect(Collectors.joining())));
         files.put("beyond-the-upload-limit.csv", bytes(header + line.repeat(11 * 1024 * 1024 / line.length())));
         String register = newRegister();
         List<DynamicTest> tests = new ArrayList<>();
@@ -398,13 +549,35 @@ class HostileInputIT extends ApplicationIT {
             assertRefused(name, r);
             assertThat(recorded()).as("nothing recorded").isEqualTo(before);
         })));
-        tests.add(DynamicTest.dynamicTest("beyond the upload limit, with a query string", () -> assertRefused("dry run",
-                api.as("admin").postMultipart("/api/v1/registers/" + register + "/import?dryRun=true", "big.csv",
-                        files.get("beyond-the-upload-limit.csv")))));
-        tests.add(DynamicTest.dynamicTest("no file part", () -> assertRefused("no file part", api.as("admin")
-                .send("POST", "/api/v1/registers/" + register + "/import", "multipart/form-data; boundary=x", bytes("--x--\r\n")))));
-        tests.add(DynamicTest.dynamicTest("not multipart", () -> assertRefused("not multipart", api.as("admin")
-                .send("POST", "/api/v1/registers/" + register + "/import", "text/csv", bytes(header + line)))));
+        tests.add(DynamicTest.dynamicTest(
+                "beyond the upload limit, with a query string",
+                () -> assertRefused(
+                        "dry run",
+                        api.as("admin")
+                                .postMultipart(
+                                        "/api/v1/registers/" + register + "/import?dryRun=true",
+                                        "big.csv",
+                                        files.get("beyond-the-upload-limit.csv")))));
+        tests.add(DynamicTest.dynamicTest(
+                "no file part",
+                () -> assertRefused(
+                        "no file part",
+                        api.as("admin")
+                                .send(
+                                        "POST",
+                                        "/api/v1/registers/" + register + "/import",
+                                        "multipart/form-data; boundary=x",
+                                        bytes("--x--\r\n")))));
+        tests.add(DynamicTest.dynamicTest(
+                "not multipart",
+                () -> assertRefused(
+                        "not multipart",
+                        api.as("admin")
+                                .send(
+                                        "POST",
+                                        "/api/v1/registers/" + register + "/import",
+                                        "text/csv",
+                                        bytes(header + line)))));
         return tests.stream();
     }
 
@@ -424,15 +597,64 @@ class HostileInputIT extends ApplicationIT {
         String sql = "'; drop table q_row; --";
         String markup = "<img src=x onerror=alert(1)>";
         String register = newRegister();
-        String first = ok(api.as("initiator").post("/api/v1/registers/" + register + "/changes", Map.of("kind", "ADD",
-                "reason", "NEW_TOUCHPOINT", "comment", markup, "row", Map.of("direction", "Предоставление государственных услуг",
-                        "process", LICENSING_PROCESS, "touchpoint", Map.of("name", script, "channel", "DIGITAL",
-                                "address", "javascript:alert(1)"), "needs", List.of(1), "interaction", hyperlink,
-                        "features", dde)))).json().get("changeId").asString();
-        String second = ok(api.as("initiator").post("/api/v1/registers/" + register + "/changes", Map.of("kind", "ADD",
-                "reason", "NEW_TOUCHPOINT", "row", Map.of("direction", "Предоставление государственных услуг",
-                        "process", LICENSING_PROCESS, "touchpoint", Map.of("name", sum, "channel", "OFFLINE"),
-                        "needs", List.of(2), "interaction", sql, "features", minus)))).json().get("changeId").asString();
+        String first = ok(api.as("initiator")
+                        .post(
+                                "/api/v1/registers/" + register + "/changes",
+                                Map.of(
+                                        "kind",
+                                        "ADD",
+                                        "reason",
+                                        "NEW_TOUCHPOINT",
+                                        "comment",
+                                        markup,
+                                        "row",
+                                        Map.of(
+                                                "direction",
+                                                "Предоставление государственных услуг",
+                                                "process",
+                                                LICENSING_PROCESS,
+                                                "touchpoint",
+                                                Map.of(
+                                                        "name",
+                                                        script,
+                                                        "channel",
+                                                        "DIGITAL",
+                                                        "address",
+                                                        "javascript:alert(1)"),
+                                                "needs",
+                                                List.of(1),
+                                                "interaction",
+                                                hyperlink,
+                                                "features",
+                                                dde))))
+                .json()
+                .get("changeId")
+                .asString();
+        String second = ok(api.as("initiator")
+                        .post(
+                                "/api/v1/registers/" + register + "/changes",
+                                Map.of(
+                                        "kind",
+                                        "ADD",
+                                        "reason",
+                                        "NEW_TOUCHPOINT",
+                                        "row",
+                                        Map.of(
+                                                "direction",
+                                                "Предоставление государственных услуг",
+                                                "process",
+                                                LICENSING_PROCESS,
+                                                "touchpoint",
+                                                Map.of("name", sum, "channel", "OFFLINE"),
+                                                "needs",
+                                                List.of(2),
+                                                "interaction",
+                                                sql,
+                                                "features",
+                                                minus))))
+                .json()
+                .get("changeId")
+                .asString();
         for (String change : List.of(first, second)) {
             ok(api.as("division-head").post("/api/v1/changes/" + change + "/division-approval", "{}"));
             ok(api.as("deputy").post("/api/v1/changes/" + change + "/deputy-approval", "{}"));
@@ -447,28 +669,43 @@ class HostileInputIT extends ApplicationIT {
         assertThat(row.get("interaction").asString()).isEqualTo(hyperlink);
         assertThat(row.get("features").asString()).isEqualTo(dde);
         assertThat(rows.json().get(1).get("interaction").asString()).isEqualTo(sql);
-        assertThat(ok(api.as("auditor").get("/api/v1/changes/" + first)).json().get("timeline").get(0).get("comment")
-                .asString()).isEqualTo(markup);
+        assertThat(ok(api.as("auditor").get("/api/v1/changes/" + first))
+                        .json()
+                        .get("timeline")
+                        .get(0)
+                        .get("comment")
+                        .asString())
+                .isEqualTo(markup);
 
-        String csv = new String(api.as("auditor").bytes("/api/v1/registers/" + register + "/export?format=csv"),
+        String csv = new String(
+                api.as("auditor").bytes("/api/v1/registers/" + register + "/export?format=csv"),
                 StandardCharsets.UTF_8);
         List<String> cells = csvCells(csv);
-        assertThat(cells).as("no cell starts like a formula").noneMatch(c -> !c.isEmpty() && "=+-@".indexOf(c.charAt(0)) >= 0);
-        assertThat(cells).contains("'" + hyperlink, "'" + dde, "'" + sum, "'" + minus, script + " javascript:alert(1)", sql);
+        assertThat(cells)
+                .as("no cell starts like a formula")
+                .noneMatch(c -> !c.isEmpty() && "=+-@".indexOf(c.charAt(0)) >= 0);
+        assertThat(cells)
+                .contains("'" + hyperlink, "'" + dde, "'" + sum, "'" + minus, script + " javascript:alert(1)", sql);
 
         String copy = newRegister();
         ok(api.as("admin").postMultipart("/api/v1/registers/" + copy + "/import", "export.csv", bytes(csv)));
-        JsonNode imported = ok(api.as("auditor").get("/api/v1/registers/" + copy + "/rows")).json();
-        assertThat(imported.get(0).get("interaction").asString()).as("the import takes the apostrophe off").isEqualTo(hyperlink);
+        JsonNode imported =
+                ok(api.as("auditor").get("/api/v1/registers/" + copy + "/rows")).json();
+        assertThat(imported.get(0).get("interaction").asString())
+                .as("the import takes the apostrophe off")
+                .isEqualTo(hyperlink);
         assertThat(imported.get(1).get("features").asString()).isEqualTo(minus);
 
         try (XSSFWorkbook book = new XSSFWorkbook(new ByteArrayInputStream(
                 api.as("auditor").bytes("/api/v1/registers/" + register + "/export?format=xlsx")))) {
             List<String> texts = new ArrayList<>();
-            book.getSheetAt(0).forEach(r -> r.forEach(c -> {
-                assertThat(c.getCellType()).as("cell %s", c.getAddress()).isIn(CellType.STRING, CellType.BLANK);
-                texts.add(c.getStringCellValue());
-            }));
+            book.getSheetAt(0)
+                    .forEach(r -> r.forEach(c -> {
+                        assertThat(c.getCellType())
+                                .as("cell %s", c.getAddress())
+                                .isIn(CellType.STRING, CellType.BLANK);
+                        texts.add(c.getStringCellValue());
+                    }));
             assertThat(texts).contains(hyperlink, dde, sum, minus);
         }
         byte[] docx = api.as("auditor").bytes("/api/v1/registers/" + register + "/export?format=docx");
@@ -478,12 +715,23 @@ class HostileInputIT extends ApplicationIT {
             assertThat(document.getTables().get(0).getText()).contains(script, hyperlink);
         }
 
-        ok(api.as("publisher").post("/api/v1/registers/" + register + "/publications", Map.of("url", "https://example.gov.ru/p")));
-        assertThat(ok(api.as("auditor").get("/api/v1/registers/" + register + "/publications/verify")).json()
-                .get("valid").asBoolean()).isTrue();
+        ok(api.as("publisher")
+                .post("/api/v1/registers/" + register + "/publications", Map.of("url", "https://example.gov.ru/p")));
+        assertThat(ok(api.as("auditor").get("/api/v1/registers/" + register + "/publications/verify"))
+                        .json()
+                        .get("valid")
+                        .asBoolean())
+                .isTrue();
         byte[] published = api.as("auditor").bytes("/api/v1/registers/" + register + "/export?format=csv&version=1");
-        assertThat(ok(api.as("auditor").postMultipart("/api/v1/registers/" + register + "/publications/verify-file",
-                "v1.csv", published)).json().get("matchesVersion").asInt()).isEqualTo(1);
+        assertThat(ok(api.as("auditor")
+                                .postMultipart(
+                                        "/api/v1/registers/" + register + "/publications/verify-file",
+                                        "v1.csv",
+                                        published))
+                        .json()
+                        .get("matchesVersion")
+                        .asInt())
+                .isEqualTo(1);
     }
 
     /** The cells of an RFC 4180 text, quotes removed. */
@@ -576,7 +824,8 @@ class HostileInputIT extends ApplicationIT {
         } else if (leaf.isNumber()) {
             attacks.addAll(List.of("\"много\"", "1.5", "1e400", "123456789012345678901234567890", "{}", "[]", "-1"));
         } else {
-            attacks.addAll(List.of('"' + LONG + '"', "\"a\\u0000b\"", "\"a\\u001bb\"", "\"a\\ud800b\"", "{\"x\":1}", "[1]"));
+            attacks.addAll(
+                    List.of('"' + LONG + '"', "\"a\\u0000b\"", "\"a\\u001bb\"", "\"a\\ud800b\"", "{\"x\":1}", "[1]"));
             if (leaf.asString().matches("[A-Z_]+")) { // an enum's name
                 attacks.addAll(List.of("\"НЕТ_ТАКОГО\"", "0", "\"\""));
             }
@@ -593,7 +842,8 @@ class HostileInputIT extends ApplicationIT {
         attacks.put("not JSON", () -> bytes("{oops"));
         attacks.put("trailing garbage", () -> bytes(validBody + " }{ мусор"));
         attacks.put("nested 100000 deep", () -> bytes("{\"a\":" + "[".repeat(100_000) + "]".repeat(100_000) + "}"));
-        attacks.put("valid but beyond the size limit (2 MB of white space)",
+        attacks.put(
+                "valid but beyond the size limit (2 MB of white space)",
                 () -> bytes("{" + " ".repeat(2 * 1024 * 1024) + validBody.substring(validBody.indexOf('{') + 1)));
         return attacks;
     }
@@ -624,7 +874,9 @@ class HostileInputIT extends ApplicationIT {
     }
 
     private int history(String register) {
-        return ok(api.as("auditor").get("/api/v1/registers/" + register + "/history")).json().size();
+        return ok(api.as("auditor").get("/api/v1/registers/" + register + "/history"))
+                .json()
+                .size();
     }
 
     private static List<String> concat(List<String> a, List<String> b) {
@@ -633,7 +885,8 @@ class HostileInputIT extends ApplicationIT {
 
     private long recorded() {
         return jdbc.sql("select (select count(*) from domain_event_entry) + (select count(*) from account)")
-                .query(Long.class).single();
+                .query(Long.class)
+                .single();
     }
 
     private static byte[] bytes(String s) {

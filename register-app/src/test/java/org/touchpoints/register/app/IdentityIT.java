@@ -24,22 +24,38 @@ import org.touchpoints.register.api.row.Identity;
  * ownership and the form's live check compare as a person reads; invisible characters are refused with a field message.
  */
 class IdentityIT extends ApplicationIT {
-    static final String SITE = "Официальный сайт ГЖИ СО"; // in the licensing process of the real register, https://uggi.admin-smolensk.ru/
+    static final String SITE =
+            "Официальный сайт ГЖИ СО"; // in the licensing process of the real register, https://uggi.admin-smolensk.ru/
 
     @Autowired
     DataSource dataSource;
 
     private String importedRegister() throws Exception {
         String id = newRegister();
-        ok(api.as("admin").postMultipart("/api/v1/registers/" + id + "/import", "gzhi.csv",
-                Files.readAllBytes(Path.of("src/main/resources/demo/smolensk-gzhi-2024.csv"))));
+        ok(api.as("admin")
+                .postMultipart(
+                        "/api/v1/registers/" + id + "/import",
+                        "gzhi.csv",
+                        Files.readAllBytes(Path.of("src/main/resources/demo/smolensk-gzhi-2024.csv"))));
         return id;
     }
 
     private static Map<String, Object> add(String process, String name, String address) {
-        return Map.of("kind", "ADD", "reason", "NEW_TOUCHPOINT", "row", Map.of("direction",
-                "Предоставление государственных услуг", "process", process,
-                "touchpoint", Map.of("name", name, "channel", "DIGITAL", "address", address), "needs", List.of(1)));
+        return Map.of(
+                "kind",
+                "ADD",
+                "reason",
+                "NEW_TOUCHPOINT",
+                "row",
+                Map.of(
+                        "direction",
+                        "Предоставление государственных услуг",
+                        "process",
+                        process,
+                        "touchpoint",
+                        Map.of("name", name, "channel", "DIGITAL", "address", address),
+                        "needs",
+                        List.of(1)));
     }
 
     @Test
@@ -54,16 +70,22 @@ class IdentityIT extends ApplicationIT {
             assertThat(r.status()).as(same + " → " + r).isEqualTo(409);
             assertThat(r.json().get("rule").asString()).isEqualTo("oneTouchpointPerProcess");
         }
-        Api.Response other = api.as("initiator").post("/api/v1/registers/" + id + "/changes",
-                add(LICENSING_PROCESS, SITE, "https://uggi.admin-smolensk.ru/licenzirovanie"));
-        assertThat(other.status()).as("another page of the site is another address").isEqualTo(201);
+        Api.Response other = api.as("initiator")
+                .post(
+                        "/api/v1/registers/" + id + "/changes",
+                        add(LICENSING_PROCESS, SITE, "https://uggi.admin-smolensk.ru/licenzirovanie"));
+        assertThat(other.status())
+                .as("another page of the site is another address")
+                .isEqualTo(201);
     }
 
     @Test
     void aProcessNameWithANoBreakSpaceIsStillTheOwningDivisionsProcess() throws Exception {
         String id = importedRegister();
-        Api.Response r = api.as("other-initiator").post("/api/v1/registers/" + id + "/changes",
-                add(LICENSING_PROCESS.replaceFirst(" ", "\u00A0"), "Чат-бот", "https://t.me/gzhi67_bot"));
+        Api.Response r = api.as("other-initiator")
+                .post(
+                        "/api/v1/registers/" + id + "/changes",
+                        add(LICENSING_PROCESS.replaceFirst(" ", "\u00A0"), "Чат-бот", "https://t.me/gzhi67_bot"));
         assertThat(r.status()).as(r.toString()).isEqualTo(403);
         assertThat(r.json().get("rule").asString()).isEqualTo("onlyMembersOfTheOwningDivisionInitiate");
     }
@@ -71,8 +93,10 @@ class IdentityIT extends ApplicationIT {
     @Test
     void aZeroWidthSpaceIsRefusedWithAFieldMessage() throws Exception {
         String id = importedRegister();
-        Api.Response r = api.as("initiator").post("/api/v1/registers/" + id + "/changes",
-                add(LICENSING_PROCESS, "Офици\u200Bальный сайт ГЖИ СО", "https://uggi.admin-smolensk.ru/"));
+        Api.Response r = api.as("initiator")
+                .post(
+                        "/api/v1/registers/" + id + "/changes",
+                        add(LICENSING_PROCESS, "Офици\u200Bальный сайт ГЖИ СО", "https://uggi.admin-smolensk.ru/"));
         assertThat(r.status()).as(r.toString()).isEqualTo(400);
         assertThat(r.contentType()).startsWith("application/problem+json");
         assertThat(r.json().get("rule").asString()).isEqualTo("textHasNoInvisibleCharacters");
@@ -83,13 +107,15 @@ class IdentityIT extends ApplicationIT {
     @Test
     void theFormsLiveCheckFindsTheSiteWrittenAnotherWay() throws Exception {
         String id = importedRegister();
-        String path = "/registers/" + id + "/touchpoint-check?process=" + encode(LICENSING_PROCESS.replace(' ', '\u00A0'))
-                + "&name=" + encode("Oфициальный сайт ГЖИ СО") + "&address=" + encode("http://uggi.admin-smolensk.ru");
+        String path = "/registers/" + id + "/touchpoint-check?process="
+                + encode(LICENSING_PROCESS.replace(' ', '\u00A0')) + "&name=" + encode("Oфициальный сайт ГЖИ СО")
+                + "&address=" + encode("http://uggi.admin-smolensk.ru");
         Api.Response r = api.as("initiator").get(path);
         assertThat(r.status()).isEqualTo(200);
         assertThat(r.json().get("duplicate").asBoolean()).as(r.toString()).isTrue();
-        Api.Response other = api.as("initiator").get("/registers/" + id + "/touchpoint-check?process="
-                + encode(LICENSING_PROCESS) + "&name=" + encode(SITE) + "&address=" + encode("https://uggi.admin-smolensk.com"));
+        Api.Response other = api.as("initiator")
+                .get("/registers/" + id + "/touchpoint-check?process=" + encode(LICENSING_PROCESS) + "&name="
+                        + encode(SITE) + "&address=" + encode("https://uggi.admin-smolensk.com"));
         assertThat(other.json().get("duplicate").asBoolean()).isFalse();
     }
 
@@ -98,12 +124,24 @@ class IdentityIT extends ApplicationIT {
         String register = "mig-" + UUID.randomUUID().toString().substring(0, 8);
         JdbcTemplate jdbc = new JdbcTemplate(dataSource);
         // keys as the older comparison (lower case, ё as е) stored them
-        jdbc.update("insert into q_division_process(register_id, process_key, process, division_id) values (?, ?, ?, ?)",
-                register, "прием обращений № 59-фз", "Прием обращений № 59-ФЗ", "appeals");
-        jdbc.update("insert into q_division_process(register_id, process_key, process, division_id) values (?, ?, ?, ?)",
-                register, "прием\u00A0обращений № 59-фз", "Прием\u00A0обращений № 59-ФЗ", "appeals"); // same owner: one row
-        jdbc.update("insert into q_division_process(register_id, process_key, process, division_id) values (?, ?, ?, ?)",
-                register, "лицензирование", "Лицензирование", "licensing");
+        jdbc.update(
+                "insert into q_division_process(register_id, process_key, process, division_id) values (?, ?, ?, ?)",
+                register,
+                "прием обращений № 59-фз",
+                "Прием обращений № 59-ФЗ",
+                "appeals");
+        jdbc.update(
+                "insert into q_division_process(register_id, process_key, process, division_id) values (?, ?, ?, ?)",
+                register,
+                "прием\u00A0обращений № 59-фз",
+                "Прием\u00A0обращений № 59-ФЗ",
+                "appeals"); // same owner: one row
+        jdbc.update(
+                "insert into q_division_process(register_id, process_key, process, division_id) values (?, ?, ?, ?)",
+                register,
+                "лицензирование",
+                "Лицензирование",
+                "licensing");
 
         try (Connection connection = dataSource.getConnection()) {
             connection.setAutoCommit(false);
@@ -122,13 +160,16 @@ class IdentityIT extends ApplicationIT {
         }
 
         List<Map<String, Object>> left = jdbc.queryForList(
-                "select process_key, process, division_id from q_division_process where register_id = ? order by process_key", register);
+                "select process_key, process, division_id from q_division_process where register_id = ? order by process_key",
+                register);
         assertThat(left).hasSize(2);
         assertThat(left.get(0)).containsEntry("process_key", "лицензирование");
-        assertThat(left.get(1)).containsEntry("process_key", Identity.name("Прием обращений № 59-ФЗ"))
+        assertThat(left.get(1))
+                .containsEntry("process_key", Identity.name("Прием обращений № 59-ФЗ"))
                 .containsEntry("division_id", "appeals");
         // which of the two spellings is kept depends on where PostgreSQL put the rows; both read as the same process
-        assertThat(Identity.name((String) left.get(1).get("process"))).isEqualTo(Identity.name("Прием обращений № 59-ФЗ"));
+        assertThat(Identity.name((String) left.get(1).get("process")))
+                .isEqualTo(Identity.name("Прием обращений № 59-ФЗ"));
         jdbc.update("delete from q_division_process where register_id = ?", register);
     }
 

@@ -26,21 +26,36 @@ class ImportExportIT extends ApplicationIT {
         String register = emptyRegister();
         byte[] csv = Files.readAllBytes(Path.of("src/main/resources/demo/smolensk-gzhi-2024.csv"));
 
-        Api.Response dryRun = ok(api.as("admin").postMultipart("/api/v1/registers/" + register + "/import?dryRun=true", "gzhi.csv", csv));
+        Api.Response dryRun = ok(api.as("admin")
+                .postMultipart("/api/v1/registers/" + register + "/import?dryRun=true", "gzhi.csv", csv));
         assertThat(dryRun.json().get("imported").asInt()).isZero();
-        assertThat(api.as("auditor").get("/api/v1/registers/" + register + "/rows").json()).as("a dry run records nothing").isEmpty();
+        assertThat(api.as("auditor")
+                        .get("/api/v1/registers/" + register + "/rows")
+                        .json())
+                .as("a dry run records nothing")
+                .isEmpty();
 
-        Api.Response imported = ok(api.as("admin").postMultipart("/api/v1/registers/" + register + "/import", "gzhi.csv", csv));
+        Api.Response imported =
+                ok(api.as("admin").postMultipart("/api/v1/registers/" + register + "/import", "gzhi.csv", csv));
         assertThat(imported.json().get("imported").asInt()).isEqualTo(64);
         JsonNode duplicates = imported.json().get("duplicates");
         assertThat(duplicates).hasSize(3);
         duplicates.forEach(d -> assertThat(d.get("process").asString()).isEqualTo(APPEALS_PROCESS));
-        assertThat(api.as("auditor").get("/api/v1/registers/" + register + "/rows").json()).hasSize(64);
+        assertThat(api.as("auditor")
+                        .get("/api/v1/registers/" + register + "/rows")
+                        .json())
+                .hasSize(64);
         List<String> events = new ArrayList<>();
-        api.as("auditor").get("/api/v1/registers/" + register + "/history").json().forEach(e -> events.add(e.get("event").asString()));
-        assertThat(events.stream().filter("RowImported"::equals).count()).as("the history starts at the import").isEqualTo(64);
+        api.as("auditor")
+                .get("/api/v1/registers/" + register + "/history")
+                .json()
+                .forEach(e -> events.add(e.get("event").asString()));
+        assertThat(events.stream().filter("RowImported"::equals).count())
+                .as("the history starts at the import")
+                .isEqualTo(64);
 
-        Api.Response again = api.as("admin").postMultipart("/api/v1/registers/" + register + "/import", "gzhi.csv", csv);
+        Api.Response again =
+                api.as("admin").postMultipart("/api/v1/registers/" + register + "/import", "gzhi.csv", csv);
         assertThat(again.status()).isEqualTo(409);
     }
 
@@ -51,45 +66,62 @@ class ImportExportIT extends ApplicationIT {
         String bad = "group_no,direction,process,touchpoint,interaction,features\n"
                 + "1,Предоставление государственных услуг,Процесс,Сайт,Получение информации,Взаимодействие в цифровой точке\n"
                 + "1,Предоставление государственных услуг,Процесс,,Получение информации,Взаимодействие в цифровой точке\n";
-        Api.Response r = api.as("admin").postMultipart("/api/v1/registers/" + register + "/import", "bad.csv",
-                bad.getBytes(StandardCharsets.UTF_8));
+        Api.Response r = api.as("admin")
+                .postMultipart(
+                        "/api/v1/registers/" + register + "/import", "bad.csv", bad.getBytes(StandardCharsets.UTF_8));
         assertThat(r.status()).isEqualTo(400);
         assertThat(r.contentType()).startsWith("application/problem+json");
         assertThat(r.json().get("errors").get(0).get("line").asInt()).isEqualTo(3);
         assertThat(eventStore.lastSequenceNumberFor(register).orElseThrow()).isEqualTo(before);
 
-        Api.Response notUtf8 = api.as("admin").postMultipart("/api/v1/registers/" + register + "/import", "cp1251.csv",
-                new byte[] {(byte) 0xC0, (byte) 0xE1, (byte) 0xFF, ',', '\n'});
+        Api.Response notUtf8 = api.as("admin")
+                .postMultipart("/api/v1/registers/" + register + "/import", "cp1251.csv", new byte[] {
+                    (byte) 0xC0, (byte) 0xE1, (byte) 0xFF, ',', '\n'
+                });
         assertThat(notUtf8.status()).isEqualTo(400);
-        assertThat(api.as("initiator").postMultipart("/api/v1/registers/" + register + "/import", "x.csv", new byte[0]).status())
+        assertThat(api.as("initiator")
+                        .postMultipart("/api/v1/registers/" + register + "/import", "x.csv", new byte[0])
+                        .status())
                 .isEqualTo(403);
     }
 
     @Test
     void anXlsxMadeByOurExportRoundTripsToTheSameRows() throws Exception {
         String source = emptyRegister();
-        ok(api.as("admin").postMultipart("/api/v1/registers/" + source + "/import", "gzhi.csv",
-                Files.readAllBytes(Path.of("src/main/resources/demo/smolensk-gzhi-2024.csv"))));
+        ok(api.as("admin")
+                .postMultipart(
+                        "/api/v1/registers/" + source + "/import",
+                        "gzhi.csv",
+                        Files.readAllBytes(Path.of("src/main/resources/demo/smolensk-gzhi-2024.csv"))));
         byte[] xlsx = exportBytes(source, "xlsx");
         byte[] docx = exportBytes(source, "docx");
         assertThat(docx).isNotEmpty();
-        assertThat(exportBytes(source, "xlsx")).as("the same register exported twice").isEqualTo(xlsx);
+        assertThat(exportBytes(source, "xlsx"))
+                .as("the same register exported twice")
+                .isEqualTo(xlsx);
         try (XSSFWorkbook book = new XSSFWorkbook(new ByteArrayInputStream(xlsx))) {
             assertThat(book.getSheetAt(0).getNumMergedRegions()).isPositive();
         }
 
         String copy = emptyRegister();
-        Api.Response imported = ok(api.as("admin").postMultipart("/api/v1/registers/" + copy + "/import", "export.xlsx", xlsx));
+        Api.Response imported =
+                ok(api.as("admin").postMultipart("/api/v1/registers/" + copy + "/import", "export.xlsx", xlsx));
         assertThat(imported.json().get("imported").asInt()).isEqualTo(64);
-        assertThat(withoutIds(api.as("auditor").get("/api/v1/registers/" + copy + "/rows").json()))
-                .isEqualTo(withoutIds(api.as("auditor").get("/api/v1/registers/" + source + "/rows").json()));
+        assertThat(withoutIds(api.as("auditor")
+                        .get("/api/v1/registers/" + copy + "/rows")
+                        .json()))
+                .isEqualTo(withoutIds(api.as("auditor")
+                        .get("/api/v1/registers/" + source + "/rows")
+                        .json()));
     }
 
     private byte[] exportBytes(String register, String format) throws Exception {
         var client = java.net.http.HttpClient.newHttpClient();
         var request = java.net.http.HttpRequest.newBuilder(java.net.URI.create(
                         "http://localhost:" + port + "/api/v1/registers/" + register + "/export?format=" + format))
-                .header("Authorization", "Basic " + java.util.Base64.getEncoder().encodeToString("auditor:demo".getBytes()))
+                .header(
+                        "Authorization",
+                        "Basic " + java.util.Base64.getEncoder().encodeToString("auditor:demo".getBytes()))
                 .build();
         var response = client.send(request, java.net.http.HttpResponse.BodyHandlers.ofByteArray());
         assertThat(response.statusCode()).isEqualTo(200);
@@ -108,8 +140,20 @@ class ImportExportIT extends ApplicationIT {
 
     private String emptyRegister() {
         String id = "imp-" + UUID.randomUUID().toString().substring(0, 8);
-        ok(api.as("admin").post("/api/v1/registers", Map.of("id", id, "authority", "ГЖИ Смоленской области",
-                "timeZone", "Europe/Moscow", "template", "SIX_COLUMN", "publicationDeadlineWorkingDays", 10)));
+        ok(api.as("admin")
+                .post(
+                        "/api/v1/registers",
+                        Map.of(
+                                "id",
+                                id,
+                                "authority",
+                                "ГЖИ Смоленской области",
+                                "timeZone",
+                                "Europe/Moscow",
+                                "template",
+                                "SIX_COLUMN",
+                                "publicationDeadlineWorkingDays",
+                                10)));
         return id;
     }
 }

@@ -32,11 +32,13 @@ class ImportReportIT extends ApplicationIT {
         String register = emptyRegister();
         byte[] csv = Files.readAllBytes(GZHI);
 
-        JsonNode dryRun = ok(api.as("admin").postMultipart("/api/v1/registers/" + register + "/import?dryRun=true",
-                "gzhi.csv", csv)).json();
+        JsonNode dryRun = ok(api.as("admin")
+                        .postMultipart("/api/v1/registers/" + register + "/import?dryRun=true", "gzhi.csv", csv))
+                .json();
         Map<Integer, Set<String>> inferred = new HashMap<>();
-        dryRun.get("warnings").forEach(w -> inferred.computeIfAbsent(w.get("line").asInt(), k -> new HashSet<>())
-                .add(w.get("field").asString()));
+        dryRun.get("warnings")
+                .forEach(w -> inferred.computeIfAbsent(w.get("line").asInt(), k -> new HashSet<>())
+                        .add(w.get("field").asString()));
         JsonNode rows = dryRun.get("rows");
         assertThat(rows).hasSize(64);
         for (JsonNode row : rows) {
@@ -44,22 +46,34 @@ class ImportReportIT extends ApplicationIT {
             // the file has no channel and no need codes: every line says how they were read
             assertThat(inferred.get(line)).as("line " + line).contains("touchpoint.channel", "needs");
             boolean split = row.get("touchpoint").hasNonNull("address");
-            assertThat(inferred.get(line).contains("touchpoint.address")).as("line " + line + " split").isEqualTo(split);
+            assertThat(inferred.get(line).contains("touchpoint.address"))
+                    .as("line " + line + " split")
+                    .isEqualTo(split);
         }
         JsonNode bookkeepingPhone = rows.get(60);
         assertThat(bookkeepingPhone.get("line").asInt()).isEqualTo(62);
         assertThat(bookkeepingPhone.get("touchpoint").get("channel").asString()).isEqualTo("OFFLINE");
         assertThat(bookkeepingPhone.get("features").asString()).isEqualTo("Взаимодействие в цифровой точке");
-        assertThat(messages(dryRun, 62, "touchpoint.channel")).singleElement().satisfies(m -> assertThat(m).contains("Телефон"));
-        assertThat(rows.get(0).get("needs").toString()).as("consultation is kept beside the submission").isEqualTo("[1,2,3,4]");
+        assertThat(messages(dryRun, 62, "touchpoint.channel"))
+                .singleElement()
+                .satisfies(m -> assertThat(m).contains("Телефон"));
+        assertThat(rows.get(0).get("needs").toString())
+                .as("consultation is kept beside the submission")
+                .isEqualTo("[1,2,3,4]");
         assertThat(dryRun.get("duplicates")).hasSize(3);
 
-        JsonNode imported = ok(api.as("admin").postMultipart("/api/v1/registers/" + register + "/import", "gzhi.csv", csv)).json();
+        JsonNode imported = ok(api.as("admin")
+                        .postMultipart("/api/v1/registers/" + register + "/import", "gzhi.csv", csv))
+                .json();
         assertThat(imported.get("imported").asInt()).isEqualTo(64);
-        assertThat(imported.get("duplicates")).as("the three duplicates the real register keeps stay visible").hasSize(3);
-        JsonNode recorded = api.as("auditor").get("/api/v1/registers/" + register + "/rows").json();
+        assertThat(imported.get("duplicates"))
+                .as("the three duplicates the real register keeps stay visible")
+                .hasSize(3);
+        JsonNode recorded =
+                api.as("auditor").get("/api/v1/registers/" + register + "/rows").json();
         assertThat(recorded).hasSize(64);
-        assertThat(essentials(recorded)).as("the rows recorded are the rows the dry run showed")
+        assertThat(essentials(recorded))
+                .as("the rows recorded are the rows the dry run showed")
                 .containsExactlyInAnyOrderElementsOf(essentials(rows));
     }
 
@@ -71,20 +85,31 @@ class ImportReportIT extends ApplicationIT {
         String fromDocx = emptyRegister();
         byte[] docx = seedLikeDocx(dataRows(csv));
 
-        JsonNode report = ok(api.as("admin").postMultipart("/api/v1/registers/" + fromDocx + "/import", "perechen.docx",
-                docx)).json();
+        JsonNode report = ok(api.as("admin")
+                        .postMultipart("/api/v1/registers/" + fromDocx + "/import", "perechen.docx", docx))
+                .json();
 
         assertThat(report.get("imported").asInt()).isEqualTo(64);
         assertThat(report.get("duplicates")).hasSize(3);
-        assertThat(withoutIds(api.as("auditor").get("/api/v1/registers/" + fromDocx + "/rows").json()))
-                .isEqualTo(withoutIds(api.as("auditor").get("/api/v1/registers/" + fromCsv + "/rows").json()));
+        assertThat(withoutIds(api.as("auditor")
+                        .get("/api/v1/registers/" + fromDocx + "/rows")
+                        .json()))
+                .isEqualTo(withoutIds(api.as("auditor")
+                        .get("/api/v1/registers/" + fromCsv + "/rows")
+                        .json()));
     }
 
     private static List<String> essentials(JsonNode rows) {
         List<String> list = new ArrayList<>();
-        rows.forEach(r -> list.add(String.join(" | ", r.get("direction").asString(), r.get("process").asString(),
-                r.get("touchpoint").toString(), r.get("needs").toString(), String.valueOf(r.get("otherNeed")),
-                r.get("interaction").asString(), r.get("features").asString())));
+        rows.forEach(r -> list.add(String.join(
+                " | ",
+                r.get("direction").asString(),
+                r.get("process").asString(),
+                r.get("touchpoint").toString(),
+                r.get("needs").toString(),
+                String.valueOf(r.get("otherNeed")),
+                r.get("interaction").asString(),
+                r.get("features").asString())));
         return list;
     }
 
@@ -100,11 +125,18 @@ class ImportReportIT extends ApplicationIT {
 
     /** Seed 000's form: a title, the header, a row numbering the columns, №/direction/process merged down their group. */
     private static byte[] seedLikeDocx(List<List<String>> rows) throws Exception {
-        try (XWPFDocument doc = new XWPFDocument(); ByteArrayOutputStream out = new ByteArrayOutputStream()) {
-            doc.createParagraph().createRun().setText("Перечень точек взаимодействия Главного управления "
-                    + "«Государственная жилищная инспекция Смоленской области»");
-            List<String> header = List.of("№ п/п", "Направление деятельности органа власти",
-                    "Наименование конкретного процесса", "Точка взаимодействия", "Осуществляемое взаимодействие с клиентом",
+        try (XWPFDocument doc = new XWPFDocument();
+                ByteArrayOutputStream out = new ByteArrayOutputStream()) {
+            doc.createParagraph()
+                    .createRun()
+                    .setText("Перечень точек взаимодействия Главного управления "
+                            + "«Государственная жилищная инспекция Смоленской области»");
+            List<String> header = List.of(
+                    "№ п/п",
+                    "Направление деятельности органа власти",
+                    "Наименование конкретного процесса",
+                    "Точка взаимодействия",
+                    "Осуществляемое взаимодействие с клиентом",
                     "Особенности взаимодействия с клиентом");
             XWPFTable table = doc.createTable(rows.size() + 2, header.size());
             for (int c = 0; c < header.size(); c++) {
@@ -151,8 +183,20 @@ class ImportReportIT extends ApplicationIT {
 
     private String emptyRegister() {
         String id = "imp-" + UUID.randomUUID().toString().substring(0, 8);
-        ok(api.as("admin").post("/api/v1/registers", Map.of("id", id, "authority", "ГЖИ Смоленской области",
-                "timeZone", "Europe/Moscow", "template", "SIX_COLUMN", "publicationDeadlineWorkingDays", 10)));
+        ok(api.as("admin")
+                .post(
+                        "/api/v1/registers",
+                        Map.of(
+                                "id",
+                                id,
+                                "authority",
+                                "ГЖИ Смоленской области",
+                                "timeZone",
+                                "Europe/Moscow",
+                                "template",
+                                "SIX_COLUMN",
+                                "publicationDeadlineWorkingDays",
+                                10)));
         return id;
     }
 

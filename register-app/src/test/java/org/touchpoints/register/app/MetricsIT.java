@@ -7,9 +7,9 @@ import ch.qos.logback.classic.Logger;
 import ch.qos.logback.classic.spi.ILoggingEvent;
 import ch.qos.logback.core.read.ListAppender;
 import java.time.Instant;
-import org.axonframework.config.EventProcessingConfiguration;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.axonframework.config.EventProcessingConfiguration;
 import org.junit.jupiter.api.Test;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -21,8 +21,10 @@ class MetricsIT extends ApplicationIT {
 
     @Autowired
     RegisterGauges gauges;
+
     @Autowired
     EventProcessingConfiguration processing;
+
     @Autowired
     ProcessorProgress progress;
 
@@ -37,12 +39,18 @@ class MetricsIT extends ApplicationIT {
         clock.set(Instant.parse("2025-02-03T09:00:00Z"));
         gauges.refresh();
 
-        String scrape = ok(api.as("auditor").get("/actuator/prometheus")).body(); // per-register series: a reader of every register
-        assertThat(value(scrape, "register_changes_pending\\{register=\"" + register + "\",step=\"division\"\\}")).isEqualTo(1.0);
-        assertThat(value(scrape, "register_changes_pending\\{register=\"" + register + "\",step=\"deputy\"\\}")).isEqualTo(1.0);
-        assertThat(value(scrape, "register_publications_overdue\\{register=\"" + register + "\"\\}")).isEqualTo(1.0);
-        assertThat(value(scrape, "register_publications_at_risk\\{register=\"" + register + "\"\\}")).isEqualTo(0.0);
-        assertThat(value(scrape, "register_approval_lead_time_seconds_count\\{step=\"deputy\"\\}")).isGreaterThanOrEqualTo(1.0);
+        String scrape = ok(api.as("auditor").get("/actuator/prometheus"))
+                .body(); // per-register series: a reader of every register
+        assertThat(value(scrape, "register_changes_pending\\{register=\"" + register + "\",step=\"division\"\\}"))
+                .isEqualTo(1.0);
+        assertThat(value(scrape, "register_changes_pending\\{register=\"" + register + "\",step=\"deputy\"\\}"))
+                .isEqualTo(1.0);
+        assertThat(value(scrape, "register_publications_overdue\\{register=\"" + register + "\"\\}"))
+                .isEqualTo(1.0);
+        assertThat(value(scrape, "register_publications_at_risk\\{register=\"" + register + "\"\\}"))
+                .isEqualTo(0.0);
+        assertThat(value(scrape, "register_approval_lead_time_seconds_count\\{step=\"deputy\"\\}"))
+                .isGreaterThanOrEqualTo(1.0);
         assertThat(scrape).as("Axon's own bus metrics").contains("commandBus");
     }
 
@@ -53,9 +61,14 @@ class MetricsIT extends ApplicationIT {
     @Test
     void approvalLeadTimesAreMeasuredStepByStepFromTheMetricsGroupsOwnRecord(
             @Autowired io.micrometer.core.instrument.MeterRegistry registry,
-            @Autowired org.springframework.jdbc.core.simple.JdbcClient jdbc) throws Exception {
-        io.micrometer.core.instrument.Timer division = registry.get("register.approval.lead.time").tag("step", "division").timer();
-        io.micrometer.core.instrument.Timer deputy = registry.get("register.approval.lead.time").tag("step", "deputy").timer();
+            @Autowired org.springframework.jdbc.core.simple.JdbcClient jdbc)
+            throws Exception {
+        io.micrometer.core.instrument.Timer division = registry.get("register.approval.lead.time")
+                .tag("step", "division")
+                .timer();
+        io.micrometer.core.instrument.Timer deputy = registry.get("register.approval.lead.time")
+                .tag("step", "deputy")
+                .timer();
         long divisions = division.count();
         long deputies = deputy.count();
         double divisionSeconds = division.totalTime(java.util.concurrent.TimeUnit.SECONDS);
@@ -73,10 +86,16 @@ class MetricsIT extends ApplicationIT {
         }
         assertThat(division.count()).isEqualTo(divisions + 1);
         assertThat(deputy.count()).isEqualTo(deputies + 1);
-        assertThat(division.totalTime(java.util.concurrent.TimeUnit.SECONDS) - divisionSeconds).isEqualTo(3600.0);
-        assertThat(deputy.totalTime(java.util.concurrent.TimeUnit.SECONDS) - deputySeconds).isEqualTo(7200.0);
-        assertThat(jdbc.sql("select count(*) from metrics_approval_step where change_id = ?").param(change)
-                .query(Long.class).single()).as("nothing more to time").isZero();
+        assertThat(division.totalTime(java.util.concurrent.TimeUnit.SECONDS) - divisionSeconds)
+                .isEqualTo(3600.0);
+        assertThat(deputy.totalTime(java.util.concurrent.TimeUnit.SECONDS) - deputySeconds)
+                .isEqualTo(7200.0);
+        assertThat(jdbc.sql("select count(*) from metrics_approval_step where change_id = ?")
+                        .param(change)
+                        .query(Long.class)
+                        .single())
+                .as("nothing more to time")
+                .isZero();
     }
 
     @Test
@@ -100,20 +119,32 @@ class MetricsIT extends ApplicationIT {
             micrometer.setLevel(level);
         }
 
-        assertThat(processing.eventProcessors()).containsKeys("projections", "history", "change-lookup", "metrics", "reminders");
+        assertThat(processing.eventProcessors())
+                .containsKeys("projections", "history", "change-lookup", "metrics", "reminders");
         for (String processor : processing.eventProcessors().keySet()) {
             String labels = "\\{processor=\"" + processor + "\",segment=\"0\"\\}";
-            assertThat(value(scrape, "register_processor_lag_seconds" + labels)).as(processor + ": idle lag").isEqualTo(0.0);
-            assertThat(value(scrape, "register_processor_lag_events" + labels)).as(processor).isEqualTo(0.0);
-            assertThat(value(scrape, "register_processor_stalled" + labels)).as(processor).isEqualTo(0.0);
+            assertThat(value(scrape, "register_processor_lag_seconds" + labels))
+                    .as(processor + ": idle lag")
+                    .isEqualTo(0.0);
+            assertThat(value(scrape, "register_processor_lag_events" + labels))
+                    .as(processor)
+                    .isEqualTo(0.0);
+            assertThat(value(scrape, "register_processor_stalled" + labels))
+                    .as(processor)
+                    .isEqualTo(0.0);
             assertThat(value(scrape, "eventProcessor_processedCounter_total\\{processor=\"" + processor + "\"\\}"))
-                    .as(processor + ": events handled").isGreaterThanOrEqualTo(1.0);
-            assertThat(value(scrape, "eventProcessor_capacity\\{processor=\"" + processor + "\"\\}")).as(processor).isNotNegative();
+                    .as(processor + ": events handled")
+                    .isGreaterThanOrEqualTo(1.0);
+            assertThat(value(scrape, "eventProcessor_capacity\\{processor=\"" + processor + "\"\\}"))
+                    .as(processor)
+                    .isNotNegative();
         }
         assertThat(value(scrape, "commandBus_capacity")).isNotNegative();
         assertThat(value(scrape, "commandBus_successCounter_total")).isGreaterThanOrEqualTo(4.0);
         assertThat(scrape).as("no processor's stale latency gauge").doesNotContainPattern("(?m)^[a-z-]+_latency");
-        assertThat(logged.list).extracting(ILoggingEvent::getFormattedMessage).noneMatch(m -> m.contains("already registered"));
+        assertThat(logged.list)
+                .extracting(ILoggingEvent::getFormattedMessage)
+                .noneMatch(m -> m.contains("already registered"));
     }
 
     private static double value(String scrape, String series) {

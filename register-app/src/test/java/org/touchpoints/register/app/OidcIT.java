@@ -35,7 +35,8 @@ class OidcIT extends ApplicationIT {
     private static final RSAKey KEY = generate();
     private static final RSAKey STRANGER = generate();
     private static final HttpServer PROVIDER = provider();
-    private static final String ISSUER = "http://localhost:" + PROVIDER.getAddress().getPort() + "/realms/region";
+    private static final String ISSUER =
+            "http://localhost:" + PROVIDER.getAddress().getPort() + "/realms/region";
 
     @DynamicPropertySource
     static void oidc(DynamicPropertyRegistry registry) {
@@ -62,35 +63,62 @@ class OidcIT extends ApplicationIT {
     @Test
     void rolesComeFromOurAccountsNotFromTheToken() {
         Api auditor = api.bearer(token(KEY, ISSUER, "auditor"));
-        assertThat(auditor.post("/api/v1/registers", Map.of("id", "x-" + System.nanoTime(), "authority", "Орган",
-                "timeZone", "Europe/Moscow", "template", "SIX_COLUMN")).status()).isEqualTo(403);
+        assertThat(auditor.post(
+                                "/api/v1/registers",
+                                Map.of(
+                                        "id",
+                                        "x-" + System.nanoTime(),
+                                        "authority",
+                                        "Орган",
+                                        "timeZone",
+                                        "Europe/Moscow",
+                                        "template",
+                                        "SIX_COLUMN"))
+                        .status())
+                .isEqualTo(403);
     }
 
     @Test
     void aPersonTheProviderKnowsButWeDoNotIsRefused() {
-        assertThat(api.bearer(token(KEY, ISSUER, "stranger")).get("/api/v1/registers").status()).isEqualTo(401);
+        assertThat(api.bearer(token(KEY, ISSUER, "stranger"))
+                        .get("/api/v1/registers")
+                        .status())
+                .isEqualTo(401);
     }
 
     @Test
     void aTokenSignedByAnotherKeyOrIssuedElsewhereIsRefused() {
-        assertThat(api.bearer(token(STRANGER, ISSUER, "admin")).get("/api/v1/registers").status()).isEqualTo(401);
+        assertThat(api.bearer(token(STRANGER, ISSUER, "admin"))
+                        .get("/api/v1/registers")
+                        .status())
+                .isEqualTo(401);
         assertThat(api.bearer(token(KEY, "http://evil.example/realms/region", "admin"))
-                .get("/api/v1/registers").status()).isEqualTo(401);
+                        .get("/api/v1/registers")
+                        .status())
+                .isEqualTo(401);
     }
 
     @Test
     void theLoginPageOffersTheProviderAndSendsPeopleToIt() throws Exception {
-        HttpClient client = HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NEVER).build();
-        String login = client.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/login")).build(),
-                HttpResponse.BodyHandlers.ofString()).body();
+        HttpClient client = HttpClient.newBuilder()
+                .followRedirects(HttpClient.Redirect.NEVER)
+                .build();
+        String login = client.send(
+                        HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/login"))
+                                .build(),
+                        HttpResponse.BodyHandlers.ofString())
+                .body();
         assertThat(login).contains("/oauth2/authorization/oidc").contains("Войти");
-        HttpResponse<String> redirect = client.send(HttpRequest.newBuilder(
-                URI.create("http://localhost:" + port + "/oauth2/authorization/oidc")).build(),
+        HttpResponse<String> redirect = client.send(
+                HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/oauth2/authorization/oidc"))
+                        .build(),
                 HttpResponse.BodyHandlers.ofString());
         assertThat(redirect.statusCode()).isEqualTo(302);
         String location = redirect.headers().firstValue("Location").orElseThrow();
-        assertThat(location).startsWith(ISSUER + "/protocol/openid-connect/auth?")
-                .contains("client_id=perechen").contains("scope=openid%20profile");
+        assertThat(location)
+                .startsWith(ISSUER + "/protocol/openid-connect/auth?")
+                .contains("client_id=perechen")
+                .contains("scope=openid%20profile");
     }
 
     @Test
@@ -101,11 +129,20 @@ class OidcIT extends ApplicationIT {
     private static String token(RSAKey key, String issuer, String username) {
         try {
             Instant now = Instant.now();
-            JWTClaimsSet claims = new JWTClaimsSet.Builder().issuer(issuer).subject("sub-" + username)
-                    .claim("preferred_username", username).audience("perechen")
-                    .issueTime(Date.from(now)).expirationTime(Date.from(now.plusSeconds(300))).build();
-            SignedJWT jwt = new SignedJWT(new JWSHeader.Builder(JWSAlgorithm.RS256).keyID(key.getKeyID())
-                    .type(JOSEObjectType.JWT).build(), claims);
+            JWTClaimsSet claims = new JWTClaimsSet.Builder()
+                    .issuer(issuer)
+                    .subject("sub-" + username)
+                    .claim("preferred_username", username)
+                    .audience("perechen")
+                    .issueTime(Date.from(now))
+                    .expirationTime(Date.from(now.plusSeconds(300)))
+                    .build();
+            SignedJWT jwt = new SignedJWT(
+                    new JWSHeader.Builder(JWSAlgorithm.RS256)
+                            .keyID(key.getKeyID())
+                            .type(JOSEObjectType.JWT)
+                            .build(),
+                    claims);
             jwt.sign(new RSASSASigner(key));
             return jwt.serialize();
         } catch (Exception e) {
@@ -126,16 +163,18 @@ class OidcIT extends ApplicationIT {
             HttpServer server = HttpServer.create(new InetSocketAddress("localhost", 0), 0);
             server.createContext("/realms/region/.well-known/openid-configuration", exchange -> {
                 String base = "http://localhost:" + server.getAddress().getPort() + "/realms/region";
-                String json = "{\"issuer\":\"" + base + "\",\"jwks_uri\":\"" + base + "/protocol/openid-connect/certs\","
-                        + "\"authorization_endpoint\":\"" + base + "/protocol/openid-connect/auth\","
-                        + "\"token_endpoint\":\"" + base + "/protocol/openid-connect/token\","
-                        + "\"userinfo_endpoint\":\"" + base + "/protocol/openid-connect/userinfo\","
-                        + "\"response_types_supported\":[\"code\"],\"subject_types_supported\":[\"public\"],"
-                        + "\"id_token_signing_alg_values_supported\":[\"RS256\"]}";
+                String json =
+                        "{\"issuer\":\"" + base + "\",\"jwks_uri\":\"" + base + "/protocol/openid-connect/certs\","
+                                + "\"authorization_endpoint\":\"" + base + "/protocol/openid-connect/auth\","
+                                + "\"token_endpoint\":\"" + base + "/protocol/openid-connect/token\","
+                                + "\"userinfo_endpoint\":\"" + base + "/protocol/openid-connect/userinfo\","
+                                + "\"response_types_supported\":[\"code\"],\"subject_types_supported\":[\"public\"],"
+                                + "\"id_token_signing_alg_values_supported\":[\"RS256\"]}";
                 reply(exchange, json);
             });
-            server.createContext("/realms/region/protocol/openid-connect/certs", exchange ->
-                    reply(exchange, new JWKSet(KEY.toPublicJWK()).toString()));
+            server.createContext(
+                    "/realms/region/protocol/openid-connect/certs",
+                    exchange -> reply(exchange, new JWKSet(KEY.toPublicJWK()).toString()));
             server.start();
             return server;
         } catch (java.io.IOException e) {

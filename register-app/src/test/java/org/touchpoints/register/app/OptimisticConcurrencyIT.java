@@ -25,26 +25,32 @@ class OptimisticConcurrencyIT extends ApplicationIT {
         ok(api.as("division-head").post("/api/v1/changes/" + changeId + "/division-approval", "{}", "\"1\""));
 
         // the initiator withdraws on the strength of what they saw before the approval
-        Api.Response stale = api.as("initiator").post("/api/v1/changes/" + changeId + "/withdrawal", "{}", seen.header("ETag"));
+        Api.Response stale =
+                api.as("initiator").post("/api/v1/changes/" + changeId + "/withdrawal", "{}", seen.header("ETag"));
         assertThat(stale.status()).isEqualTo(409);
         assertThat(stale.contentType()).startsWith("application/problem+json");
         assertThat(stale.json().get("rule").asString()).isEqualTo("expectedChangeVersionIsCurrent");
         assertThat(stale.json().get("detail").asString()).contains("изменилось после того, как вы его открыли");
-        JsonNode now = ok(api.as("initiator").get("/api/v1/changes/" + changeId)).json();
+        JsonNode now =
+                ok(api.as("initiator").get("/api/v1/changes/" + changeId)).json();
         assertThat(now.get("status").asString()).as("nothing was overwritten").isEqualTo("DIVISION_APPROVED");
         assertThat(now.get("version").asLong()).isEqualTo(2);
 
         // the same through the body's expectedVersion
-        Api.Response staleBody = api.as("initiator").post("/api/v1/changes/" + changeId + "/withdrawal",
-                Map.of("expectedVersion", 1));
+        Api.Response staleBody =
+                api.as("initiator").post("/api/v1/changes/" + changeId + "/withdrawal", Map.of("expectedVersion", 1));
         assertThat(staleBody.status()).isEqualTo(409);
 
         // with the current version it goes through
         Api.Response withdrawn = api.as("initiator").post("/api/v1/changes/" + changeId + "/withdrawal", "{}", "\"2\"");
         assertThat(withdrawn.status()).as(withdrawn.toString()).isEqualTo(200);
         assertThat(withdrawn.json().get("status").asString()).isEqualTo("WITHDRAWN");
-        assertThat(ok(api.as("initiator").get("/api/v1/registers/" + register + "/changes")).json().get(0)
-                .get("version").asLong()).isEqualTo(3);
+        assertThat(ok(api.as("initiator").get("/api/v1/registers/" + register + "/changes"))
+                        .json()
+                        .get(0)
+                        .get("version")
+                        .asLong())
+                .isEqualTo(3);
     }
 
     @Test
@@ -52,17 +58,25 @@ class OptimisticConcurrencyIT extends ApplicationIT {
         String register = newRegister();
         String changeId = initiate(register, "Телефон горячей линии");
         ok(api.as("division-head").post("/api/v1/changes/" + changeId + "/division-approval", "{}"));
-        Api.Response staleApproval = api.as("deputy").post("/api/v1/changes/" + changeId + "/deputy-approval", "{}", "\"1\"");
+        Api.Response staleApproval =
+                api.as("deputy").post("/api/v1/changes/" + changeId + "/deputy-approval", "{}", "\"1\"");
         assertThat(staleApproval.status()).isEqualTo(409);
-        Api.Response staleRejection = api.as("deputy").post("/api/v1/changes/" + changeId + "/rejection",
-                Map.of("reason", "Нет основания", "expectedVersion", 1));
+        Api.Response staleRejection = api.as("deputy")
+                .post(
+                        "/api/v1/changes/" + changeId + "/rejection",
+                        Map.of("reason", "Нет основания", "expectedVersion", 1));
         assertThat(staleRejection.status()).isEqualTo(409);
-        assertThat(ok(api.as("deputy").get("/api/v1/changes/" + changeId)).json().get("status").asString())
+        assertThat(ok(api.as("deputy").get("/api/v1/changes/" + changeId))
+                        .json()
+                        .get("status")
+                        .asString())
                 .isEqualTo("DIVISION_APPROVED");
-        Api.Response approved = api.as("deputy").post("/api/v1/changes/" + changeId + "/deputy-approval", "{}", "W/\"2\"");
+        Api.Response approved =
+                api.as("deputy").post("/api/v1/changes/" + changeId + "/deputy-approval", "{}", "W/\"2\"");
         assertThat(approved.status()).as(approved.toString()).isEqualTo(200);
         // published at once: no deadline of this test is left running for other tests' watchers
-        ok(api.as("publisher").post("/api/v1/registers/" + register + "/publications", Map.of("url", "https://example.gov.ru/p")));
+        ok(api.as("publisher")
+                .post("/api/v1/registers/" + register + "/publications", Map.of("url", "https://example.gov.ru/p")));
     }
 
     @Test
@@ -82,15 +96,24 @@ class OptimisticConcurrencyIT extends ApplicationIT {
 
         // meanwhile a second change is approved into the register
         String second = approvedChange(register, "Телефон");
-        Api.Response stale = api.as("publisher").post("/api/v1/registers/" + register + "/publications",
-                Map.of("url", "https://example.gov.ru/perechen"), seen);
+        Api.Response stale = api.as("publisher")
+                .post(
+                        "/api/v1/registers/" + register + "/publications",
+                        Map.of("url", "https://example.gov.ru/perechen"),
+                        seen);
         assertThat(stale.status()).isEqualTo(409);
         assertThat(stale.json().get("rule").asString()).isEqualTo("expectedRegisterVersionIsCurrent");
-        assertThat(ok(api.as("publisher").get("/api/v1/registers/" + register + "/publications")).json()).isEmpty();
+        assertThat(ok(api.as("publisher").get("/api/v1/registers/" + register + "/publications"))
+                        .json())
+                .isEmpty();
 
-        String current = ok(api.as("publisher").get("/api/v1/registers/" + register + "/rows")).header("ETag");
-        Api.Response published = api.as("publisher").post("/api/v1/registers/" + register + "/publications",
-                Map.of("url", "https://example.gov.ru/perechen"), current);
+        String current = ok(api.as("publisher").get("/api/v1/registers/" + register + "/rows"))
+                .header("ETag");
+        Api.Response published = api.as("publisher")
+                .post(
+                        "/api/v1/registers/" + register + "/publications",
+                        Map.of("url", "https://example.gov.ru/perechen"),
+                        current);
         assertThat(published.status()).as(published.toString()).isEqualTo(201);
         assertThat(published.json().get("coveredChangeIds")).hasSize(2);
         assertThat(published.json().get("coveredChangeIds").toString()).contains(first, second);
@@ -99,14 +122,18 @@ class OptimisticConcurrencyIT extends ApplicationIT {
     @Test
     void anInitiationBasedOnAnOlderRegisterIsRefused() {
         String register = newRegister();
-        String seen = ok(api.as("initiator").get("/api/v1/registers/" + register + "/rows")).header("ETag");
+        String seen = ok(api.as("initiator").get("/api/v1/registers/" + register + "/rows"))
+                .header("ETag");
         approvedChange(register, "Сайт");
         Map<String, Object> body = new HashMap<>(addRow("Телефон"));
         Api.Response stale = api.as("initiator").post("/api/v1/registers/" + register + "/changes", body, seen);
         assertThat(stale.status()).isEqualTo(409);
         assertThat(stale.json().get("rule").asString()).isEqualTo("expectedRegisterVersionIsCurrent");
-        String current = ok(api.as("initiator").get("/api/v1/registers/" + register + "/rows")).header("ETag");
-        assertThat(api.as("initiator").post("/api/v1/registers/" + register + "/changes", body, current).status())
+        String current = ok(api.as("initiator").get("/api/v1/registers/" + register + "/rows"))
+                .header("ETag");
+        assertThat(api.as("initiator")
+                        .post("/api/v1/registers/" + register + "/changes", body, current)
+                        .status())
                 .isEqualTo(201);
     }
 
@@ -114,14 +141,17 @@ class OptimisticConcurrencyIT extends ApplicationIT {
     void malformedOrContradictoryVersionsAreBadRequests() {
         String register = newRegister();
         String changeId = initiate(register, "Сайт");
-        Api.Response malformed = api.as("division-head").post("/api/v1/changes/" + changeId + "/division-approval",
-                "{}", "\"v1\"");
+        Api.Response malformed =
+                api.as("division-head").post("/api/v1/changes/" + changeId + "/division-approval", "{}", "\"v1\"");
         assertThat(malformed.status()).isEqualTo(400);
         assertThat(malformed.json().get("detail").asString()).contains("If-Match");
-        Api.Response contradictory = api.as("division-head").post("/api/v1/changes/" + changeId + "/division-approval",
-                Map.of("expectedVersion", 2), "\"1\"");
+        Api.Response contradictory = api.as("division-head")
+                .post("/api/v1/changes/" + changeId + "/division-approval", Map.of("expectedVersion", 2), "\"1\"");
         assertThat(contradictory.status()).isEqualTo(400);
-        assertThat(ok(api.as("division-head").get("/api/v1/changes/" + changeId)).json().get("status").asString())
+        assertThat(ok(api.as("division-head").get("/api/v1/changes/" + changeId))
+                        .json()
+                        .get("status")
+                        .asString())
                 .isEqualTo("INITIATED");
     }
 
@@ -129,7 +159,14 @@ class OptimisticConcurrencyIT extends ApplicationIT {
     void theOpenApiPageDocumentsVersionsRetriesAndTheNewEndpoints() {
         Api.Response docs = api.get("/v3/api-docs");
         assertThat(docs.status()).isEqualTo(200);
-        assertThat(docs.body()).contains("If-Match", "expectedVersion", "publicationId", "expectedChangeVersionIsCurrent",
-                "/api/v1/registers/{registerId}/delegations", "/api/v1/admin/dead-letters", "/api/v1/admin/dead-letters/retry");
+        assertThat(docs.body())
+                .contains(
+                        "If-Match",
+                        "expectedVersion",
+                        "publicationId",
+                        "expectedChangeVersionIsCurrent",
+                        "/api/v1/registers/{registerId}/delegations",
+                        "/api/v1/admin/dead-letters",
+                        "/api/v1/admin/dead-letters/retry");
     }
 }

@@ -33,26 +33,43 @@ class PostgresRestartIT {
     @Test
     void requestsFailCleanlyWhileTheDatabaseIsDownAndSucceedAgainAfterwards(@TempDir Path dataDir) throws Exception {
         EmbeddedPostgres restarted = null;
-        try (ConfigurableApplicationContext app = new SpringApplicationBuilder(RegisterApplication.class).profiles("demo")
-                .run("--register.embedded-postgres.data-dir=" + dataDir, "--register.embedded-postgres.durable=false",
-                        "--register.scheduling.enabled=false", "--server.port=0")) {
+        try (ConfigurableApplicationContext app = new SpringApplicationBuilder(RegisterApplication.class)
+                .profiles("demo")
+                .run(
+                        "--register.embedded-postgres.data-dir=" + dataDir,
+                        "--register.embedded-postgres.durable=false",
+                        "--register.scheduling.enabled=false",
+                        "--server.port=0")) {
             Api api = Api.at(((WebServerApplicationContext) app).getWebServer().getPort());
             JdbcClient jdbc = app.getBean(JdbcClient.class);
-            ok(api.as("initiator").post("/api/v1/registers/smolensk-gzhi/changes", change("before-outage", "Канал до остановки")));
+            ok(api.as("initiator")
+                    .post("/api/v1/registers/smolensk-gzhi/changes", change("before-outage", "Канал до остановки")));
             ok(api.as("division-head").post("/api/v1/changes/before-outage/division-approval", "{}"));
             ok(api.as("publisher").get("/api/v1/registers")); // signed in before the outage: only the command meets it
-            long events = jdbc.sql("select count(*) from domain_event_entry").query(Long.class).single();
+            long events = jdbc.sql("select count(*) from domain_event_entry")
+                    .query(Long.class)
+                    .single();
 
             EmbeddedPostgres postgres = app.getBean(EmbeddedPostgres.class);
             int port = postgres.getPort();
             postgres.close();
 
             Map<String, Supplier<Api.Response>> whileDown = new LinkedHashMap<>();
-            whileDown.put("initiate a change", () -> api.as("initiator").post("/api/v1/registers/smolensk-gzhi/changes",
-                    change("during-outage", "Канал во время остановки")));
-            whileDown.put("approve as the deputy", () -> api.as("deputy").post("/api/v1/changes/before-outage/deputy-approval", "{}"));
-            whileDown.put("publish (straight to the register)", () -> api.as("publisher").post(
-                    "/api/v1/registers/smolensk-gzhi/publications", Map.of("url", "https://example.gov.ru/perechen")));
+            whileDown.put(
+                    "initiate a change",
+                    () -> api.as("initiator")
+                            .post(
+                                    "/api/v1/registers/smolensk-gzhi/changes",
+                                    change("during-outage", "Канал во время остановки")));
+            whileDown.put(
+                    "approve as the deputy",
+                    () -> api.as("deputy").post("/api/v1/changes/before-outage/deputy-approval", "{}"));
+            whileDown.put(
+                    "publish (straight to the register)",
+                    () -> api.as("publisher")
+                            .post(
+                                    "/api/v1/registers/smolensk-gzhi/publications",
+                                    Map.of("url", "https://example.gov.ru/perechen")));
             whileDown.put("read a change", () -> api.as("initiator").get("/api/v1/changes/before-outage"));
             whileDown.put("list the registers", () -> api.as("division-head").get("/api/v1/registers"));
             whileDown.put("sign in for the first time", () -> api.as("auditor").get("/api/v1/registers"));
@@ -67,11 +84,17 @@ class PostgresRestartIT {
                 for (Map.Entry<String, Future<Timed>> e : answers.entrySet()) {
                     Timed answer = e.getValue().get();
                     Api.Response r = answer.response();
-                    assertThat(r.status()).as("%s while the database is down: %s", e.getKey(), r).isEqualTo(503);
+                    assertThat(r.status())
+                            .as("%s while the database is down: %s", e.getKey(), r)
+                            .isEqualTo(503);
                     assertThat(r.contentType()).as(e.getKey()).startsWith("application/problem+json");
-                    assertThat(r.json().get("detail").asString()).as(e.getKey()).contains("База данных временно недоступна");
+                    assertThat(r.json().get("detail").asString())
+                            .as(e.getKey())
+                            .contains("База данных временно недоступна");
                     assertThat(r.header("Retry-After")).as(e.getKey()).isEqualTo("5");
-                    assertThat(answer.took()).as("%s answered within a bounded time", e.getKey()).isLessThan(BOUND);
+                    assertThat(answer.took())
+                            .as("%s answered within a bounded time", e.getKey())
+                            .isLessThan(BOUND);
                 }
             } finally {
                 pool.shutdownNow();
@@ -81,17 +104,35 @@ class PostgresRestartIT {
 
             long deadline = System.nanoTime() + BOUND.toNanos();
             while (api.as("admin").get("/api/v1/registers").status() != 200) {
-                assertThat(System.nanoTime()).as("the service recovers by itself").isLessThan(deadline);
+                assertThat(System.nanoTime())
+                        .as("the service recovers by itself")
+                        .isLessThan(deadline);
                 Thread.sleep(200);
             }
-            assertThat(jdbc.sql("select count(*) from domain_event_entry").query(Long.class).single())
-                    .as("nothing recorded while the database was down").isEqualTo(events);
-            assertThat(ok(api.as("initiator").get("/api/v1/changes/before-outage")).json().get("status").asString())
-                    .as("nothing lost").isEqualTo("DIVISION_APPROVED");
-            ok(api.as("initiator").post("/api/v1/registers/smolensk-gzhi/changes", change("during-outage", "Канал во время остановки")));
-            assertThat(ok(api.as("deputy").post("/api/v1/changes/before-outage/deputy-approval", "{}")).json()
-                    .get("status").asString()).isEqualTo("APPROVED");
-            assertThat(ok(api.as("auditor").get("/api/v1/changes/during-outage")).json().get("timeline")).hasSize(1);
+            assertThat(jdbc.sql("select count(*) from domain_event_entry")
+                            .query(Long.class)
+                            .single())
+                    .as("nothing recorded while the database was down")
+                    .isEqualTo(events);
+            assertThat(ok(api.as("initiator").get("/api/v1/changes/before-outage"))
+                            .json()
+                            .get("status")
+                            .asString())
+                    .as("nothing lost")
+                    .isEqualTo("DIVISION_APPROVED");
+            ok(api.as("initiator")
+                    .post(
+                            "/api/v1/registers/smolensk-gzhi/changes",
+                            change("during-outage", "Канал во время остановки")));
+            assertThat(ok(api.as("deputy").post("/api/v1/changes/before-outage/deputy-approval", "{}"))
+                            .json()
+                            .get("status")
+                            .asString())
+                    .isEqualTo("APPROVED");
+            assertThat(ok(api.as("auditor").get("/api/v1/changes/during-outage"))
+                            .json()
+                            .get("timeline"))
+                    .hasSize(1);
             ReadModels.assertARebuildChangesNothing(api.as("admin"), jdbc);
         } finally {
             if (restarted != null) {
@@ -100,13 +141,26 @@ class PostgresRestartIT {
         }
     }
 
-    private record Timed(Api.Response response, Duration took) {
-    }
+    private record Timed(Api.Response response, Duration took) {}
 
     private static Map<String, Object> change(String changeId, String touchpoint) {
-        return Map.of("changeId", changeId, "kind", "ADD", "reason", "NEW_TOUCHPOINT", "row", Map.of(
-                "direction", "Предоставление государственных услуг", "process", ApplicationIT.LICENSING_PROCESS,
-                "touchpoint", Map.of("name", touchpoint, "channel", "DIGITAL"), "needs", List.of(1)));
+        return Map.of(
+                "changeId",
+                changeId,
+                "kind",
+                "ADD",
+                "reason",
+                "NEW_TOUCHPOINT",
+                "row",
+                Map.of(
+                        "direction",
+                        "Предоставление государственных услуг",
+                        "process",
+                        ApplicationIT.LICENSING_PROCESS,
+                        "touchpoint",
+                        Map.of("name", touchpoint, "channel", "DIGITAL"),
+                        "needs",
+                        List.of(1)));
     }
 
     private static Api.Response ok(Api.Response r) {

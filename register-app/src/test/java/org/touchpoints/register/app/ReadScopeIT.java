@@ -37,7 +37,8 @@ class ReadScopeIT extends ApplicationIT {
 
     @BeforeEach
     void twoRegisters() {
-        for (String u : List.of("second-specialist", "second-head", "second-deputy", "second-publisher", "second-acting")) {
+        for (String u :
+                List.of("second-specialist", "second-head", "second-deputy", "second-publisher", "second-acting")) {
             accounts.create(u, "demo", "Сотрудник " + u, null);
         }
         first = newRegister();
@@ -48,16 +49,32 @@ class ReadScopeIT extends ApplicationIT {
         String toPublish = change(specialist, PUBLISHED, null);
         ok(head.post("/api/v1/changes/" + toPublish + "/division-approval", "{}"));
         ok(api.as("second-deputy").post("/api/v1/changes/" + toPublish + "/deputy-approval", "{}"));
-        ok(api.as("second-publisher").post("/api/v1/registers/" + second + "/publications",
-                Map.of("url", "https://second.example.gov.ru/perechen")));
+        ok(api.as("second-publisher")
+                .post(
+                        "/api/v1/registers/" + second + "/publications",
+                        Map.of("url", "https://second.example.gov.ru/perechen")));
 
         pending = change(specialist, DRAFT, COMMENT);
         rejected = change(specialist, "Чат-бот второго органа", null);
         ok(head.post("/api/v1/changes/" + rejected + "/rejection", Map.of("reason", REJECTION)));
-        delegation = ok(head.post("/api/v1/registers/" + second + "/delegations", Map.of("delegate", "second-acting",
-                "role", "HEAD", "division", "licensing", "validFrom", "2024-12-23", "validTo", "2024-12-27",
-                "comment", "Отпуск руководителя")))
-                .json().get("delegationId").asString();
+        delegation = ok(head.post(
+                        "/api/v1/registers/" + second + "/delegations",
+                        Map.of(
+                                "delegate",
+                                "second-acting",
+                                "role",
+                                "HEAD",
+                                "division",
+                                "licensing",
+                                "validFrom",
+                                "2024-12-23",
+                                "validTo",
+                                "2024-12-27",
+                                "comment",
+                                "Отпуск руководителя")))
+                .json()
+                .get("delegationId")
+                .asString();
     }
 
     /** Every read of the second register's unpublished content, API and pages, with what a reader finds there. */
@@ -75,15 +92,19 @@ class ReadScopeIT extends ApplicationIT {
         reads.add(new String[] {"/api/v1/annual-reviews?year=2024&registerId=" + second, "licensing"});
         reads.add(new String[] {"/registers/" + second, PUBLISHED});
         reads.add(new String[] {"/registers/" + second + "/changes", DRAFT});
-        reads.add(new String[] {"/registers/" + second + "/touchpoint-check?process=" + encode(LICENSING_PROCESS)
-                + "&name=" + encode(PUBLISHED), "duplicate"});
+        reads.add(new String[] {
+            "/registers/" + second + "/touchpoint-check?process=" + encode(LICENSING_PROCESS) + "&name="
+                    + encode(PUBLISHED),
+            "duplicate"
+        });
         reads.add(new String[] {"/deadlines?registerId=" + second, "Официальный сайт второго органа"});
         return reads;
     }
 
     /** The reads of one change by its id: answered 404 to whoever may not read its register. */
     private List<String[]> changeReads() {
-        return List.of(new String[] {"/api/v1/changes/" + pending, COMMENT},
+        return List.of(
+                new String[] {"/api/v1/changes/" + pending, COMMENT},
                 new String[] {"/api/v1/changes/" + rejected, REJECTION},
                 new String[] {"/changes/" + pending, COMMENT},
                 new String[] {"/changes/" + rejected, REJECTION});
@@ -95,7 +116,9 @@ class ReadScopeIT extends ApplicationIT {
         ok(outsider.get("/api/v1/registers/" + first + "/rows"));
         for (String[] read : unpublishedReads()) {
             Api.Response r = outsider.get(read[0]);
-            assertThat(r.status()).as("%s as a member of another register: %s", read[0], r).isEqualTo(403);
+            assertThat(r.status())
+                    .as("%s as a member of another register: %s", read[0], r)
+                    .isEqualTo(403);
             assertThat(r.body()).as(read[0]).doesNotContain(COMMENT, REJECTION, DRAFT, "Отпуск руководителя");
             if (read[0].startsWith("/api/")) {
                 assertThat(r.contentType()).startsWith("application/problem+json");
@@ -112,15 +135,20 @@ class ReadScopeIT extends ApplicationIT {
             Api.Response r = outsider.get(read[0]);
             String id = read[0].substring(read[0].lastIndexOf('/') + 1);
             Api.Response unknown = outsider.get(read[0].substring(0, read[0].lastIndexOf('/') + 1) + "no-such-change");
-            assertThat(r.status()).as("%s as a member of another register: %s", read[0], r).isEqualTo(404);
+            assertThat(r.status())
+                    .as("%s as a member of another register: %s", read[0], r)
+                    .isEqualTo(404);
             assertThat(unknown.status()).isEqualTo(404);
-            assertThat(r.body()).as("answered as an unknown change").doesNotContain(COMMENT, REJECTION, DRAFT)
+            assertThat(r.body())
+                    .as("answered as an unknown change")
+                    .doesNotContain(COMMENT, REJECTION, DRAFT)
                     .contains("Изменение «" + id + "» не найдено");
             if (read[0].startsWith("/api/")) {
                 assertThat(r.body()).isEqualTo(unknown.body().replace("no-such-change", id));
             }
         }
-        assertThat(outsider.get("/api/v1/registers/" + second + "/history").status()).isEqualTo(403);
+        assertThat(outsider.get("/api/v1/registers/" + second + "/history").status())
+                .isEqualTo(403);
         assertThat(outsider.get("/audit?registerId=" + second).status()).isEqualTo(403);
         assertThat(outsider.get("/registers/" + second + "/publish").status()).isEqualTo(403);
     }
@@ -128,27 +156,42 @@ class ReadScopeIT extends ApplicationIT {
     @Test
     void theListsHoldOnlyTheRegistersTheCallerMayRead() {
         Api outsider = api.as("initiator");
-        assertThat(ids(ok(outsider.get("/api/v1/registers")).json(), "id")).contains(first).doesNotContain(second);
-        assertThat(ids(ok(outsider.get("/api/v1/deadlines")).json(), "registerId")).doesNotContain(second);
-        assertThat(ids(ok(outsider.get("/api/v1/annual-reviews?year=2024")).json(), "registerId")).contains(first)
+        assertThat(ids(ok(outsider.get("/api/v1/registers")).json(), "id"))
+                .contains(first)
+                .doesNotContain(second);
+        assertThat(ids(ok(outsider.get("/api/v1/deadlines")).json(), "registerId"))
+                .doesNotContain(second);
+        assertThat(ids(ok(outsider.get("/api/v1/annual-reviews?year=2024")).json(), "registerId"))
+                .contains(first)
                 .doesNotContain(second);
         assertThat(everyPage(outsider, "/registers")).contains(first).doesNotContain(second);
         assertThat(ok(outsider.get("/deadlines")).body()).doesNotContain(second, PUBLISHED);
 
         Api member = api.as("second-specialist");
-        assertThat(ids(ok(member.get("/api/v1/registers")).json(), "id")).contains(second).doesNotContain(first)
+        assertThat(ids(ok(member.get("/api/v1/registers")).json(), "id"))
+                .contains(second)
+                .doesNotContain(first)
                 .allMatch(id -> id.startsWith("s-"));
-        assertThat(ids(ok(member.get("/api/v1/deadlines")).json(), "registerId")).contains(second)
+        assertThat(ids(ok(member.get("/api/v1/deadlines")).json(), "registerId"))
+                .contains(second)
                 .allMatch(id -> id.startsWith("s-"));
-        assertThat(ids(ok(api.as("auditor").get("/api/v1/registers")).json(), "id")).contains(first, second);
-        assertThat(ids(ok(api.as("auditor").get("/api/v1/deadlines")).json(), "registerId")).contains(second);
+        assertThat(ids(ok(api.as("auditor").get("/api/v1/registers")).json(), "id"))
+                .contains(first, second);
+        assertThat(ids(ok(api.as("auditor").get("/api/v1/deadlines")).json(), "registerId"))
+                .contains(second);
         assertThat(api.get("/api/v1/registers").status()).as("anonymous").isEqualTo(401);
     }
 
     @Test
     void itsMembersAuditorsAndAdministratorsReadIt() {
-        for (String reader : List.of("second-specialist", "second-head", "second-deputy", "second-publisher",
-                "second-acting", "auditor", "admin")) {
+        for (String reader : List.of(
+                "second-specialist",
+                "second-head",
+                "second-deputy",
+                "second-publisher",
+                "second-acting",
+                "auditor",
+                "admin")) {
             Api as = api.as(reader);
             for (String[] read : unpublishedReads()) {
                 Api.Response r = as.get(read[0]);
@@ -165,19 +208,32 @@ class ReadScopeIT extends ApplicationIT {
 
     @Test
     void itsSpecialistsOpenTheProposalForm() {
-        assertThat(ok(api.as("second-specialist").get("/registers/" + second + "/changes/new")).body()).contains("changeId");
+        assertThat(ok(api.as("second-specialist").get("/registers/" + second + "/changes/new"))
+                        .body())
+                .contains("changeId");
     }
 
     @Test
     void thePublishedVersionStaysPublic() {
         Api outsider = api.as("initiator");
         String r = "/api/v1/registers/" + second;
-        assertThat(ok(outsider.get(r + "/rows?version=1")).body()).contains(PUBLISHED).doesNotContain(DRAFT);
-        assertThat(ok(outsider.get(r + "/export?format=csv&version=1")).body()).contains(PUBLISHED).doesNotContain(DRAFT);
-        assertThat(ok(outsider.get(r + "/publications")).json().get(0).get("version").asInt()).isEqualTo(1);
+        assertThat(ok(outsider.get(r + "/rows?version=1")).body())
+                .contains(PUBLISHED)
+                .doesNotContain(DRAFT);
+        assertThat(ok(outsider.get(r + "/export?format=csv&version=1")).body())
+                .contains(PUBLISHED)
+                .doesNotContain(DRAFT);
+        assertThat(ok(outsider.get(r + "/publications"))
+                        .json()
+                        .get(0)
+                        .get("version")
+                        .asInt())
+                .isEqualTo(1);
         ok(outsider.get(r + "/publications/verify"));
         assertThat(ok(api.get("/public/" + second)).body()).contains(PUBLISHED).doesNotContain(DRAFT, COMMENT);
-        assertThat(ok(api.get("/public/" + second + "/export?format=csv&version=1")).body()).contains(PUBLISHED)
+        assertThat(ok(api.get("/public/" + second + "/export?format=csv&version=1"))
+                        .body())
+                .contains(PUBLISHED)
                 .doesNotContain(DRAFT);
         assertThat(ok(api.get("/public")).body()).contains(second);
     }
@@ -188,8 +244,8 @@ class ReadScopeIT extends ApplicationIT {
         ok(head.get("/api/v1/registers/" + second + "/rows"));
         String waiting = change(api.as("second-specialist"), "Мессенджер второго органа", null);
 
-        Api.Response revoked = api.as("admin").delete("/api/v1/registers/" + second
-                + "/members/second-head?role=HEAD&division=licensing");
+        Api.Response revoked = api.as("admin")
+                .delete("/api/v1/registers/" + second + "/members/second-head?role=HEAD&division=licensing");
         assertThat(revoked.status()).as(revoked.toString()).isEqualTo(200);
         assertThat(revoked.json().get("status").asString()).isEqualTo("REVOKED");
 
@@ -200,19 +256,25 @@ class ReadScopeIT extends ApplicationIT {
         Api.Response approval = head.post("/api/v1/changes/" + waiting + "/division-approval", "{}");
         assertThat(approval.status()).as(approval.toString()).isEqualTo(403);
         assertThat(approval.json().get("rule").asString()).isEqualTo("onlyTheInitiatingDivisionsHeadApproves");
-        assertThat(ids(ok(api.as("auditor").get("/api/v1/registers/" + second + "/members")).json(), "username"))
-                .doesNotContain("second-head").contains("second-specialist", "second-deputy");
+        assertThat(ids(
+                        ok(api.as("auditor").get("/api/v1/registers/" + second + "/members"))
+                                .json(),
+                        "username"))
+                .doesNotContain("second-head")
+                .contains("second-specialist", "second-deputy");
         ok(api.as("second-acting").get("/api/v1/registers/" + second + "/rows")); // holds a role of their own
 
-        Api.Response again = api.as("admin").delete("/api/v1/registers/" + second
-                + "/members/second-head?role=HEAD&division=licensing");
+        Api.Response again = api.as("admin")
+                .delete("/api/v1/registers/" + second + "/members/second-head?role=HEAD&division=licensing");
         assertThat(again.status()).as("a role no longer held").isEqualTo(404);
         assertThat(again.json().get("rule").asString()).isEqualTo("onlyAHeldRoleIsRevoked");
 
         JsonNode audit = ok(api.as("auditor").get("/api/v1/admin/audit")).json();
         List<String> trail = new ArrayList<>();
-        audit.forEach(e -> trail.add(e.get("action").asString() + " " + e.get("target").asString() + " " + e.get("actor").asString()));
-        assertThat(trail).containsOnlyOnce("ROLE_REVOKED " + second + "/second-head admin")
+        audit.forEach(e -> trail.add(e.get("action").asString() + " "
+                + e.get("target").asString() + " " + e.get("actor").asString()));
+        assertThat(trail)
+                .containsOnlyOnce("ROLE_REVOKED " + second + "/second-head admin")
                 .contains("ROLE_GIVEN " + second + "/second-head admin");
     }
 
@@ -230,15 +292,34 @@ class ReadScopeIT extends ApplicationIT {
     private String secondRegister() {
         String id = "s-" + UUID.randomUUID().toString().substring(0, 8);
         Api admin = api.as("admin");
-        ok(admin.post("/api/v1/registers", Map.of("id", id, "authority", "Второй орган власти", "timeZone", "Europe/Moscow",
-                "template", "SIX_COLUMN", "publicationDeadlineWorkingDays", 10)));
-        ok(admin.post("/api/v1/registers/" + id + "/divisions",
+        ok(admin.post(
+                "/api/v1/registers",
+                Map.of(
+                        "id",
+                        id,
+                        "authority",
+                        "Второй орган власти",
+                        "timeZone",
+                        "Europe/Moscow",
+                        "template",
+                        "SIX_COLUMN",
+                        "publicationDeadlineWorkingDays",
+                        10)));
+        ok(admin.post(
+                "/api/v1/registers/" + id + "/divisions",
                 Map.of("id", "licensing", "name", "Отдел лицензирования", "processes", List.of(LICENSING_PROCESS))));
-        ok(admin.post("/api/v1/registers/" + id + "/members", Map.of("username", "second-specialist", "role", "SPECIALIST", "division", "licensing")));
-        ok(admin.post("/api/v1/registers/" + id + "/members", Map.of("username", "second-head", "role", "HEAD", "division", "licensing")));
-        ok(admin.post("/api/v1/registers/" + id + "/members", Map.of("username", "second-acting", "role", "SPECIALIST", "division", "licensing")));
+        ok(admin.post(
+                "/api/v1/registers/" + id + "/members",
+                Map.of("username", "second-specialist", "role", "SPECIALIST", "division", "licensing")));
+        ok(admin.post(
+                "/api/v1/registers/" + id + "/members",
+                Map.of("username", "second-head", "role", "HEAD", "division", "licensing")));
+        ok(admin.post(
+                "/api/v1/registers/" + id + "/members",
+                Map.of("username", "second-acting", "role", "SPECIALIST", "division", "licensing")));
         ok(admin.post("/api/v1/registers/" + id + "/members", Map.of("username", "second-deputy", "role", "DEPUTY")));
-        ok(admin.post("/api/v1/registers/" + id + "/members", Map.of("username", "second-publisher", "role", "PUBLISHER")));
+        ok(admin.post(
+                "/api/v1/registers/" + id + "/members", Map.of("username", "second-publisher", "role", "PUBLISHER")));
         return id;
     }
 
@@ -247,7 +328,10 @@ class ReadScopeIT extends ApplicationIT {
         if (comment != null) {
             body.put("comment", comment);
         }
-        return ok(specialist.post("/api/v1/registers/" + second + "/changes", body)).json().get("changeId").asString();
+        return ok(specialist.post("/api/v1/registers/" + second + "/changes", body))
+                .json()
+                .get("changeId")
+                .asString();
     }
 
     private static String encode(String text) {

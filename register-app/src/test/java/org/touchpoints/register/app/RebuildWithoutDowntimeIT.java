@@ -27,19 +27,21 @@ class RebuildWithoutDowntimeIT extends ApplicationIT {
 
     @Autowired
     JdbcClient jdbc;
+
     @Autowired
     DataSource dataSource;
 
     /** One command the client sent while the rebuild ran. */
-    record Sent(String what, int status, long millis, String stateBefore) {
-    }
+    record Sent(String what, int status, long millis, String stateBefore) {}
 
     @Test
     void commandsGoOnDuringARebuildAndTheRebuiltReadModelsEqualAQuietRebuild() throws Exception {
         String url = dataSource.unwrap(HikariDataSource.class).getJdbcUrl();
-        EventSeeder.Seeded seeded = EventSeeder.seed(url.contains("?") ? url.substring(0, url.indexOf('?')) : url, 60,
-                clock.instant());
-        assertThat(seeded.events()).as("enough events for a rebuild of some seconds").isGreaterThan(15_000);
+        EventSeeder.Seeded seeded =
+                EventSeeder.seed(url.contains("?") ? url.substring(0, url.indexOf('?')) : url, 60, clock.instant());
+        assertThat(seeded.events())
+                .as("enough events for a rebuild of some seconds")
+                .isGreaterThan(15_000);
         String register = newRegister();
         Api admin = api.as("admin");
 
@@ -48,30 +50,42 @@ class RebuildWithoutDowntimeIT extends ApplicationIT {
         AtomicBoolean stop = new AtomicBoolean();
         AtomicInteger n = new AtomicInteger();
         Api client = Api.at(port);
-        Thread load = new Thread(() -> {
-            while (!stop.get()) {
-                String state = admin.get("/api/v1/admin/projections/rebuild").status() == 200
-                        ? admin.get("/api/v1/admin/projections/rebuild").json().get("state").asString() : "NONE";
-                long start = System.nanoTime();
-                Api.Response proposed = client.as("initiator").post("/api/v1/registers/" + register + "/changes",
-                        addRow("Канал " + n.incrementAndGet()));
-                sent.add(new Sent("propose", proposed.status(), (System.nanoTime() - start) / 1_000_000, state));
-                if (proposed.status() != 201) {
-                    continue;
-                }
-                String change = proposed.json().get("changeId").asString();
-                changes.add(change);
-                start = System.nanoTime();
-                Api.Response approved = client.as("division-head")
-                        .post("/api/v1/changes/" + change + "/division-approval", "{}");
-                sent.add(new Sent("approve", approved.status(), (System.nanoTime() - start) / 1_000_000, state));
-                try {
-                    Thread.sleep(50); // a busy office, not a flood: the replay must catch up with the head to switch
-                } catch (InterruptedException e) {
-                    return;
-                }
-            }
-        }, "client-during-rebuild");
+        Thread load = new Thread(
+                () -> {
+                    while (!stop.get()) {
+                        String state =
+                                admin.get("/api/v1/admin/projections/rebuild").status() == 200
+                                        ? admin.get("/api/v1/admin/projections/rebuild")
+                                                .json()
+                                                .get("state")
+                                                .asString()
+                                        : "NONE";
+                        long start = System.nanoTime();
+                        Api.Response proposed = client.as("initiator")
+                                .post(
+                                        "/api/v1/registers/" + register + "/changes",
+                                        addRow("Канал " + n.incrementAndGet()));
+                        sent.add(
+                                new Sent("propose", proposed.status(), (System.nanoTime() - start) / 1_000_000, state));
+                        if (proposed.status() != 201) {
+                            continue;
+                        }
+                        String change = proposed.json().get("changeId").asString();
+                        changes.add(change);
+                        start = System.nanoTime();
+                        Api.Response approved = client.as("division-head")
+                                .post("/api/v1/changes/" + change + "/division-approval", "{}");
+                        sent.add(
+                                new Sent("approve", approved.status(), (System.nanoTime() - start) / 1_000_000, state));
+                        try {
+                            Thread.sleep(
+                                    50); // a busy office, not a flood: the replay must catch up with the head to switch
+                        } catch (InterruptedException e) {
+                            return;
+                        }
+                    }
+                },
+                "client-during-rebuild");
         load.start();
         Api.Response rebuilt;
         try {
@@ -81,10 +95,15 @@ class RebuildWithoutDowntimeIT extends ApplicationIT {
             load.join(30_000);
         }
         assertThat(rebuilt.json().get("events").asLong()).isGreaterThan(seeded.events());
-        assertThat(rebuilt.json().get("events").asLong()).isEqualTo(rebuilt.json().get("total").asLong());
-        assertThat(sent.stream().filter(s -> s.stateBefore().equals("REPLAYING")).count())
-                .as("commands sent while the rebuild replayed").isGreaterThan(10);
-        assertThat(sent).as("every command during the rebuild succeeded within %d ms", LIMIT_MILLIS)
+        assertThat(rebuilt.json().get("events").asLong())
+                .isEqualTo(rebuilt.json().get("total").asLong());
+        assertThat(sent.stream()
+                        .filter(s -> s.stateBefore().equals("REPLAYING"))
+                        .count())
+                .as("commands sent while the rebuild replayed")
+                .isGreaterThan(10);
+        assertThat(sent)
+                .as("every command during the rebuild succeeded within %d ms", LIMIT_MILLIS)
                 .allSatisfy(s -> {
                     assertThat(s.status()).as(s.toString()).isIn(200, 201);
                     assertThat(s.millis()).as(s.toString()).isLessThan(LIMIT_MILLIS);
@@ -92,17 +111,25 @@ class RebuildWithoutDowntimeIT extends ApplicationIT {
 
         // every change the client made is in the switched-in read models, in the state its commands gave it
         for (String change : changes) {
-            assertThat(ok(api.as("initiator").get("/api/v1/changes/" + change)).json().get("status").asString())
-                    .as(change).isIn("INITIATED", "DIVISION_APPROVED");
+            assertThat(ok(api.as("initiator").get("/api/v1/changes/" + change))
+                            .json()
+                            .get("status")
+                            .asString())
+                    .as(change)
+                    .isIn("INITIATED", "DIVISION_APPROVED");
         }
-        assertThat(jdbc.sql("select count(*) from q_change where register_id = ?").param(register).query(Long.class)
-                .single()).isEqualTo(changes.size());
+        assertThat(jdbc.sql("select count(*) from q_change where register_id = ?")
+                        .param(register)
+                        .query(Long.class)
+                        .single())
+                .isEqualTo(changes.size());
 
         Map<String, List<Map<String, Object>>> afterTheSwitch = ReadModels.snapshot(jdbc);
         ReadModels.rebuild(admin);
         Map<String, List<Map<String, Object>>> quiet = ReadModels.snapshot(jdbc);
         for (String table : ReadModels.TABLES.keySet()) {
-            assertThat(afterTheSwitch.get(table)).as("%s after a rebuild under load", table)
+            assertThat(afterTheSwitch.get(table))
+                    .as("%s after a rebuild under load", table)
                     .containsExactlyElementsOf(quiet.get(table));
         }
     }

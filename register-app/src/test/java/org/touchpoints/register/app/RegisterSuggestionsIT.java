@@ -18,8 +18,20 @@ class RegisterSuggestionsIT extends ApplicationIT {
 
     private String registerOf(String authority) {
         String id = "s-" + UUID.randomUUID().toString().substring(0, 8);
-        ok(api.as("admin").post("/api/v1/registers", Map.of("id", id, "authority", authority, "timeZone", "Europe/Moscow",
-                "template", "SIX_COLUMN", "publicationDeadlineWorkingDays", 10)));
+        ok(api.as("admin")
+                .post(
+                        "/api/v1/registers",
+                        Map.of(
+                                "id",
+                                id,
+                                "authority",
+                                authority,
+                                "timeZone",
+                                "Europe/Moscow",
+                                "template",
+                                "SIX_COLUMN",
+                                "publicationDeadlineWorkingDays",
+                                10)));
         return id;
     }
 
@@ -30,15 +42,24 @@ class RegisterSuggestionsIT extends ApplicationIT {
         String other = registerOf("Министерство " + word.toUpperCase() + " края");
         String reader = "suggest-" + UUID.randomUUID().toString().substring(0, 8);
         accounts.create(reader, "demo", "Читатель подсказок", null);
-        ok(api.as("admin").post("/api/v1/registers/" + mine + "/members", Map.of("username", reader, "role", "PUBLISHER")));
+        ok(api.as("admin")
+                .post("/api/v1/registers/" + mine + "/members", Map.of("username", reader, "role", "PUBLISHER")));
 
-        assertThat(ids(ok(api.as("auditor").get("/api/v1/register-suggestions?q=" + word.toLowerCase())).json()))
-                .as("by authority, whatever the case").containsExactlyInAnyOrder(mine, other);
-        assertThat(ids(ok(api.as(reader).get("/api/v1/register-suggestions?q=" + word)).json()))
-                .as("only the registers the caller may read").containsExactly(mine);
-        assertThat(ids(ok(api.as("auditor").get("/api/v1/register-suggestions?q=" + other.substring(2))).json()))
-                .as("by id").containsExactly(other);
-        JsonNode first = ok(api.as("auditor").get("/api/v1/register-suggestions?q=" + mine)).json().get(0);
+        assertThat(ids(ok(api.as("auditor").get("/api/v1/register-suggestions?q=" + word.toLowerCase()))
+                        .json()))
+                .as("by authority, whatever the case")
+                .containsExactlyInAnyOrder(mine, other);
+        assertThat(ids(ok(api.as(reader).get("/api/v1/register-suggestions?q=" + word))
+                        .json()))
+                .as("only the registers the caller may read")
+                .containsExactly(mine);
+        assertThat(ids(ok(api.as("auditor").get("/api/v1/register-suggestions?q=" + other.substring(2)))
+                        .json()))
+                .as("by id")
+                .containsExactly(other);
+        JsonNode first = ok(api.as("auditor").get("/api/v1/register-suggestions?q=" + mine))
+                .json()
+                .get(0);
         assertThat(first.get("authority").asString()).isEqualTo("Инспекция " + word + " области");
     }
 
@@ -47,10 +68,17 @@ class RegisterSuggestionsIT extends ApplicationIT {
         for (int i = 0; i < 3; i++) {
             registerOf("Орган " + i);
         }
-        assertThat(ok(api.as("auditor").get("/api/v1/register-suggestions")).json().size()).isBetween(3, 20);
-        assertThat(ok(api.as("auditor").get("/api/v1/register-suggestions?q=%25_%25")).json()).as("% and _ are characters")
+        assertThat(ok(api.as("auditor").get("/api/v1/register-suggestions"))
+                        .json()
+                        .size())
+                .isBetween(3, 20);
+        assertThat(ok(api.as("auditor").get("/api/v1/register-suggestions?q=%25_%25"))
+                        .json())
+                .as("% and _ are characters")
                 .isEmpty();
-        assertThat(api.get("/api/v1/register-suggestions?q=x").status()).as("signed in only").isEqualTo(401);
+        assertThat(api.get("/api/v1/register-suggestions?q=x").status())
+                .as("signed in only")
+                .isEqualTo(401);
     }
 
     private static List<String> ids(JsonNode list) {

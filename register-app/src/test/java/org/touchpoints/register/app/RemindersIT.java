@@ -43,14 +43,19 @@ class RemindersIT {
 
     @LocalServerPort
     int port;
+
     @Autowired
     MutableClock clock;
+
     @Autowired
     AccountStore accounts;
+
     @Autowired
     ReminderSender sender;
+
     @Autowired
     ReminderPolicy policy;
+
     @Autowired
     DeadlineWatcher watcher;
 
@@ -63,17 +68,44 @@ class RemindersIT {
         }
         Api api = Api.at(port);
         Api admin = api.as("admin");
-        ApplicationIT.ok(admin.post("/api/v1/registers", Map.of("id", "mail-test", "authority", "ГЖИ", "timeZone",
-                "Europe/Moscow", "template", "SIX_COLUMN", "publicationDeadlineWorkingDays", 10)));
-        ApplicationIT.ok(admin.post("/api/v1/registers/mail-test/divisions", Map.of("id", "licensing", "name", "Лицензирование",
-                "processes", List.of(ApplicationIT.LICENSING_PROCESS))));
-        ApplicationIT.ok(admin.post("/api/v1/registers/mail-test/members", Map.of("username", "initiator", "role", "SPECIALIST", "division", "licensing")));
-        ApplicationIT.ok(admin.post("/api/v1/registers/mail-test/members", Map.of("username", "division-head", "role", "HEAD", "division", "licensing")));
-        ApplicationIT.ok(admin.post("/api/v1/registers/mail-test/members", Map.of("username", "deputy", "role", "DEPUTY")));
-        ApplicationIT.ok(admin.post("/api/v1/registers/mail-test/members", Map.of("username", "publisher", "role", "PUBLISHER")));
+        ApplicationIT.ok(admin.post(
+                "/api/v1/registers",
+                Map.of(
+                        "id",
+                        "mail-test",
+                        "authority",
+                        "ГЖИ",
+                        "timeZone",
+                        "Europe/Moscow",
+                        "template",
+                        "SIX_COLUMN",
+                        "publicationDeadlineWorkingDays",
+                        10)));
+        ApplicationIT.ok(admin.post(
+                "/api/v1/registers/mail-test/divisions",
+                Map.of(
+                        "id",
+                        "licensing",
+                        "name",
+                        "Лицензирование",
+                        "processes",
+                        List.of(ApplicationIT.LICENSING_PROCESS))));
+        ApplicationIT.ok(admin.post(
+                "/api/v1/registers/mail-test/members",
+                Map.of("username", "initiator", "role", "SPECIALIST", "division", "licensing")));
+        ApplicationIT.ok(admin.post(
+                "/api/v1/registers/mail-test/members",
+                Map.of("username", "division-head", "role", "HEAD", "division", "licensing")));
+        ApplicationIT.ok(
+                admin.post("/api/v1/registers/mail-test/members", Map.of("username", "deputy", "role", "DEPUTY")));
+        ApplicationIT.ok(admin.post(
+                "/api/v1/registers/mail-test/members", Map.of("username", "publisher", "role", "PUBLISHER")));
 
-        String change = ApplicationIT.ok(api.as("initiator").post("/api/v1/registers/mail-test/changes",
-                ApplicationIT.addRow("Сайт"))).json().get("changeId").asString();
+        String change = ApplicationIT.ok(
+                        api.as("initiator").post("/api/v1/registers/mail-test/changes", ApplicationIT.addRow("Сайт")))
+                .json()
+                .get("changeId")
+                .asString();
         assertThat(sender.sendPending()).isEqualTo(1);
         MimeMessage toHead = smtp.getReceivedMessages()[0];
         assertThat(toHead.getAllRecipients()[0].toString()).isEqualTo("division-head@gzhi.example");
@@ -82,20 +114,27 @@ class RemindersIT {
 
         ApplicationIT.ok(api.as("division-head").post("/api/v1/changes/" + change + "/division-approval", "{}"));
         assertThat(sender.sendPending()).isEqualTo(1);
-        assertThat(smtp.getReceivedMessages()[1].getAllRecipients()[0].toString()).isEqualTo("deputy@gzhi.example");
-        ApplicationIT.ok(api.as("deputy").post("/api/v1/changes/" + change + "/deputy-approval",
-                Map.of("orderNumber", "15-п", "orderDate", "2024-12-20")));
-        assertThat(sender.sendPending()).as("the initiator hears of the approval").isEqualTo(1);
+        assertThat(smtp.getReceivedMessages()[1].getAllRecipients()[0].toString())
+                .isEqualTo("deputy@gzhi.example");
+        ApplicationIT.ok(api.as("deputy")
+                .post(
+                        "/api/v1/changes/" + change + "/deputy-approval",
+                        Map.of("orderNumber", "15-п", "orderDate", "2024-12-20")));
+        assertThat(sender.sendPending())
+                .as("the initiator hears of the approval")
+                .isEqualTo(1);
         MimeMessage approved = smtp.getReceivedMessages()[2];
         assertThat(approved.getAllRecipients()[0].toString()).isEqualTo("initiator@gzhi.example");
         assertThat(approved.getSubject()).isEqualTo("Ваше изменение перечня утверждено");
-        assertThat((String) approved.getContent()).contains(change, "приказ № 15-п от 20.12.2024", "/changes/" + change);
+        assertThat((String) approved.getContent())
+                .contains(change, "приказ № 15-п от 20.12.2024", "/changes/" + change);
 
         clock.set(Instant.parse("2025-01-10T09:00:00Z")); // two working days left: at risk
         policy.remindOfPublicationsAtRisk();
         policy.remindOfPublicationsAtRisk();
         assertThat(sender.sendPending()).as("once per change").isEqualTo(1);
-        assertThat(smtp.getReceivedMessages()[3].getAllRecipients()[0].toString()).isEqualTo("publisher@gzhi.example");
+        assertThat(smtp.getReceivedMessages()[3].getAllRecipients()[0].toString())
+                .isEqualTo("publisher@gzhi.example");
         assertThat(smtp.getReceivedMessages()[3].getSubject()).contains("истекает 14.01.2025");
 
         // a rebuild of the read models empties q_change, not the reminders' own bookkeeping: nothing is sent again
@@ -110,24 +149,34 @@ class RemindersIT {
         assertThat(smtp.getReceivedMessages()[4].getSubject()).isEqualTo("Срок публикации перечня истёк");
         rebuild(admin);
         policy.remindOfPublicationsAtRisk();
-        assertThat(watcher.recordMissedDeadlines()).as("the miss is recorded once, rebuild or not").isZero();
+        assertThat(watcher.recordMissedDeadlines())
+                .as("the miss is recorded once, rebuild or not")
+                .isZero();
         assertThat(sender.sendPending()).isZero();
         assertThat(smtp.getReceivedMessages()).hasSize(5);
 
         // a rejected change: the initiator hears who rejected it and why
-        String rejected = ApplicationIT.ok(api.as("initiator").post("/api/v1/registers/mail-test/changes",
-                ApplicationIT.addRow("Чат-бот"))).json().get("changeId").asString();
-        ApplicationIT.ok(api.as("division-head").post("/api/v1/changes/" + rejected + "/rejection",
-                Map.of("reason", "Чат-бот ещё не введён в эксплуатацию")));
+        String rejected = ApplicationIT.ok(api.as("initiator")
+                        .post("/api/v1/registers/mail-test/changes", ApplicationIT.addRow("Чат-бот")))
+                .json()
+                .get("changeId")
+                .asString();
+        ApplicationIT.ok(api.as("division-head")
+                .post(
+                        "/api/v1/changes/" + rejected + "/rejection",
+                        Map.of("reason", "Чат-бот ещё не введён в эксплуатацию")));
         assertThat(sender.sendPending()).isEqualTo(2); // to the head on initiation, to the initiator on rejection
         // GreenMail lists the letters by mailbox, not in the order they came: find the rejection by its subject
-        MimeMessage rejection = java.util.Arrays.stream(smtp.getReceivedMessages()).filter(m -> {
-            try {
-                return m.getSubject().equals("Ваше изменение перечня отклонено");
-            } catch (jakarta.mail.MessagingException e) {
-                throw new IllegalStateException(e);
-            }
-        }).findFirst().orElseThrow();
+        MimeMessage rejection = java.util.Arrays.stream(smtp.getReceivedMessages())
+                .filter(m -> {
+                    try {
+                        return m.getSubject().equals("Ваше изменение перечня отклонено");
+                    } catch (jakarta.mail.MessagingException e) {
+                        throw new IllegalStateException(e);
+                    }
+                })
+                .findFirst()
+                .orElseThrow();
         assertThat(rejection.getAllRecipients()[0].toString()).isEqualTo("initiator@gzhi.example");
         assertThat(rejection.getSubject()).isEqualTo("Ваше изменение перечня отклонено");
         assertThat((String) rejection.getContent()).contains(rejected, "Причина: Чат-бот ещё не введён в эксплуатацию");
@@ -148,26 +197,56 @@ class RemindersIT {
         }
         Api api = Api.at(port);
         Api admin = api.as("admin");
-        ApplicationIT.ok(admin.post("/api/v1/registers", Map.of("id", "mail-procedure", "authority", "Инспекция",
-                "procedure", Map.of("preset", "NOVOSIBIRSK_GSN", "approvalSteps", List.of("DIVISION_HEAD",
-                        "HEAD_OF_AUTHORITY", "DEPUTY"), "directions", List.of("Предоставление государственных услуг")))));
-        ApplicationIT.ok(admin.post("/api/v1/registers/mail-procedure/divisions", Map.of("id", "licensing",
-                "name", "Лицензирование", "processes", List.of(ApplicationIT.LICENSING_PROCESS))));
-        ApplicationIT.ok(admin.post("/api/v1/registers/mail-procedure/members", Map.of("username", "p-initiator", "role", "SPECIALIST", "division", "licensing")));
-        ApplicationIT.ok(admin.post("/api/v1/registers/mail-procedure/members", Map.of("username", "p-head", "role", "HEAD", "division", "licensing")));
-        ApplicationIT.ok(admin.post("/api/v1/registers/mail-procedure/members", Map.of("username", "p-deputy", "role", "DEPUTY")));
-        ApplicationIT.ok(admin.post("/api/v1/registers/mail-procedure/members", Map.of("username", "p-minister", "role", "HEAD_OF_AUTHORITY")));
+        ApplicationIT.ok(admin.post(
+                "/api/v1/registers",
+                Map.of(
+                        "id",
+                        "mail-procedure",
+                        "authority",
+                        "Инспекция",
+                        "procedure",
+                        Map.of(
+                                "preset",
+                                "NOVOSIBIRSK_GSN",
+                                "approvalSteps",
+                                List.of("DIVISION_HEAD", "HEAD_OF_AUTHORITY", "DEPUTY"),
+                                "directions",
+                                List.of("Предоставление государственных услуг")))));
+        ApplicationIT.ok(admin.post(
+                "/api/v1/registers/mail-procedure/divisions",
+                Map.of(
+                        "id",
+                        "licensing",
+                        "name",
+                        "Лицензирование",
+                        "processes",
+                        List.of(ApplicationIT.LICENSING_PROCESS))));
+        ApplicationIT.ok(admin.post(
+                "/api/v1/registers/mail-procedure/members",
+                Map.of("username", "p-initiator", "role", "SPECIALIST", "division", "licensing")));
+        ApplicationIT.ok(admin.post(
+                "/api/v1/registers/mail-procedure/members",
+                Map.of("username", "p-head", "role", "HEAD", "division", "licensing")));
+        ApplicationIT.ok(admin.post(
+                "/api/v1/registers/mail-procedure/members", Map.of("username", "p-deputy", "role", "DEPUTY")));
+        ApplicationIT.ok(admin.post(
+                "/api/v1/registers/mail-procedure/members",
+                Map.of("username", "p-minister", "role", "HEAD_OF_AUTHORITY")));
         sender.sendPending();
         List<String> seen = mail();
 
-        String change = ApplicationIT.ok(api.as("p-initiator").post("/api/v1/registers/mail-procedure/changes",
-                ApplicationIT.addRow("Портал"))).json().get("changeId").asString();
+        String change = ApplicationIT.ok(api.as("p-initiator")
+                        .post("/api/v1/registers/mail-procedure/changes", ApplicationIT.addRow("Портал")))
+                .json()
+                .get("changeId")
+                .asString();
         assertThat(sender.sendPending()).isEqualTo(1);
         assertThat(since(seen)).containsExactly("p-head@gov.example: Изменение перечня ожидает вашего согласования");
         seen = mail();
         ApplicationIT.ok(api.as("p-head").post("/api/v1/changes/" + change + "/approval", "{}"));
         assertThat(sender.sendPending()).isEqualTo(1);
-        assertThat(since(seen)).as("the next step is the head of the authority's")
+        assertThat(since(seen))
+                .as("the next step is the head of the authority's")
                 .containsExactly("p-minister@gov.example: Изменение перечня ожидает вашего согласования");
         seen = mail();
         ApplicationIT.ok(api.as("p-minister").post("/api/v1/changes/" + change + "/approval", "{}"));
@@ -177,9 +256,10 @@ class RemindersIT {
         ApplicationIT.ok(api.as("p-deputy").post("/api/v1/changes/" + change + "/approval", "{}"));
         // the act is a step of its own: those who may record it hear of it
         assertThat(sender.sendPending()).isEqualTo(2);
-        assertThat(since(seen)).containsExactlyInAnyOrder(
-                "p-deputy@gov.example: Изменение перечня ожидает утверждения приказом",
-                "p-minister@gov.example: Изменение перечня ожидает утверждения приказом");
+        assertThat(since(seen))
+                .containsExactlyInAnyOrder(
+                        "p-deputy@gov.example: Изменение перечня ожидает утверждения приказом",
+                        "p-minister@gov.example: Изменение перечня ожидает утверждения приказом");
     }
 
     /**
@@ -197,34 +277,67 @@ class RemindersIT {
         }
         Api api = Api.at(port);
         Api admin = api.as("admin");
-        ApplicationIT.ok(admin.post("/api/v1/registers", Map.of("id", "mail-own", "authority", "ГЖИ", "timeZone",
-                "Europe/Moscow", "template", "SIX_COLUMN", "publicationDeadlineWorkingDays", 10)));
-        ApplicationIT.ok(admin.post("/api/v1/registers/mail-own/divisions", Map.of("id", "licensing", "name", "Лицензирование",
-                "processes", List.of(ApplicationIT.LICENSING_PROCESS))));
-        ApplicationIT.ok(admin.post("/api/v1/registers/mail-own/members", Map.of("username", "o-initiator", "role", "SPECIALIST", "division", "licensing")));
-        ApplicationIT.ok(admin.post("/api/v1/registers/mail-own/members", Map.of("username", "o-head", "role", "HEAD", "division", "licensing")));
-        ApplicationIT.ok(admin.post("/api/v1/registers/mail-own/members", Map.of("username", "o-deputy", "role", "DEPUTY")));
-        ApplicationIT.ok(admin.post("/api/v1/registers/mail-own/members", Map.of("username", "o-publisher", "role", "PUBLISHER")));
+        ApplicationIT.ok(admin.post(
+                "/api/v1/registers",
+                Map.of(
+                        "id",
+                        "mail-own",
+                        "authority",
+                        "ГЖИ",
+                        "timeZone",
+                        "Europe/Moscow",
+                        "template",
+                        "SIX_COLUMN",
+                        "publicationDeadlineWorkingDays",
+                        10)));
+        ApplicationIT.ok(admin.post(
+                "/api/v1/registers/mail-own/divisions",
+                Map.of(
+                        "id",
+                        "licensing",
+                        "name",
+                        "Лицензирование",
+                        "processes",
+                        List.of(ApplicationIT.LICENSING_PROCESS))));
+        ApplicationIT.ok(admin.post(
+                "/api/v1/registers/mail-own/members",
+                Map.of("username", "o-initiator", "role", "SPECIALIST", "division", "licensing")));
+        ApplicationIT.ok(admin.post(
+                "/api/v1/registers/mail-own/members",
+                Map.of("username", "o-head", "role", "HEAD", "division", "licensing")));
+        ApplicationIT.ok(
+                admin.post("/api/v1/registers/mail-own/members", Map.of("username", "o-deputy", "role", "DEPUTY")));
+        ApplicationIT.ok(admin.post(
+                "/api/v1/registers/mail-own/members", Map.of("username", "o-publisher", "role", "PUBLISHER")));
         sender.sendPending();
         List<String> seen = mail();
-        String change = ApplicationIT.ok(api.as("o-initiator").post("/api/v1/registers/mail-own/changes",
-                ApplicationIT.addRow("Сайт"))).json().get("changeId").asString();
+        String change = ApplicationIT.ok(
+                        api.as("o-initiator").post("/api/v1/registers/mail-own/changes", ApplicationIT.addRow("Сайт")))
+                .json()
+                .get("changeId")
+                .asString();
 
         // the members are gone from the read models, and the change's deadline is not there yet
-        assertThat(jdbc.sql("delete from q_member where register_id = 'mail-own'").update()).isEqualTo(4);
+        assertThat(jdbc.sql("delete from q_member where register_id = 'mail-own'")
+                        .update())
+                .isEqualTo(4);
         ApplicationIT.ok(api.as("o-head").post("/api/v1/changes/" + change + "/division-approval", "{}"));
         ApplicationIT.ok(api.as("o-deputy").post("/api/v1/changes/" + change + "/deputy-approval", "{}"));
         assertThat(jdbc.sql("update q_change set approved_at = null, due_date = null where change_id = ?")
-                .param(change).update()).isEqualTo(1);
+                        .param(change)
+                        .update())
+                .isEqualTo(1);
         clock.set(Instant.parse("2025-03-14T09:00:00Z")); // due 17.03.2025: at risk
         policy.remindOfPublicationsAtRisk();
         policy.remindOfPublicationsAtRisk();
         sender.sendPending();
-        assertThat(since(seen)).filteredOn(m -> m.contains("@own.example")).containsExactlyInAnyOrder(
-                "o-head@own.example: Изменение перечня ожидает вашего согласования",
-                "o-deputy@own.example: Изменение перечня ожидает утверждения",
-                "o-initiator@own.example: Ваше изменение перечня утверждено",
-                "o-publisher@own.example: Срок публикации перечня истекает 17.03.2025");
+        assertThat(since(seen))
+                .filteredOn(m -> m.contains("@own.example"))
+                .containsExactlyInAnyOrder(
+                        "o-head@own.example: Изменение перечня ожидает вашего согласования",
+                        "o-deputy@own.example: Изменение перечня ожидает утверждения",
+                        "o-initiator@own.example: Ваше изменение перечня утверждено",
+                        "o-publisher@own.example: Срок публикации перечня истекает 17.03.2025");
 
         // the rebuild brings the read models back, and sends nothing
         seen = mail();
@@ -232,7 +345,9 @@ class RemindersIT {
         policy.remindOfPublicationsAtRisk();
         assertThat(sender.sendPending()).as("a rebuild sends no reminder").isZero();
         assertThat(since(seen)).isEmpty();
-        assertThat(jdbc.sql("select count(*) from q_member where register_id = 'mail-own'").query(Long.class).single())
+        assertThat(jdbc.sql("select count(*) from q_member where register_id = 'mail-own'")
+                        .query(Long.class)
+                        .single())
                 .isEqualTo(4);
     }
 
@@ -264,16 +379,43 @@ class RemindersIT {
         }
         Api api = Api.at(port);
         Api admin = api.as("admin");
-        ApplicationIT.ok(admin.post("/api/v1/registers", Map.of("id", "mail-no-calendar", "authority", "ГЖИ", "timeZone",
-                "Europe/Moscow", "template", "SIX_COLUMN", "publicationDeadlineWorkingDays", 10)));
-        ApplicationIT.ok(admin.post("/api/v1/registers/mail-no-calendar/divisions", Map.of("id", "licensing",
-                "name", "Лицензирование", "processes", List.of(ApplicationIT.LICENSING_PROCESS))));
-        ApplicationIT.ok(admin.post("/api/v1/registers/mail-no-calendar/members", Map.of("username", "initiator", "role", "SPECIALIST", "division", "licensing")));
-        ApplicationIT.ok(admin.post("/api/v1/registers/mail-no-calendar/members", Map.of("username", "division-head", "role", "HEAD", "division", "licensing")));
-        ApplicationIT.ok(admin.post("/api/v1/registers/mail-no-calendar/members", Map.of("username", "deputy", "role", "DEPUTY")));
-        ApplicationIT.ok(admin.post("/api/v1/registers/mail-no-calendar/members", Map.of("username", "publisher", "role", "PUBLISHER")));
-        String change = ApplicationIT.ok(api.as("initiator").post("/api/v1/registers/mail-no-calendar/changes",
-                ApplicationIT.addRow("Сайт"))).json().get("changeId").asString();
+        ApplicationIT.ok(admin.post(
+                "/api/v1/registers",
+                Map.of(
+                        "id",
+                        "mail-no-calendar",
+                        "authority",
+                        "ГЖИ",
+                        "timeZone",
+                        "Europe/Moscow",
+                        "template",
+                        "SIX_COLUMN",
+                        "publicationDeadlineWorkingDays",
+                        10)));
+        ApplicationIT.ok(admin.post(
+                "/api/v1/registers/mail-no-calendar/divisions",
+                Map.of(
+                        "id",
+                        "licensing",
+                        "name",
+                        "Лицензирование",
+                        "processes",
+                        List.of(ApplicationIT.LICENSING_PROCESS))));
+        ApplicationIT.ok(admin.post(
+                "/api/v1/registers/mail-no-calendar/members",
+                Map.of("username", "initiator", "role", "SPECIALIST", "division", "licensing")));
+        ApplicationIT.ok(admin.post(
+                "/api/v1/registers/mail-no-calendar/members",
+                Map.of("username", "division-head", "role", "HEAD", "division", "licensing")));
+        ApplicationIT.ok(admin.post(
+                "/api/v1/registers/mail-no-calendar/members", Map.of("username", "deputy", "role", "DEPUTY")));
+        ApplicationIT.ok(admin.post(
+                "/api/v1/registers/mail-no-calendar/members", Map.of("username", "publisher", "role", "PUBLISHER")));
+        String change = ApplicationIT.ok(api.as("initiator")
+                        .post("/api/v1/registers/mail-no-calendar/changes", ApplicationIT.addRow("Сайт")))
+                .json()
+                .get("changeId")
+                .asString();
         ApplicationIT.ok(api.as("division-head").post("/api/v1/changes/" + change + "/division-approval", "{}"));
         ApplicationIT.ok(api.as("deputy").post("/api/v1/changes/" + change + "/deputy-approval", "{}"));
         sender.sendPending(); // the approvers' reminders

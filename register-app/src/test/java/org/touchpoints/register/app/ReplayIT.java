@@ -18,50 +18,145 @@ class ReplayIT extends ApplicationIT {
     void aRebuiltReadModelEqualsTheLiveOne() throws Exception {
         String register = newRegister();
         // 64 imported rows: the rebuild sends runs of inserts this long as multi-row inserts
-        ok(api.as("admin").postMultipart("/api/v1/registers/" + register + "/import", "gzhi.csv",
-                java.nio.file.Files.readAllBytes(java.nio.file.Path.of("src/main/resources/demo/smolensk-gzhi-2024.csv"))));
+        ok(api.as("admin")
+                .postMultipart(
+                        "/api/v1/registers/" + register + "/import",
+                        "gzhi.csv",
+                        java.nio.file.Files.readAllBytes(
+                                java.nio.file.Path.of("src/main/resources/demo/smolensk-gzhi-2024.csv"))));
         String site = approvedChange(register, "Сайт");
         String phone = approvedChange(register, "Телефон");
-        ok(api.as("publisher").post("/api/v1/registers/" + register + "/publications", Map.of("url", "https://example.gov.ru/v1")));
+        ok(api.as("publisher")
+                .post("/api/v1/registers/" + register + "/publications", Map.of("url", "https://example.gov.ru/v1")));
         clock.advance(Duration.ofDays(1));
-        String remove = ok(api.as("initiator").post("/api/v1/registers/" + register + "/changes",
-                Map.of("kind", "REMOVE", "rowId", phone, "reason", "TOUCHPOINT_EXCLUDED"))).json().get("changeId").asString();
+        String remove = ok(api.as("initiator")
+                        .post(
+                                "/api/v1/registers/" + register + "/changes",
+                                Map.of("kind", "REMOVE", "rowId", phone, "reason", "TOUCHPOINT_EXCLUDED")))
+                .json()
+                .get("changeId")
+                .asString();
         ok(api.as("division-head").post("/api/v1/changes/" + remove + "/division-approval", "{}"));
         String rejected = initiate(register, "Чат-бот");
         ok(api.as("division-head").post("/api/v1/changes/" + rejected + "/rejection", Map.of("reason", "Не нужен")));
-        ok(api.as("division-head").post("/api/v1/registers/" + register + "/annual-reviews", Map.of("division", "licensing", "year", 2024)));
+        ok(api.as("division-head")
+                .post(
+                        "/api/v1/registers/" + register + "/annual-reviews",
+                        Map.of("division", "licensing", "year", 2024)));
         accounts.create("acting-head", "demo", "И.о. руководителя", null);
-        ok(api.as("admin").post("/api/v1/registers/" + register + "/members",
-                Map.of("username", "acting-head", "role", "SPECIALIST", "division", "appeals")));
-        ok(api.as("division-head").post("/api/v1/registers/" + register + "/delegations", Map.of("delegationId", "replay-1",
-                "delegate", "acting-head", "role", "HEAD", "division", "licensing", "validFrom", "2024-12-21",
-                "validTo", "2024-12-31")));
+        ok(api.as("admin")
+                .post(
+                        "/api/v1/registers/" + register + "/members",
+                        Map.of("username", "acting-head", "role", "SPECIALIST", "division", "appeals")));
+        ok(api.as("division-head")
+                .post(
+                        "/api/v1/registers/" + register + "/delegations",
+                        Map.of(
+                                "delegationId",
+                                "replay-1",
+                                "delegate",
+                                "acting-head",
+                                "role",
+                                "HEAD",
+                                "division",
+                                "licensing",
+                                "validFrom",
+                                "2024-12-21",
+                                "validTo",
+                                "2024-12-31")));
         String actedFor = initiate(register, "Виджет обратной связи");
         ok(api.as("acting-head").post("/api/v1/changes/" + actedFor + "/division-approval", "{}"));
-        ok(api.as("division-head").post("/api/v1/registers/" + register + "/delegations", Map.of("delegationId", "replay-2",
-                "delegate", "other-initiator", "role", "HEAD", "division", "licensing", "validFrom", "2025-01-09",
-                "validTo", "2025-01-10")));
+        ok(api.as("division-head")
+                .post(
+                        "/api/v1/registers/" + register + "/delegations",
+                        Map.of(
+                                "delegationId",
+                                "replay-2",
+                                "delegate",
+                                "other-initiator",
+                                "role",
+                                "HEAD",
+                                "division",
+                                "licensing",
+                                "validFrom",
+                                "2025-01-09",
+                                "validTo",
+                                "2025-01-10")));
         ok(api.as("division-head").delete("/api/v1/registers/" + register + "/delegations/replay-2"));
-        ok(api.as("admin").delete("/api/v1/registers/" + register + "/members/other-initiator?role=SPECIALIST&division=appeals"));
+        ok(api.as("admin")
+                .delete("/api/v1/registers/" + register + "/members/other-initiator?role=SPECIALIST&division=appeals"));
 
         // a change package (several rows, one change) approved, and one still in the chain: every row replays
-        String packaged = ok(api.as("initiator").post("/api/v1/registers/" + register + "/changes", Map.of(
-                "reason", "OTHER", "operations", List.of(
-                        Map.of("kind", "ADD", "row", row(LICENSING_PROCESS, "Пакет: Telegram", "DIGITAL", List.of(1))),
-                        Map.of("kind", "ADD", "row", row(LICENSING_PROCESS, "Пакет: ВКонтакте", "DIGITAL", List.of(1))),
-                        Map.of("kind", "EDIT", "rowId", site, "row", row(LICENSING_PROCESS, "Пакет: сайт", "DIGITAL", List.of(1, 3)))))))
-                .json().get("changeId").asString();
+        String packaged = ok(api.as("initiator")
+                        .post(
+                                "/api/v1/registers/" + register + "/changes",
+                                Map.of(
+                                        "reason",
+                                        "OTHER",
+                                        "operations",
+                                        List.of(
+                                                Map.of(
+                                                        "kind",
+                                                        "ADD",
+                                                        "row",
+                                                        row(
+                                                                LICENSING_PROCESS,
+                                                                "Пакет: Telegram",
+                                                                "DIGITAL",
+                                                                List.of(1))),
+                                                Map.of(
+                                                        "kind",
+                                                        "ADD",
+                                                        "row",
+                                                        row(
+                                                                LICENSING_PROCESS,
+                                                                "Пакет: ВКонтакте",
+                                                                "DIGITAL",
+                                                                List.of(1))),
+                                                Map.of(
+                                                        "kind",
+                                                        "EDIT",
+                                                        "rowId",
+                                                        site,
+                                                        "row",
+                                                        row(
+                                                                LICENSING_PROCESS,
+                                                                "Пакет: сайт",
+                                                                "DIGITAL",
+                                                                List.of(1, 3)))))))
+                .json()
+                .get("changeId")
+                .asString();
         ok(api.as("acting-head").post("/api/v1/changes/" + packaged + "/division-approval", "{}"));
         ok(api.as("deputy").post("/api/v1/changes/" + packaged + "/deputy-approval", "{}"));
-        ok(api.as("initiator").post("/api/v1/registers/" + register + "/changes", Map.of("reason", "OTHER",
-                "operations", List.of(Map.of("kind", "ADD", "row", row(LICENSING_PROCESS, "Пакет: ОК", "DIGITAL", List.of(1))),
-                        Map.of("kind", "ADD", "row", row(LICENSING_PROCESS, "Пакет: Дзен", "DIGITAL", List.of(1)))))));
+        ok(api.as("initiator")
+                .post(
+                        "/api/v1/registers/" + register + "/changes",
+                        Map.of(
+                                "reason",
+                                "OTHER",
+                                "operations",
+                                List.of(
+                                        Map.of(
+                                                "kind",
+                                                "ADD",
+                                                "row",
+                                                row(LICENSING_PROCESS, "Пакет: ОК", "DIGITAL", List.of(1))),
+                                        Map.of(
+                                                "kind",
+                                                "ADD",
+                                                "row",
+                                                row(LICENSING_PROCESS, "Пакет: Дзен", "DIGITAL", List.of(1)))))));
 
         // a register under its own procedure (003): the deputy's step, then one act approving two changes
         String novosibirsk = newRegister();
-        ok(api.as("admin").send("PUT", "/api/v1/registers/" + novosibirsk + "/procedure", "application/json",
-                "{\"preset\":\"NOVOSIBIRSK_GSN\",\"directions\":[\"Предоставление государственных услуг\"]}"
-                        .getBytes(java.nio.charset.StandardCharsets.UTF_8)));
+        ok(api.as("admin")
+                .send(
+                        "PUT",
+                        "/api/v1/registers/" + novosibirsk + "/procedure",
+                        "application/json",
+                        "{\"preset\":\"NOVOSIBIRSK_GSN\",\"directions\":[\"Предоставление государственных услуг\"]}"
+                                .getBytes(java.nio.charset.StandardCharsets.UTF_8)));
         List<String> awaiting = new java.util.ArrayList<>();
         for (String touchpoint : List.of("Сайт инспекции", "Почта инспекции")) {
             String c = initiate(novosibirsk, touchpoint);
@@ -69,16 +164,28 @@ class ReplayIT extends ApplicationIT {
             ok(api.as("deputy").post("/api/v1/changes/" + c + "/approval", "{}"));
             awaiting.add(c);
         }
-        ok(api.as("deputy").post("/api/v1/registers/" + novosibirsk + "/approval-acts", Map.of("number", "7-п",
-                "date", clock.instant().atZone(java.time.ZoneId.of("Europe/Moscow")).toLocalDate().toString(),
-                "changeIds", awaiting)));
+        ok(api.as("deputy")
+                .post(
+                        "/api/v1/registers/" + novosibirsk + "/approval-acts",
+                        Map.of(
+                                "number",
+                                "7-п",
+                                "date",
+                                clock.instant()
+                                        .atZone(java.time.ZoneId.of("Europe/Moscow"))
+                                        .toLocalDate()
+                                        .toString(),
+                                "changeIds",
+                                awaiting)));
 
         Map<String, List<Map<String, Object>>> live = ReadModels.snapshot(jdbc);
         assertThat(live.get("q_change")).isNotEmpty();
         assertThat(live.get("q_approval_act")).isNotEmpty();
         assertThat(live.get("q_delegation")).isNotEmpty();
-        assertThat(live.get("q_member")).as("the revoked role is gone").noneMatch(m -> register.equals(m.get("register_id"))
-                && "other-initiator".equals(m.get("username"))).anyMatch(m -> register.equals(m.get("register_id")));
+        assertThat(live.get("q_member"))
+                .as("the revoked role is gone")
+                .noneMatch(m -> register.equals(m.get("register_id")) && "other-initiator".equals(m.get("username")))
+                .anyMatch(m -> register.equals(m.get("register_id")));
 
         Api.Response rebuilt = ReadModels.rebuild(api.as("admin"));
         assertThat(rebuilt.status()).as(rebuilt.toString()).isEqualTo(200);
@@ -88,7 +195,10 @@ class ReplayIT extends ApplicationIT {
         for (String table : ReadModels.TABLES.keySet()) {
             assertThat(replayed.get(table)).as(table).containsExactlyElementsOf(live.get(table));
         }
-        assertThat(api.as("initiator").post("/api/v1/admin/projections/rebuild", "{}").status()).isEqualTo(403);
+        assertThat(api.as("initiator")
+                        .post("/api/v1/admin/projections/rebuild", "{}")
+                        .status())
+                .isEqualTo(403);
     }
 
     /**
@@ -99,21 +209,29 @@ class ReplayIT extends ApplicationIT {
     void anApprovalStoredInItsOldShapeKeepsItsDueDateThroughARebuild() {
         String register = newRegister();
         String change = approvedChange(register, "Сайт");
-        String dueDate = jdbc.sql("select due_date::text from q_change where change_id = ?").param(change)
-                .query(String.class).single();
+        String dueDate = jdbc.sql("select due_date::text from q_change where change_id = ?")
+                .param(change)
+                .query(String.class)
+                .single();
         assertThat(dueDate).isNotNull();
         int rewritten = jdbc.sql("""
                         update domain_event_entry
                         set payload = convert_to((convert_from(payload, 'UTF8')::jsonb - 'due')::text, 'UTF8')
                         where aggregate_identifier = ? and payload_type = ?
                           and convert_from(payload, 'UTF8')::jsonb ->> 'changeId' = ?""")
-                .params(register, org.touchpoints.register.api.change.DeputyApproved.class.getName(), change).update();
-        assertThat(rewritten).as("the deputy's approval, now in the shape of the events recorded before").isEqualTo(1);
+                .params(register, org.touchpoints.register.api.change.DeputyApproved.class.getName(), change)
+                .update();
+        assertThat(rewritten)
+                .as("the deputy's approval, now in the shape of the events recorded before")
+                .isEqualTo(1);
 
         Api.Response rebuilt = ReadModels.rebuild(api.as("admin"));
         assertThat(rebuilt.status()).as(rebuilt.toString()).isEqualTo(200);
-        assertThat(jdbc.sql("select due_date::text from q_change where change_id = ?").param(change).query(String.class)
-                .single()).isEqualTo(dueDate);
+        assertThat(jdbc.sql("select due_date::text from q_change where change_id = ?")
+                        .param(change)
+                        .query(String.class)
+                        .single())
+                .isEqualTo(dueDate);
     }
 
     @Test
@@ -121,15 +239,20 @@ class ReplayIT extends ApplicationIT {
         // a new q_ table must join ReadModels.TABLES, or the rebuild comparison would silently skip it
         List<String> readModelTables = jdbc.sql("select table_name from information_schema.tables"
                         + " where table_schema = current_schema() and table_name like 'q!_%' escape '!'")
-                .query(String.class).list();
+                .query(String.class)
+                .list();
         assertThat(readModelTables).isNotEmpty();
         assertThat(ReadModels.TABLES.keySet()).containsExactlyInAnyOrderElementsOf(readModelTables);
         // and a rebuild writes fresh copies of every one of them: a table the rebuild does not know would keep its
         // rows while the others start again (a table of a group that is not rebuilt would go to a list of its own)
         assertThat(org.touchpoints.register.query.config.Projections.REBUILT_TABLES)
-                .as("the tables a rebuild replaces").containsExactlyInAnyOrderElementsOf(readModelTables);
+                .as("the tables a rebuild replaces")
+                .containsExactlyInAnyOrderElementsOf(readModelTables);
         assertThat(jdbc.sql("select count(*) from information_schema.schemata where schema_name like 'rebuild%'")
-                .query(Long.class).single()).as("no fresh tables left beside the live ones").isZero();
+                        .query(Long.class)
+                        .single())
+                .as("no fresh tables left beside the live ones")
+                .isZero();
     }
 
     @Test
@@ -142,7 +265,8 @@ class ReplayIT extends ApplicationIT {
                 + " from pg_constraint where connamespace = 'public'::regnamespace"
                 + " and conrelid::regclass::text like 'q!_%' escape '!' order by 1";
         List<String> indexesBefore = jdbc.sql(indexes).query(String.class).list();
-        List<String> constraintsBefore = jdbc.sql(constraints).query(String.class).list();
+        List<String> constraintsBefore =
+                jdbc.sql(constraints).query(String.class).list();
         assertThat(indexesBefore).anyMatch(i -> i.contains("q_division_process_key"));
 
         ReadModels.rebuild(api.as("admin"));

@@ -37,7 +37,9 @@ class RulesOverHttpIT extends ApplicationIT {
     void theDeputyBeforeTheHeadGets409() {
         String register = newRegister();
         String change = initiate(register, "Сайт");
-        assertProblem(api.as("deputy").post("/api/v1/changes/" + change + "/deputy-approval", "{}"), 409,
+        assertProblem(
+                api.as("deputy").post("/api/v1/changes/" + change + "/deputy-approval", "{}"),
+                409,
                 "finalApprovalOnlyAfterDivisionApproval");
     }
 
@@ -45,9 +47,16 @@ class RulesOverHttpIT extends ApplicationIT {
     void aClosedChangeAcceptsNothingMore() {
         String register = newRegister();
         String change = approvedChange(register, "Сайт");
-        assertProblem(api.as("division-head").post("/api/v1/changes/" + change + "/division-approval",
-                java.util.Map.of("comment", "Ещё раз")), 409, "closedChangeAcceptsNothingMore");
-        assertProblem(api.as("initiator").post("/api/v1/changes/" + change + "/withdrawal", null), 409,
+        assertProblem(
+                api.as("division-head")
+                        .post(
+                                "/api/v1/changes/" + change + "/division-approval",
+                                java.util.Map.of("comment", "Ещё раз")),
+                409,
+                "closedChangeAcceptsNothingMore");
+        assertProblem(
+                api.as("initiator").post("/api/v1/changes/" + change + "/withdrawal", null),
+                409,
                 "closedChangeAcceptsNothingMore");
     }
 
@@ -55,29 +64,49 @@ class RulesOverHttpIT extends ApplicationIT {
     void aDuplicateTouchpointInTheProcessGets409() {
         String register = newRegister();
         approvedChange(register, "Официальный сайт");
-        Api.Response r = api.as("initiator").post("/api/v1/registers/" + register + "/changes",
-                addRow("  официальный   сайт "));
+        Api.Response r =
+                api.as("initiator").post("/api/v1/registers/" + register + "/changes", addRow("  официальный   сайт "));
         assertProblem(r, 409, "oneTouchpointPerProcess");
     }
 
     @Test
     void badInputGets400WithPerFieldMessages() {
         String register = newRegister();
-        Api.Response r = api.as("initiator").post("/api/v1/registers/" + register + "/changes",
-                Map.of("kind", "ADD", "reason", "NEW_TOUCHPOINT", "row", Map.of("direction", "Предоставление государственных услуг",
-                        "process", LICENSING_PROCESS, "touchpoint", Map.of("name", "", "channel", "DIGITAL"), "needs", List.of(0))));
+        Api.Response r = api.as("initiator")
+                .post(
+                        "/api/v1/registers/" + register + "/changes",
+                        Map.of(
+                                "kind",
+                                "ADD",
+                                "reason",
+                                "NEW_TOUCHPOINT",
+                                "row",
+                                Map.of(
+                                        "direction",
+                                        "Предоставление государственных услуг",
+                                        "process",
+                                        LICENSING_PROCESS,
+                                        "touchpoint",
+                                        Map.of("name", "", "channel", "DIGITAL"),
+                                        "needs",
+                                        List.of(0))));
         assertProblem(r, 400, "rowIsComplete");
         List<String> fields = new ArrayList<>();
         r.json().get("errors").forEach(e -> fields.add(e.get("field").asString()));
         assertThat(fields).contains("row.touchpoint.name", "row.needs");
 
-        Api.Response wrongType = api.as("initiator").post("/api/v1/registers/" + register + "/changes",
-                "{\"kind\":\"ADD\",\"reason\":\"NEW_TOUCHPOINT\",\"row\":{\"needs\":\"много\"}}");
+        Api.Response wrongType = api.as("initiator")
+                .post(
+                        "/api/v1/registers/" + register + "/changes",
+                        "{\"kind\":\"ADD\",\"reason\":\"NEW_TOUCHPOINT\",\"row\":{\"needs\":\"много\"}}");
         assertThat(wrongType.status()).isEqualTo(400);
-        assertThat(wrongType.json().get("errors").get(0).get("field").asString()).isEqualTo("row.needs");
+        assertThat(wrongType.json().get("errors").get(0).get("field").asString())
+                .isEqualTo("row.needs");
 
-        Api.Response unknownEnum = api.as("initiator").post("/api/v1/registers/" + register + "/changes",
-                "{\"kind\":\"RENAME\",\"reason\":\"NEW_TOUCHPOINT\"}");
+        Api.Response unknownEnum = api.as("initiator")
+                .post(
+                        "/api/v1/registers/" + register + "/changes",
+                        "{\"kind\":\"RENAME\",\"reason\":\"NEW_TOUCHPOINT\"}");
         assertThat(unknownEnum.status()).isEqualTo(400);
         assertThat(unknownEnum.contentType()).startsWith("application/problem+json");
 
@@ -88,14 +117,23 @@ class RulesOverHttpIT extends ApplicationIT {
 
     @Test
     void unknownIdsGet404AndStrangersGet401() {
-        assertThat(api.as("initiator").post("/api/v1/changes/no-such-change/division-approval", "{}").status()).isEqualTo(404);
-        assertThat(api.as("initiator").get("/api/v1/changes/no-such-change").status()).isEqualTo(404);
-        assertThat(api.as("initiator").get("/api/v1/registers/no-such-register/rows").status()).isEqualTo(404);
+        assertThat(api.as("initiator")
+                        .post("/api/v1/changes/no-such-change/division-approval", "{}")
+                        .status())
+                .isEqualTo(404);
+        assertThat(api.as("initiator").get("/api/v1/changes/no-such-change").status())
+                .isEqualTo(404);
+        assertThat(api.as("initiator")
+                        .get("/api/v1/registers/no-such-register/rows")
+                        .status())
+                .isEqualTo(404);
         Api.Response anonymous = api.get("/api/v1/registers");
         assertThat(anonymous.status()).isEqualTo(401);
         assertThat(anonymous.contentType()).startsWith("application/problem+json");
-        assertThat(api.as("initiator", "wrong").get("/api/v1/registers").status()).isEqualTo(401);
-        for (String hostile : new String[] {"/api/v1/changes/..%2F..%2Fetc/withdrawal", "/api/v1/changes/%00/withdrawal"}) {
+        assertThat(api.as("initiator", "wrong").get("/api/v1/registers").status())
+                .isEqualTo(401);
+        for (String hostile :
+                new String[] {"/api/v1/changes/..%2F..%2Fetc/withdrawal", "/api/v1/changes/%00/withdrawal"}) {
             Api.Response refused = api.as("initiator").post(hostile, null);
             assertThat(refused.status()).as(hostile).isEqualTo(400);
             assertThat(refused.contentType()).as(hostile).startsWith("application/problem+json");
@@ -104,13 +142,27 @@ class RulesOverHttpIT extends ApplicationIT {
 
     @Test
     void onlyAnAdministratorCreatesRegistersAndOnlyAuditorsReadTheHistory() {
-        Api.Response r = api.as("initiator").post("/api/v1/registers", Map.of("id", "sneaky", "authority", "X",
-                "timeZone", "Europe/Moscow", "template", "SIX_COLUMN"));
+        Api.Response r = api.as("initiator")
+                .post(
+                        "/api/v1/registers",
+                        Map.of(
+                                "id",
+                                "sneaky",
+                                "authority",
+                                "X",
+                                "timeZone",
+                                "Europe/Moscow",
+                                "template",
+                                "SIX_COLUMN"));
         assertThat(r.status()).isEqualTo(403);
         assertThat(r.contentType()).startsWith("application/problem+json");
         String register = newRegister();
-        assertThat(api.as("initiator").get("/api/v1/registers/" + register + "/history").status()).isEqualTo(403);
-        JsonNode history = ok(api.as("auditor").get("/api/v1/registers/" + register + "/history")).json();
+        assertThat(api.as("initiator")
+                        .get("/api/v1/registers/" + register + "/history")
+                        .status())
+                .isEqualTo(403);
+        JsonNode history = ok(api.as("auditor").get("/api/v1/registers/" + register + "/history"))
+                .json();
         assertThat(history.get(0).get("event").asString()).isEqualTo("RegisterCreated");
         assertThat(history.get(0).get("by").asString()).isEqualTo("admin");
         assertThat(history.get(0).get("payload").get("timeZone").asString()).isEqualTo("Europe/Moscow");
@@ -121,14 +173,27 @@ class RulesOverHttpIT extends ApplicationIT {
         assertThat(lines).hasSize(history.size() + 1);
         assertThat(lines[0]).isEqualTo("\uFEFF№;Время (московское время);Событие;Кто;Изменение;Содержание");
         assertThat(lines[1]).startsWith("0;\"20.12.2024 12:00:00\";\"Перечень создан\";\"Администратор\";");
-        assertThat(api.as("initiator").get("/api/v1/registers/" + register + "/history/export").status()).isEqualTo(403);
+        assertThat(api.as("initiator")
+                        .get("/api/v1/registers/" + register + "/history/export")
+                        .status())
+                .isEqualTo(403);
     }
 
     @Test
     void aRegisterIdIsTakenOnce() {
         String register = newRegister();
-        Api.Response r = api.as("admin").post("/api/v1/registers", Map.of("id", register, "authority", "Другой орган",
-                "timeZone", "Europe/Moscow", "template", "SIX_COLUMN"));
+        Api.Response r = api.as("admin")
+                .post(
+                        "/api/v1/registers",
+                        Map.of(
+                                "id",
+                                register,
+                                "authority",
+                                "Другой орган",
+                                "timeZone",
+                                "Europe/Moscow",
+                                "template",
+                                "SIX_COLUMN"));
         assertProblem(r, 409, "registerIdIsUnique");
     }
 
@@ -145,7 +210,9 @@ class RulesOverHttpIT extends ApplicationIT {
         assertThat(eventCount(register)).isEqualTo(after);
 
         body.put("comment", "другое содержание");
-        assertProblem(api.as("initiator").post("/api/v1/registers/" + register + "/changes", body), 409,
+        assertProblem(
+                api.as("initiator").post("/api/v1/registers/" + register + "/changes", body),
+                409,
                 "sameChangeIdSameProposal");
     }
 

@@ -35,13 +35,16 @@ class Seed004ImportIT extends ApplicationIT {
         List<List<String>> file = TestCsv.rows(new String(csv, StandardCharsets.UTF_8)); // with its header, line 1
         String register = minpromtorg();
 
-        JsonNode dryRun = ok(api.as("admin").postMultipart("/api/v1/registers/" + register + "/import?dryRun=true",
-                "perechen-004.csv", csv)).json();
+        JsonNode dryRun = ok(api.as("admin")
+                        .postMultipart(
+                                "/api/v1/registers/" + register + "/import?dryRun=true", "perechen-004.csv", csv))
+                .json();
 
         assertThat(dryRun.get("errors")).isEmpty();
         Map<Integer, Set<String>> inferred = new HashMap<>();
-        dryRun.get("warnings").forEach(w -> inferred.computeIfAbsent(w.get("line").asInt(), k -> new HashSet<>())
-                .add(w.get("field").asString()));
+        dryRun.get("warnings")
+                .forEach(w -> inferred.computeIfAbsent(w.get("line").asInt(), k -> new HashSet<>())
+                        .add(w.get("field").asString()));
         JsonNode rows = dryRun.get("rows");
         assertThat(rows).hasSize(19);
         Set<Integer> rowLines = new HashSet<>();
@@ -50,16 +53,23 @@ class Seed004ImportIT extends ApplicationIT {
             rowLines.add(line);
             List<String> cells = file.get(line - 1);
             Set<String> fields = inferred.getOrDefault(line, Set.of());
-            assertThat(fields).as("line " + line + ": no channel column, no need codes").contains("touchpoint.channel", "needs");
-            assertThat(fields.contains("process")).as("line " + line + ": a blank process cell read as the one above")
+            assertThat(fields)
+                    .as("line " + line + ": no channel column, no need codes")
+                    .contains("touchpoint.channel", "needs");
+            assertThat(fields.contains("process"))
+                    .as("line " + line + ": a blank process cell read as the one above")
                     .isEqualTo(cells.get(1).isBlank());
-            assertThat(fields.contains("touchpoint.address")).as("line " + line + ": the cell split into name and address")
+            assertThat(fields.contains("touchpoint.address"))
+                    .as("line " + line + ": the cell split into name and address")
                     .isEqualTo(row.get("touchpoint").hasNonNull("address"));
-            assertThat(fields.contains("touchpoint.name")).as("line " + line + ": an address in brackets kept in the name")
+            assertThat(fields.contains("touchpoint.name"))
+                    .as("line " + line + ": an address in brackets kept in the name")
                     .isEqualTo(cells.get(2).contains("(ГИС ТОР КНД, https://tor.knd.gov.ru/)"));
         }
-        assertThat(inferred.keySet()).as("every other warning is a header repeated at a page break")
-                .containsAll(rowLines).hasSize(rowLines.size() + 2);
+        assertThat(inferred.keySet())
+                .as("every other warning is a header repeated at a page break")
+                .containsAll(rowLines)
+                .hasSize(rowLines.size() + 2);
         inferred.forEach((line, fields) -> {
             if (!rowLines.contains(line)) {
                 assertThat(fields).containsExactly("header");
@@ -68,22 +78,31 @@ class Seed004ImportIT extends ApplicationIT {
         });
         List<Integer> groups = new ArrayList<>();
         rows.forEach(r -> groups.add(r.get("groupNo").asInt()));
-        assertThat(groups).as("the file's № kept").containsExactly(1, 1, 1, 1, 1, 2, 2, 2, 2, 3, 3, 3, 3, 4, 4, 4, 4, 4, 5);
+        assertThat(groups)
+                .as("the file's № kept")
+                .containsExactly(1, 1, 1, 1, 1, 2, 2, 2, 2, 3, 3, 3, 3, 4, 4, 4, 4, 4, 5);
         JsonNode tor = rows.get(12).get("touchpoint");
         assertThat(tor.get("name").asString())
-                .isEqualTo("Типовое облачное решение по осуществлению контрольно-надзорной деятельности (ГИС ТОР КНД, https://tor.knd.gov.ru/)");
+                .isEqualTo(
+                        "Типовое облачное решение по осуществлению контрольно-надзорной деятельности (ГИС ТОР КНД, https://tor.knd.gov.ru/)");
         assertThat(tor.hasNonNull("address")).isFalse();
         assertThat(rows.get(2).get("touchpoint").get("channel").asString()).isEqualTo("OFFLINE");
 
-        JsonNode imported = ok(api.as("admin").postMultipart("/api/v1/registers/" + register + "/import",
-                "perechen-004.csv", csv)).json();
+        JsonNode imported = ok(api.as("admin")
+                        .postMultipart("/api/v1/registers/" + register + "/import", "perechen-004.csv", csv))
+                .json();
         assertThat(imported.get("imported").asInt()).isEqualTo(19);
-        JsonNode recorded = api.as("auditor").get("/api/v1/registers/" + register + "/rows").json();
-        assertThat(essentials(recorded)).as("recorded as the dry run showed").containsExactlyElementsOf(essentials(rows));
+        JsonNode recorded =
+                api.as("auditor").get("/api/v1/registers/" + register + "/rows").json();
+        assertThat(essentials(recorded))
+                .as("recorded as the dry run showed")
+                .containsExactlyElementsOf(essentials(rows));
 
-        List<List<String>> exported = TestCsv.rows(new String(api.as("auditor").bytes("/api/v1/registers/" + register
-                + "/export?format=csv"), StandardCharsets.UTF_8));
-        assertThat(exported).as("the export has the file's cells, each blank cell filled as the one above")
+        List<List<String>> exported = TestCsv.rows(new String(
+                api.as("auditor").bytes("/api/v1/registers/" + register + "/export?format=csv"),
+                StandardCharsets.UTF_8));
+        assertThat(exported)
+                .as("the export has the file's cells, each blank cell filled as the one above")
                 .containsExactlyElementsOf(filledIn(file));
     }
 
@@ -95,17 +114,25 @@ class Seed004ImportIT extends ApplicationIT {
         ok(api.as("admin").postMultipart("/api/v1/registers/" + fromCsv + "/import", "perechen-004.csv", csv));
         String fromDocx = minpromtorg();
 
-        JsonNode report = ok(api.as("admin").postMultipart("/api/v1/registers/" + fromDocx + "/import",
-                "perechen-004.docx", seedLikeDocx(table))).json();
+        JsonNode report = ok(api.as("admin")
+                        .postMultipart(
+                                "/api/v1/registers/" + fromDocx + "/import", "perechen-004.docx", seedLikeDocx(table)))
+                .json();
 
         assertThat(report.get("errors")).isEmpty();
         assertThat(report.get("imported").asInt()).isEqualTo(19);
         Set<String> fields = new HashSet<>();
         report.get("warnings").forEach(w -> fields.add(w.get("field").asString()));
-        assertThat(fields).as("merged cells are the document's own, not inferred").doesNotContain("process", "header")
+        assertThat(fields)
+                .as("merged cells are the document's own, not inferred")
+                .doesNotContain("process", "header")
                 .contains("touchpoint.channel", "needs", "touchpoint.address", "touchpoint.name");
-        assertThat(withoutIds(api.as("auditor").get("/api/v1/registers/" + fromDocx + "/rows").json()))
-                .isEqualTo(withoutIds(api.as("auditor").get("/api/v1/registers/" + fromCsv + "/rows").json()));
+        assertThat(withoutIds(api.as("auditor")
+                        .get("/api/v1/registers/" + fromDocx + "/rows")
+                        .json()))
+                .isEqualTo(withoutIds(api.as("auditor")
+                        .get("/api/v1/registers/" + fromCsv + "/rows")
+                        .json()));
         assertThat(api.as("auditor").bytes("/api/v1/registers/" + fromDocx + "/export?format=csv"))
                 .isEqualTo(api.as("auditor").bytes("/api/v1/registers/" + fromCsv + "/export?format=csv"));
     }
@@ -135,9 +162,12 @@ class Seed004ImportIT extends ApplicationIT {
     private static byte[] seedLikeDocx(List<List<String>> table) throws Exception {
         List<String> header = table.get(0);
         List<List<String>> rows = table.subList(1, table.size());
-        try (XWPFDocument doc = new XWPFDocument(); ByteArrayOutputStream out = new ByteArrayOutputStream()) {
-            doc.createParagraph().createRun().setText("ПЕРЕЧЕНЬ точек взаимодействия с клиентом по вопросам осуществления "
-                    + "регионального государственного контроля (надзора)");
+        try (XWPFDocument doc = new XWPFDocument();
+                ByteArrayOutputStream out = new ByteArrayOutputStream()) {
+            doc.createParagraph()
+                    .createRun()
+                    .setText("ПЕРЕЧЕНЬ точек взаимодействия с клиентом по вопросам осуществления "
+                            + "регионального государственного контроля (надзора)");
             XWPFTable t = doc.createTable(rows.size() + 1, header.size());
             t.getRow(0).setRepeatHeader(true);
             for (int c = 0; c < header.size(); c++) {
@@ -147,11 +177,15 @@ class Seed004ImportIT extends ApplicationIT {
                 for (int c = 0; c < header.size(); c++) {
                     XWPFTableCell cell = t.getRow(r + 1).getCell(c);
                     boolean grouped = c <= 1;
-                    if (grouped && r > 0 && rows.get(r).get(0).equals(rows.get(r - 1).get(0))) {
+                    if (grouped
+                            && r > 0
+                            && rows.get(r).get(0).equals(rows.get(r - 1).get(0))) {
                         cell.getCTTc().addNewTcPr().addNewVMerge().setVal(STMerge.CONTINUE);
                         continue;
                     }
-                    if (grouped && r + 1 < rows.size() && rows.get(r + 1).get(0).equals(rows.get(r).get(0))) {
+                    if (grouped
+                            && r + 1 < rows.size()
+                            && rows.get(r + 1).get(0).equals(rows.get(r).get(0))) {
                         cell.getCTTc().addNewTcPr().addNewVMerge().setVal(STMerge.RESTART);
                     }
                     cell.setText(rows.get(r).get(c));
@@ -164,9 +198,15 @@ class Seed004ImportIT extends ApplicationIT {
 
     private static List<String> essentials(JsonNode rows) {
         List<String> list = new ArrayList<>();
-        rows.forEach(r -> list.add(String.join(" | ", String.valueOf(r.get("groupNo")), r.get("process").asString(),
-                r.get("touchpoint").toString(), r.get("needs").toString(), String.valueOf(r.get("otherNeed")),
-                r.get("interaction").asString(), r.get("features").asString())));
+        rows.forEach(r -> list.add(String.join(
+                " | ",
+                String.valueOf(r.get("groupNo")),
+                r.get("process").asString(),
+                r.get("touchpoint").toString(),
+                r.get("needs").toString(),
+                String.valueOf(r.get("otherNeed")),
+                r.get("interaction").asString(),
+                r.get("features").asString())));
         return list;
     }
 
@@ -182,9 +222,16 @@ class Seed004ImportIT extends ApplicationIT {
 
     private String minpromtorg() {
         String id = "mpt-" + UUID.randomUUID().toString().substring(0, 8);
-        ok(api.as("admin").post("/api/v1/registers", Map.of("id", id,
-                "authority", "Министерство промышленности и торговли Смоленской области",
-                "procedure", Map.of("preset", "SMOLENSK_MINPROMTORG"))));
+        ok(api.as("admin")
+                .post(
+                        "/api/v1/registers",
+                        Map.of(
+                                "id",
+                                id,
+                                "authority",
+                                "Министерство промышленности и торговли Смоленской области",
+                                "procedure",
+                                Map.of("preset", "SMOLENSK_MINPROMTORG"))));
         return id;
     }
 }

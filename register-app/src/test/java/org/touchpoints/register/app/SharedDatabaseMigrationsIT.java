@@ -18,7 +18,11 @@ import org.springframework.jdbc.core.JdbcTemplate;
 class SharedDatabaseMigrationsIT {
 
     @ParameterizedTest
-    @ValueSource(strings = {"register-command-service,register-query-service", "register-query-service,register-command-service"})
+    @ValueSource(
+            strings = {
+                "register-command-service,register-query-service",
+                "register-query-service,register-command-service"
+            })
     void bothServicesMigrateTheSharedDatabaseInEitherOrderAndStartAgain(String order) throws Exception {
         List<String> services = List.of(order.split(","));
         try (EmbeddedPostgres postgres = EmbeddedPostgres.builder().start()) {
@@ -31,21 +35,35 @@ class SharedDatabaseMigrationsIT {
             for (String service : services) {
                 flyway(service, database).validate();
             }
-            List<String> tables = new JdbcTemplate(database).queryForList(
-                    "select table_name from information_schema.tables where table_schema = 'public'", String.class);
-            assertThat(tables).contains("account", "change_lookup", "domain_event_entry", "token_entry", "q_register",
-                    "q_change", "reminder_outbox", "processor_node");
-            List<String> versions = new JdbcTemplate(database).queryForList(
-                    "select version from flyway_schema_history where success", String.class);
+            List<String> tables = new JdbcTemplate(database)
+                    .queryForList(
+                            "select table_name from information_schema.tables where table_schema = 'public'",
+                            String.class);
+            assertThat(tables)
+                    .contains(
+                            "account",
+                            "change_lookup",
+                            "domain_event_entry",
+                            "token_entry",
+                            "q_register",
+                            "q_change",
+                            "reminder_outbox",
+                            "processor_node");
+            List<String> versions = new JdbcTemplate(database)
+                    .queryForList("select version from flyway_schema_history where success", String.class);
             assertThat(versions).doesNotHaveDuplicates().contains("1.1", "1.2", "1.3", "1.4", "1.5", "1.6");
         }
     }
 
     @SuppressWarnings("unchecked")
     private static Flyway flyway(String service, DataSource database) {
-        Map<String, Object> flyway = (Map<String, Object>) ((Map<String, Object>) Deployment
-                .yaml(service + "/src/main/resources/application.yml").get("spring")).get("flyway");
-        return Flyway.configure().dataSource(database).locations(((String) flyway.get("locations")).split(","))
+        Map<String, Object> flyway = (Map<String, Object>)
+                ((Map<String, Object>) Deployment.yaml(service + "/src/main/resources/application.yml")
+                                .get("spring"))
+                        .get("flyway");
+        return Flyway.configure()
+                .dataSource(database)
+                .locations(((String) flyway.get("locations")).split(","))
                 .outOfOrder(Boolean.TRUE.equals(flyway.get("out-of-order")))
                 .ignoreMigrationPatterns(((String) flyway.get("ignore-migration-patterns")).split(","))
                 .load();

@@ -18,8 +18,16 @@ class SignInThrottleIT extends ApplicationIT {
 
     private String newAccount() {
         String username = "t-" + UUID.randomUUID().toString().substring(0, 8);
-        ok(api.as("admin").post("/api/v1/accounts", Map.of("username", username, "password", PASSWORD,
-                "displayName", "Проверка ограничения входа")));
+        ok(api.as("admin")
+                .post(
+                        "/api/v1/accounts",
+                        Map.of(
+                                "username",
+                                username,
+                                "password",
+                                PASSWORD,
+                                "displayName",
+                                "Проверка ограничения входа")));
         return username;
     }
 
@@ -27,14 +35,19 @@ class SignInThrottleIT extends ApplicationIT {
     void fiveFailuresForAnAccountThrottleItEvenWithTheRightPasswordUntilThePenaltyIsOver() throws Exception {
         String username = newAccount();
         for (int i = 0; i < 5; i++) {
-            assertThat(api.as(username, "неверный пароль " + i).get("/api/v1/registers").status()).isEqualTo(401);
+            assertThat(api.as(username, "неверный пароль " + i)
+                            .get("/api/v1/registers")
+                            .status())
+                    .isEqualTo(401);
         }
         Api.Response throttled = api.as(username, "неверный пароль 6").get("/api/v1/registers");
         assertThat(throttled.status()).isEqualTo(429);
         assertThat(Long.parseLong(throttled.header("Retry-After"))).isBetween(1L, 15 * 60L);
         assertThat(throttled.contentType()).startsWith("application/problem+json");
         assertThat(throttled.json().get("detail").asString()).contains("Слишком много неудачных попыток");
-        assertThat(api.as(username, PASSWORD).get("/api/v1/registers").status()).as("the right password too").isEqualTo(429);
+        assertThat(api.as(username, PASSWORD).get("/api/v1/registers").status())
+                .as("the right password too")
+                .isEqualTo(429);
 
         FormSignIn browser = new FormSignIn(port);
         FormSignIn.Result form = browser.signIn(username, PASSWORD);
@@ -42,7 +55,9 @@ class SignInThrottleIT extends ApplicationIT {
         HttpResponse<String> page = browser.get(form.location().replaceFirst("^https?://[^/]+", ""), form.cookie());
         assertThat(page.body()).contains("Слишком много", "неудачных попыток входа", "мин.");
 
-        assertThat(api.as("initiator").get("/api/v1/registers").status()).as("other accounts are not affected").isEqualTo(200);
+        assertThat(api.as("initiator").get("/api/v1/registers").status())
+                .as("other accounts are not affected")
+                .isEqualTo(200);
 
         clock.advance(Duration.ofMinutes(14));
         assertThat(api.as(username, PASSWORD).get("/api/v1/registers").status()).isEqualTo(429);
@@ -54,7 +69,10 @@ class SignInThrottleIT extends ApplicationIT {
     @Test
     void twentyFailuresFromOneAddressThrottleEveryAccountFromIt() {
         for (int i = 0; i < 20; i++) {
-            assertThat(api.as("nobody-" + i, "неверный пароль").get("/api/v1/registers").status()).isEqualTo(401);
+            assertThat(api.as("nobody-" + i, "неверный пароль")
+                            .get("/api/v1/registers")
+                            .status())
+                    .isEqualTo(401);
         }
         Api.Response throttled = api.as("auditor").get("/api/v1/registers");
         assertThat(throttled.status()).isEqualTo(429);
@@ -67,11 +85,17 @@ class SignInThrottleIT extends ApplicationIT {
     void failuresOlderThanTheWindowDoNotCount() {
         String username = newAccount();
         for (int i = 0; i < 4; i++) {
-            assertThat(api.as(username, "неверный пароль").get("/api/v1/registers").status()).isEqualTo(401);
+            assertThat(api.as(username, "неверный пароль")
+                            .get("/api/v1/registers")
+                            .status())
+                    .isEqualTo(401);
         }
         clock.advance(Duration.ofMinutes(16));
         for (int i = 0; i < 4; i++) {
-            assertThat(api.as(username, "неверный пароль").get("/api/v1/registers").status()).isEqualTo(401);
+            assertThat(api.as(username, "неверный пароль")
+                            .get("/api/v1/registers")
+                            .status())
+                    .isEqualTo(401);
         }
         assertThat(api.as(username, PASSWORD).get("/api/v1/registers").status()).isEqualTo(200);
     }

@@ -42,8 +42,10 @@ class SlowClientsIT extends ApplicationIT {
                     socket = new Socket();
                     socket.connect(new InetSocketAddress(InetAddress.getLoopbackAddress(), port), 2000);
                     OutputStream out = socket.getOutputStream();
-                    out.write(("POST /login HTTP/1.1\r\nHost: localhost\r\nContent-Type: application/x-www-form-urlencoded\r\n"
-                            + "Content-Length: 100000\r\n\r\nusername=").getBytes(StandardCharsets.US_ASCII));
+                    out.write(
+                            ("POST /login HTTP/1.1\r\nHost: localhost\r\nContent-Type: application/x-www-form-urlencoded\r\n"
+                                            + "Content-Length: 100000\r\n\r\nusername=")
+                                    .getBytes(StandardCharsets.US_ASCII));
                     out.flush();
                     return;
                 }
@@ -79,24 +81,30 @@ class SlowClientsIT extends ApplicationIT {
         }
         AtomicBoolean running = new AtomicBoolean(true);
         AtomicInteger cutOff = new AtomicInteger();
-        Thread dripper = new Thread(() -> {
-            while (running.get()) {
-                long now = System.currentTimeMillis();
-                for (Slow s : slow) {
-                    s.drip(now, cutOff);
-                }
-                try {
-                    Thread.sleep(1000);
-                } catch (InterruptedException e) {
-                    return;
-                }
-            }
-        }, "slow-clients");
-        HttpClient normal = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+        Thread dripper = new Thread(
+                () -> {
+                    while (running.get()) {
+                        long now = System.currentTimeMillis();
+                        for (Slow s : slow) {
+                            s.drip(now, cutOff);
+                        }
+                        try {
+                            Thread.sleep(1000);
+                        } catch (InterruptedException e) {
+                            return;
+                        }
+                    }
+                },
+                "slow-clients");
+        HttpClient normal =
+                HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
         List<Long> answers = new ArrayList<>();
         for (int i = 0; i < 3; i++) { // the pages are rendered once before, so their first rendering is not measured
             for (String path : new String[] {"/api/v1/calendar/2025", "/public", "/login"}) {
-                normal.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + path)).GET().build(),
+                normal.send(
+                        HttpRequest.newBuilder(URI.create("http://localhost:" + port + path))
+                                .GET()
+                                .build(),
                         HttpResponse.BodyHandlers.ofString());
             }
         }
@@ -107,8 +115,12 @@ class SlowClientsIT extends ApplicationIT {
             while (System.currentTimeMillis() < end) {
                 for (String path : new String[] {"/api/v1/calendar/2025", "/public", "/login"}) {
                     long start = System.nanoTime();
-                    HttpResponse<String> r = normal.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + path))
-                            .timeout(Duration.ofSeconds(10)).GET().build(), HttpResponse.BodyHandlers.ofString());
+                    HttpResponse<String> r = normal.send(
+                            HttpRequest.newBuilder(URI.create("http://localhost:" + port + path))
+                                    .timeout(Duration.ofSeconds(10))
+                                    .GET()
+                                    .build(),
+                            HttpResponse.BodyHandlers.ofString());
                     long millis = (System.nanoTime() - start) / 1_000_000;
                     assertThat(r.statusCode()).as(path).isEqualTo(200);
                     answers.add(millis);
@@ -124,7 +136,11 @@ class SlowClientsIT extends ApplicationIT {
             slow.forEach(Slow::close);
         }
         assertThat(answers).hasSizeGreaterThan(30);
-        assertThat(answers).as("every answer to the normal client within a second").allMatch(ms -> ms < 1000);
-        assertThat(cutOff.get()).as("the service refused or cut off slow bodies").isGreaterThan(SLOW_CLIENTS / 2);
+        assertThat(answers)
+                .as("every answer to the normal client within a second")
+                .allMatch(ms -> ms < 1000);
+        assertThat(cutOff.get())
+                .as("the service refused or cut off slow bodies")
+                .isGreaterThan(SLOW_CLIENTS / 2);
     }
 }

@@ -5,8 +5,7 @@ import java.util.List;
 
 /** Reading the CSV files the tests compare with (one home for the import and export tests). */
 final class TestCsv {
-    private TestCsv() {
-    }
+    private TestCsv() {}
 
     /** RFC 4180 rows (quoted commas and quotes; no line breaks in this table's cells), CRLF or LF. */
     static List<List<String>> rows(String text) {

@@ -7,7 +7,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
 
@@ -23,29 +22,39 @@ class TouchpointCatalogueIT extends ApplicationIT {
     @Test
     void theRealRegistersCatalogueListsEachTouchpointOnceWithItsRowsProcessesAndDuplicates() throws Exception {
         String register = newRegister();
-        ok(api.as("admin").postMultipart("/api/v1/registers/" + register + "/import", "gzhi.csv", Files.readAllBytes(GZHI)));
-        List<JsonNode> rows = list(ok(api.as("auditor").get("/api/v1/registers/" + register + "/rows")).json());
+        ok(api.as("admin")
+                .postMultipart("/api/v1/registers/" + register + "/import", "gzhi.csv", Files.readAllBytes(GZHI)));
+        List<JsonNode> rows = list(ok(api.as("auditor").get("/api/v1/registers/" + register + "/rows"))
+                .json());
 
         Api.Response answer = ok(api.as("initiator").get("/api/v1/registers/" + register + "/touchpoints"));
         List<JsonNode> catalogue = list(answer.json());
 
         List<String> everyRow = new ArrayList<>();
         catalogue.forEach(e -> e.get("rows").forEach(id -> everyRow.add(id.asString())));
-        assertThat(everyRow).as("each row stands in exactly one entry")
-                .containsExactlyInAnyOrderElementsOf(rows.stream().map(r -> r.get("rowId").asString()).toList());
-        assertThat(catalogue.stream().map(e -> e.get("key").asString()).distinct()).hasSize(catalogue.size());
+        assertThat(everyRow)
+                .as("each row stands in exactly one entry")
+                .containsExactlyInAnyOrderElementsOf(
+                        rows.stream().map(r -> r.get("rowId").asString()).toList());
+        assertThat(catalogue.stream().map(e -> e.get("key").asString()).distinct())
+                .hasSize(catalogue.size());
 
         JsonNode phone = entry(catalogue, "Телефон", MAIN_PHONE);
         assertThat(phone.get("channel").asString()).isEqualTo("OFFLINE");
         assertThat(phone.get("rows")).hasSize(4);
-        assertThat(texts(phone.get("processes"))).contains(APPEALS_PROCESS,
-                "Региональный государственный жилищный контроль (надзор)").hasSize(4);
-        List<String> phoneRows = rows.stream().filter(r -> MAIN_PHONE.equals(r.get("touchpoint").path("address").asString(null)))
-                .map(r -> r.get("rowId").asString()).toList();
+        assertThat(texts(phone.get("processes")))
+                .contains(APPEALS_PROCESS, "Региональный государственный жилищный контроль (надзор)")
+                .hasSize(4);
+        List<String> phoneRows = rows.stream()
+                .filter(r ->
+                        MAIN_PHONE.equals(r.get("touchpoint").path("address").asString(null)))
+                .map(r -> r.get("rowId").asString())
+                .toList();
         assertThat(texts(phone.get("rows"))).containsExactlyInAnyOrderElementsOf(phoneRows);
 
         // the three touchpoints the real register lists twice in its appeals process (000 §2.8 broken in the seed)
-        List<JsonNode> duplicated = catalogue.stream().filter(e -> !e.get("duplicates").isEmpty()).toList();
+        List<JsonNode> duplicated =
+                catalogue.stream().filter(e -> !e.get("duplicates").isEmpty()).toList();
         assertThat(duplicated).hasSize(3);
         duplicated.forEach(e -> {
             assertThat(e.get("duplicates")).singleElement().satisfies(d -> {
@@ -66,10 +75,15 @@ class TouchpointCatalogueIT extends ApplicationIT {
                 3,Рассмотрение обращений и запросов,Процесс третий,Телефон +7 4812 205588,Получение информации клиентом,Взаимодействие в офлайн-точке
                 3,Рассмотрение обращений и запросов,Процесс третий,Телефон 8 (4812) 29-11-45,Получение информации клиентом,Взаимодействие в офлайн-точке
                 """;
-        ok(api.as("admin").postMultipart("/api/v1/registers/" + register + "/import", "small.csv",
-                csv.getBytes(StandardCharsets.UTF_8)));
+        ok(api.as("admin")
+                .postMultipart(
+                        "/api/v1/registers/" + register + "/import",
+                        "small.csv",
+                        csv.getBytes(StandardCharsets.UTF_8)));
 
-        List<JsonNode> catalogue = list(ok(api.as("division-head").get("/api/v1/registers/" + register + "/touchpoints")).json());
+        List<JsonNode> catalogue =
+                list(ok(api.as("division-head").get("/api/v1/registers/" + register + "/touchpoints"))
+                        .json());
 
         assertThat(catalogue).hasSize(3);
         JsonNode site = catalogue.get(0);
@@ -78,7 +92,8 @@ class TouchpointCatalogueIT extends ApplicationIT {
         assertThat(texts(site.get("processes"))).containsExactly("Процесс первый", "Процесс второй");
         assertThat(site.get("rows")).hasSize(2);
         assertThat(site.get("duplicates")).isEmpty();
-        assertThat(texts(catalogue.get(1).get("processes"))).as("8 and +7, brackets and dashes alike")
+        assertThat(texts(catalogue.get(1).get("processes")))
+                .as("8 and +7, brackets and dashes alike")
                 .containsExactly("Процесс второй", "Процесс третий");
         assertThat(catalogue.get(2).get("rows")).hasSize(1);
     }
@@ -97,7 +112,10 @@ class TouchpointCatalogueIT extends ApplicationIT {
         assertThat(refused.status()).isEqualTo(403);
         assertThat(refused.contentType()).contains("application/problem+json");
         assertThat(refused.json().get("detail").asString()).contains("участникам этого перечня");
-        assertThat(api.as("admin").get("/api/v1/registers/no-such-register/touchpoints").status()).isEqualTo(404);
+        assertThat(api.as("admin")
+                        .get("/api/v1/registers/no-such-register/touchpoints")
+                        .status())
+                .isEqualTo(404);
         assertThat(api.as("auditor").get(path).status()).isEqualTo(200);
 
         Api.Response first = ok(api.as("publisher").get(path + "?limit=2"));
@@ -113,9 +131,11 @@ class TouchpointCatalogueIT extends ApplicationIT {
     }
 
     private static JsonNode entry(List<JsonNode> catalogue, String name, String address) {
-        return catalogue.stream().filter(e -> e.get("name").asString().equals(name)
-                && address.equals(e.path("address").asString(null))).findFirst().orElseThrow(() ->
-                new AssertionError("no entry " + name + ", " + address + " in " + catalogue));
+        return catalogue.stream()
+                .filter(e -> e.get("name").asString().equals(name)
+                        && address.equals(e.path("address").asString(null)))
+                .findFirst()
+                .orElseThrow(() -> new AssertionError("no entry " + name + ", " + address + " in " + catalogue));
     }
 
     private static List<JsonNode> list(JsonNode array) {

@@ -9,8 +9,12 @@ import org.springframework.boot.autoconfigure.SpringBootApplication;
  * and routes commands (by register id, so one register's commands land on one replica) and queries (the due date
  * a deputy's approval answers with comes from a query replica). PostgreSQL holds accounts and the change lookup.
  */
-@SpringBootApplication(scanBasePackages = {"org.touchpoints.register.platform", "org.touchpoints.register.command",
-        "org.touchpoints.register.commandservice"})
+@SpringBootApplication(
+        scanBasePackages = {
+            "org.touchpoints.register.platform",
+            "org.touchpoints.register.command",
+            "org.touchpoints.register.commandservice"
+        })
 public class CommandServiceApplication {
     public static void main(String[] args) {
         System.setProperty("disable-axoniq-console-message", "true");

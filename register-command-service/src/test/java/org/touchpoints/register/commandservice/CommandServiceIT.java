@@ -68,10 +68,13 @@ class CommandServiceIT {
 
     @Autowired
     ApplicationContext context;
+
     @Autowired
     EventProcessingConfiguration processing;
+
     @Autowired
     JdbcClient jdbc;
+
     @LocalServerPort
     int port;
 
@@ -79,7 +82,9 @@ class CommandServiceIT {
     void axonServerIsTheEventStoreAndRoutesCommandsAndQueries() {
         assertThat(context.getEnvironment().getActiveProfiles()).contains("axonserver");
         assertThat(context.getBean(EventStore.class)).isInstanceOf(AxonServerEventStore.class);
-        assertThat(context.getBeansOfType(EventStorageEngine.class)).as("no JDBC event storage").isEmpty();
+        assertThat(context.getBeansOfType(EventStorageEngine.class))
+                .as("no JDBC event storage")
+                .isEmpty();
         assertThat(context.getBean(CommandBus.class)).isInstanceOf(AxonServerCommandBus.class);
         assertThat(context.getBean(QueryBus.class)).isInstanceOf(AxonServerQueryBus.class);
     }
@@ -93,9 +98,13 @@ class CommandServiceIT {
     @Test
     void flywayAppliesThePlatformsAndTheCommandSidesMigrationsOnly() {
         List<String> tables = jdbc.sql("select table_name from information_schema.tables where table_schema = 'public'")
-                .query(String.class).list();
-        assertThat(tables).contains("account", "change_lookup").doesNotContain("q_register", "token_entry", "processor_node");
-        assertThat(tables).as("the calendar data this side counts due dates with")
+                .query(String.class)
+                .list();
+        assertThat(tables)
+                .contains("account", "change_lookup")
+                .doesNotContain("q_register", "token_entry", "processor_node");
+        assertThat(tables)
+                .as("the calendar data this side counts due dates with")
                 .contains("calendar_file", "calendar_federal_only_mark");
     }
 
@@ -109,8 +118,7 @@ class CommandServiceIT {
         assertThat(calendar.publicationDue(madeOn, 10, null).unknown()).isEqualTo("нет календаря на 2027 год");
         jdbc.sql("""
                         insert into calendar_file(region, year, json, fingerprint, loaded_at)
-                        values ('', 2027, ?, 'test', now())""")
-                .param("""
+                        values ('', 2027, ?, 'test', now())""").param("""
                         {"year":2027,"source":"Проект постановления на 2027 год (для проверки)",
                          "nonWorkingDays":["2027-01-01","2027-01-04","2027-01-05","2027-01-06","2027-01-07",
                                            "2027-01-08","2027-02-23","2027-03-08","2027-05-03","2027-05-10",
@@ -121,19 +129,24 @@ class CommandServiceIT {
 
     @Test
     void theApiAnswersWithTheFirstAdministrator() throws Exception {
-        HttpResponse<String> accounts = send(request("/api/v1/accounts", "admin:first-admin").GET());
+        HttpResponse<String> accounts =
+                send(request("/api/v1/accounts", "admin:first-admin").GET());
         assertThat(accounts.statusCode()).isEqualTo(200);
         assertThat(accounts.body()).contains("\"username\":\"admin\"");
-        assertThat(send(request("/api/v1/accounts", "admin:wrong").GET()).statusCode()).isEqualTo(401);
+        assertThat(send(request("/api/v1/accounts", "admin:wrong").GET()).statusCode())
+                .isEqualTo(401);
     }
 
     @Test
     void withoutAxonServerACommandIsRefusedPromptlyWithAProblemDetail() throws Exception {
         long start = System.nanoTime();
-        HttpResponse<String> response = send(request("/api/v1/registers", "admin:first-admin")
-                .header("Content-Type", "application/json")
-                .POST(HttpRequest.BodyPublishers.ofString("{\"id\":\"r-offline\",\"authority\":\"ГЖИ\","
-                        + "\"timeZone\":\"Europe/Moscow\",\"template\":\"SIX_COLUMN\",\"publicationDeadlineWorkingDays\":10}")));
+        HttpResponse<String> response = send(
+                request("/api/v1/registers", "admin:first-admin")
+                        .header("Content-Type", "application/json")
+                        .POST(
+                                HttpRequest.BodyPublishers.ofString(
+                                        "{\"id\":\"r-offline\",\"authority\":\"ГЖИ\","
+                                                + "\"timeZone\":\"Europe/Moscow\",\"template\":\"SIX_COLUMN\",\"publicationDeadlineWorkingDays\":10}")));
         assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThan(Duration.ofSeconds(30));
         assertThat(response.statusCode()).as(response.body()).isEqualTo(503);
         assertThat(response.headers().firstValue("Retry-After")).hasValue("5");
@@ -143,12 +156,16 @@ class CommandServiceIT {
 
     @Test
     void withoutAxonServerTheReplicaIsAliveButNotReady() throws Exception {
-        HttpResponse<String> readiness = send(request("/actuator/health/readiness", null).GET());
+        HttpResponse<String> readiness =
+                send(request("/actuator/health/readiness", null).GET());
         assertThat(readiness.statusCode()).as(readiness.body()).isEqualTo(503);
         assertThat(readiness.body()).contains("\"status\":\"DOWN\"");
-        HttpResponse<String> liveness = send(request("/actuator/health/liveness", null).GET());
+        HttpResponse<String> liveness =
+                send(request("/actuator/health/liveness", null).GET());
         assertThat(liveness.statusCode()).as(liveness.body()).isEqualTo(200);
-        assertThat(context.getBean(org.touchpoints.register.platform.axon.AxonServerReadiness.class).health(true).getStatus())
+        assertThat(context.getBean(org.touchpoints.register.platform.axon.AxonServerReadiness.class)
+                        .health(true)
+                        .getStatus())
                 .hasToString("DOWN");
     }
 
@@ -165,8 +182,9 @@ class CommandServiceIT {
         HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://localhost:" + port + path))
                 .timeout(Duration.ofSeconds(60));
         if (credentials != null) {
-            request.header("Authorization", "Basic " + Base64.getEncoder()
-                    .encodeToString(credentials.getBytes(StandardCharsets.UTF_8)));
+            request.header(
+                    "Authorization",
+                    "Basic " + Base64.getEncoder().encodeToString(credentials.getBytes(StandardCharsets.UTF_8)));
         }
         return request;
     }

@@ -9,8 +9,12 @@ import org.springframework.boot.autoconfigure.SpringBootApplication;
  * stream the events from Axon Server in segments, which the query replicas share (tokens in PostgreSQL, next to
  * the read models), and it answers the queries the command side sends.
  */
-@SpringBootApplication(scanBasePackages = {"org.touchpoints.register.platform", "org.touchpoints.register.query",
-        "org.touchpoints.register.queryservice"})
+@SpringBootApplication(
+        scanBasePackages = {
+            "org.touchpoints.register.platform",
+            "org.touchpoints.register.query",
+            "org.touchpoints.register.queryservice"
+        })
 public class QueryServiceApplication {
     public static void main(String[] args) {
         System.setProperty("disable-axoniq-console-message", "true");

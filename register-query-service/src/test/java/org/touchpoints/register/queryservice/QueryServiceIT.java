@@ -75,14 +75,19 @@ class QueryServiceIT {
 
     @Autowired
     ApplicationContext context;
+
     @Autowired
     EventProcessingConfiguration processing;
+
     @Autowired
     EventProcessorProperties processorProperties;
+
     @Autowired
     ProcessorFairShare fairShare;
+
     @Autowired
     JdbcClient jdbc;
+
     @LocalServerPort
     int port;
 
@@ -97,7 +102,9 @@ class QueryServiceIT {
     void axonServerIsTheEventStoreAndRoutesCommandsAndQueries() {
         assertThat(context.getEnvironment().getActiveProfiles()).contains("axonserver");
         assertThat(context.getBean(EventStore.class)).isInstanceOf(AxonServerEventStore.class);
-        assertThat(context.getBeansOfType(EventStorageEngine.class)).as("no JDBC event storage").isEmpty();
+        assertThat(context.getBeansOfType(EventStorageEngine.class))
+                .as("no JDBC event storage")
+                .isEmpty();
         assertThat(context.getBean(CommandBus.class)).isInstanceOf(AxonServerCommandBus.class);
         assertThat(context.getBean(QueryBus.class)).isInstanceOf(AxonServerQueryBus.class);
         assertThat(context.getBeansOfType(ProjectionRebuild.class)).hasSize(1);
@@ -110,14 +117,22 @@ class QueryServiceIT {
         for (String name : STREAMING) {
             EventProcessor processor = processing.eventProcessor(name).orElseThrow();
             assertThat(processor).as(name).isInstanceOf(PooledStreamingEventProcessor.class);
-            assertThat(processor.isRunning()).as(name + " runs, waiting for Axon Server").isTrue();
-            EventProcessorProperties.ProcessorSettings settings = processorProperties.getProcessors().get(name);
+            assertThat(processor.isRunning())
+                    .as(name + " runs, waiting for Axon Server")
+                    .isTrue();
+            EventProcessorProperties.ProcessorSettings settings =
+                    processorProperties.getProcessors().get(name);
             assertThat(settings.getMode()).isEqualTo(EventProcessorProperties.Mode.POOLED);
             assertThat(settings.getInitialSegmentCount()).isEqualTo(4);
             assertThat(((PooledStreamingEventProcessor) processor).maxCapacity())
-                    .as(name + ": alone, this replica may take every segment").isEqualTo(4);
-            assertThat(jdbc.sql("select count(*) from token_entry where processor_name = ?").param(name)
-                    .query(Integer.class).single()).as(name + ": its segments in PostgreSQL").isEqualTo(4);
+                    .as(name + ": alone, this replica may take every segment")
+                    .isEqualTo(4);
+            assertThat(jdbc.sql("select count(*) from token_entry where processor_name = ?")
+                            .param(name)
+                            .query(Integer.class)
+                            .single())
+                    .as(name + ": its segments in PostgreSQL")
+                    .isEqualTo(4);
         }
     }
 
@@ -126,44 +141,54 @@ class QueryServiceIT {
         TokenStore tokens = context.getBean(TokenStore.class);
         tokens.initializeTokenSegments("reset-probe", 1);
         try {
-            org.axonframework.eventhandling.TrackingToken reset = org.axonframework.eventhandling.ReplayToken.createReplayToken(
-                    new org.axonframework.eventhandling.GlobalSequenceTrackingToken(90),
-                    new org.axonframework.eventhandling.GlobalSequenceTrackingToken(-1));
+            org.axonframework.eventhandling.TrackingToken reset =
+                    org.axonframework.eventhandling.ReplayToken.createReplayToken(
+                            new org.axonframework.eventhandling.GlobalSequenceTrackingToken(90),
+                            new org.axonframework.eventhandling.GlobalSequenceTrackingToken(-1));
             // every kind of token either mode's processors write: Axon Server's, the JDBC store's (gap-aware), a
             // replay, a merge; each stored, its claim given up, and claimed back as another node would
-            for (org.axonframework.eventhandling.TrackingToken token : List.of(reset,
+            for (org.axonframework.eventhandling.TrackingToken token : List.of(
+                    reset,
                     new org.axonframework.eventhandling.GlobalSequenceTrackingToken(12),
                     org.axonframework.eventhandling.GapAwareTrackingToken.newInstance(40, java.util.Set.of(37L, 38L)),
                     new org.axonframework.eventhandling.MergedTrackingToken(
                             new org.axonframework.eventhandling.GlobalSequenceTrackingToken(3),
                             new org.axonframework.eventhandling.GlobalSequenceTrackingToken(7)),
                     org.axonframework.eventhandling.ReplayToken.createReplayToken(
-                            org.axonframework.eventhandling.GapAwareTrackingToken.newInstance(90, java.util.Set.of()), null))) {
+                            org.axonframework.eventhandling.GapAwareTrackingToken.newInstance(90, java.util.Set.of()),
+                            null))) {
                 tokens.storeToken(token, "reset-probe", 0);
                 tokens.releaseClaim("reset-probe", 0);
-                assertThat(tokens.fetchToken("reset-probe", 0)).as(token.toString()).isEqualTo(token);
+                assertThat(tokens.fetchToken("reset-probe", 0))
+                        .as(token.toString())
+                        .isEqualTo(token);
             }
         } finally {
             tokens.releaseClaim("reset-probe", 0);
-            jdbc.sql("delete from token_entry where processor_name = 'reset-probe'").update();
+            jdbc.sql("delete from token_entry where processor_name = 'reset-probe'")
+                    .update();
         }
     }
 
     @Test
     void replicasStartingTogetherOnAnEmptyDatabaseShareOneTokenStoreIdentifier() throws Exception {
-        org.axonframework.common.jdbc.ConnectionProvider connections = () -> context.getBean(javax.sql.DataSource.class).getConnection();
+        org.axonframework.common.jdbc.ConnectionProvider connections =
+                () -> context.getBean(javax.sql.DataSource.class).getConnection();
         org.axonframework.eventhandling.tokenstore.jdbc.TokenSchema schema =
                 context.getBean(org.axonframework.eventhandling.tokenstore.jdbc.TokenSchema.class);
-        String before = context.getBean(TokenStore.class).retrieveStorageIdentifier().orElseThrow();
+        String before =
+                context.getBean(TokenStore.class).retrieveStorageIdentifier().orElseThrow();
         try {
             for (int round = 0; round < 5; round++) {
-                jdbc.sql("delete from token_entry where processor_name = '__config'").update();
+                jdbc.sql("delete from token_entry where processor_name = '__config'")
+                        .update();
                 int replicas = 8;
                 java.util.concurrent.CyclicBarrier together = new java.util.concurrent.CyclicBarrier(replicas);
                 java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(replicas);
                 List<java.util.concurrent.Future<String>> ids = new java.util.ArrayList<>();
                 for (int i = 0; i < replicas; i++) {
-                    TokenStore replica = org.touchpoints.register.platform.axon.AxonInfrastructure.sharedTokenStore(connections, schema);
+                    TokenStore replica = org.touchpoints.register.platform.axon.AxonInfrastructure.sharedTokenStore(
+                            connections, schema);
                     ids.add(pool.submit(() -> {
                         together.await();
                         return replica.retrieveStorageIdentifier().orElseThrow();
@@ -174,60 +199,90 @@ class QueryServiceIT {
                     distinct.add(id.get(30, java.util.concurrent.TimeUnit.SECONDS));
                 }
                 pool.shutdown();
-                assertThat(distinct).as("round %d: one identifier for every replica", round).hasSize(1);
+                assertThat(distinct)
+                        .as("round %d: one identifier for every replica", round)
+                        .hasSize(1);
             }
         } finally {
-            jdbc.sql("delete from token_entry where processor_name = '__config'").update();
-            jdbc.sql("insert into token_entry(processor_name, segment, token, token_type, time_stamp) values ('__config', 0, ?, ?, ?)")
-                    .params(context.getBean(TokenStore.class) instanceof JdbcTokenStore store
-                                    ? store.serializer().serialize(new org.axonframework.eventhandling.tokenstore.ConfigToken(
-                                            java.util.Map.of("id", before)), byte[].class).getData() : null,
+            jdbc.sql("delete from token_entry where processor_name = '__config'")
+                    .update();
+            jdbc.sql(
+                            "insert into token_entry(processor_name, segment, token, token_type, time_stamp) values ('__config', 0, ?, ?, ?)")
+                    .params(
+                            context.getBean(TokenStore.class) instanceof JdbcTokenStore store
+                                    ? store.serializer()
+                                            .serialize(
+                                                    new org.axonframework.eventhandling.tokenstore.ConfigToken(
+                                                            java.util.Map.of("id", before)),
+                                                    byte[].class)
+                                            .getData()
+                                    : null,
                             org.axonframework.eventhandling.tokenstore.ConfigToken.class.getName(),
-                            DateTimeUtils.formatInstant(Instant.now())).update();
+                            DateTimeUtils.formatInstant(Instant.now()))
+                    .update();
         }
     }
 
     @Test
     void eachLiveReplicaClaimsItsFairShareOfTheSegments() {
         PooledStreamingEventProcessor projections = processing
-                .eventProcessor("projections", PooledStreamingEventProcessor.class).orElseThrow();
-        jdbc.sql("insert into processor_node(node_id, seen_at) values ('other-1', now())").update();
+                .eventProcessor("projections", PooledStreamingEventProcessor.class)
+                .orElseThrow();
+        jdbc.sql("insert into processor_node(node_id, seen_at) values ('other-1', now())")
+                .update();
         fairShare.beat();
         assertThat(fairShare.liveNodes()).isEqualTo(2);
         assertThat(projections.maxCapacity()).isEqualTo(2);
 
-        jdbc.sql("insert into processor_node(node_id, seen_at) values ('other-2', now())").update();
+        jdbc.sql("insert into processor_node(node_id, seen_at) values ('other-2', now())")
+                .update();
         fairShare.beat();
-        assertThat(projections.maxCapacity()).as("4 = 2 + 1 + 1: this replica sorts first and takes the remainder").isEqualTo(2);
+        assertThat(projections.maxCapacity())
+                .as("4 = 2 + 1 + 1: this replica sorts first and takes the remainder")
+                .isEqualTo(2);
 
-        jdbc.sql("update processor_node set seen_at = now() - interval '1 minute' where node_id like 'other-%'").update();
+        jdbc.sql("update processor_node set seen_at = now() - interval '1 minute' where node_id like 'other-%'")
+                .update();
         fairShare.beat();
         assertThat(fairShare.liveNodes()).as("silent replicas are left out").isEqualTo(1);
         assertThat(projections.maxCapacity()).isEqualTo(4);
 
         for (int segment = 0; segment < 8; segment++) {
-            jdbc.sql("insert into token_entry(processor_name, segment) values ('split-processor', ?)").param(segment).update();
+            jdbc.sql("insert into token_entry(processor_name, segment) values ('split-processor', ?)")
+                    .param(segment)
+                    .update();
         }
-        jdbc.sql("insert into processor_node(node_id, seen_at) values ('other-3', now())").update();
+        jdbc.sql("insert into processor_node(node_id, seen_at) values ('other-3', now())")
+                .update();
         fairShare.beat();
-        assertThat(fairShare.getMaxSegments("split-processor")).as("the segments in the token store count").isEqualTo(4);
-        jdbc.sql("delete from token_entry where processor_name = 'split-processor'").update();
+        assertThat(fairShare.getMaxSegments("split-processor"))
+                .as("the segments in the token store count")
+                .isEqualTo(4);
+        jdbc.sql("delete from token_entry where processor_name = 'split-processor'")
+                .update();
     }
 
     @Test
     void aReplicaThatStandsDownWithdrawsItsHeartbeatAndClaimsNothingThenTakesItsShareAgain() {
         PooledStreamingEventProcessor projections = processing
-                .eventProcessor("projections", PooledStreamingEventProcessor.class).orElseThrow();
-        jdbc.sql("insert into processor_node(node_id, seen_at) values ('other-1', now())").update();
+                .eventProcessor("projections", PooledStreamingEventProcessor.class)
+                .orElseThrow();
+        jdbc.sql("insert into processor_node(node_id, seen_at) values ('other-1', now())")
+                .update();
         fairShare.beat();
         assertThat(projections.maxCapacity()).isEqualTo(2);
 
         fairShare.standDown(); // what a stalled processor makes it do (ProcessorFairShare.beat)
         fairShare.beat();
         assertThat(fairShare.standingDown()).isTrue();
-        assertThat(projections.maxCapacity()).as("claims nothing: its segments go to the others").isZero();
-        assertThat(jdbc.sql("select count(*) from processor_node where node_id not like 'other-%'").query(Integer.class)
-                .single()).as("no heartbeat: the others count it out").isZero();
+        assertThat(projections.maxCapacity())
+                .as("claims nothing: its segments go to the others")
+                .isZero();
+        assertThat(jdbc.sql("select count(*) from processor_node where node_id not like 'other-%'")
+                        .query(Integer.class)
+                        .single())
+                .as("no heartbeat: the others count it out")
+                .isZero();
         assertThat(fairShare.liveNodes()).isEqualTo(1);
 
         fairShare.resume();
@@ -240,18 +295,25 @@ class QueryServiceIT {
     @Test
     void flywayAppliesThePlatformsAndTheQuerySidesMigrationsOnly() {
         List<String> tables = jdbc.sql("select table_name from information_schema.tables where table_schema = 'public'")
-                .query(String.class).list();
-        assertThat(tables).contains("account", "token_entry", "q_register", "q_change", "processor_node")
+                .query(String.class)
+                .list();
+        assertThat(tables)
+                .contains("account", "token_entry", "q_register", "q_change", "processor_node")
                 .doesNotContain("change_lookup", "domain_event_entry");
     }
 
     @Test
     void theReadApiAnswersFromTheProjectionDatabase() throws Exception {
-        HttpResponse<String> registers = send(request("/api/v1/registers", "admin:first-admin").GET());
+        HttpResponse<String> registers =
+                send(request("/api/v1/registers", "admin:first-admin").GET());
         assertThat(registers.statusCode()).isEqualTo(200);
         assertThat(registers.body()).startsWith("[");
-        assertThat(send(request("/api/v1/calendar/due-date?madeAt=2024-12-27T09:00:00Z&workingDays=10&zone=Europe/Moscow",
-                null).GET()).body()).contains("\"dueDate\":\"2025-01-21\"");
+        assertThat(send(request(
+                                        "/api/v1/calendar/due-date?madeAt=2024-12-27T09:00:00Z&workingDays=10&zone=Europe/Moscow",
+                                        null)
+                                .GET())
+                        .body())
+                .contains("\"dueDate\":\"2025-01-21\"");
     }
 
     @Test
@@ -260,11 +322,15 @@ class QueryServiceIT {
         HttpResponse<String> response = rebuild();
         assertThat(response.statusCode()).as(response.body()).isEqualTo(202);
         assertThat(response.body()).contains("\"state\":\"REPLAYING\"", "\"id\":");
-        assertThat(response.headers().firstValue("Location")).hasValueSatisfying(l -> assertThat(l).startsWith(
-                "/api/v1/admin/projections/rebuild/"));
-        assertThat(registers()).as("the live read models serve until the switch").contains("r-before-rebuild");
-        assertThat(processing.eventProcessor("projections").orElseThrow().isRunning()).isTrue();
-        HttpResponse<String> progress = send(request("/api/v1/admin/projections/rebuild", "admin:first-admin").GET());
+        assertThat(response.headers().firstValue("Location"))
+                .hasValueSatisfying(l -> assertThat(l).startsWith("/api/v1/admin/projections/rebuild/"));
+        assertThat(registers())
+                .as("the live read models serve until the switch")
+                .contains("r-before-rebuild");
+        assertThat(processing.eventProcessor("projections").orElseThrow().isRunning())
+                .isTrue();
+        HttpResponse<String> progress = send(request("/api/v1/admin/projections/rebuild", "admin:first-admin")
+                .GET());
         assertThat(progress.statusCode()).isEqualTo(200);
         assertThat(progress.body()).contains("\"events\":", "\"total\":");
     }
@@ -272,51 +338,69 @@ class QueryServiceIT {
     @Test
     void aRebuildIsRefusedWhileAnotherReplicaProcessesASegmentAndNothingIsReset() throws Exception {
         insertRegister("r-kept");
-        jdbc.sql("update token_entry set owner = 'other-replica', time_stamp = ? where processor_name = 'projections' and segment = 0")
-                .param(DateTimeUtils.formatInstant(Instant.now())).update();
+        jdbc.sql(
+                        "update token_entry set owner = 'other-replica', time_stamp = ? where processor_name = 'projections' and segment = 0")
+                .param(DateTimeUtils.formatInstant(Instant.now()))
+                .update();
         try {
             HttpResponse<String> response = rebuild();
             assertThat(response.statusCode()).as(response.body()).isEqualTo(409);
             assertThat(response.headers().firstValue("Content-Type")).hasValue("application/problem+json");
             assertThat(response.body()).contains("другие экземпляры");
             assertThat(registers()).contains("r-kept");
-            assertThat(processing.eventProcessor("projections").orElseThrow().isRunning()).isTrue();
+            assertThat(processing.eventProcessor("projections").orElseThrow().isRunning())
+                    .isTrue();
         } finally {
-            jdbc.sql("update token_entry set owner = null where owner = 'other-replica'").update();
+            jdbc.sql("update token_entry set owner = null where owner = 'other-replica'")
+                    .update();
         }
     }
 
     private HttpResponse<String> rebuild() throws Exception {
-        return send(request("/api/v1/admin/projections/rebuild", "admin:first-admin").POST(HttpRequest.BodyPublishers.noBody()));
+        return send(request("/api/v1/admin/projections/rebuild", "admin:first-admin")
+                .POST(HttpRequest.BodyPublishers.noBody()));
     }
 
     private void insertRegister(String id) {
-        jdbc.sql("insert into q_register(register_id, authority, time_zone, template, created_at) values (?, 'ГЖИ', 'Europe/Moscow', 'SIX_COLUMN', now())")
-                .param(id).update();
+        jdbc.sql(
+                        "insert into q_register(register_id, authority, time_zone, template, created_at) values (?, 'ГЖИ', 'Europe/Moscow', 'SIX_COLUMN', now())")
+                .param(id)
+                .update();
     }
 
     private List<String> registers() {
-        return jdbc.sql("select register_id from q_register").query(String.class).list();
+        return jdbc.sql("select register_id from q_register")
+                .query(String.class)
+                .list();
     }
 
     @Test
     void signInSessionsLiveInPostgreSqlSoEveryReplicaKnowsThem() throws Exception {
-        HttpClient client = HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NEVER).build();
-        HttpResponse<String> form = client.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/login"))
-                .build(), HttpResponse.BodyHandlers.ofString());
+        HttpClient client = HttpClient.newBuilder()
+                .followRedirects(HttpClient.Redirect.NEVER)
+                .build();
+        HttpResponse<String> form = client.send(
+                HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/login"))
+                        .build(),
+                HttpResponse.BodyHandlers.ofString());
         java.util.regex.Matcher token = java.util.regex.Pattern.compile("name=\"_csrf\"[^>]*value=\"([^\"]+)\"")
                 .matcher(form.body());
         assertThat(token.find()).isTrue();
         String cookie = form.headers().firstValue("Set-Cookie").orElseThrow().split(";", 2)[0];
-        HttpResponse<String> signedIn = client.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/login"))
-                .header("Content-Type", "application/x-www-form-urlencoded").header("Cookie", cookie)
-                .POST(HttpRequest.BodyPublishers.ofString("username=admin&password=first-admin&_csrf="
-                        + java.net.URLEncoder.encode(token.group(1), java.nio.charset.StandardCharsets.UTF_8)))
-                .build(), HttpResponse.BodyHandlers.ofString());
+        HttpResponse<String> signedIn = client.send(
+                HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/login"))
+                        .header("Content-Type", "application/x-www-form-urlencoded")
+                        .header("Cookie", cookie)
+                        .POST(HttpRequest.BodyPublishers.ofString("username=admin&password=first-admin&_csrf="
+                                + java.net.URLEncoder.encode(token.group(1), java.nio.charset.StandardCharsets.UTF_8)))
+                        .build(),
+                HttpResponse.BodyHandlers.ofString());
         assertThat(signedIn.statusCode()).isEqualTo(302);
         assertThat(signedIn.headers().firstValue("Location").orElseThrow()).doesNotContain("error");
-        assertThat(jdbc.sql("select count(*) from spring_session where principal_name = 'admin'").query(Integer.class)
-                .single()).isPositive();
+        assertThat(jdbc.sql("select count(*) from spring_session where principal_name = 'admin'")
+                        .query(Integer.class)
+                        .single())
+                .isPositive();
     }
 
     @Test
@@ -329,8 +413,9 @@ class QueryServiceIT {
         HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://localhost:" + port + path))
                 .timeout(Duration.ofSeconds(60));
         if (credentials != null) {
-            request.header("Authorization", "Basic " + Base64.getEncoder()
-                    .encodeToString(credentials.getBytes(StandardCharsets.UTF_8)));
+            request.header(
+                    "Authorization",
+                    "Basic " + Base64.getEncoder().encodeToString(credentials.getBytes(StandardCharsets.UTF_8)));
         }
         return request;
     }

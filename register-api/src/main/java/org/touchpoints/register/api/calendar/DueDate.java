@@ -8,5 +8,4 @@ import java.time.LocalDate;
  * @param madeOn  the local date, in the authority's time zone, on which the change was made
  * @param dueDate the last day on which publication is on time
  */
-public record DueDate(LocalDate madeOn, LocalDate dueDate) {
-}
+public record DueDate(LocalDate madeOn, LocalDate dueDate) {}

@@ -20,8 +20,14 @@ import java.time.ZoneId;
  * @param calendar    the calendar the count used: every year it looked at with the fingerprint of its file
  *                    ({@code federal/2025@1a2b3c4d,region/RU-DA/2025@…}); null when nothing was counted
  */
-public record PublicationDue(LocalDate madeOn, Integer workingDays, LocalDate dueDate, String note, String problem,
-                             String unknown, String calendar) {
+public record PublicationDue(
+        LocalDate madeOn,
+        Integer workingDays,
+        LocalDate dueDate,
+        String note,
+        String problem,
+        String unknown,
+        String calendar) {
 
     /** The procedure sets no deadline: the change was made on {@code madeOn} and nothing is due. */
     public static PublicationDue none(LocalDate madeOn) {

@@ -9,8 +9,9 @@ import org.touchpoints.register.api.RegisterEvent;
  * An approving act (приказ, распоряжение) of the authority: its number and date, and the changes awaiting an act that
  * it approves (each then gets its {@link ChangeApproved}).
  */
-public record ApprovalActRecorded(String registerId, String actId, String number, LocalDate date,
-                                  List<String> changeIds, String by, Instant at) implements RegisterEvent {
+public record ApprovalActRecorded(
+        String registerId, String actId, String number, LocalDate date, List<String> changeIds, String by, Instant at)
+        implements RegisterEvent {
     public ApprovalActRecorded {
         changeIds = changeIds == null ? List.of() : List.copyOf(changeIds);
     }

@@ -2,5 +2,4 @@ package org.touchpoints.register.api.change;
 
 import java.util.List;
 
-public record ApprovalActResult(String actId, List<String> changeIds) {
-}
+public record ApprovalActResult(String actId, List<String> changeIds) {}

@@ -5,5 +5,9 @@ package org.touchpoints.register.api.change;
  * the register's responsible person, the head of the authority, or the approving act awaited.
  */
 public enum ApprovalStep {
-    DIVISION, DEPUTY, RESPONSIBLE, HEAD_OF_AUTHORITY, APPROVAL_ACT
+    DIVISION,
+    DEPUTY,
+    RESPONSIBLE,
+    HEAD_OF_AUTHORITY,
+    APPROVAL_ACT
 }

@@ -4,6 +4,11 @@ import java.time.Instant;
 import org.axonframework.modelling.command.TargetAggregateIdentifier;
 
 /** Whoever holds the change's pending step approves it; {@code expectedVersion} (nullable) is the version they saw. */
-public record ApproveStepCommand(@TargetAggregateIdentifier String registerId, String changeId, String comment,
-                                 Long expectedVersion, String by, Instant at) implements ChangeCommand {
-}
+public record ApproveStepCommand(
+        @TargetAggregateIdentifier String registerId,
+        String changeId,
+        String comment,
+        Long expectedVersion,
+        String by,
+        Instant at)
+        implements ChangeCommand {}

@@ -12,13 +12,32 @@ import org.touchpoints.register.api.procedure.ProcedureStep;
  * may be named when the act is optional), or by an approving act ({@code actId}, {@code step} null). {@code due}: the
  * publication deadline the register counted then; null in events recorded before it was counted into the event.
  */
-public record ChangeApproved(String registerId, String changeId, ProcedureStep step, String comment, String actId,
-                             String actNumber, LocalDate actDate, String onBehalfOf, String by, Instant at,
-                             PublicationDue due) implements RegisterEvent {
+public record ChangeApproved(
+        String registerId,
+        String changeId,
+        ProcedureStep step,
+        String comment,
+        String actId,
+        String actNumber,
+        LocalDate actDate,
+        String onBehalfOf,
+        String by,
+        Instant at,
+        PublicationDue due)
+        implements RegisterEvent {
 
     /** An approval without its deadline: the shape of the events recorded before the deadline was counted here. */
-    public ChangeApproved(String registerId, String changeId, ProcedureStep step, String comment, String actId,
-                          String actNumber, LocalDate actDate, String onBehalfOf, String by, Instant at) {
+    public ChangeApproved(
+            String registerId,
+            String changeId,
+            ProcedureStep step,
+            String comment,
+            String actId,
+            String actNumber,
+            LocalDate actDate,
+            String onBehalfOf,
+            String by,
+            Instant at) {
         this(registerId, changeId, step, comment, actId, actNumber, actDate, onBehalfOf, by, at, null);
     }
 }

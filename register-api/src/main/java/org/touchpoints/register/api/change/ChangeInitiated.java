@@ -1,8 +1,8 @@
 package org.touchpoints.register.api.change;
 
+import java.time.Instant;
 import java.util.List;
 import org.touchpoints.register.api.RegisterEvent;
-import java.time.Instant;
 import org.touchpoints.register.api.procedure.ApprovalChain;
 import org.touchpoints.register.api.row.RowContent;
 
@@ -14,9 +14,20 @@ import org.touchpoints.register.api.row.RowContent;
  * {@code before} and {@code after} null), in the order they were proposed; null for a single-row change (every event
  * recorded before packages existed reads so). {@link #rowChanges()} gives every change's rows alike.
  */
-public record ChangeInitiated(String registerId, String changeId, ChangeKind kind, String rowId, RowContent before,
-                              RowContent after, ChangeReason reason, String comment, String division,
-                              String by, Instant at, ApprovalChain chain, List<RowChange> operations)
+public record ChangeInitiated(
+        String registerId,
+        String changeId,
+        ChangeKind kind,
+        String rowId,
+        RowContent before,
+        RowContent after,
+        ChangeReason reason,
+        String comment,
+        String division,
+        String by,
+        Instant at,
+        ApprovalChain chain,
+        List<RowChange> operations)
         implements RegisterEvent {
 
     public ChangeInitiated {
@@ -28,25 +39,63 @@ public record ChangeInitiated(String registerId, String changeId, ChangeKind kin
      * an optional order and the register's own deadline from the deputy's approval (every event recorded before
      * procedures were data reads so).
      */
-    public ChangeInitiated(String registerId, String changeId, ChangeKind kind, String rowId, RowContent before,
-                           RowContent after, ChangeReason reason, String comment, String division, String by,
-                           Instant at) {
+    public ChangeInitiated(
+            String registerId,
+            String changeId,
+            ChangeKind kind,
+            String rowId,
+            RowContent before,
+            RowContent after,
+            ChangeReason reason,
+            String comment,
+            String division,
+            String by,
+            Instant at) {
         this(registerId, changeId, kind, rowId, before, after, reason, comment, division, by, at, null, null);
     }
 
     /** A single-row change under {@code chain}. */
-    public ChangeInitiated(String registerId, String changeId, ChangeKind kind, String rowId, RowContent before,
-                           RowContent after, ChangeReason reason, String comment, String division, String by,
-                           Instant at, ApprovalChain chain) {
+    public ChangeInitiated(
+            String registerId,
+            String changeId,
+            ChangeKind kind,
+            String rowId,
+            RowContent before,
+            RowContent after,
+            ChangeReason reason,
+            String comment,
+            String division,
+            String by,
+            Instant at,
+            ApprovalChain chain) {
         this(registerId, changeId, kind, rowId, before, after, reason, comment, division, by, at, chain, null);
     }
 
     /** A change package of {@code operations} (two or more) under {@code chain}. */
-    public static ChangeInitiated ofPackage(String registerId, String changeId, List<RowChange> operations,
-                                            ChangeReason reason, String comment, String division, String by,
-                                            Instant at, ApprovalChain chain) {
-        return new ChangeInitiated(registerId, changeId, ChangeKind.PACKAGE, null, null, null, reason, comment,
-                division, by, at, chain, operations);
+    public static ChangeInitiated ofPackage(
+            String registerId,
+            String changeId,
+            List<RowChange> operations,
+            ChangeReason reason,
+            String comment,
+            String division,
+            String by,
+            Instant at,
+            ApprovalChain chain) {
+        return new ChangeInitiated(
+                registerId,
+                changeId,
+                ChangeKind.PACKAGE,
+                null,
+                null,
+                null,
+                reason,
+                comment,
+                division,
+                by,
+                at,
+                chain,
+                operations);
     }
 
     /** Whether this change is a package of several rows (a single-row change is a package of one: false). */

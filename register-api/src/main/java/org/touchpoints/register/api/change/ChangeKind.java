@@ -6,7 +6,10 @@ package org.touchpoints.register.api.change;
  * ADD, EDIT or REMOVE.
  */
 public enum ChangeKind {
-    ADD, EDIT, REMOVE, PACKAGE;
+    ADD,
+    EDIT,
+    REMOVE,
+    PACKAGE;
 
     /** Whether this is the kind of one row's operation (everything but {@link #PACKAGE}). */
     public boolean rowOperation() {

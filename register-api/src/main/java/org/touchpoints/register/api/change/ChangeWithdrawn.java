@@ -1,8 +1,7 @@
 package org.touchpoints.register.api.change;
 
-import org.touchpoints.register.api.RegisterEvent;
 import java.time.Instant;
+import org.touchpoints.register.api.RegisterEvent;
 
 /** The initiator took the change back before final approval. */
-public record ChangeWithdrawn(String registerId, String changeId, String by, Instant at) implements RegisterEvent {
-}
+public record ChangeWithdrawn(String registerId, String changeId, String by, Instant at) implements RegisterEvent {}

@@ -9,5 +9,4 @@ import org.axonframework.modelling.command.TargetAggregateIdentifier;
  * can now. Answers whether it was counted.
  */
 public record CountDueDateCommand(@TargetAggregateIdentifier String registerId, String changeId, String by, Instant at)
-        implements ChangeCommand {
-}
+        implements ChangeCommand {}

@@ -1,8 +1,8 @@
 package org.touchpoints.register.api.change;
 
-import org.touchpoints.register.api.RegisterEvent;
 import java.time.Instant;
 import java.time.LocalDate;
+import org.touchpoints.register.api.RegisterEvent;
 import org.touchpoints.register.api.calendar.PublicationDue;
 
 /**
@@ -12,13 +12,28 @@ import org.touchpoints.register.api.calendar.PublicationDue;
  * the publication deadline the register counted then; null in events recorded before it was counted into the event
  * (readers then count it from this event's dates, see the README).
  */
-public record DeputyApproved(String registerId, String changeId, String comment, String orderNumber,
-                             LocalDate orderDate, String onBehalfOf, String by, Instant at, PublicationDue due)
+public record DeputyApproved(
+        String registerId,
+        String changeId,
+        String comment,
+        String orderNumber,
+        LocalDate orderDate,
+        String onBehalfOf,
+        String by,
+        Instant at,
+        PublicationDue due)
         implements RegisterEvent {
 
     /** An approval without its deadline: the shape of the events recorded before the deadline was counted here. */
-    public DeputyApproved(String registerId, String changeId, String comment, String orderNumber, LocalDate orderDate,
-                          String onBehalfOf, String by, Instant at) {
+    public DeputyApproved(
+            String registerId,
+            String changeId,
+            String comment,
+            String orderNumber,
+            LocalDate orderDate,
+            String onBehalfOf,
+            String by,
+            Instant at) {
         this(registerId, changeId, comment, orderNumber, orderDate, onBehalfOf, by, at, null);
     }
 }

@@ -10,5 +10,4 @@ import org.touchpoints.register.api.calendar.PublicationDue;
  * made. The approval event keeps what was known then; this event adds what is known since.
  */
 public record DueDateCounted(String registerId, String changeId, PublicationDue due, String by, Instant at)
-        implements RegisterEvent {
-}
+        implements RegisterEvent {}

@@ -11,12 +11,30 @@ import org.touchpoints.register.api.row.RowContent;
  * specialist saw. {@code changeIdTakenElsewhere}: the sender found the id on a change of another register; the
  * register refuses it, after checking that the sender may initiate at all (permission before state).
  */
-public record InitiateChangeCommand(@TargetAggregateIdentifier String registerId, String changeId, ChangeKind kind,
-                                    String rowId, RowContent row, ChangeReason reason, String comment,
-                                    Long expectedRegisterVersion, String by, Instant at, boolean changeIdTakenElsewhere) {
+public record InitiateChangeCommand(
+        @TargetAggregateIdentifier String registerId,
+        String changeId,
+        ChangeKind kind,
+        String rowId,
+        RowContent row,
+        ChangeReason reason,
+        String comment,
+        Long expectedRegisterVersion,
+        String by,
+        Instant at,
+        boolean changeIdTakenElsewhere) {
 
-    public InitiateChangeCommand(String registerId, String changeId, ChangeKind kind, String rowId, RowContent row,
-                                 ChangeReason reason, String comment, Long expectedRegisterVersion, String by, Instant at) {
+    public InitiateChangeCommand(
+            String registerId,
+            String changeId,
+            ChangeKind kind,
+            String rowId,
+            RowContent row,
+            ChangeReason reason,
+            String comment,
+            Long expectedRegisterVersion,
+            String by,
+            Instant at) {
         this(registerId, changeId, kind, rowId, row, reason, comment, expectedRegisterVersion, by, at, false);
     }
 }

@@ -12,20 +12,34 @@ import org.axonframework.modelling.command.TargetAggregateIdentifier;
  * {@link InitiateChangeCommand} would record it. Repeating the command with the same {@code changeId} and the same
  * content records nothing new. The other fields mean what they mean in {@link InitiateChangeCommand}.
  */
-public record InitiateChangePackageCommand(@TargetAggregateIdentifier String registerId, String changeId,
-                                           List<PackageOperation> operations, ChangeReason reason, String comment,
-                                           Long expectedRegisterVersion, String by, Instant at,
-                                           boolean changeIdTakenElsewhere) {
+public record InitiateChangePackageCommand(
+        @TargetAggregateIdentifier String registerId,
+        String changeId,
+        List<PackageOperation> operations,
+        ChangeReason reason,
+        String comment,
+        Long expectedRegisterVersion,
+        String by,
+        Instant at,
+        boolean changeIdTakenElsewhere) {
     /** The most operations one package holds. */
     public static final int MAX_OPERATIONS = 500;
 
     public InitiateChangePackageCommand {
-        operations = operations == null ? null : java.util.Collections.unmodifiableList(new java.util.ArrayList<>(operations));
+        operations = operations == null
+                ? null
+                : java.util.Collections.unmodifiableList(new java.util.ArrayList<>(operations));
     }
 
-    public InitiateChangePackageCommand(String registerId, String changeId, List<PackageOperation> operations,
-                                        ChangeReason reason, String comment, Long expectedRegisterVersion, String by,
-                                        Instant at) {
+    public InitiateChangePackageCommand(
+            String registerId,
+            String changeId,
+            List<PackageOperation> operations,
+            ChangeReason reason,
+            String comment,
+            Long expectedRegisterVersion,
+            String by,
+            Instant at) {
         this(registerId, changeId, operations, reason, comment, expectedRegisterVersion, by, at, false);
     }
 }

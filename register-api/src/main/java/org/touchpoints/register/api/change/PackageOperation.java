@@ -7,5 +7,4 @@ import org.touchpoints.register.api.row.RowContent;
  * has at its top level. {@code rowId} names the target of EDIT and REMOVE (an ADD names none: its new row takes the
  * id {@code <changeId>-<n>}, n the operation's position from 1); {@code row} is the proposed content of ADD and EDIT.
  */
-public record PackageOperation(ChangeKind kind, String rowId, RowContent row) {
-}
+public record PackageOperation(ChangeKind kind, String rowId, RowContent row) {}

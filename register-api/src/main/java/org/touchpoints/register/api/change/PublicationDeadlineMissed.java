@@ -6,5 +6,4 @@ import org.touchpoints.register.api.RegisterEvent;
 
 /** The due date of an approved change passed and the change was not yet published. */
 public record PublicationDeadlineMissed(String registerId, String changeId, LocalDate dueDate, String by, Instant at)
-        implements RegisterEvent {
-}
+        implements RegisterEvent {}

@@ -10,6 +10,12 @@ import org.touchpoints.register.api.procedure.ProcedureStep;
  * {@link DivisionApproved} and the deputy's final one as {@link DeputyApproved}, as ever.) {@code onBehalfOf} names
  * the holder whose right an acting official ({@code by}) exercised; null when in person.
  */
-public record StepApproved(String registerId, String changeId, ProcedureStep step, String comment, String onBehalfOf,
-                           String by, Instant at) implements RegisterEvent {
-}
+public record StepApproved(
+        String registerId,
+        String changeId,
+        ProcedureStep step,
+        String comment,
+        String onBehalfOf,
+        String by,
+        Instant at)
+        implements RegisterEvent {}

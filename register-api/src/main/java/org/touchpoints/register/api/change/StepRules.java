@@ -16,8 +16,7 @@ import org.touchpoints.register.api.register.MemberRole;
  * accept them from). Pure functions over value types; one home, no copies.
  */
 public final class StepRules {
-    private StepRules() {
-    }
+    private StepRules() {}
 
     /** The roles held in one register: who holds {@code role}, in {@code divisionId} for a division role. */
     @FunctionalInterface
@@ -26,8 +25,14 @@ public final class StepRules {
     }
 
     /** One delegation of an approval right to an acting official (и.о., врио), as recorded, with its revocation. */
-    public record Delegation(String holder, String delegate, MemberRole role, String divisionId, LocalDate validFrom,
-                             LocalDate validTo, boolean revoked) {
+    public record Delegation(
+            String holder,
+            String delegate,
+            MemberRole role,
+            String divisionId,
+            LocalDate validFrom,
+            LocalDate validTo,
+            boolean revoked) {
         /** Whether it gives {@code actor} the right {@code role} (in {@code divisionId}) on {@code date}. */
         public boolean gives(String actor, MemberRole role, String divisionId, LocalDate date) {
             return names(actor, role, divisionId) && !date.isBefore(validFrom) && !date.isAfter(validTo);
@@ -35,7 +40,9 @@ public final class StepRules {
 
         /** Whether it names {@code actor} the delegate of {@code role} (in {@code divisionId}), whatever its period. */
         public boolean names(String actor, MemberRole role, String divisionId) {
-            return !revoked && delegate.equals(actor) && this.role == role
+            return !revoked
+                    && delegate.equals(actor)
+                    && this.role == role
                     && (!role.divisional() || Objects.equals(this.divisionId, divisionId));
         }
     }
@@ -44,8 +51,13 @@ public final class StepRules {
      * The holder whose right {@code role} (in {@code divisionId}) {@code actor} exercises on {@code date} as an acting
      * official: a delegation in force gives it, and its holder still holds the right (a delegation ends with the role).
      */
-    public static Optional<String> holderActingFor(Roles roles, Collection<Delegation> delegations, String actor,
-                                                   MemberRole role, String divisionId, LocalDate date) {
+    public static Optional<String> holderActingFor(
+            Roles roles,
+            Collection<Delegation> delegations,
+            String actor,
+            MemberRole role,
+            String divisionId,
+            LocalDate date) {
         return delegations.stream()
                 .filter(d -> d.gives(actor, role, divisionId, date))
                 .map(Delegation::holder)
@@ -65,8 +77,13 @@ public final class StepRules {
      * for {@link ProcedureStep#DIVISION_HEAD}, the register-wide role for the others), or acts today for its holder.
      * Empty when neither.
      */
-    public static Optional<Right> holdsTheStep(Roles roles, Collection<Delegation> delegations, String actor,
-                                               ProcedureStep step, String changeDivision, LocalDate today) {
+    public static Optional<Right> holdsTheStep(
+            Roles roles,
+            Collection<Delegation> delegations,
+            String actor,
+            ProcedureStep step,
+            String changeDivision,
+            LocalDate today) {
         MemberRole role = step.role();
         String division = role.divisional() ? changeDivision : null;
         if (actor == null || role.divisional() && division == null) {
@@ -98,13 +115,15 @@ public final class StepRules {
 
     /** {@code onlyActHoldersRecordActs}: a DEPUTY, RESPONSIBLE or HEAD_OF_AUTHORITY of the register, in person. */
     public static boolean recordsActs(Roles roles, String actor) {
-        return roles.holds(actor, MemberRole.DEPUTY, null) || roles.holds(actor, MemberRole.RESPONSIBLE, null)
+        return roles.holds(actor, MemberRole.DEPUTY, null)
+                || roles.holds(actor, MemberRole.RESPONSIBLE, null)
                 || roles.holds(actor, MemberRole.HEAD_OF_AUTHORITY, null);
     }
 
     /** Whether the actor proposes as the register's responsible person, which the procedure lets initiate (002 §3.2–3.3). */
     public static boolean initiatesAsResponsiblePerson(Procedure procedure, Roles roles, String actor) {
-        return procedure.initiators().contains(Initiator.RESPONSIBLE) && roles.holds(actor, MemberRole.RESPONSIBLE, null);
+        return procedure.initiators().contains(Initiator.RESPONSIBLE)
+                && roles.holds(actor, MemberRole.RESPONSIBLE, null);
     }
 
     /** {@code onlyMembersOfTheOwningDivisionInitiate}: a specialist of the division that owns the process. */
@@ -119,7 +138,8 @@ public final class StepRules {
      */
     public static boolean mayInitiateIn(Procedure procedure, Roles roles, String actor, String division) {
         return initiatesAsResponsiblePerson(procedure, roles, actor)
-                || procedure.initiators().contains(Initiator.DIVISION) && specialistOfTheDivision(roles, actor, division);
+                || procedure.initiators().contains(Initiator.DIVISION)
+                        && specialistOfTheDivision(roles, actor, division);
     }
 
     /** {@code onlyTheInitiatorWithdraws}. */
@@ -132,9 +152,14 @@ public final class StepRules {
      * hold it or act for its holder today, did not initiate the change and do not act for its initiator. The right
      * they would exercise, or empty.
      */
-    public static Optional<Right> mayRejectAtTheStep(Roles roles, Collection<Delegation> delegations, String actor,
-                                                     ProcedureStep step, String changeDivision, String initiatedBy,
-                                                     LocalDate today) {
+    public static Optional<Right> mayRejectAtTheStep(
+            Roles roles,
+            Collection<Delegation> delegations,
+            String actor,
+            ProcedureStep step,
+            String changeDivision,
+            String initiatedBy,
+            LocalDate today) {
         return holdsTheStep(roles, delegations, actor, step, changeDivision, today)
                 .filter(right -> !initiatedIt(actor, initiatedBy))
                 .filter(right -> !onBehalfOfTheInitiator(right, initiatedBy));
@@ -145,11 +170,18 @@ public final class StepRules {
      * {@link #mayRejectAtTheStep} checks, and that neither they nor the holder they act for gave an earlier step (four
      * eyes). The right they would exercise, or empty.
      */
-    public static Optional<Right> mayTakeTheStep(Roles roles, Collection<Delegation> delegations, String actor,
-                                                 ProcedureStep step, String changeDivision, String initiatedBy,
-                                                 Set<String> approvers, LocalDate today) {
+    public static Optional<Right> mayTakeTheStep(
+            Roles roles,
+            Collection<Delegation> delegations,
+            String actor,
+            ProcedureStep step,
+            String changeDivision,
+            String initiatedBy,
+            Set<String> approvers,
+            LocalDate today) {
         return mayRejectAtTheStep(roles, delegations, actor, step, changeDivision, initiatedBy, today)
-                .filter(right -> !gaveAStepAlready(approvers, actor) && !gaveAStepAlready(approvers, right.onBehalfOf()));
+                .filter(right ->
+                        !gaveAStepAlready(approvers, actor) && !gaveAStepAlready(approvers, right.onBehalfOf()));
     }
 
     /** Whether the person may record the approving act a change awaits (and so reject it at that step). */

@@ -11,8 +11,16 @@ import org.touchpoints.register.api.register.MemberRole;
  * {@code role} is HEAD (with {@code divisionId}) or DEPUTY. An administrator may record it for the holder
  * ({@code byAdministrator}). Repeating the same {@code delegationId} with the same content records nothing new.
  */
-public record DelegateApprovalRightCommand(@TargetAggregateIdentifier String registerId, String delegationId,
-                                           String holder, String delegate, MemberRole role, String divisionId,
-                                           LocalDate validFrom, LocalDate validTo, String comment,
-                                           boolean byAdministrator, String by, Instant at) {
-}
+public record DelegateApprovalRightCommand(
+        @TargetAggregateIdentifier String registerId,
+        String delegationId,
+        String holder,
+        String delegate,
+        MemberRole role,
+        String divisionId,
+        LocalDate validFrom,
+        LocalDate validTo,
+        String comment,
+        boolean byAdministrator,
+        String by,
+        Instant at) {}

@@ -6,8 +6,11 @@ import java.util.List;
  * The part of a procedure a change runs under from its initiation to the end, whatever the register's procedure
  * becomes meanwhile: its approval steps, the act, and the publication deadline.
  */
-public record ApprovalChain(List<ProcedureStep> steps, ApprovalActMode approvalAct, Integer deadlineWorkingDays,
-                            DeadlineFrom deadlineFrom) {
+public record ApprovalChain(
+        List<ProcedureStep> steps,
+        ApprovalActMode approvalAct,
+        Integer deadlineWorkingDays,
+        DeadlineFrom deadlineFrom) {
     public ApprovalChain {
         steps = steps == null ? List.of() : List.copyOf(steps);
     }

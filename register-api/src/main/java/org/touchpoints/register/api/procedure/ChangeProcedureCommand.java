@@ -4,6 +4,5 @@ import java.time.Instant;
 import org.axonframework.modelling.command.TargetAggregateIdentifier;
 
 /** Replaces the register's procedure ({@code procedure}: complete, a preset already filled in). */
-public record ChangeProcedureCommand(@TargetAggregateIdentifier String registerId, Procedure procedure, String by,
-                                     Instant at) {
-}
+public record ChangeProcedureCommand(
+        @TargetAggregateIdentifier String registerId, Procedure procedure, String by, Instant at) {}

@@ -18,27 +18,78 @@ import org.touchpoints.register.api.row.Direction;
  * Absent (null, as in every procedure recorded before the field existed): not shared, one division per process.
  * Fields may be null in a request (then the preset's, or today's, value applies); a recorded procedure is complete.
  */
-public record Procedure(ProcedurePreset preset, List<Initiator> initiators, List<ProcedureStep> approvalSteps,
-                        ApprovalActMode approvalAct, Integer deadlineWorkingDays, DeadlineFrom deadlineFrom,
-                        String annualReviewBy, List<Need> needs, List<String> directions, List<ChangeReason> reasons,
-                        List<TouchpointType> touchpointTypes, List<String> columnHeaders, Boolean sharedProcesses) {
+public record Procedure(
+        ProcedurePreset preset,
+        List<Initiator> initiators,
+        List<ProcedureStep> approvalSteps,
+        ApprovalActMode approvalAct,
+        Integer deadlineWorkingDays,
+        DeadlineFrom deadlineFrom,
+        String annualReviewBy,
+        List<Need> needs,
+        List<String> directions,
+        List<ChangeReason> reasons,
+        List<TouchpointType> touchpointTypes,
+        List<String> columnHeaders,
+        Boolean sharedProcesses) {
 
     /** A procedure that does not say whether processes are shared (they are not). */
-    public Procedure(ProcedurePreset preset, List<Initiator> initiators, List<ProcedureStep> approvalSteps,
-                     ApprovalActMode approvalAct, Integer deadlineWorkingDays, DeadlineFrom deadlineFrom,
-                     String annualReviewBy, List<Need> needs, List<String> directions, List<ChangeReason> reasons,
-                     List<TouchpointType> touchpointTypes, List<String> columnHeaders) {
-        this(preset, initiators, approvalSteps, approvalAct, deadlineWorkingDays, deadlineFrom, annualReviewBy, needs,
-                directions, reasons, touchpointTypes, columnHeaders, null);
+    public Procedure(
+            ProcedurePreset preset,
+            List<Initiator> initiators,
+            List<ProcedureStep> approvalSteps,
+            ApprovalActMode approvalAct,
+            Integer deadlineWorkingDays,
+            DeadlineFrom deadlineFrom,
+            String annualReviewBy,
+            List<Need> needs,
+            List<String> directions,
+            List<ChangeReason> reasons,
+            List<TouchpointType> touchpointTypes,
+            List<String> columnHeaders) {
+        this(
+                preset,
+                initiators,
+                approvalSteps,
+                approvalAct,
+                deadlineWorkingDays,
+                deadlineFrom,
+                annualReviewBy,
+                needs,
+                directions,
+                reasons,
+                touchpointTypes,
+                columnHeaders,
+                null);
     }
 
     /** A procedure without column headers of its own (the template's apply). */
-    public Procedure(ProcedurePreset preset, List<Initiator> initiators, List<ProcedureStep> approvalSteps,
-                     ApprovalActMode approvalAct, Integer deadlineWorkingDays, DeadlineFrom deadlineFrom,
-                     String annualReviewBy, List<Need> needs, List<String> directions, List<ChangeReason> reasons,
-                     List<TouchpointType> touchpointTypes) {
-        this(preset, initiators, approvalSteps, approvalAct, deadlineWorkingDays, deadlineFrom, annualReviewBy, needs,
-                directions, reasons, touchpointTypes, null, null);
+    public Procedure(
+            ProcedurePreset preset,
+            List<Initiator> initiators,
+            List<ProcedureStep> approvalSteps,
+            ApprovalActMode approvalAct,
+            Integer deadlineWorkingDays,
+            DeadlineFrom deadlineFrom,
+            String annualReviewBy,
+            List<Need> needs,
+            List<String> directions,
+            List<ChangeReason> reasons,
+            List<TouchpointType> touchpointTypes) {
+        this(
+                preset,
+                initiators,
+                approvalSteps,
+                approvalAct,
+                deadlineWorkingDays,
+                deadlineFrom,
+                annualReviewBy,
+                needs,
+                directions,
+                reasons,
+                touchpointTypes,
+                null,
+                null);
     }
 
     public Procedure {
@@ -58,7 +109,8 @@ public record Procedure(ProcedurePreset preset, List<Initiator> initiators, List
 
     /** The global needs 1–10 every register used before procedures were data. */
     public static final List<Need> GLOBAL_NEEDS = Arrays.stream(ClientNeed.values())
-            .map(n -> new Need(n.code(), n.title())).toList();
+            .map(n -> new Need(n.code(), n.title()))
+            .toList();
 
     /**
      * Today's procedure, which every register created without one keeps (and every event recorded before procedures
@@ -66,9 +118,18 @@ public record Procedure(ProcedurePreset preset, List<Initiator> initiators, List
      * optional, the deadline counts from the deputy's approval, annual monitoring by 31 December, the global lists.
      */
     public static Procedure legacy(Integer deadlineWorkingDays) {
-        return new Procedure(null, List.of(Initiator.DIVISION), List.of(ProcedureStep.DIVISION_HEAD, ProcedureStep.DEPUTY),
-                ApprovalActMode.OPTIONAL, deadlineWorkingDays, DeadlineFrom.FINAL_APPROVAL, "12-31", GLOBAL_NEEDS,
-                Direction.CANONICAL, List.of(ChangeReason.values()), List.of());
+        return new Procedure(
+                null,
+                List.of(Initiator.DIVISION),
+                List.of(ProcedureStep.DIVISION_HEAD, ProcedureStep.DEPUTY),
+                ApprovalActMode.OPTIONAL,
+                deadlineWorkingDays,
+                DeadlineFrom.FINAL_APPROVAL,
+                "12-31",
+                GLOBAL_NEEDS,
+                Direction.CANONICAL,
+                List.of(ChangeReason.values()),
+                List.of());
     }
 
     /** This procedure with every field {@code override} gives replacing its own (a preset filled, then overridden). */
@@ -76,7 +137,8 @@ public record Procedure(ProcedurePreset preset, List<Initiator> initiators, List
         if (override == null) {
             return this;
         }
-        return new Procedure(override.preset != null ? override.preset : preset,
+        return new Procedure(
+                override.preset != null ? override.preset : preset,
                 override.initiators != null ? override.initiators : initiators,
                 override.approvalSteps != null ? override.approvalSteps : approvalSteps,
                 override.approvalAct != null ? override.approvalAct : approvalAct,
@@ -98,20 +160,56 @@ public record Procedure(ProcedurePreset preset, List<Initiator> initiators, List
 
     /** This procedure saying whether processes may be shared. */
     public Procedure withSharedProcesses(Boolean shared) {
-        return new Procedure(preset, initiators, approvalSteps, approvalAct, deadlineWorkingDays, deadlineFrom,
-                annualReviewBy, needs, directions, reasons, touchpointTypes, columnHeaders, shared);
+        return new Procedure(
+                preset,
+                initiators,
+                approvalSteps,
+                approvalAct,
+                deadlineWorkingDays,
+                deadlineFrom,
+                annualReviewBy,
+                needs,
+                directions,
+                reasons,
+                touchpointTypes,
+                columnHeaders,
+                shared);
     }
 
     /** This procedure with another deadline (null: none). */
     public Procedure withDeadline(Integer workingDays) {
-        return new Procedure(preset, initiators, approvalSteps, approvalAct, workingDays, deadlineFrom, annualReviewBy,
-                needs, directions, reasons, touchpointTypes, columnHeaders, sharedProcesses);
+        return new Procedure(
+                preset,
+                initiators,
+                approvalSteps,
+                approvalAct,
+                workingDays,
+                deadlineFrom,
+                annualReviewBy,
+                needs,
+                directions,
+                reasons,
+                touchpointTypes,
+                columnHeaders,
+                sharedProcesses);
     }
 
     /** This procedure with other column headers (null: the template's own). */
     public Procedure withColumnHeaders(List<String> headers) {
-        return new Procedure(preset, initiators, approvalSteps, approvalAct, deadlineWorkingDays, deadlineFrom,
-                annualReviewBy, needs, directions, reasons, touchpointTypes, headers, sharedProcesses);
+        return new Procedure(
+                preset,
+                initiators,
+                approvalSteps,
+                approvalAct,
+                deadlineWorkingDays,
+                deadlineFrom,
+                annualReviewBy,
+                needs,
+                directions,
+                reasons,
+                touchpointTypes,
+                headers,
+                sharedProcesses);
     }
 
     /** The column headers the people's files and the page show: this procedure's, or the template's own. */
@@ -126,7 +224,11 @@ public record Procedure(ProcedurePreset preset, List<Initiator> initiators, List
 
     /** The title of need {@code code} in this register's list, if it has it. */
     public java.util.Optional<String> needTitle(int code) {
-        return needs == null ? java.util.Optional.empty()
-                : needs.stream().filter(n -> n.code() != null && n.code() == code).map(Need::title).findFirst();
+        return needs == null
+                ? java.util.Optional.empty()
+                : needs.stream()
+                        .filter(n -> n.code() != null && n.code() == code)
+                        .map(Need::title)
+                        .findFirst();
     }
 }

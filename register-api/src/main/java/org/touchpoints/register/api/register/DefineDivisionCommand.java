@@ -5,6 +5,10 @@ import java.util.List;
 import org.axonframework.modelling.command.TargetAggregateIdentifier;
 
 /** Defines (or renames) a structural division and adds the processes it owns. */
-public record DefineDivisionCommand(@TargetAggregateIdentifier String registerId, String divisionId, String name,
-                                    List<String> processes, String by, Instant at) {
-}
+public record DefineDivisionCommand(
+        @TargetAggregateIdentifier String registerId,
+        String divisionId,
+        String name,
+        List<String> processes,
+        String by,
+        Instant at) {}

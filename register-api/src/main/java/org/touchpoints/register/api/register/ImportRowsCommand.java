@@ -9,6 +9,5 @@ import org.touchpoints.register.api.row.RegisterRow;
  * Initial formation of a register from an existing table: every row enters through the event store, so
  * the register's history starts at the import. All or nothing.
  */
-public record ImportRowsCommand(@TargetAggregateIdentifier String registerId, List<RegisterRow> rows,
-                                String source, String by, Instant at) {
-}
+public record ImportRowsCommand(
+        @TargetAggregateIdentifier String registerId, List<RegisterRow> rows, String source, String by, Instant at) {}

@@ -1,7 +1,7 @@
 package org.touchpoints.register.api.register;
 
-import org.touchpoints.register.api.RegisterEvent;
 import java.time.Instant;
+import org.touchpoints.register.api.RegisterEvent;
 import org.touchpoints.register.api.row.RowContent;
 
 /**
@@ -10,8 +10,9 @@ import org.touchpoints.register.api.row.RowContent;
  * {@link org.touchpoints.register.api.row.RegisterLayout#numbersTheFileGave}); null in events recorded before
  * the numbering was kept, and whenever the file's numbers are the ones the layout computes anyway.
  */
-public record RowImported(String registerId, String rowId, RowContent row, String source, String by, Instant at,
-                          Integer groupNo) implements RegisterEvent {
+public record RowImported(
+        String registerId, String rowId, RowContent row, String source, String by, Instant at, Integer groupNo)
+        implements RegisterEvent {
 
     public RowImported(String registerId, String rowId, RowContent row, String source, String by, Instant at) {
         this(registerId, rowId, row, source, by, at, null);

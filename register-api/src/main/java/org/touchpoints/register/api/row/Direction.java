@@ -19,8 +19,7 @@ public final class Direction {
             "Взаимодействие с внутренним клиентом по вопросам ведения бухгалтерского учета",
             "Взаимодействие с внутренним клиентом по вопросам административно-хозяйственной деятельности");
 
-    private Direction() {
-    }
+    private Direction() {}
 
     /** Position of a direction in the canonical order; unknown directions come after all known ones. */
     public static int rank(String direction) {

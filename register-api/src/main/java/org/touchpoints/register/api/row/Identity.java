@@ -22,29 +22,46 @@ import java.util.regex.Pattern;
 public final class Identity {
     private static final Pattern WHITE_SPACE = Pattern.compile("[\\s\\p{Z}]+");
     private static final Map<Character, Character> CYRILLIC_LOOK_ALIKES = Map.ofEntries(
-            Map.entry('A', 'А'), Map.entry('B', 'В'), Map.entry('C', 'С'), Map.entry('E', 'Е'), Map.entry('H', 'Н'),
-            Map.entry('K', 'К'), Map.entry('M', 'М'), Map.entry('O', 'О'), Map.entry('P', 'Р'), Map.entry('T', 'Т'),
-            Map.entry('X', 'Х'), Map.entry('Y', 'У'), Map.entry('a', 'а'), Map.entry('c', 'с'), Map.entry('e', 'е'),
-            Map.entry('o', 'о'), Map.entry('p', 'р'), Map.entry('x', 'х'), Map.entry('y', 'у'));
+            Map.entry('A', 'А'),
+            Map.entry('B', 'В'),
+            Map.entry('C', 'С'),
+            Map.entry('E', 'Е'),
+            Map.entry('H', 'Н'),
+            Map.entry('K', 'К'),
+            Map.entry('M', 'М'),
+            Map.entry('O', 'О'),
+            Map.entry('P', 'Р'),
+            Map.entry('T', 'Т'),
+            Map.entry('X', 'Х'),
+            Map.entry('Y', 'У'),
+            Map.entry('a', 'а'),
+            Map.entry('c', 'с'),
+            Map.entry('e', 'е'),
+            Map.entry('o', 'о'),
+            Map.entry('p', 'р'),
+            Map.entry('x', 'х'),
+            Map.entry('y', 'у'));
     /** A URL with or without its scheme: scheme, «www.», host, port, path, query, fragment. */
     private static final Pattern URL = Pattern.compile(
             "(?<![\\p{L}\\d@._-])(?:(?:https?|ftp)://)?(?:www\\.)?((?:[\\p{L}\\d-]+\\.)+\\p{L}{2,})(?::(\\d{1,5}))?"
                     + "(/[^\\s,;#)]*)?(?:#[^\\s,;)]*)?(?![\\p{L}\\d@-])");
+
     private static final Pattern EMAIL = Pattern.compile("[\\p{L}\\d._%+-]+@(?:[\\p{L}\\d-]+\\.)+\\p{L}{2,}");
     /** A phone number: digits with the separators people write between them, at least five digits. */
-    private static final Pattern PHONE = Pattern.compile("(?<![\\p{L}\\d])\\+?\\(?\\d(?:[\\s()\\-‐‑–]*\\d){4,}(?![\\p{L}\\d])");
+    private static final Pattern PHONE =
+            Pattern.compile("(?<![\\p{L}\\d])\\+?\\(?\\d(?:[\\s()\\-‐‑–]*\\d){4,}(?![\\p{L}\\d])");
 
     /**
      * Keys already computed, by name: a rule compares the proposed name with every row of a register, i.e. the same
      * few hundred names on every command (the key is a pure function of the text). Bounded; emptied when full.
      */
     private static final Map<String, String> NAME_KEYS = new ConcurrentHashMap<>();
+
     private static final int NAME_KEYS_MAX = 4_096;
     /** Longer texts are computed every time: the cache holds at most ~4,096 × 2 × 1,000 characters (16 MiB). */
     private static final int NAME_KEYS_MAX_LENGTH = 1_000;
 
-    private Identity() {
-    }
+    private Identity() {}
 
     /** The comparison key of a process or touchpoint name. */
     public static String name(String s) {

@@ -14,8 +14,7 @@ import java.util.List;
  * ({@link #inert}); versions published before that rule are still recognised ({@link #renderWithoutFormulaGuard}).
  */
 public final class RegisterCsv {
-    private RegisterCsv() {
-    }
+    private RegisterCsv() {}
 
     /** The cells of one laid-out row in the template's columns. */
     public static List<String> cells(Template template, RegisterLayout.Line line) {
@@ -61,7 +60,8 @@ public final class RegisterCsv {
             return false;
         }
         List<RegisterLayout.Line> before = RegisterLayout.layOutByDirectionRank(rowsInEntryOrder);
-        return sha256.equals(sha256(render(template, before, true))) || sha256.equals(sha256(render(template, before, false)));
+        return sha256.equals(sha256(render(template, before, true)))
+                || sha256.equals(sha256(render(template, before, false)));
     }
 
     /**

@@ -22,11 +22,9 @@ import java.util.Map;
  * one function, so what is hashed is what is shown.
  */
 public final class RegisterLayout {
-    private RegisterLayout() {
-    }
+    private RegisterLayout() {}
 
-    public record Line(int groupNo, RegisterRow row) {
-    }
+    public record Line(int groupNo, RegisterRow row) {}
 
     /** The layout of a six-column register: {@link #layOut(Template, List)} with {@link Template#SIX_COLUMN}. */
     public static List<Line> layOut(List<RegisterRow> rowsInEntryOrder) {
@@ -60,7 +58,8 @@ public final class RegisterLayout {
                 numberOf.put(key, number);
             }
             group[i] = number;
-            process[i] = processFirstSeen.computeIfAbsent(key + "\u0000" + Text.key(r.content().process()), k -> processFirstSeen.size());
+            process[i] = processFirstSeen.computeIfAbsent(
+                    key + "\u0000" + Text.key(r.content().process()), k -> processFirstSeen.size());
         }
         return sorted(rowsInEntryOrder, group, process);
     }
@@ -106,7 +105,8 @@ public final class RegisterLayout {
         for (int i = 0; i < rows.size(); i++) {
             order.add(i);
         }
-        order.sort(Comparator.<Integer>comparingInt(i -> group[i]).thenComparingInt(i -> process[i])
+        order.sort(Comparator.<Integer>comparingInt(i -> group[i])
+                .thenComparingInt(i -> process[i])
                 .thenComparingInt(i -> i));
         List<Line> lines = new ArrayList<>(rows.size());
         for (int i : order) {
@@ -126,8 +126,8 @@ public final class RegisterLayout {
      *
      * @param numbers group key ({@link #groupKey}) → the file's №
      */
-    public static List<RegisterRow> numbered(Template template, List<RegisterRow> rowsInEntryOrder,
-                                             Map<String, Integer> numbers) {
+    public static List<RegisterRow> numbered(
+            Template template, List<RegisterRow> rowsInEntryOrder, Map<String, Integer> numbers) {
         if (numbers.isEmpty()) {
             return rowsInEntryOrder;
         }
@@ -148,7 +148,8 @@ public final class RegisterLayout {
         if (rowsInEntryOrder.isEmpty() || rowsInEntryOrder.stream().anyMatch(r -> r.groupNo() == null)) {
             return rowsInEntryOrder.stream().map(r -> r.withGroupNo(null)).toList();
         }
-        List<RegisterRow> unnumbered = rowsInEntryOrder.stream().map(r -> r.withGroupNo(null)).toList();
+        List<RegisterRow> unnumbered =
+                rowsInEntryOrder.stream().map(r -> r.withGroupNo(null)).toList();
         Map<String, Integer> computed = new HashMap<>();
         for (Line line : layOut(template, unnumbered)) {
             computed.put(line.row().rowId(), line.groupNo());

@@ -7,8 +7,15 @@ import java.util.List;
  * (codes of {@link ClientNeed}; {@code otherNeed} is the free text of code 10), the interaction and
  * features texts, and the division that runs the process.
  */
-public record RowContent(String direction, String process, Touchpoint touchpoint, List<Integer> needs,
-                         String otherNeed, String interaction, String features, String division) {
+public record RowContent(
+        String direction,
+        String process,
+        Touchpoint touchpoint,
+        List<Integer> needs,
+        String otherNeed,
+        String interaction,
+        String features,
+        String division) {
 
     public RowContent {
         needs = needs == null ? null : List.copyOf(needs);
@@ -24,7 +31,9 @@ public record RowContent(String direction, String process, Touchpoint touchpoint
      * as a person reads them ({@link Identity}). Computed, never stored: events keep the text as written.
      */
     public String touchpointKey() {
-        return Identity.touchpoint(process, touchpoint == null ? null : touchpoint.name(),
+        return Identity.touchpoint(
+                process,
+                touchpoint == null ? null : touchpoint.name(),
                 touchpoint == null ? null : touchpoint.address());
     }
 }

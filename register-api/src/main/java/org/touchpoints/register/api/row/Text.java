@@ -7,15 +7,18 @@ import java.util.regex.Pattern;
 public final class Text {
     private static final Pattern WHITE_SPACE = Pattern.compile("\\s+");
 
-    private Text() {
-    }
+    private Text() {}
 
     /** Trimmed, inner white space collapsed, lower case, «ё» as «е»: two names with the same key are the same name. */
     public static String key(String s) {
         if (s == null) {
             return "";
         }
-        return WHITE_SPACE.matcher(s.strip()).replaceAll(" ").toLowerCase(Locale.ROOT).replace('ё', 'е');
+        return WHITE_SPACE
+                .matcher(s.strip())
+                .replaceAll(" ")
+                .toLowerCase(Locale.ROOT)
+                .replace('ё', 'е');
     }
 
     /** Trimmed, inner runs of white space collapsed to one space; null stays null. */
@@ -32,7 +35,10 @@ public final class Text {
      * a broken encoding: never part of text a person typed (PostgreSQL cannot even store U+0000).
      */
     public static boolean hasControlCharacters(String value) {
-        return value != null && value.codePoints().anyMatch(cp -> (Character.isISOControl(cp) && cp != '\n' && cp != '\r'
-                && cp != '\t') || cp == 0xFFFD || Character.getType(cp) == Character.SURROGATE);
+        return value != null
+                && value.codePoints()
+                        .anyMatch(cp -> (Character.isISOControl(cp) && cp != '\n' && cp != '\r' && cp != '\t')
+                                || cp == 0xFFFD
+                                || Character.getType(cp) == Character.SURROGATE);
     }
 }

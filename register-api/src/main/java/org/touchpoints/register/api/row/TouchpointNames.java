@@ -17,8 +17,7 @@ public final class TouchpointNames {
                     + "соцсет|социальн|страниц|мессенджер|телеграм|telegram|вконтакте|одноклассник|платформ|чат|"
                     + "досудебное обжалование|видео|сэд|личный кабинет)");
 
-    private TouchpointNames() {
-    }
+    private TouchpointNames() {}
 
     /** The channel the touchpoint's name gives (a phone is offline, a site digital), or null when the name says neither. */
     public static Channel channelOf(String name, String address) {
@@ -37,6 +36,8 @@ public final class TouchpointNames {
 
     /** The name is a phone line («Телефон», «Тел. приёмной», «Горячая линия»): an offline touchpoint. */
     public static boolean isPhoneLine(String name) {
-        return name != null && channelOf(name, null) == Channel.OFFLINE && PHONE.matcher(Identity.name(name)).find();
+        return name != null
+                && channelOf(name, null) == Channel.OFFLINE
+                && PHONE.matcher(Identity.name(name)).find();
     }
 }

@@ -14,12 +14,13 @@ import java.time.format.DateTimeFormatter;
 public final class SaneRange {
     public static final LocalDate EARLIEST = LocalDate.of(2000, 1, 1);
     public static final LocalDate LATEST = LocalDate.of(2100, 12, 31);
-    private static final Instant FIRST_MOMENT = EARLIEST.atStartOfDay(ZoneOffset.UTC).toInstant();
-    private static final Instant LAST_MOMENT = LATEST.plusDays(1).atStartOfDay(ZoneOffset.UTC).toInstant();
+    private static final Instant FIRST_MOMENT =
+            EARLIEST.atStartOfDay(ZoneOffset.UTC).toInstant();
+    private static final Instant LAST_MOMENT =
+            LATEST.plusDays(1).atStartOfDay(ZoneOffset.UTC).toInstant();
     private static final DateTimeFormatter RUSSIAN = DateTimeFormatter.ofPattern("dd.MM.yyyy");
 
-    private SaneRange() {
-    }
+    private SaneRange() {}
 
     public static boolean contains(LocalDate date) {
         return date == null || (!date.isBefore(EARLIEST) && !date.isAfter(LATEST));

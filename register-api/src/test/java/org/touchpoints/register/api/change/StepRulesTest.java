@@ -30,46 +30,101 @@ class StepRulesTest {
         assertThat(StepRules.holdsTheStep(ROLES, List.of(), "head", ProcedureStep.DIVISION_HEAD, "licensing", TODAY))
                 .contains(new StepRules.Right(null));
         assertThat(StepRules.holdsTheStep(ROLES, List.of(), "head", ProcedureStep.DIVISION_HEAD, "appeals", TODAY))
-                .as("only the head of the change's own division").isEmpty();
+                .as("only the head of the change's own division")
+                .isEmpty();
     }
 
     @Test
     void anActingOfficialTakesTheStepOnTheHoldersBehalfWithinThePeriod() {
         var delegation = List.of(headToIo(TODAY, TODAY.plusDays(4), false));
-        assertThat(StepRules.mayTakeTheStep(ROLES, delegation, "io", ProcedureStep.DIVISION_HEAD, "licensing",
-                "initiator", Set.of(), TODAY)).contains(new StepRules.Right("head"));
-        assertThat(StepRules.mayTakeTheStep(ROLES, delegation, "io", ProcedureStep.DIVISION_HEAD, "licensing",
-                "initiator", Set.of(), TODAY.plusDays(5))).as("the period is over").isEmpty();
-        assertThat(StepRules.mayTakeTheStep(ROLES, List.of(headToIo(TODAY, TODAY, true)), "io",
-                ProcedureStep.DIVISION_HEAD, "licensing", "initiator", Set.of(), TODAY)).as("revoked").isEmpty();
-        assertThat(StepRules.mayTakeTheStep(ROLES, delegation, "io", ProcedureStep.DEPUTY, "licensing",
-                "initiator", Set.of(), TODAY)).as("another step's right is not given").isEmpty();
+        assertThat(StepRules.mayTakeTheStep(
+                        ROLES,
+                        delegation,
+                        "io",
+                        ProcedureStep.DIVISION_HEAD,
+                        "licensing",
+                        "initiator",
+                        Set.of(),
+                        TODAY))
+                .contains(new StepRules.Right("head"));
+        assertThat(StepRules.mayTakeTheStep(
+                        ROLES,
+                        delegation,
+                        "io",
+                        ProcedureStep.DIVISION_HEAD,
+                        "licensing",
+                        "initiator",
+                        Set.of(),
+                        TODAY.plusDays(5)))
+                .as("the period is over")
+                .isEmpty();
+        assertThat(StepRules.mayTakeTheStep(
+                        ROLES,
+                        List.of(headToIo(TODAY, TODAY, true)),
+                        "io",
+                        ProcedureStep.DIVISION_HEAD,
+                        "licensing",
+                        "initiator",
+                        Set.of(),
+                        TODAY))
+                .as("revoked")
+                .isEmpty();
+        assertThat(StepRules.mayTakeTheStep(
+                        ROLES, delegation, "io", ProcedureStep.DEPUTY, "licensing", "initiator", Set.of(), TODAY))
+                .as("another step's right is not given")
+                .isEmpty();
     }
 
     @Test
     void aDelegationEndsWithItsHoldersRole() {
         StepRules.Roles revoked = (u, role, division) -> !"head".equals(u) && ROLES.holds(u, role, division);
-        assertThat(StepRules.holdsTheStep(revoked, List.of(headToIo(TODAY, TODAY, false)), "io",
-                ProcedureStep.DIVISION_HEAD, "licensing", TODAY)).isEmpty();
+        assertThat(StepRules.holdsTheStep(
+                        revoked,
+                        List.of(headToIo(TODAY, TODAY, false)),
+                        "io",
+                        ProcedureStep.DIVISION_HEAD,
+                        "licensing",
+                        TODAY))
+                .isEmpty();
     }
 
     @Test
     void nobodyTakesAStepOfTheirOwnChangeNorOnItsInitiatorsBehalf() {
-        assertThat(StepRules.mayTakeTheStep(ROLES, List.of(), "head", ProcedureStep.DIVISION_HEAD, "licensing",
-                "head", Set.of(), TODAY)).isEmpty();
-        assertThat(StepRules.mayRejectAtTheStep(ROLES, List.of(headToIo(TODAY, TODAY, false)), "io",
-                ProcedureStep.DIVISION_HEAD, "licensing", "head", TODAY)).isEmpty();
+        assertThat(StepRules.mayTakeTheStep(
+                        ROLES, List.of(), "head", ProcedureStep.DIVISION_HEAD, "licensing", "head", Set.of(), TODAY))
+                .isEmpty();
+        assertThat(StepRules.mayRejectAtTheStep(
+                        ROLES,
+                        List.of(headToIo(TODAY, TODAY, false)),
+                        "io",
+                        ProcedureStep.DIVISION_HEAD,
+                        "licensing",
+                        "head",
+                        TODAY))
+                .isEmpty();
     }
 
     @Test
     void onePersonGivesOneStepButMayStillReject() {
-        var deputyToHead = List.of(new StepRules.Delegation("deputy", "head", MemberRole.DEPUTY, null, TODAY, TODAY, false));
-        assertThat(StepRules.mayTakeTheStep(ROLES, deputyToHead, "head", ProcedureStep.DEPUTY, null, "initiator",
-                Set.of("head"), TODAY)).isEmpty();
-        assertThat(StepRules.mayTakeTheStep(ROLES, List.of(), "deputy", ProcedureStep.DEPUTY, null, "initiator",
-                Set.of("io", "deputy"), TODAY)).as("the holder gave a step through their acting official").isEmpty();
-        assertThat(StepRules.mayRejectAtTheStep(ROLES, deputyToHead, "head", ProcedureStep.DEPUTY, null, "initiator",
-                TODAY)).contains(new StepRules.Right("deputy"));
+        var deputyToHead =
+                List.of(new StepRules.Delegation("deputy", "head", MemberRole.DEPUTY, null, TODAY, TODAY, false));
+        assertThat(StepRules.mayTakeTheStep(
+                        ROLES, deputyToHead, "head", ProcedureStep.DEPUTY, null, "initiator", Set.of("head"), TODAY))
+                .isEmpty();
+        assertThat(StepRules.mayTakeTheStep(
+                        ROLES,
+                        List.of(),
+                        "deputy",
+                        ProcedureStep.DEPUTY,
+                        null,
+                        "initiator",
+                        Set.of("io", "deputy"),
+                        TODAY))
+                .as("the holder gave a step through their acting official")
+                .isEmpty();
+        assertThat(StepRules.mayRejectAtTheStep(
+                        ROLES, deputyToHead, "head", ProcedureStep.DEPUTY, null, "initiator", TODAY))
+                .contains(new StepRules.Right("deputy"));
     }
 
     @Test

@@ -10,7 +10,10 @@ import org.junit.jupiter.params.provider.MethodSource;
 
 /** Two names or addresses a person reads as the same are the same; different ones stay different. */
 class IdentityTest {
-    enum Kind { NAME, ADDRESS }
+    enum Kind {
+        NAME,
+        ADDRESS
+    }
 
     static final boolean SAME = true;
     static final boolean DIFFERENT = false;
@@ -39,8 +42,13 @@ class IdentityTest {
                 Arguments.of(Kind.NAME, "ТОР КНД", "ТOP KНД", SAME),
                 // URLs
                 Arguments.of(Kind.ADDRESS, "https://www.gosuslugi.ru/", "gosuslugi.ru", SAME),
-                Arguments.of(Kind.ADDRESS, "https://uggi.admin-smolensk.ru:443/", "http://uggi.admin-smolensk.ru:80", SAME),
-                Arguments.of(Kind.ADDRESS, "https://uggi.admin-smolensk.ru/obrasheniya/#form", "uggi.admin-smolensk.ru/obrasheniya", SAME),
+                Arguments.of(
+                        Kind.ADDRESS, "https://uggi.admin-smolensk.ru:443/", "http://uggi.admin-smolensk.ru:80", SAME),
+                Arguments.of(
+                        Kind.ADDRESS,
+                        "https://uggi.admin-smolensk.ru/obrasheniya/#form",
+                        "uggi.admin-smolensk.ru/obrasheniya",
+                        SAME),
                 Arguments.of(Kind.ADDRESS, "HTTPS://Uggi.Admin-Smolensk.RU", "https://uggi.admin-smolensk.ru", SAME),
                 Arguments.of(Kind.ADDRESS, "https://tor.knd.gov.ru/", "https://tor.knd.gov.ru", SAME),
                 // e-mail
@@ -50,14 +58,28 @@ class IdentityTest {
                 Arguments.of(Kind.ADDRESS, "8 (4812) 20-55-47", "+7 4812 205547", SAME),
                 Arguments.of(Kind.ADDRESS, "8(4812)205547", "+7 (4812) 20-55-47", SAME),
                 Arguments.of(Kind.ADDRESS, "(4812) 20-55-47", "8 4812 20 55 47", SAME),
-                Arguments.of(Kind.ADDRESS, "8 (4812) 20-55-47, 8 (4812) 20-55-48", "+7 4812 205547, +7 4812 205548", SAME),
+                Arguments.of(
+                        Kind.ADDRESS, "8 (4812) 20-55-47, 8 (4812) 20-55-48", "+7 4812 205547, +7 4812 205548", SAME),
                 Arguments.of(Kind.ADDRESS, "8\u00A0(4812)\u00A020-55-47", "+7 4812 205547", SAME),
                 // what must stay different
                 Arguments.of(Kind.ADDRESS, "https://uggi.admin-smolensk.ru", "https://admin-smolensk.ru", DIFFERENT),
-                Arguments.of(Kind.ADDRESS, "https://uggi.admin-smolensk.ru", "https://uggi.admin-smolensk.com", DIFFERENT),
-                Arguments.of(Kind.ADDRESS, "https://uggi.admin-smolensk.ru/a", "https://uggi.admin-smolensk.ru/b", DIFFERENT),
-                Arguments.of(Kind.ADDRESS, "https://uggi.admin-smolensk.ru/?page=1", "https://uggi.admin-smolensk.ru/?page=2", DIFFERENT),
-                Arguments.of(Kind.ADDRESS, "https://uggi.admin-smolensk.ru:8080", "https://uggi.admin-smolensk.ru", DIFFERENT),
+                Arguments.of(
+                        Kind.ADDRESS, "https://uggi.admin-smolensk.ru", "https://uggi.admin-smolensk.com", DIFFERENT),
+                Arguments.of(
+                        Kind.ADDRESS,
+                        "https://uggi.admin-smolensk.ru/a",
+                        "https://uggi.admin-smolensk.ru/b",
+                        DIFFERENT),
+                Arguments.of(
+                        Kind.ADDRESS,
+                        "https://uggi.admin-smolensk.ru/?page=1",
+                        "https://uggi.admin-smolensk.ru/?page=2",
+                        DIFFERENT),
+                Arguments.of(
+                        Kind.ADDRESS,
+                        "https://uggi.admin-smolensk.ru:8080",
+                        "https://uggi.admin-smolensk.ru",
+                        DIFFERENT),
                 Arguments.of(Kind.ADDRESS, "8 (4812) 20-55-47", "8 (4812) 20-55-48", DIFFERENT),
                 Arguments.of(Kind.ADDRESS, "8 (4812) 20-55-47", "8 (4813) 20-55-47", DIFFERENT),
                 Arguments.of(Kind.ADDRESS, "uggi@admin-smolensk.ru", "ugi@admin-smolensk.ru", DIFFERENT),
@@ -74,7 +96,8 @@ class IdentityTest {
     @MethodSource("pairs")
     void comparesAsAPersonReads(Kind kind, String a, String b, boolean same) {
         boolean actual = kind == Kind.NAME ? Identity.sameName(a, b) : Identity.sameAddress(a, b);
-        String keys = kind == Kind.NAME ? Identity.name(a) + " | " + Identity.name(b)
+        String keys = kind == Kind.NAME
+                ? Identity.name(a) + " | " + Identity.name(b)
                 : Identity.address(a) + " | " + Identity.address(b);
         assertThat(actual).as(keys).isEqualTo(same);
     }
@@ -82,7 +105,8 @@ class IdentityTest {
     @Test
     void theTouchpointKeyComparesProcessNameAndAddress() {
         assertThat(Identity.touchpoint("Прием\u00A0обращений", "Oфициальный сайт", "http://uggi.admin-smolensk.ru"))
-                .isEqualTo(Identity.touchpoint("Прием обращений", "Официальный сайт", "https://uggi.admin-smolensk.ru/"));
+                .isEqualTo(
+                        Identity.touchpoint("Прием обращений", "Официальный сайт", "https://uggi.admin-smolensk.ru/"));
         assertThat(Identity.touchpoint("Прием обращений", "Телефон", "8 (4812) 20-55-47"))
                 .isNotEqualTo(Identity.touchpoint("Прием обращений", "Телефон", "8 (4812) 20-55-48"));
         assertThat(Identity.touchpoint("Прием обращений", "Телефон", null))
@@ -91,11 +115,22 @@ class IdentityTest {
 
     @Test
     void invisibleFormatCharactersAreFoundButNoBreakSpacesAreNot() {
-        for (String s : new String[] {"a\u200Bb", "a\u200Cb", "a\u200Db", "a\u200Eb", "a\u200Fb", "a\u202Ab", "a\u202Eb",
-                "a\u2060b", "a\u2064b", "\uFEFFa"}) {
+        for (String s : new String[] {
+            "a\u200Bb",
+            "a\u200Cb",
+            "a\u200Db",
+            "a\u200Eb",
+            "a\u200Fb",
+            "a\u202Ab",
+            "a\u202Eb",
+            "a\u2060b",
+            "a\u2064b",
+            "\uFEFFa"
+        }) {
             assertThat(Identity.hasInvisibleCharacters(s)).as(s).isTrue();
         }
-        assertThat(Identity.hasInvisibleCharacters("Официальный\u00A0сайт ГЖИ — https://uggi.admin-smolensk.ru/")).isFalse();
+        assertThat(Identity.hasInvisibleCharacters("Официальный\u00A0сайт ГЖИ — https://uggi.admin-smolensk.ru/"))
+                .isFalse();
         assertThat(Identity.hasInvisibleCharacters(null)).isFalse();
     }
 }

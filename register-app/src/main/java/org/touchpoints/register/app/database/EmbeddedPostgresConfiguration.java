@@ -60,8 +60,7 @@ public class EmbeddedPostgresConfiguration {
         if (serverLog) {
             builder.setServerConfig("logging_collector", "on").setServerConfig("log_directory", "log");
         }
-        EmbeddedPostgres postgres = builder
-                .setDataDirectory(dataDir)
+        EmbeddedPostgres postgres = builder.setDataDirectory(dataDir)
                 .setCleanDataDirectory(false)
                 .setPort(port)
                 .setServerConfig("fsync", on)
@@ -87,14 +86,20 @@ public class EmbeddedPostgresConfiguration {
             return;
         }
         List<String> lines = Files.readAllLines(pidFile);
-        Optional<ProcessHandle> postmaster = lines.isEmpty() || !lines.get(0).strip().matches("\\d+") ? Optional.empty()
-                : ProcessHandle.of(Long.parseLong(lines.get(0).strip()))
-                .filter(p -> p.info().command().map(c -> c.endsWith("postgres")).orElse(false));
+        Optional<ProcessHandle> postmaster =
+                lines.isEmpty() || !lines.get(0).strip().matches("\\d+")
+                        ? Optional.empty()
+                        : ProcessHandle.of(Long.parseLong(lines.get(0).strip()))
+                                .filter(p -> p.info()
+                                        .command()
+                                        .map(c -> c.endsWith("postgres"))
+                                        .orElse(false));
         if (postmaster.isEmpty() || heldByARunningLauncher(dataDir)) {
             return; // a stale file (PostgreSQL removes it itself), or another launcher's live server: left alone
         }
         ProcessHandle server = postmaster.get();
-        log.warn("PostgreSQL (pid {}) left running by a previous launcher holds {}; stopping it", server.pid(), dataDir);
+        log.warn(
+                "PostgreSQL (pid {}) left running by a previous launcher holds {}; stopping it", server.pid(), dataDir);
         List<ProcessHandle> children = server.descendants().toList();
         server.destroy();
         try {
@@ -106,7 +111,8 @@ public class EmbeddedPostgresConfiguration {
             try {
                 server.onExit().get(ORPHAN_STOP_WAIT.toSeconds(), TimeUnit.SECONDS);
             } catch (TimeoutException | ExecutionException again) {
-                throw new IllegalStateException("PostgreSQL (pid " + server.pid() + ") holding " + dataDir + " cannot be stopped");
+                throw new IllegalStateException(
+                        "PostgreSQL (pid " + server.pid() + ") holding " + dataDir + " cannot be stopped");
             } catch (InterruptedException interrupted) {
                 Thread.currentThread().interrupt();
             }
@@ -117,8 +123,9 @@ public class EmbeddedPostgresConfiguration {
 
     /** Whether a live launcher (this JVM or another) holds zonky's lock on the data directory. */
     private static boolean heldByARunningLauncher(Path dataDir) throws IOException {
-        try (FileChannel channel = FileChannel.open(dataDir.resolve("epg-lock"), StandardOpenOption.CREATE,
-                StandardOpenOption.WRITE); FileLock lock = channel.tryLock()) {
+        try (FileChannel channel = FileChannel.open(
+                        dataDir.resolve("epg-lock"), StandardOpenOption.CREATE, StandardOpenOption.WRITE);
+                FileLock lock = channel.tryLock()) {
             return lock == null;
         } catch (OverlappingFileLockException e) {
             return true;
@@ -135,8 +142,10 @@ public class EmbeddedPostgresConfiguration {
         config.setPoolName("register");
         HikariDataSource dataSource = new HikariDataSource(config);
         var jdbc = new JdbcTemplate(dataSource);
-        log.info("PostgreSQL durability: fsync={}, synchronous_commit={}",
-                jdbc.queryForObject("show fsync", String.class), jdbc.queryForObject("show synchronous_commit", String.class));
+        log.info(
+                "PostgreSQL durability: fsync={}, synchronous_commit={}",
+                jdbc.queryForObject("show fsync", String.class),
+                jdbc.queryForObject("show synchronous_commit", String.class));
         return dataSource;
     }
 }

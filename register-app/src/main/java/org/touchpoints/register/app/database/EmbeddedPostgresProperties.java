@@ -14,8 +14,9 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  *                  off, the server's output after its start goes nowhere
  */
 @ConfigurationProperties("register.embedded-postgres")
-public record EmbeddedPostgresProperties(String dataDir, @DefaultValue("true") boolean durable,
-                                         @DefaultValue("20") int poolSize,
-                                         @DefaultValue("5s") Duration connectionTimeout,
-                                         @DefaultValue("false") boolean serverLog) {
-}
+public record EmbeddedPostgresProperties(
+        String dataDir,
+        @DefaultValue("true") boolean durable,
+        @DefaultValue("20") int poolSize,
+        @DefaultValue("5s") Duration connectionTimeout,
+        @DefaultValue("false") boolean serverLog) {}

@@ -10,16 +10,19 @@ import org.touchpoints.register.api.row.Template;
  * the procedure it runs (none: today's procedure, as {@code smolensk-gzhi}).
  */
 record DemoData(Register register, List<Division> divisions, List<Account> accounts, String password) {
-    record Register(String id, String authority, String timeZone, Integer publicationDeadlineWorkingDays,
-                    Template template, String region, String csv, ProcedurePreset preset) {
-    }
+    record Register(
+            String id,
+            String authority,
+            String timeZone,
+            Integer publicationDeadlineWorkingDays,
+            Template template,
+            String region,
+            String csv,
+            ProcedurePreset preset) {}
 
-    record Division(String id, String name, List<String> processes) {
-    }
+    record Division(String id, String name, List<String> processes) {}
 
-    record Account(String username, String displayName, String globalRole, List<Grant> grants) {
-    }
+    record Account(String username, String displayName, String globalRole, List<Grant> grants) {}
 
-    record Grant(MemberRole role, String division) {
-    }
+    record Grant(MemberRole role, String division) {}
 }

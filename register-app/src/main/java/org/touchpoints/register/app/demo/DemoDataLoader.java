@@ -43,8 +43,13 @@ class DemoDataLoader {
     private final JsonMapper mapper;
     private final Clock clock;
 
-    DemoDataLoader(CommandGateway commands, EventStore eventStore, AccountStore accounts, RegisterImporter importer,
-                   JsonMapper mapper, Clock clock) {
+    DemoDataLoader(
+            CommandGateway commands,
+            EventStore eventStore,
+            AccountStore accounts,
+            RegisterImporter importer,
+            JsonMapper mapper,
+            Clock clock) {
         this.commands = commands;
         this.eventStore = eventStore;
         this.accounts = accounts;
@@ -57,8 +62,8 @@ class DemoDataLoader {
      * The demo registers: {@code smolensk-gzhi} as it always was (today's procedure), then one register per seed
      * authority's procedure.
      */
-    static final List<String> REGISTERS = List.of("smolensk-gzhi", "dagestan-minstroy", "astrakhan-gzhn",
-            "novosibirsk-gsn", "smolensk-minpromtorg");
+    static final List<String> REGISTERS =
+            List.of("smolensk-gzhi", "dagestan-minstroy", "astrakhan-gzhn", "novosibirsk-gsn", "smolensk-minpromtorg");
 
     /**
      * Loads the demo data before the application takes traffic: readiness ({@code /actuator/health/readiness}) is
@@ -92,15 +97,23 @@ class DemoDataLoader {
         }
         Instant now = clock.instant().truncatedTo(ChronoUnit.MILLIS);
         Procedure procedure = r.preset() == null ? null : r.preset().procedure();
-        commands.sendAndWait(new CreateRegisterCommand(r.id(), r.authority(), r.timeZone(),
-                procedure == null ? r.publicationDeadlineWorkingDays() : procedure.deadlineWorkingDays(), r.template(),
-                r.region(), SYSTEM, now, procedure));
+        commands.sendAndWait(new CreateRegisterCommand(
+                r.id(),
+                r.authority(),
+                r.timeZone(),
+                procedure == null ? r.publicationDeadlineWorkingDays() : procedure.deadlineWorkingDays(),
+                r.template(),
+                r.region(),
+                SYSTEM,
+                now,
+                procedure));
         for (DemoData.Division d : demo.divisions()) {
             commands.sendAndWait(new DefineDivisionCommand(r.id(), d.id(), d.name(), d.processes(), SYSTEM, now));
         }
         for (DemoData.Account a : demo.accounts()) {
             for (DemoData.Grant g : a.grants()) {
-                commands.sendAndWait(new AssignMemberCommand(r.id(), a.username(), g.role(), g.division(), SYSTEM, now));
+                commands.sendAndWait(
+                        new AssignMemberCommand(r.id(), a.username(), g.role(), g.division(), SYSTEM, now));
             }
         }
         byte[] csv;
@@ -109,7 +122,10 @@ class DemoDataLoader {
         }
         String source = r.csv().substring(r.csv().lastIndexOf('/') + 1);
         RegisterImporter.Report report = importer.importCsv(r.id(), csv, source, SYSTEM, false);
-        log.info("Demo register {} loaded: {} rows, duplicate touchpoints reported: {}", r.id(), report.imported(),
+        log.info(
+                "Demo register {} loaded: {} rows, duplicate touchpoints reported: {}",
+                r.id(),
+                report.imported(),
                 report.duplicates());
     }
 }

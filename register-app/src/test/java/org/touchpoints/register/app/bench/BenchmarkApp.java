@@ -27,6 +27,7 @@ final class BenchmarkApp implements AutoCloseable {
     final double startupSeconds;
     /** Seconds from the launch to the first 200 of {@code /actuator/health/readiness}. */
     double readySeconds;
+
     private final Process process;
     private final Path dataDir;
     private Path log;
@@ -56,7 +57,10 @@ final class BenchmarkApp implements AutoCloseable {
 
     /** The application on {@code dataDir}: a new one, or the data directory of an earlier run (a restart). */
     static BenchmarkApp start(List<String> jvmArgs, Path dataDir) throws Exception {
-        return start(jvmArgs, dataDir, System.getProperty("bench.jar", "target/register-app.jar"),
+        return start(
+                jvmArgs,
+                dataDir,
+                System.getProperty("bench.jar", "target/register-app.jar"),
                 18000 + (int) (ProcessHandle.current().pid() % 1000));
     }
 
@@ -70,17 +74,23 @@ final class BenchmarkApp implements AutoCloseable {
         // -Dbench.jar: another build of the application (e.g. main's, for a before/after pair of runs)
         command.addAll(launch(jvmArgs, jar));
         command.addAll(List.of(
-                "--server.port=" + port, "--register.embedded-postgres.data-dir=" + dataDir,
-                "--spring.profiles.active=demo", "--logging.level.root=WARN",
+                "--server.port=" + port,
+                "--register.embedded-postgres.data-dir=" + dataDir,
+                "--spring.profiles.active=demo",
+                "--logging.level.root=WARN",
                 "--logging.level.org.touchpoints.register.app.database=INFO",
                 "--logging.level.org.touchpoints.register.query.rebuild=INFO",
-                // the embedded server's own log as files (quiet unless the same-work baseline switches its statement log on)
+                // the embedded server's own log as files (quiet unless the same-work baseline switches its statement
+                // log on)
                 "--register.embedded-postgres.server-log=true",
                 // every benchmark client comes from 127.0.0.1: the slow-body guard's per-address limit (16) is for
                 // one person's browser, not for K = 32 clients on one address
                 "--register.web.bodies.max-concurrent-per-address=256"));
         long startNanos = System.nanoTime();
-        Process process = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile()).start();
+        Process process = new ProcessBuilder(command)
+                .redirectErrorStream(true)
+                .redirectOutput(log.toFile())
+                .start();
         try {
             Api api = Api.at(port);
             waitUntilUp(api, process, "/actuator/health");
@@ -124,16 +134,31 @@ final class BenchmarkApp implements AutoCloseable {
             Path trainingData = tempDirectory("register-bench-cds-");
             List<String> training = new ArrayList<>(List.of(java(), "-Ddisable-axoniq-console-message=true"));
             training.addAll(jvmArgs);
-            training.addAll(List.of("-XX:ArchiveClassesAtExit=" + jsa, "-Xlog:cds=off", "-Xlog:cds+dynamic=off",
-                    "-jar", jar.toString(), "--server.port=" + trainingPort(), "--register.embedded-postgres.data-dir=" + trainingData,
-                    "--spring.profiles.active=demo", "--logging.level.root=WARN"));
-            Process p = new ProcessBuilder(training).redirectErrorStream(true)
-                    .redirectOutput(trainingData.resolve("training.log").toFile()).start();
+            training.addAll(List.of(
+                    "-XX:ArchiveClassesAtExit=" + jsa,
+                    "-Xlog:cds=off",
+                    "-Xlog:cds+dynamic=off",
+                    "-jar",
+                    jar.toString(),
+                    "--server.port=" + trainingPort(),
+                    "--register.embedded-postgres.data-dir=" + trainingData,
+                    "--spring.profiles.active=demo",
+                    "--logging.level.root=WARN"));
+            Process p = new ProcessBuilder(training)
+                    .redirectErrorStream(true)
+                    .redirectOutput(trainingData.resolve("training.log").toFile())
+                    .start();
             try {
                 Api api = Api.at(trainingPort());
                 waitUntilUp(api, p, "/actuator/health/readiness");
-                for (String path : List.of("/api/v1/registers", "/api/v1/deadlines?page=1&size=10", "/registers", "/deadlines",
-                        "/audit", "/api/v1/registers/smolensk-gzhi/rows", "/api/v1/registers/smolensk-gzhi/history?page=1")) {
+                for (String path : List.of(
+                        "/api/v1/registers",
+                        "/api/v1/deadlines?page=1&size=10",
+                        "/registers",
+                        "/deadlines",
+                        "/audit",
+                        "/api/v1/registers/smolensk-gzhi/rows",
+                        "/api/v1/registers/smolensk-gzhi/history?page=1")) {
                     api.as("auditor").get(path);
                 }
             } finally {
@@ -146,8 +171,9 @@ final class BenchmarkApp implements AutoCloseable {
             }
             archive = jsa;
             ARCHIVES.put(builtJar, jsa);
-            System.out.printf("startup: class data archive of %s made by a training run in %.1f s (%d MiB)%n", builtJar,
-                    (System.nanoTime() - start) / 1e9, Files.size(jsa) >> 20);
+            System.out.printf(
+                    "startup: class data archive of %s made by a training run in %.1f s (%d MiB)%n",
+                    builtJar, (System.nanoTime() - start) / 1e9, Files.size(jsa) >> 20);
         } else {
             jar = archive.getParent().resolve(Path.of(builtJar).getFileName());
         }
@@ -159,7 +185,8 @@ final class BenchmarkApp implements AutoCloseable {
      * under /tmp, where a clean-up by another build on a shared machine removed a running benchmark's directories.
      */
     static Path tempDirectory(String prefix) throws IOException {
-        Path base = Path.of(System.getProperty("bench.dataDir", "target/bench-data")).toAbsolutePath();
+        Path base = Path.of(System.getProperty("bench.dataDir", "target/bench-data"))
+                .toAbsolutePath();
         Files.createDirectories(base);
         return Files.createTempDirectory(base, prefix);
     }
@@ -184,7 +211,8 @@ final class BenchmarkApp implements AutoCloseable {
     private static void deleteTree(Path dir) throws IOException {
         if (Files.exists(dir)) {
             try (var files = Files.walk(dir)) {
-                files.sorted(java.util.Comparator.reverseOrder()).forEach(f -> f.toFile().delete());
+                files.sorted(java.util.Comparator.reverseOrder())
+                        .forEach(f -> f.toFile().delete());
             }
         }
     }
@@ -212,7 +240,10 @@ final class BenchmarkApp implements AutoCloseable {
      */
     CpuTimes cpu() {
         try {
-            long postmaster = Long.parseLong(Files.readAllLines(dataDir.resolve("pg").resolve("postmaster.pid")).get(0).trim());
+            long postmaster =
+                    Long.parseLong(Files.readAllLines(dataDir.resolve("pg").resolve("postmaster.pid"))
+                            .get(0)
+                            .trim());
             Map<String, Double> pg = new TreeMap<>();
             String[] master = stat(postmaster);
             pg.put("postmaster", seconds(master, false));
@@ -225,15 +256,21 @@ final class BenchmarkApp implements AutoCloseable {
                     }
                 }
             }
-            String[] cpu = Files.readAllLines(Path.of("/proc/stat")).get(0).trim().split("\\s+");
+            String[] cpu =
+                    Files.readAllLines(Path.of("/proc/stat")).get(0).trim().split("\\s+");
             long busy = 0;
             for (int i = 1; i < cpu.length && i <= 7; i++) {
                 if (i != 4 && i != 5) { // idle, iowait (steal, guest: not counted)
                     busy += Long.parseLong(cpu[i]);
                 }
             }
-            return new CpuTimes(System.nanoTime(), seconds(process.pid(), false), seconds(ProcessHandle.current().pid(), false),
-                    busy / TICKS, threads(), pg);
+            return new CpuTimes(
+                    System.nanoTime(),
+                    seconds(process.pid(), false),
+                    seconds(ProcessHandle.current().pid(), false),
+                    busy / TICKS,
+                    threads(),
+                    pg);
         } catch (IOException | RuntimeException e) {
             return new CpuTimes(System.nanoTime(), 0, 0, 0, Map.of(), Map.of());
         }
@@ -243,9 +280,13 @@ final class BenchmarkApp implements AutoCloseable {
     private static String postgresProcess(Path proc) {
         try {
             String title = new String(Files.readAllBytes(proc.resolve("cmdline")), StandardCharsets.ISO_8859_1)
-                    .replace('\0', ' ').trim().replaceFirst("^postgres: ", "");
+                    .replace('\0', ' ')
+                    .trim()
+                    .replaceFirst("^postgres: ", "");
             // a connection that just closed has no title any more until the postmaster reaps it
-            return title.contains("(") ? "connections" : title.isEmpty() ? "closed connections" : title.replaceAll("\\d+", "#");
+            return title.contains("(")
+                    ? "connections"
+                    : title.isEmpty() ? "closed connections" : title.replaceAll("\\d+", "#");
         } catch (IOException | RuntimeException gone) {
             return "closed connections";
         }
@@ -271,7 +312,8 @@ final class BenchmarkApp implements AutoCloseable {
                     long tid = Long.parseLong(task.getFileName().toString());
                     String s = Files.readString(task.resolve("stat"));
                     String[] f = s.substring(s.lastIndexOf(')') + 2).split(" ");
-                    String name = s.substring(s.indexOf('(') + 1, s.lastIndexOf(')')).replaceAll("\\d+", "#");
+                    String name =
+                            s.substring(s.indexOf('(') + 1, s.lastIndexOf(')')).replaceAll("\\d+", "#");
                     synchronized (threadTicks) {
                         threadNames.put(tid, name);
                         threadTicks.put(tid, Long.parseLong(f[11]) + Long.parseLong(f[12]));
@@ -286,18 +328,31 @@ final class BenchmarkApp implements AutoCloseable {
     }
 
     /** Wall and CPU seconds between two readings. */
-    record CpuTimes(long nanos, double app, double bench, double machine, Map<String, Double> appThreads,
-                    Map<String, Double> postgres) {
+    record CpuTimes(
+            long nanos,
+            double app,
+            double bench,
+            double machine,
+            Map<String, Double> appThreads,
+            Map<String, Double> postgres) {
         String since(CpuTimes start) {
             double wall = (nanos - start.nanos) / 1e9;
             double app = this.app - start.app;
             double pg = sum(postgres) - sum(start.postgres);
             double bench = this.bench - start.bench;
             double rest = Math.max(0, machine - start.machine - app - pg - bench);
-            return String.format("wall %.1f s; CPU s: application JVM %.1f (%s), PostgreSQL %.1f (%s), benchmark client %.1f, "
-                    + "other processes on the machine %.1f (capacity %d cores × %.1f s)", wall, app,
-                    breakdown(appThreads, start.appThreads, app), pg, breakdown(postgres, start.postgres, pg), bench, rest,
-                    Runtime.getRuntime().availableProcessors(), wall);
+            return String.format(
+                    "wall %.1f s; CPU s: application JVM %.1f (%s), PostgreSQL %.1f (%s), benchmark client %.1f, "
+                            + "other processes on the machine %.1f (capacity %d cores × %.1f s)",
+                    wall,
+                    app,
+                    breakdown(appThreads, start.appThreads, app),
+                    pg,
+                    breakdown(postgres, start.postgres, pg),
+                    bench,
+                    rest,
+                    Runtime.getRuntime().availableProcessors(),
+                    wall);
         }
 
         private static double sum(Map<String, Double> parts) {
@@ -311,7 +366,8 @@ final class BenchmarkApp implements AutoCloseable {
                     .map(e -> Map.entry(e.getKey(), e.getValue() - start.getOrDefault(e.getKey(), 0.0)))
                     .filter(e -> e.getValue() >= 0.05 * Math.max(total, 0.1))
                     .sorted(Map.Entry.<String, Double>comparingByValue().reversed())
-                    .forEach(e -> out.append(String.format("%s%s %.1f", out.isEmpty() ? "" : ", ", e.getKey(), e.getValue())));
+                    .forEach(e -> out.append(
+                            String.format("%s%s %.1f", out.isEmpty() ? "" : ", ", e.getKey(), e.getValue())));
             return out.toString();
         }
     }
@@ -324,7 +380,8 @@ final class BenchmarkApp implements AutoCloseable {
         process.waitFor();
         if (!Boolean.getBoolean("bench.keepData") && Files.exists(dataDir)) { // a restart on it may have deleted it
             try (var files = Files.walk(dataDir)) {
-                files.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+                files.sorted(java.util.Comparator.reverseOrder())
+                        .forEach(p -> p.toFile().delete());
             }
         }
     }
@@ -403,7 +460,8 @@ final class BenchmarkApp implements AutoCloseable {
     }
 
     private static int postgresPort(Path log) throws IOException {
-        Matcher m = Pattern.compile("Embedded PostgreSQL started on port (\\d+)").matcher(Files.readString(log, StandardCharsets.UTF_8));
+        Matcher m = Pattern.compile("Embedded PostgreSQL started on port (\\d+)")
+                .matcher(Files.readString(log, StandardCharsets.UTF_8));
         if (!m.find()) {
             throw new IllegalStateException("No PostgreSQL port in the log");
         }

@@ -25,8 +25,7 @@ final class BulkBenchmark {
     static final int PACKAGE_OPERATIONS = Integer.getInteger("bench.packageOperations", 500);
     private static final int ROUNDS = Integer.getInteger("bench.bulkRounds", 3);
 
-    private BulkBenchmark() {
-    }
+    private BulkBenchmark() {}
 
     static void run(BenchmarkApp app) throws Exception {
         Api admin = app.api.as("admin");
@@ -37,13 +36,15 @@ final class BulkBenchmark {
         List<Double> packages = new ArrayList<>();
         BenchmarkApp.CpuTimes before = app.cpu();
         for (int round = 0; round <= ROUNDS; round++) { // round 0 warms up
-            String register = RegisterBenchmark.register(app.api, "bulk-" + System.nanoTime() % 1_000_000 + "-" + round);
+            String register =
+                    RegisterBenchmark.register(app.api, "bulk-" + System.nanoTime() % 1_000_000 + "-" + round);
             long start = System.nanoTime();
             Api.Response r = admin.postMultipart("/api/v1/registers/" + register + "/import", "bench.csv", csv);
             double answered = (System.nanoTime() - start) / 1e9;
             RegisterBenchmark.check(r);
             if (r.json().get("imported").asInt() != IMPORT_ROWS) {
-                throw new IllegalStateException("Imported " + r.json().get("imported") + " rows, expected " + IMPORT_ROWS);
+                throw new IllegalStateException(
+                        "Imported " + r.json().get("imported") + " rows, expected " + IMPORT_ROWS);
             }
             waitForRows(auditor, register, IMPORT_ROWS);
             double imported = (System.nanoTime() - start) / 1e9;
@@ -54,18 +55,27 @@ final class BulkBenchmark {
                 imports.add(imported);
                 packages.add(packaged);
             }
-            System.out.printf("bulk round %d%s: import answered in %.2f s, rows in the register after %.2f s; package of %d "
-                            + "operations initiated and approved in %.2f s%n", round, round == 0 ? " (warm-up)" : "", answered,
-                    imported, PACKAGE_OPERATIONS, packaged);
+            System.out.printf(
+                    "bulk round %d%s: import answered in %.2f s, rows in the register after %.2f s; package of %d "
+                            + "operations initiated and approved in %.2f s%n",
+                    round, round == 0 ? " (warm-up)" : "", answered, imported, PACKAGE_OPERATIONS, packaged);
         }
         System.out.printf("bulk cpu: %s%n", app.cpu().since(before));
         double importMedian = RegisterBenchmark.pct(imports, 50);
-        System.out.printf("import of a %,d-row register (CSV, %d KiB): median %.2f s to every row in the register (answer "
-                        + "after %.2f s) over %d rounds  goal < 5 s: %s%n", IMPORT_ROWS, csv.length / 1024,
-                importMedian, RegisterBenchmark.pct(answers, 50), imports.size(), goal(importMedian, 5));
+        System.out.printf(
+                "import of a %,d-row register (CSV, %d KiB): median %.2f s to every row in the register (answer "
+                        + "after %.2f s) over %d rounds  goal < 5 s: %s%n",
+                IMPORT_ROWS,
+                csv.length / 1024,
+                importMedian,
+                RegisterBenchmark.pct(answers, 50),
+                imports.size(),
+                goal(importMedian, 5));
         double packageMedian = RegisterBenchmark.pct(packages, 50);
-        System.out.printf("package of %d operations initiated, approved by the division head and the deputy: median %.2f s "
-                + "over %d rounds  goal < 2 s: %s%n", PACKAGE_OPERATIONS, packageMedian, packages.size(), goal(packageMedian, 2));
+        System.out.printf(
+                "package of %d operations initiated, approved by the division head and the deputy: median %.2f s "
+                        + "over %d rounds  goal < 2 s: %s%n",
+                PACKAGE_OPERATIONS, packageMedian, packages.size(), goal(packageMedian, 2));
     }
 
     static String goal(double value, double goal) {
@@ -76,9 +86,25 @@ final class BulkBenchmark {
     private static double approvePackage(Api root, String register) {
         List<Map<String, Object>> operations = new ArrayList<>();
         for (int i = 0; i < PACKAGE_OPERATIONS; i++) {
-            operations.add(Map.of("kind", "ADD", "row", Map.of("direction", "Предоставление государственных услуг",
-                    "process", RegisterBenchmark.PROCESS, "touchpoint", Map.of("name", "Пакетная точка " + i,
-                            "channel", "DIGITAL", "address", "https://example.gov.ru/package/" + i), "needs", List.of(1, 2))));
+            operations.add(Map.of(
+                    "kind",
+                    "ADD",
+                    "row",
+                    Map.of(
+                            "direction",
+                            "Предоставление государственных услуг",
+                            "process",
+                            RegisterBenchmark.PROCESS,
+                            "touchpoint",
+                            Map.of(
+                                    "name",
+                                    "Пакетная точка " + i,
+                                    "channel",
+                                    "DIGITAL",
+                                    "address",
+                                    "https://example.gov.ru/package/" + i),
+                            "needs",
+                            List.of(1, 2))));
         }
         Map<String, Object> body = new LinkedHashMap<>();
         body.put("reason", "NEW_TOUCHPOINT");
@@ -87,7 +113,8 @@ final class BulkBenchmark {
         Api.Response initiated = root.as("initiator").post("/api/v1/registers/" + register + "/changes", body);
         RegisterBenchmark.check(initiated);
         String change = initiated.json().get("changeId").asString();
-        RegisterBenchmark.check(root.as("division-head").post("/api/v1/changes/" + change + "/division-approval", "{}"));
+        RegisterBenchmark.check(
+                root.as("division-head").post("/api/v1/changes/" + change + "/division-approval", "{}"));
         Api.Response approved = root.as("deputy").post("/api/v1/changes/" + change + "/deputy-approval", "{}");
         RegisterBenchmark.check(approved);
         double seconds = (System.nanoTime() - start) / 1e9;
@@ -112,9 +139,14 @@ final class BulkBenchmark {
     static byte[] csv(int rows) {
         StringBuilder out = new StringBuilder("group_no,direction,process,touchpoint,interaction,features\n");
         for (int i = 0; i < rows; i++) {
-            out.append("1,Предоставление государственных услуг,").append(RegisterBenchmark.PROCESS)
-                    .append(",Точка взаимодействия № ").append(i).append(" https://example.gov.ru/point/").append(i)
-                    .append(",\"Получение информации клиентом, направление обращения клиентом\",Взаимодействие в цифровой точке\n");
+            out.append("1,Предоставление государственных услуг,")
+                    .append(RegisterBenchmark.PROCESS)
+                    .append(",Точка взаимодействия № ")
+                    .append(i)
+                    .append(" https://example.gov.ru/point/")
+                    .append(i)
+                    .append(
+                            ",\"Получение информации клиентом, направление обращения клиентом\",Взаимодействие в цифровой точке\n");
         }
         return out.toString().getBytes(StandardCharsets.UTF_8);
     }

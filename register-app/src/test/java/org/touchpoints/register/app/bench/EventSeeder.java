@@ -66,27 +66,52 @@ public final class EventSeeder {
     private static final int BATCH = 5_000;
     private static final int[] PUBLISH_AFTER = {10, 20, 27};
     private static final String[] DIVISIONS = {"licensing", "appeals", "control", "administration"};
-    private static final String[] DIVISION_NAMES = {"Отдел лицензирования", "Отдел по работе с обращениями граждан",
-            "Отдел государственного контроля (надзора)", "Административно-хозяйственный отдел"};
-    private static final String[] DIRECTIONS = {"Предоставление государственных услуг", "Рассмотрение обращений и запросов",
-            "Государственный контроль (надзор)", "Организация взаимодействия с внутренним клиентом (сотрудником)"};
+    private static final String[] DIVISION_NAMES = {
+        "Отдел лицензирования",
+        "Отдел по работе с обращениями граждан",
+        "Отдел государственного контроля (надзора)",
+        "Административно-хозяйственный отдел"
+    };
+    private static final String[] DIRECTIONS = {
+        "Предоставление государственных услуг",
+        "Рассмотрение обращений и запросов",
+        "Государственный контроль (надзор)",
+        "Организация взаимодействия с внутренним клиентом (сотрудником)"
+    };
     private static final String[][] PROCESSES = {
-            {"Лицензирование предпринимательской деятельности по управлению многоквартирными домами",
-                    "Выдача дубликата лицензии и выписки из реестра лицензий"},
-            {"Прием и рассмотрение обращений и запросов граждан и организаций",
-                    "Личный прием граждан руководством органа власти"},
-            {"Региональный государственный жилищный контроль (надзор)",
-                    "Профилактика нарушений обязательных требований (консультирование, информирование)"},
-            {"Обеспечение сотрудников рабочим местом и оргтехникой",
-                    "Оформление служебных командировок и отпусков сотрудников"}};
-    private static final String[] TOUCHPOINTS = {"Официальный сайт органа власти", "Единый портал государственных услуг",
-            "Телефон приемной", "Электронная почта", "Личный прием в здании органа власти", "Почта России",
-            "Страница в социальной сети ВКонтакте", "Система электронного документооборота"};
-    private static final int[][] NEEDS = {{1, 2}, {1, 2, 3}, {4, 5, 6}, {1, 4, 6}, {2, 8, 9}, {4, 6}, {1, 7}, {3, 4, 5, 6}};
+        {
+            "Лицензирование предпринимательской деятельности по управлению многоквартирными домами",
+            "Выдача дубликата лицензии и выписки из реестра лицензий"
+        },
+        {
+            "Прием и рассмотрение обращений и запросов граждан и организаций",
+            "Личный прием граждан руководством органа власти"
+        },
+        {
+            "Региональный государственный жилищный контроль (надзор)",
+            "Профилактика нарушений обязательных требований (консультирование, информирование)"
+        },
+        {
+            "Обеспечение сотрудников рабочим местом и оргтехникой",
+            "Оформление служебных командировок и отпусков сотрудников"
+        }
+    };
+    private static final String[] TOUCHPOINTS = {
+        "Официальный сайт органа власти",
+        "Единый портал государственных услуг",
+        "Телефон приемной",
+        "Электронная почта",
+        "Личный прием в здании органа власти",
+        "Почта России",
+        "Страница в социальной сети ВКонтакте",
+        "Система электронного документооборота"
+    };
+    private static final int[][] NEEDS = {
+        {1, 2}, {1, 2, 3}, {4, 5, 6}, {1, 4, 6}, {2, 8, 9}, {4, 6}, {1, 7}, {3, 4, 5, 6}
+    };
 
-    public record Seeded(long events, int registers, long rows, double seconds, List<String> registerIds,
-                  List<String> changeIds) {
-    }
+    public record Seeded(
+            long events, int registers, long rows, double seconds, List<String> registerIds, List<String> changeIds) {}
 
     private final JdbcEventStorageEngine engine;
     private final Jackson3Serializer serializer;
@@ -113,7 +138,8 @@ public final class EventSeeder {
             JdbcEventStorageEngine engine = JdbcEventStorageEngine.builder()
                     .connectionProvider(ds::getConnection)
                     .transactionManager(NoTransactionManager.INSTANCE)
-                    .eventSerializer(serializer).snapshotSerializer(serializer)
+                    .eventSerializer(serializer)
+                    .snapshotSerializer(serializer)
                     .schema(schema())
                     .build();
             return new EventSeeder(engine, serializer, now).run(registers);
@@ -126,19 +152,27 @@ public final class EventSeeder {
      */
     static boolean sameSerialization(String payloadType, byte[] stored) throws ClassNotFoundException {
         Jackson3Serializer serializer = applicationSerializer();
-        Object event = serializer.deserialize(new SimpleSerializedObject<>(stored, byte[].class,
-                new SimpleSerializedType(payloadType, null)));
-        return java.util.Arrays.equals(stored, serializer.serialize(event, byte[].class).getData());
+        Object event = serializer.deserialize(
+                new SimpleSerializedObject<>(stored, byte[].class, new SimpleSerializedType(payloadType, null)));
+        return java.util.Arrays.equals(
+                stored, serializer.serialize(event, byte[].class).getData());
     }
 
     /** The table and column names of {@code AxonInfrastructure} (register-platform). */
     private static EventSchema schema() {
         return EventSchema.builder()
-                .eventTable("domain_event_entry").snapshotTable("snapshot_event_entry")
-                .globalIndexColumn("global_index").timestampColumn("time_stamp")
-                .eventIdentifierColumn("event_identifier").aggregateIdentifierColumn("aggregate_identifier")
-                .sequenceNumberColumn("sequence_number").typeColumn("type").payloadTypeColumn("payload_type")
-                .payloadRevisionColumn("payload_revision").payloadColumn("payload").metaDataColumn("meta_data")
+                .eventTable("domain_event_entry")
+                .snapshotTable("snapshot_event_entry")
+                .globalIndexColumn("global_index")
+                .timestampColumn("time_stamp")
+                .eventIdentifierColumn("event_identifier")
+                .aggregateIdentifierColumn("aggregate_identifier")
+                .sequenceNumberColumn("sequence_number")
+                .typeColumn("type")
+                .payloadTypeColumn("payload_type")
+                .payloadRevisionColumn("payload_revision")
+                .payloadColumn("payload")
+                .metaDataColumn("meta_data")
                 .build();
     }
 
@@ -192,9 +226,12 @@ public final class EventSeeder {
         }
     }
 
-    private static List<DomainEventMessage<?>> flush(List<DomainEventMessage<?>> batch,
-                                                     BlockingQueue<List<DomainEventMessage<?>>> batches,
-                                                     ExecutorService writer, Future<Long> written) throws Exception {
+    private static List<DomainEventMessage<?>> flush(
+            List<DomainEventMessage<?>> batch,
+            BlockingQueue<List<DomainEventMessage<?>>> batches,
+            ExecutorService writer,
+            Future<Long> written)
+            throws Exception {
         if (batch.size() < BATCH) {
             return batch;
         }
@@ -202,8 +239,9 @@ public final class EventSeeder {
         return new ArrayList<>(BATCH);
     }
 
-    private static void put(BlockingQueue<List<DomainEventMessage<?>>> batches, List<DomainEventMessage<?>> batch,
-                            Future<Long> written) throws Exception {
+    private static void put(
+            BlockingQueue<List<DomainEventMessage<?>>> batches, List<DomainEventMessage<?>> batch, Future<Long> written)
+            throws Exception {
         while (!batches.offer(batch, 1, java.util.concurrent.TimeUnit.SECONDS)) {
             if (written.isDone()) {
                 written.get(); // the writer failed: throw its exception
@@ -234,8 +272,17 @@ public final class EventSeeder {
         /** Creation, divisions, members, the import of the register's first rows and its first publication. */
         void formation(List<DomainEventMessage<?>> out) {
             Instant at = Instant.parse("2025-01-13T07:00:00Z").plusSeconds(2L * n);
-            emit(out, new RegisterCreated(id, "Орган исполнительной власти субъекта № " + n, zone.getId(),
-                    n % 4 == 3 ? 5 : 10, template, n % 10 == 0 ? "RU-TA" : null, "admin", at));
+            emit(
+                    out,
+                    new RegisterCreated(
+                            id,
+                            "Орган исполнительной власти субъекта № " + n,
+                            zone.getId(),
+                            n % 4 == 3 ? 5 : 10,
+                            template,
+                            n % 10 == 0 ? "RU-TA" : null,
+                            "admin",
+                            at));
             for (int d = 0; d < DIVISIONS.length; d++) {
                 emit(out, new DivisionDefined(id, DIVISIONS[d], DIVISION_NAMES[d], List.of(PROCESSES[d]), "admin", at));
             }
@@ -248,7 +295,8 @@ public final class EventSeeder {
             int imported = RegisterBenchmark.ROWS - (CHANGES - 5) + 1; // 25 additions, 4 edits and 1 removal follow
             Instant importedAt = at.plusSeconds(60);
             for (int j = 0; j < imported; j++) {
-                String rowId = UUID.nameUUIDFromBytes((id + "/perechen.xlsx/" + (j + 2)).getBytes()).toString();
+                String rowId = UUID.nameUUIDFromBytes((id + "/perechen.xlsx/" + (j + 2)).getBytes())
+                        .toString();
                 RowContent row = row(j, 0);
                 rows.put(rowId, row);
                 emit(out, new RowImported(id, rowId, row, "perechen.xlsx", "admin", importedAt));
@@ -264,10 +312,13 @@ public final class EventSeeder {
         String change(int c, List<DomainEventMessage<?>> out) {
             int burst = (c - 1) / 10;
             Instant at = c <= 27
-                    ? Instant.parse("2025-02-03T07:00:00Z").plus(Duration.ofDays(120L * burst))
-                            .plus(Duration.ofHours(12L * ((c - 1) % 10))).plusSeconds(2L * n)
+                    ? Instant.parse("2025-02-03T07:00:00Z")
+                            .plus(Duration.ofDays(120L * burst))
+                            .plus(Duration.ofHours(12L * ((c - 1) % 10)))
+                            .plusSeconds(2L * n)
                     : now.minus(Duration.ofDays(n % 50 == 0 && c == 28 ? 30 : 2L * (31 - c)))
-                            .minus(Duration.ofHours(2)).minusSeconds(2L * n);
+                            .minus(Duration.ofHours(2))
+                            .minusSeconds(2L * n);
             String changeId = id + "-c" + c;
             boolean remove = c == 24;
             boolean edit = c % 5 == 4 && c < 20;
@@ -277,24 +328,57 @@ public final class EventSeeder {
                 String rowId = new ArrayList<>(rows.keySet()).get(4 * c);
                 RowContent before = rows.get(rowId);
                 RowContent after = remove ? null : edited(before, c);
-                initiated = new ChangeInitiated(id, changeId, remove ? ChangeKind.REMOVE : ChangeKind.EDIT, rowId, before,
-                        after, remove ? ChangeReason.TOUCHPOINT_EXCLUDED : ChangeReason.NEEDS_CHANGED,
-                        remove ? "Точка больше не используется" : "Уточнены удовлетворяемые потребности", before.division(),
-                        "initiator", at);
+                initiated = new ChangeInitiated(
+                        id,
+                        changeId,
+                        remove ? ChangeKind.REMOVE : ChangeKind.EDIT,
+                        rowId,
+                        before,
+                        after,
+                        remove ? ChangeReason.TOUCHPOINT_EXCLUDED : ChangeReason.NEEDS_CHANGED,
+                        remove ? "Точка больше не используется" : "Уточнены удовлетворяемые потребности",
+                        before.division(),
+                        "initiator",
+                        at);
             } else {
                 RowContent after = row(1000 + 4 * c + c % 2, c); // licensing or appeals
-                initiated = new ChangeInitiated(id, changeId, ChangeKind.ADD, changeId, null, after,
-                        ChangeReason.NEW_TOUCHPOINT, "Открыта новая точка взаимодействия", after.division(),
-                        "licensing".equals(after.division()) ? "initiator" : "other-initiator", at);
+                initiated = new ChangeInitiated(
+                        id,
+                        changeId,
+                        ChangeKind.ADD,
+                        changeId,
+                        null,
+                        after,
+                        ChangeReason.NEW_TOUCHPOINT,
+                        "Открыта новая точка взаимодействия",
+                        after.division(),
+                        "licensing".equals(after.division()) ? "initiator" : "other-initiator",
+                        at);
             }
             emit(out, initiated);
             Instant agreed = at.plus(Duration.ofMinutes(40));
-            emit(out, new DivisionApproved(id, changeId, c % 3 == 0 ? "Согласовано" : null, null,
-                    "licensing".equals(initiated.division()) ? "division-head" : "other-head", agreed));
+            emit(
+                    out,
+                    new DivisionApproved(
+                            id,
+                            changeId,
+                            c % 3 == 0 ? "Согласовано" : null,
+                            null,
+                            "licensing".equals(initiated.division()) ? "division-head" : "other-head",
+                            agreed));
             Instant approved = agreed.plus(Duration.ofMinutes(50));
             boolean order = c % 4 == 0;
-            emit(out, new DeputyApproved(id, changeId, null, order ? c + "-п" : null,
-                    order ? LocalDate.ofInstant(approved, zone) : null, null, "deputy", approved));
+            emit(
+                    out,
+                    new DeputyApproved(
+                            id,
+                            changeId,
+                            null,
+                            order ? c + "-п" : null,
+                            order ? LocalDate.ofInstant(approved, zone) : null,
+                            null,
+                            "deputy",
+                            approved));
             switch (initiated.kind()) {
                 case ADD, EDIT -> rows.put(initiated.rowId(), initiated.after());
                 case REMOVE -> rows.remove(initiated.rowId());
@@ -310,11 +394,24 @@ public final class EventSeeder {
         }
 
         private void publish(List<DomainEventMessage<?>> out, Instant at) {
-            List<RegisterRow> current = rows.entrySet().stream().map(e -> new RegisterRow(e.getKey(), e.getValue())).toList();
+            List<RegisterRow> current = rows.entrySet().stream()
+                    .map(e -> new RegisterRow(e.getKey(), e.getValue()))
+                    .toList();
             String hash = RegisterCsv.sha256(RegisterCsv.render(template, current));
             version++;
-            emit(out, new Published(id, version, "https://organ-" + n + ".gov.ru/deyatelnost/perechen-tochek-v" + version, at,
-                    List.copyOf(approvedUnpublished), hash, sha256, null, "publisher", at));
+            emit(
+                    out,
+                    new Published(
+                            id,
+                            version,
+                            "https://organ-" + n + ".gov.ru/deyatelnost/perechen-tochek-v" + version,
+                            at,
+                            List.copyOf(approvedUnpublished),
+                            hash,
+                            sha256,
+                            null,
+                            "publisher",
+                            at));
             sha256 = hash;
             approvedUnpublished.clear();
         }
@@ -337,22 +434,43 @@ public final class EventSeeder {
             };
             String name = TOUCHPOINTS[kind] + (round > 0 ? " (с " + round + "-й редакции)" : "") + " — точка " + j;
             String features = j % 5 == 0 ? "Прием документов по предварительной записи; срок ответа — 30 дней" : null;
-            RowContent raw = new RowContent(DIRECTIONS[d], process, new Touchpoint(name, channel, address),
-                    List.of(NEEDS[j % NEEDS.length]).stream().flatMap(a -> java.util.Arrays.stream(a).boxed()).toList(),
-                    null, null, features, null);
+            RowContent raw = new RowContent(
+                    DIRECTIONS[d],
+                    process,
+                    new Touchpoint(name, channel, address),
+                    List.of(NEEDS[j % NEEDS.length]).stream()
+                            .flatMap(a -> java.util.Arrays.stream(a).boxed())
+                            .toList(),
+                    null,
+                    null,
+                    features,
+                    null);
             return RowRules.normalise(raw, DIVISIONS[d]);
         }
 
         private RowContent edited(RowContent before, int c) {
-            RowContent raw = new RowContent(before.direction(), before.process(), before.touchpoint(), List.of(1, 2, 4, 5, 6),
-                    null, null, "Уточнено в редакции изменения " + c, null);
+            RowContent raw = new RowContent(
+                    before.direction(),
+                    before.process(),
+                    before.touchpoint(),
+                    List.of(1, 2, 4, 5, 6),
+                    null,
+                    null,
+                    "Уточнено в редакции изменения " + c,
+                    null);
             return RowRules.normalise(raw, before.division());
         }
 
         private void emit(List<DomainEventMessage<?>> out, Object event) {
             Instant at = ((org.touchpoints.register.api.RegisterEvent) event).at();
-            out.add(new GenericDomainEventMessage<>("Register", id, sequence++, event, MetaData.emptyInstance(),
-                    UUID.randomUUID().toString(), at));
+            out.add(new GenericDomainEventMessage<>(
+                    "Register",
+                    id,
+                    sequence++,
+                    event,
+                    MetaData.emptyInstance(),
+                    UUID.randomUUID().toString(),
+                    at));
         }
     }
 }

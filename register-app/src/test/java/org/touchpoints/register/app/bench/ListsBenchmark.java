@@ -1,6 +1,5 @@
 package org.touchpoints.register.app.bench;
 
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -27,8 +26,7 @@ final class ListsBenchmark {
     private static int measured;
     private static int met;
 
-    private ListsBenchmark() {
-    }
+    private ListsBenchmark() {}
 
     static void lists(BenchmarkApp app, List<String> registers) throws Exception {
         Api auditor = app.api.as("auditor");
@@ -40,22 +38,35 @@ final class ListsBenchmark {
         int lastPage = Math.max(1, (registers.size() + 99) / 100);
         api(auditor, "registers, whole list (no page asked: the contract's default)", () -> "/api/v1/registers");
         api(auditor, "registers, first page of 100", () -> "/api/v1/registers?page=1&size=100");
-        api(auditor, "registers, last page of 100 (page " + lastPage + ")", () -> "/api/v1/registers?page=" + lastPage + "&size=100");
-        api(member, "registers of a member of every register, last page of 100",
+        api(
+                auditor,
+                "registers, last page of 100 (page " + lastPage + ")",
+                () -> "/api/v1/registers?page=" + lastPage + "&size=100");
+        api(
+                member,
+                "registers of a member of every register, last page of 100",
                 () -> "/api/v1/registers?page=" + lastPage + "&size=100");
         api(auditor, "changes of a register (default page)", () -> "/api/v1/registers/" + register.get() + "/changes");
-        api(auditor, "changes of a register, page 2 of 10 per page",
+        api(
+                auditor,
+                "changes of a register, page 2 of 10 per page",
                 () -> "/api/v1/registers/" + register.get() + "/changes?page=2&size=10");
         api(auditor, "deadlines, every register, first page of 100", () -> "/api/v1/deadlines?page=1&size=100");
         api(auditor, "deadlines, every register, page 100 of 100", () -> "/api/v1/deadlines?page=100&size=100");
         api(auditor, "deadlines, AT_RISK, first page of 100", () -> "/api/v1/deadlines?status=AT_RISK&page=1&size=100");
         api(auditor, "deadlines of a register", () -> "/api/v1/deadlines?registerId=" + register.get() + "&page=1");
         api(auditor, "history of a register (default page)", () -> "/api/v1/registers/" + register.get() + "/history");
-        api(auditor, "history of a register, page 3 of 100 per page",
+        api(
+                auditor,
+                "history of a register, page 3 of 100 per page",
                 () -> "/api/v1/registers/" + register.get() + "/history?page=3&size=100");
-        if (auditor.get("/api/v1/registers/" + registers.get(0) + "/touchpoints").status() == 200) {
+        if (auditor.get("/api/v1/registers/" + registers.get(0) + "/touchpoints")
+                        .status()
+                == 200) {
             api(auditor, "touchpoints of a register", () -> "/api/v1/registers/" + register.get() + "/touchpoints");
-            api(auditor, "touchpoints of a register, page 2 of 50 per page",
+            api(
+                    auditor,
+                    "touchpoints of a register, page 2 of 50 per page",
                     () -> "/api/v1/registers/" + register.get() + "/touchpoints?page=2&size=50");
         } else {
             System.out.println("list API touchpoints of a register: not on this branch (no /touchpoints endpoint)");
@@ -108,35 +119,54 @@ final class ListsBenchmark {
         if (p95 < goal) {
             met++;
         }
-        System.out.printf("%s %s: p50 %.1f ms  p95 %.1f ms  goal p95 < %.0f ms: %s  (%d requests, %.0f KiB per response%s)%n",
-                kind, name, RegisterBenchmark.pct(times, 50), p95, goal, p95 < goal ? "met" : String.format("missed by %.1f ms", p95 - goal),
-                samples, bytes / 1024.0 / samples, total == null ? "" : ", X-Total-Count " + total);
+        System.out.printf(
+                "%s %s: p50 %.1f ms  p95 %.1f ms  goal p95 < %.0f ms: %s  (%d requests, %.0f KiB per response%s)%n",
+                kind,
+                name,
+                RegisterBenchmark.pct(times, 50),
+                p95,
+                goal,
+                p95 < goal ? "met" : String.format("missed by %.1f ms", p95 - goal),
+                samples,
+                bytes / 1024.0 / samples,
+                total == null ? "" : ", X-Total-Count " + total);
     }
 
     static void startup(List<String> jvmArgs) throws Exception {
         Path dataDir = BenchmarkApp.tempDirectory("register-bench-startup-");
-        System.out.printf("startup: application JVM options: %s; launched %s%n", jvmArgs.isEmpty()
-                ? "none (the JVM's defaults: G1, max heap 1/4 of the machine's memory)" : String.join(" ", jvmArgs),
-                BenchmarkApp.CDS ? "from the extracted jar with a class data archive (README)" : "with java -jar (-Dbench.cds=false)");
+        System.out.printf(
+                "startup: application JVM options: %s; launched %s%n",
+                jvmArgs.isEmpty()
+                        ? "none (the JVM's defaults: G1, max heap 1/4 of the machine's memory)"
+                        : String.join(" ", jvmArgs),
+                BenchmarkApp.CDS
+                        ? "from the extracted jar with a class data archive (README)"
+                        : "with java -jar (-Dbench.cds=false)");
         try (BenchmarkApp fresh = BenchmarkApp.start(jvmArgs, dataDir)) {
-            System.out.printf("startup, new data directory: %.1f s to healthy, %.1f s to ready (demo data loaded); %.1f CPU-s%n",
+            System.out.printf(
+                    "startup, new data directory: %.1f s to healthy, %.1f s to ready (demo data loaded); %.1f CPU-s%n",
                     fresh.startupSeconds, fresh.readySeconds, fresh.cpu().app());
             demoLoaded(fresh.api, "new data directory");
             fresh.stop();
             try (BenchmarkApp again = BenchmarkApp.start(jvmArgs, dataDir)) {
                 double cpu = again.cpu().app();
-                System.out.printf("startup, existing data directory: %.1f s to healthy, %.1f s to ready (goal < 6 s: %s); "
+                System.out.printf(
+                        "startup, existing data directory: %.1f s to healthy, %.1f s to ready (goal < 6 s: %s); "
                                 + "the application's JVM used %.1f CPU-s until then, the machine's load average was %s%n",
-                        again.startupSeconds, again.readySeconds,
-                        again.readySeconds < 6 ? "met" : String.format("missed by %.1f s", again.readySeconds - 6), cpu,
+                        again.startupSeconds,
+                        again.readySeconds,
+                        again.readySeconds < 6 ? "met" : String.format("missed by %.1f s", again.readySeconds - 6),
+                        cpu,
                         RegisterBenchmark.loadAverage());
                 demoLoaded(again.api, "existing data directory");
                 long rss = again.rssMiB();
-                System.out.printf("resident memory after start on the existing data directory: %d MiB (goal < 512 MiB: %s)%n",
+                System.out.printf(
+                        "resident memory after start on the existing data directory: %d MiB (goal < 512 MiB: %s)%n",
                         rss, rss < 512 ? "met" : "missed by " + (rss - 512) + " MiB");
                 Api.Response heap = again.api.as("admin").get("/actuator/metrics/jvm.memory.max?tag=area:heap");
                 if (heap.status() == 200) {
-                    System.out.printf("application JVM max heap: %d MiB%n",
+                    System.out.printf(
+                            "application JVM max heap: %d MiB%n",
                             heap.json().get("measurements").get(0).get("value").asLong() >> 20);
                 }
             }

@@ -42,8 +42,10 @@ class RegisterBenchmark {
     private static final Duration RUN = Duration.ofSeconds(Long.getLong("bench.seconds", 10));
     /** Lifecycles before the measured ones, so the JIT compiler has done most of its work. */
     private static final Duration WARM_UP = Duration.ofSeconds(Long.getLong("bench.warmUpSeconds", 20));
+
     private static final int REGISTERS = Integer.getInteger("bench.registers", 10_000);
-    private static final Set<String> PARTS = Set.of(System.getProperty("bench.parts", "lifecycle,replay,queries").split(","));
+    private static final Set<String> PARTS =
+            Set.of(System.getProperty("bench.parts", "lifecycle,replay,queries").split(","));
     static final String PROCESS =
             "Лицензирование предпринимательской деятельности по управлению многоквартирными домами на территории Смоленской области";
 
@@ -53,13 +55,20 @@ class RegisterBenchmark {
             SideBySide.run(jvmArgs(), WARM_UP, RUN);
             return;
         }
-        System.out.printf("machine: %d cores, %d MiB memory, load average %s; java %s%n",
-                Runtime.getRuntime().availableProcessors(), totalMemoryMiB(), loadAverage(), System.getProperty("java.version"));
+        System.out.printf(
+                "machine: %d cores, %d MiB memory, load average %s; java %s%n",
+                Runtime.getRuntime().availableProcessors(),
+                totalMemoryMiB(),
+                loadAverage(),
+                System.getProperty("java.version"));
         try (BenchmarkApp app = BenchmarkApp.start(jvmArgs())) {
             Api api = app.api;
-            System.out.printf("startup: %.1f s to healthy (demo data loading continues in the background)%n", app.startupSeconds);
+            System.out.printf(
+                    "startup: %.1f s to healthy (demo data loading continues in the background)%n", app.startupSeconds);
             waitForDemo(api);
-            System.out.printf("resident memory after start: %d MiB (JVM process; PostgreSQL runs in its own processes; JVM options: " + String.join(" ", jvmArgs()) + ")%n",
+            System.out.printf(
+                    "resident memory after start: %d MiB (JVM process; PostgreSQL runs in its own processes; JVM options: "
+                            + String.join(" ", jvmArgs()) + ")%n",
                     app.rssMiB());
             double productK8 = Double.NaN;
             if (PARTS.contains("lifecycle")) {
@@ -85,8 +94,9 @@ class RegisterBenchmark {
                 BulkBenchmark.run(app);
             }
             long rss = app.rssMiB();
-            System.out.printf("resident memory at the end: %d MiB (application JVM options: %s)  goal < 512 MiB: %s%n", rss,
-                    String.join(" ", jvmArgs()), rss < 512 ? "met" : "missed by " + (rss - 512) + " MiB");
+            System.out.printf(
+                    "resident memory at the end: %d MiB (application JVM options: %s)  goal < 512 MiB: %s%n",
+                    rss, String.join(" ", jvmArgs()), rss < 512 ? "met" : "missed by " + (rss - 512) + " MiB");
         }
         if (PARTS.contains("startup")) {
             ListsBenchmark.startup(jvmArgs());
@@ -116,8 +126,9 @@ class RegisterBenchmark {
         }
         BenchmarkApp.CpuTimes before = app.cpu();
         Result w = lifecycles(app.api, warmUp, WARM_UP);
-        System.out.printf("warm-up (K=8, not measured): %d commands in %d s; cpu: %s%n", w.commands, WARM_UP.toSeconds(),
-                app.cpu().since(before));
+        System.out.printf(
+                "warm-up (K=8, not measured): %d commands in %d s; cpu: %s%n",
+                w.commands, WARM_UP.toSeconds(), app.cpu().since(before));
         SameWorkBaseline.Capture capture = null;
         try {
             capture = captureOneLifecycle(app);
@@ -125,7 +136,9 @@ class RegisterBenchmark {
             // an application without the server-log setting (an older build under -Dbench.jar)
             System.out.println("same-work baseline: not measured: " + notCaptured.getMessage());
         }
-        for (int k : Arrays.stream(System.getProperty("bench.clients", "1,8,32").split(",")).mapToInt(Integer::parseInt).toArray()) {
+        for (int k : Arrays.stream(System.getProperty("bench.clients", "1,8,32").split(","))
+                .mapToInt(Integer::parseInt)
+                .toArray()) {
             List<String> registers = new ArrayList<>();
             for (int i = 0; i < k; i++) {
                 registers.add(register(app.api, "bench-" + k + "-" + i));
@@ -135,10 +148,18 @@ class RegisterBenchmark {
             System.out.printf("K=%d cpu: %s%n", k, app.cpu().since(before));
             double commits = rawCommits(app.jdbcUrl(), k);
             double commandsPerSecond = r.commands / (double) RUN.toSeconds();
-            System.out.printf("K=%d lifecycles/s: %.1f  commands/s: %.1f  command latency p50: %.1f ms  p99: %.1f ms  "
-                            + "projection lag p50: %.1f ms  p99: %.1f ms%n", k, r.lifecycles / (double) RUN.toSeconds(),
-                    commandsPerSecond, pct(r.latencies, 50), pct(r.latencies, 99), pct(r.lags, 50), pct(r.lags, 99));
-            System.out.printf("K=%d raw durable single-row commits/s (plain JDBC): %.1f  ratio commands/commits: %.3f%n",
+            System.out.printf(
+                    "K=%d lifecycles/s: %.1f  commands/s: %.1f  command latency p50: %.1f ms  p99: %.1f ms  "
+                            + "projection lag p50: %.1f ms  p99: %.1f ms%n",
+                    k,
+                    r.lifecycles / (double) RUN.toSeconds(),
+                    commandsPerSecond,
+                    pct(r.latencies, 50),
+                    pct(r.latencies, 99),
+                    pct(r.lags, 50),
+                    pct(r.lags, 99));
+            System.out.printf(
+                    "K=%d raw durable single-row commits/s (plain JDBC): %.1f  ratio commands/commits: %.3f%n",
                     k, commits, commandsPerSecond / commits);
             if (k == 8) {
                 k8 = r.lifecycles / (double) RUN.toSeconds();
@@ -149,14 +170,20 @@ class RegisterBenchmark {
             before = app.cpu();
             double sameWork;
             try {
-                sameWork = SameWorkBaseline.replay(app.jdbcUrl(), capture, registers, RUN, List.copyOf(capture.commands().keySet()));
+                sameWork = SameWorkBaseline.replay(
+                        app.jdbcUrl(),
+                        capture,
+                        registers,
+                        RUN,
+                        List.copyOf(capture.commands().keySet()));
             } catch (Exception failed) {
                 // a replayed statement refused (e.g. a new unique key the replay does not make fresh): say so, go on
                 System.out.printf("K=%d same-work baseline: not measured: %s%n", k, failed);
                 continue;
             }
             System.out.printf("K=%d same-work baseline cpu: %s%n", k, app.cpu().since(before));
-            System.out.printf("K=%d same-work baseline (the product's statements of each command, replayed through plain JDBC, "
+            System.out.printf(
+                    "K=%d same-work baseline (the product's statements of each command, replayed through plain JDBC, "
                             + "one transaction per command): commands/s: %.1f  product commands/s ÷ baseline: %.2f (goal ≥ 0.5)%n",
                     k, sameWork, commandsPerSecond / sameWork);
         }
@@ -173,24 +200,47 @@ class RegisterBenchmark {
         String[] change = new String[1];
         Map<String, Supplier<Api.Response>> commands = new java.util.LinkedHashMap<>();
         commands.put("initiation", () -> {
-            Api.Response r = app.api.as("initiator").post("/api/v1/registers/" + register + "/changes", Map.of("kind", "ADD",
-                    "reason", "NEW_TOUCHPOINT", "row", Map.of("direction", "Предоставление государственных услуг",
-                            "process", PROCESS, "touchpoint", Map.of("name", touchpoint, "channel", "DIGITAL"),
-                            "needs", List.of(1))));
+            Api.Response r = app.api
+                    .as("initiator")
+                    .post(
+                            "/api/v1/registers/" + register + "/changes",
+                            Map.of(
+                                    "kind",
+                                    "ADD",
+                                    "reason",
+                                    "NEW_TOUCHPOINT",
+                                    "row",
+                                    Map.of(
+                                            "direction",
+                                            "Предоставление государственных услуг",
+                                            "process",
+                                            PROCESS,
+                                            "touchpoint",
+                                            Map.of("name", touchpoint, "channel", "DIGITAL"),
+                                            "needs",
+                                            List.of(1))));
             check(r);
             change[0] = r.json().get("changeId").asString();
             return r;
         });
-        commands.put("division-approval", () -> app.api.as("division-head").post("/api/v1/changes/" + change[0]
-                + "/division-approval", "{}"));
-        commands.put("deputy-approval", () -> app.api.as("deputy").post("/api/v1/changes/" + change[0]
-                + "/deputy-approval", "{}"));
-        commands.put("publication", () -> app.api.as("publisher").post("/api/v1/registers/" + register + "/publications",
-                Map.of("url", "https://example.gov.ru/perechen")));
+        commands.put(
+                "division-approval",
+                () -> app.api.as("division-head").post("/api/v1/changes/" + change[0] + "/division-approval", "{}"));
+        commands.put(
+                "deputy-approval",
+                () -> app.api.as("deputy").post("/api/v1/changes/" + change[0] + "/deputy-approval", "{}"));
+        commands.put(
+                "publication",
+                () -> app.api
+                        .as("publisher")
+                        .post(
+                                "/api/v1/registers/" + register + "/publications",
+                                Map.of("url", "https://example.gov.ru/perechen")));
         SameWorkBaseline.Capture capture = SameWorkBaseline.capture(app, register, touchpoint, commands);
-        System.out.printf("same-work baseline: captured %d statements of one lifecycle (%s; publication replayed every "
-                + "10th lifecycle, as the clients publish)%n%s", capture.statements(), capture.perKind(),
-                SameWorkBaseline.summary(capture));
+        System.out.printf(
+                "same-work baseline: captured %d statements of one lifecycle (%s; publication replayed every "
+                        + "10th lifecycle, as the clients publish)%n%s",
+                capture.statements(), capture.perKind(), SameWorkBaseline.summary(capture));
         return capture;
     }
 
@@ -201,24 +251,31 @@ class RegisterBenchmark {
      */
     @SuppressWarnings("unchecked")
     private static void peer(double productK8) throws Exception {
-        var peer = (java.util.function.Function<Map<String, Object>, Map<String, Object>>) Class
-                .forName("org.touchpoints.register.app.bench.peer.FlowablePeer").getDeclaredConstructor().newInstance();
+        var peer = (java.util.function.Function<Map<String, Object>, Map<String, Object>>)
+                Class.forName("org.touchpoints.register.app.bench.peer.FlowablePeer")
+                        .getDeclaredConstructor()
+                        .newInstance();
         long start = System.nanoTime();
-        Map<String, Object> r = peer.apply(Map.of("clients", 8, "seconds", RUN.toSeconds(), "warmUpSeconds",
-                WARM_UP.toSeconds()));
+        Map<String, Object> r =
+                peer.apply(Map.of("clients", 8, "seconds", RUN.toSeconds(), "warmUpSeconds", WARM_UP.toSeconds()));
         List<Double> latencies = (List<Double>) r.get("latencies");
         double lifecycles = (Long) r.get("lifecycles") / (double) RUN.toSeconds();
-        System.out.printf("peer Flowable 7.2 in-process (history audit, async executor off, own durable PostgreSQL), K=8: "
+        System.out.printf(
+                "peer Flowable 7.2 in-process (history audit, async executor off, own durable PostgreSQL), K=8: "
                         + "lifecycles/s: %.1f  state changes/s: %.1f  step latency p50: %.1f ms  p99: %.1f ms  (%.0f s with "
-                        + "engine start and warm-up)%n", lifecycles, (Long) r.get("stateChanges") / (double) RUN.toSeconds(),
-                pct(latencies, 50), pct(latencies, 99), (System.nanoTime() - start) / 1e9);
+                        + "engine start and warm-up)%n",
+                lifecycles,
+                (Long) r.get("stateChanges") / (double) RUN.toSeconds(),
+                pct(latencies, 50),
+                pct(latencies, 99),
+                (System.nanoTime() - start) / 1e9);
         if (!Double.isNaN(productK8)) {
-            System.out.printf("K=8 product lifecycles/s ÷ Flowable lifecycles/s: %.2f (goal ≥ 3)%n", productK8 / lifecycles);
+            System.out.printf(
+                    "K=8 product lifecycles/s ÷ Flowable lifecycles/s: %.2f (goal ≥ 3)%n", productK8 / lifecycles);
         }
     }
 
-    record Result(long lifecycles, long commands, List<Double> latencies, List<Double> lags) {
-    }
+    record Result(long lifecycles, long commands, List<Double> latencies, List<Double> lags) {}
 
     /** Each client works in a register of its own, as the authorities of a region do. */
     static Result lifecycles(Api root, List<String> registers, Duration run) throws Exception {
@@ -239,22 +296,50 @@ class RegisterBenchmark {
                 while (System.nanoTime() < end) {
                     n++;
                     int touchpoint = n;
-                    String change = timed(latencies, commands, () -> initiator.post("/api/v1/registers/" + register + "/changes",
-                            Map.of("kind", "ADD", "reason", "NEW_TOUCHPOINT", "row", Map.of(
-                                    "direction", "Предоставление государственных услуг", "process", PROCESS,
-                                    "touchpoint", Map.of("name", "Точка " + touchpoint, "channel", "DIGITAL"), "needs", List.of(1)))))
-                            .json().get("changeId").asString();
+                    String change = timed(
+                                    latencies,
+                                    commands,
+                                    () -> initiator.post(
+                                            "/api/v1/registers/" + register + "/changes",
+                                            Map.of(
+                                                    "kind",
+                                                    "ADD",
+                                                    "reason",
+                                                    "NEW_TOUCHPOINT",
+                                                    "row",
+                                                    Map.of(
+                                                            "direction",
+                                                            "Предоставление государственных услуг",
+                                                            "process",
+                                                            PROCESS,
+                                                            "touchpoint",
+                                                            Map.of("name", "Точка " + touchpoint, "channel", "DIGITAL"),
+                                                            "needs",
+                                                            List.of(1)))))
+                            .json()
+                            .get("changeId")
+                            .asString();
                     long acked = System.nanoTime();
                     while (!initiator.get("/api/v1/changes/" + change).body().contains("INITIATED")) {
                         Thread.onSpinWait();
                     }
                     lags.add((System.nanoTime() - acked) / 1e6);
-                    timed(latencies, commands, () -> head.post("/api/v1/changes/" + change + "/division-approval", "{}"));
-                    timed(latencies, commands, () -> deputy.post("/api/v1/changes/" + change + "/deputy-approval", "{}"));
+                    timed(
+                            latencies,
+                            commands,
+                            () -> head.post("/api/v1/changes/" + change + "/division-approval", "{}"));
+                    timed(
+                            latencies,
+                            commands,
+                            () -> deputy.post("/api/v1/changes/" + change + "/deputy-approval", "{}"));
                     lifecycles.incrementAndGet();
                     if (n % 10 == 0) {
-                        timed(latencies, commands, () -> publisher.post("/api/v1/registers/" + register + "/publications",
-                                Map.of("url", "https://example.gov.ru/perechen")));
+                        timed(
+                                latencies,
+                                commands,
+                                () -> publisher.post(
+                                        "/api/v1/registers/" + register + "/publications",
+                                        Map.of("url", "https://example.gov.ru/perechen")));
                     }
                 }
                 return null;
@@ -289,7 +374,7 @@ class RegisterBenchmark {
         for (int i = 0; i < threads; i++) {
             workers.add(pool.submit(() -> {
                 try (Connection c = DriverManager.getConnection(url, "postgres", "");
-                     PreparedStatement insert = c.prepareStatement("insert into bench_commit(v) values (?)")) {
+                        PreparedStatement insert = c.prepareStatement("insert into bench_commit(v) values (?)")) {
                     c.setAutoCommit(true);
                     while (System.nanoTime() < end) {
                         insert.setString(1, "x");
@@ -309,12 +394,28 @@ class RegisterBenchmark {
 
     static String register(Api api, String id) {
         Api admin = api.as("admin");
-        check(admin.post("/api/v1/registers", Map.of("id", id, "authority", "Бенчмарк", "timeZone", "Europe/Moscow",
-                "template", "SIX_COLUMN", "publicationDeadlineWorkingDays", 10)));
-        check(admin.post("/api/v1/registers/" + id + "/divisions", Map.of("id", "licensing", "name", "Лицензирование",
-                "processes", List.of(PROCESS))));
-        check(admin.post("/api/v1/registers/" + id + "/members", Map.of("username", "initiator", "role", "SPECIALIST", "division", "licensing")));
-        check(admin.post("/api/v1/registers/" + id + "/members", Map.of("username", "division-head", "role", "HEAD", "division", "licensing")));
+        check(admin.post(
+                "/api/v1/registers",
+                Map.of(
+                        "id",
+                        id,
+                        "authority",
+                        "Бенчмарк",
+                        "timeZone",
+                        "Europe/Moscow",
+                        "template",
+                        "SIX_COLUMN",
+                        "publicationDeadlineWorkingDays",
+                        10)));
+        check(admin.post(
+                "/api/v1/registers/" + id + "/divisions",
+                Map.of("id", "licensing", "name", "Лицензирование", "processes", List.of(PROCESS))));
+        check(admin.post(
+                "/api/v1/registers/" + id + "/members",
+                Map.of("username", "initiator", "role", "SPECIALIST", "division", "licensing")));
+        check(admin.post(
+                "/api/v1/registers/" + id + "/members",
+                Map.of("username", "division-head", "role", "HEAD", "division", "licensing")));
         check(admin.post("/api/v1/registers/" + id + "/members", Map.of("username", "deputy", "role", "DEPUTY")));
         check(admin.post("/api/v1/registers/" + id + "/members", Map.of("username", "publisher", "role", "PUBLISHER")));
         return id;
@@ -326,9 +427,15 @@ class RegisterBenchmark {
         checkSerialization(app.jdbcUrl());
         BenchmarkApp.CpuTimes before = app.cpu();
         EventSeeder.Seeded seeded = EventSeeder.seed(app.jdbcUrl(), REGISTERS, Instant.now());
-        System.out.printf("seeded %d events (%d registers × %d rows, %d changes each) into the event store in %.1f s: "
-                        + "%.0f events/s appended in batches through Axon's JDBC storage engine%n", seeded.events(),
-                seeded.registers(), ROWS, EventSeeder.CHANGES, seeded.seconds(), seeded.events() / seeded.seconds());
+        System.out.printf(
+                "seeded %d events (%d registers × %d rows, %d changes each) into the event store in %.1f s: "
+                        + "%.0f events/s appended in batches through Axon's JDBC storage engine%n",
+                seeded.events(),
+                seeded.registers(),
+                ROWS,
+                EventSeeder.CHANGES,
+                seeded.seconds(),
+                seeded.events() / seeded.seconds());
         System.out.printf("seeding cpu: %s%n", app.cpu().since(before));
         if (seeded.rows() != (long) seeded.registers() * ROWS) {
             throw new IllegalStateException("Seeded " + seeded.rows() + " rows, expected " + seeded.registers() * ROWS);
@@ -345,7 +452,8 @@ class RegisterBenchmark {
         // held every command back: the same figure, for a before/after pair
         boolean blocking = r.status() == 200;
         if (!blocking) {
-            String path = "/api/v1/admin/projections/rebuild/" + r.json().get("id").asString();
+            String path =
+                    "/api/v1/admin/projections/rebuild/" + r.json().get("id").asString();
             do {
                 Thread.sleep(100);
                 r = app.api.as("admin").get(path);
@@ -357,22 +465,30 @@ class RegisterBenchmark {
             throw new IllegalStateException("Rebuild failed: " + r.body());
         }
         long events = r.json().get("events").asLong();
-        System.out.printf("replay: rebuilt every projection from %d events in %.1f s: %.0f events/s (goal ≥ 50000: %s; "
-                        + "%d letters parked), %s%n", events, seconds, events / seconds,
+        System.out.printf(
+                "replay: rebuilt every projection from %d events in %.1f s: %.0f events/s (goal ≥ 50000: %s; "
+                        + "%d letters parked), %s%n",
+                events,
+                seconds,
+                events / seconds,
                 events / seconds >= 50_000 ? "met" : String.format("missed by %.0f", 50_000 - events / seconds),
                 r.json().get("parked").asLong(),
                 blocking ? "every command held back meanwhile (old engine)" : "without stopping commands");
         System.out.printf("replay cpu: %s%n", app.cpu().since(before));
         try (Connection c = DriverManager.getConnection(app.jdbcUrl(), "postgres", "");
-             ResultSet rs = c.createStatement().executeQuery("select (select count(*) from q_row), "
-                     + "(select count(*) from q_change), (select count(*) from q_history), pg_database_size('postgres')")) {
+                ResultSet rs = c.createStatement()
+                        .executeQuery(
+                                "select (select count(*) from q_row), "
+                                        + "(select count(*) from q_change), (select count(*) from q_history), pg_database_size('postgres')")) {
             rs.next();
-            System.out.printf("read models after replay: %d rows, %d changes, %d history entries; database %d MiB%n",
+            System.out.printf(
+                    "read models after replay: %d rows, %d changes, %d history entries; database %d MiB%n",
                     rs.getLong(1), rs.getLong(2), rs.getLong(3), rs.getLong(4) >> 20);
             // the replay left a dead version behind every update it made; autovacuum clears them soon after
             long vacuum = System.nanoTime();
             c.createStatement().execute("vacuum analyze q_change, q_register, q_row");
-            System.out.printf("vacuum of the updated read models (autovacuum's work after a rebuild): %.1f s%n",
+            System.out.printf(
+                    "vacuum of the updated read models (autovacuum's work after a rebuild): %.1f s%n",
                     (System.nanoTime() - vacuum) / 1e9);
         }
         return seeded;
@@ -382,12 +498,13 @@ class RegisterBenchmark {
     private static void checkSerialization(String url) throws Exception {
         List<String> checked = new ArrayList<>();
         try (Connection c = DriverManager.getConnection(url, "postgres", "");
-             ResultSet rs = c.createStatement().executeQuery("""
+                ResultSet rs = c.createStatement().executeQuery("""
                      select distinct on (payload_type) payload_type, payload from domain_event_entry
                      order by payload_type, global_index desc""")) {
             while (rs.next()) {
                 if (!EventSeeder.sameSerialization(rs.getString(1), rs.getBytes(2))) {
-                    throw new IllegalStateException("The seeder would not serialize " + rs.getString(1) + " as the application does");
+                    throw new IllegalStateException(
+                            "The seeder would not serialize " + rs.getString(1) + " as the application does");
                 }
                 checked.add(rs.getString(1).substring(rs.getString(1).lastIndexOf('.') + 1));
             }
@@ -404,7 +521,11 @@ class RegisterBenchmark {
         Supplier<String> change = () -> changes.isEmpty() ? null : changes.get(random.nextInt(changes.size()));
         BenchmarkApp.CpuTimes before = app.cpu();
         latency(auditor, "deadline dashboard, every register", 200, () -> "/api/v1/deadlines");
-        latency(auditor, "deadline dashboard, one register", 200, () -> "/api/v1/deadlines?registerId=" + register.get());
+        latency(
+                auditor,
+                "deadline dashboard, one register",
+                200,
+                () -> "/api/v1/deadlines?registerId=" + register.get());
         latency(auditor, "deadline dashboard, AT_RISK", 200, () -> "/api/v1/deadlines?status=AT_RISK");
         latency(auditor, "deadline dashboard, OVERDUE", 200, () -> "/api/v1/deadlines?status=OVERDUE");
         latency(auditor, "current register (rows)", 200, () -> "/api/v1/registers/" + register.get() + "/rows");
@@ -438,7 +559,8 @@ class RegisterBenchmark {
                 entries += r.json().size();
             }
         }
-        System.out.printf("query %s: p50 %.1f ms  p95 %.1f ms  (%d requests, %.0f entries and %.0f KiB per response)%n",
+        System.out.printf(
+                "query %s: p50 %.1f ms  p95 %.1f ms  (%d requests, %.0f entries and %.0f KiB per response)%n",
                 name, pct(times, 50), pct(times, 95), samples, entries / (double) samples, bytes / 1024.0 / samples);
     }
 
@@ -446,7 +568,8 @@ class RegisterBenchmark {
 
     static void check(Api.Response r) {
         if (r.status() >= 300) {
-            throw new IllegalStateException(r.toString().substring(0, Math.min(2000, r.toString().length())));
+            throw new IllegalStateException(
+                    r.toString().substring(0, Math.min(2000, r.toString().length())));
         }
     }
 
@@ -462,8 +585,13 @@ class RegisterBenchmark {
 
     static String loadAverage() {
         try {
-            return String.join(" ", Arrays.copyOf(java.nio.file.Files.readString(java.nio.file.Path.of("/proc/loadavg"))
-                    .trim().split(" "), 3));
+            return String.join(
+                    " ",
+                    Arrays.copyOf(
+                            java.nio.file.Files.readString(java.nio.file.Path.of("/proc/loadavg"))
+                                    .trim()
+                                    .split(" "),
+                            3));
         } catch (java.io.IOException e) {
             return "?";
         }
@@ -471,8 +599,10 @@ class RegisterBenchmark {
 
     private static long totalMemoryMiB() {
         try {
-            return Long.parseLong(java.nio.file.Files.readAllLines(java.nio.file.Path.of("/proc/meminfo")).get(0)
-                    .replaceAll("\\D", "")) / 1024;
+            return Long.parseLong(java.nio.file.Files.readAllLines(java.nio.file.Path.of("/proc/meminfo"))
+                            .get(0)
+                            .replaceAll("\\D", ""))
+                    / 1024;
         } catch (java.io.IOException | RuntimeException e) {
             return -1;
         }

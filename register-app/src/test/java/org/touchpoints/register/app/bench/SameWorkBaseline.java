@@ -45,11 +45,14 @@ final class SameWorkBaseline {
     private static final String MARKER_APP = "bench-marker";
     private static final Pattern UUID_PATTERN =
             Pattern.compile("[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}");
-    private static final Pattern STATEMENT = Pattern.compile("(?:LOG|ERROR):\\s+(?:execute [^:]+|statement):\\s(.*)", Pattern.DOTALL);
-    private static final Pattern PARAMETERS = Pattern.compile("DETAIL:\\s+parameters:\\s(.*)", Pattern.DOTALL | Pattern.CASE_INSENSITIVE);
+    private static final Pattern STATEMENT =
+            Pattern.compile("(?:LOG|ERROR):\\s+(?:execute [^:]+|statement):\\s(.*)", Pattern.DOTALL);
+    private static final Pattern PARAMETERS =
+            Pattern.compile("DETAIL:\\s+parameters:\\s(.*)", Pattern.DOTALL | Pattern.CASE_INSENSITIVE);
     private static final Pattern PLACEHOLDER = Pattern.compile("\\$(\\d+)");
     /** Columns that hold an event's sequence number in its register (unique with the register). */
-    private static final java.util.Set<String> SEQUENCE_COLUMNS = java.util.Set.of("sequence_number", "sequence", "version");
+    private static final java.util.Set<String> SEQUENCE_COLUMNS =
+            java.util.Set.of("sequence_number", "sequence", "version");
     /** Columns that hold a publication's number (unique with the register). */
     private static final java.util.Set<String> PUBLICATION_COLUMNS = java.util.Set.of("version", "published_version");
 
@@ -57,43 +60,47 @@ final class SameWorkBaseline {
      * One captured statement: SQL with {@code ?} placeholders, the captured value of each (null = NULL) and the
      * column each is compared with or written to (null where that cannot be read off the SQL).
      */
-    record Captured(String sql, List<String> values, List<String> columns) {
-    }
+    record Captured(String sql, List<String> values, List<String> columns) {}
 
     /**
      * The captured commands of one lifecycle, by kind (create, division approval, deputy approval, publication), the
      * events' sequence numbers in their register and the publication's number.
      */
-    record Capture(Map<String, List<Captured>> commands, String register, String touchpoint, List<String> sequences,
-                   String publication) {
+    record Capture(
+            Map<String, List<Captured>> commands,
+            String register,
+            String touchpoint,
+            List<String> sequences,
+            String publication) {
         int statements() {
             return commands.values().stream().mapToInt(List::size).sum();
         }
 
         String perKind() {
             StringBuilder s = new StringBuilder();
-            commands.forEach((kind, statements) -> s.append(s.isEmpty() ? "" : ", ").append(kind).append(' ')
-                    .append(statements.size()));
+            commands.forEach((kind, statements) ->
+                    s.append(s.isEmpty() ? "" : ", ").append(kind).append(' ').append(statements.size()));
             return s.toString();
         }
     }
 
-    private SameWorkBaseline() {
-    }
+    private SameWorkBaseline() {}
 
     /**
      * Runs one lifecycle in {@code register} with PostgreSQL's statement log on and returns each command's statements.
      *
      * @param commands the commands by kind, in order, each a call of the product's API
      */
-    static Capture capture(BenchmarkApp app, String register, String touchpoint,
-                           Map<String, Supplier<Api.Response>> commands) throws Exception {
+    static Capture capture(
+            BenchmarkApp app, String register, String touchpoint, Map<String, Supplier<Api.Response>> commands)
+            throws Exception {
         Properties props = new Properties();
         props.setProperty("user", "postgres");
         props.setProperty("ApplicationName", MARKER_APP);
         List<String> kinds = new ArrayList<>(commands.keySet());
         String run = UUID.randomUUID().toString().substring(0, 8);
-        try (Connection c = DriverManager.getConnection(app.jdbcUrl(), props); Statement s = c.createStatement()) {
+        try (Connection c = DriverManager.getConnection(app.jdbcUrl(), props);
+                Statement s = c.createStatement()) {
             s.execute("alter system set log_line_prefix = '" + PREFIX + "%c|%a|'");
             s.execute("alter system set log_statement = 'all'");
             s.execute("alter system set log_parameter_max_length = -1");
@@ -178,9 +185,11 @@ final class SameWorkBaseline {
             for (Captured c : statements) {
                 String table = insertTable(c.sql());
                 for (int i = 0; i < c.values().size(); i++) {
-                    if ("domain_event_entry".equals(table) && "sequence_number".equals(c.columns().get(i))) {
+                    if ("domain_event_entry".equals(table)
+                            && "sequence_number".equals(c.columns().get(i))) {
                         sequences.add(c.values().get(i));
-                    } else if ("q_publication".equals(table) && "version".equals(c.columns().get(i))) {
+                    } else if ("q_publication".equals(table)
+                            && "version".equals(c.columns().get(i))) {
                         publication = c.values().get(i);
                     }
                 }
@@ -351,14 +360,22 @@ final class SameWorkBaseline {
                                 for (int i = 0; i < s.values().size(); i++) {
                                     String v = s.values().get(i);
                                     String column = s.columns().get(i);
-                                    if (v != null && column != null && SEQUENCE_COLUMNS.contains(column) && sequences.containsKey(v)) {
+                                    if (v != null
+                                            && column != null
+                                            && SEQUENCE_COLUMNS.contains(column)
+                                            && sequences.containsKey(v)) {
                                         p.setLong(i + 1, Long.parseLong(sequences.get(v)));
-                                    } else if (v != null && column != null && PUBLICATION_COLUMNS.contains(column) && v.equals(capture.publication())) {
+                                    } else if (v != null
+                                            && column != null
+                                            && PUBLICATION_COLUMNS.contains(column)
+                                            && v.equals(capture.publication())) {
                                         p.setLong(i + 1, Long.parseLong(freshPublication));
                                     } else if (v == null) {
                                         p.setNull(i + 1, Types.OTHER);
                                     } else {
-                                        p.setObject(i + 1, fresh(v, uuids, registerId, register, capture.touchpoint(), touchpoint),
+                                        p.setObject(
+                                                i + 1,
+                                                fresh(v, uuids, registerId, register, capture.touchpoint(), touchpoint),
                                                 Types.OTHER);
                                     }
                                 }
@@ -382,15 +399,23 @@ final class SameWorkBaseline {
         return commands.get() / (double) run.toSeconds();
     }
 
-    private static String fresh(String value, Map<String, String> uuids, Pattern registerId, String register,
-                                String capturedTouchpoint, String touchpoint) {
+    private static String fresh(
+            String value,
+            Map<String, String> uuids,
+            Pattern registerId,
+            String register,
+            String capturedTouchpoint,
+            String touchpoint) {
         String v = value;
         if (v.indexOf('-') >= 0) {
             Matcher m = UUID_PATTERN.matcher(v);
             StringBuilder out = new StringBuilder();
             while (m.find()) {
-                m.appendReplacement(out, uuids.computeIfAbsent(m.group().toLowerCase(Locale.ROOT),
-                        u -> UUID.randomUUID().toString()));
+                m.appendReplacement(
+                        out,
+                        uuids.computeIfAbsent(
+                                m.group().toLowerCase(Locale.ROOT),
+                                u -> UUID.randomUUID().toString()));
             }
             m.appendTail(out);
             v = registerId.matcher(out).replaceAll(Matcher.quoteReplacement(register));
@@ -424,13 +449,18 @@ final class SameWorkBaseline {
 
     private static String shape(String sql) {
         String s = sql.strip().replaceAll("\\s+", " ").toLowerCase(Locale.ROOT);
-        Matcher m = Pattern.compile("^(select|insert into|update|delete from|savepoint|release savepoint|begin|commit|rollback)\\b"
-                + "(?:.*?\\bfrom\\b)?\\s*([a-z_\\.]+)?").matcher(s);
+        Matcher m = Pattern.compile(
+                        "^(select|insert into|update|delete from|savepoint|release savepoint|begin|commit|rollback)\\b"
+                                + "(?:.*?\\bfrom\\b)?\\s*([a-z_\\.]+)?")
+                .matcher(s);
         if (!m.find()) {
             return s.length() > 30 ? s.substring(0, 30) : s;
         }
         String verb = m.group(1);
-        if (verb.startsWith("savepoint") || verb.startsWith("release") || verb.equals("begin") || verb.equals("commit")
+        if (verb.startsWith("savepoint")
+                || verb.startsWith("release")
+                || verb.equals("begin")
+                || verb.equals("commit")
                 || verb.equals("rollback")) {
             return verb;
         }

@@ -20,28 +20,49 @@ class AccessibilityIT extends BrowserIT {
     void everyPageLabelsItsFieldsAndCanBeUsedFromTheKeyboard() {
         String registerId = newRegister();
         String changeId = approvedChange(registerId, "Официальный сайт");
-        String rowId = ok(api.as("auditor").get("/api/v1/registers/" + registerId + "/rows")).json().get(0)
-                .get("rowId").asString();
+        String rowId = ok(api.as("auditor").get("/api/v1/registers/" + registerId + "/rows"))
+                .json()
+                .get(0)
+                .get("rowId")
+                .asString();
         Map<String, List<String>> pagesByUser = Map.of(
-                "initiator", List.of("/registers", "/registers/" + registerId, "/registers/" + registerId + "/changes",
-                        "/registers/" + registerId + "/changes/new?kind=ADD",
-                        "/registers/" + registerId + "/changes/new?kind=EDIT&rowId=" + rowId,
-                        "/changes/" + changeId, "/deadlines", "/tasks", "/account/password",
-                        "/registers/" + registerId + "/touchpoints"),
+                "initiator",
+                        List.of(
+                                "/registers",
+                                "/registers/" + registerId,
+                                "/registers/" + registerId + "/changes",
+                                "/registers/" + registerId + "/changes/new?kind=ADD",
+                                "/registers/" + registerId + "/changes/new?kind=EDIT&rowId=" + rowId,
+                                "/changes/" + changeId,
+                                "/deadlines",
+                                "/tasks",
+                                "/account/password",
+                                "/registers/" + registerId + "/touchpoints"),
                 "division-head", List.of("/inbox", "/registers/" + registerId + "/annual-review"),
                 "publisher", List.of("/registers/" + registerId + "/publish", "/tasks"),
                 "auditor", List.of("/audit?registerId=" + registerId, "/admin/audit"),
-                "admin", List.of("/registers/new", "/registers/" + registerId + "/import", "/admin", "/admin/accounts",
-                        "/registers/" + registerId + "/setup", "/registers/" + registerId + "/delegations",
-                        "/registers/" + registerId + "/review", "/admin/calendar", "/admin/maintenance",
-                        "/registers/" + registerId + "/verify", "/registers/" + registerId + "/settings"));
+                "admin",
+                        List.of(
+                                "/registers/new",
+                                "/registers/" + registerId + "/import",
+                                "/admin",
+                                "/admin/accounts",
+                                "/registers/" + registerId + "/setup",
+                                "/registers/" + registerId + "/delegations",
+                                "/registers/" + registerId + "/review",
+                                "/admin/calendar",
+                                "/admin/maintenance",
+                                "/registers/" + registerId + "/verify",
+                                "/registers/" + registerId + "/settings"));
         List<String> problems = new ArrayList<>();
         pagesByUser.forEach((user, pages) -> {
             browser.login(user);
             pages.forEach(page -> problems.addAll(check(page)));
         });
-        ok(api.as("publisher").post("/api/v1/registers/" + registerId + "/publications",
-                Map.of("url", "https://gzhi.admin-smolensk.ru/perechen")));
+        ok(api.as("publisher")
+                .post(
+                        "/api/v1/registers/" + registerId + "/publications",
+                        Map.of("url", "https://gzhi.admin-smolensk.ru/perechen")));
         browser.driver().manage().deleteAllCookies();
         List.of("/login", "/public", "/public/" + registerId, "/public/" + registerId + "?q=сайт", "/no-such-page")
                 .forEach(page -> problems.addAll(check(page)));
@@ -56,13 +77,18 @@ class AccessibilityIT extends BrowserIT {
             problems.add(page + ": the page's language is not ru");
         }
         if (browser.now("h1").size() != 1) {
-            problems.add(page + ": expected exactly one h1, found " + browser.now("h1").size());
+            problems.add(page + ": expected exactly one h1, found "
+                    + browser.now("h1").size());
         }
         for (WebElement field : browser.now("input:not([type=hidden]), select, textarea")) {
             String id = field.getAttribute("id");
-            boolean labelled = (id != null && !id.isEmpty() && !browser.now("label[for='" + id + "']").isEmpty())
-                    || field.getAttribute("aria-label") != null || field.getAttribute("aria-labelledby") != null
-                    || !field.findElements(org.openqa.selenium.By.xpath("ancestor::label")).isEmpty();
+            boolean labelled = (id != null
+                            && !id.isEmpty()
+                            && !browser.now("label[for='" + id + "']").isEmpty())
+                    || field.getAttribute("aria-label") != null
+                    || field.getAttribute("aria-labelledby") != null
+                    || !field.findElements(org.openqa.selenium.By.xpath("ancestor::label"))
+                            .isEmpty();
             if (!labelled) {
                 problems.add(page + ": field without a label: " + field.getAttribute("name"));
             }

@@ -33,20 +33,27 @@ class AccountPagesIT extends BrowserIT {
         browser.login(username).click("#nav-password");
         assertThat(browser.url()).endsWith("/account/password");
 
-        browser.type("currentPassword", "demo").type("password", "qwerty123456").type("passwordRepeat", "qwerty123456")
+        browser.type("currentPassword", "demo")
+                .type("password", "qwerty123456")
+                .type("passwordRepeat", "qwerty123456")
                 .click("#password-submit");
         assertThat(browser.byId("password-error").getText()).contains("распространённый");
 
-        browser.type("currentPassword", "не тот пароль").type("password", NEW_PASSWORD).type("passwordRepeat", NEW_PASSWORD)
+        browser.type("currentPassword", "не тот пароль")
+                .type("password", NEW_PASSWORD)
+                .type("passwordRepeat", NEW_PASSWORD)
                 .click("#password-submit");
         assertThat(browser.byId("currentPassword-error").getText()).contains("Текущий пароль указан неверно");
 
-        browser.type("currentPassword", "demo").type("password", NEW_PASSWORD).type("passwordRepeat", NEW_PASSWORD)
+        browser.type("currentPassword", "demo")
+                .type("password", NEW_PASSWORD)
+                .type("passwordRepeat", NEW_PASSWORD)
                 .click("#password-submit");
         assertThat(browser.byId("password-changed").getText()).contains("Пароль изменён");
         browser.open("/registers");
         assertThat(browser.url()).as("this session goes on").endsWith("/registers");
         assertThat(api.as(username, "demo").get("/api/v1/registers").status()).isEqualTo(401);
-        assertThat(api.as(username, NEW_PASSWORD).get("/api/v1/registers").status()).isEqualTo(200);
+        assertThat(api.as(username, NEW_PASSWORD).get("/api/v1/registers").status())
+                .isEqualTo(200);
     }
 }

@@ -26,12 +26,26 @@ class ActingOfficialBrowserIT extends BrowserIT {
     private String actingHead(String registerId, int days) {
         String acting = "io-" + registerId;
         accounts.create(acting, "demo", ACTING_NAME, null);
-        ok(api.as("admin").post("/api/v1/registers/" + registerId + "/members",
-                Map.of("username", acting, "role", "SPECIALIST", "division", "appeals")));
-        ok(api.as("division-head").post("/api/v1/registers/" + registerId + "/delegations",
-                Map.of("delegate", acting, "role", "HEAD", "division", "licensing",
-                        "validFrom", today().toString(), "validTo", today().plusDays(days - 1).toString(),
-                        "comment", "Отпуск руководителя, приказ № 12-к")));
+        ok(api.as("admin")
+                .post(
+                        "/api/v1/registers/" + registerId + "/members",
+                        Map.of("username", acting, "role", "SPECIALIST", "division", "appeals")));
+        ok(api.as("division-head")
+                .post(
+                        "/api/v1/registers/" + registerId + "/delegations",
+                        Map.of(
+                                "delegate",
+                                acting,
+                                "role",
+                                "HEAD",
+                                "division",
+                                "licensing",
+                                "validFrom",
+                                today().toString(),
+                                "validTo",
+                                today().plusDays(days - 1).toString(),
+                                "comment",
+                                "Отпуск руководителя, приказ № 12-к")));
         return acting;
     }
 
@@ -52,7 +66,8 @@ class ActingOfficialBrowserIT extends BrowserIT {
         browser.go("#approve-" + changeId);
         assertThat(browser.text("#flash")).isNotBlank();
 
-        JsonNode change = ok(api.as("auditor").get("/api/v1/changes/" + changeId)).json();
+        JsonNode change =
+                ok(api.as("auditor").get("/api/v1/changes/" + changeId)).json();
         assertThat(change.get("status").asString()).isEqualTo("DIVISION_APPROVED");
         JsonNode step = change.get("timeline").get(1);
         assertThat(step.get("event").asString()).isEqualTo("DivisionApproved");
@@ -85,12 +100,14 @@ class ActingOfficialBrowserIT extends BrowserIT {
         browser.open("/changes/" + changeId);
         assertThat(browser.find("#approve-" + changeId).isDisplayed()).isTrue();
 
-        // ... and not once the delegation's one day is over: no inbox entry, no task, no button, and the register agrees
+        // ... and not once the delegation's one day is over: no inbox entry, no task, no button, and the register
+        // agrees
         clock.advance(Duration.ofDays(3));
         browser.open("/inbox");
         assertThat(browser.now("#approve-" + changeId)).isEmpty();
         browser.open("/tasks");
-        assertThat(browser.now("#tasks-agree a[href$='/changes/" + changeId + "']")).isEmpty();
+        assertThat(browser.now("#tasks-agree a[href$='/changes/" + changeId + "']"))
+                .isEmpty();
         browser.open("/changes/" + changeId);
         assertThat(browser.text("#change-status")).isNotBlank();
         assertThat(browser.now("#approve-" + changeId)).isEmpty();
@@ -109,29 +126,48 @@ class ActingOfficialBrowserIT extends BrowserIT {
     void anActingHeadOfTheAuthorityTakesTheProceduresOwnStep() {
         String registerId = newRegister();
         // the register's procedure: one step, the head of the authority's (001 §5.1)
-        ObjectNode procedure = (ObjectNode) ok(api.as("admin").get("/api/v1/registers/" + registerId)).json()
+        ObjectNode procedure = (ObjectNode) ok(api.as("admin").get("/api/v1/registers/" + registerId))
+                .json()
                 .get("procedure");
         procedure.putArray("approvalSteps").add("HEAD_OF_AUTHORITY");
-        ok(api.as("admin").send("PUT", "/api/v1/registers/" + registerId + "/procedure", "application/json",
-                procedure.toString().getBytes(java.nio.charset.StandardCharsets.UTF_8)));
+        ok(api.as("admin")
+                .send(
+                        "PUT",
+                        "/api/v1/registers/" + registerId + "/procedure",
+                        "application/json",
+                        procedure.toString().getBytes(java.nio.charset.StandardCharsets.UTF_8)));
         String minister = "min-" + registerId;
         accounts.create(minister, "demo", "Магомедов Руслан Ахмедович, министр", null);
-        ok(api.as("admin").post("/api/v1/registers/" + registerId + "/members",
-                Map.of("username", minister, "role", "HEAD_OF_AUTHORITY")));
+        ok(api.as("admin")
+                .post(
+                        "/api/v1/registers/" + registerId + "/members",
+                        Map.of("username", minister, "role", "HEAD_OF_AUTHORITY")));
         String acting = "io-" + registerId;
         accounts.create(acting, "demo", "Алиева Патимат Магомедовна, первый заместитель министра", null);
-        ok(api.as("admin").post("/api/v1/registers/" + registerId + "/members",
-                Map.of("username", acting, "role", "PUBLISHER")));
-        ok(api.as(minister).post("/api/v1/registers/" + registerId + "/delegations",
-                Map.of("delegate", acting, "role", "HEAD_OF_AUTHORITY", "validFrom", today().toString(),
-                        "validTo", today().plusDays(6).toString(), "comment", "Командировка министра")));
+        ok(api.as("admin")
+                .post("/api/v1/registers/" + registerId + "/members", Map.of("username", acting, "role", "PUBLISHER")));
+        ok(api.as(minister)
+                .post(
+                        "/api/v1/registers/" + registerId + "/delegations",
+                        Map.of(
+                                "delegate",
+                                acting,
+                                "role",
+                                "HEAD_OF_AUTHORITY",
+                                "validFrom",
+                                today().toString(),
+                                "validTo",
+                                today().plusDays(6).toString(),
+                                "comment",
+                                "Командировка министра")));
         String changeId = initiate(registerId, "Личный кабинет на портале министерства");
 
         browser.login(acting);
         browser.go("#nav-inbox");
         browser.go("#approve-step-" + changeId);
         assertThat(browser.text("#flash")).contains("Шаг согласования пройден");
-        JsonNode change = ok(api.as("auditor").get("/api/v1/changes/" + changeId)).json();
+        JsonNode change =
+                ok(api.as("auditor").get("/api/v1/changes/" + changeId)).json();
         assertThat(change.get("status").asString()).isEqualTo("APPROVED");
         JsonNode step = change.get("timeline").get(1);
         assertThat(step.get("by").asString()).isEqualTo(acting);

@@ -27,8 +27,10 @@ import org.touchpoints.register.app.PoisonedEvents;
 class AdminPagesIT extends BrowserIT {
     @Autowired
     JdbcClient jdbc;
+
     @Autowired
     Configuration axon;
+
     @Autowired
     @Qualifier("registerCache")
     Cache registerCache;
@@ -49,20 +51,24 @@ class AdminPagesIT extends BrowserIT {
         assertThat(browser.text("#import-before-divisions")).contains("останутся без подразделения");
 
         // step 2: a division with its process; a second division may not take the same process today
-        browser.type("division-id", "licensing").type("division-name", "Отдел лицензирования")
+        browser.type("division-id", "licensing")
+                .type("division-name", "Отдел лицензирования")
                 .type("division-processes", LICENSING_PROCESS);
         go("#division-submit");
         assertThat(browser.text("#divisions-table")).contains("Отдел лицензирования", LICENSING_PROCESS);
-        browser.type("division-id", "appeals").type("division-name", "Отдел обращений")
+        browser.type("division-id", "appeals")
+                .type("division-name", "Отдел обращений")
                 .type("division-processes", LICENSING_PROCESS);
         go("#division-submit");
         assertThat(browser.text("#division-refusal")).contains("уже закреплён");
-        assertThat(browser.byId("division-name").getAttribute("value")).as("the form keeps what was typed")
+        assertThat(browser.byId("division-name").getAttribute("value"))
+                .as("the form keeps what was typed")
                 .isEqualTo("Отдел обращений");
 
         // step 3: an account, then its role in the division; a role given by mistake is taken away again
         go("#people a[href$='/admin/accounts']");
-        browser.type("displayName", "Петрова Мария Ивановна, главный специалист").type("username", specialist)
+        browser.type("displayName", "Петрова Мария Ивановна, главный специалист")
+                .type("username", specialist)
                 .type("password", "short");
         go("#account-submit");
         assertThat(browser.text("#password-error")).contains("не короче 12 символов");
@@ -75,26 +81,38 @@ class AdminPagesIT extends BrowserIT {
         go("tr[data-register='" + id + "'] .setup-link");
         browser.selectValue("member-username", specialist).selectValue("member-role", "SPECIALIST");
         go("#member-submit");
-        assertThat(browser.text("#member-refusal")).as("a specialist works in a division").contains("укажите подразделение");
-        browser.selectValue("member-username", specialist).selectValue("member-role", "SPECIALIST")
+        assertThat(browser.text("#member-refusal"))
+                .as("a specialist works in a division")
+                .contains("укажите подразделение");
+        browser.selectValue("member-username", specialist)
+                .selectValue("member-role", "SPECIALIST")
                 .selectValue("member-division", "licensing");
         go("#member-submit");
         assertThat(browser.text("#setup-done")).isEqualTo("Роль назначена.");
         browser.selectValue("member-username", specialist).selectValue("member-role", "PUBLISHER");
         go("#member-submit");
-        assertThat(browser.text("#members-table")).contains("Петрова Мария Ивановна", "Специалист подразделения",
-                "Отдел лицензирования", "Ответственный за публикацию").doesNotContain(specialist);
+        assertThat(browser.text("#members-table"))
+                .contains(
+                        "Петрова Мария Ивановна",
+                        "Специалист подразделения",
+                        "Отдел лицензирования",
+                        "Ответственный за публикацию")
+                .doesNotContain(specialist);
         go("tr[data-username='" + specialist + "'][data-role='PUBLISHER'] button.revoke");
         assertThat(browser.text("#setup-done")).isEqualTo("Роль снята.");
-        assertThat(browser.text("#members-table")).contains("Специалист подразделения").doesNotContain("Ответственный за публикацию");
+        assertThat(browser.text("#members-table"))
+                .contains("Специалист подразделения")
+                .doesNotContain("Ответственный за публикацию");
 
         // step 4: the import gives each row the division owning its process
         Path file = Files.createTempFile("setup-", ".csv");
-        Files.writeString(file, "group_no,direction,process,touchpoint,interaction,features\n"
-                + "1,Предоставление государственных услуг," + LICENSING_PROCESS + ",Официальный сайт,"
-                + "Получение информации клиентом,Взаимодействие в цифровой точке\n"
-                + "1,Предоставление государственных услуг," + LICENSING_PROCESS + ",Личный приём,"
-                + "Направление обращения клиентом,Взаимодействие в физической точке\n");
+        Files.writeString(
+                file,
+                "group_no,direction,process,touchpoint,interaction,features\n"
+                        + "1,Предоставление государственных услуг," + LICENSING_PROCESS + ",Официальный сайт,"
+                        + "Получение информации клиентом,Взаимодействие в цифровой точке\n"
+                        + "1,Предоставление государственных услуг," + LICENSING_PROCESS + ",Личный приём,"
+                        + "Направление обращения клиентом,Взаимодействие в физической точке\n");
         go("#setup-import");
         waitForUrl("/registers/" + id + "/import");
         browser.byId("file").sendKeys(file.toAbsolutePath().toString());
@@ -102,7 +120,9 @@ class AdminPagesIT extends BrowserIT {
         browser.find("#import-register-link a");
         assertThat(browser.text("#import-summary")).isEqualTo("Загружено строк: 2.");
         go("#import-back-to-setup");
-        assertThat(browser.now("#unowned-processes")).as("every row has its division").isEmpty();
+        assertThat(browser.now("#unowned-processes"))
+                .as("every row has its division")
+                .isEmpty();
 
         // the specialist signs in with the password the administrator gave and may change the imported rows
         signIn(specialist, "Parol-2026-smolensk");
@@ -122,7 +142,9 @@ class AdminPagesIT extends BrowserIT {
         accounts.create(username, password, "Орлова Вера Павловна, консультант", null, null);
         String row = "#accounts-table tr[data-username='" + username + "']";
         browser.login("admin").open("/admin/accounts");
-        assertThat(browser.now("#accounts-table tr[data-username='admin'] form")).as("not one's own account").isEmpty();
+        assertThat(browser.now("#accounts-table tr[data-username='admin'] form"))
+                .as("not one's own account")
+                .isEmpty();
 
         go(row + " button.toggle");
         assertThat(browser.text(row + " .row-outcome")).contains("Учётная запись отключена");
@@ -137,8 +159,10 @@ class AdminPagesIT extends BrowserIT {
         browser.find(row + " input[name=password]").sendKeys("коротко");
         go(row + " button.reset");
         assertThat(browser.text(row + " .row-outcome")).isEqualTo("Пароль должен быть не короче 12 символов");
-        assertThat(browser.find(row + " input[name=password]").getAttribute("aria-invalid")).isEqualTo("true");
-        assertThat(browser.find(row + " input[name=password]").getAttribute("value")).as("a password is never sent back")
+        assertThat(browser.find(row + " input[name=password]").getAttribute("aria-invalid"))
+                .isEqualTo("true");
+        assertThat(browser.find(row + " input[name=password]").getAttribute("value"))
+                .as("a password is never sent back")
                 .isEmpty();
         assertThat(api.as(username, password).get("/api/v1/registers").status()).isEqualTo(200);
 
@@ -146,9 +170,11 @@ class AdminPagesIT extends BrowserIT {
         go(row + " button.reset");
         assertThat(browser.text(row + " .row-outcome")).startsWith("Новый пароль задан");
         assertThat(api.as(username, password).get("/api/v1/registers").status()).isEqualTo(401);
-        assertThat(api.as(username, newPassword).get("/api/v1/registers").status()).isEqualTo(200);
+        assertThat(api.as(username, newPassword).get("/api/v1/registers").status())
+                .isEqualTo(200);
         StringBuilder audited = new StringBuilder();
-        for (tools.jackson.databind.JsonNode e : api.as("auditor").get("/api/v1/admin/audit").json()) {
+        for (tools.jackson.databind.JsonNode e :
+                api.as("auditor").get("/api/v1/admin/audit").json()) {
             if (username.equals(e.get("target").asString())) {
                 audited.append(e.get("action").asString()).append(' ');
             }
@@ -191,14 +217,21 @@ class AdminPagesIT extends BrowserIT {
         // acting officials: named for a period, then cancelled
         go("tr[data-register='" + registerId + "'] a[href$='/delegations']");
         assertThat(browser.text("#no-delegations")).isNotBlank();
-        browser.selectValue("holder", "division-head").selectValue("role", "HEAD").selectValue("division", "licensing")
-                .selectValue("delegate", "other-head").type("comment", "Отпуск, приказ № 5-к");
+        browser.selectValue("holder", "division-head")
+                .selectValue("role", "HEAD")
+                .selectValue("division", "licensing")
+                .selectValue("delegate", "other-head")
+                .type("comment", "Отпуск, приказ № 5-к");
         setDate("validFrom", "2024-12-23");
         setDate("validTo", "2024-12-27");
         go("#delegation-submit");
         assertThat(browser.text("#delegation-done")).isEqualTo("Исполняющий обязанности назначен.");
-        assertThat(browser.text("#delegations-table")).contains("Отдел лицензирования",
-                "23.12.2024 — 27.12.2024", "назначен, период не начался", "Отпуск, приказ № 5-к");
+        assertThat(browser.text("#delegations-table"))
+                .contains(
+                        "Отдел лицензирования",
+                        "23.12.2024 — 27.12.2024",
+                        "назначен, период не начался",
+                        "Отпуск, приказ № 5-к");
         go("#delegations-table button.revoke");
         assertThat(browser.text("#delegations-table")).contains("отменён");
         assertThat(browser.now("#delegations-table button.revoke")).isEmpty();
@@ -209,8 +242,11 @@ class AdminPagesIT extends BrowserIT {
 
         // the production calendar: the year is shown before it is loaded
         browser.open("/admin/calendar");
-        browser.byId("calendar-file").sendKeys(Path.of("../register-platform/src/main/resources/calendar/federal/2024.json")
-                .toAbsolutePath().normalize().toString());
+        browser.byId("calendar-file")
+                .sendKeys(Path.of("../register-platform/src/main/resources/calendar/federal/2024.json")
+                        .toAbsolutePath()
+                        .normalize()
+                        .toString());
         go("#calendar-preview-submit");
         assertThat(browser.text("#calendar-working-days")).isEqualTo("Рабочих дней в году: 248.");
         assertThat(browser.text("#calendar-non-working")).contains("01.01.2024", "31.12.2024");
@@ -226,7 +262,10 @@ class AdminPagesIT extends BrowserIT {
         // the publication chain and a file that is no published version
         browser.open("/registers/" + registerId + "/verify");
         assertThat(browser.text("#chain-empty")).contains("не публиковался");
-        browser.byId("verify-file").sendKeys(Path.of("src/main/resources/demo/smolensk-gzhi-2024.csv").toAbsolutePath().toString());
+        browser.byId("verify-file")
+                .sendKeys(Path.of("src/main/resources/demo/smolensk-gzhi-2024.csv")
+                        .toAbsolutePath()
+                        .toString());
         go("#verify-file-submit");
         assertThat(browser.text("#file-result")).isEqualTo("Файл не соответствует ни одной опубликованной редакции.");
     }
@@ -234,8 +273,8 @@ class AdminPagesIT extends BrowserIT {
     @Test
     void anEventNoReadModelTakesIsSetAsideWithAReasonFromTheMaintenancePage() {
         String registerId = newRegister();
-        PoisonedEvents.storePublicationAtTheStartOfTime(jdbc, axon.eventSerializer(), registerCache, registerId,
-                clock.instant());
+        PoisonedEvents.storePublicationAtTheStartOfTime(
+                jdbc, axon.eventSerializer(), registerCache, registerId, clock.instant());
         browser.login("admin").open("/admin");
         go("#admin-maintenance-link");
         go("#rebuild-submit");
@@ -246,8 +285,8 @@ class AdminPagesIT extends BrowserIT {
         browser.find(row + " input[name=reason]").sendKeys("Публикация записана прежней версией с неверной датой");
         go(row + " .set-aside-form button");
         assertThat(browser.text("#maintenance-done")).isEqualTo("Событие исключено из обработки.");
-        assertThat(browser.text(row)).contains("исключено", "Администратор",
-                "Публикация записана прежней версией с неверной датой");
+        assertThat(browser.text(row))
+                .contains("исключено", "Администратор", "Публикация записана прежней версией с неверной датой");
         assertThat(browser.now(row + " .set-aside-form")).isEmpty();
     }
 
@@ -256,9 +295,16 @@ class AdminPagesIT extends BrowserIT {
         String registerId = newRegister();
         browser.login("initiator").open("/registers");
         assertThat(browser.now("#nav-admin")).isEmpty();
-        for (String page : List.of("/admin", "/admin/accounts", "/registers/" + registerId + "/setup",
-                "/registers/" + registerId + "/delegations", "/registers/" + registerId + "/review", "/admin/calendar",
-                "/admin/maintenance", "/registers/" + registerId + "/verify", "/registers/" + registerId + "/settings")) {
+        for (String page : List.of(
+                "/admin",
+                "/admin/accounts",
+                "/registers/" + registerId + "/setup",
+                "/registers/" + registerId + "/delegations",
+                "/registers/" + registerId + "/review",
+                "/admin/calendar",
+                "/admin/maintenance",
+                "/registers/" + registerId + "/verify",
+                "/registers/" + registerId + "/settings")) {
             browser.open(page);
             assertThat(browser.text("h1")).as(page).isEqualTo("Нет доступа");
         }
@@ -283,11 +329,13 @@ class AdminPagesIT extends BrowserIT {
         browser.driver().manage().deleteAllCookies();
         browser.open("/login");
         browser.type("username", username).type("password", password).click("#login-submit");
-        new WebDriverWait(browser.driver(), Duration.ofSeconds(10)).until(d -> !d.getCurrentUrl().contains("/login"));
+        new WebDriverWait(browser.driver(), Duration.ofSeconds(10))
+                .until(d -> !d.getCurrentUrl().contains("/login"));
     }
 
     private void waitForUrl(String part) {
-        new WebDriverWait(browser.driver(), Duration.ofSeconds(10)).until(d -> d.getCurrentUrl().contains(part));
+        new WebDriverWait(browser.driver(), Duration.ofSeconds(10))
+                .until(d -> d.getCurrentUrl().contains(part));
     }
 
     /**
@@ -295,11 +343,12 @@ class AdminPagesIT extends BrowserIT {
      * refreshes itself until the rebuilt read models are switched in.
      */
     private void awaitRebuild() {
-        assertThat(browser.text("#maintenance-done")).isEqualTo(
-                "Перестроение представлений начато: действующие представления работают до его окончания.");
+        assertThat(browser.text("#maintenance-done"))
+                .isEqualTo("Перестроение представлений начато: действующие представления работают до его окончания.");
         assertThat(browser.text("#rebuild-progress")).matches("Обработано событий: \\d+ из \\d+ \\(\\d+ %\\)");
         new org.openqa.selenium.support.ui.WebDriverWait(browser.driver(), java.time.Duration.ofSeconds(120))
-                .until(d -> !browser.now("#rebuild-status[data-running='false']").isEmpty());
+                .until(d ->
+                        !browser.now("#rebuild-status[data-running='false']").isEmpty());
         assertThat(browser.text("#rebuild-state")).startsWith("Перестроение завершено ");
         assertThat(browser.text("#rebuild-progress")).matches("Обработано событий: (\\d+) из \\1 \\(100 %\\)");
         assertThat(browser.text("#rebuild-outcome")).startsWith("Отложено событий: ");

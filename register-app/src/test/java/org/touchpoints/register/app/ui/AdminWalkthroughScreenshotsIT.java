@@ -41,33 +41,39 @@ class AdminWalkthroughScreenshotsIT extends BrowserIT {
         shot("01-admin-hub");
 
         browser.go("#admin-new-register");
-        browser.type("id", id).type("authority", "Инспекция государственного строительного надзора")
+        browser.type("id", id)
+                .type("authority", "Инспекция государственного строительного надзора")
                 .selectValue("preset", "NOVOSIBIRSK_GSN");
         shot("02-new-register");
         browser.go("#create-submit");
         browser.urlContaining("/registers/" + id + "/setup");
 
-        browser.type("division-id", "licensing").type("division-name", "Отдел лицензирования")
+        browser.type("division-id", "licensing")
+                .type("division-name", "Отдел лицензирования")
                 .type("division-processes", LICENSING_PROCESS);
         browser.go("#division-submit");
-        browser.type("division-id", "appeals").type("division-name", "Отдел обращений граждан")
+        browser.type("division-id", "appeals")
+                .type("division-name", "Отдел обращений граждан")
                 .type("division-processes", APPEALS_PROCESS);
         browser.go("#division-submit");
         scrollTo("#divisions");
         shot("03-setup-divisions");
 
         browser.go("#people a[href$='/admin/accounts']");
-        browser.type("displayName", "Петрова Мария Ивановна, главный специалист").type("username", specialist)
+        browser.type("displayName", "Петрова Мария Ивановна, главный специалист")
+                .type("username", specialist)
                 .type("password", "Parol-2026-novosibirsk");
         browser.go("#account-submit");
         assertThat(browser.text("#account-created")).contains("Петрова Мария Ивановна");
         shot("04-accounts");
 
         browser.open("/registers/" + id + "/setup");
-        browser.selectValue("member-username", specialist).selectValue("member-role", "SPECIALIST")
+        browser.selectValue("member-username", specialist)
+                .selectValue("member-role", "SPECIALIST")
                 .selectValue("member-division", "licensing");
         browser.go("#member-submit");
-        browser.selectValue("member-username", head).selectValue("member-role", "HEAD")
+        browser.selectValue("member-username", head)
+                .selectValue("member-role", "HEAD")
                 .selectValue("member-division", "licensing");
         browser.go("#member-submit");
         browser.selectValue("member-username", deputy).selectValue("member-role", "DEPUTY");
@@ -76,11 +82,13 @@ class AdminWalkthroughScreenshotsIT extends BrowserIT {
         shot("05-setup-roles");
 
         Path file = Files.createTempFile("walkthrough-", ".csv");
-        Files.writeString(file, "group_no,direction,process,touchpoint,interaction,features\n"
-                + "1,Предоставление государственных услуг," + LICENSING_PROCESS + ",Официальный сайт,"
-                + "Получение информации клиентом,Взаимодействие в цифровой точке\n"
-                + "1,Предоставление государственных услуг," + LICENSING_PROCESS + ",Личный приём,"
-                + "Направление обращения клиентом,Взаимодействие в физической точке\n");
+        Files.writeString(
+                file,
+                "group_no,direction,process,touchpoint,interaction,features\n"
+                        + "1,Предоставление государственных услуг," + LICENSING_PROCESS + ",Официальный сайт,"
+                        + "Получение информации клиентом,Взаимодействие в цифровой точке\n"
+                        + "1,Предоставление государственных услуг," + LICENSING_PROCESS + ",Личный приём,"
+                        + "Направление обращения клиентом,Взаимодействие в физической точке\n");
         browser.go("#setup-import");
         browser.byId("file").sendKeys(file.toAbsolutePath().toString());
         browser.click("#import-submit");
@@ -91,8 +99,11 @@ class AdminWalkthroughScreenshotsIT extends BrowserIT {
         shot("07-procedure");
 
         browser.open("/registers/" + id + "/delegations");
-        browser.selectValue("holder", head).selectValue("role", "HEAD").selectValue("division", "licensing")
-                .selectValue("delegate", specialist).type("comment", "Отпуск руководителя, приказ № 12-к");
+        browser.selectValue("holder", head)
+                .selectValue("role", "HEAD")
+                .selectValue("division", "licensing")
+                .selectValue("delegate", specialist)
+                .type("comment", "Отпуск руководителя, приказ № 12-к");
         browser.driver().executeScript("arguments[0].value = arguments[1]", browser.byId("validFrom"), "2024-12-23");
         browser.driver().executeScript("arguments[0].value = arguments[1]", browser.byId("validTo"), "2024-12-27");
         browser.go("#delegation-submit");
@@ -117,9 +128,14 @@ class AdminWalkthroughScreenshotsIT extends BrowserIT {
     /** The page at 1280 px, as tall as its content (at most {@link #MAX_HEIGHT}), saved as {@code name}.png. */
     private void shot(String name) throws Exception {
         Object scrolled = browser.driver().executeScript("return window.scrollY");
-        long height = ((Number) browser.driver().executeScript(
-                "return Math.max(document.documentElement.scrollHeight, document.body.scrollHeight)")).longValue();
-        browser.driver().manage().window().setSize(new Dimension(WIDTH, (int) Math.min(Math.max(height, 600), MAX_HEIGHT) + 90));
+        long height = ((Number) browser.driver()
+                        .executeScript(
+                                "return Math.max(document.documentElement.scrollHeight, document.body.scrollHeight)"))
+                .longValue();
+        browser.driver()
+                .manage()
+                .window()
+                .setSize(new Dimension(WIDTH, (int) Math.min(Math.max(height, 600), MAX_HEIGHT) + 90));
         browser.driver().executeScript("window.scrollTo(0, arguments[0])", scrolled);
         Files.write(dir.resolve(name + ".png"), browser.driver().getScreenshotAs(OutputType.BYTES));
     }

@@ -17,7 +17,8 @@ class AnnualReviewPageIT extends BrowserIT {
 
     private void submitAndWait(String css) {
         browser.click(css);
-        new WebDriverWait(browser.driver(), Duration.ofSeconds(10)).until(d -> d.getCurrentUrl().contains("confirmed="));
+        new WebDriverWait(browser.driver(), Duration.ofSeconds(10))
+                .until(d -> d.getCurrentUrl().contains("confirmed="));
     }
 
     @Test
@@ -26,7 +27,9 @@ class AnnualReviewPageIT extends BrowserIT {
         browser.login("dag-head").open("/registers/dagestan-minstroy").click("#to-annual-review");
         assertThat(browser.text("h1")).contains("2025");
         assertThat(browser.text("#review-permits .review-state")).isEqualTo("ожидает подтверждения до 31.12.2025");
-        assertThat(browser.now("#confirm-appeals")).as("not the head's division").isEmpty();
+        assertThat(browser.now("#confirm-appeals"))
+                .as("not the head's division")
+                .isEmpty();
 
         browser.type("comment-permits", "Проверено, изменений нет");
         submitAndWait("#confirm-permits-submit");
@@ -45,7 +48,9 @@ class AnnualReviewPageIT extends BrowserIT {
         assertThat(browser.text("#review-licensing .review-state")).isEqualTo("просрочено (срок был 31.12.2024)");
         submitAndWait("#confirm-licensing-submit");
         assertThat(browser.text("#review-licensing .review-state"))
-                .startsWith("подтверждено с опозданием 10.01.2025 (").as("a name, not the login").doesNotContain("(division-head)");
+                .startsWith("подтверждено с опозданием 10.01.2025 (")
+                .as("a name, not the login")
+                .doesNotContain("(division-head)");
         assertThat(browser.text("#review-appeals .review-state")).isEqualTo("просрочено (срок был 31.12.2024)");
     }
 
@@ -54,7 +59,8 @@ class AnnualReviewPageIT extends BrowserIT {
         String register = newRegister();
         browser.login("division-head").open("/registers/" + register + "/annual-review?year=2026");
         browser.click("#confirm-licensing-submit");
-        assertThat(browser.text("#review-refusal")).isEqualTo("Подтвердить проверку можно только за текущий или прошедший год");
+        assertThat(browser.text("#review-refusal"))
+                .isEqualTo("Подтвердить проверку можно только за текущий или прошедший год");
         assertThat(browser.text("#review-licensing .review-state")).isEqualTo("ожидает подтверждения до 31.12.2026");
     }
 

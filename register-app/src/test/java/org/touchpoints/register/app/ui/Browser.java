@@ -21,10 +21,10 @@ import org.openqa.selenium.support.ui.WebDriverWait;
  * {@code chromium-driver}; {@code .ci/run} installs them). Never downloads a browser.
  */
 public final class Browser implements AutoCloseable {
-    private static final String CHROMIUM = System.getProperty("chromium.binary",
-            System.getenv().getOrDefault("CHROMIUM_BINARY", "/usr/bin/chromium"));
-    private static final String CHROMEDRIVER = System.getProperty("chromedriver.binary",
-            System.getenv().getOrDefault("CHROMEDRIVER_BINARY", "/usr/bin/chromedriver"));
+    private static final String CHROMIUM =
+            System.getProperty("chromium.binary", System.getenv().getOrDefault("CHROMIUM_BINARY", "/usr/bin/chromium"));
+    private static final String CHROMEDRIVER = System.getProperty(
+            "chromedriver.binary", System.getenv().getOrDefault("CHROMEDRIVER_BINARY", "/usr/bin/chromedriver"));
 
     private final ChromeDriver driver;
     private final Path profile;
@@ -44,13 +44,27 @@ public final class Browser implements AutoCloseable {
         }
         ChromeOptions options = new ChromeOptions();
         options.setBinary(CHROMIUM);
-        options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
-                "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run",
-                "--disable-quic", "--window-size=1400,1000", "--lang=ru-RU", "--user-data-dir=" + profile);
-        options.setExperimentalOption("prefs", java.util.Map.of(
-                "download.default_directory", downloads.toString(), "download.prompt_for_download", false));
+        options.addArguments(
+                "--headless=new",
+                "--no-sandbox",
+                "--disable-gpu",
+                "--disable-dev-shm-usage",
+                "--disable-background-networking",
+                "--disable-component-update",
+                "--disable-sync",
+                "--no-first-run",
+                "--disable-quic",
+                "--window-size=1400,1000",
+                "--lang=ru-RU",
+                "--user-data-dir=" + profile);
+        options.setExperimentalOption(
+                "prefs",
+                java.util.Map.of(
+                        "download.default_directory", downloads.toString(), "download.prompt_for_download", false));
         ChromeDriverService service = new ChromeDriverService.Builder()
-                .usingDriverExecutable(new File(CHROMEDRIVER)).usingAnyFreePort().build();
+                .usingDriverExecutable(new File(CHROMEDRIVER))
+                .usingAnyFreePort()
+                .build();
         driver = new ChromeDriver(service, options);
         driver.manage().timeouts().pageLoadTimeout(Duration.ofSeconds(30));
         // Elements are looked for until they appear (a submitted form's next page may still be loading).
@@ -74,7 +88,8 @@ public final class Browser implements AutoCloseable {
         driver.findElement(By.id("username")).sendKeys(username);
         driver.findElement(By.id("password")).sendKeys("demo");
         driver.findElement(By.id("login-submit")).click();
-        new WebDriverWait(driver, Duration.ofSeconds(10)).until(d -> !d.getCurrentUrl().contains("/login"));
+        new WebDriverWait(driver, Duration.ofSeconds(10))
+                .until(d -> !d.getCurrentUrl().contains("/login"));
         return this;
     }
 
@@ -153,7 +168,8 @@ public final class Browser implements AutoCloseable {
     public Browser leave(Runnable action) {
         driver.executeScript("window.__registerOldPage = true;");
         action.run();
-        new WebDriverWait(driver, Duration.ofSeconds(10)).ignoring(org.openqa.selenium.WebDriverException.class)
+        new WebDriverWait(driver, Duration.ofSeconds(10))
+                .ignoring(org.openqa.selenium.WebDriverException.class)
                 .until(d -> Boolean.TRUE.equals(driver.executeScript(
                         "return document.readyState === 'complete' && window.__registerOldPage !== true;")));
         return this;
@@ -177,7 +193,9 @@ public final class Browser implements AutoCloseable {
                     throw e;
                 }
             } catch (org.openqa.selenium.WebDriverException e) {
-                if (attempt == 3 || e.getMessage() == null || !e.getMessage().contains("does not belong to the document")) {
+                if (attempt == 3
+                        || e.getMessage() == null
+                        || !e.getMessage().contains("does not belong to the document")) {
                     throw e;
                 }
             }
@@ -192,7 +210,8 @@ public final class Browser implements AutoCloseable {
 
     /** Waits (up to 10 s) until the address contains {@code part}, then returns it. */
     public String urlContaining(String part) {
-        new WebDriverWait(driver, Duration.ofSeconds(10)).until(d -> d.getCurrentUrl().contains(part));
+        new WebDriverWait(driver, Duration.ofSeconds(10))
+                .until(d -> d.getCurrentUrl().contains(part));
         return driver.getCurrentUrl();
     }
 

@@ -25,7 +25,8 @@ class ChangeLifecycleBrowserIT extends BrowserIT {
                 .type("touchpointName", touchpoint)
                 .type("touchpointAddress", "https://dom.gosuslugi.ru")
                 .selectValue("channel", "DIGITAL")
-                .click("#need-1").click("#need-4")
+                .click("#need-1")
+                .click("#need-4")
                 .selectValue("reason", "NEW_TOUCHPOINT")
                 .click("#submit-change");
         browser.find("#change-status");

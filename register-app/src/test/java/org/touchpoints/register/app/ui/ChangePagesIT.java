@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.time.Duration;
 import java.util.List;
 import org.junit.jupiter.api.Test;
-import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.WebDriverWait;
 import tools.jackson.databind.JsonNode;
 
@@ -37,7 +36,8 @@ class ChangePagesIT extends BrowserIT {
         assertThat(change.get("timeline")).hasSize(1);
         assertThat(change.get("after").get("needs").toString()).isEqualTo("[2,10]");
         assertThat(change.get("after").get("otherNeed").asString()).isEqualTo("Запись на личный приём");
-        assertThat(change.get("after").get("touchpoint").get("address").asString()).isEqualTo("https://t.me/gzhi67");
+        assertThat(change.get("after").get("touchpoint").get("address").asString())
+                .isEqualTo("https://t.me/gzhi67");
 
         leave(() -> browser.click("button[id^=withdraw-]"));
         assertThat(browser.text("#flash")).isEqualTo("Изменение отозвано");
@@ -67,7 +67,8 @@ class ChangePagesIT extends BrowserIT {
         browser.select("direction", "Предоставление государственных услуг").select("process", LICENSING_PROCESS);
         browser.type("touchpointName", "официальный  сайт ГЖИ");
 
-        new WebDriverWait(browser.driver(), Duration.ofSeconds(5)).until(d -> browser.byId("touchpoint-warning").isDisplayed());
+        new WebDriverWait(browser.driver(), Duration.ofSeconds(5))
+                .until(d -> browser.byId("touchpoint-warning").isDisplayed());
         assertThat(browser.text("#touchpoint-warning")).contains("«Официальный сайт ГЖИ» уже указана в процессе");
 
         browser.select("channel", "Цифровая точка").click("#need-1");
@@ -92,8 +93,8 @@ class ChangePagesIT extends BrowserIT {
 
         browser.login("deputy").open("/inbox");
         browser.type("order-number-" + changeId, "15-п");
-        browser.driver().executeScript("document.getElementById(arguments[0]).value = '2024-12-20';",
-                "order-date-" + changeId);
+        browser.driver()
+                .executeScript("document.getElementById(arguments[0]).value = '2024-12-20';", "order-date-" + changeId);
         leave(() -> browser.byId("approve-" + changeId).click());
         assertThat(browser.text("#flash")).contains("утверждено");
 
@@ -102,8 +103,10 @@ class ChangePagesIT extends BrowserIT {
         assertThat(browser.text("#order")).isEqualTo("№ 15-п от 20.12.2024");
         // 10 working days after 20.12.2024 by the 2024/2025 calendars (28.12 worked, 30.12–08.01 off)
         assertThat(browser.text("#due-date")).contains("14.01.2025").contains("осталось 10 рабочих дней");
-        assertThat(browser.text("#timeline")).contains("Согласовано руководителем подразделения")
-                .contains("Согласовано, точка работает").contains("Утверждено заместителем руководителя")
+        assertThat(browser.text("#timeline"))
+                .contains("Согласовано руководителем подразделения")
+                .contains("Согласовано, точка работает")
+                .contains("Утверждено заместителем руководителя")
                 .contains("20.12.2024 12:00"); // 09:00 UTC in Moscow
     }
 
@@ -131,25 +134,34 @@ class ChangePagesIT extends BrowserIT {
         String fax = approvedChange(id, "Факс приёмной");
         browser.login("initiator").open("/registers/" + id);
 
-        leave(() -> browser.find("tr[data-row-id='" + site + "'] a[href*='kind=EDIT']").click());
+        leave(() -> browser.find("tr[data-row-id='" + site + "'] a[href*='kind=EDIT']")
+                .click());
         assertThat(browser.byId("touchpointName").getAttribute("value")).isEqualTo("Официальный сайт ГЖИ");
         assertThat(browser.byId("need-2").isSelected()).isTrue();
-        browser.type("touchpointAddress", "https://gzhi.admin-smolensk.ru").click("#need-4")
+        browser.type("touchpointAddress", "https://gzhi.admin-smolensk.ru")
+                .click("#need-4")
                 .select("reason", "Изменение удовлетворяемых потребностей клиента в точке взаимодействия");
         leave(() -> browser.click("#submit-change"));
         assertThat(browser.byId("change-status").getAttribute("class")).contains("status-INITIATED");
-        assertThat(browser.all("#change-diff tr.changed th").stream().map(e -> e.getText()).toList())
-                .containsExactly("Адрес (ссылка, телефон, почта)", "Удовлетворяемые потребности", "Осуществляемое взаимодействие");
+        assertThat(browser.all("#change-diff tr.changed th").stream()
+                        .map(e -> e.getText())
+                        .toList())
+                .containsExactly(
+                        "Адрес (ссылка, телефон, почта)",
+                        "Удовлетворяемые потребности",
+                        "Осуществляемое взаимодействие");
 
         browser.open("/registers/" + id + "/changes/new?kind=EDIT&rowId=" + site);
         assertThat(browser.text("#open-change")).contains("уже есть изменение на согласовании");
 
         browser.open("/registers/" + id);
-        leave(() -> browser.find("tr[data-row-id='" + fax + "'] a[href*='kind=REMOVE']").click());
+        leave(() -> browser.find("tr[data-row-id='" + fax + "'] a[href*='kind=REMOVE']")
+                .click());
         assertThat(browser.text("#current-row")).contains("Факс приёмной");
         leave(() -> browser.click("#submit-change"));
         assertThat(browser.text("h1")).startsWith("Исключение строки: Факс приёмной");
-        assertThat(changes(id).stream().map(c -> c.get("kind").asString()).toList()).contains("EDIT", "REMOVE");
+        assertThat(changes(id).stream().map(c -> c.get("kind").asString()).toList())
+                .contains("EDIT", "REMOVE");
     }
 
     @Test
@@ -177,7 +189,8 @@ class ChangePagesIT extends BrowserIT {
 
         // a row for a process of another division, offered by editing the form: the register refuses it
         browser.open("/registers/" + id + "/changes/new?kind=ADD");
-        assertThat(browser.all("#process option").stream().map(o -> o.getText()).toList()).doesNotContain(LICENSING_PROCESS);
+        assertThat(browser.all("#process option").stream().map(o -> o.getText()).toList())
+                .doesNotContain(LICENSING_PROCESS);
         browser.driver().executeScript("""
                 const option = document.createElement('option');
                 option.value = option.textContent = arguments[0];
@@ -217,7 +230,8 @@ class ChangePagesIT extends BrowserIT {
                 form.appendChild(token);
                 document.body.appendChild(form);
                 form.submit();""", path);
-        new WebDriverWait(browser.driver(), Duration.ofSeconds(5)).until(d -> d.getCurrentUrl().endsWith(path));
+        new WebDriverWait(browser.driver(), Duration.ofSeconds(5))
+                .until(d -> d.getCurrentUrl().endsWith(path));
     }
 
     private void fillRow(String name, String address) {
@@ -230,13 +244,18 @@ class ChangePagesIT extends BrowserIT {
 
     private List<JsonNode> changes(String registerId) {
         List<JsonNode> list = new java.util.ArrayList<>();
-        api.as("auditor").get("/api/v1/registers/" + registerId + "/changes").json().forEach(list::add);
+        api.as("auditor")
+                .get("/api/v1/registers/" + registerId + "/changes")
+                .json()
+                .forEach(list::add);
         return list;
     }
 
     private JsonNode onlyChange(String registerId) {
         List<JsonNode> all = changes(registerId);
         assertThat(all).hasSize(1);
-        return api.as("auditor").get("/api/v1/changes/" + all.get(0).get("changeId").asString()).json();
+        return api.as("auditor")
+                .get("/api/v1/changes/" + all.get(0).get("changeId").asString())
+                .json();
     }
 }

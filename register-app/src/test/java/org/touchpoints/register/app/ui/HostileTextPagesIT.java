@@ -7,19 +7,26 @@ import org.junit.jupiter.api.Test;
 
 /** Text people type is shown as text on the pages that handle changes: never markup, never script. */
 class HostileTextPagesIT extends BrowserIT {
-    private static final String HOSTILE = "\"><script>document.title='pwned'</script><img src=x onerror=\"document.title='pwned'\">";
+    private static final String HOSTILE =
+            "\"><script>document.title='pwned'</script><img src=x onerror=\"document.title='pwned'\">";
 
     @Test
     void aScriptInATouchpointNameStaysTextOnEveryChangePage() {
         String registerId = newRegister();
         String approved = approvedChange(registerId, HOSTILE);
-        String rowId = ok(api.as("auditor").get("/api/v1/registers/" + registerId + "/rows")).json().get(0)
-                .get("rowId").asString();
+        String rowId = ok(api.as("auditor").get("/api/v1/registers/" + registerId + "/rows"))
+                .json()
+                .get(0)
+                .get("rowId")
+                .asString();
         String pending = initiate(registerId, HOSTILE + " 2");
 
         browser.login("initiator");
-        for (String page : List.of("/registers/" + registerId, "/registers/" + registerId + "/changes",
-                "/changes/" + approved, "/changes/" + pending)) {
+        for (String page : List.of(
+                "/registers/" + registerId,
+                "/registers/" + registerId + "/changes",
+                "/changes/" + approved,
+                "/changes/" + pending)) {
             assertInert(page, true);
         }
         assertInert("/registers/" + registerId + "/changes/new?kind=EDIT&rowId=" + rowId, false);
@@ -34,17 +41,40 @@ class HostileTextPagesIT extends BrowserIT {
         String registerId = newRegister();
         String username = "hostile-" + java.util.UUID.randomUUID().toString().substring(0, 6);
         accounts.create(username, "demo", HOSTILE, null);
-        ok(api.as("admin").post("/api/v1/registers/" + registerId + "/divisions",
-                java.util.Map.of("id", "hostile", "name", HOSTILE, "processes", List.of(HOSTILE + " процесс"))));
-        ok(api.as("admin").post("/api/v1/registers/" + registerId + "/members",
-                java.util.Map.of("username", username, "role", "HEAD", "division", "hostile")));
-        ok(api.as("admin").post("/api/v1/registers/" + registerId + "/delegations", java.util.Map.of("holder", username,
-                "delegate", "initiator", "role", "HEAD", "division", "hostile", "validFrom", "2024-12-23",
-                "validTo", "2024-12-27", "comment", HOSTILE)));
+        ok(api.as("admin")
+                .post(
+                        "/api/v1/registers/" + registerId + "/divisions",
+                        java.util.Map.of(
+                                "id", "hostile", "name", HOSTILE, "processes", List.of(HOSTILE + " процесс"))));
+        ok(api.as("admin")
+                .post(
+                        "/api/v1/registers/" + registerId + "/members",
+                        java.util.Map.of("username", username, "role", "HEAD", "division", "hostile")));
+        ok(api.as("admin")
+                .post(
+                        "/api/v1/registers/" + registerId + "/delegations",
+                        java.util.Map.of(
+                                "holder",
+                                username,
+                                "delegate",
+                                "initiator",
+                                "role",
+                                "HEAD",
+                                "division",
+                                "hostile",
+                                "validFrom",
+                                "2024-12-23",
+                                "validTo",
+                                "2024-12-27",
+                                "comment",
+                                HOSTILE)));
 
         browser.login("admin");
-        for (String page : List.of("/registers/" + registerId + "/setup", "/admin/accounts",
-                "/registers/" + registerId + "/delegations", "/registers/" + registerId + "/review")) {
+        for (String page : List.of(
+                "/registers/" + registerId + "/setup",
+                "/admin/accounts",
+                "/registers/" + registerId + "/delegations",
+                "/registers/" + registerId + "/review")) {
             assertInert(page, true);
         }
     }

@@ -16,8 +16,10 @@ class LandingTasksBrowserIT extends BrowserIT {
     void theInitiatorLandsOnTheirRejectedChangeWithTheReason() {
         String registerId = newRegister();
         accounts.create("sokolov", "demo", HEAD_NAME, null);
-        ok(api.as("admin").post("/api/v1/registers/" + registerId + "/members",
-                Map.of("username", "sokolov", "role", "HEAD", "division", "licensing")));
+        ok(api.as("admin")
+                .post(
+                        "/api/v1/registers/" + registerId + "/members",
+                        Map.of("username", "sokolov", "role", "HEAD", "division", "licensing")));
         String changeId = initiate(registerId, "Страница во «ВКонтакте»");
 
         // the head lands on the proposal to agree, and rejects it there
@@ -33,13 +35,19 @@ class LandingTasksBrowserIT extends BrowserIT {
         browser.login("initiator");
         assertThat(browser.url()).endsWith("/tasks");
         WebElement returned = browser.find("#tasks-returned");
-        assertThat(returned.getText()).contains("Отклонено: Добавление: Страница во «ВКонтакте»",
-                "Причина: Страница ещё не заведена; приложите ссылку", HEAD_NAME, "20.12.2024")
+        assertThat(returned.getText())
+                .contains(
+                        "Отклонено: Добавление: Страница во «ВКонтакте»",
+                        "Причина: Страница ещё не заведена; приложите ссылку",
+                        HEAD_NAME,
+                        "20.12.2024")
                 .doesNotContain("sokolov");
         // other tests of the shared application may have returned the initiator's changes too
-        assertThat(Integer.parseInt(browser.text("#count-returned").replaceAll("\\D.*", ""))).isGreaterThanOrEqualTo(1);
+        assertThat(Integer.parseInt(browser.text("#count-returned").replaceAll("\\D.*", "")))
+                .isGreaterThanOrEqualTo(1);
         assertThat(Integer.parseInt(browser.text("#task-count"))).isGreaterThanOrEqualTo(1);
-        returned.findElement(org.openqa.selenium.By.cssSelector("a[href$='/changes/" + changeId + "']")).click();
+        returned.findElement(org.openqa.selenium.By.cssSelector("a[href$='/changes/" + changeId + "']"))
+                .click();
         assertThat(browser.text("#change-status")).isEqualTo("Отклонено");
     }
 
@@ -54,8 +62,9 @@ class LandingTasksBrowserIT extends BrowserIT {
         browser.login("publisher");
         assertThat(browser.url()).endsWith("/tasks");
         List<WebElement> due = browser.all("#tasks-publish li");
-        List<String> hrefs = due.stream().map(li -> li.findElement(org.openqa.selenium.By.tagName("a"))
-                .getAttribute("href")).toList();
+        List<String> hrefs = due.stream()
+                .map(li -> li.findElement(org.openqa.selenium.By.tagName("a")).getAttribute("href"))
+                .toList();
         int lateAt = indexOf(hrefs, "/registers/" + late + "/publish");
         int freshAt = indexOf(hrefs, "/registers/" + fresh + "/publish");
         assertThat(lateAt).isNotNegative().isLessThan(freshAt);

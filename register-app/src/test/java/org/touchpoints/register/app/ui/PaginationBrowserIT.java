@@ -16,12 +16,21 @@ class PaginationBrowserIT extends BrowserIT {
             clock.advance(Duration.ofMinutes(1)); // one after another, as people propose them
         }
         browser.login("initiator").open("/registers/" + id + "/changes");
-        assertThat(browser.text("nav.pager")).contains("Стр. 1 из 2").contains("Далее").doesNotContain("Назад");
+        assertThat(browser.text("nav.pager"))
+                .contains("Стр. 1 из 2")
+                .contains("Далее")
+                .doesNotContain("Назад");
         assertThat(browser.all("#changes-table tbody tr")).hasSize(50);
-        assertThat(browser.text("#changes-table tbody")).as("newest first").contains("Точка 52").doesNotContain("Точка 02");
+        assertThat(browser.text("#changes-table tbody"))
+                .as("newest first")
+                .contains("Точка 52")
+                .doesNotContain("Точка 02");
 
         browser.go("#page-next");
-        assertThat(browser.text("nav.pager")).contains("Стр. 2 из 2").contains("Назад").doesNotContain("Далее");
+        assertThat(browser.text("nav.pager"))
+                .contains("Стр. 2 из 2")
+                .contains("Назад")
+                .doesNotContain("Далее");
         assertThat(browser.all("#changes-table tbody tr")).hasSize(2);
         assertThat(browser.text("#changes-table tbody")).contains("Точка 01", "Точка 02");
 

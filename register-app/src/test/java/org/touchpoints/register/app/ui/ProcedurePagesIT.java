@@ -18,16 +18,34 @@ class ProcedurePagesIT extends BrowserIT {
     private static final String MINPROMTORG = "smolensk-minpromtorg";
 
     private String propose(String by, String touchpoint) {
-        Api.Response r = api.as(by).post("/api/v1/registers/" + MINPROMTORG + "/changes", Map.of("kind", "ADD",
-                "reason", "NEW_TOUCHPOINT", "row", Map.of("direction", "Государственный контроль (надзор)",
-                        "process", "Консультирование", "touchpoint", Map.of("name", touchpoint, "channel", "DIGITAL"),
-                        "needs", List.of(2))));
+        Api.Response r = api.as(by)
+                .post(
+                        "/api/v1/registers/" + MINPROMTORG + "/changes",
+                        Map.of(
+                                "kind",
+                                "ADD",
+                                "reason",
+                                "NEW_TOUCHPOINT",
+                                "row",
+                                Map.of(
+                                        "direction",
+                                        "Государственный контроль (надзор)",
+                                        "process",
+                                        "Консультирование",
+                                        "touchpoint",
+                                        Map.of("name", touchpoint, "channel", "DIGITAL"),
+                                        "needs",
+                                        List.of(2))));
         assertThat(r.status()).as(r.toString()).isEqualTo(201);
         return r.json().get("changeId").asString();
     }
 
     private String status(String changeId) {
-        return api.as("auditor").get("/api/v1/changes/" + changeId).json().get("status").asString();
+        return api.as("auditor")
+                .get("/api/v1/changes/" + changeId)
+                .json()
+                .get("status")
+                .asString();
     }
 
     @Test
@@ -49,7 +67,9 @@ class ProcedurePagesIT extends BrowserIT {
 
         // the person who proposed the first sees it awaiting the act, and cannot approve their own change
         browser.login("mpt-responsible").open("/inbox");
-        assertThat(browser.now("#act-" + first)).as("nobody approves their own change").isEmpty();
+        assertThat(browser.now("#act-" + first))
+                .as("nobody approves their own change")
+                .isEmpty();
         // the act step: one order for both
         browser.click("#act-" + second);
         assertThat(browser.byId("act-change-" + second).isSelected()).isTrue();
@@ -74,8 +94,10 @@ class ProcedurePagesIT extends BrowserIT {
         api.as("mpt-responsible").post("/api/v1/changes/" + change + "/approval", "{}");
         browser.login("mpt-responsible2").open("/registers/" + MINPROMTORG + "/approval-acts?change=" + change);
         browser.type("act-number", "36/а-а");
-        browser.driver().executeScript("arguments[0].removeAttribute('max'); arguments[0].value = '2024-12-25'",
-                browser.byId("act-date"));
+        browser.driver()
+                .executeScript(
+                        "arguments[0].removeAttribute('max'); arguments[0].value = '2024-12-25'",
+                        browser.byId("act-date"));
         browser.click("#record-act");
         assertThat(browser.text("#action-error")).contains("Дата приказа");
         assertThat(browser.text("#act-date-error")).contains("ещё не наступила");
@@ -87,7 +109,8 @@ class ProcedurePagesIT extends BrowserIT {
         browser.login("nsk-specialist").open("/registers/novosibirsk-gsn");
         browser.click("#procedure summary");
         assertThat(browser.text("#procedure-initiators")).contains("специалисты подразделения");
-        assertThat(browser.text("#procedure-steps")).contains("1) руководитель подразделения")
+        assertThat(browser.text("#procedure-steps"))
+                .contains("1) руководитель подразделения")
                 .contains("2) заместитель руководителя");
         assertThat(browser.text("#procedure-act")).contains("обязателен");
         assertThat(browser.text("#procedure-deadline")).isEqualTo("5 рабочих дней со дня приказа об утверждении");
@@ -109,9 +132,13 @@ class ProcedurePagesIT extends BrowserIT {
     @Test
     void theAuthorisedPersonProposesFromTheRegisterPageWithTheRegistersOwnLists() {
         browser.login("ast-responsible").open("/registers/astrakhan-gzhn").click("#propose-add");
-        assertThat(browser.all("#reason option:not([value=''])")).as("002 §5.3: two grounds").hasSize(2);
-        assertThat(browser.all("#direction option")).extracting(WebElement::getText)
-                .contains("Рассмотрение обращений и запросов").doesNotContain("Предоставление государственных услуг");
+        assertThat(browser.all("#reason option:not([value=''])"))
+                .as("002 §5.3: two grounds")
+                .hasSize(2);
+        assertThat(browser.all("#direction option"))
+                .extracting(WebElement::getText)
+                .contains("Рассмотрение обращений и запросов")
+                .doesNotContain("Предоставление государственных услуг");
         browser.select("direction", "Рассмотрение обращений и запросов")
                 .select("process", "Прием и рассмотрение обращений и запросов")
                 .type("touchpointName", "Чат-бот службы в мессенджере MAX")
@@ -121,7 +148,11 @@ class ProcedurePagesIT extends BrowserIT {
                 .click("#submit-change");
         browser.find("#change-status");
         String changeId = browser.url().replaceAll(".*/changes/([^/?#]+).*", "$1");
-        assertThat(api.as("auditor").get("/api/v1/changes/" + changeId).json().get("pendingStep").asString())
+        assertThat(api.as("auditor")
+                        .get("/api/v1/changes/" + changeId)
+                        .json()
+                        .get("pendingStep")
+                        .asString())
                 .isEqualTo("HEAD_OF_AUTHORITY");
 
         browser.login("ast-chief").open("/inbox");
@@ -134,8 +165,10 @@ class ProcedurePagesIT extends BrowserIT {
     void theAdministratorStartsARegisterWithASeedAuthoritysProcedure() {
         String id = "nsk-" + java.util.UUID.randomUUID().toString().substring(0, 8);
         browser.login("admin").open("/registers/new");
-        browser.type("id", id).type("authority", "Инспекция госстройнадзора НСО")
-                .selectValue("timeZone", "Asia/Novosibirsk").selectValue("preset", "NOVOSIBIRSK_GSN")
+        browser.type("id", id)
+                .type("authority", "Инспекция госстройнадзора НСО")
+                .selectValue("timeZone", "Asia/Novosibirsk")
+                .selectValue("preset", "NOVOSIBIRSK_GSN")
                 .click("#create-submit");
         assertThat(browser.urlContaining("/registers/" + id + "/setup")).contains("/registers/" + id + "/setup");
         var procedure = api.as("admin").get("/api/v1/registers/" + id).json().get("procedure");

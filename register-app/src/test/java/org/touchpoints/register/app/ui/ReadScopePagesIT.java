@@ -19,14 +19,28 @@ class ReadScopePagesIT extends BrowserIT {
         accounts.create("elsewhere-specialist", "demo", "Специалист другого органа", null);
         String other = "p-" + UUID.randomUUID().toString().substring(0, 8);
         var admin = api.as("admin");
-        ok(admin.post("/api/v1/registers", Map.of("id", other, "authority", "Другой орган власти",
-                "timeZone", "Europe/Moscow", "template", "SIX_COLUMN")));
-        ok(admin.post("/api/v1/registers/" + other + "/divisions",
+        ok(admin.post(
+                "/api/v1/registers",
+                Map.of(
+                        "id",
+                        other,
+                        "authority",
+                        "Другой орган власти",
+                        "timeZone",
+                        "Europe/Moscow",
+                        "template",
+                        "SIX_COLUMN")));
+        ok(admin.post(
+                "/api/v1/registers/" + other + "/divisions",
                 Map.of("id", "licensing", "name", "Отдел лицензирования", "processes", List.of(LICENSING_PROCESS))));
-        ok(admin.post("/api/v1/registers/" + other + "/members",
+        ok(admin.post(
+                "/api/v1/registers/" + other + "/members",
                 Map.of("username", "elsewhere-specialist", "role", "SPECIALIST", "division", "licensing")));
-        String draft = ok(api.as("elsewhere-specialist").post("/api/v1/registers/" + other + "/changes",
-                addRow("Черновая точка другого органа"))).json().get("changeId").asString();
+        String draft = ok(api.as("elsewhere-specialist")
+                        .post("/api/v1/registers/" + other + "/changes", addRow("Черновая точка другого органа")))
+                .json()
+                .get("changeId")
+                .asString();
 
         browser.login("initiator");
         StringBuilder texts = new StringBuilder();
@@ -41,11 +55,16 @@ class ReadScopePagesIT extends BrowserIT {
         }
         assertThat(texts.toString()).contains("ГЖИ Смоленской области").doesNotContain("Другой орган власти");
         assertThat(sources.toString()).contains("/registers/" + mine).doesNotContain("/registers/" + other);
-        for (String page : List.of("/registers/" + other, "/registers/" + other + "/changes",
-                "/registers/" + other + "/touchpoints", "/deadlines?registerId=" + other)) {
+        for (String page : List.of(
+                "/registers/" + other,
+                "/registers/" + other + "/changes",
+                "/registers/" + other + "/touchpoints",
+                "/deadlines?registerId=" + other)) {
             browser.open(page);
             assertThat(browser.text("h1")).as(page).isEqualTo("Нет доступа");
-            assertThat(browser.text("main")).as(page).contains("участникам этого перечня")
+            assertThat(browser.text("main"))
+                    .as(page)
+                    .contains("участникам этого перечня")
                     .doesNotContain("Черновая точка другого органа");
         }
         browser.open("/changes/" + draft);

@@ -29,8 +29,11 @@ class RegisterPageIT extends BrowserIT {
         approvedChange(id, "Личный приём");
         browser.login("initiator").open("/registers/" + id);
 
-        List<String> headers = browser.all("#register-table thead th").stream().map(WebElement::getText).toList();
-        assertThat(headers).startsWith("№", "Направление деятельности органа власти", "Наименование конкретного процесса");
+        List<String> headers = browser.all("#register-table thead th").stream()
+                .map(WebElement::getText)
+                .toList();
+        assertThat(headers)
+                .startsWith("№", "Направление деятельности органа власти", "Наименование конкретного процесса");
         List<WebElement> rows = browser.all("#register-table tbody tr");
         assertThat(rows).hasSize(2);
         WebElement process = rows.get(0).findElements(By.tagName("td")).get(2);
@@ -54,7 +57,9 @@ class RegisterPageIT extends BrowserIT {
 
         browser.open("/registers/" + id + "?asOf=2024-12-21");
         assertThat(browser.text("#past-note")).contains("21.12.2024");
-        assertThat(browser.text("#register-table tbody")).contains("Официальный сайт ГЖИ").doesNotContain("Телефон");
+        assertThat(browser.text("#register-table tbody"))
+                .contains("Официальный сайт ГЖИ")
+                .doesNotContain("Телефон");
         assertThat(browser.text("#added-since")).contains("Телефон горячей линии");
     }
 

@@ -30,20 +30,26 @@ class RegisterSearchFieldBrowserIT extends BrowserIT {
         browser.login("auditor").open("/deadlines");
         assertThat(browser.byId("registerId").getTagName()).isEqualTo("input");
         assertThat(browser.byId("registerId").getAttribute("list")).isEqualTo("registerId-options");
-        assertThat(browser.now("#registerId-options option[value='" + other + "']")).as("before typing: the first registers")
+        assertThat(browser.now("#registerId-options option[value='" + other + "']"))
+                .as("before typing: the first registers")
                 .isNotEmpty();
         browser.type("registerId", word.toLowerCase());
         // the suggestions come from the server as the person types: only the matches remain
-        new WebDriverWait(browser.driver(), Duration.ofSeconds(10)).until(d ->
-                browser.now("#registerId-options option").size() == 1
-                        && !browser.now("#registerId-options option[value='" + id + "']").isEmpty());
-        assertThat(browser.find("#registerId-options option").getAttribute("textContent")).isEqualTo(authority);
+        new WebDriverWait(browser.driver(), Duration.ofSeconds(10))
+                .until(d -> browser.now("#registerId-options option").size() == 1
+                        && !browser.now("#registerId-options option[value='" + id + "']")
+                                .isEmpty());
+        assertThat(browser.find("#registerId-options option").getAttribute("textContent"))
+                .isEqualTo(authority);
 
         browser.type("registerId", authority);
         browser.leave(() -> browser.click("#filters button[type=submit]"));
-        assertThat(browser.byId("registerId").getAttribute("value")).as("the register the name names").isEqualTo(id);
+        assertThat(browser.byId("registerId").getAttribute("value"))
+                .as("the register the name names")
+                .isEqualTo(id);
         assertThat(browser.all("#deadlines tbody tr")).hasSize(1);
-        assertThat(browser.find("#deadlines tbody tr").getAttribute("data-change-id")).isEqualTo(change);
+        assertThat(browser.find("#deadlines tbody tr").getAttribute("data-change-id"))
+                .isEqualTo(change);
         assertThat(browser.text("#registerId-hint")).contains("Выбран: " + authority);
 
         browser.open("/audit?registerId=" + id);
@@ -54,10 +60,30 @@ class RegisterSearchFieldBrowserIT extends BrowserIT {
     /** A register of {@code authority} where the demo's initiator, division head and deputy act. */
     private String registerOf(String authority) {
         String id = "f-" + UUID.randomUUID().toString().substring(0, 8);
-        ok(api.as("admin").post("/api/v1/registers", Map.of("id", id, "authority", authority, "timeZone", "Europe/Moscow",
-                "template", "SIX_COLUMN", "publicationDeadlineWorkingDays", 10)));
-        ok(api.as("admin").post("/api/v1/registers/" + id + "/divisions",
-                Map.of("id", "licensing", "name", "Отдел лицензирования", "processes", List.of(LICENSING_PROCESS))));
+        ok(api.as("admin")
+                .post(
+                        "/api/v1/registers",
+                        Map.of(
+                                "id",
+                                id,
+                                "authority",
+                                authority,
+                                "timeZone",
+                                "Europe/Moscow",
+                                "template",
+                                "SIX_COLUMN",
+                                "publicationDeadlineWorkingDays",
+                                10)));
+        ok(api.as("admin")
+                .post(
+                        "/api/v1/registers/" + id + "/divisions",
+                        Map.of(
+                                "id",
+                                "licensing",
+                                "name",
+                                "Отдел лицензирования",
+                                "processes",
+                                List.of(LICENSING_PROCESS))));
         for (Map<String, Object> member : List.of(
                 Map.<String, Object>of("username", "initiator", "role", "SPECIALIST", "division", "licensing"),
                 Map.<String, Object>of("username", "division-head", "role", "HEAD", "division", "licensing"),

@@ -41,8 +41,10 @@ class RegisterSettingsPageIT extends BrowserIT {
         browser.selectValue("deadlineFrom", "APPROVAL_ACT");
         browser.go("#procedure-submit");
         assertThat(browser.text("#procedure-refusal")).startsWith("Порядок не изменён");
-        assertThat(browser.text("#deadlineFrom-error")).isEqualTo("Срок от даты приказа считается, только если приказ обязателен");
-        assertThat(browser.find("#deadlineFrom option:checked").getAttribute("value")).isEqualTo("APPROVAL_ACT");
+        assertThat(browser.text("#deadlineFrom-error"))
+                .isEqualTo("Срок от даты приказа считается, только если приказ обязателен");
+        assertThat(browser.find("#deadlineFrom option:checked").getAttribute("value"))
+                .isEqualTo("APPROVAL_ACT");
 
         // with the act required, it is recorded: a new chain ending at the head of the authority, 5 days from the act
         browser.selectValue("approvalAct", "REQUIRED");
@@ -55,7 +57,9 @@ class RegisterSettingsPageIT extends BrowserIT {
         assertThat(browser.text("#now-procedure-deadline")).contains("5 рабочих дней со дня приказа об утверждении");
         assertThat(browser.text("#now-procedure-review")).contains("15 ноября");
 
-        JsonNode procedure = ok(api.as("admin").get("/api/v1/registers/" + registerId)).json().get("procedure");
+        JsonNode procedure = ok(api.as("admin").get("/api/v1/registers/" + registerId))
+                .json()
+                .get("procedure");
         assertThat(procedure.get("approvalAct").asString()).isEqualTo("REQUIRED");
         assertThat(procedure.get("deadlineWorkingDays").asInt()).isEqualTo(5);
         assertThat(procedure.get("annualReviewBy").asString()).isEqualTo("11-15");
@@ -64,7 +68,10 @@ class RegisterSettingsPageIT extends BrowserIT {
         assertThat(steps).containsExactly("DIVISION_HEAD", "DEPUTY", "HEAD_OF_AUTHORITY");
         // the change already in the chain keeps the chain it started under
         List<String> inFlight = new ArrayList<>();
-        ok(api.as("auditor").get("/api/v1/changes/" + changeInFlight)).json().get("procedureSteps").values()
+        ok(api.as("auditor").get("/api/v1/changes/" + changeInFlight))
+                .json()
+                .get("procedureSteps")
+                .values()
                 .forEach(s -> inFlight.add(s.asString()));
         assertThat(inFlight).containsExactly("DIVISION_HEAD", "DEPUTY");
 

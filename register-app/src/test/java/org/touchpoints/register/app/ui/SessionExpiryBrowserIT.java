@@ -24,7 +24,8 @@ class SessionExpiryBrowserIT extends BrowserIT {
                 .type("touchpointName", touchpoint)
                 .type("touchpointAddress", "г. Смоленск, ул. Октябрьской революции, д. 14а")
                 .selectValue("channel", "OFFLINE")
-                .click("#need-1").click("#need-2")
+                .click("#need-1")
+                .click("#need-2")
                 .selectValue("reason", "NEW_TOUCHPOINT")
                 .type("comment", "Приём по вторникам");
 
@@ -32,7 +33,8 @@ class SessionExpiryBrowserIT extends BrowserIT {
         browser.driver().manage().deleteCookieNamed("REGISTER_SESSION");
         browser.leave(() -> browser.click("#submit-change"));
 
-        new WebDriverWait(browser.driver(), Duration.ofSeconds(10)).until(d -> d.getCurrentUrl().contains("/login"));
+        new WebDriverWait(browser.driver(), Duration.ofSeconds(10))
+                .until(d -> d.getCurrentUrl().contains("/login"));
         assertThat(browser.text("#session-ended")).contains("Сеанс работы завершился");
         assertThat(browser.source()).doesNotContain("Нет доступа");
 
@@ -60,6 +62,7 @@ class SessionExpiryBrowserIT extends BrowserIT {
         // the draft is forgotten once the proposal went through: a new form starts empty
         browser.open("/registers/" + registerId + "/changes/new?kind=ADD");
         assertThat(browser.byId("touchpointName").getAttribute("value")).isEmpty();
-        assertThat(browser.driver().findElements(By.cssSelector(".draft-restored"))).isEmpty();
+        assertThat(browser.driver().findElements(By.cssSelector(".draft-restored")))
+                .isEmpty();
     }
 }

@@ -19,7 +19,8 @@ class SharedProcessesPageIT extends BrowserIT {
 
         // not shared yet: the register refuses a process another division runs
         browser.open("/registers/" + registerId + "/setup");
-        browser.type("division-id", "appeals").type("division-name", "Отдел обращений")
+        browser.type("division-id", "appeals")
+                .type("division-name", "Отдел обращений")
                 .type("division-processes", LICENSING_PROCESS);
         browser.go("#division-submit");
         assertThat(browser.text("#division-refusal")).contains("уже закреплён за подразделением");
@@ -30,15 +31,20 @@ class SharedProcessesPageIT extends BrowserIT {
         assertThat(browser.text("#settings-done")).contains("Порядок ведения перечня изменён");
         assertThat(browser.text("#now-procedure-shared")).contains("может вестись несколькими подразделениями");
         assertThat(browser.byId("sharedProcesses").isSelected()).isTrue();
-        assertThat(ok(api.as("admin").get("/api/v1/registers/" + registerId)).json().get("procedure")
-                .get("sharedProcesses").asBoolean()).isTrue();
+        assertThat(ok(api.as("admin").get("/api/v1/registers/" + registerId))
+                        .json()
+                        .get("procedure")
+                        .get("sharedProcesses")
+                        .asBoolean())
+                .isTrue();
 
         browser.open("/registers/" + registerId + "/setup");
-        browser.type("division-id", "appeals").type("division-name", "Отдел обращений")
+        browser.type("division-id", "appeals")
+                .type("division-name", "Отдел обращений")
                 .type("division-processes", LICENSING_PROCESS);
         browser.go("#division-submit");
         assertThat(browser.all("#division-refusal")).isEmpty();
-        assertThat(browser.text("#divisions-table")).contains("ведут также: Отдел обращений",
-                "ведут также: Отдел лицензирования");
+        assertThat(browser.text("#divisions-table"))
+                .contains("ведут также: Отдел обращений", "ведут также: Отдел лицензирования");
     }
 }

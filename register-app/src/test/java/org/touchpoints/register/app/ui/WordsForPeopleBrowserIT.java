@@ -17,17 +17,25 @@ class WordsForPeopleBrowserIT extends BrowserIT {
     void peopleAreShownByNameAndDatesTheRussianWay() {
         String registerId = newRegister();
         accounts.create("kuznetsova", "demo", PUBLISHER_NAME, null);
-        ok(api.as("admin").post("/api/v1/registers/" + registerId + "/members",
-                Map.of("username", "kuznetsova", "role", "PUBLISHER")));
+        ok(api.as("admin")
+                .post(
+                        "/api/v1/registers/" + registerId + "/members",
+                        Map.of("username", "kuznetsova", "role", "PUBLISHER")));
         String changeId = initiate(registerId, "Официальный сайт");
         ok(api.as("division-head").post("/api/v1/changes/" + changeId + "/division-approval", "{}"));
-        ok(api.as("deputy").post("/api/v1/changes/" + changeId + "/deputy-approval",
-                Map.of("orderNumber", "15-п", "orderDate", "2024-12-20")));
-        ok(api.as("kuznetsova").post("/api/v1/registers/" + registerId + "/publications",
-                Map.of("url", "https://gzhi.admin-smolensk.ru/perechen")));
+        ok(api.as("deputy")
+                .post(
+                        "/api/v1/changes/" + changeId + "/deputy-approval",
+                        Map.of("orderNumber", "15-п", "orderDate", "2024-12-20")));
+        ok(api.as("kuznetsova")
+                .post(
+                        "/api/v1/registers/" + registerId + "/publications",
+                        Map.of("url", "https://gzhi.admin-smolensk.ru/perechen")));
 
         browser.login("initiator").open("/changes/" + changeId);
-        assertThat(browser.text("#timeline")).contains("Приказ № 15-п от 20.12.2024").doesNotContain("2024-12-20")
+        assertThat(browser.text("#timeline"))
+                .contains("Приказ № 15-п от 20.12.2024")
+                .doesNotContain("2024-12-20")
                 .contains(PUBLISHER_NAME);
 
         browser.login("publisher").open("/registers/" + registerId + "/publish");
@@ -36,8 +44,14 @@ class WordsForPeopleBrowserIT extends BrowserIT {
 
         browser.login("auditor").open("/audit?registerId=" + registerId);
         String history = browser.text("#history");
-        assertThat(history).contains("Утверждено заместителем руководителя", "Администратор", PUBLISHER_NAME,
-                "Отдел лицензирования", "20.12.2024").doesNotContain("DeputyApproved", "kuznetsova");
+        assertThat(history)
+                .contains(
+                        "Утверждено заместителем руководителя",
+                        "Администратор",
+                        PUBLISHER_NAME,
+                        "Отдел лицензирования",
+                        "20.12.2024")
+                .doesNotContain("DeputyApproved", "kuznetsova");
         assertThat(browser.source()).contains("московское время");
     }
 

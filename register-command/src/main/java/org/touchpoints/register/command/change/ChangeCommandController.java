@@ -20,10 +20,8 @@ import org.touchpoints.register.api.Ids;
 import org.touchpoints.register.api.calendar.PublicationDue;
 import org.touchpoints.register.api.change.ApprovalActResult;
 import org.touchpoints.register.api.change.ApproveByDeputyCommand;
-import org.touchpoints.register.api.change.ApproveStepCommand;
-import org.touchpoints.register.api.change.RecordApprovalActCommand;
-import org.touchpoints.register.api.change.StepApprovalResult;
 import org.touchpoints.register.api.change.ApproveByDivisionCommand;
+import org.touchpoints.register.api.change.ApproveStepCommand;
 import org.touchpoints.register.api.change.ChangeKind;
 import org.touchpoints.register.api.change.ChangeReason;
 import org.touchpoints.register.api.change.ChangeStatus;
@@ -31,7 +29,9 @@ import org.touchpoints.register.api.change.DeputyApprovalResult;
 import org.touchpoints.register.api.change.InitiateChangeCommand;
 import org.touchpoints.register.api.change.InitiateChangePackageCommand;
 import org.touchpoints.register.api.change.PackageOperation;
+import org.touchpoints.register.api.change.RecordApprovalActCommand;
 import org.touchpoints.register.api.change.RejectChangeCommand;
+import org.touchpoints.register.api.change.StepApprovalResult;
 import org.touchpoints.register.api.change.WithdrawChangeCommand;
 import org.touchpoints.register.api.row.RowContent;
 import org.touchpoints.register.command.config.Actor;
@@ -61,90 +61,132 @@ public class ChangeCommandController {
     /**
      * {@code operations} (1 to 500), in place of {@code kind}/{@code rowId}/{@code row}: a change package.
      */
-    public record InitiateChangeRequest(String changeId, ChangeKind kind, String rowId, RowContent row,
-                                        ChangeReason reason, String comment, Long expectedVersion,
-                                        java.util.List<PackageOperation> operations) {
-    }
+    public record InitiateChangeRequest(
+            String changeId,
+            ChangeKind kind,
+            String rowId,
+            RowContent row,
+            ChangeReason reason,
+            String comment,
+            Long expectedVersion,
+            java.util.List<PackageOperation> operations) {}
 
     /** {@code expectedVersion}: the change's version the approver saw (or the If-Match header). */
-    public record CommentRequest(String comment, Long expectedVersion) {
-    }
+    public record CommentRequest(String comment, Long expectedVersion) {}
 
-    public record DeputyApprovalRequest(String comment, String orderNumber, LocalDate orderDate, Long expectedVersion) {
-    }
+    public record DeputyApprovalRequest(
+            String comment, String orderNumber, LocalDate orderDate, Long expectedVersion) {}
 
-    public record RejectionRequest(String reason, Long expectedVersion) {
-    }
+    public record RejectionRequest(String reason, Long expectedVersion) {}
 
-    public record ApprovalActRequest(String actId, String number, LocalDate date, java.util.List<String> changeIds) {
-    }
+    public record ApprovalActRequest(String actId, String number, LocalDate date, java.util.List<String> changeIds) {}
 
-    public record WithdrawalRequest(Long expectedVersion) {
-    }
+    public record WithdrawalRequest(Long expectedVersion) {}
 
-    private static final String VERSIONS = " Необязательно: версия, которую вы видели (заголовок If-Match: \"N\" с ETag "
-            + "из GET /changes/{changeId} или поле expectedVersion); если изменение с тех пор изменилось — 409 "
-            + "expectedChangeVersionIsCurrent. Повтор того же действия тем же пользователем возвращает прежний ответ "
-            + "и ничего не записывает.";
+    private static final String VERSIONS =
+            " Необязательно: версия, которую вы видели (заголовок If-Match: \"N\" с ETag "
+                    + "из GET /changes/{changeId} или поле expectedVersion); если изменение с тех пор изменилось — 409 "
+                    + "expectedChangeVersionIsCurrent. Повтор того же действия тем же пользователем возвращает прежний ответ "
+                    + "и ничего не записывает.";
 
     @PostMapping("/registers/{registerId}/changes")
-    @Operation(summary = "Инициировать изменение (специалист подразделения)",
-            description = "Пример: {\"kind\":\"ADD\",\"row\":{\"direction\":\"Предоставление государственных услуг\","
-                    + "\"process\":\"Лицензирование …\",\"touchpoint\":{\"name\":\"Telegram-канал\",\"channel\":\"DIGITAL\","
-                    + "\"address\":\"https://t.me/example\"},\"needs\":[1,2]},\"reason\":\"NEW_TOUCHPOINT\"}. "
-                    + "Повтор с тем же changeId и тем же телом ничего не записывает и возвращает тот же ответ. "
-                    + "Необязательно: версия перечня, которую вы видели (If-Match с ETag из GET /registers/{id}/rows "
-                    + "или поле expectedVersion); если перечень с тех пор изменился — 409 expectedRegisterVersionIsCurrent. "
-                    + "Пакет изменений: вместо kind/rowId/row — operations: [{kind, rowId?, row?}, …] (от 1 до 500); "
-                    + "одно изменение, одно согласование, все строки входят в перечень сразу; правила проверяются по "
-                    + "перечню после всего пакета, нарушение любой операции отклоняет пакет целиком (поле operations[i]…).")
-    public ResponseEntity<Map<String, Object>> initiate(@PathVariable String registerId,
-                                                        @RequestHeader(value = ExpectedVersion.HEADER, required = false) String ifMatch,
-                                                        @RequestBody InitiateChangeRequest body) {
+    @Operation(
+            summary = "Инициировать изменение (специалист подразделения)",
+            description =
+                    "Пример: {\"kind\":\"ADD\",\"row\":{\"direction\":\"Предоставление государственных услуг\","
+                            + "\"process\":\"Лицензирование …\",\"touchpoint\":{\"name\":\"Telegram-канал\",\"channel\":\"DIGITAL\","
+                            + "\"address\":\"https://t.me/example\"},\"needs\":[1,2]},\"reason\":\"NEW_TOUCHPOINT\"}. "
+                            + "Повтор с тем же changeId и тем же телом ничего не записывает и возвращает тот же ответ. "
+                            + "Необязательно: версия перечня, которую вы видели (If-Match с ETag из GET /registers/{id}/rows "
+                            + "или поле expectedVersion); если перечень с тех пор изменился — 409 expectedRegisterVersionIsCurrent. "
+                            + "Пакет изменений: вместо kind/rowId/row — operations: [{kind, rowId?, row?}, …] (от 1 до 500); "
+                            + "одно изменение, одно согласование, все строки входят в перечень сразу; правила проверяются по "
+                            + "перечню после всего пакета, нарушение любой операции отклоняет пакет целиком (поле operations[i]…).")
+    public ResponseEntity<Map<String, Object>> initiate(
+            @PathVariable String registerId,
+            @RequestHeader(value = ExpectedVersion.HEADER, required = false) String ifMatch,
+            @RequestBody InitiateChangeRequest body) {
         String changeId = body.changeId() == null ? UUID.randomUUID().toString() : body.changeId();
         // an id of ours is new; one of another register's changes is refused by the register, after its role checks
-        boolean takenElsewhere = body.changeId() != null && ID.matcher(changeId).matches()
-                && lookup.registerOf(changeId).filter(owner -> !owner.equals(registerId)).isPresent();
+        boolean takenElsewhere = body.changeId() != null
+                && ID.matcher(changeId).matches()
+                && lookup.registerOf(changeId)
+                        .filter(owner -> !owner.equals(registerId))
+                        .isPresent();
         ChangeStatus status;
         if (body.operations() != null) {
             if (body.kind() != null || body.rowId() != null || body.row() != null) {
-                throw ApiException.badRequest("operations", "Укажите либо операции пакета (operations), либо одну "
-                        + "строку (kind, rowId, row), но не то и другое вместе");
+                throw ApiException.badRequest(
+                        "operations",
+                        "Укажите либо операции пакета (operations), либо одну "
+                                + "строку (kind, rowId, row), но не то и другое вместе");
             }
-            status = commands.sendAndWait(new InitiateChangePackageCommand(registerId, changeId, body.operations(),
-                    body.reason(), body.comment(), ExpectedVersion.of(ifMatch, body.expectedVersion()), Actor.current(),
-                    clock.now(), takenElsewhere));
+            status = commands.sendAndWait(new InitiateChangePackageCommand(
+                    registerId,
+                    changeId,
+                    body.operations(),
+                    body.reason(),
+                    body.comment(),
+                    ExpectedVersion.of(ifMatch, body.expectedVersion()),
+                    Actor.current(),
+                    clock.now(),
+                    takenElsewhere));
         } else {
-            status = commands.sendAndWait(new InitiateChangeCommand(registerId, changeId, body.kind(),
-                    body.rowId(), body.row(), body.reason(), body.comment(), ExpectedVersion.of(ifMatch, body.expectedVersion()),
-                    Actor.current(), clock.now(), takenElsewhere));
+            status = commands.sendAndWait(new InitiateChangeCommand(
+                    registerId,
+                    changeId,
+                    body.kind(),
+                    body.rowId(),
+                    body.row(),
+                    body.reason(),
+                    body.comment(),
+                    ExpectedVersion.of(ifMatch, body.expectedVersion()),
+                    Actor.current(),
+                    clock.now(),
+                    takenElsewhere));
         }
         return ResponseEntity.created(URI.create("/api/v1/changes/" + changeId))
                 .body(Map.of("changeId", changeId, "status", status));
     }
 
     @PostMapping("/changes/{changeId}/division-approval")
-    @Operation(summary = "Согласовать изменение (руководитель подразделения-инициатора или исполняющий его обязанности)",
+    @Operation(
+            summary = "Согласовать изменение (руководитель подразделения-инициатора или исполняющий его обязанности)",
             description = "Пример: {\"comment\":\"Согласовано\"}." + VERSIONS)
-    public Map<String, Object> approveByDivision(@PathVariable String changeId,
-                                                 @RequestHeader(value = ExpectedVersion.HEADER, required = false) String ifMatch,
-                                                 @RequestBody(required = false) CommentRequest body) {
+    public Map<String, Object> approveByDivision(
+            @PathVariable String changeId,
+            @RequestHeader(value = ExpectedVersion.HEADER, required = false) String ifMatch,
+            @RequestBody(required = false) CommentRequest body) {
         CommentRequest b = body == null ? new CommentRequest(null, null) : body;
-        ChangeStatus status = commands.sendAndWait(new ApproveByDivisionCommand(registerOf(changeId), changeId,
-                b.comment(), ExpectedVersion.of(ifMatch, b.expectedVersion()), Actor.current(), clock.now()));
+        ChangeStatus status = commands.sendAndWait(new ApproveByDivisionCommand(
+                registerOf(changeId),
+                changeId,
+                b.comment(),
+                ExpectedVersion.of(ifMatch, b.expectedVersion()),
+                Actor.current(),
+                clock.now()));
         return Map.of("changeId", changeId, "status", status);
     }
 
     @PostMapping("/changes/{changeId}/deputy-approval")
-    @Operation(summary = "Утвердить изменение (заместитель руководителя или исполняющий его обязанности)",
-            description = "Необязательно: номер и дата приказа. Ответ содержит срок публикации в рабочих днях." + VERSIONS)
-    public Map<String, Object> approveByDeputy(@PathVariable String changeId,
-                                               @RequestHeader(value = ExpectedVersion.HEADER, required = false) String ifMatch,
-                                               @RequestBody(required = false) DeputyApprovalRequest body) {
+    @Operation(
+            summary = "Утвердить изменение (заместитель руководителя или исполняющий его обязанности)",
+            description =
+                    "Необязательно: номер и дата приказа. Ответ содержит срок публикации в рабочих днях." + VERSIONS)
+    public Map<String, Object> approveByDeputy(
+            @PathVariable String changeId,
+            @RequestHeader(value = ExpectedVersion.HEADER, required = false) String ifMatch,
+            @RequestBody(required = false) DeputyApprovalRequest body) {
         DeputyApprovalRequest b = body == null ? new DeputyApprovalRequest(null, null, null, null) : body;
-        DeputyApprovalResult result = commands.sendAndWait(new ApproveByDeputyCommand(registerOf(changeId), changeId,
-                b.comment(), b.orderNumber(), b.orderDate(), ExpectedVersion.of(ifMatch, b.expectedVersion()),
-                Actor.current(), clock.now()));
+        DeputyApprovalResult result = commands.sendAndWait(new ApproveByDeputyCommand(
+                registerOf(changeId),
+                changeId,
+                b.comment(),
+                b.orderNumber(),
+                b.orderDate(),
+                ExpectedVersion.of(ifMatch, b.expectedVersion()),
+                Actor.current(),
+                clock.now()));
         Map<String, Object> response = new LinkedHashMap<>();
         response.put("changeId", changeId);
         response.put("status", result.status());
@@ -157,16 +199,23 @@ public class ChangeCommandController {
     }
 
     @PostMapping("/changes/{changeId}/approval")
-    @Operation(summary = "Согласовать или утвердить изменение на его текущем шаге (тот, кто этот шаг выполняет)",
+    @Operation(
+            summary = "Согласовать или утвердить изменение на его текущем шаге (тот, кто этот шаг выполняет)",
             description = "Шаги задаёт порядок ведения перечня: DIVISION_HEAD, RESPONSIBLE, DEPUTY, HEAD_OF_AUTHORITY. "
                     + "После последнего шага статус APPROVED (с dueDate) или, если порядок требует приказа, "
                     + "AWAITING_APPROVAL_ACT. Пример: {\"comment\":\"Согласовано\"}." + VERSIONS)
-    public Map<String, Object> approve(@PathVariable String changeId,
-                                       @RequestHeader(value = ExpectedVersion.HEADER, required = false) String ifMatch,
-                                       @RequestBody(required = false) CommentRequest body) {
+    public Map<String, Object> approve(
+            @PathVariable String changeId,
+            @RequestHeader(value = ExpectedVersion.HEADER, required = false) String ifMatch,
+            @RequestBody(required = false) CommentRequest body) {
         CommentRequest b = body == null ? new CommentRequest(null, null) : body;
-        StepApprovalResult result = commands.sendAndWait(new ApproveStepCommand(registerOf(changeId), changeId,
-                b.comment(), ExpectedVersion.of(ifMatch, b.expectedVersion()), Actor.current(), clock.now()));
+        StepApprovalResult result = commands.sendAndWait(new ApproveStepCommand(
+                registerOf(changeId),
+                changeId,
+                b.comment(),
+                ExpectedVersion.of(ifMatch, b.expectedVersion()),
+                Actor.current(),
+                clock.now()));
         Map<String, Object> response = new LinkedHashMap<>();
         response.put("changeId", changeId);
         response.put("status", result.status());
@@ -178,39 +227,55 @@ public class ChangeCommandController {
     }
 
     @PostMapping("/registers/{registerId}/approval-acts")
-    @Operation(summary = "Внести приказ, утверждающий изменения (заместитель, ответственное лицо или руководитель органа)",
+    @Operation(
+            summary = "Внести приказ, утверждающий изменения (заместитель, ответственное лицо или руководитель органа)",
             description = "Пример: {\"number\":\"15-п\",\"date\":\"2026-12-01\",\"changeIds\":[\"c-1\",\"c-2\"]}. "
                     + "Один приказ утверждает одно или несколько изменений, ожидающих приказа; каждое с этого момента в "
                     + "перечне. Приказ, датированный будущим днём или раньше последнего согласования, или изменение, не "
                     + "ожидающее приказа, отклоняются целиком. Повтор с тем же actId ничего не записывает.")
-    public ResponseEntity<ApprovalActResult> recordAct(@PathVariable String registerId,
-                                                       @RequestBody ApprovalActRequest body) {
+    public ResponseEntity<ApprovalActResult> recordAct(
+            @PathVariable String registerId, @RequestBody ApprovalActRequest body) {
         String actId = body.actId() == null ? UUID.randomUUID().toString() : body.actId();
-        ApprovalActResult result = commands.sendAndWait(new RecordApprovalActCommand(registerId, actId, body.number(),
-                body.date(), body.changeIds(), Actor.current(), clock.now()));
-        return ResponseEntity.created(URI.create("/api/v1/registers/" + registerId + "/approval-acts/" + result.actId()))
+        ApprovalActResult result = commands.sendAndWait(new RecordApprovalActCommand(
+                registerId, actId, body.number(), body.date(), body.changeIds(), Actor.current(), clock.now()));
+        return ResponseEntity.created(
+                        URI.create("/api/v1/registers/" + registerId + "/approval-acts/" + result.actId()))
                 .body(result);
     }
 
     @PostMapping("/changes/{changeId}/rejection")
-    @Operation(summary = "Отклонить изменение (согласующий на своём шаге), с указанием причины",
+    @Operation(
+            summary = "Отклонить изменение (согласующий на своём шаге), с указанием причины",
             description = "Пример: {\"reason\":\"Нет основания\"}." + VERSIONS)
-    public Map<String, Object> reject(@PathVariable String changeId,
-                                      @RequestHeader(value = ExpectedVersion.HEADER, required = false) String ifMatch,
-                                      @RequestBody(required = false) RejectionRequest body) {
+    public Map<String, Object> reject(
+            @PathVariable String changeId,
+            @RequestHeader(value = ExpectedVersion.HEADER, required = false) String ifMatch,
+            @RequestBody(required = false) RejectionRequest body) {
         RejectionRequest b = body == null ? new RejectionRequest(null, null) : body;
-        ChangeStatus status = commands.sendAndWait(new RejectChangeCommand(registerOf(changeId), changeId,
-                b.reason(), ExpectedVersion.of(ifMatch, b.expectedVersion()), Actor.current(), clock.now()));
+        ChangeStatus status = commands.sendAndWait(new RejectChangeCommand(
+                registerOf(changeId),
+                changeId,
+                b.reason(),
+                ExpectedVersion.of(ifMatch, b.expectedVersion()),
+                Actor.current(),
+                clock.now()));
         return Map.of("changeId", changeId, "status", status);
     }
 
     @PostMapping("/changes/{changeId}/withdrawal")
-    @Operation(summary = "Отозвать изменение (инициатор, до утверждения)", description = "Тело не обязательно." + VERSIONS)
-    public Map<String, Object> withdraw(@PathVariable String changeId,
-                                        @RequestHeader(value = ExpectedVersion.HEADER, required = false) String ifMatch,
-                                        @RequestBody(required = false) WithdrawalRequest body) {
-        ChangeStatus status = commands.sendAndWait(new WithdrawChangeCommand(registerOf(changeId), changeId,
-                ExpectedVersion.of(ifMatch, body == null ? null : body.expectedVersion()), Actor.current(), clock.now()));
+    @Operation(
+            summary = "Отозвать изменение (инициатор, до утверждения)",
+            description = "Тело не обязательно." + VERSIONS)
+    public Map<String, Object> withdraw(
+            @PathVariable String changeId,
+            @RequestHeader(value = ExpectedVersion.HEADER, required = false) String ifMatch,
+            @RequestBody(required = false) WithdrawalRequest body) {
+        ChangeStatus status = commands.sendAndWait(new WithdrawChangeCommand(
+                registerOf(changeId),
+                changeId,
+                ExpectedVersion.of(ifMatch, body == null ? null : body.expectedVersion()),
+                Actor.current(),
+                clock.now()));
         return Map.of("changeId", changeId, "status", status);
     }
 
@@ -218,7 +283,8 @@ public class ChangeCommandController {
         if (!ID.matcher(changeId).matches()) {
             throw ApiException.notFound("Изменение не найдено");
         }
-        return lookup.registerOf(changeId).orElseThrow(() -> ApiException.notFound("Изменение «" + changeId + "» не найдено"));
+        return lookup.registerOf(changeId)
+                .orElseThrow(() -> ApiException.notFound("Изменение «" + changeId + "» не найдено"));
     }
 
     /**
@@ -228,7 +294,8 @@ public class ChangeCommandController {
     private static void putDueDate(Map<String, Object> response, PublicationDue due) {
         response.put("dueDate", due == null ? null : due.dueDate());
         if (due != null && due.note() != null) {
-            response.put("dueDateNote", due.note()); // counted by the federal calendar alone, by an administrator's mark
+            response.put(
+                    "dueDateNote", due.note()); // counted by the federal calendar alone, by an administrator's mark
         }
         if (due != null && due.problem() != null) {
             response.put("dueDateProblem", due.problem()); // the count was refused: a calendar year is not loaded

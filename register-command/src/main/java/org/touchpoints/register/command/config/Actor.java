@@ -5,8 +5,7 @@ import org.springframework.security.core.context.SecurityContextHolder;
 
 /** The signed-in person on whose behalf a command is sent. */
 public final class Actor {
-    private Actor() {
-    }
+    private Actor() {}
 
     public static String current() {
         Authentication auth = SecurityContextHolder.getContext().getAuthentication();

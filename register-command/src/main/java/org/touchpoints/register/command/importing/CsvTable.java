@@ -5,11 +5,9 @@ import java.util.List;
 
 /** RFC 4180 CSV reading (quoted cells, doubled quotes, line breaks inside quotes), remembering line numbers. */
 final class CsvTable {
-    record Record(int line, List<String> cells) {
-    }
+    record Record(int line, List<String> cells) {}
 
-    private CsvTable() {
-    }
+    private CsvTable() {}
 
     static List<Record> parse(String text) {
         if (!text.isEmpty() && text.charAt(0) == '\uFEFF') {

@@ -24,8 +24,7 @@ import org.touchpoints.register.api.row.Text;
  * first. A record's line is the table row's number, 1-based, counting from the table's first row.
  */
 final class DocxTable {
-    private DocxTable() {
-    }
+    private DocxTable() {}
 
     static List<CsvTable.Record> parse(byte[] file) {
         try (XWPFDocument document = new XWPFDocument(new ByteArrayInputStream(file))) {
@@ -35,13 +34,15 @@ final class DocxTable {
                     return records;
                 }
             }
-            throw new ImportFileException(1,
-                    "В документе Word не найдена таблица перечня: нет таблицы со столбцом «Точка взаимодействия»");
+            throw new ImportFileException(
+                    1, "В документе Word не найдена таблица перечня: нет таблицы со столбцом «Точка взаимодействия»");
         } catch (ImportFileException e) {
             throw e;
         } catch (IOException | RuntimeException e) {
-            throw new ImportFileException(1, "Файл не читается как документ Word (.docx): сохраните его как "
-                    + "«Документ Word (.docx)», «Книга Excel (.xlsx)» или «CSV UTF-8»");
+            throw new ImportFileException(
+                    1,
+                    "Файл не читается как документ Word (.docx): сохраните его как "
+                            + "«Документ Word (.docx)», «Книга Excel (.xlsx)» или «CSV UTF-8»");
         }
     }
 
@@ -62,8 +63,10 @@ final class DocxTable {
             }
             grid.add(cells);
             above = cells;
-            if (headerRow < 0 && cells.stream().map(Text::key).anyMatch(k -> k.contains("точка взаимодействия")
-                    || k.contains("touchpoint"))) {
+            if (headerRow < 0
+                    && cells.stream()
+                            .map(Text::key)
+                            .anyMatch(k -> k.contains("точка взаимодействия") || k.contains("touchpoint"))) {
                 headerRow = r;
             }
         }
@@ -78,8 +81,10 @@ final class DocxTable {
                 continue;
             }
             if (records.size() > RegisterFileReader.MAX_ROWS) {
-                throw new ImportFileException(r + 1, "В таблице больше " + RegisterFileReader.MAX_ROWS
-                        + " строк: столько строк перечень не содержит; проверьте, тот ли это файл");
+                throw new ImportFileException(
+                        r + 1,
+                        "В таблице больше " + RegisterFileReader.MAX_ROWS
+                                + " строк: столько строк перечень не содержит; проверьте, тот ли это файл");
             }
             records.add(new CsvTable.Record(r + 1, trimTrailingBlanks(cells)));
         }
@@ -89,8 +94,9 @@ final class DocxTable {
     /** A cell of a vertical merge other than its first: it shows the text of the cell above. */
     private static boolean continuesAbove(XWPFTableCell cell) {
         CTTcPr pr = cell.getCTTc().getTcPr();
-        return pr != null && pr.isSetVMerge() && (pr.getVMerge().getVal() == null
-                || pr.getVMerge().getVal() == STMerge.CONTINUE);
+        return pr != null
+                && pr.isSetVMerge()
+                && (pr.getVMerge().getVal() == null || pr.getVMerge().getVal() == STMerge.CONTINUE);
     }
 
     private static int span(XWPFTableCell cell) {
@@ -103,11 +109,15 @@ final class DocxTable {
     }
 
     private static String text(XWPFTableCell cell) {
-        return cell.getParagraphs().stream().map(XWPFParagraph::getText).collect(Collectors.joining("\n")).strip();
+        return cell.getParagraphs().stream()
+                .map(XWPFParagraph::getText)
+                .collect(Collectors.joining("\n"))
+                .strip();
     }
 
     private static boolean numbersTheColumns(List<String> cells) {
-        List<String> filled = cells.stream().map(String::strip).filter(s -> !s.isEmpty()).toList();
+        List<String> filled =
+                cells.stream().map(String::strip).filter(s -> !s.isEmpty()).toList();
         if (filled.size() < 2) {
             return false;
         }

@@ -17,11 +17,9 @@ import org.touchpoints.register.api.row.TouchpointNames;
  */
 public final class Inferences {
     /** One inference on one line of the file: {@code field} names the row's field it filled. */
-    public record Warning(int line, String field, String message) {
-    }
+    public record Warning(int line, String field, String message) {}
 
-    private Inferences() {
-    }
+    private Inferences() {}
 
     /** The channel the touchpoint's type gives (a phone is offline, a site digital), or null when the name says neither. */
     static Channel channelOfType(String name, String address) {
@@ -73,13 +71,21 @@ public final class Inferences {
     static NeedsFromText.Mapped needs(int line, String interaction, List<Warning> warnings) {
         NeedsFromText.Mapped mapped = NeedsFromText.map(interaction);
         String phrases = mapped.phrases().stream()
-                .map(p -> "«" + p.text() + "» → " + p.codes().stream().map(String::valueOf).collect(Collectors.joining(", ")))
+                .map(p -> "«" + p.text() + "» → "
+                        + p.codes().stream().map(String::valueOf).collect(Collectors.joining(", ")))
                 .collect(Collectors.joining("; "));
-        String needs = mapped.needs().stream().map(c -> c + " «" + ClientNeed.ofCode(c).orElseThrow().title() + "»")
+        String needs = mapped.needs().stream()
+                .map(c -> c + " «" + ClientNeed.ofCode(c).orElseThrow().title() + "»")
                 .collect(Collectors.joining(", "));
-        warnings.add(new Warning(line, "needs", "Потребности определены по тексту взаимодействия: " + needs + " ("
-                + phrases + ")" + (mapped.otherNeed() == null ? ""
-                : ". Не сопоставлено с перечнем, записано как «другие потребности»: «" + mapped.otherNeed() + "»")));
+        warnings.add(new Warning(
+                line,
+                "needs",
+                "Потребности определены по тексту взаимодействия: " + needs + " ("
+                        + phrases + ")"
+                        + (mapped.otherNeed() == null
+                                ? ""
+                                : ". Не сопоставлено с перечнем, записано как «другие потребности»: «"
+                                        + mapped.otherNeed() + "»")));
         return mapped;
     }
 
@@ -88,7 +94,8 @@ public final class Inferences {
         if (cell != null && !cell.isBlank() || above == null) {
             return cell;
         }
-        warnings.add(new Warning(line, field, "Ячейка «" + label + "» пуста: принято значение строки выше «" + above + "»"));
+        warnings.add(
+                new Warning(line, field, "Ячейка «" + label + "» пуста: принято значение строки выше «" + above + "»"));
         return above;
     }
 
@@ -110,14 +117,18 @@ public final class Inferences {
             String name = cell.substring(0, m.start()).strip();
             String addr = cell.substring(m.start()).strip();
             if (!name.isEmpty()) {
-                warnings.add(new Warning(line, "touchpoint.address", "Ячейка точки разделена: наименование «" + name
-                        + "», адрес «" + addr + "»"));
+                warnings.add(new Warning(
+                        line,
+                        "touchpoint.address",
+                        "Ячейка точки разделена: наименование «" + name + "», адрес «" + addr + "»"));
                 return new String[] {name, addr};
             }
         }
         if (bracketed) {
-            warnings.add(new Warning(line, "touchpoint.name", "Адрес в скобках оставлен в наименовании точки: «"
-                    + cell + "»; отдельный адрес не указан"));
+            warnings.add(new Warning(
+                    line,
+                    "touchpoint.name",
+                    "Адрес в скобках оставлен в наименовании точки: «" + cell + "»; отдельный адрес не указан"));
         }
         return new String[] {cell, null};
     }

@@ -18,8 +18,7 @@ import org.touchpoints.register.api.row.ClientNeed;
  */
 final class NeedsFromText {
     /** A phrase of the interaction text and the needs read from it. */
-    record Phrase(String text, List<Integer> codes) {
-    }
+    record Phrase(String text, List<Integer> codes) {}
 
     record Mapped(List<Integer> needs, String otherNeed, List<Phrase> phrases) {
         Mapped(List<Integer> needs, String otherNeed) {
@@ -27,8 +26,7 @@ final class NeedsFromText {
         }
     }
 
-    private NeedsFromText() {
-    }
+    private NeedsFromText() {}
 
     static Mapped map(String interaction) {
         Set<Integer> needs = new LinkedHashSet<>();
@@ -64,14 +62,24 @@ final class NeedsFromText {
         if (p.contains("объектов для осмотра") || p.contains("объекта для осмотра")) {
             return List.of(ClientNeed.INSPECTION.code());
         }
-        if (p.contains("результат") || p.contains("ответ") || p.contains("выпис") || p.contains("расчетн")
-                || p.contains("получение клиентом документов") || p.contains("предоставление документов клиенту")) {
+        if (p.contains("результат")
+                || p.contains("ответ")
+                || p.contains("выпис")
+                || p.contains("расчетн")
+                || p.contains("получение клиентом документов")
+                || p.contains("предоставление документов клиенту")) {
             return List.of(ClientNeed.RESULT.code());
         }
-        boolean submission = (p.contains("подача") || p.contains("направлени") || p.contains("предоставлени")
-                || p.contains("представлени") || p.contains("оформлени"))
-                && (p.contains("обращени") || p.contains("заявлени") || p.contains("запрос") || p.contains("документ")
-                || p.contains("жалоб"));
+        boolean submission = (p.contains("подача")
+                        || p.contains("направлени")
+                        || p.contains("предоставлени")
+                        || p.contains("представлени")
+                        || p.contains("оформлени"))
+                && (p.contains("обращени")
+                        || p.contains("заявлени")
+                        || p.contains("запрос")
+                        || p.contains("документ")
+                        || p.contains("жалоб"));
         boolean consultation = p.contains("консульт");
         if (!submission && !consultation && (p.contains("информаци") || p.contains("ознакомлени"))) {
             return List.of(ClientNeed.INFORMATION.code());

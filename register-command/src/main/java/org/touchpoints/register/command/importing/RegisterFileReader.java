@@ -31,8 +31,7 @@ public final class RegisterFileReader {
         }
     }
 
-    public record LineError(int line, String message) {
-    }
+    public record LineError(int line, String message) {}
 
     /** {@code warnings}: what was inferred on each line ({@link Inferences}), for the administrator to read. */
     public record Parsed(List<ParsedRow> rows, List<LineError> errors, List<Inferences.Warning> warnings) {
@@ -41,7 +40,14 @@ public final class RegisterFileReader {
         }
     }
 
-    enum Column { GROUP, DIRECTION, PROCESS, TOUCHPOINT, INTERACTION, FEATURES }
+    enum Column {
+        GROUP,
+        DIRECTION,
+        PROCESS,
+        TOUCHPOINT,
+        INTERACTION,
+        FEATURES
+    }
 
     private static final Pattern ADDRESS = Pattern.compile(
             "(https?://\\S+|www\\.\\S+|[\\w.+-]+@[\\w-]+(\\.[\\w-]+)+|(\\+7|8)\\s*[\\(\\-]?\\s*\\d{3,5}\\s*\\)?[\\s\\d-]{5,}|\\d{6},\\s*г\\.)");
@@ -51,15 +57,17 @@ public final class RegisterFileReader {
     /** A register is a few hundred rows; a table much longer than any register is refused, not imported for minutes. */
     public static final int MAX_ROWS = 5000;
 
-    private RegisterFileReader() {
-    }
+    private RegisterFileReader() {}
 
     /** A CSV; a cell made inert against formula injection ({@link RegisterCsv#inert}) is read back as it was. */
     public static Parsed readCsv(String text) {
         List<CsvTable.Record> records;
         try {
-            records = CsvTable.parse(text).stream().map(r -> new CsvTable.Record(r.line(),
-                    r.cells().stream().map(RegisterCsv::restored).toList())).toList();
+            records = CsvTable.parse(text).stream()
+                    .map(r -> new CsvTable.Record(
+                            r.line(),
+                            r.cells().stream().map(RegisterCsv::restored).toList()))
+                    .toList();
         } catch (ImportFileException e) {
             return new Parsed(List.of(), List.of(new LineError(e.line(), e.getMessage())));
         }
@@ -67,8 +75,12 @@ public final class RegisterFileReader {
             return new Parsed(List.of(), List.of(new LineError(1, "Файл пуст")));
         }
         if (records.size() - 1 > MAX_ROWS) {
-            return new Parsed(List.of(), List.of(new LineError(records.get(MAX_ROWS + 1).line(), "В таблице больше "
-                    + MAX_ROWS + " строк: столько строк перечень не содержит; проверьте, тот ли это файл")));
+            return new Parsed(
+                    List.of(),
+                    List.of(new LineError(
+                            records.get(MAX_ROWS + 1).line(),
+                            "В таблице больше " + MAX_ROWS
+                                    + " строк: столько строк перечень не содержит; проверьте, тот ли это файл")));
         }
         return read(records);
     }
@@ -127,17 +139,25 @@ public final class RegisterFileReader {
         for (CsvTable.Record r : records.subList(1, records.size())) {
             if (repeatsTheHeader(r, header)) {
                 // the header repeated where the table continues on a new page, as seed 004's table stands in its text
-                warnings.add(new Inferences.Warning(r.line(), "header", "Строка повторяет заголовок таблицы (перенос "
-                        + "таблицы на следующую страницу): пропущена, строкой перечня не считается"));
+                warnings.add(new Inferences.Warning(
+                        r.line(),
+                        "header",
+                        "Строка повторяет заголовок таблицы (перенос "
+                                + "таблицы на следующую страницу): пропущена, строкой перечня не считается"));
                 continue;
             }
             group = groupNo(cell(r, columns, Column.GROUP), group);
             List<Inferences.Warning> line = new ArrayList<>();
-            String process = Inferences.continued(r.line(), "process", "Наименование процесса",
-                    cell(r, columns, Column.PROCESS), processAbove, line);
+            String process = Inferences.continued(
+                    r.line(), "process", "Наименование процесса", cell(r, columns, Column.PROCESS), processAbove, line);
             String direction = columns.containsKey(Column.DIRECTION)
-                    ? Inferences.continued(r.line(), "direction", "Направление деятельности",
-                    cell(r, columns, Column.DIRECTION), directionAbove, line)
+                    ? Inferences.continued(
+                            r.line(),
+                            "direction",
+                            "Направление деятельности",
+                            cell(r, columns, Column.DIRECTION),
+                            directionAbove,
+                            line)
                     : process;
             processAbove = Text.isBlank(process) ? processAbove : process;
             directionAbove = Text.isBlank(direction) ? directionAbove : direction;
@@ -145,25 +165,45 @@ public final class RegisterFileReader {
             String interaction = cell(r, columns, Column.INTERACTION);
             String features = cell(r, columns, Column.FEATURES);
             if (r.cells().size() > header.cells().size()) {
-                errors.add(new LineError(r.line(), "Лишние ячейки: " + r.cells().size() + " вместо " + header.cells().size()));
+                errors.add(new LineError(
+                        r.line(),
+                        "Лишние ячейки: " + r.cells().size() + " вместо "
+                                + header.cells().size()));
                 continue;
             }
-            if (Text.isBlank(process) || Text.isBlank(touchpointCell) || Text.isBlank(interaction) || Text.isBlank(direction)) {
-                errors.add(new LineError(r.line(), "Не заполнены обязательные ячейки (процесс, точка взаимодействия, взаимодействие с клиентом)"));
+            if (Text.isBlank(process)
+                    || Text.isBlank(touchpointCell)
+                    || Text.isBlank(interaction)
+                    || Text.isBlank(direction)) {
+                errors.add(new LineError(
+                        r.line(),
+                        "Не заполнены обязательные ячейки (процесс, точка взаимодействия, взаимодействие с клиентом)"));
                 continue;
             }
             if (r.cells().stream().anyMatch(Identity::hasInvisibleCharacters)) {
-                errors.add(new LineError(r.line(), "Строка содержит невидимые символы (пробел нулевой ширины, знаки "
-                        + "направления письма, мягкий перенос): удалите их в исходной таблице"));
+                errors.add(new LineError(
+                        r.line(),
+                        "Строка содержит невидимые символы (пробел нулевой ширины, знаки "
+                                + "направления письма, мягкий перенос): удалите их в исходной таблице"));
                 continue;
             }
             String[] nameAndAddress = Inferences.split(r.line(), touchpointCell.strip(), ADDRESS, line);
-            Channel channel = Inferences.channel(r.line(), Text.clean(nameAndAddress[0]), nameAndAddress[1], features, line);
+            Channel channel =
+                    Inferences.channel(r.line(), Text.clean(nameAndAddress[0]), nameAndAddress[1], features, line);
             NeedsFromText.Mapped needs = Inferences.needs(r.line(), interaction, line);
             warnings.addAll(line);
-            rows.add(new ParsedRow(r.line(), new RowContent(Text.clean(direction), Text.clean(process),
-                    new Touchpoint(Text.clean(nameAndAddress[0]), channel, nameAndAddress[1]), needs.needs(),
-                    needs.otherNeed(), interaction.strip(), Text.isBlank(features) ? null : features.strip(), null), group));
+            rows.add(new ParsedRow(
+                    r.line(),
+                    new RowContent(
+                            Text.clean(direction),
+                            Text.clean(process),
+                            new Touchpoint(Text.clean(nameAndAddress[0]), channel, nameAndAddress[1]),
+                            needs.needs(),
+                            needs.otherNeed(),
+                            interaction.strip(),
+                            Text.isBlank(features) ? null : features.strip(),
+                            null),
+                    group));
         }
         return new Parsed(rows, errors, warnings);
     }

@@ -31,8 +31,7 @@ import org.touchpoints.register.command.register.RowRules;
  */
 @Service
 public class RegisterImporter {
-    public record Duplicate(String process, String touchpoint, List<Integer> rows) {
-    }
+    public record Duplicate(String process, String touchpoint, List<Integer> rows) {}
 
     /**
      * @param imported rows recorded (0 for a dry run or a refused file)
@@ -40,11 +39,20 @@ public class RegisterImporter {
      * @param warnings every inference, per line: what the file did not say and the importer read into the row
      * @param rows     the rows exactly as they will be recorded (the division is the owner of the process)
      */
-    public record Report(int imported, int readable, boolean dryRun, List<Duplicate> duplicates,
-                         List<RegisterFileReader.LineError> errors, List<Inferences.Warning> warnings,
-                         List<RecordedRow> rows) {
-        public Report(int imported, int readable, boolean dryRun, List<Duplicate> duplicates,
-                      List<RegisterFileReader.LineError> errors) {
+    public record Report(
+            int imported,
+            int readable,
+            boolean dryRun,
+            List<Duplicate> duplicates,
+            List<RegisterFileReader.LineError> errors,
+            List<Inferences.Warning> warnings,
+            List<RecordedRow> rows) {
+        public Report(
+                int imported,
+                int readable,
+                boolean dryRun,
+                List<Duplicate> duplicates,
+                List<RegisterFileReader.LineError> errors) {
             this(imported, readable, dryRun, duplicates, errors, List.of(), List.of());
         }
     }
@@ -53,11 +61,27 @@ public class RegisterImporter {
      * A row of the file as the register will record it; {@code groupNo} is the file's № of its group (null where the
      * file gives none and the register numbers the group itself).
      */
-    public record RecordedRow(int line, Integer groupNo, String direction, String process, Touchpoint touchpoint,
-                              List<Integer> needs, String otherNeed, String interaction, String features) {
+    public record RecordedRow(
+            int line,
+            Integer groupNo,
+            String direction,
+            String process,
+            Touchpoint touchpoint,
+            List<Integer> needs,
+            String otherNeed,
+            String interaction,
+            String features) {
         static RecordedRow of(int line, Integer groupNo, RowContent c) {
-            return new RecordedRow(line, groupNo, c.direction(), c.process(), c.touchpoint(), c.needs(), c.otherNeed(),
-                    c.interaction(), c.features());
+            return new RecordedRow(
+                    line,
+                    groupNo,
+                    c.direction(),
+                    c.process(),
+                    c.touchpoint(),
+                    c.needs(),
+                    c.otherNeed(),
+                    c.interaction(),
+                    c.features());
         }
     }
 
@@ -97,13 +121,15 @@ public class RegisterImporter {
         if (fileName != null && fileName.strip().toLowerCase(Locale.ROOT).endsWith(".docx")) {
             return true;
         }
-        boolean named = fileName != null && fileName.strip().toLowerCase(Locale.ROOT).endsWith(".xlsx");
+        boolean named =
+                fileName != null && fileName.strip().toLowerCase(Locale.ROOT).endsWith(".xlsx");
         boolean zip = file != null && file.length >= 2 && file[0] == 'P' && file[1] == 'K';
         return !named && zip && new String(file, StandardCharsets.ISO_8859_1).contains("word/document.xml");
     }
 
     static boolean isXlsx(byte[] file, String fileName) {
-        boolean named = fileName != null && fileName.strip().toLowerCase(Locale.ROOT).endsWith(".xlsx");
+        boolean named =
+                fileName != null && fileName.strip().toLowerCase(Locale.ROOT).endsWith(".xlsx");
         boolean zip = file != null && file.length >= 2 && file[0] == 'P' && file[1] == 'K';
         return named || zip;
     }
@@ -111,30 +137,40 @@ public class RegisterImporter {
     static RegisterFileReader.Parsed parseCsv(byte[] file) {
         String text;
         try {
-            text = StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
-                    .onUnmappableCharacter(CodingErrorAction.REPORT).decode(ByteBuffer.wrap(file)).toString();
+            text = StandardCharsets.UTF_8
+                    .newDecoder()
+                    .onMalformedInput(CodingErrorAction.REPORT)
+                    .onUnmappableCharacter(CodingErrorAction.REPORT)
+                    .decode(ByteBuffer.wrap(file))
+                    .toString();
         } catch (CharacterCodingException e) {
-            return new RegisterFileReader.Parsed(List.of(), List.of(new RegisterFileReader.LineError(1,
-                    "Файл не в кодировке UTF-8: сохраните таблицу как «CSV UTF-8»")));
+            return new RegisterFileReader.Parsed(
+                    List.of(),
+                    List.of(new RegisterFileReader.LineError(
+                            1, "Файл не в кодировке UTF-8: сохраните таблицу как «CSV UTF-8»")));
         }
         return RegisterFileReader.readCsv(text);
     }
 
-    private Report importParsed(String registerId, RegisterFileReader.Parsed parsed, String source, String actor,
-                                boolean dryRun) {
+    private Report importParsed(
+            String registerId, RegisterFileReader.Parsed parsed, String source, String actor, boolean dryRun) {
         List<Duplicate> duplicates = duplicates(parsed.rows());
         parsed = withSharedProcessWarnings(registerId, parsed);
         List<RecordedRow> recorded = new ArrayList<>();
         for (RegisterFileReader.ParsedRow r : parsed.rows()) {
-            RowContent c = RowRules.rowIsComplete(r.row(), "row").isEmpty() ? RowRules.normalise(r.row(), null) : r.row();
+            RowContent c =
+                    RowRules.rowIsComplete(r.row(), "row").isEmpty() ? RowRules.normalise(r.row(), null) : r.row();
             recorded.add(RecordedRow.of(r.line(), r.groupNo(), c));
         }
         if (!parsed.errors().isEmpty() || dryRun) {
-            return new Report(0, parsed.rows().size(), dryRun, duplicates, parsed.errors(), parsed.warnings(), recorded);
+            return new Report(
+                    0, parsed.rows().size(), dryRun, duplicates, parsed.errors(), parsed.warnings(), recorded);
         }
         List<RegisterRow> rows = new ArrayList<>();
         for (RegisterFileReader.ParsedRow r : parsed.rows()) {
-            String rowId = UUID.nameUUIDFromBytes((registerId + "/" + source + "/" + r.line()).getBytes(StandardCharsets.UTF_8)).toString();
+            String rowId = UUID.nameUUIDFromBytes(
+                            (registerId + "/" + source + "/" + r.line()).getBytes(StandardCharsets.UTF_8))
+                    .toString();
             rows.add(new RegisterRow(rowId, r.row(), r.groupNo()));
         }
         Integer imported = commands.sendAndWait(new ImportRowsCommand(registerId, rows, source, actor, clock.now()));
@@ -150,30 +186,43 @@ public class RegisterImporter {
         List<Inferences.Warning> warnings = new ArrayList<>(parsed.warnings());
         Map<String, List<String>> ownersByProcess = new HashMap<>();
         for (RegisterFileReader.ParsedRow r : parsed.rows()) {
-            if (r.row() == null || Text.isBlank(r.row().process()) || !Text.isBlank(r.row().division())) {
+            if (r.row() == null
+                    || Text.isBlank(r.row().process())
+                    || !Text.isBlank(r.row().division())) {
                 continue;
             }
-            List<String> divisions = ownersByProcess.computeIfAbsent(Identity.name(r.row().process()),
+            List<String> divisions = ownersByProcess.computeIfAbsent(
+                    Identity.name(r.row().process()),
                     k -> owners.ownersOf(registerId, r.row().process()));
             if (divisions.size() > 1) {
-                warnings.add(new Inferences.Warning(r.line(), "division", "Процесс «" + r.row().process().strip()
-                        + "» ведут несколько подразделений («" + String.join("», «", divisions) + "»): строка загружается "
-                        + "без подразделения; специалист своего подразделения укажет его, предложив изменение строки"));
+                warnings.add(
+                        new Inferences.Warning(
+                                r.line(),
+                                "division",
+                                "Процесс «" + r.row().process().strip()
+                                        + "» ведут несколько подразделений («" + String.join("», «", divisions)
+                                        + "»): строка загружается "
+                                        + "без подразделения; специалист своего подразделения укажет его, предложив изменение строки"));
             }
         }
-        return warnings.size() == parsed.warnings().size() ? parsed
+        return warnings.size() == parsed.warnings().size()
+                ? parsed
                 : new RegisterFileReader.Parsed(parsed.rows(), parsed.errors(), warnings);
     }
 
     static List<Duplicate> duplicates(List<RegisterFileReader.ParsedRow> rows) {
         Map<String, List<RegisterFileReader.ParsedRow>> byTouchpoint = new LinkedHashMap<>();
         for (RegisterFileReader.ParsedRow r : rows) {
-            byTouchpoint.computeIfAbsent(r.row().touchpointKey(), k -> new ArrayList<>()).add(r);
+            byTouchpoint
+                    .computeIfAbsent(r.row().touchpointKey(), k -> new ArrayList<>())
+                    .add(r);
         }
         List<Duplicate> duplicates = new ArrayList<>();
         for (List<RegisterFileReader.ParsedRow> same : byTouchpoint.values()) {
             if (same.size() > 1) {
-                duplicates.add(new Duplicate(same.get(0).row().process(), same.get(0).row().touchpoint().name(),
+                duplicates.add(new Duplicate(
+                        same.get(0).row().process(),
+                        same.get(0).row().touchpoint().name(),
                         same.stream().map(RegisterFileReader.ParsedRow::line).toList()));
             }
         }

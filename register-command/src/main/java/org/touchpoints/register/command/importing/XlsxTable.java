@@ -25,8 +25,7 @@ import org.touchpoints.register.api.row.Text;
  * data rows is refused.
  */
 final class XlsxTable {
-    private XlsxTable() {
-    }
+    private XlsxTable() {}
 
     static List<CsvTable.Record> parse(byte[] file) {
         try (XSSFWorkbook workbook = new XSSFWorkbook(new ByteArrayInputStream(file))) {
@@ -37,9 +36,11 @@ final class XlsxTable {
         } catch (ImportFileException e) {
             throw e;
         } catch (IOException | RuntimeException e) {
-            throw new ImportFileException(1, tooLarge(e)
-                    ? "Книга Excel распаковывается в слишком большой объём: файл отклонён"
-                    : unreadable(file));
+            throw new ImportFileException(
+                    1,
+                    tooLarge(e)
+                            ? "Книга Excel распаковывается в слишком большой объём: файл отклонён"
+                            : unreadable(file));
         }
     }
 
@@ -56,8 +57,8 @@ final class XlsxTable {
             }
         }
         if (headerRow < 0) {
-            throw new ImportFileException(1,
-                    "Не найдена строка заголовка таблицы: нет столбца «Точка взаимодействия» на первом листе");
+            throw new ImportFileException(
+                    1, "Не найдена строка заголовка таблицы: нет столбца «Точка взаимодействия» на первом листе");
         }
 
         List<CsvTable.Record> records = new ArrayList<>();
@@ -73,8 +74,10 @@ final class XlsxTable {
                 continue;
             }
             if (++dataRows > RegisterFileReader.MAX_ROWS) {
-                throw new ImportFileException(r + 1, "В таблице больше " + RegisterFileReader.MAX_ROWS
-                        + " строк: разделите её или загрузите перечень в формате CSV частями");
+                throw new ImportFileException(
+                        r + 1,
+                        "В таблице больше " + RegisterFileReader.MAX_ROWS
+                                + " строк: разделите её или загрузите перечень в формате CSV частями");
             }
             List<String> cells = new ArrayList<>(own);
             copyMergedValues(sheet, merged, r, cells, formatter);
@@ -84,8 +87,8 @@ final class XlsxTable {
     }
 
     /** The value of a cell merged over several rows, in every row it covers (in the region's first column). */
-    private static void copyMergedValues(Sheet sheet, List<CellRangeAddress> merged, int r, List<String> cells,
-                                         DataFormatter formatter) {
+    private static void copyMergedValues(
+            Sheet sheet, List<CellRangeAddress> merged, int r, List<String> cells, DataFormatter formatter) {
         for (CellRangeAddress region : merged) {
             if (region.getFirstRow() < r && r <= region.getLastRow()) {
                 int c = region.getFirstColumn();
@@ -113,7 +116,8 @@ final class XlsxTable {
 
     /** A row «1 | 2 | 3 | …» under the header, as the procedures' tables number their columns. */
     private static boolean numbersTheColumns(List<String> cells) {
-        List<String> filled = cells.stream().map(String::strip).filter(s -> !s.isEmpty()).toList();
+        List<String> filled =
+                cells.stream().map(String::strip).filter(s -> !s.isEmpty()).toList();
         if (filled.size() < 2) {
             return false;
         }
@@ -164,8 +168,11 @@ final class XlsxTable {
     }
 
     private static String unreadable(byte[] file) {
-        boolean oldExcel = file.length >= 4 && (file[0] & 0xFF) == 0xD0 && (file[1] & 0xFF) == 0xCF
-                && (file[2] & 0xFF) == 0x11 && (file[3] & 0xFF) == 0xE0;
+        boolean oldExcel = file.length >= 4
+                && (file[0] & 0xFF) == 0xD0
+                && (file[1] & 0xFF) == 0xCF
+                && (file[2] & 0xFF) == 0x11
+                && (file[3] & 0xFF) == 0xE0;
         return oldExcel
                 ? "Файл в старом формате Excel (.xls): сохраните таблицу как «Книга Excel (.xlsx)» или «CSV UTF-8»"
                 : "Файл не читается как книга Excel (.xlsx): сохраните таблицу как «Книга Excel (.xlsx)» или «CSV UTF-8»";

@@ -23,8 +23,8 @@ public class ChangeLookup {
     static final int REMEMBERED = 50_000;
 
     private final JdbcClient jdbc;
-    private final Map<String, String> remembered = java.util.Collections.synchronizedMap(
-            new LinkedHashMap<>(1024, 0.75f, true) {
+    private final Map<String, String> remembered =
+            java.util.Collections.synchronizedMap(new LinkedHashMap<>(1024, 0.75f, true) {
                 @Override
                 protected boolean removeEldestEntry(Map.Entry<String, String> eldest) {
                     return size() > REMEMBERED;
@@ -38,7 +38,8 @@ public class ChangeLookup {
     @EventHandler
     void on(ChangeInitiated e) {
         jdbc.sql("insert into change_lookup(change_id, register_id) values (?, ?) on conflict (change_id) do nothing")
-                .params(e.changeId(), e.registerId()).update();
+                .params(e.changeId(), e.registerId())
+                .update();
     }
 
     /** The register of a committed change (read outside the command's transaction), if any. */
@@ -47,8 +48,10 @@ public class ChangeLookup {
         if (known != null) {
             return Optional.of(known);
         }
-        Optional<String> found = jdbc.sql("select register_id from change_lookup where change_id = ?").param(changeId)
-                .query(String.class).optional();
+        Optional<String> found = jdbc.sql("select register_id from change_lookup where change_id = ?")
+                .param(changeId)
+                .query(String.class)
+                .optional();
         found.ifPresent(registerId -> remembered.put(changeId, registerId));
         return found;
     }

@@ -30,11 +30,13 @@ public class ProcessOwnerLookup {
                             insert into process_owner_lookup(register_id, process_key, division_id, division)
                             values (?, ?, ?, ?)
                             on conflict (register_id, md5(process_key), division_id) do update set division = excluded.division""")
-                    .params(e.registerId(), Identity.name(process), e.divisionId(), e.name()).update();
+                    .params(e.registerId(), Identity.name(process), e.divisionId(), e.name())
+                    .update();
         }
         // a renamed division keeps its processes under its new name
         jdbc.sql("update process_owner_lookup set division = ? where register_id = ? and division_id = ?")
-                .params(e.name(), e.registerId(), e.divisionId()).update();
+                .params(e.name(), e.registerId(), e.divisionId())
+                .update();
     }
 
     /** The names of the divisions defined for the process in the register (empty: none). */
@@ -42,6 +44,8 @@ public class ProcessOwnerLookup {
         return jdbc.sql("""
                         select division from process_owner_lookup
                         where register_id = ? and md5(process_key) = md5(?) order by division_id""")
-                .params(registerId, Identity.name(process)).query(String.class).list();
+                .params(registerId, Identity.name(process))
+                .query(String.class)
+                .list();
     }
 }

@@ -38,25 +38,34 @@ public class PublicationCommandController {
      * {@code sha256}: the hash of the downloaded CSV the publisher put on the site;
      * {@code expectedVersion}: the register's version the publisher saw (or the If-Match header).
      */
-    public record PublicationRequest(String publicationId, String url, Instant publishedAt, String sha256,
-                                     Long expectedVersion) {
-    }
+    public record PublicationRequest(
+            String publicationId, String url, Instant publishedAt, String sha256, Long expectedVersion) {}
 
     @PostMapping
-    @Operation(summary = "Отметить публикацию текущей редакции (ответственный за публикацию)",
-            description = "Пример: {\"url\":\"https://uggi.admin-smolensk.ru/perechen\",\"publishedAt\":\"2024-12-27T09:00:00Z\"}. "
-                    + "Редакция охватывает все утверждённые и ещё не опубликованные изменения; sha256 — хеш её CSV-выгрузки. "
-                    + "Необязательное поле sha256 — хеш скачанной для публикации CSV-выгрузки: если перечень с тех пор изменился, "
-                    + "публикация отклоняется (409 publishedContentIsTheDownloadedOne). "
-                    + "Необязательно: publicationId — ключ идемпотентности клиента (повтор с тем же publicationId возвращает "
-                    + "прежний ответ и ничего не записывает); версия перечня, которую вы видели (If-Match с ETag из "
-                    + "GET /registers/{id}/rows или поле expectedVersion) — если перечень с тех пор изменился, 409 "
-                    + "expectedRegisterVersionIsCurrent.")
-    public ResponseEntity<Map<String, Object>> publish(@PathVariable String registerId,
-                                                       @RequestHeader(value = ExpectedVersion.HEADER, required = false) String ifMatch,
-                                                       @RequestBody PublicationRequest body) {
-        PublicationResult result = commands.sendAndWait(new PublishCommand(registerId, body.publicationId(), body.url(),
-                body.publishedAt(), body.sha256(), ExpectedVersion.of(ifMatch, body.expectedVersion()), Actor.current(), clock.now()));
+    @Operation(
+            summary = "Отметить публикацию текущей редакции (ответственный за публикацию)",
+            description =
+                    "Пример: {\"url\":\"https://uggi.admin-smolensk.ru/perechen\",\"publishedAt\":\"2024-12-27T09:00:00Z\"}. "
+                            + "Редакция охватывает все утверждённые и ещё не опубликованные изменения; sha256 — хеш её CSV-выгрузки. "
+                            + "Необязательное поле sha256 — хеш скачанной для публикации CSV-выгрузки: если перечень с тех пор изменился, "
+                            + "публикация отклоняется (409 publishedContentIsTheDownloadedOne). "
+                            + "Необязательно: publicationId — ключ идемпотентности клиента (повтор с тем же publicationId возвращает "
+                            + "прежний ответ и ничего не записывает); версия перечня, которую вы видели (If-Match с ETag из "
+                            + "GET /registers/{id}/rows или поле expectedVersion) — если перечень с тех пор изменился, 409 "
+                            + "expectedRegisterVersionIsCurrent.")
+    public ResponseEntity<Map<String, Object>> publish(
+            @PathVariable String registerId,
+            @RequestHeader(value = ExpectedVersion.HEADER, required = false) String ifMatch,
+            @RequestBody PublicationRequest body) {
+        PublicationResult result = commands.sendAndWait(new PublishCommand(
+                registerId,
+                body.publicationId(),
+                body.url(),
+                body.publishedAt(),
+                body.sha256(),
+                ExpectedVersion.of(ifMatch, body.expectedVersion()),
+                Actor.current(),
+                clock.now()));
         Map<String, Object> response = new LinkedHashMap<>();
         response.put("version", result.version());
         response.put("coveredChangeIds", result.coveredChangeIds());

@@ -16,12 +16,10 @@ import org.touchpoints.register.api.rule.SaneRange;
 final class BoundRules {
     static final String DATES_WITHIN_THE_SANE_RANGE = "datesWithinTheSaneRange";
 
-    private BoundRules() {
-    }
+    private BoundRules() {}
 
     /** A date or moment of a command, with the field that carries it and its Russian name. */
-    record Dated(String field, String label, Object value) {
-    }
+    record Dated(String field, String label, Object value) {}
 
     static Dated dated(String field, String label, LocalDate value) {
         return new Dated(field, label, value);
@@ -35,7 +33,8 @@ final class BoundRules {
     static void datesWithinTheSaneRange(Dated... values) {
         List<FieldError> errors = new ArrayList<>();
         for (Dated d : values) {
-            boolean inRange = d.value() instanceof LocalDate date ? SaneRange.contains(date)
+            boolean inRange = d.value() instanceof LocalDate date
+                    ? SaneRange.contains(date)
                     : !(d.value() instanceof Instant at) || SaneRange.contains(at);
             if (!inRange) {
                 errors.add(SaneRange.outside(d.field(), d.label()));

@@ -49,16 +49,18 @@ import org.touchpoints.register.platform.calendar.ProductionCalendar;
  */
 final class Change {
     /** One approval step given: which, by whom (the actor, acting officials included), with what comment. */
-    record Approval(ProcedureStep step, String by, String comment) {
-    }
+    record Approval(ProcedureStep step, String by, String comment) {}
 
     /** The register the change belongs to: what is register-wide is asked of it. */
     private final Register register;
+
     @EntityId
     private final String changeId;
+
     final ChangeInitiated initiated;
     /** The chain the change runs under to its end: the register's procedure at initiation. */
     final ApprovalChain chain;
+
     private final String proposedTouchpointKey;
     /** Every row the change touches, in order (one for a single-row change, see {@link ChangeInitiated#rowChanges()}). */
     final List<RowChange> operations;
@@ -66,12 +68,14 @@ final class Change {
     private final Set<String> touchedRows = new HashSet<>();
     /** The touchpoint keys of every row the change proposes (see {@link RowContent#touchpointKey}). */
     private final Set<String> proposedTouchpointKeys = new HashSet<>();
+
     ChangeStatus status = ChangeStatus.INITIATED;
     boolean deadlineMissed;
     /** The number of events of this change so far: what a client saw is compared with it. */
     long version = 1;
     /** The steps recorded so far, so a repeated request can be answered as the first one was. */
     DivisionApproved divisionApproved;
+
     DeputyApproved deputyApproved;
     ChangeRejected rejected;
     ChangeWithdrawn withdrawn;
@@ -86,6 +90,7 @@ final class Change {
     private PublicationDue due;
     /** When the change entered the register, with the order (or act) date named then and whether an act put it there. */
     Instant enteredAt;
+
     LocalDate enteredOrderDate;
     boolean enteredByAct;
 
@@ -94,7 +99,8 @@ final class Change {
         this.changeId = initiated.changeId();
         this.initiated = initiated;
         this.chain = chain;
-        this.proposedTouchpointKey = initiated.after() == null ? null : initiated.after().touchpointKey();
+        this.proposedTouchpointKey =
+                initiated.after() == null ? null : initiated.after().touchpointKey();
         this.operations = initiated.rowChanges();
         for (RowChange op : operations) {
             touchedRows.add(op.rowId());
@@ -185,16 +191,16 @@ final class Change {
             return ChangeStatus.DIVISION_APPROVED;
         }
         ChangeRules.closedChangeAcceptsNothingMore(this);
-        String onBehalfOf = ChangeRules.onlyTheInitiatingDivisionsHeadApproves(register.members(),
-                register.delegations(), cmd.by(), this, register.today(cmd.at()));
+        String onBehalfOf = ChangeRules.onlyTheInitiatingDivisionsHeadApproves(
+                register.members(), register.delegations(), cmd.by(), this, register.today(cmd.at()));
         ChangeRules.nobodyApprovesTheirOwnChange(cmd.by(), this);
         ChangeRules.nobodyApprovesOnBehalfOfTheInitiator(onBehalfOf, this);
         ChangeRules.expectedChangeVersionIsCurrent(this, cmd.expectedVersion());
         ChangeRules.divisionApprovalOnlyOfAnInitiatedChange(this);
         ChangeRules.theStepIsPending(this, ProcedureStep.DIVISION_HEAD);
         ChangeRules.onePersonOneApprovalStep(this, cmd.by(), onBehalfOf);
-        Violations.requireNoErrors(ChangeRules.DIVISION_APPROVAL_IS_DESCRIBED,
-                ChangeRules.divisionApprovalIsDescribed(cmd.comment()));
+        Violations.requireNoErrors(
+                ChangeRules.DIVISION_APPROVAL_IS_DESCRIBED, ChangeRules.divisionApprovalIsDescribed(cmd.comment()));
         giveStep(ProcedureStep.DIVISION_HEAD, comment, null, null, onBehalfOf, cmd.by(), cmd.at(), calendar);
         return status;
     }
@@ -207,8 +213,8 @@ final class Change {
         }
         ChangeRules.closedChangeAcceptsNothingMore(this);
         ProcedureStep step = ChangeRules.approvalActIsItsOwnStep(this);
-        String onBehalfOf = ChangeRules.onlyTheHolderOfTheStepApproves(register.members(), register.delegations(),
-                cmd.by(), this, step, register.today(cmd.at()));
+        String onBehalfOf = ChangeRules.onlyTheHolderOfTheStepApproves(
+                register.members(), register.delegations(), cmd.by(), this, step, register.today(cmd.at()));
         ChangeRules.nobodyApprovesTheirOwnChange(cmd.by(), this);
         ChangeRules.nobodyApprovesOnBehalfOfTheInitiator(onBehalfOf, this);
         ChangeRules.expectedChangeVersionIsCurrent(this, cmd.expectedVersion());
@@ -221,26 +227,38 @@ final class Change {
     @CommandHandler
     public DeputyApprovalResult handle(ApproveByDeputyCommand cmd, ProductionCalendar calendar) {
         BoundRules.datesWithinTheSaneRange(BoundRules.dated("orderDate", "Дата приказа", cmd.orderDate()));
-        if (ChangeRules.repeatsTheFinalApproval(this, cmd.by(), Register.clean(cmd.comment()),
-                Register.clean(cmd.orderNumber()), cmd.orderDate())) {
-            return new DeputyApprovalResult(id(), ChangeStatus.APPROVED, deputyApproved.at(),
-                    deputyApproved.orderDate(), recordedDue(calendar));
+        if (ChangeRules.repeatsTheFinalApproval(
+                this, cmd.by(), Register.clean(cmd.comment()), Register.clean(cmd.orderNumber()), cmd.orderDate())) {
+            return new DeputyApprovalResult(
+                    id(),
+                    ChangeStatus.APPROVED,
+                    deputyApproved.at(),
+                    deputyApproved.orderDate(),
+                    recordedDue(calendar));
         }
         ChangeRules.closedChangeAcceptsNothingMore(this);
-        String onBehalfOf = ChangeRules.onlyTheDeputyGivesFinalApproval(register.members(), register.delegations(),
-                cmd.by(), register.today(cmd.at()));
+        String onBehalfOf = ChangeRules.onlyTheDeputyGivesFinalApproval(
+                register.members(), register.delegations(), cmd.by(), register.today(cmd.at()));
         ChangeRules.nobodyApprovesTheirOwnChange(cmd.by(), this);
         ChangeRules.nobodyApprovesOnBehalfOfTheInitiator(onBehalfOf, this);
         ChangeRules.expectedChangeVersionIsCurrent(this, cmd.expectedVersion());
         ChangeRules.finalApprovalOnlyAfterDivisionApproval(this);
         ChangeRules.theStepIsPending(this, ProcedureStep.DEPUTY);
         ChangeRules.onePersonOneApprovalStep(this, cmd.by(), onBehalfOf);
-        Violations.requireNoErrors(ChangeRules.APPROVAL_ORDER_IS_DESCRIBED,
+        Violations.requireNoErrors(
+                ChangeRules.APPROVAL_ORDER_IS_DESCRIBED,
                 ChangeRules.approvalOrderIsDescribed(cmd.comment(), cmd.orderNumber(), cmd.orderDate()));
         ChangeRules.orderDateNotInTheFuture(cmd.orderDate(), register.today(cmd.at()));
         ChangeRules.orderDateNotBeforeTheChange(cmd.orderDate(), register.today(initiated.at()));
-        giveStep(ProcedureStep.DEPUTY, Register.clean(cmd.comment()), Register.clean(cmd.orderNumber()),
-                cmd.orderDate(), onBehalfOf, cmd.by(), cmd.at(), calendar);
+        giveStep(
+                ProcedureStep.DEPUTY,
+                Register.clean(cmd.comment()),
+                Register.clean(cmd.orderNumber()),
+                cmd.orderDate(),
+                onBehalfOf,
+                cmd.by(),
+                cmd.at(),
+                calendar);
         return new DeputyApprovalResult(id(), status, cmd.at(), cmd.orderDate(), due);
     }
 
@@ -258,17 +276,17 @@ final class Change {
             step = ApprovalStep.APPROVAL_ACT;
         } else {
             ProcedureStep pending = pendingStep();
-            onBehalfOf = ChangeRules.onlyTheHolderOfTheStepApproves(register.members(), register.delegations(),
-                    cmd.by(), this, pending, register.today(cmd.at()));
+            onBehalfOf = ChangeRules.onlyTheHolderOfTheStepApproves(
+                    register.members(), register.delegations(), cmd.by(), this, pending, register.today(cmd.at()));
             step = pending.approvalStep();
         }
         ChangeRules.nobodyApprovesTheirOwnChange(cmd.by(), this);
         ChangeRules.nobodyApprovesOnBehalfOfTheInitiator(onBehalfOf, this);
         ChangeRules.expectedChangeVersionIsCurrent(this, cmd.expectedVersion());
-        Violations.requireNoErrors(ChangeRules.REJECTION_STATES_ITS_REASON,
-                ChangeRules.rejectionStatesItsReason(cmd.reason()));
-        apply(new ChangeRejected(register.registerId(), id(), step, cmd.reason().strip(), onBehalfOf, cmd.by(),
-                cmd.at()));
+        Violations.requireNoErrors(
+                ChangeRules.REJECTION_STATES_ITS_REASON, ChangeRules.rejectionStatesItsReason(cmd.reason()));
+        apply(new ChangeRejected(
+                register.registerId(), id(), step, cmd.reason().strip(), onBehalfOf, cmd.by(), cmd.at()));
         return ChangeStatus.REJECTED;
     }
 
@@ -289,9 +307,10 @@ final class Change {
         if (deadlineMissed) {
             return false; // recorded already
         }
-        LocalDate dueDate = status == ChangeStatus.APPROVED ? recordedDue(calendar).dueDate() : null;
-        ChangeRules.deadlineMissedOnlyByAnUnpublishedApprovedChangeAfterItsDueDate(this, dueDate,
-                register.today(cmd.at()));
+        LocalDate dueDate =
+                status == ChangeStatus.APPROVED ? recordedDue(calendar).dueDate() : null;
+        ChangeRules.deadlineMissedOnlyByAnUnpublishedApprovedChangeAfterItsDueDate(
+                this, dueDate, register.today(cmd.at()));
         apply(new PublicationDeadlineMissed(register.registerId(), id(), dueDate, cmd.by(), cmd.at()));
         return true;
     }
@@ -317,14 +336,24 @@ final class Change {
     void mayBeApprovedByAct(String by, LocalDate date) {
         ChangeRules.actCoversOnlyChangesAwaitingIt(this);
         ChangeRules.nobodyApprovesTheirOwnChange(by, this);
-        ChangeRules.actNotBeforeTheLastApproval(this, date,
-                register.today(lastStepAt != null ? lastStepAt : initiated.at()));
+        ChangeRules.actNotBeforeTheLastApproval(
+                this, date, register.today(lastStepAt != null ? lastStepAt : initiated.at()));
         ChangeRules.oneTouchpointPerProcessOnEntry(register.touchpointKeys(), this);
     }
 
     /** The approving act recorded: the change enters the register by it. */
     void approveByAct(String actId, String number, LocalDate date, String by, Instant at, ProductionCalendar calendar) {
-        apply(new ChangeApproved(register.registerId(), id(), null, null, actId, number, date, null, by, at,
+        apply(new ChangeApproved(
+                register.registerId(),
+                id(),
+                null,
+                null,
+                actId,
+                number,
+                date,
+                null,
+                by,
+                at,
                 dueOnEntry(calendar, at, date, true)));
     }
 
@@ -332,7 +361,17 @@ final class Change {
     void enterIfNothingToApprove(String by, Instant at, ProductionCalendar calendar) {
         if (chain.steps().isEmpty() && !chain.actRequired()) {
             ChangeRules.oneTouchpointPerProcessOnEntry(register.touchpointKeys(), this);
-            apply(new ChangeApproved(register.registerId(), id(), null, null, null, null, null, null, by, at,
+            apply(new ChangeApproved(
+                    register.registerId(),
+                    id(),
+                    null,
+                    null,
+                    null,
+                    null,
+                    null,
+                    null,
+                    by,
+                    at,
                     dueOnEntry(calendar, at, null, false)));
         }
     }
@@ -342,8 +381,15 @@ final class Change {
      * before another, the deputy's final approval), otherwise {@link StepApproved} while the change is not yet in the
      * register and {@link ChangeApproved} when the step puts it there.
      */
-    private void giveStep(ProcedureStep step, String comment, String orderNumber, LocalDate orderDate,
-                          String onBehalfOf, String by, Instant at, ProductionCalendar calendar) {
+    private void giveStep(
+            ProcedureStep step,
+            String comment,
+            String orderNumber,
+            LocalDate orderDate,
+            String onBehalfOf,
+            String by,
+            Instant at,
+            ProductionCalendar calendar) {
         String registerId = register.registerId();
         boolean entersRegister = lastStepPending() && !chain.actRequired();
         if (!entersRegister) {
@@ -359,11 +405,11 @@ final class Change {
         ChangeRules.oneTouchpointPerProcessOnEntry(register.touchpointKeys(), this);
         PublicationDue recordedDue = dueOnEntry(calendar, at, orderDate, false);
         if (step == ProcedureStep.DEPUTY) {
-            apply(new DeputyApproved(registerId, id(), comment, orderNumber, orderDate, onBehalfOf, by, at,
-                    recordedDue));
+            apply(new DeputyApproved(
+                    registerId, id(), comment, orderNumber, orderDate, onBehalfOf, by, at, recordedDue));
         } else {
-            apply(new ChangeApproved(registerId, id(), step, comment, null, orderNumber, orderDate, onBehalfOf,
-                    by, at, recordedDue));
+            apply(new ChangeApproved(
+                    registerId, id(), step, comment, null, orderNumber, orderDate, onBehalfOf, by, at, recordedDue));
         }
     }
 
@@ -384,7 +430,8 @@ final class Change {
     /** The day the change was (or is) made, by the rule of {@link #dueOnEntry}. */
     private LocalDate madeOn(Instant at, LocalDate orderDate, boolean byAct) {
         if (byAct) {
-            return chain.deadlineFrom() == DeadlineFrom.APPROVAL_ACT ? orderDate
+            return chain.deadlineFrom() == DeadlineFrom.APPROVAL_ACT
+                    ? orderDate
                     : register.today(lastStepAt != null ? lastStepAt : at);
         }
         return PublicationDue.madeOn(at, orderDate, register.zone());
@@ -399,16 +446,22 @@ final class Change {
         if (due != null) {
             return due;
         }
-        return calendar.publicationDue(madeOn(enteredAt, enteredOrderDate, enteredByAct),
-                chain.deadlineWorkingDays(), register.region());
+        return calendar.publicationDue(
+                madeOn(enteredAt, enteredOrderDate, enteredByAct), chain.deadlineWorkingDays(), register.region());
     }
 
-    // ---- event-sourcing handlers: the register forwards to the change only the events naming it; they only assign ----
+    // ---- event-sourcing handlers: the register forwards to the change only the events naming it; they only assign
+    // ----
 
     @EventSourcingHandler
     void on(DivisionApproved e) {
         divisionApproved = e;
-        stepGiven(ProcedureStep.DIVISION_HEAD, e.by(), e.onBehalfOf(), e.comment(), e.at(),
+        stepGiven(
+                ProcedureStep.DIVISION_HEAD,
+                e.by(),
+                e.onBehalfOf(),
+                e.comment(),
+                e.at(),
                 ChangeStatus.DIVISION_APPROVED);
     }
 
@@ -476,16 +529,23 @@ final class Change {
      * Assigns a step given by {@code by} (on behalf of {@code onBehalfOf}, null when in person): the status it leaves
      * the change in — {@code whileStepsRemain}, or where the chain ends, awaiting its act or approved.
      */
-    private void stepGiven(ProcedureStep step, String by, String onBehalfOf, String comment, Instant at,
-                           ChangeStatus whileStepsRemain) {
+    private void stepGiven(
+            ProcedureStep step,
+            String by,
+            String onBehalfOf,
+            String comment,
+            Instant at,
+            ChangeStatus whileStepsRemain) {
         approvers.add(by);
         if (onBehalfOf != null) {
             approvers.add(onBehalfOf);
         }
         approvals.add(new Approval(step, by, comment));
         lastStepAt = at;
-        moved(approvals.size() < chain.steps().size() ? whileStepsRemain
-                : chain.actRequired() ? ChangeStatus.AWAITING_APPROVAL_ACT : ChangeStatus.APPROVED);
+        moved(
+                approvals.size() < chain.steps().size()
+                        ? whileStepsRemain
+                        : chain.actRequired() ? ChangeStatus.AWAITING_APPROVAL_ACT : ChangeStatus.APPROVED);
     }
 
     /** Assigns the entry into the register and the deadline recorded with it. */

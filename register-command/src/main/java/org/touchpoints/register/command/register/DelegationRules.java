@@ -23,19 +23,25 @@ import org.touchpoints.register.api.rule.FieldError;
 final class DelegationRules {
     static final Pattern ID = Pattern.compile(Ids.ID);
 
-    private DelegationRules() {
-    }
+    private DelegationRules() {}
 
     /** delegationIsDescribed: an id, the delegate, the right, both dates of the period, a short comment. */
-    static List<FieldError> delegationIsDescribed(String delegationId, String delegate, MemberRole role,
-                                                  LocalDate validFrom, LocalDate validTo, String comment) {
+    static List<FieldError> delegationIsDescribed(
+            String delegationId,
+            String delegate,
+            MemberRole role,
+            LocalDate validFrom,
+            LocalDate validTo,
+            String comment) {
         List<FieldError> errors = new ArrayList<>();
         if (delegationId == null || !ID.matcher(delegationId).matches()) {
-            errors.add(new FieldError("delegationId", "Идентификатор: латинские буквы, цифры, «-» и «_», до 64 символов"));
+            errors.add(
+                    new FieldError("delegationId", "Идентификатор: латинские буквы, цифры, «-» и «_», до 64 символов"));
         }
         InputText.check(errors, "delegate", "Исполняющий обязанности", delegate, true, 64);
         if (role == null) {
-            errors.add(new FieldError("role", "Укажите передаваемое право: HEAD (руководитель подразделения) или DEPUTY"));
+            errors.add(
+                    new FieldError("role", "Укажите передаваемое право: HEAD (руководитель подразделения) или DEPUTY"));
         }
         if (validFrom == null) {
             errors.add(new FieldError("validFrom", "Укажите дату начала исполнения обязанностей"));
@@ -49,42 +55,60 @@ final class DelegationRules {
 
     /** Only approval rights are delegated: a division head's (HEAD) or the deputy's (DEPUTY). */
     static void onlyApprovalRightsAreDelegated(MemberRole role) {
-        if (role != MemberRole.HEAD && role != MemberRole.DEPUTY && role != MemberRole.RESPONSIBLE
+        if (role != MemberRole.HEAD
+                && role != MemberRole.DEPUTY
+                && role != MemberRole.RESPONSIBLE
                 && role != MemberRole.HEAD_OF_AUTHORITY) {
-            throw Violations.invalid("onlyApprovalRightsAreDelegated", "Передаётся только право согласования: "
-                    + "руководителя подразделения (HEAD), заместителя руководителя (DEPUTY), ответственного лица "
-                    + "(RESPONSIBLE) или руководителя органа (HEAD_OF_AUTHORITY)",
-                    List.of(new FieldError("role", "Передаётся только право HEAD, DEPUTY, RESPONSIBLE или HEAD_OF_AUTHORITY")));
+            throw Violations.invalid(
+                    "onlyApprovalRightsAreDelegated",
+                    "Передаётся только право согласования: "
+                            + "руководителя подразделения (HEAD), заместителя руководителя (DEPUTY), ответственного лица "
+                            + "(RESPONSIBLE) или руководителя органа (HEAD_OF_AUTHORITY)",
+                    List.of(new FieldError(
+                            "role", "Передаётся только право HEAD, DEPUTY, RESPONSIBLE или HEAD_OF_AUTHORITY")));
         }
     }
 
     /** An acting official exercises the right, but cannot hand it on: only the holder in their own right delegates. */
-    static void delegateCannotRedelegate(Membership members, Delegations delegations, String holder, MemberRole role,
-                                         String divisionId) {
+    static void delegateCannotRedelegate(
+            Membership members, Delegations delegations, String holder, MemberRole role, String divisionId) {
         if (!members.holds(holder, role, divisionId) && delegations.namesDelegate(holder, role, divisionId)) {
-            throw forbidden("delegateCannotRedelegate",
+            throw forbidden(
+                    "delegateCannotRedelegate",
                     "Исполняющий обязанности не может передать право согласования дальше: его передаёт только сам руководитель");
         }
     }
 
     /** Only the holder of the right delegates it (or an administrator records the holder's delegation). */
-    static void onlyTheHolderDelegates(Membership members, String holder, String actor, boolean byAdministrator,
-                                       MemberRole role, String divisionId) {
+    static void onlyTheHolderDelegates(
+            Membership members,
+            String holder,
+            String actor,
+            boolean byAdministrator,
+            MemberRole role,
+            String divisionId) {
         if (!holder.equals(actor) && !byAdministrator) {
-            throw forbidden("onlyTheHolderDelegates",
+            throw forbidden(
+                    "onlyTheHolderDelegates",
                     "Передать право согласования может только сам руководитель или администратор");
         }
         if (!members.holds(holder, role, divisionId)) {
-            throw forbidden("onlyTheHolderDelegates", "У «" + holder + "» нет права "
-                    + (role == MemberRole.HEAD ? "руководителя подразделения «" + divisionId + "»" : "заместителя руководителя")
-                    + ", чтобы его передать");
+            throw forbidden(
+                    "onlyTheHolderDelegates",
+                    "У «" + holder + "» нет права "
+                            + (role == MemberRole.HEAD
+                                    ? "руководителя подразделения «" + divisionId + "»"
+                                    : "заместителя руководителя")
+                            + ", чтобы его передать");
         }
     }
 
     /** Nobody delegates to themselves. */
     static void noDelegatingToOneself(String holder, String delegate) {
         if (holder.equals(delegate)) {
-            throw Violations.invalid("noDelegatingToOneself", "Нельзя назначить исполняющим обязанности самого себя",
+            throw Violations.invalid(
+                    "noDelegatingToOneself",
+                    "Нельзя назначить исполняющим обязанности самого себя",
                     List.of(new FieldError("delegate", "Укажите другого сотрудника")));
         }
     }
@@ -108,7 +132,9 @@ final class DelegationRules {
     /** A delegation lasts at most {@link #LONGEST_PERIOD three years} (from the first to the last day inclusive). */
     static void delegationAtMostThreeYears(LocalDate validFrom, LocalDate validTo) {
         if (!validTo.isBefore(validFrom.plus(LONGEST_PERIOD))) {
-            throw Violations.invalid("delegationAtMostThreeYears", "Исполнять обязанности можно не дольше трёх лет подряд",
+            throw Violations.invalid(
+                    "delegationAtMostThreeYears",
+                    "Исполнять обязанности можно не дольше трёх лет подряд",
                     List.of(new FieldError("validTo", "Период исполнения обязанностей — не дольше трёх лет")));
         }
     }
@@ -116,45 +142,73 @@ final class DelegationRules {
     /** The acting official already holds a role in the register: the right is not handed to an outsider. */
     static void delegateHoldsARoleInTheRegister(Membership members, String delegate) {
         if (!members.holdsAnyRole(delegate)) {
-            throw Violations.invalid("delegateHoldsARoleInTheRegister", "Исполняющим обязанности можно назначить "
-                    + "только участника этого перечня", List.of(new FieldError("delegate",
-                    "«" + delegate + "» не участвует в этом перечне: назначьте сотрудника, у которого есть роль в перечне")));
+            throw Violations.invalid(
+                    "delegateHoldsARoleInTheRegister",
+                    "Исполняющим обязанности можно назначить " + "только участника этого перечня",
+                    List.of(
+                            new FieldError(
+                                    "delegate",
+                                    "«" + delegate
+                                            + "» не участвует в этом перечне: назначьте сотрудника, у которого есть роль в перечне")));
         }
     }
 
     /** One acting official at a time: the holder's periods for the same right do not overlap. */
-    static void oneActingOfficialAtATime(Delegations delegations, String holder, MemberRole role, String divisionId,
-                                         LocalDate validFrom, LocalDate validTo) {
+    static void oneActingOfficialAtATime(
+            Delegations delegations,
+            String holder,
+            MemberRole role,
+            String divisionId,
+            LocalDate validFrom,
+            LocalDate validTo) {
         delegations.overlapping(holder, role, divisionId, validFrom, validTo).ifPresent(other -> {
-            throw conflict("oneActingOfficialAtATime", "На этот период уже назначен исполняющий обязанности «"
-                    + other.granted.delegate() + "» (" + other.granted.validFrom() + " — " + other.granted.validTo()
-                    + "); сначала отмените это назначение");
+            throw conflict(
+                    "oneActingOfficialAtATime",
+                    "На этот период уже назначен исполняющий обязанности «"
+                            + other.granted.delegate() + "» (" + other.granted.validFrom() + " — "
+                            + other.granted.validTo()
+                            + "); сначала отмените это назначение");
         });
     }
 
     /** A repeated delegationId must repeat the same delegation; otherwise the id is taken. */
-    static void sameDelegationIdSameDelegation(ApprovalRightDelegated recorded, String holder, String delegate,
-                                               MemberRole role, String divisionId, LocalDate validFrom,
-                                               LocalDate validTo, String comment) {
-        boolean same = recorded.holder().equals(holder) && recorded.delegate().equals(delegate) && recorded.role() == role
-                && Objects.equals(recorded.divisionId(), divisionId) && recorded.validFrom().equals(validFrom)
-                && recorded.validTo().equals(validTo) && Objects.equals(recorded.comment(), comment);
+    static void sameDelegationIdSameDelegation(
+            ApprovalRightDelegated recorded,
+            String holder,
+            String delegate,
+            MemberRole role,
+            String divisionId,
+            LocalDate validFrom,
+            LocalDate validTo,
+            String comment) {
+        boolean same = recorded.holder().equals(holder)
+                && recorded.delegate().equals(delegate)
+                && recorded.role() == role
+                && Objects.equals(recorded.divisionId(), divisionId)
+                && recorded.validFrom().equals(validFrom)
+                && recorded.validTo().equals(validTo)
+                && Objects.equals(recorded.comment(), comment);
         if (!same) {
-            throw conflict("sameDelegationIdSameDelegation", "Идентификатор «" + recorded.delegationId()
-                    + "» уже использован для другого назначения исполняющего обязанности");
+            throw conflict(
+                    "sameDelegationIdSameDelegation",
+                    "Идентификатор «" + recorded.delegationId()
+                            + "» уже использован для другого назначения исполняющего обязанности");
         }
     }
 
     /** The delegation exists in this register. */
     static Delegations.Delegation delegationExists(Delegations delegations, String delegationId) {
-        return delegations.find(delegationId).orElseThrow(() ->
-                notFound("delegationExists", "Назначение исполняющего обязанности «" + delegationId + "» не найдено"));
+        return delegations
+                .find(delegationId)
+                .orElseThrow(() -> notFound(
+                        "delegationExists", "Назначение исполняющего обязанности «" + delegationId + "» не найдено"));
     }
 
     /** Only the holder (or an administrator) revokes a delegation. */
     static void onlyTheHolderRevokes(Delegations.Delegation delegation, String actor, boolean byAdministrator) {
         if (!delegation.holder().equals(actor) && !byAdministrator) {
-            throw forbidden("onlyTheHolderRevokes",
+            throw forbidden(
+                    "onlyTheHolderRevokes",
                     "Отменить назначение исполняющего обязанности может только сам руководитель или администратор");
         }
     }

@@ -26,8 +26,14 @@ final class Delegations {
 
         /** The delegation as the step rules read it. */
         StepRules.Delegation asRule() {
-            return new StepRules.Delegation(granted.holder(), granted.delegate(), granted.role(), granted.divisionId(),
-                    granted.validFrom(), granted.validTo(), revoked);
+            return new StepRules.Delegation(
+                    granted.holder(),
+                    granted.delegate(),
+                    granted.role(),
+                    granted.divisionId(),
+                    granted.validFrom(),
+                    granted.validTo(),
+                    revoked);
         }
 
         /** Whether it names {@code actor} as the delegate of {@code role} (in {@code divisionId}), whatever its period. */
@@ -54,8 +60,8 @@ final class Delegations {
      * The holder whose right {@code role} (in {@code divisionId}) {@code actor} exercises on {@code date} as an acting
      * official, when a delegation in force gives it and its holder still holds the right.
      */
-    Optional<String> holderActingFor(Membership members, String actor, MemberRole role, String divisionId,
-                                     LocalDate date) {
+    Optional<String> holderActingFor(
+            Membership members, String actor, MemberRole role, String divisionId, LocalDate date) {
         return StepRules.holderActingFor(members, all(), actor, role, divisionId, date);
     }
 
@@ -67,9 +73,12 @@ final class Delegations {
     /** A delegation in force of the same holder's same right whose period overlaps the given one. */
     Optional<Delegation> overlapping(String holder, MemberRole role, String divisionId, LocalDate from, LocalDate to) {
         return byId.values().stream()
-                .filter(d -> !d.revoked && d.holder().equals(holder) && d.granted.role() == role
+                .filter(d -> !d.revoked
+                        && d.holder().equals(holder)
+                        && d.granted.role() == role
                         && Objects.equals(d.granted.divisionId(), divisionId)
-                        && !d.granted.validFrom().isAfter(to) && !d.granted.validTo().isBefore(from))
+                        && !d.granted.validFrom().isAfter(to)
+                        && !d.granted.validTo().isBefore(from))
                 .findFirst();
     }
 

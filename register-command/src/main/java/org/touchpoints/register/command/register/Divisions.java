@@ -19,7 +19,9 @@ final class Divisions {
     void define(String divisionId, String name, List<String> processes) {
         names.put(divisionId, name);
         for (String p : processes) {
-            ownersByProcessKey.computeIfAbsent(Identity.name(p), k -> new LinkedHashSet<>()).add(divisionId);
+            ownersByProcessKey
+                    .computeIfAbsent(Identity.name(p), k -> new LinkedHashSet<>())
+                    .add(divisionId);
         }
     }
 

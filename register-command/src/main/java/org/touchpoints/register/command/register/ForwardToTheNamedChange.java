@@ -25,8 +25,7 @@ public final class ForwardToTheNamedChange implements ForwardingMode<EventMessag
         }
     };
 
-    public ForwardToTheNamedChange() {
-    }
+    public ForwardToTheNamedChange() {}
 
     @Override
     @SuppressWarnings("unchecked")

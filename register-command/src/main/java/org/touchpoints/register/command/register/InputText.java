@@ -6,10 +6,10 @@ import org.touchpoints.register.api.rule.FieldError;
 
 /** Checks of free text typed by people: present when required, not too long, no control characters. */
 final class InputText {
-    private InputText() {
-    }
+    private InputText() {}
 
-    static void check(List<FieldError> errors, String field, String label, String value, boolean required, int maxLength) {
+    static void check(
+            List<FieldError> errors, String field, String label, String value, boolean required, int maxLength) {
         if (Text.isBlank(value)) {
             if (required) {
                 errors.add(new FieldError(field, "Поле «" + label + "» обязательно"));

@@ -10,13 +10,13 @@ import org.touchpoints.register.api.register.MemberRole;
 
 /** Who holds which role in the register, and in which division. */
 final class Membership implements StepRules.Roles {
-    record Grant(MemberRole role, String divisionId) {
-    }
+    record Grant(MemberRole role, String divisionId) {}
 
     private final Map<String, Set<Grant>> grants = new HashMap<>();
 
     void grant(String username, MemberRole role, String divisionId) {
-        grants.computeIfAbsent(username, u -> new HashSet<>()).add(new Grant(role, role.divisional() ? divisionId : null));
+        grants.computeIfAbsent(username, u -> new HashSet<>())
+                .add(new Grant(role, role.divisional() ? divisionId : null));
     }
 
     void revoke(String username, MemberRole role, String divisionId) {

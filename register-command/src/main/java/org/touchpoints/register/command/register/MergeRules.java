@@ -18,8 +18,7 @@ final class MergeRules {
     /** The rule's name, as tests and reports call it. */
     static final String A_MERGE_LEAVES_FEWER_COPIES = "aMergeOfDuplicatesLeavesFewerCopies";
 
-    private MergeRules() {
-    }
+    private MergeRules() {}
 
     /**
      * aMergeOfDuplicatesLeavesFewerCopies: the touchpoint keys (process and touchpoint, {@code RowContent#touchpointKey})

@@ -1,7 +1,5 @@
 package org.touchpoints.register.command.register;
 
-import static org.touchpoints.register.command.register.Violations.conflict;
-
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
@@ -34,8 +32,7 @@ final class PackageRules {
     static final String ONE_OPERATION_PER_ROW = "onePackageOperationPerRow";
     static final String ONE_DIVISION = "aPackageBelongsToOneDivision";
 
-    private PackageRules() {
-    }
+    private PackageRules() {}
 
     /** The field prefix of operation {@code i}: {@code operations[i].}. */
     static String prefix(int i) {
@@ -51,9 +48,11 @@ final class PackageRules {
         List<FieldError> errors = new ArrayList<>();
         List<PackageOperation> ops = cmd.operations();
         if (ops == null || ops.isEmpty() || ops.size() > InitiateChangePackageCommand.MAX_OPERATIONS) {
-            errors.add(new FieldError("operations", "Пакет изменений содержит от 1 до "
-                    + InitiateChangePackageCommand.MAX_OPERATIONS + " операций"
-                    + (ops == null || ops.isEmpty() ? "" : " (передано " + ops.size() + ")")));
+            errors.add(new FieldError(
+                    "operations",
+                    "Пакет изменений содержит от 1 до "
+                            + InitiateChangePackageCommand.MAX_OPERATIONS + " операций"
+                            + (ops == null || ops.isEmpty() ? "" : " (передано " + ops.size() + ")")));
             errors.addAll(ChangeRules.changeIdIsWellFormed(cmd.changeId()));
             return errors;
         }
@@ -102,13 +101,18 @@ final class PackageRules {
             }
             Integer first = seen.putIfAbsent(op.rowId().strip(), i);
             if (first != null) {
-                errors.add(new FieldError(prefix(i) + "rowId", "Строка «" + op.rowId().strip()
-                        + "» уже затронута операцией " + (first + 1) + " этого пакета: одна строка — одна операция"));
+                errors.add(new FieldError(
+                        prefix(i) + "rowId",
+                        "Строка «" + op.rowId().strip() + "» уже затронута операцией " + (first + 1)
+                                + " этого пакета: одна строка — одна операция"));
             }
         }
         if (!errors.isEmpty()) {
-            throw Violations.invalid(ONE_OPERATION_PER_ROW, "Пакет затрагивает одну строку несколькими операциями: "
-                    + errors.get(0).message(), errors);
+            throw Violations.invalid(
+                    ONE_OPERATION_PER_ROW,
+                    "Пакет затрагивает одну строку несколькими операциями: "
+                            + errors.get(0).message(),
+                    errors);
         }
     }
 
@@ -159,15 +163,21 @@ final class PackageRules {
                 continue;
             }
             Map<String, Integer> directions = counts.get(processKeys.get(proposed.process()));
-            int rowsOfProcess = directions.values().stream().mapToInt(Integer::intValue).sum();
+            int rowsOfProcess =
+                    directions.values().stream().mapToInt(Integer::intValue).sum();
             if (rowsOfProcess > 1 && directions.getOrDefault(Text.key(proposed.direction()), 0) < 2) {
                 Set<String> others = new LinkedHashSet<>(written.get(processKeys.get(proposed.process())));
                 others.remove(proposed.direction());
-                String expected = String.join(", ", others.stream().map(d -> "«" + d + "»").toList());
-                throw Violations.invalid(RowRules.DIRECTION_FOLLOWS_THE_PROCESS, "Операция " + (i + 1) + ": процесс «"
-                        + proposed.process() + "» относится к направлению " + expected
-                        + ": направление строки определяется её процессом", List.of(new FieldError(prefix(i)
-                        + "row.direction", "Для этого процесса направление деятельности: " + expected)));
+                String expected = String.join(
+                        ", ", others.stream().map(d -> "«" + d + "»").toList());
+                throw Violations.invalid(
+                        RowRules.DIRECTION_FOLLOWS_THE_PROCESS,
+                        "Операция " + (i + 1) + ": процесс «"
+                                + proposed.process() + "» относится к направлению " + expected
+                                + ": направление строки определяется её процессом",
+                        List.of(new FieldError(
+                                prefix(i) + "row.direction",
+                                "Для этого процесса направление деятельности: " + expected)));
             }
         }
     }
@@ -180,8 +190,11 @@ final class PackageRules {
      * ({@link MergeRules#mergedKeys}, rule {@code aMergeOfDuplicatesLeavesFewerCopies}): then the kept row may stand
      * beside copies that stay, for the register is left with fewer of them.
      */
-    static void oneTouchpointPerProcess(Map<String, String> touchpointKeysByRow, Collection<Change> openChanges,
-                                        List<RowChange> ops, String changeId) {
+    static void oneTouchpointPerProcess(
+            Map<String, String> touchpointKeysByRow,
+            Collection<Change> openChanges,
+            List<RowChange> ops,
+            String changeId) {
         Set<String> merged = MergeRules.mergedKeys(touchpointKeysByRow, ops);
         Set<String> replaced = new HashSet<>();
         for (RowChange op : ops) {
@@ -208,7 +221,8 @@ final class PackageRules {
                 continue;
             }
             String key = proposed.touchpointKey();
-            String where = "Операция " + (i + 1) + ": точка взаимодействия «" + proposed.touchpoint().name() + "»";
+            String where = "Операция " + (i + 1) + ": точка взаимодействия «"
+                    + proposed.touchpoint().name() + "»";
             String message = null;
             if (staying.containsKey(key) && !merged.contains(key)) {
                 message = where + " уже указана в процессе «" + proposed.process() + "» (строка " + staying.get(key)
@@ -221,8 +235,10 @@ final class PackageRules {
                         + proposedElsewhere.get(key);
             }
             if (message != null) {
-                throw new RuleViolatedException(new RuleViolation("oneTouchpointPerProcess",
-                        org.touchpoints.register.api.rule.Refusal.CONFLICT, message,
+                throw new RuleViolatedException(new RuleViolation(
+                        "oneTouchpointPerProcess",
+                        org.touchpoints.register.api.rule.Refusal.CONFLICT,
+                        message,
                         List.of(new FieldError(prefix(i) + "row.touchpoint.name", message))));
             }
             inThePackage.put(key, i);
@@ -266,8 +282,11 @@ final class PackageRules {
     static RuleViolatedException named(int i, String field, RuleViolatedException e) {
         RuleViolation v = e.violation();
         String message = "Операция " + (i + 1) + ": " + v.message();
-        List<FieldError> errors = v.errors().isEmpty() ? List.of(new FieldError(prefix(i) + field, message))
-                : v.errors().stream().map(f -> new FieldError(prefix(i) + f.field(), f.message())).toList();
+        List<FieldError> errors = v.errors().isEmpty()
+                ? List.of(new FieldError(prefix(i) + field, message))
+                : v.errors().stream()
+                        .map(f -> new FieldError(prefix(i) + f.field(), f.message()))
+                        .toList();
         return new RuleViolatedException(new RuleViolation(v.rule(), v.refusal(), message, errors));
     }
 }

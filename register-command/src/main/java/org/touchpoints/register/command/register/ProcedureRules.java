@@ -19,9 +19,9 @@ import org.touchpoints.register.api.procedure.TouchpointType;
 import org.touchpoints.register.api.row.Channel;
 import org.touchpoints.register.api.row.RowContent;
 import org.touchpoints.register.api.row.Template;
+import org.touchpoints.register.api.row.Text;
 import org.touchpoints.register.api.row.Touchpoint;
 import org.touchpoints.register.api.row.TouchpointNames;
-import org.touchpoints.register.api.row.Text;
 import org.touchpoints.register.api.rule.FieldError;
 
 /**
@@ -34,14 +34,15 @@ public final class ProcedureRules {
     public static final String TOUCHPOINT_TYPE_FITS_ITS_CHANNEL = "touchpointTypeFitsItsChannel";
     /** Publication deadlines a procedure may set, in working days. */
     public static final int MIN_DEADLINE = 1;
+
     public static final int MAX_DEADLINE = 30;
     /** The longest column header a procedure may give. */
     public static final int MAX_COLUMN_HEADER = 200;
+
     private static final Pattern ANNUAL_DATE = Pattern.compile("\\d{2}-\\d{2}");
     private static final Pattern TYPE_CODE = Pattern.compile("[a-z0-9][a-z0-9_-]{0,31}");
 
-    private ProcedureRules() {
-    }
+    private ProcedureRules() {}
 
     /**
      * procedureIsValid: every field given; initiators named, each once (initiatorsEachOnce); approval steps each at
@@ -64,30 +65,43 @@ public final class ProcedureRules {
             return errors;
         }
         if (p.initiators() == null || p.initiators().isEmpty() || p.initiators().contains(null)) {
-            errors.add(new FieldError(prefix + ".initiators", "Укажите, кто инициирует изменения: DIVISION и (или) RESPONSIBLE"));
+            errors.add(new FieldError(
+                    prefix + ".initiators", "Укажите, кто инициирует изменения: DIVISION и (или) RESPONSIBLE"));
         } else if (new HashSet<>(p.initiators()).size() != p.initiators().size()) {
             errors.add(new FieldError(prefix + ".initiators", "Инициаторы не должны повторяться"));
         }
         if (p.approvalSteps() == null || p.approvalSteps().contains(null)) {
-            errors.add(new FieldError(prefix + ".approvalSteps",
-                    "Укажите шаги согласования: DIVISION_HEAD, RESPONSIBLE, DEPUTY, HEAD_OF_AUTHORITY (список может быть пустым)"));
+            errors.add(
+                    new FieldError(
+                            prefix + ".approvalSteps",
+                            "Укажите шаги согласования: DIVISION_HEAD, RESPONSIBLE, DEPUTY, HEAD_OF_AUTHORITY (список может быть пустым)"));
         } else if (new HashSet<>(p.approvalSteps()).size() != p.approvalSteps().size()) {
-            errors.add(new FieldError(prefix + ".approvalSteps", "Каждый шаг согласования указывается не более одного раза"));
+            errors.add(new FieldError(
+                    prefix + ".approvalSteps", "Каждый шаг согласования указывается не более одного раза"));
         }
         if (p.approvalAct() == null) {
-            errors.add(new FieldError(prefix + ".approvalAct", "Укажите, утверждаются ли изменения приказом: NONE, OPTIONAL или REQUIRED"));
+            errors.add(new FieldError(
+                    prefix + ".approvalAct",
+                    "Укажите, утверждаются ли изменения приказом: NONE, OPTIONAL или REQUIRED"));
         }
-        if (p.deadlineWorkingDays() != null && (p.deadlineWorkingDays() < MIN_DEADLINE || p.deadlineWorkingDays() > MAX_DEADLINE)) {
-            errors.add(new FieldError(prefix + ".deadlineWorkingDays", "Срок публикации: от 1 до 30 рабочих дней либо не задан"));
+        if (p.deadlineWorkingDays() != null
+                && (p.deadlineWorkingDays() < MIN_DEADLINE || p.deadlineWorkingDays() > MAX_DEADLINE)) {
+            errors.add(new FieldError(
+                    prefix + ".deadlineWorkingDays", "Срок публикации: от 1 до 30 рабочих дней либо не задан"));
         }
         if (p.deadlineFrom() == null) {
-            errors.add(new FieldError(prefix + ".deadlineFrom", "Укажите, от чего считается срок: FINAL_APPROVAL или APPROVAL_ACT"));
-        } else if (p.deadlineFrom() == DeadlineFrom.APPROVAL_ACT && p.approvalAct() != null
+            errors.add(new FieldError(
+                    prefix + ".deadlineFrom", "Укажите, от чего считается срок: FINAL_APPROVAL или APPROVAL_ACT"));
+        } else if (p.deadlineFrom() == DeadlineFrom.APPROVAL_ACT
+                && p.approvalAct() != null
                 && p.approvalAct() != ApprovalActMode.REQUIRED) {
-            errors.add(new FieldError(prefix + ".deadlineFrom", "Срок от даты приказа считается, только если приказ обязателен (approvalAct: REQUIRED)"));
+            errors.add(new FieldError(
+                    prefix + ".deadlineFrom",
+                    "Срок от даты приказа считается, только если приказ обязателен (approvalAct: REQUIRED)"));
         }
         if (p.annualReviewBy() != null && !annualDate(p.annualReviewBy())) {
-            errors.add(new FieldError(prefix + ".annualReviewBy", "Срок ежегодного мониторинга: дата в виде ММ-ДД, например 12-31"));
+            errors.add(new FieldError(
+                    prefix + ".annualReviewBy", "Срок ежегодного мониторинга: дата в виде ММ-ДД, например 12-31"));
         }
         if (p.needs() == null || p.needs().isEmpty() || p.needs().size() > 30) {
             errors.add(new FieldError(prefix + ".needs", "Укажите перечень потребностей клиента (от 1 до 30)"));
@@ -96,21 +110,37 @@ public final class ProcedureRules {
             for (int i = 0; i < p.needs().size(); i++) {
                 Need n = p.needs().get(i);
                 if (n == null || n.code() == null || n.code() < 1 || n.code() > 99 || !codes.add(n.code())) {
-                    errors.add(new FieldError(prefix + ".needs[" + i + "].code", "Коды потребностей — разные числа от 1 до 99"));
+                    errors.add(new FieldError(
+                            prefix + ".needs[" + i + "].code", "Коды потребностей — разные числа от 1 до 99"));
                 }
                 if (n != null) {
-                    InputText.check(errors, prefix + ".needs[" + i + "].title", "Наименование потребности", n.title(), true, 500);
+                    InputText.check(
+                            errors,
+                            prefix + ".needs[" + i + "].title",
+                            "Наименование потребности",
+                            n.title(),
+                            true,
+                            500);
                 }
             }
         }
         if (p.directions() == null) {
-            errors.add(new FieldError(prefix + ".directions", "Укажите направления деятельности (список может быть пустым)"));
+            errors.add(new FieldError(
+                    prefix + ".directions", "Укажите направления деятельности (список может быть пустым)"));
         } else {
             Set<String> keys = new HashSet<>();
             for (int i = 0; i < p.directions().size(); i++) {
-                InputText.check(errors, prefix + ".directions[" + i + "]", "Направление деятельности", p.directions().get(i), true, 300);
-                if (!Text.isBlank(p.directions().get(i)) && !keys.add(Text.key(p.directions().get(i)))) {
-                    errors.add(new FieldError(prefix + ".directions[" + i + "]", "Направления деятельности не должны повторяться"));
+                InputText.check(
+                        errors,
+                        prefix + ".directions[" + i + "]",
+                        "Направление деятельности",
+                        p.directions().get(i),
+                        true,
+                        300);
+                if (!Text.isBlank(p.directions().get(i))
+                        && !keys.add(Text.key(p.directions().get(i)))) {
+                    errors.add(new FieldError(
+                            prefix + ".directions[" + i + "]", "Направления деятельности не должны повторяться"));
                 }
             }
         }
@@ -120,14 +150,19 @@ public final class ProcedureRules {
             errors.add(new FieldError(prefix + ".reasons", "Основания не должны повторяться"));
         }
         if (p.touchpointTypes() == null) {
-            errors.add(new FieldError(prefix + ".touchpointTypes", "Укажите типы точек взаимодействия (список может быть пустым)"));
+            errors.add(new FieldError(
+                    prefix + ".touchpointTypes", "Укажите типы точек взаимодействия (список может быть пустым)"));
         } else {
             Set<String> codes = new HashSet<>();
             for (int i = 0; i < p.touchpointTypes().size(); i++) {
                 TouchpointType t = p.touchpointTypes().get(i);
                 String at = prefix + ".touchpointTypes[" + i + "]";
-                if (t == null || t.code() == null || !TYPE_CODE.matcher(t.code()).matches() || !codes.add(t.code())) {
-                    errors.add(new FieldError(at + ".code", "Коды типов точек — разные, латинские строчные буквы и цифры"));
+                if (t == null
+                        || t.code() == null
+                        || !TYPE_CODE.matcher(t.code()).matches()
+                        || !codes.add(t.code())) {
+                    errors.add(new FieldError(
+                            at + ".code", "Коды типов точек — разные, латинские строчные буквы и цифры"));
                 }
                 if (t != null) {
                     InputText.check(errors, at + ".title", "Наименование типа точки", t.title(), true, 300);
@@ -138,13 +173,21 @@ public final class ProcedureRules {
             }
         }
         if (p.columnHeaders() != null) {
-            if (template != null && p.columnHeaders().size() != template.headers().size()) {
-                errors.add(new FieldError(prefix + ".columnHeaders", "Заголовков столбцов должно быть столько же, сколько столбцов в шаблоне перечня: "
-                        + template.headers().size()));
+            if (template != null
+                    && p.columnHeaders().size() != template.headers().size()) {
+                errors.add(new FieldError(
+                        prefix + ".columnHeaders",
+                        "Заголовков столбцов должно быть столько же, сколько столбцов в шаблоне перечня: "
+                                + template.headers().size()));
             }
             for (int i = 0; i < p.columnHeaders().size(); i++) {
-                InputText.check(errors, prefix + ".columnHeaders[" + i + "]", "Заголовок столбца",
-                        p.columnHeaders().get(i), true, MAX_COLUMN_HEADER);
+                InputText.check(
+                        errors,
+                        prefix + ".columnHeaders[" + i + "]",
+                        "Заголовок столбца",
+                        p.columnHeaders().get(i),
+                        true,
+                        MAX_COLUMN_HEADER);
             }
         }
         return errors;
@@ -167,21 +210,42 @@ public final class ProcedureRules {
         if (p == null) {
             return null;
         }
-        return new Procedure(p.preset(), p.initiators(), p.approvalSteps(), p.approvalAct(), p.deadlineWorkingDays(),
-                p.deadlineFrom(), p.annualReviewBy(),
-                p.needs().stream().map(n -> new Need(n.code(), Text.clean(n.title()))).toList(),
-                p.directions().stream().map(Text::clean).toList(), p.reasons(),
-                p.touchpointTypes().stream().map(t -> new TouchpointType(t.code(), Text.clean(t.title()), t.channel())).toList(),
-                p.columnHeaders() == null ? null : p.columnHeaders().stream().map(Text::clean).toList(),
+        return new Procedure(
+                p.preset(),
+                p.initiators(),
+                p.approvalSteps(),
+                p.approvalAct(),
+                p.deadlineWorkingDays(),
+                p.deadlineFrom(),
+                p.annualReviewBy(),
+                p.needs().stream()
+                        .map(n -> new Need(n.code(), Text.clean(n.title())))
+                        .toList(),
+                p.directions().stream().map(Text::clean).toList(),
+                p.reasons(),
+                p.touchpointTypes().stream()
+                        .map(t -> new TouchpointType(t.code(), Text.clean(t.title()), t.channel()))
+                        .toList(),
+                p.columnHeaders() == null
+                        ? null
+                        : p.columnHeaders().stream().map(Text::clean).toList(),
                 p.sharedProcesses());
     }
 
     /** A change states a ground its procedure allows (000 §3.3, 001 §5.3, 002 §5.3, 004 §5.3). */
     static void reasonIsAllowedByTheProcedure(Procedure procedure, ChangeReason reason) {
         if (!procedure.reasons().contains(reason)) {
-            throw Violations.invalid("reasonIsAllowedByTheProcedure", "Основание «" + reason.title()
-                    + "» не предусмотрено порядком ведения этого перечня", List.of(new FieldError("reason",
-                    "Допустимые основания: " + String.join("; ", procedure.reasons().stream().map(ChangeReason::title).toList()))));
+            throw Violations.invalid(
+                    "reasonIsAllowedByTheProcedure",
+                    "Основание «" + reason.title() + "» не предусмотрено порядком ведения этого перечня",
+                    List.of(new FieldError(
+                            "reason",
+                            "Допустимые основания: "
+                                    + String.join(
+                                            "; ",
+                                            procedure.reasons().stream()
+                                                    .map(ChangeReason::title)
+                                                    .toList()))));
         }
     }
 
@@ -194,17 +258,24 @@ public final class ProcedureRules {
         if (row.needs() != null) {
             for (Integer code : row.needs()) {
                 if (code != null && procedure.needTitle(code).isEmpty()) {
-                    errors.add(new FieldError(prefix + ".needs", "Потребность «" + code
-                            + "» не входит в перечень потребностей этого органа власти (коды "
-                            + procedure.needs().stream().map(n -> String.valueOf(n.code())).reduce((a, b) -> a + ", " + b).orElse("")
-                            + ")"));
+                    errors.add(new FieldError(
+                            prefix + ".needs",
+                            "Потребность «" + code
+                                    + "» не входит в перечень потребностей этого органа власти (коды "
+                                    + procedure.needs().stream()
+                                            .map(n -> String.valueOf(n.code()))
+                                            .reduce((a, b) -> a + ", " + b)
+                                            .orElse("")
+                                    + ")"));
                 }
             }
         }
-        if (!procedure.directions().isEmpty() && !Text.isBlank(row.direction())
+        if (!procedure.directions().isEmpty()
+                && !Text.isBlank(row.direction())
                 && procedure.directions().stream().noneMatch(d -> Text.key(d).equals(Text.key(row.direction())))) {
-            errors.add(new FieldError(prefix + ".direction", "Направление «" + row.direction()
-                    + "» не входит в направления деятельности этого органа власти"));
+            errors.add(new FieldError(
+                    prefix + ".direction",
+                    "Направление «" + row.direction() + "» не входит в направления деятельности этого органа власти"));
         }
         return errors;
     }
@@ -222,19 +293,35 @@ public final class ProcedureRules {
         }
         if (!Text.isBlank(t.type())) {
             String code = t.type().strip();
-            Optional<TouchpointType> type = procedure.touchpointTypes().stream().filter(x -> x.code().equals(code)).findFirst();
+            Optional<TouchpointType> type = procedure.touchpointTypes().stream()
+                    .filter(x -> x.code().equals(code))
+                    .findFirst();
             if (type.isEmpty()) {
-                errors.add(new FieldError(prefix + ".touchpoint.type", "Тип точки «" + code
-                        + "» не предусмотрен порядком ведения этого перечня (типы: " + String.join(", ",
-                        procedure.touchpointTypes().stream().map(x -> x.code() + " «" + x.title() + "»").toList()) + ")"));
+                errors.add(new FieldError(
+                        prefix + ".touchpoint.type",
+                        "Тип точки «" + code
+                                + "» не предусмотрен порядком ведения этого перечня (типы: "
+                                + String.join(
+                                        ", ",
+                                        procedure.touchpointTypes().stream()
+                                                .map(x -> x.code() + " «" + x.title() + "»")
+                                                .toList())
+                                + ")"));
             } else if (t.channel() != null && t.channel() != type.get().channel()) {
-                String what = TouchpointNames.isPhoneLine(type.get().title()) ? "Телефон" : "«" + type.get().title() + "»";
-                errors.add(new FieldError(prefix + ".touchpoint.channel", what + " — " + channelTitle(type.get().channel())
-                        + ": тип точки «" + type.get().title() + "» не допускает канал «" + t.channel().title() + "»"));
+                String what = TouchpointNames.isPhoneLine(type.get().title())
+                        ? "Телефон"
+                        : "«" + type.get().title() + "»";
+                errors.add(new FieldError(
+                        prefix + ".touchpoint.channel",
+                        what + " — " + channelTitle(type.get().channel()) + ": тип точки «"
+                                + type.get().title() + "» не допускает канал «"
+                                + t.channel().title() + "»"));
             }
         } else if (t.channel() == Channel.DIGITAL && TouchpointNames.isPhoneLine(t.name())) {
-            errors.add(new FieldError(prefix + ".touchpoint.channel", "Телефон — офлайн-точка: «" + t.name()
-                    + "» не может быть цифровой точкой по порядку ведения этого перечня"));
+            errors.add(new FieldError(
+                    prefix + ".touchpoint.channel",
+                    "Телефон — офлайн-точка: «" + t.name()
+                            + "» не может быть цифровой точкой по порядку ведения этого перечня"));
         }
         return errors;
     }
@@ -247,8 +334,8 @@ public final class ProcedureRules {
      * An order (number, date) is named at an approval only where the procedure takes one there: at the step that puts
      * the change into the register, when the act is optional. A required act is recorded on its own.
      */
-    static void orderOnlyWhereTheProcedureTakesIt(ApprovalChain chain, boolean entersRegister, String orderNumber,
-                                                 LocalDate orderDate) {
+    static void orderOnlyWhereTheProcedureTakesIt(
+            ApprovalChain chain, boolean entersRegister, String orderNumber, LocalDate orderDate) {
         if (orderNumber == null && orderDate == null) {
             return;
         }
@@ -258,13 +345,15 @@ public final class ProcedureRules {
         String message = chain.actRequired()
                 ? "Приказ об утверждении вносится отдельным шагом после согласования (POST /registers/{id}/approval-acts)"
                 : "Порядок ведения этого перечня не предусматривает приказа на этом шаге";
-        throw Violations.invalid("orderOnlyWhereTheProcedureTakesIt", message, List.of(new FieldError("orderNumber", message)));
+        throw Violations.invalid(
+                "orderOnlyWhereTheProcedureTakesIt", message, List.of(new FieldError("orderNumber", message)));
     }
 
     /** Annual monitoring is confirmed only in a register whose procedure has it (001 §5.5). */
     static void annualReviewIsPartOfTheProcedure(Procedure procedure) {
         if (procedure.annualReviewBy() == null) {
-            throw Violations.conflict("annualReviewIsPartOfTheProcedure",
+            throw Violations.conflict(
+                    "annualReviewIsPartOfTheProcedure",
                     "Порядок ведения этого перечня не предусматривает ежегодного мониторинга");
         }
     }

@@ -26,7 +26,6 @@ import org.touchpoints.register.api.change.ApprovalActRecorded;
 import org.touchpoints.register.api.change.ApprovalActResult;
 import org.touchpoints.register.api.change.ChangeApproved;
 import org.touchpoints.register.api.change.ChangeCommand;
-import org.touchpoints.register.api.change.RecordApprovalActCommand;
 import org.touchpoints.register.api.change.ChangeInitiated;
 import org.touchpoints.register.api.change.ChangeKind;
 import org.touchpoints.register.api.change.ChangeStatus;
@@ -34,6 +33,7 @@ import org.touchpoints.register.api.change.DeputyApproved;
 import org.touchpoints.register.api.change.InitiateChangeCommand;
 import org.touchpoints.register.api.change.InitiateChangePackageCommand;
 import org.touchpoints.register.api.change.PackageOperation;
+import org.touchpoints.register.api.change.RecordApprovalActCommand;
 import org.touchpoints.register.api.change.RowChange;
 import org.touchpoints.register.api.delegation.ApprovalRightDelegated;
 import org.touchpoints.register.api.delegation.DelegateApprovalRightCommand;
@@ -41,7 +41,6 @@ import org.touchpoints.register.api.delegation.DelegationRevoked;
 import org.touchpoints.register.api.delegation.RevokeDelegationCommand;
 import org.touchpoints.register.api.procedure.ApprovalChain;
 import org.touchpoints.register.api.procedure.ChangeProcedureCommand;
-import org.touchpoints.register.api.procedure.Initiator;
 import org.touchpoints.register.api.procedure.Procedure;
 import org.touchpoints.register.api.procedure.ProcedureChanged;
 import org.touchpoints.register.api.procedure.ProcedureStep;
@@ -82,6 +81,7 @@ public class Register {
 
     @AggregateIdentifier
     private String registerId;
+
     private Template template;
     private ZoneId zone;
     /** The authority's region (ISO 3166-2), whose calendar overlay its deadlines count by; null: federal only. */
@@ -90,6 +90,7 @@ public class Register {
     private Procedure procedure;
     /** Whether the register has a procedure of its own (created with one, or changed since): then its lists bind. */
     private boolean ownProcedure;
+
     private final Map<String, ApprovalActRecorded> acts = new HashMap<>();
     private final Divisions divisions = new Divisions();
     private final Membership members = new Membership();
@@ -106,36 +107,51 @@ public class Register {
      */
     @AggregateMember(eventForwardingMode = ForwardToTheNamedChange.class)
     private final Map<String, Change> changes = new LinkedHashMap<>();
+
     private final List<String> approvedUnpublished = new ArrayList<>();
     private final Set<String> reviews = new HashSet<>();
     /** Publications recorded with a client's idempotency key, by that key. */
     private final Map<String, Published> publicationsById = new HashMap<>();
+
     private Instant lastApprovalAt;
     private int publishedVersion;
     private String publishedSha256;
 
-    protected Register() {
-    }
+    protected Register() {}
 
     @CommandHandler
     @CreationPolicy(AggregateCreationPolicy.CREATE_IF_MISSING)
     public void handle(CreateRegisterCommand cmd) {
         RegisterRules.registerIdIsUnique(registerId == null, cmd.registerId());
-        List<FieldError> errors = new ArrayList<>(RegisterRules.registerSettingsAreValid(cmd.registerId(),
-                cmd.authority(), cmd.timeZone(), cmd.procedure() == null ? cmd.publicationDeadlineWorkingDays() : null,
-                cmd.template(), cmd.region()));
+        List<FieldError> errors = new ArrayList<>(RegisterRules.registerSettingsAreValid(
+                cmd.registerId(),
+                cmd.authority(),
+                cmd.timeZone(),
+                cmd.procedure() == null ? cmd.publicationDeadlineWorkingDays() : null,
+                cmd.template(),
+                cmd.region()));
         if (cmd.procedure() != null) {
             errors.addAll(ProcedureRules.procedureIsValid(cmd.procedure(), cmd.template(), "procedure"));
         }
         Violations.requireNoErrors("registerSettingsAreValid", errors);
-        Integer deadline = cmd.procedure() != null ? cmd.procedure().deadlineWorkingDays() : cmd.publicationDeadlineWorkingDays();
-        apply(new RegisterCreated(cmd.registerId(), Text.clean(cmd.authority()), cmd.timeZone(), deadline,
-                cmd.template(), cmd.region(), cmd.by(), cmd.at(), ProcedureRules.cleaned(cmd.procedure())));
+        Integer deadline =
+                cmd.procedure() != null ? cmd.procedure().deadlineWorkingDays() : cmd.publicationDeadlineWorkingDays();
+        apply(new RegisterCreated(
+                cmd.registerId(),
+                Text.clean(cmd.authority()),
+                cmd.timeZone(),
+                deadline,
+                cmd.template(),
+                cmd.region(),
+                cmd.by(),
+                cmd.at(),
+                ProcedureRules.cleaned(cmd.procedure())));
     }
 
     @CommandHandler
     public void handle(ChangeProcedureCommand cmd) {
-        Violations.requireNoErrors(ProcedureRules.PROCEDURE_IS_VALID,
+        Violations.requireNoErrors(
+                ProcedureRules.PROCEDURE_IS_VALID,
                 ProcedureRules.procedureIsValid(cmd.procedure(), template, "procedure"));
         Procedure changed = ProcedureRules.cleaned(cmd.procedure());
         if (ownProcedure && changed.equals(procedure)) {
@@ -147,10 +163,11 @@ public class Register {
     @CommandHandler
     public void handle(DefineDivisionCommand cmd) {
         List<String> processes = cmd.processes() == null ? List.of() : cmd.processes();
-        Violations.requireNoErrors("divisionIsValid", RegisterRules.divisionIsValid(cmd.divisionId(), cmd.name(), processes));
+        Violations.requireNoErrors(
+                "divisionIsValid", RegisterRules.divisionIsValid(cmd.divisionId(), cmd.name(), processes));
         List<String> cleaned = processes.stream().map(Text::clean).toList();
-        RegisterRules.oneOwnerPerProcessUnlessTheProcedureSharesThem(divisions, procedure.processesMayBeShared(),
-                cmd.divisionId(), cleaned);
+        RegisterRules.oneOwnerPerProcessUnlessTheProcedureSharesThem(
+                divisions, procedure.processesMayBeShared(), cmd.divisionId(), cleaned);
         apply(new DivisionDefined(registerId, cmd.divisionId(), Text.clean(cmd.name()), cleaned, cmd.by(), cmd.at()));
     }
 
@@ -161,8 +178,13 @@ public class Register {
         if (members.holds(cmd.username(), cmd.role(), cmd.divisionId())) {
             return false; // already holds it: nothing new to record
         }
-        apply(new MemberAssigned(registerId, cmd.username(), cmd.role(),
-                cmd.role().divisional() ? cmd.divisionId() : null, cmd.by(), cmd.at()));
+        apply(new MemberAssigned(
+                registerId,
+                cmd.username(),
+                cmd.role(),
+                cmd.role().divisional() ? cmd.divisionId() : null,
+                cmd.by(),
+                cmd.at()));
         return true;
     }
 
@@ -170,8 +192,13 @@ public class Register {
     @CommandHandler
     public void handle(RevokeMemberCommand cmd) {
         RegisterRules.onlyAHeldRoleIsRevoked(members, cmd.username(), cmd.role(), cmd.divisionId());
-        apply(new MemberRevoked(registerId, cmd.username(), cmd.role(),
-                cmd.role().divisional() ? cmd.divisionId() : null, cmd.by(), cmd.at()));
+        apply(new MemberRevoked(
+                registerId,
+                cmd.username(),
+                cmd.role(),
+                cmd.role().divisional() ? cmd.divisionId() : null,
+                cmd.by(),
+                cmd.at()));
     }
 
     @CommandHandler
@@ -180,7 +207,8 @@ public class Register {
         RegisterRules.importOnlyBeforeTheFirstPublication(publishedVersion);
         List<FieldError> invisible = new ArrayList<>();
         for (int i = 0; i < cmd.rows().size(); i++) {
-            invisible.addAll(RowRules.textHasNoInvisibleCharacters(cmd.rows().get(i).content(), "rows[" + i + "]"));
+            invisible.addAll(
+                    RowRules.textHasNoInvisibleCharacters(cmd.rows().get(i).content(), "rows[" + i + "]"));
         }
         Violations.requireNoErrors(RowRules.TEXT_HAS_NO_INVISIBLE_CHARACTERS, invisible);
         List<FieldError> errors = new ArrayList<>();
@@ -189,16 +217,17 @@ public class Register {
             RegisterRow row = cmd.rows().get(i);
             errors.addAll(RowRules.rowIsComplete(row.content(), "rows[" + i + "]", template));
             if (errors.isEmpty()) {
-                String division = row.content().division() != null ? row.content().division()
+                String division = row.content().division() != null
+                        ? row.content().division()
                         : divisions.ownerOf(row.content().process()).orElse(null);
-                recorded.add(new RegisterRow(row.rowId(), RowRules.normalise(row.content(), division, template),
-                        row.groupNo()));
+                recorded.add(new RegisterRow(
+                        row.rowId(), RowRules.normalise(row.content(), division, template), row.groupNo()));
             }
         }
         Violations.requireNoErrors(RowRules.ROW_IS_COMPLETE, errors);
         for (RegisterRow row : RegisterLayout.numbersTheFileGave(template, recorded)) {
-            apply(new RowImported(registerId, row.rowId(), row.content(), cmd.source(), cmd.by(), cmd.at(),
-                    row.groupNo()));
+            apply(new RowImported(
+                    registerId, row.rowId(), row.content(), cmd.source(), cmd.by(), cmd.at(), row.groupNo()));
         }
         return recorded.size();
     }
@@ -216,22 +245,32 @@ public class Register {
         Change existing = changes.get(cmd.changeId());
         if (existing != null) {
             ChangeInitiated e = existing.initiated;
-            RowContent repeated = cmd.row() != null && RowRules.rowIsComplete(cmd.row(), "row", template).isEmpty()
-                    ? RowRules.normalise(cmd.row(), e.division(), template) : null;
-            ChangeRules.sameChangeIdSameProposal(e.kind() == cmd.kind() && Objects.equals(e.rowId(), rowId)
-                    && Objects.equals(e.after(), repeated) && e.reason() == cmd.reason()
-                    && Objects.equals(e.comment(), comment) && Objects.equals(e.by(), cmd.by()), cmd.changeId());
+            RowContent repeated = cmd.row() != null
+                            && RowRules.rowIsComplete(cmd.row(), "row", template)
+                                    .isEmpty()
+                    ? RowRules.normalise(cmd.row(), e.division(), template)
+                    : null;
+            ChangeRules.sameChangeIdSameProposal(
+                    e.kind() == cmd.kind()
+                            && Objects.equals(e.rowId(), rowId)
+                            && Objects.equals(e.after(), repeated)
+                            && e.reason() == cmd.reason()
+                            && Objects.equals(e.comment(), comment)
+                            && Objects.equals(e.by(), cmd.by()),
+                    cmd.changeId());
             return ChangeStatus.INITIATED;
         }
         RegisterRules.expectedRegisterVersionIsCurrent(AggregateLifecycle.getVersion(), cmd.expectedRegisterVersion());
         if (cmd.kind() == ChangeKind.ADD) {
             // the new row takes the change's id: an id of a row in the register would replace that row on approval
-            ChangeRules.sameChangeIdSameProposal(!rows.containsKey(cmd.changeId())
-                    && openChanges().stream().noneMatch(c -> c.touches(cmd.changeId())), cmd.changeId());
+            ChangeRules.sameChangeIdSameProposal(
+                    !rows.containsKey(cmd.changeId())
+                            && openChanges().stream().noneMatch(c -> c.touches(cmd.changeId())),
+                    cmd.changeId());
         }
 
-        RowContent before = cmd.kind() == ChangeKind.ADD ? null
-                : ChangeRules.editOrRemoveTargetsAnExistingRow(rows, cmd.rowId());
+        RowContent before =
+                cmd.kind() == ChangeKind.ADD ? null : ChangeRules.editOrRemoveTargetsAnExistingRow(rows, cmd.rowId());
         boolean responsible = ChangeRules.initiatesAsResponsiblePerson(procedure, members, cmd.by());
         String division = divisionOfChange(cmd, before, responsible);
         if (!responsible) {
@@ -245,12 +284,14 @@ public class Register {
         RowContent after = null;
         if (cmd.kind() != ChangeKind.REMOVE) {
             Violations.requireNoErrors(RowRules.ROW_IS_COMPLETE, RowRules.rowIsComplete(cmd.row(), "row", template));
-            Violations.requireNoErrors(RowRules.TEXT_HAS_NO_INVISIBLE_CHARACTERS,
-                    RowRules.textHasNoInvisibleCharacters(cmd.row(), "row"));
+            Violations.requireNoErrors(
+                    RowRules.TEXT_HAS_NO_INVISIBLE_CHARACTERS, RowRules.textHasNoInvisibleCharacters(cmd.row(), "row"));
             if (ownProcedure) {
-                Violations.requireNoErrors(ProcedureRules.ROW_FITS_THE_PROCEDURE,
+                Violations.requireNoErrors(
+                        ProcedureRules.ROW_FITS_THE_PROCEDURE,
                         ProcedureRules.rowFitsTheProcedure(procedure, cmd.row(), "row"));
-                Violations.requireNoErrors(ProcedureRules.TOUCHPOINT_TYPE_FITS_ITS_CHANNEL,
+                Violations.requireNoErrors(
+                        ProcedureRules.TOUCHPOINT_TYPE_FITS_ITS_CHANNEL,
                         ProcedureRules.touchpointTypeFitsItsChannel(procedure, cmd.row(), "row"));
             }
             after = RowRules.normalise(cmd.row(), division, template);
@@ -265,12 +306,23 @@ public class Register {
             ChangeRules.oneOpenChangePerRow(changes.values(), rowId);
         }
         if (after != null) {
-            ChangeRules.oneTouchpointPerProcess(touchpointKeys, openChanges(), after,
-                    cmd.kind() == ChangeKind.ADD ? null : rowId, cmd.changeId());
+            ChangeRules.oneTouchpointPerProcess(
+                    touchpointKeys, openChanges(), after, cmd.kind() == ChangeKind.ADD ? null : rowId, cmd.changeId());
         }
         ApprovalChain chain = ownProcedure ? procedure.chain() : null;
-        apply(new ChangeInitiated(registerId, cmd.changeId(), cmd.kind(), rowId, before, after, cmd.reason(), comment,
-                division, cmd.by(), cmd.at(), chain));
+        apply(new ChangeInitiated(
+                registerId,
+                cmd.changeId(),
+                cmd.kind(),
+                rowId,
+                before,
+                after,
+                cmd.reason(),
+                comment,
+                division,
+                cmd.by(),
+                cmd.at(),
+                chain));
         Change change = changes.get(cmd.changeId());
         change.enterIfNothingToApprove(cmd.by(), cmd.at(), calendar);
         return change.status;
@@ -288,9 +340,20 @@ public class Register {
         if (ops.size() == 1) {
             PackageOperation op = ops.get(0);
             try {
-                return handle(new InitiateChangeCommand(registerId, cmd.changeId(), op.kind(), op.rowId(), op.row(),
-                        cmd.reason(), cmd.comment(), cmd.expectedRegisterVersion(), cmd.by(), cmd.at(),
-                        cmd.changeIdTakenElsewhere()), calendar);
+                return handle(
+                        new InitiateChangeCommand(
+                                registerId,
+                                cmd.changeId(),
+                                op.kind(),
+                                op.rowId(),
+                                op.row(),
+                                cmd.reason(),
+                                cmd.comment(),
+                                cmd.expectedRegisterVersion(),
+                                cmd.by(),
+                                cmd.at(),
+                                cmd.changeIdTakenElsewhere()),
+                        calendar);
             } catch (org.touchpoints.register.api.rule.RuleViolatedException e) {
                 throw onlyOperation(e);
             }
@@ -316,23 +379,23 @@ public class Register {
             if (op.kind() == ChangeKind.ADD) {
                 String newRowId = PackageRules.newRowId(cmd.changeId(), i);
                 // the new row's id: one of a row in the register would replace that row on approval
-                ChangeRules.sameChangeIdSameProposal(!rows.containsKey(newRowId) && !changes.containsKey(newRowId),
-                        cmd.changeId());
+                ChangeRules.sameChangeIdSameProposal(
+                        !rows.containsKey(newRowId) && !changes.containsKey(newRowId), cmd.changeId());
                 rowIds.add(newRowId);
                 befores.add(null);
             } else {
                 String rowId = op.rowId().strip();
                 rowIds.add(rowId);
-                befores.add(PackageRules.inOperation(i, "rowId",
-                        () -> ChangeRules.editOrRemoveTargetsAnExistingRow(rows, rowId)));
+                befores.add(PackageRules.inOperation(
+                        i, "rowId", () -> ChangeRules.editOrRemoveTargetsAnExistingRow(rows, rowId)));
             }
         }
         List<String> divisionsOfOperations = new ArrayList<>();
         for (int i = 0; i < ops.size(); i++) {
             PackageOperation op = ops.get(i);
             RowContent before = befores.get(i);
-            String division = PackageRules.inOperation(i, "row",
-                    () -> divisionOfChange(op.row(), cmd.by(), before, responsible));
+            String division =
+                    PackageRules.inOperation(i, "row", () -> divisionOfChange(op.row(), cmd.by(), before, responsible));
             if (!responsible) {
                 PackageRules.inOperation(i, "row", () -> {
                     ChangeRules.onlyTheProcedureInitiatorsInitiate(procedure, cmd.by());
@@ -365,13 +428,15 @@ public class Register {
         Violations.requireNoErrors(ProcedureRules.ROW_FITS_THE_PROCEDURE, fits);
         Violations.requireNoErrors(ProcedureRules.TOUCHPOINT_TYPE_FITS_ITS_CHANNEL, typed);
         ApprovalChain chain = ownProcedure ? procedure.chain() : null;
-        PackageRules.aPackageBelongsToOneDivision(divisionsOfOperations,
+        PackageRules.aPackageBelongsToOneDivision(
+                divisionsOfOperations,
                 (chain != null ? chain : procedure.chain()).steps().contains(ProcedureStep.DIVISION_HEAD));
         List<RowChange> operations = new ArrayList<>();
         List<Change> open = openChanges(); // once: each operation's row is looked up among the open changes only
         for (int i = 0; i < ops.size(); i++) {
             PackageOperation op = ops.get(i);
-            RowContent after = op.kind() == ChangeKind.REMOVE ? null
+            RowContent after = op.kind() == ChangeKind.REMOVE
+                    ? null
                     : RowRules.normalise(op.row(), divisionsOfOperations.get(i), template);
             RowContent before = befores.get(i);
             if (op.kind() == ChangeKind.EDIT) {
@@ -387,8 +452,16 @@ public class Register {
             PackageRules.directionFollowsTheProcess(rows, operations);
         }
         PackageRules.oneTouchpointPerProcess(touchpointKeys, open, operations, cmd.changeId());
-        apply(ChangeInitiated.ofPackage(registerId, cmd.changeId(), operations, cmd.reason(), comment,
-                PackageRules.divisionOfThePackage(divisionsOfOperations), cmd.by(), cmd.at(), chain));
+        apply(ChangeInitiated.ofPackage(
+                registerId,
+                cmd.changeId(),
+                operations,
+                cmd.reason(),
+                comment,
+                PackageRules.divisionOfThePackage(divisionsOfOperations),
+                cmd.by(),
+                cmd.at(),
+                chain));
         Change change = changes.get(cmd.changeId());
         change.enterIfNothingToApprove(cmd.by(), cmd.at(), calendar);
         return change.status;
@@ -398,17 +471,24 @@ public class Register {
     private boolean samePackage(Change existing, InitiateChangePackageCommand cmd, String comment) {
         ChangeInitiated e = existing.initiated;
         List<RowChange> recorded = e.rowChanges();
-        if (!e.severalRows() || recorded.size() != cmd.operations().size() || e.reason() != cmd.reason()
-                || !Objects.equals(e.comment(), comment) || !Objects.equals(e.by(), cmd.by())) {
+        if (!e.severalRows()
+                || recorded.size() != cmd.operations().size()
+                || e.reason() != cmd.reason()
+                || !Objects.equals(e.comment(), comment)
+                || !Objects.equals(e.by(), cmd.by())) {
             return false;
         }
         for (int i = 0; i < recorded.size(); i++) {
             RowChange was = recorded.get(i);
             PackageOperation op = cmd.operations().get(i);
-            String rowId = op.kind() == ChangeKind.ADD ? PackageRules.newRowId(e.changeId(), i) : op.rowId().strip();
-            RowContent repeated = op.row() != null && was.after() != null
-                    && RowRules.rowIsComplete(op.row(), "row", template).isEmpty()
-                    ? RowRules.normalise(op.row(), was.after().division(), template) : null;
+            String rowId = op.kind() == ChangeKind.ADD
+                    ? PackageRules.newRowId(e.changeId(), i)
+                    : op.rowId().strip();
+            RowContent repeated = op.row() != null
+                            && was.after() != null
+                            && RowRules.rowIsComplete(op.row(), "row", template).isEmpty()
+                    ? RowRules.normalise(op.row(), was.after().division(), template)
+                    : null;
             if (was.kind() != op.kind() || !was.rowId().equals(rowId) || !Objects.equals(was.after(), repeated)) {
                 return false;
             }
@@ -421,11 +501,15 @@ public class Register {
             org.touchpoints.register.api.rule.RuleViolatedException e) {
         List<FieldError> errors = e.violation().errors().stream()
                 .map(f -> f.field().equals("kind") || f.field().startsWith("row")
-                        ? new FieldError(PackageRules.prefix(0) + f.field(), f.message()) : f)
+                        ? new FieldError(PackageRules.prefix(0) + f.field(), f.message())
+                        : f)
                 .toList();
         return new org.touchpoints.register.api.rule.RuleViolatedException(
-                new org.touchpoints.register.api.rule.RuleViolation(e.violation().rule(), e.violation().refusal(),
-                        e.violation().message(), errors));
+                new org.touchpoints.register.api.rule.RuleViolation(
+                        e.violation().rule(),
+                        e.violation().refusal(),
+                        e.violation().message(),
+                        errors));
     }
 
     /**
@@ -439,19 +523,25 @@ public class Register {
     /** {@link #divisionOfChange(InitiateChangeCommand, RowContent, boolean)} of one proposed {@code row}. */
     private String divisionOfChange(RowContent row, String by, RowContent before, boolean responsible) {
         if (before != null) {
-            String owner = before.division() != null ? before.division() : divisions.ownerOf(before.process()).orElse(null);
+            String owner = before.division() != null
+                    ? before.division()
+                    : divisions.ownerOf(before.process()).orElse(null);
             if (owner != null) {
                 if (!responsible && row != null && row.process() != null) {
-                    divisions.ownerOtherThan(row.process(), owner).ifPresent(other ->
-                            ChangeRules.onlyMembersOfTheOwningDivisionInitiate(members, by, other));
+                    divisions
+                            .ownerOtherThan(row.process(), owner)
+                            .ifPresent(other -> ChangeRules.onlyMembersOfTheOwningDivisionInitiate(members, by, other));
                 }
                 return owner;
             }
         }
         RowContent target = row != null && row.process() != null ? row : before;
         if (target != null && divisions.shared(target.process())) {
-            return RegisterRules.divisionOfARowOfASharedProcess(divisions.ownersOf(target.process()),
-                    row == null ? null : row.division(), members.divisionsWhere(by, MemberRole.SPECIALIST), responsible);
+            return RegisterRules.divisionOfARowOfASharedProcess(
+                    divisions.ownersOf(target.process()),
+                    row == null ? null : row.division(),
+                    members.divisionsWhere(by, MemberRole.SPECIALIST),
+                    responsible);
         }
         if (row != null && row.process() != null) {
             var owner = divisions.ownerOf(row.process());
@@ -475,15 +565,17 @@ public class Register {
         if (own.size() == 1) {
             return own.iterator().next();
         }
-        ChangeRules.onlyMembersOfTheOwningDivisionInitiate(members, by); // a specialist of no division initiates nothing
+        ChangeRules.onlyMembersOfTheOwningDivisionInitiate(
+                members, by); // a specialist of no division initiates nothing
         throw ChangeRules.theDivisionOfANewProcessIsNamed();
     }
 
     @CommandHandler
     public ApprovalActResult handle(RecordApprovalActCommand cmd, ProductionCalendar calendar) {
         ChangeRules.onlyActHoldersRecordActs(members, cmd.by());
-        Violations.requireNoErrors(ChangeRules.APPROVAL_ACT_IS_DESCRIBED, ChangeRules.approvalActIsDescribed(cmd.actId(),
-                cmd.number(), cmd.date(), cmd.changeIds()));
+        Violations.requireNoErrors(
+                ChangeRules.APPROVAL_ACT_IS_DESCRIBED,
+                ChangeRules.approvalActIsDescribed(cmd.actId(), cmd.number(), cmd.date(), cmd.changeIds()));
         ApprovalActRecorded recorded = acts.get(cmd.actId());
         if (recorded != null) {
             ChangeRules.sameActIdSameAct(recorded, cmd.number().strip(), cmd.date(), cmd.changeIds(), cmd.by());
@@ -497,7 +589,8 @@ public class Register {
             covered.add(change);
         }
         String number = cmd.number().strip();
-        apply(new ApprovalActRecorded(registerId, cmd.actId(), number, cmd.date(), cmd.changeIds(), cmd.by(), cmd.at()));
+        apply(new ApprovalActRecorded(
+                registerId, cmd.actId(), number, cmd.date(), cmd.changeIds(), cmd.by(), cmd.at()));
         for (Change change : covered) {
             change.approveByAct(cmd.actId(), number, cmd.date(), cmd.by(), cmd.at(), calendar);
         }
@@ -508,7 +601,8 @@ public class Register {
     public PublicationResult handle(PublishCommand cmd) {
         BoundRules.datesWithinTheSaneRange(BoundRules.dated("publishedAt", "Дата публикации", cmd.publishedAt()));
         RegisterRules.onlyPublishersPublish(members, cmd.by());
-        Violations.requireNoErrors("publicationIsDescribed",
+        Violations.requireNoErrors(
+                "publicationIsDescribed",
                 RegisterRules.publicationIsDescribed(cmd.publicationId(), cmd.url(), cmd.publishedAt(), cmd.at()));
         Published recorded = cmd.publicationId() == null ? null : publicationsById.get(cmd.publicationId());
         if (recorded != null) {
@@ -519,14 +613,25 @@ public class Register {
         RegisterRules.somethingToPublish(!approvedUnpublished.isEmpty() || publishedVersion == 0);
         Instant publishedAt = cmd.publishedAt() != null ? cmd.publishedAt() : cmd.at();
         RegisterRules.publicationNotBeforeApproval(publishedAt, approvedUnpublished.isEmpty() ? null : lastApprovalAt);
-        List<RegisterRow> current = rows.entrySet().stream().map(e -> new RegisterRow(e.getKey(), e.getValue())).toList();
-        String sha256 = RegisterCsv.sha256(RegisterCsv.render(template,
-                RegisterLayout.numbered(template, current, groupNumbers)));
+        List<RegisterRow> current = rows.entrySet().stream()
+                .map(e -> new RegisterRow(e.getKey(), e.getValue()))
+                .toList();
+        String sha256 = RegisterCsv.sha256(
+                RegisterCsv.render(template, RegisterLayout.numbered(template, current, groupNumbers)));
         RegisterRules.publishedContentIsTheDownloadedOne(cmd.expectedSha256(), sha256);
         int version = publishedVersion + 1;
         List<String> covered = List.copyOf(approvedUnpublished);
-        apply(new Published(registerId, version, cmd.url().strip(), publishedAt, covered, sha256, publishedSha256,
-                cmd.publicationId(), cmd.by(), cmd.at()));
+        apply(new Published(
+                registerId,
+                version,
+                cmd.url().strip(),
+                publishedAt,
+                covered,
+                sha256,
+                publishedSha256,
+                cmd.publicationId(),
+                cmd.by(),
+                cmd.at()));
         return new PublicationResult(version, covered, sha256);
     }
 
@@ -539,17 +644,21 @@ public class Register {
         if (reviews.contains(cmd.divisionId() + "/" + cmd.year())) {
             return false; // confirmed already
         }
-        Violations.requireNoErrors(RegisterRules.ANNUAL_REVIEW_IS_DESCRIBED,
-                RegisterRules.annualReviewIsDescribed(cmd.comment()));
-        apply(new AnnualReviewConfirmed(registerId, cmd.divisionId(), cmd.year(), clean(cmd.comment()), cmd.by(), cmd.at()));
+        Violations.requireNoErrors(
+                RegisterRules.ANNUAL_REVIEW_IS_DESCRIBED, RegisterRules.annualReviewIsDescribed(cmd.comment()));
+        apply(new AnnualReviewConfirmed(
+                registerId, cmd.divisionId(), cmd.year(), clean(cmd.comment()), cmd.by(), cmd.at()));
         return true;
     }
 
     @CommandHandler
     public String handle(DelegateApprovalRightCommand cmd) {
-        Violations.requireNoErrors("delegationIsDescribed", DelegationRules.delegationIsDescribed(cmd.delegationId(),
-                cmd.delegate(), cmd.role(), cmd.validFrom(), cmd.validTo(), cmd.comment()));
-        BoundRules.datesWithinTheSaneRange(BoundRules.dated("validFrom", "Дата начала", cmd.validFrom()),
+        Violations.requireNoErrors(
+                "delegationIsDescribed",
+                DelegationRules.delegationIsDescribed(
+                        cmd.delegationId(), cmd.delegate(), cmd.role(), cmd.validFrom(), cmd.validTo(), cmd.comment()));
+        BoundRules.datesWithinTheSaneRange(
+                BoundRules.dated("validFrom", "Дата начала", cmd.validFrom()),
                 BoundRules.dated("validTo", "Дата окончания", cmd.validTo()));
         String holder = Text.isBlank(cmd.holder()) ? cmd.by() : cmd.holder().strip();
         String delegate = cmd.delegate().strip();
@@ -557,22 +666,40 @@ public class Register {
         String comment = clean(cmd.comment());
         var recorded = delegations.find(cmd.delegationId());
         if (recorded.isPresent()) {
-            DelegationRules.sameDelegationIdSameDelegation(recorded.get().granted, holder, delegate, cmd.role(),
-                    divisionId, cmd.validFrom(), cmd.validTo(), comment);
+            DelegationRules.sameDelegationIdSameDelegation(
+                    recorded.get().granted,
+                    holder,
+                    delegate,
+                    cmd.role(),
+                    divisionId,
+                    cmd.validFrom(),
+                    cmd.validTo(),
+                    comment);
             return cmd.delegationId();
         }
         DelegationRules.onlyApprovalRightsAreDelegated(cmd.role());
         RegisterRules.divisionRoleNamesAKnownDivision(divisions, cmd.role(), divisionId);
         DelegationRules.delegateCannotRedelegate(members, delegations, holder, cmd.role(), divisionId);
-        DelegationRules.onlyTheHolderDelegates(members, holder, cmd.by(), cmd.byAdministrator(), cmd.role(), divisionId);
+        DelegationRules.onlyTheHolderDelegates(
+                members, holder, cmd.by(), cmd.byAdministrator(), cmd.role(), divisionId);
         DelegationRules.noDelegatingToOneself(holder, delegate);
         DelegationRules.delegateHoldsARoleInTheRegister(members, delegate);
         DelegationRules.delegationPeriodIsValid(cmd.validFrom(), cmd.validTo(), today(cmd.at()));
         DelegationRules.delegationAtMostThreeYears(cmd.validFrom(), cmd.validTo());
-        DelegationRules.oneActingOfficialAtATime(delegations, holder, cmd.role(), divisionId, cmd.validFrom(),
-                cmd.validTo());
-        apply(new ApprovalRightDelegated(registerId, cmd.delegationId(), holder, delegate, cmd.role(), divisionId,
-                cmd.validFrom(), cmd.validTo(), comment, cmd.by(), cmd.at()));
+        DelegationRules.oneActingOfficialAtATime(
+                delegations, holder, cmd.role(), divisionId, cmd.validFrom(), cmd.validTo());
+        apply(new ApprovalRightDelegated(
+                registerId,
+                cmd.delegationId(),
+                holder,
+                delegate,
+                cmd.role(),
+                divisionId,
+                cmd.validFrom(),
+                cmd.validTo(),
+                comment,
+                cmd.by(),
+                cmd.at()));
         return cmd.delegationId();
     }
 
@@ -718,8 +845,11 @@ public class Register {
             switch (op.kind()) {
                 case ADD, EDIT -> {
                     putRow(op.rowId(), op.after());
-                    divisions.own(op.after().process(), change.initiated.severalRows() && op.after().division() != null
-                            ? op.after().division() : change.initiated.division());
+                    divisions.own(
+                            op.after().process(),
+                            change.initiated.severalRows() && op.after().division() != null
+                                    ? op.after().division()
+                                    : change.initiated.division());
                 }
                 case REMOVE -> {
                     rows.remove(op.rowId());

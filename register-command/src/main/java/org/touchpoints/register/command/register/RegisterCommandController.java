@@ -46,8 +46,12 @@ public class RegisterCommandController {
     private final RegisterImporter importer;
     private final org.touchpoints.register.platform.audit.AdminAudit audit;
 
-    public RegisterCommandController(CommandGateway commands, CommandClock clock, RoleAssignments roles,
-                                     RegisterImporter importer, org.touchpoints.register.platform.audit.AdminAudit audit) {
+    public RegisterCommandController(
+            CommandGateway commands,
+            CommandClock clock,
+            RoleAssignments roles,
+            RegisterImporter importer,
+            org.touchpoints.register.platform.audit.AdminAudit audit) {
         this.commands = commands;
         this.clock = clock;
         this.roles = roles;
@@ -59,21 +63,25 @@ public class RegisterCommandController {
      * {@code procedure} (optional): a {@code preset} fills every field from its seed, fields beside it override; a
      * preset also suggests the time zone, template and region when they are not given.
      */
-    public record CreateRegisterRequest(String id, String authority, String timeZone,
-                                        Integer publicationDeadlineWorkingDays, Template template, String region,
-                                        Procedure procedure) {
-    }
+    public record CreateRegisterRequest(
+            String id,
+            String authority,
+            String timeZone,
+            Integer publicationDeadlineWorkingDays,
+            Template template,
+            String region,
+            Procedure procedure) {}
 
-    public record DivisionRequest(String id, String name, List<String> processes) {
-    }
+    public record DivisionRequest(String id, String name, List<String> processes) {}
 
-    public record MemberRequest(String username, MemberRole role, String division) {
-    }
+    public record MemberRequest(String username, MemberRole role, String division) {}
 
     @PostMapping
-    @Operation(summary = "Создать перечень органа власти (администратор)",
-            description = "Пример: {\"id\":\"smolensk-gzhi\",\"authority\":\"ГЖИ Смоленской области\",\"timeZone\":\"Europe/Moscow\","
-                    + "\"publicationDeadlineWorkingDays\":10,\"template\":\"SIX_COLUMN\"}")
+    @Operation(
+            summary = "Создать перечень органа власти (администратор)",
+            description =
+                    "Пример: {\"id\":\"smolensk-gzhi\",\"authority\":\"ГЖИ Смоленской области\",\"timeZone\":\"Europe/Moscow\","
+                            + "\"publicationDeadlineWorkingDays\":10,\"template\":\"SIX_COLUMN\"}")
     public ResponseEntity<Map<String, String>> create(@RequestBody CreateRegisterRequest body) {
         Procedure procedure = procedureOf(body.procedure(), body.publicationDeadlineWorkingDays());
         var preset = procedure == null ? null : procedure.preset();
@@ -85,17 +93,33 @@ public class RegisterCommandController {
         }
         if (body.id() == null || !RegisterRules.ID.matcher(body.id()).matches()) {
             // refused before the register is looked up by an id that cannot name one (PostgreSQL rejects a NUL in it)
-            Violations.requireNoErrors("registerSettingsAreValid", RegisterRules.registerSettingsAreValid(body.id(),
-                    body.authority(), timeZone, body.publicationDeadlineWorkingDays(), template, region));
+            Violations.requireNoErrors(
+                    "registerSettingsAreValid",
+                    RegisterRules.registerSettingsAreValid(
+                            body.id(),
+                            body.authority(),
+                            timeZone,
+                            body.publicationDeadlineWorkingDays(),
+                            template,
+                            region));
         }
-        commands.sendAndWait(new CreateRegisterCommand(body.id(), body.authority(), timeZone,
-                procedure != null ? procedure.deadlineWorkingDays() : body.publicationDeadlineWorkingDays(), template,
-                region, Actor.current(), clock.now(), procedure));
-        return ResponseEntity.created(URI.create("/api/v1/registers/" + body.id())).body(Map.of("id", body.id()));
+        commands.sendAndWait(new CreateRegisterCommand(
+                body.id(),
+                body.authority(),
+                timeZone,
+                procedure != null ? procedure.deadlineWorkingDays() : body.publicationDeadlineWorkingDays(),
+                template,
+                region,
+                Actor.current(),
+                clock.now(),
+                procedure));
+        return ResponseEntity.created(URI.create("/api/v1/registers/" + body.id()))
+                .body(Map.of("id", body.id()));
     }
 
     @PutMapping("/{registerId}/procedure")
-    @Operation(summary = "Изменить порядок ведения перечня (администратор)",
+    @Operation(
+            summary = "Изменить порядок ведения перечня (администратор)",
             description = "Тело — порядок: {\"preset\":\"NOVOSIBIRSK_GSN\"} или все поля (initiators, approvalSteps, "
                     + "approvalAct, deadlineWorkingDays, deadlineFrom, annualReviewBy, needs, directions, reasons, "
                     + "touchpointTypes, columnHeaders — заголовки столбцов шаблона, sharedProcesses — процесс может вестись "
@@ -104,7 +128,10 @@ public class RegisterCommandController {
     public Map<String, Object> changeProcedure(@PathVariable String registerId, @RequestBody Procedure body) {
         Procedure procedure = procedureOf(body, null);
         commands.sendAndWait(new ChangeProcedureCommand(registerId, procedure, Actor.current(), clock.now()));
-        audit.record(Actor.current(), org.touchpoints.register.platform.audit.AdminAudit.PROCEDURE_CHANGED, registerId,
+        audit.record(
+                Actor.current(),
+                org.touchpoints.register.platform.audit.AdminAudit.PROCEDURE_CHANGED,
+                registerId,
                 org.touchpoints.register.platform.audit.AdminAudit.procedureDetails(procedure));
         return Map.of("registerId", registerId, "procedure", procedure);
     }
@@ -128,17 +155,20 @@ public class RegisterCommandController {
 
     @PostMapping("/{registerId}/divisions")
     @Operation(summary = "Определить подразделение и закрепить за ним процессы (администратор)")
-    public ResponseEntity<Map<String, Object>> defineDivision(@PathVariable String registerId,
-                                                              @RequestBody DivisionRequest body) {
-        commands.sendAndWait(new DefineDivisionCommand(registerId, body.id(), body.name(), body.processes(),
-                Actor.current(), clock.now()));
+    public ResponseEntity<Map<String, Object>> defineDivision(
+            @PathVariable String registerId, @RequestBody DivisionRequest body) {
+        commands.sendAndWait(new DefineDivisionCommand(
+                registerId, body.id(), body.name(), body.processes(), Actor.current(), clock.now()));
         return ResponseEntity.status(HttpStatus.CREATED).body(Map.of("registerId", registerId, "division", body.id()));
     }
 
     @PostMapping("/{registerId}/members")
-    @Operation(summary = "Назначить роль учётной записи в перечне (администратор)",
-            description = "Роли: SPECIALIST и HEAD (с подразделением), DEPUTY, PUBLISHER, RESPONSIBLE, HEAD_OF_AUTHORITY.")
-    public ResponseEntity<Map<String, Object>> assignMember(@PathVariable String registerId, @RequestBody MemberRequest body) {
+    @Operation(
+            summary = "Назначить роль учётной записи в перечне (администратор)",
+            description =
+                    "Роли: SPECIALIST и HEAD (с подразделением), DEPUTY, PUBLISHER, RESPONSIBLE, HEAD_OF_AUTHORITY.")
+    public ResponseEntity<Map<String, Object>> assignMember(
+            @PathVariable String registerId, @RequestBody MemberRequest body) {
         roles.give(registerId, body.username(), body.role(), body.division(), Actor.current(), clock.now());
         Map<String, Object> response = new LinkedHashMap<>();
         response.put("registerId", registerId);
@@ -149,14 +179,18 @@ public class RegisterCommandController {
     }
 
     @DeleteMapping("/{registerId}/members/{username}")
-    @Operation(summary = "Снять роль учётной записи в перечне (администратор)",
-            description = "?role=SPECIALIST|HEAD|DEPUTY|PUBLISHER, для ролей подразделения также &division=. С этого момента "
-                    + "роль не действует ни в одном правиле (согласование, назначение исполняющих обязанности, публикация) и "
-                    + "не даёт доступа к неопубликованному содержанию перечня; сделанное ранее остаётся. Роли, которой у "
-                    + "учётной записи нет, — 404 (onlyAHeldRoleIsRevoked), поэтому повтор ничего не записывает.")
-    public Map<String, Object> revokeMember(@PathVariable String registerId, @PathVariable String username,
-                                            @RequestParam(required = false) MemberRole role,
-                                            @RequestParam(required = false) String division) {
+    @Operation(
+            summary = "Снять роль учётной записи в перечне (администратор)",
+            description =
+                    "?role=SPECIALIST|HEAD|DEPUTY|PUBLISHER, для ролей подразделения также &division=. С этого момента "
+                            + "роль не действует ни в одном правиле (согласование, назначение исполняющих обязанности, публикация) и "
+                            + "не даёт доступа к неопубликованному содержанию перечня; сделанное ранее остаётся. Роли, которой у "
+                            + "учётной записи нет, — 404 (onlyAHeldRoleIsRevoked), поэтому повтор ничего не записывает.")
+    public Map<String, Object> revokeMember(
+            @PathVariable String registerId,
+            @PathVariable String username,
+            @RequestParam(required = false) MemberRole role,
+            @RequestParam(required = false) String division) {
         String divisionId = roles.revoke(registerId, username, role, division, Actor.current(), clock.now());
         Map<String, Object> response = new LinkedHashMap<>();
         response.put("registerId", registerId);
@@ -168,17 +202,26 @@ public class RegisterCommandController {
     }
 
     @PostMapping(value = "/{registerId}/import", consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
-    @Operation(summary = "Первоначальная загрузка перечня из CSV, XLSX или DOCX (администратор)",
-            description = "dryRun=true проверяет файл, ничего не записывая. Файл с ошибками не загружается ни частично. "
-                    + "warnings перечисляет по строкам всё, что выведено из текста (канал, потребности, адрес, пустые ячейки); "
-                    + "rows — строки так, как они будут записаны.")
-    public ResponseEntity<Object> importFile(@PathVariable String registerId, @RequestPart("file") MultipartFile file,
-                                             @RequestParam(defaultValue = "false") boolean dryRun) throws IOException {
+    @Operation(
+            summary = "Первоначальная загрузка перечня из CSV, XLSX или DOCX (администратор)",
+            description =
+                    "dryRun=true проверяет файл, ничего не записывая. Файл с ошибками не загружается ни частично. "
+                            + "warnings перечисляет по строкам всё, что выведено из текста (канал, потребности, адрес, пустые ячейки); "
+                            + "rows — строки так, как они будут записаны.")
+    public ResponseEntity<Object> importFile(
+            @PathVariable String registerId,
+            @RequestPart("file") MultipartFile file,
+            @RequestParam(defaultValue = "false") boolean dryRun)
+            throws IOException {
         String name = file.getOriginalFilename() == null ? "file.csv" : file.getOriginalFilename();
-        RegisterImporter.Report report = importer.importFile(registerId, file.getBytes(), name, Actor.current(), dryRun);
+        RegisterImporter.Report report =
+                importer.importFile(registerId, file.getBytes(), name, Actor.current(), dryRun);
         if (!report.errors().isEmpty()) {
-            var response = ProblemDetailsAdvice.problem(HttpStatus.BAD_REQUEST,
-                    "Файл не загружен: исправьте ошибки в указанных строках", List.of(), "importFileIsReadable");
+            var response = ProblemDetailsAdvice.problem(
+                    HttpStatus.BAD_REQUEST,
+                    "Файл не загружен: исправьте ошибки в указанных строках",
+                    List.of(),
+                    "importFileIsReadable");
             var pd = (org.springframework.http.ProblemDetail) response.getBody();
             pd.setProperty("imported", 0);
             pd.setProperty("readable", report.readable());

@@ -24,15 +24,15 @@ final class RegisterRules {
     /** A publication may be recorded with a moment slightly ahead of the server's clock, not more. */
     static final Duration CLOCK_TOLERANCE = Duration.ofMinutes(5);
 
-    private RegisterRules() {
-    }
+    private RegisterRules() {}
 
     /** registerSettingsAreValid: id, authority, IANA time zone, deadline of 5 or 10 working days or none, template. */
-    static List<FieldError> registerSettingsAreValid(String registerId, String authority, String timeZone,
-                                                     Integer deadline, Object template, String region) {
+    static List<FieldError> registerSettingsAreValid(
+            String registerId, String authority, String timeZone, Integer deadline, Object template, String region) {
         List<FieldError> errors = new ArrayList<>();
         if (registerId == null || !ID.matcher(registerId).matches()) {
-            errors.add(new FieldError("id", "Идентификатор перечня: латинские строчные буквы, цифры и дефис, до 64 символов"));
+            errors.add(new FieldError(
+                    "id", "Идентификатор перечня: латинские строчные буквы, цифры и дефис, до 64 символов"));
         }
         InputText.check(errors, "authority", "Наименование органа власти", authority, true, 500);
         if (Text.isBlank(timeZone)) {
@@ -45,7 +45,8 @@ final class RegisterRules {
             }
         }
         if (deadline != null && deadline != 5 && deadline != 10) {
-            errors.add(new FieldError("publicationDeadlineWorkingDays", "Срок публикации: 5 или 10 рабочих дней либо не задан"));
+            errors.add(new FieldError(
+                    "publicationDeadlineWorkingDays", "Срок публикации: 5 или 10 рабочих дней либо не задан"));
         }
         if (template == null) {
             errors.add(new FieldError("template", "Укажите форму перечня: SIX_COLUMN или FIVE_COLUMN"));
@@ -67,7 +68,8 @@ final class RegisterRules {
     static List<FieldError> divisionIsValid(String divisionId, String name, List<String> processes) {
         List<FieldError> errors = new ArrayList<>();
         if (divisionId == null || !ID.matcher(divisionId).matches()) {
-            errors.add(new FieldError("divisionId", "Идентификатор подразделения: латинские строчные буквы, цифры и дефис"));
+            errors.add(new FieldError(
+                    "divisionId", "Идентификатор подразделения: латинские строчные буквы, цифры и дефис"));
         }
         InputText.check(errors, "name", "Наименование подразделения", name, true, 500);
         if (processes != null) {
@@ -79,18 +81,24 @@ final class RegisterRules {
     }
 
     /** A process is owned by one division. */
-    static void oneOwnerPerProcessUnlessTheProcedureSharesThem(Divisions divisions, boolean procedureSharesProcesses,
-                                                                String divisionId, List<String> processes) {
+    static void oneOwnerPerProcessUnlessTheProcedureSharesThem(
+            Divisions divisions, boolean procedureSharesProcesses, String divisionId, List<String> processes) {
         if (procedureSharesProcesses) {
             return; // 000 §2.6, 003 §2.3: each division lists the touchpoints of its own actions in the process
         }
         for (String p : processes) {
-            divisions.ownersOf(p).stream().filter(owner -> !owner.equals(divisionId)).findFirst().ifPresent(owner -> {
-                // the refusal keeps its name of before processes could be shared (clients know it)
-                throw conflict("oneOwnerPerProcess", "Процесс «" + p + "» уже закреплён за подразделением «"
-                        + divisions.nameOf(owner) + "»; порядок ведения перечня не предусматривает ведение процесса "
-                        + "несколькими подразделениями");
-            });
+            divisions.ownersOf(p).stream()
+                    .filter(owner -> !owner.equals(divisionId))
+                    .findFirst()
+                    .ifPresent(owner -> {
+                        // the refusal keeps its name of before processes could be shared (clients know it)
+                        throw conflict(
+                                "oneOwnerPerProcess",
+                                "Процесс «" + p + "» уже закреплён за подразделением «"
+                                        + divisions.nameOf(owner)
+                                        + "»; порядок ведения перечня не предусматривает ведение процесса "
+                                        + "несколькими подразделениями");
+                    });
         }
     }
 
@@ -100,8 +108,11 @@ final class RegisterRules {
      * the owners. An initiator of none of them gets the row's named owner or the first, and is then refused by
      * {@link ChangeRules#onlyMembersOfTheOwningDivisionInitiate(Membership, String, String)}.
      */
-    static String divisionOfARowOfASharedProcess(java.util.Set<String> owners, String named,
-                                                 java.util.Set<String> initiatorsDivisions, boolean responsible) {
+    static String divisionOfARowOfASharedProcess(
+            java.util.Set<String> owners,
+            String named,
+            java.util.Set<String> initiatorsDivisions,
+            boolean responsible) {
         String name = Text.isBlank(named) ? null : named.strip();
         boolean namedOwner = name != null && owners.contains(name);
         if (namedOwner && (responsible || initiatorsDivisions.contains(name))) {
@@ -112,9 +123,13 @@ final class RegisterRules {
             return own.get(0);
         }
         if (responsible || own.size() > 1) {
-            throw Violations.invalid("changeIsDescribed", "Процесс ведут несколько подразделений: укажите, чья это строка",
-                    List.of(new FieldError("row.division", "Укажите одно из подразделений, ведущих процесс: "
-                            + String.join(", ", (responsible ? owners : own)))));
+            throw Violations.invalid(
+                    "changeIsDescribed",
+                    "Процесс ведут несколько подразделений: укажите, чья это строка",
+                    List.of(new FieldError(
+                            "row.division",
+                            "Укажите одно из подразделений, ведущих процесс: "
+                                    + String.join(", ", (responsible ? owners : own)))));
         }
         return namedOwner ? name : owners.iterator().next();
     }
@@ -122,9 +137,11 @@ final class RegisterRules {
     /** A division role is held in a division the register knows. */
     static void divisionRoleNamesAKnownDivision(Divisions divisions, MemberRole role, String divisionId) {
         if (role.divisional() && (divisionId == null || !divisions.exists(divisionId))) {
-            throw notFound("divisionRoleNamesAKnownDivision", divisionId == null
-                    ? "Специалист и руководитель назначаются в подразделение: укажите подразделение"
-                    : "Подразделение «" + divisionId + "» не найдено в перечне");
+            throw notFound(
+                    "divisionRoleNamesAKnownDivision",
+                    divisionId == null
+                            ? "Специалист и руководитель назначаются в подразделение: укажите подразделение"
+                            : "Подразделение «" + divisionId + "» не найдено в перечне");
         }
     }
 
@@ -134,15 +151,19 @@ final class RegisterRules {
      */
     static void onlyAHeldRoleIsRevoked(Membership members, String username, MemberRole role, String divisionId) {
         if (!members.holds(username, role, divisionId)) {
-            throw notFound("onlyAHeldRoleIsRevoked", "У учётной записи «" + username + "» нет роли " + role
-                    + (role.divisional() ? " в подразделении «" + divisionId + "»" : "") + " в этом перечне");
+            throw notFound(
+                    "onlyAHeldRoleIsRevoked",
+                    "У учётной записи «" + username + "» нет роли " + role
+                            + (role.divisional() ? " в подразделении «" + divisionId + "»" : "") + " в этом перечне");
         }
     }
 
     /** Only the head or a specialist of a division confirms that division's annual review. */
     static void onlyTheDivisionConfirmsItsReview(Membership members, String actor, String divisionId) {
-        if (!members.holds(actor, MemberRole.HEAD, divisionId) && !members.holds(actor, MemberRole.SPECIALIST, divisionId)) {
-            throw forbidden("onlyTheDivisionConfirmsItsReview",
+        if (!members.holds(actor, MemberRole.HEAD, divisionId)
+                && !members.holds(actor, MemberRole.SPECIALIST, divisionId)) {
+            throw forbidden(
+                    "onlyTheDivisionConfirmsItsReview",
                     "Ежегодную проверку подтверждает руководитель или специалист подразделения «" + divisionId + "»");
         }
     }
@@ -150,7 +171,9 @@ final class RegisterRules {
     /** A year's review can be confirmed from that year on, not in advance. */
     static void reviewYearHasBegun(int year, int currentYear) {
         if (year > currentYear || year < 2000) {
-            throw Violations.invalid("reviewYearHasBegun", "Подтвердить проверку можно только за текущий или прошедший год",
+            throw Violations.invalid(
+                    "reviewYearHasBegun",
+                    "Подтвердить проверку можно только за текущий или прошедший год",
                     List.of(new FieldError("year", "Год проверки не может быть будущим")));
         }
     }
@@ -158,7 +181,8 @@ final class RegisterRules {
     /** Import is the initial formation of a register: it goes only into a register with no rows and no changes. */
     static void importOnlyIntoAnEmptyRegister(boolean empty) {
         if (!empty) {
-            throw conflict("importOnlyIntoAnEmptyRegister",
+            throw conflict(
+                    "importOnlyIntoAnEmptyRegister",
                     "Загрузка возможна только при первоначальном формировании перечня; дальнейшие изменения вносятся через согласование");
         }
     }
@@ -169,15 +193,19 @@ final class RegisterRules {
      */
     static void importOnlyBeforeTheFirstPublication(int publishedVersion) {
         if (publishedVersion > 0) {
-            throw conflict("importOnlyBeforeTheFirstPublication", "Перечень уже опубликован (редакция " + publishedVersion
-                    + "): загрузка строк из файла больше невозможна, изменения вносятся через согласование");
+            throw conflict(
+                    "importOnlyBeforeTheFirstPublication",
+                    "Перечень уже опубликован (редакция " + publishedVersion
+                            + "): загрузка строк из файла больше невозможна, изменения вносятся через согласование");
         }
     }
 
     /** Only the register's publishers record publications. */
     static void onlyPublishersPublish(Membership members, String actor) {
         if (!members.holds(actor, MemberRole.PUBLISHER, null)) {
-            throw forbidden("onlyPublishersPublish", "Публикацию отмечает только ответственный за размещение на официальном сайте");
+            throw forbidden(
+                    "onlyPublishersPublish",
+                    "Публикацию отмечает только ответственный за размещение на официальном сайте");
         }
     }
 
@@ -188,13 +216,15 @@ final class RegisterRules {
     static List<FieldError> publicationIsDescribed(String publicationId, String url, Instant publishedAt, Instant now) {
         List<FieldError> errors = new ArrayList<>();
         if (publicationId != null && !DelegationRules.ID.matcher(publicationId).matches()) {
-            errors.add(new FieldError("publicationId", "Идентификатор публикации: латинские буквы, цифры, «-» и «_», до 64 символов"));
+            errors.add(new FieldError(
+                    "publicationId", "Идентификатор публикации: латинские буквы, цифры, «-» и «_», до 64 символов"));
         }
         InputText.check(errors, "url", "Адрес публикации", url, true, 2000);
         if (errors.isEmpty()) {
             try {
                 URI uri = URI.create(url.strip());
-                if (uri.getScheme() == null || !(uri.getScheme().equals("http") || uri.getScheme().equals("https"))
+                if (uri.getScheme() == null
+                        || !(uri.getScheme().equals("http") || uri.getScheme().equals("https"))
                         || uri.getHost() == null) {
                     errors.add(new FieldError("url", "Адрес публикации должен начинаться с http:// или https://"));
                 }
@@ -213,10 +243,13 @@ final class RegisterRules {
      * one is given); the first answer is then given again.
      */
     static void samePublicationIdSamePublication(Published recorded, String url, Instant publishedAt, String actor) {
-        if (!recorded.url().equals(url) || !recorded.by().equals(actor)
+        if (!recorded.url().equals(url)
+                || !recorded.by().equals(actor)
                 || (publishedAt != null && !publishedAt.equals(recorded.publishedAt()))) {
-            throw conflict("samePublicationIdSamePublication", "Идентификатор публикации «" + recorded.publicationId()
-                    + "» уже использован для другой публикации (редакция " + recorded.version() + ")");
+            throw conflict(
+                    "samePublicationIdSamePublication",
+                    "Идентификатор публикации «" + recorded.publicationId()
+                            + "» уже использован для другой публикации (редакция " + recorded.version() + ")");
         }
     }
 
@@ -226,8 +259,10 @@ final class RegisterRules {
      */
     static void expectedRegisterVersionIsCurrent(Long current, Long expectedVersion) {
         if (expectedVersion != null && !expectedVersion.equals(current)) {
-            throw conflict("expectedRegisterVersionIsCurrent", "Перечень изменился после того, как вы его открыли (ваша версия "
-                    + expectedVersion + ", текущая " + current + "): обновите данные и повторите действие");
+            throw conflict(
+                    "expectedRegisterVersionIsCurrent",
+                    "Перечень изменился после того, как вы его открыли (ваша версия " + expectedVersion + ", текущая "
+                            + current + "): обновите данные и повторите действие");
         }
     }
 
@@ -243,9 +278,11 @@ final class RegisterRules {
      * hash of that content, the register's current content must hash the same (no change approved meanwhile).
      */
     static void publishedContentIsTheDownloadedOne(String expectedSha256, String currentSha256) {
-        if (expectedSha256 != null && !expectedSha256.isBlank()
+        if (expectedSha256 != null
+                && !expectedSha256.isBlank()
                 && !expectedSha256.strip().equalsIgnoreCase(currentSha256)) {
-            throw conflict("publishedContentIsTheDownloadedOne",
+            throw conflict(
+                    "publishedContentIsTheDownloadedOne",
                     "Перечень изменился после того, как были подготовлены файлы для публикации: скачайте новую редакцию "
                             + "и разместите её (текущий хеш " + currentSha256 + ")");
         }
@@ -254,7 +291,8 @@ final class RegisterRules {
     /** A version cannot have been published before the last change it covers was approved. */
     static void publicationNotBeforeApproval(Instant publishedAt, Instant lastApproval) {
         if (lastApproval != null && publishedAt.isBefore(lastApproval)) {
-            throw conflict("publicationNotBeforeApproval",
+            throw conflict(
+                    "publicationNotBeforeApproval",
                     "Дата публикации раньше утверждения последнего из включённых изменений (" + lastApproval + ")");
         }
     }

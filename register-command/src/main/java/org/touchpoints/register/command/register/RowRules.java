@@ -21,8 +21,7 @@ public final class RowRules {
     public static final String TEXT_HAS_NO_INVISIBLE_CHARACTERS = "textHasNoInvisibleCharacters";
     public static final String DIRECTION_FOLLOWS_THE_PROCESS = "directionFollowsTheProcess";
 
-    private RowRules() {
-    }
+    private RowRules() {}
 
     /**
      * rowIsComplete: direction, process, touchpoint name and channel present; needs non-empty, from the
@@ -42,19 +41,24 @@ public final class RowRules {
             errors.add(new FieldError(prefix, "Не указана строка перечня"));
             return errors;
         }
-        InputText.check(errors, prefix + ".direction", "Направление деятельности", row.direction(),
-                template != Template.FIVE_COLUMN, 300);
+        InputText.check(
+                errors,
+                prefix + ".direction",
+                "Направление деятельности",
+                row.direction(),
+                template != Template.FIVE_COLUMN,
+                300);
         InputText.check(errors, prefix + ".process", "Наименование процесса", row.process(), true, 1000);
         Touchpoint t = row.touchpoint();
         if (t == null) {
             errors.add(new FieldError(prefix + ".touchpoint", "Не указана точка взаимодействия"));
         } else {
             InputText.check(errors, prefix + ".touchpoint.name", "Точка взаимодействия", t.name(), true, 500);
-            InputText.check(errors, prefix + ".touchpoint.address", "Адрес точки взаимодействия", t.address(), false, 1000);
+            InputText.check(
+                    errors, prefix + ".touchpoint.address", "Адрес точки взаимодействия", t.address(), false, 1000);
             InputText.check(errors, prefix + ".touchpoint.type", "Тип точки взаимодействия", t.type(), false, 32);
             if (t.channel() == null) {
-                errors.add(new FieldError(prefix + ".touchpoint.channel",
-                        "Укажите канал: цифровая или офлайн-точка"));
+                errors.add(new FieldError(prefix + ".touchpoint.channel", "Укажите канал: цифровая или офлайн-точка"));
             }
         }
         if (row.needs() == null || row.needs().isEmpty()) {
@@ -62,8 +66,9 @@ public final class RowRules {
         } else {
             for (Integer code : row.needs()) {
                 if (code == null || ClientNeed.ofCode(code).isEmpty()) {
-                    errors.add(new FieldError(prefix + ".needs", "Потребность «" + code
-                            + "» не входит в перечень (допустимы коды от 1 до 10)"));
+                    errors.add(new FieldError(
+                            prefix + ".needs",
+                            "Потребность «" + code + "» не входит в перечень (допустимы коды от 1 до 10)"));
                 }
             }
             if (new LinkedHashSet<>(row.needs()).size() != row.needs().size()) {
@@ -71,7 +76,8 @@ public final class RowRules {
             }
         }
         InputText.check(errors, prefix + ".otherNeed", "Другие потребности", row.otherNeed(), false, 1000);
-        InputText.check(errors, prefix + ".interaction", "Осуществляемое взаимодействие", row.interaction(), false, 4000);
+        InputText.check(
+                errors, prefix + ".interaction", "Осуществляемое взаимодействие", row.interaction(), false, 4000);
         InputText.check(errors, prefix + ".features", "Особенности взаимодействия", row.features(), false, 2000);
         InputText.check(errors, prefix + ".division", "Подразделение", row.division(), false, 64);
         return errors;
@@ -101,9 +107,11 @@ public final class RowRules {
 
     private static void invisible(List<FieldError> errors, String field, String label, String value) {
         if (Identity.hasInvisibleCharacters(value)) {
-            errors.add(new FieldError(field, "Поле «" + label + "» содержит невидимые символы (пробел нулевой ширины, "
-                    + "знаки направления письма или мягкий перенос): удалите их — с ними текст выглядит как другой, "
-                    + "но при сравнении отличается"));
+            errors.add(new FieldError(
+                    field,
+                    "Поле «" + label + "» содержит невидимые символы (пробел нулевой ширины, "
+                            + "знаки направления письма или мягкий перенос): удалите их — с ними текст выглядит как другой, "
+                            + "но при сравнении отличается"));
         }
     }
 
@@ -113,8 +121,8 @@ public final class RowRules {
      * register's rows; {@code replacedRowId} (an edit's own row) does not count, so the only row of a process may
      * move it. A process whose rows already stand in several directions (older data) accepts any of them.
      */
-    public static void directionFollowsTheProcess(Map<String, RowContent> rows, RowContent proposed,
-                                                  String replacedRowId) {
+    public static void directionFollowsTheProcess(
+            Map<String, RowContent> rows, RowContent proposed, String replacedRowId) {
         String process = Identity.name(proposed.process());
         Set<String> directions = new LinkedHashSet<>();
         Set<String> keys = new HashSet<>();
@@ -125,10 +133,14 @@ public final class RowRules {
             }
         });
         if (!directions.isEmpty() && !keys.contains(Text.key(proposed.direction()))) {
-            String expected = String.join(", ", directions.stream().map(d -> "«" + d + "»").toList());
-            throw Violations.invalid(DIRECTION_FOLLOWS_THE_PROCESS, "Процесс «" + proposed.process()
-                    + "» относится к направлению " + expected + ": направление строки определяется её процессом",
-                    List.of(new FieldError("row.direction", "Для этого процесса направление деятельности: " + expected)));
+            String expected = String.join(
+                    ", ", directions.stream().map(d -> "«" + d + "»").toList());
+            throw Violations.invalid(
+                    DIRECTION_FOLLOWS_THE_PROCESS,
+                    "Процесс «" + proposed.process() + "» относится к направлению " + expected
+                            + ": направление строки определяется её процессом",
+                    List.of(new FieldError(
+                            "row.direction", "Для этого процесса направление деятельности: " + expected)));
         }
     }
 
@@ -148,20 +160,41 @@ public final class RowRules {
      */
     public static RowContent normalise(RowContent row, String division, Template template) {
         if (template == Template.FIVE_COLUMN) {
-            row = new RowContent(row.process(), row.process(), row.touchpoint(), row.needs(), row.otherNeed(),
-                    row.interaction(), row.features(), row.division());
+            row = new RowContent(
+                    row.process(),
+                    row.process(),
+                    row.touchpoint(),
+                    row.needs(),
+                    row.otherNeed(),
+                    row.interaction(),
+                    row.features(),
+                    row.division());
         }
         Touchpoint t = row.touchpoint();
-        Touchpoint touchpoint = new Touchpoint(Text.clean(t.name()), t.channel(),
-                Text.isBlank(t.address()) ? null : t.address().strip(), Text.isBlank(t.type()) ? null : t.type().strip());
+        Touchpoint touchpoint = new Touchpoint(
+                Text.clean(t.name()),
+                t.channel(),
+                Text.isBlank(t.address()) ? null : t.address().strip(),
+                Text.isBlank(t.type()) ? null : t.type().strip());
         String interaction = Text.isBlank(row.interaction())
-                ? row.needs().stream().map(c -> ClientNeed.ofCode(c).orElseThrow().title()).collect(Collectors.joining(", "))
+                ? row.needs().stream()
+                        .map(c -> ClientNeed.ofCode(c).orElseThrow().title())
+                        .collect(Collectors.joining(", "))
                 : row.interaction().strip();
         String otherNeed = row.needs().contains(ClientNeed.OTHER.code())
                 ? (Text.isBlank(row.otherNeed()) ? interaction : row.otherNeed().strip())
                 : null;
-        String features = Text.isBlank(row.features()) ? t.channel().defaultFeatures() : row.features().strip();
-        return new RowContent(Text.clean(row.direction()), Text.clean(row.process()), touchpoint, row.needs(),
-                otherNeed, interaction, features, division);
+        String features = Text.isBlank(row.features())
+                ? t.channel().defaultFeatures()
+                : row.features().strip();
+        return new RowContent(
+                Text.clean(row.direction()),
+                Text.clean(row.process()),
+                touchpoint,
+                row.needs(),
+                otherNeed,
+                interaction,
+                features,
+                division);
     }
 }

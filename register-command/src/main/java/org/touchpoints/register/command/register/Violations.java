@@ -8,8 +8,7 @@ import org.touchpoints.register.api.rule.RuleViolation;
 
 /** Short-hands for refusing a command in the name of a rule. */
 final class Violations {
-    private Violations() {
-    }
+    private Violations() {}
 
     static RuleViolatedException forbidden(String rule, String message) {
         return new RuleViolatedException(rule, Refusal.FORBIDDEN, message);
@@ -29,8 +28,11 @@ final class Violations {
 
     static void requireNoErrors(String rule, List<FieldError> errors) {
         if (!errors.isEmpty()) {
-            throw invalid(rule, "Проверьте заполнение полей: " + errors.get(0).message()
-                    + (errors.size() > 1 ? " (и ещё " + (errors.size() - 1) + ")" : ""), errors);
+            throw invalid(
+                    rule,
+                    "Проверьте заполнение полей: " + errors.get(0).message()
+                            + (errors.size() > 1 ? " (и ещё " + (errors.size() - 1) + ")" : ""),
+                    errors);
         }
     }
 }

@@ -30,26 +30,28 @@ public class AnnualReviewController {
         this.clock = clock;
     }
 
-    public record ReviewRequest(String division, Integer year, String comment) {
-    }
+    public record ReviewRequest(String division, Integer year, String comment) {}
 
     @PostMapping
-    @Operation(summary = "Подтвердить ежегодную проверку своей части перечня (руководитель или специалист подразделения)",
+    @Operation(
+            summary = "Подтвердить ежегодную проверку своей части перечня (руководитель или специалист подразделения)",
             description = "Пример: {\"division\":\"licensing\",\"year\":2026}")
-    public ResponseEntity<Map<String, Object>> confirm(@PathVariable String registerId, @RequestBody ReviewRequest body) {
+    public ResponseEntity<Map<String, Object>> confirm(
+            @PathVariable String registerId, @RequestBody ReviewRequest body) {
         if (body.division() == null || body.division().isBlank()) {
             throw ApiException.badRequest("division", "Укажите подразделение");
         }
         if (body.year() == null) {
             throw ApiException.badRequest("year", "Укажите год проверки");
         }
-        boolean recorded = commands.sendAndWait(new ConfirmAnnualReviewCommand(registerId, body.division(), body.year(),
-                body.comment(), Actor.current(), clock.now()));
+        boolean recorded = commands.sendAndWait(new ConfirmAnnualReviewCommand(
+                registerId, body.division(), body.year(), body.comment(), Actor.current(), clock.now()));
         Map<String, Object> response = new LinkedHashMap<>();
         response.put("registerId", registerId);
         response.put("division", body.division());
         response.put("year", body.year());
         response.put("status", "CONFIRMED");
-        return ResponseEntity.status(recorded ? HttpStatus.CREATED : HttpStatus.OK).body(response);
+        return ResponseEntity.status(recorded ? HttpStatus.CREATED : HttpStatus.OK)
+                .body(response);
     }
 }

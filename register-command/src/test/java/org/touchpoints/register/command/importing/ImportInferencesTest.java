@@ -25,22 +25,35 @@ class ImportInferencesTest {
 
     @Test
     void theSeedsWordingsMapOntoTheNeedsTheySay() {
-        assertThat(NeedsFromText.map("направление письменного обращения клиентом для получения консультации").needs())
+        assertThat(NeedsFromText.map("направление письменного обращения клиентом для получения консультации")
+                        .needs())
                 .containsExactly(2, 4);
         assertThat(NeedsFromText.map("получение консультации клиентом").needs()).containsExactly(2);
         assertThat(NeedsFromText.map("консультирование клиента").needs()).containsExactly(2);
-        assertThat(NeedsFromText.map("Направление клиентом жалобы").needs()).as("a complaint is a submission").containsExactly(4);
+        assertThat(NeedsFromText.map("Направление клиентом жалобы").needs())
+                .as("a complaint is a submission")
+                .containsExactly(4);
         assertThat(NeedsFromText.map("подача жалобы клиентом").needs()).containsExactly(4);
-        assertThat(NeedsFromText.map("представление заявления клиентом").needs()).containsExactly(4);
-        assertThat(NeedsFromText.map("получение результата рассмотрения жалобы").needs()).containsExactly(6);
-        assertThat(NeedsFromText.map("получение информации клиентом о ходе рассмотрения жалобы").needs()).containsExactly(5);
+        assertThat(NeedsFromText.map("представление заявления клиентом").needs())
+                .containsExactly(4);
+        assertThat(NeedsFromText.map("получение результата рассмотрения жалобы").needs())
+                .containsExactly(6);
+        assertThat(NeedsFromText.map("получение информации клиентом о ходе рассмотрения жалобы")
+                        .needs())
+                .containsExactly(5);
         assertThat(NeedsFromText.map("предоставление обратной связи").needs()).containsExactly(8);
-        assertThat(NeedsFromText.map("получение результата рассмотрения обратной связи").needs()).containsExactly(9);
-        assertThat(NeedsFromText.map("предоставление объектов для осмотра").needs()).containsExactly(7);
-        NeedsFromText.Mapped inspection = NeedsFromText.map("Проведение КНМ / ПМ, получение клиентом документов (акта, предписания)");
+        assertThat(NeedsFromText.map("получение результата рассмотрения обратной связи")
+                        .needs())
+                .containsExactly(9);
+        assertThat(NeedsFromText.map("предоставление объектов для осмотра").needs())
+                .containsExactly(7);
+        NeedsFromText.Mapped inspection =
+                NeedsFromText.map("Проведение КНМ / ПМ, получение клиентом документов (акта, предписания)");
         assertThat(inspection.needs()).as("no need 7 from «КНМ»").containsExactly(6, 10);
         assertThat(inspection.otherNeed()).isEqualTo("Проведение КНМ / ПМ");
-        assertThat(NeedsFromText.map("Направление клиенту информации по вопросам информационно-технического обслуживания").needs())
+        assertThat(NeedsFromText.map(
+                                "Направление клиенту информации по вопросам информационно-технического обслуживания")
+                        .needs())
                 .containsExactly(1);
     }
 
@@ -51,24 +64,31 @@ class ImportInferencesTest {
                 + "обращения клиентом для получения консультации\",Взаимодействие в цифровой точке\n");
 
         assertThat(parsed.rows().get(0).row().needs()).containsExactly(1, 2, 4);
-        assertThat(warnings(parsed, 2, "needs")).singleElement().satisfies(m -> assertThat(m)
-                .contains("«направление письменного обращения клиентом для получения консультации» → 2, 4")
-                .contains("«Получение информации клиентом» → 1"));
+        assertThat(warnings(parsed, 2, "needs"))
+                .singleElement()
+                .satisfies(m -> assertThat(m)
+                        .contains("«направление письменного обращения клиентом для получения консультации» → 2, 4")
+                        .contains("«Получение информации клиентом» → 1"));
     }
 
     // ---- the channel ----
 
     @Test
     void aPhoneWhoseFeaturesSayDigitalStaysOfflineWithAWarning() {
-        RegisterFileReader.Parsed parsed = RegisterFileReader.readCsv(HEADER + "5,Ведение бухгалтерского учета,Бухгалтерия,"
-                + "Телефон 8 (4812) 29-11-69,\"Получение клиентом информации, консультирование клиента\","
-                + "Взаимодействие в цифровой точке\n");
+        RegisterFileReader.Parsed parsed =
+                RegisterFileReader.readCsv(HEADER + "5,Ведение бухгалтерского учета,Бухгалтерия,"
+                        + "Телефон 8 (4812) 29-11-69,\"Получение клиентом информации, консультирование клиента\","
+                        + "Взаимодействие в цифровой точке\n");
 
         RowContent row = parsed.rows().get(0).row();
         assertThat(row.touchpoint().channel()).isEqualTo(Channel.OFFLINE);
         assertThat(row.features()).as("the text is kept as written").isEqualTo("Взаимодействие в цифровой точке");
-        assertThat(warnings(parsed, 2, "touchpoint.channel")).singleElement().satisfies(m -> assertThat(m)
-                .contains("офлайн-точка").contains("Телефон").contains("Взаимодействие в цифровой точке"));
+        assertThat(warnings(parsed, 2, "touchpoint.channel"))
+                .singleElement()
+                .satisfies(m -> assertThat(m)
+                        .contains("офлайн-точка")
+                        .contains("Телефон")
+                        .contains("Взаимодействие в цифровой точке"));
     }
 
     @Test
@@ -78,7 +98,8 @@ class ImportInferencesTest {
                 + "Взаимодействие в цифровой точке\n");
 
         assertThat(parsed.rows().get(0).row().touchpoint().channel()).isEqualTo(Channel.DIGITAL);
-        assertThat(warnings(parsed, 2, "touchpoint.channel")).singleElement()
+        assertThat(warnings(parsed, 2, "touchpoint.channel"))
+                .singleElement()
                 .satisfies(m -> assertThat(m).contains("по тексту особенностей"));
     }
 
@@ -88,14 +109,17 @@ class ImportInferencesTest {
     void anAddressInBracketsThatCloseAfterItStaysWithTheName() {
         String cell = "Типовое облачное решение по автоматизации контрольной (надзорной) деятельности "
                 + "(ГИС ТОР КНД, https://tor.knd.gov.ru/)";
-        RegisterFileReader.Parsed parsed = RegisterFileReader.readCsv(HEADER + "1,Государственный контроль (надзор),"
-                + "Региональный контроль,\"" + cell + "\",Получение информации клиентом,Взаимодействие в цифровой точке\n");
+        RegisterFileReader.Parsed parsed =
+                RegisterFileReader.readCsv(HEADER + "1,Государственный контроль (надзор)," + "Региональный контроль,\""
+                        + cell + "\",Получение информации клиентом,Взаимодействие в цифровой точке\n");
 
         RowContent row = parsed.rows().get(0).row();
         assertThat(row.touchpoint().name()).isEqualTo(cell);
         assertThat(row.touchpoint().address()).isNull();
         assertThat(row.touchpoint().channel()).isEqualTo(Channel.DIGITAL);
-        assertThat(warnings(parsed, 2, "touchpoint.name")).singleElement().satisfies(m -> assertThat(m).contains("в скобках"));
+        assertThat(warnings(parsed, 2, "touchpoint.name"))
+                .singleElement()
+                .satisfies(m -> assertThat(m).contains("в скобках"));
     }
 
     @Test
@@ -106,8 +130,11 @@ class ImportInferencesTest {
 
         assertThat(parsed.rows().get(0).row().touchpoint().name()).isEqualTo("Официальный сайт ГЖИ СО");
         assertThat(parsed.rows().get(0).row().touchpoint().address()).isEqualTo("https://uggi.admin-smolensk.ru/");
-        assertThat(warnings(parsed, 2, "touchpoint.address")).singleElement()
-                .satisfies(m -> assertThat(m).contains("«Официальный сайт ГЖИ СО»").contains("«https://uggi.admin-smolensk.ru/»"));
+        assertThat(warnings(parsed, 2, "touchpoint.address"))
+                .singleElement()
+                .satisfies(m -> assertThat(m)
+                        .contains("«Официальный сайт ГЖИ СО»")
+                        .contains("«https://uggi.admin-smolensk.ru/»"));
     }
 
     // ---- tables laid out by groups ----
@@ -115,12 +142,15 @@ class ImportInferencesTest {
     @Test
     void blankContinuationCellsReadAsTheCellAboveWithAWarning() {
         String full = HEADER
-                + "1," + SERVICES + "," + LICENSING + ",ЕПГУ https://www.gosuslugi.ru,Получение информации клиентом,Взаимодействие в цифровой точке\n"
-                + "1," + SERVICES + "," + LICENSING + ",Телефон 8 (4812) 20-55-88,Получение консультации клиентом,Взаимодействие в офлайн-точке\n"
+                + "1," + SERVICES + "," + LICENSING
+                + ",ЕПГУ https://www.gosuslugi.ru,Получение информации клиентом,Взаимодействие в цифровой точке\n"
+                + "1," + SERVICES + "," + LICENSING
+                + ",Телефон 8 (4812) 20-55-88,Получение консультации клиентом,Взаимодействие в офлайн-точке\n"
                 + "2,Рассмотрение обращений,Прием обращений,Почта России,Подача обращения клиентом,Взаимодействие в офлайн-точке\n"
                 + "2,Рассмотрение обращений,Прием обращений,Сайт https://uggi.admin-smolensk.ru,Подача обращения клиентом,Взаимодействие в цифровой точке\n";
         String blank = HEADER
-                + "1," + SERVICES + "," + LICENSING + ",ЕПГУ https://www.gosuslugi.ru,Получение информации клиентом,Взаимодействие в цифровой точке\n"
+                + "1," + SERVICES + "," + LICENSING
+                + ",ЕПГУ https://www.gosuslugi.ru,Получение информации клиентом,Взаимодействие в цифровой точке\n"
                 + ",,,Телефон 8 (4812) 20-55-88,Получение консультации клиентом,Взаимодействие в офлайн-точке\n"
                 + "2,Рассмотрение обращений,Прием обращений,Почта России,Подача обращения клиентом,Взаимодействие в офлайн-точке\n"
                 + ",,,Сайт https://uggi.admin-smolensk.ru,Подача обращения клиентом,Взаимодействие в цифровой точке\n";
@@ -129,26 +159,36 @@ class ImportInferencesTest {
 
         assertThat(parsed.errors()).isEmpty();
         assertThat(contents(parsed)).isEqualTo(contents(RegisterFileReader.readCsv(full)));
-        assertThat(warnings(parsed, 3, "process")).singleElement().satisfies(m -> assertThat(m).contains(LICENSING));
-        assertThat(warnings(parsed, 3, "direction")).singleElement().satisfies(m -> assertThat(m).contains(SERVICES));
-        assertThat(warnings(parsed, 5, "process")).singleElement().satisfies(m -> assertThat(m).contains("Прием обращений"));
+        assertThat(warnings(parsed, 3, "process"))
+                .singleElement()
+                .satisfies(m -> assertThat(m).contains(LICENSING));
+        assertThat(warnings(parsed, 3, "direction"))
+                .singleElement()
+                .satisfies(m -> assertThat(m).contains(SERVICES));
+        assertThat(warnings(parsed, 5, "process"))
+                .singleElement()
+                .satisfies(m -> assertThat(m).contains("Прием обращений"));
         assertThat(warnings(parsed, 4, "process")).isEmpty();
     }
 
     @Test
     void aBlankProcessInTheFirstRowIsStillAnError() {
-        RegisterFileReader.Parsed parsed = RegisterFileReader.readCsv(HEADER
-                + "1," + SERVICES + ",,ЕПГУ https://www.gosuslugi.ru,Получение информации клиентом,Взаимодействие в цифровой точке\n");
+        RegisterFileReader.Parsed parsed = RegisterFileReader.readCsv(HEADER + "1," + SERVICES
+                + ",,ЕПГУ https://www.gosuslugi.ru,Получение информации клиентом,Взаимодействие в цифровой точке\n");
         assertThat(parsed.rows()).isEmpty();
-        assertThat(parsed.errors()).singleElement().satisfies(e -> assertThat(e.line()).isEqualTo(2));
+        assertThat(parsed.errors())
+                .singleElement()
+                .satisfies(e -> assertThat(e.line()).isEqualTo(2));
     }
 
     @Test
     void aCellWithAZeroWidthSpaceIsAnErrorOfItsLine() {
-        RegisterFileReader.Parsed parsed = RegisterFileReader.readCsv(HEADER
-                + "1," + SERVICES + "," + LICENSING + ",Офици\u200Bальный сайт,Получение информации клиентом,Взаимодействие в цифровой точке\n");
+        RegisterFileReader.Parsed parsed = RegisterFileReader.readCsv(HEADER + "1," + SERVICES + "," + LICENSING
+                + ",Офици\u200Bальный сайт,Получение информации клиентом,Взаимодействие в цифровой точке\n");
         assertThat(parsed.rows()).isEmpty();
-        assertThat(parsed.errors()).singleElement().satisfies(e -> assertThat(e.message()).contains("невидимые"));
+        assertThat(parsed.errors())
+                .singleElement()
+                .satisfies(e -> assertThat(e.message()).contains("невидимые"));
     }
 
     // ---- DOCX ----
@@ -156,17 +196,22 @@ class ImportInferencesTest {
     @Test
     void theSeedRegisterAsAWordTableWithVerticallyMergedCellsReadsLikeItsCsv() throws IOException {
         String csv = RegisterFileReaderTest.smolensk();
-        List<List<String>> records = CsvTable.parse(csv).stream().map(CsvTable.Record::cells).toList();
+        List<List<String>> records =
+                CsvTable.parse(csv).stream().map(CsvTable.Record::cells).toList();
         byte[] docx = seedLikeDocx(records.subList(1, records.size()));
 
         assertThat(RegisterImporter.isDocx(docx, "perechen.docx")).isTrue();
-        assertThat(RegisterImporter.isDocx(docx, "upload.bin")).as("known by its content").isTrue();
+        assertThat(RegisterImporter.isDocx(docx, "upload.bin"))
+                .as("known by its content")
+                .isTrue();
         RegisterFileReader.Parsed fromDocx = RegisterImporter.parse(docx, "upload.bin");
         RegisterFileReader.Parsed fromCsv = RegisterFileReader.readCsv(csv);
 
         assertThat(fromDocx.errors()).isEmpty();
         assertThat(contents(fromDocx)).hasSize(64).isEqualTo(contents(fromCsv));
-        assertThat(fromDocx.rows().get(0).line()).as("title-less table: header, the column numbers, then data").isEqualTo(3);
+        assertThat(fromDocx.rows().get(0).line())
+                .as("title-less table: header, the column numbers, then data")
+                .isEqualTo(3);
     }
 
     @Test
@@ -175,8 +220,11 @@ class ImportInferencesTest {
         doc.createParagraph().createRun().setText("Порядок ведения перечня");
         RegisterFileReader.Parsed parsed = RegisterFileReader.readDocx(bytes(doc));
         assertThat(parsed.rows()).isEmpty();
-        assertThat(parsed.errors()).singleElement().satisfies(e -> assertThat(e.message()).contains("таблица"));
-        assertThat(RegisterFileReader.readDocx(new byte[] {'P', 'K', 1, 2}).errors()).hasSize(1);
+        assertThat(parsed.errors())
+                .singleElement()
+                .satisfies(e -> assertThat(e.message()).contains("таблица"));
+        assertThat(RegisterFileReader.readDocx(new byte[] {'P', 'K', 1, 2}).errors())
+                .hasSize(1);
     }
 
     /**
@@ -186,8 +234,13 @@ class ImportInferencesTest {
     static byte[] seedLikeDocx(List<List<String>> rows) {
         XWPFDocument doc = new XWPFDocument();
         doc.createParagraph().createRun().setText("Перечень точек взаимодействия ГЖИ Смоленской области");
-        List<String> header = List.of("№", "Направление деятельности органа власти", "Наименование конкретного процесса",
-                "Точка взаимодействия", "Осуществляемое взаимодействие с клиентом", "Особенности взаимодействия с клиентом");
+        List<String> header = List.of(
+                "№",
+                "Направление деятельности органа власти",
+                "Наименование конкретного процесса",
+                "Точка взаимодействия",
+                "Осуществляемое взаимодействие с клиентом",
+                "Особенности взаимодействия с клиентом");
         XWPFTable table = doc.createTable(rows.size() + 2, header.size());
         for (int c = 0; c < header.size(); c++) {
             table.getRow(0).getCell(c).setText(header.get(c));
@@ -224,7 +277,8 @@ class ImportInferencesTest {
     }
 
     private static byte[] bytes(XWPFDocument doc) {
-        try (doc; ByteArrayOutputStream out = new ByteArrayOutputStream()) {
+        try (doc;
+                ByteArrayOutputStream out = new ByteArrayOutputStream()) {
             doc.write(out);
             return out.toByteArray();
         } catch (IOException e) {
@@ -238,7 +292,8 @@ class ImportInferencesTest {
 
     static List<String> warnings(RegisterFileReader.Parsed parsed, int line, String field) {
         List<String> messages = new ArrayList<>();
-        parsed.warnings().stream().filter(w -> w.line() == line && w.field().equals(field))
+        parsed.warnings().stream()
+                .filter(w -> w.line() == line && w.field().equals(field))
                 .forEach(w -> messages.add(w.message()));
         return messages;
     }

@@ -61,7 +61,9 @@ class RegisterFileReaderTest {
         assertThat(parsed.rows()).hasSize(2);
         assertThat(parsed.rows().get(1).groupNo()).isEqualTo(1);
         assertThat(parsed.rows().get(1).row().process()).isEqualTo("Лицензирование");
-        assertThat(parsed.warnings()).filteredOn(w -> w.line() == 3).singleElement()
+        assertThat(parsed.warnings())
+                .filteredOn(w -> w.line() == 3)
+                .singleElement()
                 .satisfies(w -> assertThat(w.field()).isEqualTo("header"));
     }
 
@@ -77,7 +79,9 @@ class RegisterFileReaderTest {
         RegisterFileReader.Parsed tooLong = RegisterFileReader.readCsv(csv + row.formatted(0));
 
         assertThat(tooLong.rows()).isEmpty();
-        assertThat(tooLong.errors()).singleElement().satisfies(e -> assertThat(e.line()).isEqualTo(RegisterFileReader.MAX_ROWS + 2));
+        assertThat(tooLong.errors())
+                .singleElement()
+                .satisfies(e -> assertThat(e.line()).isEqualTo(RegisterFileReader.MAX_ROWS + 2));
     }
 
     @Test
@@ -115,9 +119,9 @@ class RegisterFileReaderTest {
     void aRowWithABlankTouchpointIsReportedOnItsOwnLineCountingLineBreaksInsideQuotes() {
         String csv = HEADER
                 + "1,Предоставление государственных услуг,Лицензирование,ЕПГУ https://www.gosuslugi.ru,"
-                + "\"Получение информации,\nполучение результата\",Цифровая\n"               // lines 2–3
-                + "1,Предоставление государственных услуг,Лицензирование,  ,Подача заявления,Офлайн\n"  // line 4
-                + "\n"                                                                        // line 5, blank
+                + "\"Получение информации,\nполучение результата\",Цифровая\n" // lines 2–3
+                + "1,Предоставление государственных услуг,Лицензирование,  ,Подача заявления,Офлайн\n" // line 4
+                + "\n" // line 5, blank
                 + "1,Предоставление государственных услуг,Лицензирование,Почта России,Подача заявления,Офлайн\n"; // line 6
 
         RegisterFileReader.Parsed parsed = RegisterFileReader.readCsv(csv);
@@ -152,11 +156,14 @@ class RegisterFileReaderTest {
         garbage[2] = 3;
         garbage[3] = 4;
 
-        assertThat(RegisterFileReader.readXlsx(garbage).errors()).singleElement()
+        assertThat(RegisterFileReader.readXlsx(garbage).errors())
+                .singleElement()
                 .satisfies(e -> assertThat(e.line()).isEqualTo(1));
-        assertThat(RegisterFileReader.readXlsx(new byte[0]).errors()).singleElement()
+        assertThat(RegisterFileReader.readXlsx(new byte[0]).errors())
+                .singleElement()
                 .satisfies(e -> assertThat(e.line()).isEqualTo(1));
-        assertThat(RegisterFileReader.readXlsx(null).errors()).singleElement()
+        assertThat(RegisterFileReader.readXlsx(null).errors())
+                .singleElement()
                 .satisfies(e -> assertThat(e.line()).isEqualTo(1));
     }
 

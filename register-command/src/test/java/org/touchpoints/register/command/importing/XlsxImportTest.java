@@ -30,17 +30,47 @@ class XlsxImportTest {
     static final String APPEAL = "Прием и рассмотрение обращений, поступающих в ГЖИ СО";
 
     static final List<List<String>> SMALL = List.of(
-            List.of("1", SERVICES, LICENSING, "ЕПГУ https://www.gosuslugi.ru/600155/1",
-                    "Получение информации клиентом, получение результата клиентом", "Взаимодействие в цифровой точке"),
-            List.of("1", SERVICES, LICENSING, "Телефон 8 (4812) 20-55-88",
-                    "Получение консультации клиентом", "Взаимодействие в офлайн-точке"),
-            List.of("1", SERVICES, CERTIFICATE, "Электронная почта uggi@admin-smolensk.ru",
-                    "Направление обращения клиентом", "Взаимодействие в цифровой точке"),
-            List.of("1", SERVICES, CERTIFICATE, "Почта России",
-                    "Подача заявления клиентом", "Взаимодействие в офлайн-точке"),
-            List.of("2", APPEALS, APPEAL, "=1+1", "Направление обращения \"письменно\", получение ответа",
+            List.of(
+                    "1",
+                    SERVICES,
+                    LICENSING,
+                    "ЕПГУ https://www.gosuslugi.ru/600155/1",
+                    "Получение информации клиентом, получение результата клиентом",
+                    "Взаимодействие в цифровой точке"),
+            List.of(
+                    "1",
+                    SERVICES,
+                    LICENSING,
+                    "Телефон 8 (4812) 20-55-88",
+                    "Получение консультации клиентом",
                     "Взаимодействие в офлайн-точке"),
-            List.of("2", APPEALS, APPEAL, "<script>alert(1)</script>", "Получение информации клиентом",
+            List.of(
+                    "1",
+                    SERVICES,
+                    CERTIFICATE,
+                    "Электронная почта uggi@admin-smolensk.ru",
+                    "Направление обращения клиентом",
+                    "Взаимодействие в цифровой точке"),
+            List.of(
+                    "1",
+                    SERVICES,
+                    CERTIFICATE,
+                    "Почта России",
+                    "Подача заявления клиентом",
+                    "Взаимодействие в офлайн-точке"),
+            List.of(
+                    "2",
+                    APPEALS,
+                    APPEAL,
+                    "=1+1",
+                    "Направление обращения \"письменно\", получение ответа",
+                    "Взаимодействие в офлайн-точке"),
+            List.of(
+                    "2",
+                    APPEALS,
+                    APPEAL,
+                    "<script>alert(1)</script>",
+                    "Получение информации клиентом",
                     "Взаимодействие в цифровой точке"));
 
     // ---------------------------------------------------------------- reading back
@@ -56,7 +86,9 @@ class XlsxImportTest {
         assertThat(fromCsv.errors()).isEmpty();
         assertThat(contents(fromXlsx)).hasSize(6).isEqualTo(contents(fromCsv));
         // title on row 1, a blank row 2, the header on row 3: data from spreadsheet row 4
-        assertThat(fromXlsx.rows()).extracting(RegisterFileReader.ParsedRow::line).containsExactly(4, 5, 6, 7, 8, 9);
+        assertThat(fromXlsx.rows())
+                .extracting(RegisterFileReader.ParsedRow::line)
+                .containsExactly(4, 5, 6, 7, 8, 9);
         assertThat(fromXlsx.rows().get(5).row().process()).isEqualTo(APPEAL);
         assertThat(fromXlsx.rows().get(4).row().touchpoint().name()).isEqualTo("=1+1");
         assertThat(fromXlsx.rows().get(5).row().touchpoint().name()).isEqualTo("<script>alert(1)</script>");
@@ -65,7 +97,9 @@ class XlsxImportTest {
     @Test
     void theSharedSmolenskRegisterAsAMergedSheetReadsBackToTheSameRows() throws IOException {
         List<CsvTable.Record> records = CsvTable.parse(RegisterFileReaderTest.smolensk());
-        List<List<String>> data = records.subList(1, records.size()).stream().map(CsvTable.Record::cells).toList();
+        List<List<String>> data = records.subList(1, records.size()).stream()
+                .map(CsvTable.Record::cells)
+                .toList();
 
         RegisterFileReader.Parsed fromXlsx = RegisterFileReader.readXlsx(sheet(SIX, data, true, true, false));
         RegisterFileReader.Parsed fromCsv = RegisterFileReader.readCsv(RegisterFileReaderTest.smolensk());
@@ -90,7 +124,9 @@ class XlsxImportTest {
     @Test
     void aFiveColumnSheetWithEnglishHeadersIsRead() {
         List<String> headers = List.of("group_no", "process", "touchpoint", "interaction", "features");
-        List<List<String>> rows = SMALL.stream().map(r -> List.of(r.get(0), r.get(2), r.get(3), r.get(4), r.get(5))).toList();
+        List<List<String>> rows = SMALL.stream()
+                .map(r -> List.of(r.get(0), r.get(2), r.get(3), r.get(4), r.get(5)))
+                .toList();
 
         RegisterFileReader.Parsed parsed = RegisterFileReader.readXlsx(sheet(headers, rows, true, false, false));
 
@@ -102,11 +138,15 @@ class XlsxImportTest {
     @Test
     void aBlankTouchpointIsReportedOnItsSpreadsheetRow() {
         List<List<String>> rows = new ArrayList<>(SMALL);
-        rows.set(3, List.of("1", SERVICES, CERTIFICATE, "", "Подача заявления клиентом", "Взаимодействие в офлайн-точке"));
+        rows.set(
+                3,
+                List.of("1", SERVICES, CERTIFICATE, "", "Подача заявления клиентом", "Взаимодействие в офлайн-точке"));
 
         RegisterFileReader.Parsed parsed = RegisterFileReader.readXlsx(sheet(SIX, rows, true, true, false));
 
-        assertThat(parsed.errors()).singleElement().satisfies(e -> assertThat(e.line()).isEqualTo(7));
+        assertThat(parsed.errors())
+                .singleElement()
+                .satisfies(e -> assertThat(e.line()).isEqualTo(7));
     }
 
     @Test
@@ -162,7 +202,8 @@ class XlsxImportTest {
         byte[] xlsx = sheet(SIX, SMALL, true, true, false);
         byte[] truncated = java.util.Arrays.copyOf(xlsx, xlsx.length / 2);
 
-        assertThat(RegisterFileReader.readXlsx(truncated).errors()).singleElement()
+        assertThat(RegisterFileReader.readXlsx(truncated).errors())
+                .singleElement()
                 .satisfies(e -> assertThat(e.line()).isEqualTo(1));
     }
 
@@ -175,7 +216,8 @@ class XlsxImportTest {
     static String csv(List<String> headers, List<List<String>> rows) {
         StringBuilder out = new StringBuilder();
         for (List<String> line : concat(List.of(headers), rows)) {
-            out.append(String.join(",", line.stream().map(XlsxImportTest::quote).toList())).append("\r\n");
+            out.append(String.join(",", line.stream().map(XlsxImportTest::quote).toList()))
+                    .append("\r\n");
         }
         return out.toString();
     }
@@ -196,13 +238,15 @@ class XlsxImportTest {
      * process column merged over runs of equal values (the value only in the region's first cell), the process
      * within its group.
      */
-    static byte[] sheet(List<String> headers, List<List<String>> rows, boolean title, boolean merge, boolean numberRow) {
+    static byte[] sheet(
+            List<String> headers, List<List<String>> rows, boolean title, boolean merge, boolean numberRow) {
         try (XSSFWorkbook wb = new XSSFWorkbook()) {
             Sheet sheet = wb.createSheet("Перечень");
             int r = 0;
             if (title) {
                 Row t = sheet.createRow(r);
-                t.createCell(0).setCellValue("Главное управление «Государственная жилищная инспекция Смоленской области»");
+                t.createCell(0)
+                        .setCellValue("Главное управление «Государственная жилищная инспекция Смоленской области»");
                 sheet.addMergedRegion(new CellRangeAddress(r, r, 0, headers.size() - 1));
                 r += 2;
             }
@@ -221,8 +265,12 @@ class XlsxImportTest {
                 int processColumn = headers.size() == 6 ? 2 : 1;
                 for (int c = 0; c <= processColumn; c++) {
                     int column = c;
-                    merge(sheet, rows, first, column, row -> column == processColumn
-                            ? row.get(0) + "\u0000" + row.get(column) : row.get(column));
+                    merge(
+                            sheet,
+                            rows,
+                            first,
+                            column,
+                            row -> column == processColumn ? row.get(0) + "\u0000" + row.get(column) : row.get(column));
                 }
             }
             ByteArrayOutputStream out = new ByteArrayOutputStream();
@@ -240,8 +288,12 @@ class XlsxImportTest {
         }
     }
 
-    private static void merge(Sheet sheet, List<List<String>> rows, int firstRow, int column,
-                              java.util.function.Function<List<String>, String> key) {
+    private static void merge(
+            Sheet sheet,
+            List<List<String>> rows,
+            int firstRow,
+            int column,
+            java.util.function.Function<List<String>, String> key) {
         int start = 0;
         for (int i = 1; i <= rows.size(); i++) {
             if (i == rows.size() || !Objects.equals(key.apply(rows.get(i)), key.apply(rows.get(start)))) {
@@ -260,7 +312,7 @@ class XlsxImportTest {
     private static byte[] inflate(byte[] xlsx, String entryName, int extra) throws IOException {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         try (ZipInputStream in = new ZipInputStream(new ByteArrayInputStream(xlsx));
-             ZipOutputStream zip = new ZipOutputStream(out)) {
+                ZipOutputStream zip = new ZipOutputStream(out)) {
             for (ZipEntry e = in.getNextEntry(); e != null; e = in.getNextEntry()) {
                 zip.putNextEntry(new ZipEntry(e.getName()));
                 in.transferTo(zip);

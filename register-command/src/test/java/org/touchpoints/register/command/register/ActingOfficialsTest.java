@@ -32,6 +32,7 @@ import org.touchpoints.register.api.rule.RuleViolatedException;
 class ActingOfficialsTest {
     /** The person who stands in: a member of the register (a specialist of appeals), not of the licensing division. */
     static final String ACTING = "zoya";
+
     static final Instant DELEGATED_AT = Instant.parse("2024-03-01T08:00:00Z");
     static final LocalDate FROM = LocalDate.parse("2024-03-04");
     static final LocalDate TO = LocalDate.parse("2024-03-06");
@@ -56,19 +57,31 @@ class ActingOfficialsTest {
         fixture = fixture();
     }
 
-    private static DelegateApprovalRightCommand headDelegates(String id, String delegate, LocalDate from, LocalDate to) {
-        return new DelegateApprovalRightCommand(REGISTER, id, null, delegate, MemberRole.HEAD, LICENSING, from, to,
-                "Отпуск", false, HEAD, DELEGATED_AT);
+    private static DelegateApprovalRightCommand headDelegates(
+            String id, String delegate, LocalDate from, LocalDate to) {
+        return new DelegateApprovalRightCommand(
+                REGISTER,
+                id,
+                null,
+                delegate,
+                MemberRole.HEAD,
+                LICENSING,
+                from,
+                to,
+                "Отпуск",
+                false,
+                HEAD,
+                DELEGATED_AT);
     }
 
     private static ApprovalRightDelegated headDelegated(String id, String delegate) {
-        return new ApprovalRightDelegated(REGISTER, id, HEAD, delegate, MemberRole.HEAD, LICENSING, FROM, TO, "Отпуск",
-                HEAD, DELEGATED_AT);
+        return new ApprovalRightDelegated(
+                REGISTER, id, HEAD, delegate, MemberRole.HEAD, LICENSING, FROM, TO, "Отпуск", HEAD, DELEGATED_AT);
     }
 
     private static ApprovalRightDelegated deputyDelegated(String id, String delegate) {
-        return new ApprovalRightDelegated(REGISTER, id, DEPUTY, delegate, MemberRole.DEPUTY, null, FROM, TO, null,
-                DEPUTY, DELEGATED_AT);
+        return new ApprovalRightDelegated(
+                REGISTER, id, DEPUTY, delegate, MemberRole.DEPUTY, null, FROM, TO, null, DEPUTY, DELEGATED_AT);
     }
 
     private static ApproveByDivisionCommand divisionApprovalBy(String by, Instant at) {
@@ -88,18 +101,50 @@ class ActingOfficialsTest {
     @Test
     void deputyDelegatesTheFinalApproval() {
         fixture.given(register())
-                .when(new DelegateApprovalRightCommand(REGISTER, "d-2", null, ACTING, MemberRole.DEPUTY, null, FROM, TO,
-                        null, false, DEPUTY, DELEGATED_AT))
+                .when(new DelegateApprovalRightCommand(
+                        REGISTER,
+                        "d-2",
+                        null,
+                        ACTING,
+                        MemberRole.DEPUTY,
+                        null,
+                        FROM,
+                        TO,
+                        null,
+                        false,
+                        DEPUTY,
+                        DELEGATED_AT))
                 .expectEvents(deputyDelegated("d-2", ACTING));
     }
 
     @Test
     void administratorRecordsTheHoldersDelegation() {
         fixture.given(register())
-                .when(new DelegateApprovalRightCommand(REGISTER, "d-1", HEAD, ACTING, MemberRole.HEAD, LICENSING, FROM,
-                        TO, "Отпуск", true, ADMIN, DELEGATED_AT))
-                .expectEvents(new ApprovalRightDelegated(REGISTER, "d-1", HEAD, ACTING, MemberRole.HEAD, LICENSING, FROM,
-                        TO, "Отпуск", ADMIN, DELEGATED_AT));
+                .when(new DelegateApprovalRightCommand(
+                        REGISTER,
+                        "d-1",
+                        HEAD,
+                        ACTING,
+                        MemberRole.HEAD,
+                        LICENSING,
+                        FROM,
+                        TO,
+                        "Отпуск",
+                        true,
+                        ADMIN,
+                        DELEGATED_AT))
+                .expectEvents(new ApprovalRightDelegated(
+                        REGISTER,
+                        "d-1",
+                        HEAD,
+                        ACTING,
+                        MemberRole.HEAD,
+                        LICENSING,
+                        FROM,
+                        TO,
+                        "Отпуск",
+                        ADMIN,
+                        DELEGATED_AT));
     }
 
     @Test
@@ -124,8 +169,19 @@ class ActingOfficialsTest {
     @Test
     void headOfAnotherDivisionCannotDelegateTheHeadsRight() {
         fixture.given(register())
-                .when(new DelegateApprovalRightCommand(REGISTER, "d-1", HEAD, ACTING, MemberRole.HEAD, LICENSING, FROM,
-                        TO, null, false, OTHER_HEAD, DELEGATED_AT))
+                .when(new DelegateApprovalRightCommand(
+                        REGISTER,
+                        "d-1",
+                        HEAD,
+                        ACTING,
+                        MemberRole.HEAD,
+                        LICENSING,
+                        FROM,
+                        TO,
+                        null,
+                        false,
+                        OTHER_HEAD,
+                        DELEGATED_AT))
                 .expectException(RuleViolatedException.class)
                 .expectExceptionMessage(rule("onlyTheHolderDelegates"))
                 .expectNoEvents();
@@ -134,8 +190,19 @@ class ActingOfficialsTest {
     @Test
     void specialistCannotDelegateARightTheyDoNotHold() {
         fixture.given(register())
-                .when(new DelegateApprovalRightCommand(REGISTER, "d-1", null, ACTING, MemberRole.HEAD, LICENSING, FROM,
-                        TO, null, false, SPECIALIST, DELEGATED_AT))
+                .when(new DelegateApprovalRightCommand(
+                        REGISTER,
+                        "d-1",
+                        null,
+                        ACTING,
+                        MemberRole.HEAD,
+                        LICENSING,
+                        FROM,
+                        TO,
+                        null,
+                        false,
+                        SPECIALIST,
+                        DELEGATED_AT))
                 .expectException(RuleViolatedException.class)
                 .expectExceptionMessage(rule("onlyTheHolderDelegates"))
                 .expectNoEvents();
@@ -144,8 +211,19 @@ class ActingOfficialsTest {
     @Test
     void administratorCannotDelegateForSomeoneWithoutTheRight() {
         fixture.given(register())
-                .when(new DelegateApprovalRightCommand(REGISTER, "d-1", PUBLISHER, ACTING, MemberRole.DEPUTY, null, FROM,
-                        TO, null, true, ADMIN, DELEGATED_AT))
+                .when(new DelegateApprovalRightCommand(
+                        REGISTER,
+                        "d-1",
+                        PUBLISHER,
+                        ACTING,
+                        MemberRole.DEPUTY,
+                        null,
+                        FROM,
+                        TO,
+                        null,
+                        true,
+                        ADMIN,
+                        DELEGATED_AT))
                 .expectException(RuleViolatedException.class)
                 .expectExceptionMessage(rule("onlyTheHolderDelegates"))
                 .expectNoEvents();
@@ -156,8 +234,19 @@ class ActingOfficialsTest {
     @Test
     void onlyApprovalRightsAreDelegated() {
         fixture.given(register())
-                .when(new DelegateApprovalRightCommand(REGISTER, "d-1", null, ACTING, MemberRole.PUBLISHER, null, FROM,
-                        TO, null, false, PUBLISHER, DELEGATED_AT))
+                .when(new DelegateApprovalRightCommand(
+                        REGISTER,
+                        "d-1",
+                        null,
+                        ACTING,
+                        MemberRole.PUBLISHER,
+                        null,
+                        FROM,
+                        TO,
+                        null,
+                        false,
+                        PUBLISHER,
+                        DELEGATED_AT))
                 .expectException(RuleViolatedException.class)
                 .expectExceptionMessage(rule("onlyApprovalRightsAreDelegated"))
                 .expectNoEvents();
@@ -175,8 +264,19 @@ class ActingOfficialsTest {
     @Test
     void actingOfficialCannotHandTheRightOn() {
         fixture.given(registerAnd(headDelegated("d-1", ACTING)))
-                .when(new DelegateApprovalRightCommand(REGISTER, "d-2", null, OTHER_SPECIALIST, MemberRole.HEAD,
-                        LICENSING, FROM, TO, null, false, ACTING, DELEGATED_AT))
+                .when(new DelegateApprovalRightCommand(
+                        REGISTER,
+                        "d-2",
+                        null,
+                        OTHER_SPECIALIST,
+                        MemberRole.HEAD,
+                        LICENSING,
+                        FROM,
+                        TO,
+                        null,
+                        false,
+                        ACTING,
+                        DELEGATED_AT))
                 .expectException(RuleViolatedException.class)
                 .expectExceptionMessage(rule("delegateCannotRedelegate"))
                 .expectNoEvents();
@@ -185,8 +285,19 @@ class ActingOfficialsTest {
     @Test
     void delegationOfAnUnknownDivisionIsRefused() {
         fixture.given(register())
-                .when(new DelegateApprovalRightCommand(REGISTER, "d-1", null, ACTING, MemberRole.HEAD, "control", FROM,
-                        TO, null, false, HEAD, DELEGATED_AT))
+                .when(new DelegateApprovalRightCommand(
+                        REGISTER,
+                        "d-1",
+                        null,
+                        ACTING,
+                        MemberRole.HEAD,
+                        "control",
+                        FROM,
+                        TO,
+                        null,
+                        false,
+                        HEAD,
+                        DELEGATED_AT))
                 .expectException(RuleViolatedException.class)
                 .expectExceptionMessage(rule("divisionRoleNamesAKnownDivision"))
                 .expectNoEvents();
@@ -243,8 +354,18 @@ class ActingOfficialsTest {
     void nextActingOfficialAfterThePeriodIsAccepted() {
         fixture.given(registerAnd(headDelegated("d-1", ACTING)))
                 .when(headDelegates("d-2", OTHER_SPECIALIST, TO.plusDays(1), TO.plusDays(5)))
-                .expectEvents(new ApprovalRightDelegated(REGISTER, "d-2", HEAD, OTHER_SPECIALIST, MemberRole.HEAD,
-                        LICENSING, TO.plusDays(1), TO.plusDays(5), "Отпуск", HEAD, DELEGATED_AT));
+                .expectEvents(new ApprovalRightDelegated(
+                        REGISTER,
+                        "d-2",
+                        HEAD,
+                        OTHER_SPECIALIST,
+                        MemberRole.HEAD,
+                        LICENSING,
+                        TO.plusDays(1),
+                        TO.plusDays(5),
+                        "Отпуск",
+                        HEAD,
+                        DELEGATED_AT));
     }
 
     // ---- approving and rejecting as acting official ----
@@ -265,19 +386,28 @@ class ActingOfficialsTest {
 
     @Test
     void actingDeputyGivesTheFinalApprovalOnTheDeputysBehalf() {
-        fixture.given(registerAnd(deputyDelegated("d-2", ACTING), addInitiated("c-portal", PORTAL),
-                        divisionApproved("c-portal")))
-                .when(new ApproveByDeputyCommand(REGISTER, "c-portal", null, null, null, null, ACTING, DEPUTY_APPROVED_AT))
-                .expectEvents(new DeputyApproved(REGISTER, "c-portal", null, null, null, DEPUTY, ACTING,
-                        DEPUTY_APPROVED_AT, DUE_OF_DEPUTY_APPROVAL));
+        fixture.given(registerAnd(
+                        deputyDelegated("d-2", ACTING), addInitiated("c-portal", PORTAL), divisionApproved("c-portal")))
+                .when(new ApproveByDeputyCommand(
+                        REGISTER, "c-portal", null, null, null, null, ACTING, DEPUTY_APPROVED_AT))
+                .expectEvents(new DeputyApproved(
+                        REGISTER,
+                        "c-portal",
+                        null,
+                        null,
+                        null,
+                        DEPUTY,
+                        ACTING,
+                        DEPUTY_APPROVED_AT,
+                        DUE_OF_DEPUTY_APPROVAL));
     }
 
     @Test
     void actingHeadRejectsOnTheHeadsBehalf() {
         fixture.given(registerAnd(headDelegated("d-1", ACTING), addInitiated("c-portal", PORTAL)))
                 .when(new RejectChangeCommand(REGISTER, "c-portal", "Нет основания", null, ACTING, REJECTED_AT))
-                .expectEvents(new ChangeRejected(REGISTER, "c-portal", ApprovalStep.DIVISION, "Нет основания", HEAD,
-                        ACTING, REJECTED_AT));
+                .expectEvents(new ChangeRejected(
+                        REGISTER, "c-portal", ApprovalStep.DIVISION, "Нет основания", HEAD, ACTING, REJECTED_AT));
     }
 
     @Test
@@ -310,7 +440,8 @@ class ActingOfficialsTest {
 
     @Test
     void revokedDelegationGivesNoRight() {
-        fixture.given(registerAnd(headDelegated("d-1", ACTING),
+        fixture.given(registerAnd(
+                        headDelegated("d-1", ACTING),
                         new DelegationRevoked(REGISTER, "d-1", HEAD, DELEGATED_AT.plusSeconds(60)),
                         addInitiated("c-portal", PORTAL)))
                 .when(divisionApprovalBy(ACTING, DIVISION_APPROVED_AT))
@@ -321,8 +452,18 @@ class ActingOfficialsTest {
 
     @Test
     void actingHeadOfOneDivisionCannotApproveAnotherDivisionsChange() {
-        ApprovalRightDelegated appealsHead = new ApprovalRightDelegated(REGISTER, "d-1", OTHER_HEAD, ACTING,
-                MemberRole.HEAD, APPEALS, FROM, TO, null, OTHER_HEAD, DELEGATED_AT);
+        ApprovalRightDelegated appealsHead = new ApprovalRightDelegated(
+                REGISTER,
+                "d-1",
+                OTHER_HEAD,
+                ACTING,
+                MemberRole.HEAD,
+                APPEALS,
+                FROM,
+                TO,
+                null,
+                OTHER_HEAD,
+                DELEGATED_AT);
         fixture.given(registerAnd(appealsHead, addInitiated("c-portal", PORTAL)))
                 .when(divisionApprovalBy(ACTING, DIVISION_APPROVED_AT))
                 .expectException(RuleViolatedException.class)
@@ -332,9 +473,10 @@ class ActingOfficialsTest {
 
     @Test
     void actingHeadCannotGiveTheFinalApproval() {
-        fixture.given(registerAnd(headDelegated("d-1", ACTING), addInitiated("c-portal", PORTAL),
-                        divisionApproved("c-portal")))
-                .when(new ApproveByDeputyCommand(REGISTER, "c-portal", null, null, null, null, ACTING, DEPUTY_APPROVED_AT))
+        fixture.given(registerAnd(
+                        headDelegated("d-1", ACTING), addInitiated("c-portal", PORTAL), divisionApproved("c-portal")))
+                .when(new ApproveByDeputyCommand(
+                        REGISTER, "c-portal", null, null, null, null, ACTING, DEPUTY_APPROVED_AT))
                 .expectException(RuleViolatedException.class)
                 .expectExceptionMessage(rule("onlyTheDeputyGivesFinalApproval"))
                 .expectNoEvents();
@@ -353,10 +495,12 @@ class ActingOfficialsTest {
 
     @Test
     void initiatorActingForTheDeputyCannotGiveTheFinalApprovalOfTheirOwnChange() {
-        fixture.given(registerAnd(deputyDelegated("d-2", SPECIALIST), addInitiated("c-portal", PORTAL),
+        fixture.given(registerAnd(
+                        deputyDelegated("d-2", SPECIALIST),
+                        addInitiated("c-portal", PORTAL),
                         divisionApproved("c-portal")))
-                .when(new ApproveByDeputyCommand(REGISTER, "c-portal", null, null, null, null, SPECIALIST,
-                        DEPUTY_APPROVED_AT))
+                .when(new ApproveByDeputyCommand(
+                        REGISTER, "c-portal", null, null, null, null, SPECIALIST, DEPUTY_APPROVED_AT))
                 .expectException(RuleViolatedException.class)
                 .expectExceptionMessage(rule("nobodyApprovesTheirOwnChange"))
                 .expectNoEvents();
@@ -390,7 +534,8 @@ class ActingOfficialsTest {
 
     @Test
     void repeatedRevocationRecordsNothing() {
-        fixture.given(registerAnd(headDelegated("d-1", ACTING),
+        fixture.given(registerAnd(
+                        headDelegated("d-1", ACTING),
                         new DelegationRevoked(REGISTER, "d-1", HEAD, DELEGATED_AT.plusSeconds(60))))
                 .when(new RevokeDelegationCommand(REGISTER, "d-1", false, HEAD, DIVISION_APPROVED_AT))
                 .expectNoEvents()

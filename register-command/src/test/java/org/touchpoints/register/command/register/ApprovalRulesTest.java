@@ -40,10 +40,10 @@ class ApprovalRulesTest {
         return new ApproveByDeputyCommand(REGISTER, changeId, null, null, null, null, by, DEPUTY_APPROVED_AT);
     }
 
-    private static ApproveByDeputyCommand deputyApprovalByOrder(String changeId, String comment, String orderNumber,
-                                                                LocalDate orderDate) {
-        return new ApproveByDeputyCommand(REGISTER, changeId, comment, orderNumber, orderDate, null, DEPUTY,
-                DEPUTY_APPROVED_AT);
+    private static ApproveByDeputyCommand deputyApprovalByOrder(
+            String changeId, String comment, String orderNumber, LocalDate orderDate) {
+        return new ApproveByDeputyCommand(
+                REGISTER, changeId, comment, orderNumber, orderDate, null, DEPUTY, DEPUTY_APPROVED_AT);
     }
 
     // ---- the head's approval ----
@@ -51,8 +51,10 @@ class ApprovalRulesTest {
     @Test
     void headsCommentIsRecordedTrimmed() {
         fixture.given(registerAnd(addInitiated("c-portal", PORTAL)))
-                .when(new ApproveByDivisionCommand(REGISTER, "c-portal", "  Согласовано ", null, HEAD, DIVISION_APPROVED_AT))
-                .expectEvents(new DivisionApproved(REGISTER, "c-portal", "Согласовано", null, HEAD, DIVISION_APPROVED_AT));
+                .when(new ApproveByDivisionCommand(
+                        REGISTER, "c-portal", "  Согласовано ", null, HEAD, DIVISION_APPROVED_AT))
+                .expectEvents(
+                        new DivisionApproved(REGISTER, "c-portal", "Согласовано", null, HEAD, DIVISION_APPROVED_AT));
     }
 
     @Test
@@ -77,8 +79,8 @@ class ApprovalRulesTest {
 
     @Test
     void specialistOfTheDivisionCannotGiveTheHeadsApproval() {
-        fixture.given(registerAnd(member(OTHER_SPECIALIST, MemberRole.SPECIALIST, LICENSING),
-                        addInitiated("c-portal", PORTAL)))
+        fixture.given(registerAnd(
+                        member(OTHER_SPECIALIST, MemberRole.SPECIALIST, LICENSING), addInitiated("c-portal", PORTAL)))
                 .when(divisionApprovalBy("c-portal", OTHER_SPECIALIST))
                 .expectException(RuleViolatedException.class)
                 .expectExceptionMessage(rule("onlyTheInitiatingDivisionsHeadApproves"))
@@ -96,8 +98,18 @@ class ApprovalRulesTest {
 
     @Test
     void headCannotApproveTheirOwnChange() {
-        ChangeInitiated byTheHead = new ChangeInitiated(REGISTER, "c-portal", ChangeKind.ADD, "c-portal", null, PORTAL,
-                ChangeReason.NEW_TOUCHPOINT, null, LICENSING, HEAD, INITIATED_AT);
+        ChangeInitiated byTheHead = new ChangeInitiated(
+                REGISTER,
+                "c-portal",
+                ChangeKind.ADD,
+                "c-portal",
+                null,
+                PORTAL,
+                ChangeReason.NEW_TOUCHPOINT,
+                null,
+                LICENSING,
+                HEAD,
+                INITIATED_AT);
         fixture.given(registerAnd(member(HEAD, MemberRole.SPECIALIST, LICENSING), byTheHead))
                 .when(divisionApproval("c-portal"))
                 .expectException(RuleViolatedException.class)
@@ -108,8 +120,8 @@ class ApprovalRulesTest {
     @Test
     void headCannotApproveTheSameChangeTwice() {
         fixture.given(registerAnd(addInitiated("c-portal", PORTAL), divisionApproved("c-portal")))
-                .when(new ApproveByDivisionCommand(REGISTER, "c-portal", "Ещё раз согласовано", null, HEAD,
-                        DIVISION_APPROVED_AT.plusSeconds(60)))
+                .when(new ApproveByDivisionCommand(
+                        REGISTER, "c-portal", "Ещё раз согласовано", null, HEAD, DIVISION_APPROVED_AT.plusSeconds(60)))
                 .expectException(RuleViolatedException.class)
                 .expectExceptionMessage(rule("divisionApprovalOnlyOfAnInitiatedChange"))
                 .expectNoEvents();
@@ -118,15 +130,16 @@ class ApprovalRulesTest {
     @Test
     void headsRetriedApprovalGetsTheFirstAnswerAndRecordsNothing() {
         fixture.given(registerAnd(addInitiated("c-portal", PORTAL), divisionApproved("c-portal")))
-                .when(new ApproveByDivisionCommand(REGISTER, "c-portal", null, 1L, HEAD, DIVISION_APPROVED_AT.plusSeconds(60)))
+                .when(new ApproveByDivisionCommand(
+                        REGISTER, "c-portal", null, 1L, HEAD, DIVISION_APPROVED_AT.plusSeconds(60)))
                 .expectNoEvents()
                 .expectResultMessagePayload(ChangeStatus.DIVISION_APPROVED);
     }
 
     @Test
     void headsRetriedApprovalAfterTheFinalApprovalStillGetsTheFirstAnswer() {
-        fixture.given(registerAnd(addInitiated("c-portal", PORTAL), divisionApproved("c-portal"),
-                        deputyApproved("c-portal")))
+        fixture.given(registerAnd(
+                        addInitiated("c-portal", PORTAL), divisionApproved("c-portal"), deputyApproved("c-portal")))
                 .when(divisionApproval("c-portal"))
                 .expectNoEvents()
                 .expectResultMessagePayload(ChangeStatus.DIVISION_APPROVED);
@@ -143,7 +156,8 @@ class ApprovalRulesTest {
 
     @Test
     void headCannotApproveARejectedChange() {
-        fixture.given(registerAnd(addInitiated("c-portal", PORTAL),
+        fixture.given(registerAnd(
+                        addInitiated("c-portal", PORTAL),
                         rejected("c-portal", ApprovalStep.DIVISION, "Дублирует сайт", HEAD)))
                 .when(divisionApproval("c-portal"))
                 .expectException(RuleViolatedException.class)
@@ -191,10 +205,20 @@ class ApprovalRulesTest {
 
     @Test
     void deputyCannotApproveTheirOwnChange() {
-        ChangeInitiated byTheDeputy = new ChangeInitiated(REGISTER, "c-portal", ChangeKind.ADD, "c-portal", null,
-                PORTAL, ChangeReason.NEW_TOUCHPOINT, null, LICENSING, DEPUTY, INITIATED_AT);
-        fixture.given(registerAnd(member(DEPUTY, MemberRole.SPECIALIST, LICENSING), byTheDeputy,
-                        divisionApproved("c-portal")))
+        ChangeInitiated byTheDeputy = new ChangeInitiated(
+                REGISTER,
+                "c-portal",
+                ChangeKind.ADD,
+                "c-portal",
+                null,
+                PORTAL,
+                ChangeReason.NEW_TOUCHPOINT,
+                null,
+                LICENSING,
+                DEPUTY,
+                INITIATED_AT);
+        fixture.given(registerAnd(
+                        member(DEPUTY, MemberRole.SPECIALIST, LICENSING), byTheDeputy, divisionApproved("c-portal")))
                 .when(deputyApproval("c-portal"))
                 .expectException(RuleViolatedException.class)
                 .expectExceptionMessage(rule("nobodyApprovesTheirOwnChange"))
@@ -203,8 +227,8 @@ class ApprovalRulesTest {
 
     @Test
     void deputyCannotApproveAnApprovedChangeAgain() {
-        fixture.given(registerAnd(addInitiated("c-portal", PORTAL), divisionApproved("c-portal"),
-                        deputyApproved("c-portal")))
+        fixture.given(registerAnd(
+                        addInitiated("c-portal", PORTAL), divisionApproved("c-portal"), deputyApproved("c-portal")))
                 .when(deputyApprovalByOrder("c-portal", null, "15-п", null))
                 .expectException(RuleViolatedException.class)
                 .expectExceptionMessage(rule("closedChangeAcceptsNothingMore"))
@@ -213,20 +237,34 @@ class ApprovalRulesTest {
 
     @Test
     void deputysRetriedApprovalGetsTheFirstAnswerAndRecordsNothing() {
-        fixture.given(registerAnd(addInitiated("c-portal", PORTAL), divisionApproved("c-portal"),
+        fixture.given(registerAnd(
+                        addInitiated("c-portal", PORTAL),
+                        divisionApproved("c-portal"),
                         deputyApproved("c-portal", "15-п", LocalDate.parse("2024-03-05"))))
-                .when(new ApproveByDeputyCommand(REGISTER, "c-portal", null, "15-п", LocalDate.parse("2024-03-05"), 2L,
-                        DEPUTY, DEPUTY_APPROVED_AT.plusSeconds(3600)))
+                .when(new ApproveByDeputyCommand(
+                        REGISTER,
+                        "c-portal",
+                        null,
+                        "15-п",
+                        LocalDate.parse("2024-03-05"),
+                        2L,
+                        DEPUTY,
+                        DEPUTY_APPROVED_AT.plusSeconds(3600)))
                 .expectNoEvents()
-                .expectResultMessagePayload(new DeputyApprovalResult("c-portal", ChangeStatus.APPROVED, DEPUTY_APPROVED_AT,
-                        LocalDate.parse("2024-03-05"), due(LocalDate.parse("2024-03-05"), LocalDate.parse("2024-03-20"))));
+                .expectResultMessagePayload(new DeputyApprovalResult(
+                        "c-portal",
+                        ChangeStatus.APPROVED,
+                        DEPUTY_APPROVED_AT,
+                        LocalDate.parse("2024-03-05"),
+                        due(LocalDate.parse("2024-03-05"), LocalDate.parse("2024-03-20"))));
     }
 
     @Test
     void headCannotApproveAnApprovedChange() {
-        fixture.given(registerAnd(addInitiated("c-portal", PORTAL), divisionApproved("c-portal"),
-                        deputyApproved("c-portal")))
-                .when(new ApproveByDivisionCommand(REGISTER, "c-portal", "Согласовано", null, HEAD, DIVISION_APPROVED_AT))
+        fixture.given(registerAnd(
+                        addInitiated("c-portal", PORTAL), divisionApproved("c-portal"), deputyApproved("c-portal")))
+                .when(new ApproveByDivisionCommand(
+                        REGISTER, "c-portal", "Согласовано", null, HEAD, DIVISION_APPROVED_AT))
                 .expectException(RuleViolatedException.class)
                 .expectExceptionMessage(rule("closedChangeAcceptsNothingMore"))
                 .expectNoEvents();
@@ -234,8 +272,11 @@ class ApprovalRulesTest {
 
     @Test
     void deputyCannotApproveAPublishedChange() {
-        fixture.given(registerAnd(addInitiated("c-portal", PORTAL), divisionApproved("c-portal"),
-                        deputyApproved("c-portal"), published(1, List.of("c-portal"), "0".repeat(64), null)))
+        fixture.given(registerAnd(
+                        addInitiated("c-portal", PORTAL),
+                        divisionApproved("c-portal"),
+                        deputyApproved("c-portal"),
+                        published(1, List.of("c-portal"), "0".repeat(64), null)))
                 .when(deputyApprovalByOrder("c-portal", "Утверждаю", null, null))
                 .expectException(RuleViolatedException.class)
                 .expectExceptionMessage(rule("closedChangeAcceptsNothingMore"))
@@ -244,7 +285,9 @@ class ApprovalRulesTest {
 
     @Test
     void deputyCannotApproveARejectedChange() {
-        fixture.given(registerAnd(addInitiated("c-portal", PORTAL), divisionApproved("c-portal"),
+        fixture.given(registerAnd(
+                        addInitiated("c-portal", PORTAL),
+                        divisionApproved("c-portal"),
                         rejected("c-portal", ApprovalStep.DEPUTY, "Нет основания", DEPUTY)))
                 .when(deputyApproval("c-portal"))
                 .expectException(RuleViolatedException.class)
@@ -254,8 +297,8 @@ class ApprovalRulesTest {
 
     @Test
     void deputyCannotApproveAWithdrawnChange() {
-        fixture.given(registerAnd(addInitiated("c-portal", PORTAL), divisionApproved("c-portal"),
-                        withdrawn("c-portal")))
+        fixture.given(registerAnd(
+                        addInitiated("c-portal", PORTAL), divisionApproved("c-portal"), withdrawn("c-portal")))
                 .when(deputyApproval("c-portal"))
                 .expectException(RuleViolatedException.class)
                 .expectExceptionMessage(rule("closedChangeAcceptsNothingMore"))
@@ -308,11 +351,21 @@ class ApprovalRulesTest {
         // two open proposals of one touchpoint: initiation refuses this today (it compares open proposals
         // too), so the history is given as events, as one recorded under an earlier version of the rule;
         // once one of them is in the register, the final approval of the other is refused
-        RowContent portalAgain = new RowContent(SERVICES, LICENSING_PROCESS,
-                new Touchpoint("епгу", Channel.DIGITAL, "https://www.gosuslugi.ru"), List.of(1), null,
-                "Получение информации", "Взаимодействие в цифровой точке", LICENSING);
-        fixture.given(registerAnd(addInitiated("c-portal", PORTAL), addInitiated("c-portal-2", portalAgain),
-                        divisionApproved("c-portal"), divisionApproved("c-portal-2"), deputyApproved("c-portal")))
+        RowContent portalAgain = new RowContent(
+                SERVICES,
+                LICENSING_PROCESS,
+                new Touchpoint("епгу", Channel.DIGITAL, "https://www.gosuslugi.ru"),
+                List.of(1),
+                null,
+                "Получение информации",
+                "Взаимодействие в цифровой точке",
+                LICENSING);
+        fixture.given(registerAnd(
+                        addInitiated("c-portal", PORTAL),
+                        addInitiated("c-portal-2", portalAgain),
+                        divisionApproved("c-portal"),
+                        divisionApproved("c-portal-2"),
+                        deputyApproved("c-portal")))
                 .when(deputyApproval("c-portal-2"))
                 .expectException(RuleViolatedException.class)
                 .expectExceptionMessage(rule("oneTouchpointPerProcess"))
@@ -321,11 +374,20 @@ class ApprovalRulesTest {
 
     @Test
     void finalApprovalOfAnEditCollidingWithAnApprovedAdditionIsRefused() {
-        RowContent phoneAsPortal = new RowContent(SERVICES, LICENSING_PROCESS,
-                new Touchpoint("ЕПГУ", Channel.DIGITAL, "https://www.gosuslugi.ru"), List.of(1, 2), null,
-                "Получение информации, Получение консультации", "Взаимодействие в цифровой точке", LICENSING);
-        fixture.given(registerAnd(editInitiated("c-phone", PHONE_ID, PHONE, phoneAsPortal),
-                        addInitiated("c-portal", PORTAL), divisionApproved("c-phone"), divisionApproved("c-portal"),
+        RowContent phoneAsPortal = new RowContent(
+                SERVICES,
+                LICENSING_PROCESS,
+                new Touchpoint("ЕПГУ", Channel.DIGITAL, "https://www.gosuslugi.ru"),
+                List.of(1, 2),
+                null,
+                "Получение информации, Получение консультации",
+                "Взаимодействие в цифровой точке",
+                LICENSING);
+        fixture.given(registerAnd(
+                        editInitiated("c-phone", PHONE_ID, PHONE, phoneAsPortal),
+                        addInitiated("c-portal", PORTAL),
+                        divisionApproved("c-phone"),
+                        divisionApproved("c-portal"),
                         deputyApproved("c-portal")))
                 .when(deputyApproval("c-phone"))
                 .expectException(RuleViolatedException.class)
@@ -335,8 +397,7 @@ class ApprovalRulesTest {
 
     @Test
     void finalApprovalOfAnEditKeepingItsOwnTouchpointIsAccepted() {
-        fixture.given(registerAnd(editInitiated("c-phone", PHONE_ID, PHONE, PHONE_EDITED),
-                        divisionApproved("c-phone")))
+        fixture.given(registerAnd(editInitiated("c-phone", PHONE_ID, PHONE, PHONE_EDITED), divisionApproved("c-phone")))
                 .when(deputyApproval("c-phone"))
                 .expectEvents(deputyApproved("c-phone"));
     }

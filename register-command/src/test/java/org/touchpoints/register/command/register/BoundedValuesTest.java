@@ -32,12 +32,24 @@ class BoundedValuesTest {
     }
 
     private static ApproveByDeputyCommand orderDated(LocalDate orderDate) {
-        return new ApproveByDeputyCommand(REGISTER, "c-portal", null, "15-п", orderDate, null, DEPUTY, DEPUTY_APPROVED_AT);
+        return new ApproveByDeputyCommand(
+                REGISTER, "c-portal", null, "15-п", orderDate, null, DEPUTY, DEPUTY_APPROVED_AT);
     }
 
     private static DelegateApprovalRightCommand delegation(LocalDate from, LocalDate to) {
-        return new DelegateApprovalRightCommand(REGISTER, "d-1", null, OTHER_SPECIALIST, MemberRole.HEAD, LICENSING, from,
-                to, null, false, HEAD, DELEGATED_AT);
+        return new DelegateApprovalRightCommand(
+                REGISTER,
+                "d-1",
+                null,
+                OTHER_SPECIALIST,
+                MemberRole.HEAD,
+                LICENSING,
+                from,
+                to,
+                null,
+                false,
+                HEAD,
+                DELEGATED_AT);
     }
 
     private static PublishCommand publishedAt(Instant publishedAt) {
@@ -73,8 +85,9 @@ class BoundedValuesTest {
 
     @Test
     void publicationMomentBeyondTheRangeIsRefused() {
-        for (String at : new String[] {"-1000000000-01-01T00:00:00Z", "+1000000000-12-31T23:59:59Z",
-                "1999-12-31T23:59:59Z", "2101-01-01T00:00:00Z"}) {
+        for (String at : new String[] {
+            "-1000000000-01-01T00:00:00Z", "+1000000000-12-31T23:59:59Z", "1999-12-31T23:59:59Z", "2101-01-01T00:00:00Z"
+        }) {
             fixture.given(register())
                     .when(publishedAt(Instant.parse(at)))
                     .expectException(fieldError("publishedAt"))
@@ -88,8 +101,8 @@ class BoundedValuesTest {
         Instant first = Instant.parse("2000-01-01T00:00:00Z");
         fixture.given(register())
                 .when(publishedAt(first))
-                .expectEvents(new Published(REGISTER, 1, URL, first, List.of(), importedSha256(), null, null, PUBLISHER,
-                        PUBLISHED_AT));
+                .expectEvents(new Published(
+                        REGISTER, 1, URL, first, List.of(), importedSha256(), null, null, PUBLISHER, PUBLISHED_AT));
     }
 
     // ---- orderDateNotInTheFuture, orderDateNotBeforeTheChange ----
@@ -119,8 +132,16 @@ class BoundedValuesTest {
         LocalDate proposedOn = LocalDate.parse("2024-03-04");
         fixture.given(registerAnd(addInitiated("c-portal", PORTAL), divisionApproved("c-portal")))
                 .when(orderDated(proposedOn))
-                .expectEvents(new DeputyApproved(REGISTER, "c-portal", null, "15-п", proposedOn, null, DEPUTY,
-                        DEPUTY_APPROVED_AT, due(proposedOn, LocalDate.parse("2024-03-19")))); // counted from the order's day
+                .expectEvents(new DeputyApproved(
+                        REGISTER,
+                        "c-portal",
+                        null,
+                        "15-п",
+                        proposedOn,
+                        null,
+                        DEPUTY,
+                        DEPUTY_APPROVED_AT,
+                        due(proposedOn, LocalDate.parse("2024-03-19")))); // counted from the order's day
     }
 
     // ---- delegationAtMostThreeYears ----
@@ -140,8 +161,18 @@ class BoundedValuesTest {
         LocalDate to = LocalDate.parse("2027-03-03");
         fixture.given(register())
                 .when(delegation(from, to))
-                .expectEvents(new ApprovalRightDelegated(REGISTER, "d-1", HEAD, OTHER_SPECIALIST, MemberRole.HEAD,
-                        LICENSING, from, to, null, HEAD, DELEGATED_AT));
+                .expectEvents(new ApprovalRightDelegated(
+                        REGISTER,
+                        "d-1",
+                        HEAD,
+                        OTHER_SPECIALIST,
+                        MemberRole.HEAD,
+                        LICENSING,
+                        from,
+                        to,
+                        null,
+                        HEAD,
+                        DELEGATED_AT));
     }
 
     // ---- every number within its meaning ----
@@ -150,8 +181,8 @@ class BoundedValuesTest {
     void reviewOfAYearBeforeTheRangeIsRefused() {
         for (int year : new int[] {-1, 0, 1999, Integer.MIN_VALUE, Integer.MAX_VALUE}) {
             fixture.given(register())
-                    .when(new org.touchpoints.register.api.register.ConfirmAnnualReviewCommand(REGISTER, LICENSING, year,
-                            null, HEAD, PUBLISHED_AT))
+                    .when(new org.touchpoints.register.api.register.ConfirmAnnualReviewCommand(
+                            REGISTER, LICENSING, year, null, HEAD, PUBLISHED_AT))
                     .expectException(RuleViolatedException.class)
                     .expectExceptionMessage(rule("reviewYearHasBegun"))
                     .expectNoEvents();

@@ -56,8 +56,8 @@ class ChangeEntityTest {
     @Test
     void anEventOfOneChangeLeavesAnotherAtItsVersion() {
         // c-2 saw one event (its initiation); the approval of c-1 is not one of c-2's events
-        fixture.given(registerAnd(addInitiated("c-1", PORTAL), removeInitiated("c-2", MAIL_ID, MAIL),
-                        divisionApproved("c-1")))
+        fixture.given(registerAnd(
+                        addInitiated("c-1", PORTAL), removeInitiated("c-2", MAIL_ID, MAIL), divisionApproved("c-1")))
                 .when(new WithdrawChangeCommand(REGISTER, "c-2", 1L, SPECIALIST, WITHDRAWN_AT))
                 .expectEvents(new ChangeWithdrawn(REGISTER, "c-2", SPECIALIST, WITHDRAWN_AT))
                 .expectResultMessagePayload(ChangeStatus.WITHDRAWN);
@@ -65,8 +65,8 @@ class ChangeEntityTest {
 
     @Test
     void anEventOfAChangeCountsInItsOwnVersion() {
-        fixture.given(registerAnd(addInitiated("c-1", PORTAL), removeInitiated("c-2", MAIL_ID, MAIL),
-                        divisionApproved("c-1")))
+        fixture.given(registerAnd(
+                        addInitiated("c-1", PORTAL), removeInitiated("c-2", MAIL_ID, MAIL), divisionApproved("c-1")))
                 .when(new WithdrawChangeCommand(REGISTER, "c-1", 1L, SPECIALIST, WITHDRAWN_AT))
                 .expectException(RuleViolatedException.class)
                 .expectExceptionMessage(rule("expectedChangeVersionIsCurrent"))

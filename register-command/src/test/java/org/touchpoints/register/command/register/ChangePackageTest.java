@@ -42,8 +42,8 @@ class ChangePackageTest {
     }
 
     private static InitiateChangePackageCommand pkg(String changeId, PackageOperation... ops) {
-        return new InitiateChangePackageCommand(REGISTER, changeId, List.of(ops), ChangeReason.OTHER, null, null,
-                SPECIALIST, INITIATED_AT);
+        return new InitiateChangePackageCommand(
+                REGISTER, changeId, List.of(ops), ChangeReason.OTHER, null, null, SPECIALIST, INITIATED_AT);
     }
 
     private static PackageOperation addOp(RowContent draft) {
@@ -59,20 +59,34 @@ class ChangePackageTest {
     }
 
     private static ChangeInitiated packageInitiated(String changeId, RowChange... ops) {
-        return ChangeInitiated.ofPackage(REGISTER, changeId, List.of(ops), ChangeReason.OTHER, null, LICENSING,
-                SPECIALIST, INITIATED_AT, null);
+        return ChangeInitiated.ofPackage(
+                REGISTER, changeId, List.of(ops), ChangeReason.OTHER, null, LICENSING, SPECIALIST, INITIATED_AT, null);
     }
 
     /** A licensing row as typed: a digital touchpoint with the given name, meeting need 1. */
     private static RowContent licensingDraft(String name) {
-        return new RowContent(SERVICES, LICENSING_PROCESS, new Touchpoint(name, Channel.DIGITAL, null), List.of(1),
-                null, null, null, null);
+        return new RowContent(
+                SERVICES,
+                LICENSING_PROCESS,
+                new Touchpoint(name, Channel.DIGITAL, null),
+                List.of(1),
+                null,
+                null,
+                null,
+                null);
     }
 
     /** {@link #licensingDraft} as recorded. */
     private static RowContent licensing(String process, String name) {
-        return new RowContent(SERVICES, process, new Touchpoint(name, Channel.DIGITAL, null), List.of(1), null,
-                "Получение информации", "Взаимодействие в цифровой точке", LICENSING);
+        return new RowContent(
+                SERVICES,
+                process,
+                new Touchpoint(name, Channel.DIGITAL, null),
+                List.of(1),
+                null,
+                "Получение информации",
+                "Взаимодействие в цифровой точке",
+                LICENSING);
     }
 
     /** A package of three: a new portal row, the phone row edited, the site row removed. */
@@ -81,7 +95,9 @@ class ChangePackageTest {
     }
 
     private static ChangeInitiated threeOperationsInitiated(String changeId) {
-        return packageInitiated(changeId, new RowChange(ChangeKind.ADD, changeId + "-1", null, PORTAL),
+        return packageInitiated(
+                changeId,
+                new RowChange(ChangeKind.ADD, changeId + "-1", null, PORTAL),
                 new RowChange(ChangeKind.EDIT, PHONE_ID, PHONE, PHONE_EDITED),
                 new RowChange(ChangeKind.REMOVE, SITE_ID, SITE, null));
     }
@@ -99,16 +115,24 @@ class ChangePackageTest {
     @Test
     void packageOfOneOperationIsTheSingleRowChange() {
         fixture.given(register())
-                .when(new InitiateChangePackageCommand(REGISTER, "c-portal", List.of(addOp(PORTAL_DRAFT)),
-                        ChangeReason.NEW_TOUCHPOINT, null, null, SPECIALIST, INITIATED_AT))
+                .when(new InitiateChangePackageCommand(
+                        REGISTER,
+                        "c-portal",
+                        List.of(addOp(PORTAL_DRAFT)),
+                        ChangeReason.NEW_TOUCHPOINT,
+                        null,
+                        null,
+                        SPECIALIST,
+                        INITIATED_AT))
                 .expectEvents(addInitiated("c-portal", PORTAL));
     }
 
     @Test
     void packageOfOneOperationNamesItsFieldsAsTheOperations() {
         fixture.given(register())
-                .when(pkg("p-1", addOp(new RowContent(SERVICES, LICENSING_PROCESS, null, List.of(1), null, null,
-                        null, null))))
+                .when(pkg(
+                        "p-1",
+                        addOp(new RowContent(SERVICES, LICENSING_PROCESS, null, List.of(1), null, null, null, null))))
                 .expectException(fieldError("operations[0].row.touchpoint"))
                 .expectNoEvents();
     }
@@ -149,8 +173,8 @@ class ChangePackageTest {
             ops.add(addOp(licensingDraft("Точка " + i)));
         }
         fixture.given(register())
-                .when(new InitiateChangePackageCommand(REGISTER, "p-1", ops, ChangeReason.OTHER, null, null,
-                        SPECIALIST, INITIATED_AT))
+                .when(new InitiateChangePackageCommand(
+                        REGISTER, "p-1", ops, ChangeReason.OTHER, null, null, SPECIALIST, INITIATED_AT))
                 .expectException(RuleViolatedException.class)
                 .expectExceptionMessage(rule("changeIsDescribed"))
                 .expectException(fieldError("operations"))
@@ -164,8 +188,8 @@ class ChangePackageTest {
             ops.add(addOp(licensingDraft("Точка " + i)));
         }
         fixture.given(register())
-                .when(new InitiateChangePackageCommand(REGISTER, "p-1", ops, ChangeReason.OTHER, null, null,
-                        SPECIALIST, INITIATED_AT))
+                .when(new InitiateChangePackageCommand(
+                        REGISTER, "p-1", ops, ChangeReason.OTHER, null, null, SPECIALIST, INITIATED_AT))
                 .expectSuccessfulHandlerExecution()
                 .expectResultMessagePayload(ChangeStatus.INITIATED);
     }
@@ -191,9 +215,20 @@ class ChangePackageTest {
     @Test
     void packageBreakingOneTouchpointPerProcessInItsThirdOperationRecordsNothing() {
         fixture.given(register())
-                .when(pkg("p-1", addOp(licensingDraft("Telegram-канал")), editOp(PHONE_ID, PHONE_EDIT_DRAFT),
-                        addOp(new RowContent(SERVICES, LICENSING_PROCESS, new Touchpoint("Официальный сайт ГЖИ",
-                                Channel.DIGITAL, "https://gzhi.admin-smolensk.ru/"), List.of(2), null, null, null, null))))
+                .when(pkg(
+                        "p-1",
+                        addOp(licensingDraft("Telegram-канал")),
+                        editOp(PHONE_ID, PHONE_EDIT_DRAFT),
+                        addOp(new RowContent(
+                                SERVICES,
+                                LICENSING_PROCESS,
+                                new Touchpoint(
+                                        "Официальный сайт ГЖИ", Channel.DIGITAL, "https://gzhi.admin-smolensk.ru/"),
+                                List.of(2),
+                                null,
+                                null,
+                                null,
+                                null))))
                 .expectException(RuleViolatedException.class)
                 .expectExceptionMessage(rule("oneTouchpointPerProcess"))
                 .expectException(fieldError("operations[2].row.touchpoint.name"))
@@ -203,7 +238,10 @@ class ChangePackageTest {
     @Test
     void twoOperationsProposingOneTouchpointAreRefused() {
         fixture.given(register())
-                .when(pkg("p-1", addOp(licensingDraft("Telegram-канал")), addOp(licensingDraft("VK")),
+                .when(pkg(
+                        "p-1",
+                        addOp(licensingDraft("Telegram-канал")),
+                        addOp(licensingDraft("VK")),
                         addOp(licensingDraft("Telegram-канал "))))
                 .expectException(RuleViolatedException.class)
                 .expectExceptionMessage(rule("oneTouchpointPerProcess"))
@@ -214,8 +252,15 @@ class ChangePackageTest {
     @Test
     void aTouchpointMayMoveToAnotherRowWithinThePackage() {
         // the site row is removed and a new row takes its touchpoint: after the package the process has it once
-        RowContent siteAgain = new RowContent(SERVICES, LICENSING_PROCESS, new Touchpoint("Официальный сайт ГЖИ",
-                Channel.DIGITAL, "https://gzhi.admin-smolensk.ru"), List.of(1, 2, 3), null, null, null, null);
+        RowContent siteAgain = new RowContent(
+                SERVICES,
+                LICENSING_PROCESS,
+                new Touchpoint("Официальный сайт ГЖИ", Channel.DIGITAL, "https://gzhi.admin-smolensk.ru"),
+                List.of(1, 2, 3),
+                null,
+                null,
+                null,
+                null);
         fixture.given(register())
                 .when(pkg("p-1", removeOp(SITE_ID), addOp(siteAgain)))
                 .expectSuccessfulHandlerExecution()
@@ -301,8 +346,15 @@ class ChangePackageTest {
 
     @Test
     void incompleteRowsAreAllNamed() {
-        RowContent noNeeds = new RowContent(SERVICES, LICENSING_PROCESS, new Touchpoint("VK", Channel.DIGITAL, null),
-                List.of(), null, null, null, null);
+        RowContent noNeeds = new RowContent(
+                SERVICES,
+                LICENSING_PROCESS,
+                new Touchpoint("VK", Channel.DIGITAL, null),
+                List.of(),
+                null,
+                null,
+                null,
+                null);
         fixture.given(register())
                 .when(pkg("p-1", addOp(noNeeds), addOp(PORTAL_DRAFT), addOp(noNeeds.withDivision(null))))
                 .expectException(RuleViolatedException.class)
@@ -314,8 +366,15 @@ class ChangePackageTest {
 
     @Test
     void directionFollowsTheProcessAfterThePackage() {
-        RowContent otherDirection = new RowContent(APPEALS_DIRECTION, LICENSING_PROCESS,
-                new Touchpoint("VK", Channel.DIGITAL, null), List.of(1), null, null, null, null);
+        RowContent otherDirection = new RowContent(
+                APPEALS_DIRECTION,
+                LICENSING_PROCESS,
+                new Touchpoint("VK", Channel.DIGITAL, null),
+                List.of(1),
+                null,
+                null,
+                null,
+                null);
         fixture.given(register())
                 .when(pkg("p-1", addOp(PORTAL_DRAFT), addOp(otherDirection)))
                 .expectException(RuleViolatedException.class)
@@ -330,8 +389,15 @@ class ChangePackageTest {
     private static List<PackageOperation> newProcessOps() {
         List<PackageOperation> ops = new ArrayList<>();
         for (int i = 1; i <= 8; i++) {
-            ops.add(addOp(new RowContent(SERVICES, NEW_PROCESS, new Touchpoint("Точка " + i, Channel.DIGITAL, null),
-                    List.of(1), null, null, null, null)));
+            ops.add(addOp(new RowContent(
+                    SERVICES,
+                    NEW_PROCESS,
+                    new Touchpoint("Точка " + i, Channel.DIGITAL, null),
+                    List.of(1),
+                    null,
+                    null,
+                    null,
+                    null)));
         }
         return ops;
     }
@@ -341,15 +407,30 @@ class ChangePackageTest {
         for (int i = 1; i <= 8; i++) {
             ops.add(new RowChange(ChangeKind.ADD, "p-new-" + i, null, licensing(NEW_PROCESS, "Точка " + i)));
         }
-        return ChangeInitiated.ofPackage(REGISTER, "p-new", ops, ChangeReason.PROCESS_REGISTRY_CHANGED, null,
-                LICENSING, SPECIALIST, INITIATED_AT, null);
+        return ChangeInitiated.ofPackage(
+                REGISTER,
+                "p-new",
+                ops,
+                ChangeReason.PROCESS_REGISTRY_CHANGED,
+                null,
+                LICENSING,
+                SPECIALIST,
+                INITIATED_AT,
+                null);
     }
 
     @Test
     void packageAddingAProcessWithEightTouchpointsIsRecordedAsOneChange() {
         fixture.given(register())
-                .when(new InitiateChangePackageCommand(REGISTER, "p-new", newProcessOps(),
-                        ChangeReason.PROCESS_REGISTRY_CHANGED, null, null, SPECIALIST, INITIATED_AT))
+                .when(new InitiateChangePackageCommand(
+                        REGISTER,
+                        "p-new",
+                        newProcessOps(),
+                        ChangeReason.PROCESS_REGISTRY_CHANGED,
+                        null,
+                        null,
+                        SPECIALIST,
+                        INITIATED_AT))
                 .expectEvents(newProcessInitiated());
     }
 
@@ -384,8 +465,8 @@ class ChangePackageTest {
     @Test
     void atEntryTheTouchpointsAreCheckedAgain() {
         // a row with the package's touchpoint entered the register meanwhile (the import of older data, say)
-        fixture.given(registerAnd(threeOperationsInitiated("p-1"), divisionApproved("p-1"),
-                        imported("r-portal", PORTAL)))
+        fixture.given(registerAnd(
+                        threeOperationsInitiated("p-1"), divisionApproved("p-1"), imported("r-portal", PORTAL)))
                 .when(deputyApproval("p-1"))
                 .expectException(RuleViolatedException.class)
                 .expectExceptionMessage(rule("oneTouchpointPerProcess"))
@@ -397,24 +478,44 @@ class ChangePackageTest {
         // Novosibirsk (003): the head, the deputy, then an order of the inspection approves the package
         var procedure = org.touchpoints.register.api.procedure.ProcedurePreset.NOVOSIBIRSK_GSN.procedure();
         List<Object> events = new ArrayList<>();
-        events.add(new org.touchpoints.register.api.register.RegisterCreated(REGISTER, AUTHORITY, ZONE,
-                procedure.deadlineWorkingDays(), TEMPLATE, null, ADMIN, CREATED_AT, procedure));
+        events.add(new org.touchpoints.register.api.register.RegisterCreated(
+                REGISTER,
+                AUTHORITY,
+                ZONE,
+                procedure.deadlineWorkingDays(),
+                TEMPLATE,
+                null,
+                ADMIN,
+                CREATED_AT,
+                procedure));
         events.addAll(register().subList(1, register().size()));
         ChangeInitiated initiated = threeOperationsInitiated("p-1");
-        events.add(ChangeInitiated.ofPackage(REGISTER, "p-1", initiated.operations(), ChangeReason.OTHER, null,
-                LICENSING, SPECIALIST, INITIATED_AT, procedure.chain()));
+        events.add(ChangeInitiated.ofPackage(
+                REGISTER,
+                "p-1",
+                initiated.operations(),
+                ChangeReason.OTHER,
+                null,
+                LICENSING,
+                SPECIALIST,
+                INITIATED_AT,
+                procedure.chain()));
         events.add(divisionApproved("p-1"));
-        events.add(new org.touchpoints.register.api.change.StepApproved(REGISTER, "p-1",
-                org.touchpoints.register.api.procedure.ProcedureStep.DEPUTY, null, null, DEPUTY, DEPUTY_APPROVED_AT));
+        events.add(new org.touchpoints.register.api.change.StepApproved(
+                REGISTER,
+                "p-1",
+                org.touchpoints.register.api.procedure.ProcedureStep.DEPUTY,
+                null,
+                null,
+                DEPUTY,
+                DEPUTY_APPROVED_AT));
         java.time.LocalDate actDate = java.time.LocalDate.of(2024, 3, 7);
-        events.add(new org.touchpoints.register.api.change.ApprovalActRecorded(REGISTER, "act-1", "15-п", actDate,
-                List.of("p-1"), DEPUTY, PUBLISHED_AT.minusSeconds(3600)));
-        events.add(new org.touchpoints.register.api.change.ChangeApproved(REGISTER, "p-1", null, null, "act-1", "15-п",
-                actDate, null, DEPUTY, PUBLISHED_AT.minusSeconds(3600)));
+        events.add(new org.touchpoints.register.api.change.ApprovalActRecorded(
+                REGISTER, "act-1", "15-п", actDate, List.of("p-1"), DEPUTY, PUBLISHED_AT.minusSeconds(3600)));
+        events.add(new org.touchpoints.register.api.change.ChangeApproved(
+                REGISTER, "p-1", null, null, "act-1", "15-п", actDate, null, DEPUTY, PUBLISHED_AT.minusSeconds(3600)));
         RegisterRow[] after = {row(PHONE_ID, PHONE_EDITED), row(MAIL_ID, MAIL), row("p-1-1", PORTAL)};
-        fixture.given(events)
-                .when(publish())
-                .expectEvents(published(1, List.of("p-1"), sha256(after), null));
+        fixture.given(events).when(publish()).expectEvents(published(1, List.of("p-1"), sha256(after), null));
     }
 
     // ---- withdrawal and rejection of a package ----
@@ -433,11 +534,12 @@ class ChangePackageTest {
     @Test
     void headRejectsAPackageAndNothingOfItEntersTheRegister() {
         fixture.given(registerAnd(threeOperationsInitiated("p-1")))
-                .when(new RejectChangeCommand(REGISTER, "p-1", "Разделите на отдельные изменения", null, HEAD,
-                        REJECTED_AT))
+                .when(new RejectChangeCommand(
+                        REGISTER, "p-1", "Разделите на отдельные изменения", null, HEAD, REJECTED_AT))
                 .expectEvents(rejected("p-1", ApprovalStep.DIVISION, "Разделите на отдельные изменения", HEAD))
                 .expectResultMessagePayload(ChangeStatus.REJECTED);
-        fixture.given(registerAnd(threeOperationsInitiated("p-1"),
+        fixture.given(registerAnd(
+                        threeOperationsInitiated("p-1"),
                         new ChangeRejected(REGISTER, "p-1", ApprovalStep.DIVISION, "Нет", null, HEAD, REJECTED_AT)))
                 .when(publish())
                 .expectEvents(published(1, List.of(), importedSha256(), null));

@@ -47,19 +47,47 @@ class FiveColumnTemplateTest {
     private static final String CONSULTING = "Консультирование";
     private static final String APPEAL = "Досудебное обжалование результатов проверки";
 
-    private static final RowContent SITE = row(INFORMING, "официальный сайт Министерства", Channel.DIGITAL,
-            "https://dpt.admin-smolensk.ru/", "получение информации", "Цифровая точка");
-    private static final RowContent MAIL = row(INFORMING, "Электронная почта:", Channel.DIGITAL,
-            "otdelgoscen@yandex.ru", "Получение информации", "Цифровая точка");
-    private static final RowContent PHONE = row(CONSULTING, "Телефонная связь", Channel.OFFLINE,
-            "+7 (4812) 29-25-09", "Получение консультации", "Офлайн-точка");
+    private static final RowContent SITE = row(
+            INFORMING,
+            "официальный сайт Министерства",
+            Channel.DIGITAL,
+            "https://dpt.admin-smolensk.ru/",
+            "получение информации",
+            "Цифровая точка");
+    private static final RowContent MAIL = row(
+            INFORMING,
+            "Электронная почта:",
+            Channel.DIGITAL,
+            "otdelgoscen@yandex.ru",
+            "Получение информации",
+            "Цифровая точка");
+    private static final RowContent PHONE = row(
+            CONSULTING,
+            "Телефонная связь",
+            Channel.OFFLINE,
+            "+7 (4812) 29-25-09",
+            "Получение консультации",
+            "Офлайн-точка");
     /** The new process as a specialist types it: no direction. */
-    private static final RowContent EPGU_DRAFT = new RowContent(null, APPEAL,
-            new Touchpoint("ЕПГУ", Channel.DIGITAL, "https://knd.gosuslugi.ru/"), List.of(4, 5, 6), null,
-            "направление клиентом жалобы, получение результата рассмотрения жалобы", "Цифровая точка", null);
+    private static final RowContent EPGU_DRAFT = new RowContent(
+            null,
+            APPEAL,
+            new Touchpoint("ЕПГУ", Channel.DIGITAL, "https://knd.gosuslugi.ru/"),
+            List.of(4, 5, 6),
+            null,
+            "направление клиентом жалобы, получение результата рассмотрения жалобы",
+            "Цифровая точка",
+            null);
     /** ... and as the register records it: the process stands in for the direction, as an imported row has it. */
-    private static final RowContent EPGU = new RowContent(APPEAL, APPEAL, EPGU_DRAFT.touchpoint(), List.of(4, 5, 6), null,
-            EPGU_DRAFT.interaction(), "Цифровая точка", CONTROL);
+    private static final RowContent EPGU = new RowContent(
+            APPEAL,
+            APPEAL,
+            EPGU_DRAFT.touchpoint(),
+            List.of(4, 5, 6),
+            null,
+            EPGU_DRAFT.interaction(),
+            "Цифровая точка",
+            CONTROL);
 
     private FixtureConfiguration<Register> fixture;
 
@@ -68,10 +96,17 @@ class FiveColumnTemplateTest {
         fixture = Given.fixture();
     }
 
-    private static RowContent row(String process, String name, Channel channel, String address, String interaction,
-                                  String features) {
-        return new RowContent(process, process, new Touchpoint(name, channel, address), List.of(1), null, interaction,
-                features, null);
+    private static RowContent row(
+            String process, String name, Channel channel, String address, String interaction, String features) {
+        return new RowContent(
+                process,
+                process,
+                new Touchpoint(name, channel, address),
+                List.of(1),
+                null,
+                interaction,
+                features,
+                null);
     }
 
     private static RegisterCreated created(Template template) {
@@ -79,7 +114,8 @@ class FiveColumnTemplateTest {
     }
 
     private static List<Object> people() {
-        return List.of(new DivisionDefined(REGISTER, CONTROL, "Отдел регионального контроля", List.of(), "admin", AT),
+        return List.of(
+                new DivisionDefined(REGISTER, CONTROL, "Отдел регионального контроля", List.of(), "admin", AT),
                 new MemberAssigned(REGISTER, SPECIALIST, MemberRole.SPECIALIST, CONTROL, "admin", AT),
                 new MemberAssigned(REGISTER, HEAD, MemberRole.HEAD, CONTROL, "admin", AT),
                 new MemberAssigned(REGISTER, DEPUTY, MemberRole.DEPUTY, null, "admin", AT),
@@ -87,21 +123,37 @@ class FiveColumnTemplateTest {
     }
 
     private static ImportRowsCommand importing(Integer... numbers) {
-        return new ImportRowsCommand(REGISTER, List.of(new RegisterRow("r-site", SITE, numbers[0]),
-                new RegisterRow("r-mail", MAIL, numbers[1]), new RegisterRow("r-phone", PHONE, numbers[2])), SOURCE,
-                "admin", AT);
+        return new ImportRowsCommand(
+                REGISTER,
+                List.of(
+                        new RegisterRow("r-site", SITE, numbers[0]),
+                        new RegisterRow("r-mail", MAIL, numbers[1]),
+                        new RegisterRow("r-phone", PHONE, numbers[2])),
+                SOURCE,
+                "admin",
+                AT);
     }
 
     private static InitiateChangeCommand proposeTheNewProcess() {
-        return new InitiateChangeCommand(REGISTER, "c-appeal", ChangeKind.ADD, null, EPGU_DRAFT,
-                ChangeReason.NEW_TOUCHPOINT, null, null, SPECIALIST, AT.plusSeconds(60));
+        return new InitiateChangeCommand(
+                REGISTER,
+                "c-appeal",
+                ChangeKind.ADD,
+                null,
+                EPGU_DRAFT,
+                ChangeReason.NEW_TOUCHPOINT,
+                null,
+                null,
+                SPECIALIST,
+                AT.plusSeconds(60));
     }
 
     @Test
     void importKeepsTheNumbersOfAFiveColumnTable() {
         fixture.given(created(Template.FIVE_COLUMN))
                 .when(importing(1, 1, 2))
-                .expectEvents(new RowImported(REGISTER, "r-site", SITE, SOURCE, "admin", AT, 1),
+                .expectEvents(
+                        new RowImported(REGISTER, "r-site", SITE, SOURCE, "admin", AT, 1),
                         new RowImported(REGISTER, "r-mail", MAIL, SOURCE, "admin", AT, 1),
                         new RowImported(REGISTER, "r-phone", PHONE, SOURCE, "admin", AT, 2));
     }
@@ -111,7 +163,8 @@ class FiveColumnTemplateTest {
         // each process is its own direction here, numbered in the order they come: what the layout gives anyway
         fixture.given(created(Template.SIX_COLUMN))
                 .when(importing(1, 1, 2))
-                .expectEvents(new RowImported(REGISTER, "r-site", SITE, SOURCE, "admin", AT, null),
+                .expectEvents(
+                        new RowImported(REGISTER, "r-site", SITE, SOURCE, "admin", AT, null),
                         new RowImported(REGISTER, "r-mail", MAIL, SOURCE, "admin", AT, null),
                         new RowImported(REGISTER, "r-phone", PHONE, SOURCE, "admin", AT, null));
     }
@@ -121,24 +174,65 @@ class FiveColumnTemplateTest {
         fixture.given(created(Template.FIVE_COLUMN))
                 .andGiven(people())
                 .when(proposeTheNewProcess())
-                .expectEvents(new ChangeInitiated(REGISTER, "c-appeal", ChangeKind.ADD, "c-appeal", null, EPGU,
-                        ChangeReason.NEW_TOUCHPOINT, null, CONTROL, SPECIALIST, AT.plusSeconds(60)));
+                .expectEvents(new ChangeInitiated(
+                        REGISTER,
+                        "c-appeal",
+                        ChangeKind.ADD,
+                        "c-appeal",
+                        null,
+                        EPGU,
+                        ChangeReason.NEW_TOUCHPOINT,
+                        null,
+                        CONTROL,
+                        SPECIALIST,
+                        AT.plusSeconds(60)));
     }
 
     @Test
     void aFiveColumnRowIsRecordedInItsProcessWhateverDirectionWasSent() {
         // a client still sending a hidden direction: the template has none, the row joins its process
-        RowContent telegram = new RowContent("Государственный контроль (надзор)", INFORMING,
-                new Touchpoint("Telegram-канал", Channel.DIGITAL, null), List.of(1), null, "Получение информации",
-                "Цифровая точка", null);
+        RowContent telegram = new RowContent(
+                "Государственный контроль (надзор)",
+                INFORMING,
+                new Touchpoint("Telegram-канал", Channel.DIGITAL, null),
+                List.of(1),
+                null,
+                "Получение информации",
+                "Цифровая точка",
+                null);
         fixture.given(created(Template.FIVE_COLUMN), new RowImported(REGISTER, "r-site", SITE, SOURCE, "admin", AT, 1))
                 .andGiven(people())
-                .when(new InitiateChangeCommand(REGISTER, "c-telegram", ChangeKind.ADD, null, telegram,
-                        ChangeReason.NEW_TOUCHPOINT, null, null, SPECIALIST, AT.plusSeconds(60)))
-                .expectEvents(new ChangeInitiated(REGISTER, "c-telegram", ChangeKind.ADD, "c-telegram", null,
-                        new RowContent(INFORMING, INFORMING, telegram.touchpoint(), List.of(1), null,
-                                "Получение информации", "Цифровая точка", CONTROL),
-                        ChangeReason.NEW_TOUCHPOINT, null, CONTROL, SPECIALIST, AT.plusSeconds(60)));
+                .when(new InitiateChangeCommand(
+                        REGISTER,
+                        "c-telegram",
+                        ChangeKind.ADD,
+                        null,
+                        telegram,
+                        ChangeReason.NEW_TOUCHPOINT,
+                        null,
+                        null,
+                        SPECIALIST,
+                        AT.plusSeconds(60)))
+                .expectEvents(new ChangeInitiated(
+                        REGISTER,
+                        "c-telegram",
+                        ChangeKind.ADD,
+                        "c-telegram",
+                        null,
+                        new RowContent(
+                                INFORMING,
+                                INFORMING,
+                                telegram.touchpoint(),
+                                List.of(1),
+                                null,
+                                "Получение информации",
+                                "Цифровая точка",
+                                CONTROL),
+                        ChangeReason.NEW_TOUCHPOINT,
+                        null,
+                        CONTROL,
+                        SPECIALIST,
+                        AT.plusSeconds(60)));
     }
 
     @Test
@@ -154,13 +248,24 @@ class FiveColumnTemplateTest {
     @Test
     void aNewProcessIsPublishedAfterTheLastNumberedOneAndRenumbersNothing() {
         // the file numbers «Информирование» 3 and «Консультирование» 7 (numbers of its own, not 1 and 2)
-        List<Object> history = new java.util.ArrayList<>(List.of(created(Template.FIVE_COLUMN),
+        List<Object> history = new java.util.ArrayList<>(List.of(
+                created(Template.FIVE_COLUMN),
                 new RowImported(REGISTER, "r-site", SITE, SOURCE, "admin", AT, 3),
                 new RowImported(REGISTER, "r-mail", MAIL, SOURCE, "admin", AT, 3),
                 new RowImported(REGISTER, "r-phone", PHONE, SOURCE, "admin", AT, 7)));
         history.addAll(people());
-        history.add(new ChangeInitiated(REGISTER, "c-appeal", ChangeKind.ADD, "c-appeal", null, EPGU,
-                ChangeReason.NEW_TOUCHPOINT, null, CONTROL, SPECIALIST, AT.plusSeconds(60)));
+        history.add(new ChangeInitiated(
+                REGISTER,
+                "c-appeal",
+                ChangeKind.ADD,
+                "c-appeal",
+                null,
+                EPGU,
+                ChangeReason.NEW_TOUCHPOINT,
+                null,
+                CONTROL,
+                SPECIALIST,
+                AT.plusSeconds(60)));
         history.add(new DivisionApproved(REGISTER, "c-appeal", null, null, HEAD, AT.plusSeconds(120)));
         history.add(new DeputyApproved(REGISTER, "c-appeal", null, null, null, null, DEPUTY, AT.plusSeconds(180)));
         String csv = String.join(",", Template.FIVE_COLUMN.headers()) + "\r\n"
@@ -172,9 +277,18 @@ class FiveColumnTemplateTest {
         String sha = RegisterCsv.sha256(csv.getBytes(StandardCharsets.UTF_8));
         Instant publishedAt = AT.plusSeconds(240);
         fixture.given(history)
-                .when(new PublishCommand(REGISTER, null, "https://dpt.admin-smolensk.ru/perechen", null, null, PUBLISHER,
-                        publishedAt))
-                .expectEvents(new Published(REGISTER, 1, "https://dpt.admin-smolensk.ru/perechen", publishedAt,
-                        List.of("c-appeal"), sha, null, null, PUBLISHER, publishedAt));
+                .when(new PublishCommand(
+                        REGISTER, null, "https://dpt.admin-smolensk.ru/perechen", null, null, PUBLISHER, publishedAt))
+                .expectEvents(new Published(
+                        REGISTER,
+                        1,
+                        "https://dpt.admin-smolensk.ru/perechen",
+                        publishedAt,
+                        List.of("c-appeal"),
+                        sha,
+                        null,
+                        null,
+                        PUBLISHER,
+                        publishedAt));
     }
 }

@@ -40,21 +40,23 @@ class FourEyesTest {
     }
 
     private static ApprovalRightDelegated deputyDelegatedTo(String delegate) {
-        return new ApprovalRightDelegated(REGISTER, "d-deputy", DEPUTY, delegate, MemberRole.DEPUTY, null, FROM, TO, null,
-                DEPUTY, DELEGATED_AT);
+        return new ApprovalRightDelegated(
+                REGISTER, "d-deputy", DEPUTY, delegate, MemberRole.DEPUTY, null, FROM, TO, null, DEPUTY, DELEGATED_AT);
     }
 
     private static ApprovalRightDelegated headDelegated(String holder, String delegate) {
-        return new ApprovalRightDelegated(REGISTER, "d-head", holder, delegate, MemberRole.HEAD, LICENSING, FROM, TO, null,
-                holder, DELEGATED_AT);
+        return new ApprovalRightDelegated(
+                REGISTER, "d-head", holder, delegate, MemberRole.HEAD, LICENSING, FROM, TO, null, holder, DELEGATED_AT);
     }
 
     // ---- onePersonOneApprovalStep ----
 
     @Test
     void headWhoAgreedCannotAlsoApproveAsActingDeputy() {
-        fixture.given(registerAnd(deputyDelegatedTo(HEAD), addInitiated("c-portal", PORTAL), divisionApproved("c-portal")))
-                .when(new ApproveByDeputyCommand(REGISTER, "c-portal", null, null, null, null, HEAD, DEPUTY_APPROVED_AT))
+        fixture.given(registerAnd(
+                        deputyDelegatedTo(HEAD), addInitiated("c-portal", PORTAL), divisionApproved("c-portal")))
+                .when(new ApproveByDeputyCommand(
+                        REGISTER, "c-portal", null, null, null, null, HEAD, DEPUTY_APPROVED_AT))
                 .expectException(RuleViolatedException.class)
                 .expectExceptionMessage(rule("onePersonOneApprovalStep"))
                 .expectNoEvents();
@@ -63,9 +65,12 @@ class FourEyesTest {
     @Test
     void deputyWhoseHeadStepWasGivenOnTheirBehalfCannotApproveAgain() {
         // the deputy is also named acting head; the first step given as acting head counts as the deputy's step
-        fixture.given(registerAnd(headDelegated(HEAD, DEPUTY), addInitiated("c-portal", PORTAL),
+        fixture.given(registerAnd(
+                        headDelegated(HEAD, DEPUTY),
+                        addInitiated("c-portal", PORTAL),
                         new DivisionApproved(REGISTER, "c-portal", null, HEAD, DEPUTY, DIVISION_APPROVED_AT)))
-                .when(new ApproveByDeputyCommand(REGISTER, "c-portal", null, null, null, null, DEPUTY, DEPUTY_APPROVED_AT))
+                .when(new ApproveByDeputyCommand(
+                        REGISTER, "c-portal", null, null, null, null, DEPUTY, DEPUTY_APPROVED_AT))
                 .expectException(RuleViolatedException.class)
                 .expectExceptionMessage(rule("onePersonOneApprovalStep"))
                 .expectNoEvents();
@@ -73,27 +78,48 @@ class FourEyesTest {
 
     @Test
     void anotherPersonGivesTheSecondStep() {
-        fixture.given(registerAnd(deputyDelegatedTo(OTHER_HEAD), addInitiated("c-portal", PORTAL),
-                        divisionApproved("c-portal")))
-                .when(new ApproveByDeputyCommand(REGISTER, "c-portal", null, null, null, null, OTHER_HEAD,
-                        DEPUTY_APPROVED_AT))
-                .expectEvents(new DeputyApproved(REGISTER, "c-portal", null, null, null, DEPUTY, OTHER_HEAD,
-                        DEPUTY_APPROVED_AT, DUE_OF_DEPUTY_APPROVAL));
+        fixture.given(registerAnd(
+                        deputyDelegatedTo(OTHER_HEAD), addInitiated("c-portal", PORTAL), divisionApproved("c-portal")))
+                .when(new ApproveByDeputyCommand(
+                        REGISTER, "c-portal", null, null, null, null, OTHER_HEAD, DEPUTY_APPROVED_AT))
+                .expectEvents(new DeputyApproved(
+                        REGISTER,
+                        "c-portal",
+                        null,
+                        null,
+                        null,
+                        DEPUTY,
+                        OTHER_HEAD,
+                        DEPUTY_APPROVED_AT,
+                        DUE_OF_DEPUTY_APPROVAL));
     }
 
     // ---- nobodyApprovesOnBehalfOfTheInitiator ----
 
     private static ChangeInitiated initiatedBySecondHead() {
-        return new ChangeInitiated(REGISTER, "c-portal", ChangeKind.ADD, "c-portal", null, PORTAL,
-                ChangeReason.NEW_TOUCHPOINT, null, LICENSING, SECOND_HEAD, INITIATED_AT);
+        return new ChangeInitiated(
+                REGISTER,
+                "c-portal",
+                ChangeKind.ADD,
+                "c-portal",
+                null,
+                PORTAL,
+                ChangeReason.NEW_TOUCHPOINT,
+                null,
+                LICENSING,
+                SECOND_HEAD,
+                INITIATED_AT);
     }
 
     @Test
     void actingHeadCannotApproveTheInitiatorsOwnChangeOnTheInitiatorsBehalf() {
-        fixture.given(registerAnd(member(SECOND_HEAD, MemberRole.SPECIALIST, LICENSING),
-                        member(SECOND_HEAD, MemberRole.HEAD, LICENSING), headDelegated(SECOND_HEAD, OTHER_SPECIALIST),
+        fixture.given(registerAnd(
+                        member(SECOND_HEAD, MemberRole.SPECIALIST, LICENSING),
+                        member(SECOND_HEAD, MemberRole.HEAD, LICENSING),
+                        headDelegated(SECOND_HEAD, OTHER_SPECIALIST),
                         initiatedBySecondHead()))
-                .when(new ApproveByDivisionCommand(REGISTER, "c-portal", null, null, OTHER_SPECIALIST, DIVISION_APPROVED_AT))
+                .when(new ApproveByDivisionCommand(
+                        REGISTER, "c-portal", null, null, OTHER_SPECIALIST, DIVISION_APPROVED_AT))
                 .expectException(RuleViolatedException.class)
                 .expectExceptionMessage(rule("nobodyApprovesOnBehalfOfTheInitiator"))
                 .expectNoEvents();
@@ -101,8 +127,10 @@ class FourEyesTest {
 
     @Test
     void actingHeadCannotRejectOnTheInitiatorsBehalfEither() {
-        fixture.given(registerAnd(member(SECOND_HEAD, MemberRole.SPECIALIST, LICENSING),
-                        member(SECOND_HEAD, MemberRole.HEAD, LICENSING), headDelegated(SECOND_HEAD, OTHER_SPECIALIST),
+        fixture.given(registerAnd(
+                        member(SECOND_HEAD, MemberRole.SPECIALIST, LICENSING),
+                        member(SECOND_HEAD, MemberRole.HEAD, LICENSING),
+                        headDelegated(SECOND_HEAD, OTHER_SPECIALIST),
                         initiatedBySecondHead()))
                 .when(new RejectChangeCommand(REGISTER, "c-portal", "Не нужно", null, OTHER_SPECIALIST, REJECTED_AT))
                 .expectException(RuleViolatedException.class)
@@ -112,8 +140,10 @@ class FourEyesTest {
 
     @Test
     void theOtherHeadStillApprovesTheInitiatingHeadsChange() {
-        fixture.given(registerAnd(member(SECOND_HEAD, MemberRole.SPECIALIST, LICENSING),
-                        member(SECOND_HEAD, MemberRole.HEAD, LICENSING), initiatedBySecondHead()))
+        fixture.given(registerAnd(
+                        member(SECOND_HEAD, MemberRole.SPECIALIST, LICENSING),
+                        member(SECOND_HEAD, MemberRole.HEAD, LICENSING),
+                        initiatedBySecondHead()))
                 .when(new ApproveByDivisionCommand(REGISTER, "c-portal", null, null, HEAD, DIVISION_APPROVED_AT))
                 .expectEvents(new DivisionApproved(REGISTER, "c-portal", null, null, HEAD, DIVISION_APPROVED_AT));
     }
@@ -123,8 +153,19 @@ class FourEyesTest {
     @Test
     void theRightIsNotHandedToAnOutsider() {
         fixture.given(register())
-                .when(new DelegateApprovalRightCommand(REGISTER, "d-1", null, "stranger", MemberRole.HEAD, LICENSING, FROM,
-                        TO, null, false, HEAD, DELEGATED_AT))
+                .when(new DelegateApprovalRightCommand(
+                        REGISTER,
+                        "d-1",
+                        null,
+                        "stranger",
+                        MemberRole.HEAD,
+                        LICENSING,
+                        FROM,
+                        TO,
+                        null,
+                        false,
+                        HEAD,
+                        DELEGATED_AT))
                 .expectException(fieldError("delegate"))
                 .expectExceptionMessage(rule("delegateHoldsARoleInTheRegister"))
                 .expectNoEvents();
@@ -134,8 +175,19 @@ class FourEyesTest {
     void anOutsiderAskingToDelegateIsRefusedForTheirRoleFirst() {
         // permission before state: the caller who holds no right learns nothing about who is a member
         fixture.given(register())
-                .when(new DelegateApprovalRightCommand(REGISTER, "d-1", HEAD, "stranger", MemberRole.HEAD, LICENSING, FROM,
-                        TO, null, false, "mallory", DELEGATED_AT))
+                .when(new DelegateApprovalRightCommand(
+                        REGISTER,
+                        "d-1",
+                        HEAD,
+                        "stranger",
+                        MemberRole.HEAD,
+                        LICENSING,
+                        FROM,
+                        TO,
+                        null,
+                        false,
+                        "mallory",
+                        DELEGATED_AT))
                 .expectException(RuleViolatedException.class)
                 .expectExceptionMessage(rule("onlyTheHolderDelegates"))
                 .expectNoEvents();
@@ -144,9 +196,10 @@ class FourEyesTest {
     @Test
     void aRejectionIsNotAnApprovalStep() {
         // a rejection is not an approval: the head who agreed may still reject as acting deputy
-        fixture.given(registerAnd(deputyDelegatedTo(HEAD), addInitiated("c-portal", PORTAL), divisionApproved("c-portal")))
+        fixture.given(registerAnd(
+                        deputyDelegatedTo(HEAD), addInitiated("c-portal", PORTAL), divisionApproved("c-portal")))
                 .when(new RejectChangeCommand(REGISTER, "c-portal", "Передумали", null, HEAD, REJECTED_AT))
-                .expectEvents(new org.touchpoints.register.api.change.ChangeRejected(REGISTER, "c-portal",
-                        ApprovalStep.DEPUTY, "Передумали", DEPUTY, HEAD, REJECTED_AT));
+                .expectEvents(new org.touchpoints.register.api.change.ChangeRejected(
+                        REGISTER, "c-portal", ApprovalStep.DEPUTY, "Передумали", DEPUTY, HEAD, REJECTED_AT));
     }
 }

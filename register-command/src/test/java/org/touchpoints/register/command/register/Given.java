@@ -1,7 +1,5 @@
 package org.touchpoints.register.command.register;
 
-import org.touchpoints.register.api.calendar.PublicationDue;
-import org.touchpoints.register.platform.calendar.ProductionCalendar;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -13,6 +11,8 @@ import org.hamcrest.Description;
 import org.hamcrest.Matcher;
 import org.hamcrest.Matchers;
 import org.hamcrest.TypeSafeMatcher;
+import org.touchpoints.register.api.calendar.PublicationDue;
+import org.touchpoints.register.api.change.ApprovalStep;
 import org.touchpoints.register.api.change.ApproveByDeputyCommand;
 import org.touchpoints.register.api.change.ApproveByDivisionCommand;
 import org.touchpoints.register.api.change.ChangeInitiated;
@@ -23,7 +23,6 @@ import org.touchpoints.register.api.change.ChangeWithdrawn;
 import org.touchpoints.register.api.change.DeputyApproved;
 import org.touchpoints.register.api.change.DivisionApproved;
 import org.touchpoints.register.api.change.InitiateChangeCommand;
-import org.touchpoints.register.api.change.ApprovalStep;
 import org.touchpoints.register.api.publication.PublishCommand;
 import org.touchpoints.register.api.publication.Published;
 import org.touchpoints.register.api.register.DivisionDefined;
@@ -39,6 +38,7 @@ import org.touchpoints.register.api.row.Template;
 import org.touchpoints.register.api.row.Touchpoint;
 import org.touchpoints.register.api.rule.FieldError;
 import org.touchpoints.register.api.rule.RuleViolatedException;
+import org.touchpoints.register.platform.calendar.ProductionCalendar;
 
 /**
  * The register the behaviour tests start from (the housing inspectorate of Smolensk, seed 000), with the
@@ -46,8 +46,7 @@ import org.touchpoints.register.api.rule.RuleViolatedException;
  * chain. Every row constant is written out by hand, as the aggregate is expected to record it.
  */
 final class Given {
-    private Given() {
-    }
+    private Given() {}
 
     /**
      * A fresh fixture of the Register aggregate. Its check for state changed outside event-sourcing handlers
@@ -93,6 +92,7 @@ final class Given {
     static final String OTHER_SPECIALIST = "vera";
     /** Head of the appeals division. */
     static final String OTHER_HEAD = "grigory";
+
     static final String DEPUTY = "dmitry";
     static final String PUBLISHER = "elena";
 
@@ -111,36 +111,76 @@ final class Given {
 
     // ---- the imported rows, as recorded ----
     static final String SITE_ID = "r-site";
-    static final RowContent SITE = new RowContent(SERVICES, LICENSING_PROCESS,
-            new Touchpoint("Официальный сайт ГЖИ", Channel.DIGITAL, "https://gzhi.admin-smolensk.ru"), List.of(1, 3),
-            null, "Получение информации, Получение форм документов", "Взаимодействие в цифровой точке", LICENSING);
+    static final RowContent SITE = new RowContent(
+            SERVICES,
+            LICENSING_PROCESS,
+            new Touchpoint("Официальный сайт ГЖИ", Channel.DIGITAL, "https://gzhi.admin-smolensk.ru"),
+            List.of(1, 3),
+            null,
+            "Получение информации, Получение форм документов",
+            "Взаимодействие в цифровой точке",
+            LICENSING);
     static final String PHONE_ID = "r-phone";
-    static final RowContent PHONE = new RowContent(SERVICES, LICENSING_PROCESS,
-            new Touchpoint("Телефон", Channel.OFFLINE, "8 (4812) 29-10-71"), List.of(1, 2),
-            null, "Получение информации, Получение консультации", "Взаимодействие в офлайн-точке", LICENSING);
+    static final RowContent PHONE = new RowContent(
+            SERVICES,
+            LICENSING_PROCESS,
+            new Touchpoint("Телефон", Channel.OFFLINE, "8 (4812) 29-10-71"),
+            List.of(1, 2),
+            null,
+            "Получение информации, Получение консультации",
+            "Взаимодействие в офлайн-точке",
+            LICENSING);
     static final String MAIL_ID = "r-mail";
-    static final RowContent MAIL = new RowContent(APPEALS_DIRECTION, APPEALS_PROCESS,
-            new Touchpoint("Электронная почта", Channel.DIGITAL, "gzhi@admin-smolensk.ru"), List.of(4, 6),
-            null, "Направление обращения и получение ответа", "Взаимодействие в цифровой точке", APPEALS);
+    static final RowContent MAIL = new RowContent(
+            APPEALS_DIRECTION,
+            APPEALS_PROCESS,
+            new Touchpoint("Электронная почта", Channel.DIGITAL, "gzhi@admin-smolensk.ru"),
+            List.of(4, 6),
+            null,
+            "Направление обращения и получение ответа",
+            "Взаимодействие в цифровой точке",
+            APPEALS);
 
     // ---- a proposed new touchpoint of the licensing process: as typed, and as recorded ----
-    static final RowContent PORTAL_DRAFT = new RowContent(SERVICES, LICENSING_PROCESS,
-            new Touchpoint("ЕПГУ", Channel.DIGITAL, "https://www.gosuslugi.ru"), List.of(4, 5, 6),
-            null, null, null, null);
-    static final RowContent PORTAL = new RowContent(SERVICES, LICENSING_PROCESS,
-            new Touchpoint("ЕПГУ", Channel.DIGITAL, "https://www.gosuslugi.ru"), List.of(4, 5, 6), null,
+    static final RowContent PORTAL_DRAFT = new RowContent(
+            SERVICES,
+            LICENSING_PROCESS,
+            new Touchpoint("ЕПГУ", Channel.DIGITAL, "https://www.gosuslugi.ru"),
+            List.of(4, 5, 6),
+            null,
+            null,
+            null,
+            null);
+    static final RowContent PORTAL = new RowContent(
+            SERVICES,
+            LICENSING_PROCESS,
+            new Touchpoint("ЕПГУ", Channel.DIGITAL, "https://www.gosuslugi.ru"),
+            List.of(4, 5, 6),
+            null,
             "Представление заявления, обращения, запроса, документов, Получение информации о ходе рассмотрения, "
                     + "Получение результата, ответа, разъяснения",
-            "Взаимодействие в цифровой точке", LICENSING);
+            "Взаимодействие в цифровой точке",
+            LICENSING);
 
     // ---- the phone row with one more need: as typed, and as recorded ----
-    static final RowContent PHONE_EDIT_DRAFT = new RowContent(SERVICES, LICENSING_PROCESS,
-            new Touchpoint("Телефон", Channel.OFFLINE, "8 (4812) 29-10-71"), List.of(1, 2, 5),
-            null, null, "Консультации по вторникам и четвергам", null);
-    static final RowContent PHONE_EDITED = new RowContent(SERVICES, LICENSING_PROCESS,
-            new Touchpoint("Телефон", Channel.OFFLINE, "8 (4812) 29-10-71"), List.of(1, 2, 5), null,
+    static final RowContent PHONE_EDIT_DRAFT = new RowContent(
+            SERVICES,
+            LICENSING_PROCESS,
+            new Touchpoint("Телефон", Channel.OFFLINE, "8 (4812) 29-10-71"),
+            List.of(1, 2, 5),
+            null,
+            null,
+            "Консультации по вторникам и четвергам",
+            null);
+    static final RowContent PHONE_EDITED = new RowContent(
+            SERVICES,
+            LICENSING_PROCESS,
+            new Touchpoint("Телефон", Channel.OFFLINE, "8 (4812) 29-10-71"),
+            List.of(1, 2, 5),
+            null,
             "Получение информации, Получение консультации, Получение информации о ходе рассмотрения",
-            "Консультации по вторникам и четвергам", LICENSING);
+            "Консультации по вторникам и четвергам",
+            LICENSING);
 
     /** The register as created, with both divisions, one person per role and the three imported rows. */
     static List<Object> register() {
@@ -186,18 +226,45 @@ final class Given {
     // ---- commands of the approval chain ----
 
     static InitiateChangeCommand add(String changeId, RowContent draft) {
-        return new InitiateChangeCommand(REGISTER, changeId, ChangeKind.ADD, null, draft, ChangeReason.NEW_TOUCHPOINT,
-                null, null, SPECIALIST, INITIATED_AT);
+        return new InitiateChangeCommand(
+                REGISTER,
+                changeId,
+                ChangeKind.ADD,
+                null,
+                draft,
+                ChangeReason.NEW_TOUCHPOINT,
+                null,
+                null,
+                SPECIALIST,
+                INITIATED_AT);
     }
 
     static InitiateChangeCommand edit(String changeId, String rowId, RowContent draft) {
-        return new InitiateChangeCommand(REGISTER, changeId, ChangeKind.EDIT, rowId, draft, ChangeReason.NEEDS_CHANGED,
-                null, null, SPECIALIST, INITIATED_AT);
+        return new InitiateChangeCommand(
+                REGISTER,
+                changeId,
+                ChangeKind.EDIT,
+                rowId,
+                draft,
+                ChangeReason.NEEDS_CHANGED,
+                null,
+                null,
+                SPECIALIST,
+                INITIATED_AT);
     }
 
     static InitiateChangeCommand remove(String changeId, String rowId) {
-        return new InitiateChangeCommand(REGISTER, changeId, ChangeKind.REMOVE, rowId, null,
-                ChangeReason.TOUCHPOINT_EXCLUDED, null, null, SPECIALIST, INITIATED_AT);
+        return new InitiateChangeCommand(
+                REGISTER,
+                changeId,
+                ChangeKind.REMOVE,
+                rowId,
+                null,
+                ChangeReason.TOUCHPOINT_EXCLUDED,
+                null,
+                null,
+                SPECIALIST,
+                INITIATED_AT);
     }
 
     static ApproveByDivisionCommand divisionApproval(String changeId) {
@@ -215,18 +282,48 @@ final class Given {
     // ---- events of the approval chain ----
 
     static ChangeInitiated addInitiated(String changeId, RowContent recorded) {
-        return new ChangeInitiated(REGISTER, changeId, ChangeKind.ADD, changeId, null, recorded,
-                ChangeReason.NEW_TOUCHPOINT, null, recorded.division(), SPECIALIST, INITIATED_AT);
+        return new ChangeInitiated(
+                REGISTER,
+                changeId,
+                ChangeKind.ADD,
+                changeId,
+                null,
+                recorded,
+                ChangeReason.NEW_TOUCHPOINT,
+                null,
+                recorded.division(),
+                SPECIALIST,
+                INITIATED_AT);
     }
 
     static ChangeInitiated editInitiated(String changeId, String rowId, RowContent before, RowContent after) {
-        return new ChangeInitiated(REGISTER, changeId, ChangeKind.EDIT, rowId, before, after,
-                ChangeReason.NEEDS_CHANGED, null, before.division(), SPECIALIST, INITIATED_AT);
+        return new ChangeInitiated(
+                REGISTER,
+                changeId,
+                ChangeKind.EDIT,
+                rowId,
+                before,
+                after,
+                ChangeReason.NEEDS_CHANGED,
+                null,
+                before.division(),
+                SPECIALIST,
+                INITIATED_AT);
     }
 
     static ChangeInitiated removeInitiated(String changeId, String rowId, RowContent before) {
-        return new ChangeInitiated(REGISTER, changeId, ChangeKind.REMOVE, rowId, before, null,
-                ChangeReason.TOUCHPOINT_EXCLUDED, null, before.division(), SPECIALIST, INITIATED_AT);
+        return new ChangeInitiated(
+                REGISTER,
+                changeId,
+                ChangeKind.REMOVE,
+                rowId,
+                before,
+                null,
+                ChangeReason.TOUCHPOINT_EXCLUDED,
+                null,
+                before.division(),
+                SPECIALIST,
+                INITIATED_AT);
     }
 
     static DivisionApproved divisionApproved(String changeId) {
@@ -246,17 +343,26 @@ final class Given {
 
     /** A deadline of {@code workingDays} counted by the federal calendar. */
     static PublicationDue due(LocalDate madeOn, int workingDays, LocalDate dueDate) {
-        return new PublicationDue(madeOn, workingDays, dueDate, null, null, null, CALENDAR.version(null, madeOn, dueDate));
+        return new PublicationDue(
+                madeOn, workingDays, dueDate, null, null, null, CALENDAR.version(null, madeOn, dueDate));
     }
 
     static DeputyApproved deputyApproved(String changeId) {
-        return new DeputyApproved(REGISTER, changeId, null, null, null, null, DEPUTY, DEPUTY_APPROVED_AT,
-                DUE_OF_DEPUTY_APPROVAL);
+        return new DeputyApproved(
+                REGISTER, changeId, null, null, null, null, DEPUTY, DEPUTY_APPROVED_AT, DUE_OF_DEPUTY_APPROVAL);
     }
 
     static DeputyApproved deputyApproved(String changeId, String orderNumber, LocalDate orderDate) {
         LocalDate madeOn = PublicationDue.madeOn(DEPUTY_APPROVED_AT, orderDate, java.time.ZoneId.of(ZONE));
-        return new DeputyApproved(REGISTER, changeId, null, orderNumber, orderDate, null, DEPUTY, DEPUTY_APPROVED_AT,
+        return new DeputyApproved(
+                REGISTER,
+                changeId,
+                null,
+                orderNumber,
+                orderDate,
+                null,
+                DEPUTY,
+                DEPUTY_APPROVED_AT,
                 CALENDAR.publicationDue(madeOn, 10, null));
     }
 
@@ -269,8 +375,8 @@ final class Given {
     }
 
     static Published published(int version, List<String> covered, String sha256, String previousSha256) {
-        return new Published(REGISTER, version, URL, PUBLISHED_AT, covered, sha256, previousSha256, null, PUBLISHER,
-                PUBLISHED_AT);
+        return new Published(
+                REGISTER, version, URL, PUBLISHED_AT, covered, sha256, previousSha256, null, PUBLISHER, PUBLISHED_AT);
     }
 
     /** The changes already through the whole chain (initiated, approved by both), one after another. */
@@ -298,8 +404,8 @@ final class Given {
 
     /** A row as a specialist types it: no interaction, features or division. */
     static RowContent draft(String process, String touchpoint, Channel channel, Integer... needs) {
-        return new RowContent(SERVICES, process, new Touchpoint(touchpoint, channel, null), List.of(needs),
-                null, null, null, null);
+        return new RowContent(
+                SERVICES, process, new Touchpoint(touchpoint, channel, null), List.of(needs), null, null, null, null);
     }
 
     // ---- matchers ----
@@ -319,7 +425,9 @@ final class Given {
 
             @Override
             public void describeTo(Description description) {
-                description.appendText("a rule violation with an error on field ").appendValue(field);
+                description
+                        .appendText("a rule violation with an error on field ")
+                        .appendValue(field);
             }
 
             @Override

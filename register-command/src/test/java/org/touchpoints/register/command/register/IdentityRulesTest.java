@@ -31,13 +31,29 @@ class IdentityRulesTest {
     }
 
     private static RowContent licensing(String name, Channel channel, String address) {
-        return new RowContent(SERVICES, LICENSING_PROCESS, new Touchpoint(name, channel, address), List.of(1),
-                null, null, null, null);
+        return new RowContent(
+                SERVICES,
+                LICENSING_PROCESS,
+                new Touchpoint(name, channel, address),
+                List.of(1),
+                null,
+                null,
+                null,
+                null);
     }
 
     private static InitiateChangeCommand by(InitiateChangeCommand cmd, String actor) {
-        return new InitiateChangeCommand(cmd.registerId(), cmd.changeId(), cmd.kind(), cmd.rowId(), cmd.row(),
-                cmd.reason(), cmd.comment(), cmd.expectedRegisterVersion(), actor, cmd.at());
+        return new InitiateChangeCommand(
+                cmd.registerId(),
+                cmd.changeId(),
+                cmd.kind(),
+                cmd.rowId(),
+                cmd.row(),
+                cmd.reason(),
+                cmd.comment(),
+                cmd.expectedRegisterVersion(),
+                actor,
+                cmd.at());
     }
 
     // ---- oneTouchpointPerProcess compares by Identity ----
@@ -45,7 +61,9 @@ class IdentityRulesTest {
     @Test
     void theSiteWithAnotherSchemeAndATrailingSlashIsTheSameTouchpoint() {
         fixture.given(register())
-                .when(add("c-site-2", licensing("Официальный сайт ГЖИ", Channel.DIGITAL, "http://gzhi.admin-smolensk.ru/")))
+                .when(add(
+                        "c-site-2",
+                        licensing("Официальный сайт ГЖИ", Channel.DIGITAL, "http://gzhi.admin-smolensk.ru/")))
                 .expectException(RuleViolatedException.class)
                 .expectExceptionMessage(rule("oneTouchpointPerProcess"))
                 .expectNoEvents();
@@ -54,7 +72,9 @@ class IdentityRulesTest {
     @Test
     void aNoBreakSpaceDoesNotMakeANewTouchpoint() {
         fixture.given(register())
-                .when(add("c-site-2", licensing("Официальный\u00A0сайт ГЖИ", Channel.DIGITAL, "https://gzhi.admin-smolensk.ru")))
+                .when(add(
+                        "c-site-2",
+                        licensing("Официальный\u00A0сайт ГЖИ", Channel.DIGITAL, "https://gzhi.admin-smolensk.ru")))
                 .expectException(RuleViolatedException.class)
                 .expectExceptionMessage(rule("oneTouchpointPerProcess"))
                 .expectNoEvents();
@@ -63,7 +83,9 @@ class IdentityRulesTest {
     @Test
     void aLatinOInОфициальныйDoesNotMakeANewTouchpoint() {
         fixture.given(register())
-                .when(add("c-site-2", licensing("Oфициальный сайт ГЖИ", Channel.DIGITAL, "https://www.gzhi.admin-smolensk.ru")))
+                .when(add(
+                        "c-site-2",
+                        licensing("Oфициальный сайт ГЖИ", Channel.DIGITAL, "https://www.gzhi.admin-smolensk.ru")))
                 .expectException(RuleViolatedException.class)
                 .expectExceptionMessage(rule("oneTouchpointPerProcess"))
                 .expectNoEvents();
@@ -94,8 +116,15 @@ class IdentityRulesTest {
 
     @Test
     void aProcessNameWithANoBreakSpaceIsStillTheOwningDivisionsProcess() {
-        RowContent intoLicensing = new RowContent(SERVICES, LICENSING_PROCESS.replaceFirst(" ", "\u00A0"),
-                new Touchpoint("Чат-бот", Channel.DIGITAL, "@gzhi67_bot"), List.of(1), null, null, null, null);
+        RowContent intoLicensing = new RowContent(
+                SERVICES,
+                LICENSING_PROCESS.replaceFirst(" ", "\u00A0"),
+                new Touchpoint("Чат-бот", Channel.DIGITAL, "@gzhi67_bot"),
+                List.of(1),
+                null,
+                null,
+                null,
+                null);
         fixture.given(register())
                 .when(by(add("c-bot", intoLicensing), OTHER_SPECIALIST))
                 .expectException(RuleViolatedException.class)
@@ -108,7 +137,9 @@ class IdentityRulesTest {
     @Test
     void aZeroWidthSpaceInATouchpointNameIsRefused() {
         fixture.given(register())
-                .when(add("c-site-2", licensing("Офици\u200Bальный сайт ГЖИ", Channel.DIGITAL, "https://gzhi.admin-smolensk.ru")))
+                .when(add(
+                        "c-site-2",
+                        licensing("Офици\u200Bальный сайт ГЖИ", Channel.DIGITAL, "https://gzhi.admin-smolensk.ru")))
                 .expectException(RuleViolatedException.class)
                 .expectExceptionMessage(rule("textHasNoInvisibleCharacters"))
                 .expectException(fieldError("row.touchpoint.name"))
@@ -117,8 +148,15 @@ class IdentityRulesTest {
 
     @Test
     void aBidiControlInTheProcessIsRefused() {
-        RowContent draft = new RowContent(SERVICES, LICENSING_PROCESS + "\u202E", new Touchpoint("Чат-бот",
-                Channel.DIGITAL, null), List.of(1), null, null, null, null);
+        RowContent draft = new RowContent(
+                SERVICES,
+                LICENSING_PROCESS + "\u202E",
+                new Touchpoint("Чат-бот", Channel.DIGITAL, null),
+                List.of(1),
+                null,
+                null,
+                null,
+                null);
         fixture.given(register())
                 .when(add("c-bot", draft))
                 .expectException(RuleViolatedException.class)
@@ -129,8 +167,15 @@ class IdentityRulesTest {
 
     @Test
     void anImportedRowWithAWordJoinerInItsAddressIsRefused() {
-        RowContent row = new RowContent(SERVICES, LICENSING_PROCESS, new Touchpoint("Телефон", Channel.OFFLINE,
-                "8 (4812)\u2060 29-10-71"), List.of(1), null, "Получение информации", null, null);
+        RowContent row = new RowContent(
+                SERVICES,
+                LICENSING_PROCESS,
+                new Touchpoint("Телефон", Channel.OFFLINE, "8 (4812)\u2060 29-10-71"),
+                List.of(1),
+                null,
+                "Получение информации",
+                null,
+                null);
         fixture.given(emptyRegister())
                 .when(new ImportRowsCommand(REGISTER, List.of(new RegisterRow("r-1", row)), SOURCE, ADMIN, IMPORTED_AT))
                 .expectException(RuleViolatedException.class)
@@ -141,12 +186,28 @@ class IdentityRulesTest {
 
     @Test
     void aNoBreakSpaceIsNotInvisibleAndIsStoredAsWritten() {
-        RowContent draft = new RowContent(SERVICES, LICENSING_PROCESS, new Touchpoint("Чат-бот\u00A0ГЖИ",
-                Channel.DIGITAL, "@gzhi67_bot"), List.of(1), null, null, null, null);
+        RowContent draft = new RowContent(
+                SERVICES,
+                LICENSING_PROCESS,
+                new Touchpoint("Чат-бот\u00A0ГЖИ", Channel.DIGITAL, "@gzhi67_bot"),
+                List.of(1),
+                null,
+                null,
+                null,
+                null);
         fixture.given(register())
                 .when(add("c-bot", draft))
-                .expectEvents(new ChangeInitiated(REGISTER, "c-bot", ChangeKind.ADD, "c-bot", null,
-                        RowRules.normalise(draft, LICENSING), ChangeReason.NEW_TOUCHPOINT, null, LICENSING, SPECIALIST,
+                .expectEvents(new ChangeInitiated(
+                        REGISTER,
+                        "c-bot",
+                        ChangeKind.ADD,
+                        "c-bot",
+                        null,
+                        RowRules.normalise(draft, LICENSING),
+                        ChangeReason.NEW_TOUCHPOINT,
+                        null,
+                        LICENSING,
+                        SPECIALIST,
                         INITIATED_AT));
     }
 }

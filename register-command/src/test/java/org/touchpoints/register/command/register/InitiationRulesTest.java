@@ -31,14 +31,30 @@ class InitiationRulesTest {
     }
 
     private static InitiateChangeCommand by(InitiateChangeCommand cmd, String actor) {
-        return new InitiateChangeCommand(cmd.registerId(), cmd.changeId(), cmd.kind(), cmd.rowId(), cmd.row(),
-                cmd.reason(), cmd.comment(), null, actor, cmd.at());
+        return new InitiateChangeCommand(
+                cmd.registerId(),
+                cmd.changeId(),
+                cmd.kind(),
+                cmd.rowId(),
+                cmd.row(),
+                cmd.reason(),
+                cmd.comment(),
+                null,
+                actor,
+                cmd.at());
     }
 
     /** A licensing row at the named touchpoint and address, meeting need 1. */
     private static RowContent touchpoint(String name, String address) {
-        return new RowContent(SERVICES, LICENSING_PROCESS, new Touchpoint(name, Channel.DIGITAL, address), List.of(1),
-                null, null, null, null);
+        return new RowContent(
+                SERVICES,
+                LICENSING_PROCESS,
+                new Touchpoint(name, Channel.DIGITAL, address),
+                List.of(1),
+                null,
+                null,
+                null,
+                null);
     }
 
     private static RowContent inDivision(RowContent draft, String division) {
@@ -51,8 +67,18 @@ class InitiationRulesTest {
     void additionTakesTheChangeIdAsTheNewRowsId() {
         fixture.given(register())
                 .when(add("c-portal", PORTAL_DRAFT))
-                .expectEvents(new ChangeInitiated(REGISTER, "c-portal", ChangeKind.ADD, "c-portal", null, PORTAL,
-                        ChangeReason.NEW_TOUCHPOINT, null, LICENSING, SPECIALIST, INITIATED_AT));
+                .expectEvents(new ChangeInitiated(
+                        REGISTER,
+                        "c-portal",
+                        ChangeKind.ADD,
+                        "c-portal",
+                        null,
+                        PORTAL,
+                        ChangeReason.NEW_TOUCHPOINT,
+                        null,
+                        LICENSING,
+                        SPECIALIST,
+                        INITIATED_AT));
     }
 
     @Test
@@ -73,10 +99,28 @@ class InitiationRulesTest {
     @Test
     void commentIsRecordedTrimmed() {
         fixture.given(register())
-                .when(new InitiateChangeCommand(REGISTER, "c-portal", ChangeKind.ADD, null, PORTAL_DRAFT,
-                        ChangeReason.NEW_TOUCHPOINT, "  Подключена услуга на ЕПГУ \n", null, SPECIALIST, INITIATED_AT))
-                .expectEvents(new ChangeInitiated(REGISTER, "c-portal", ChangeKind.ADD, "c-portal", null, PORTAL,
-                        ChangeReason.NEW_TOUCHPOINT, "Подключена услуга на ЕПГУ", LICENSING, SPECIALIST,
+                .when(new InitiateChangeCommand(
+                        REGISTER,
+                        "c-portal",
+                        ChangeKind.ADD,
+                        null,
+                        PORTAL_DRAFT,
+                        ChangeReason.NEW_TOUCHPOINT,
+                        "  Подключена услуга на ЕПГУ \n",
+                        null,
+                        SPECIALIST,
+                        INITIATED_AT))
+                .expectEvents(new ChangeInitiated(
+                        REGISTER,
+                        "c-portal",
+                        ChangeKind.ADD,
+                        "c-portal",
+                        null,
+                        PORTAL,
+                        ChangeReason.NEW_TOUCHPOINT,
+                        "Подключена услуга на ЕПГУ",
+                        LICENSING,
+                        SPECIALIST,
                         INITIATED_AT));
     }
 
@@ -85,20 +129,34 @@ class InitiationRulesTest {
         RowContent draft = inDivision(draft(NEW_PROCESS, "ЕПГУ", Channel.DIGITAL, 4), LICENSING);
         fixture.given(registerAnd(member(SPECIALIST, MemberRole.SPECIALIST, APPEALS)))
                 .when(add("c-attest", draft))
-                .expectEvents(addInitiated("c-attest", new RowContent(SERVICES, NEW_PROCESS,
-                        new Touchpoint("ЕПГУ", Channel.DIGITAL, null), List.of(4), null,
-                        "Представление заявления, обращения, запроса, документов", "Взаимодействие в цифровой точке",
-                        LICENSING)));
+                .expectEvents(addInitiated(
+                        "c-attest",
+                        new RowContent(
+                                SERVICES,
+                                NEW_PROCESS,
+                                new Touchpoint("ЕПГУ", Channel.DIGITAL, null),
+                                List.of(4),
+                                null,
+                                "Представление заявления, обращения, запроса, документов",
+                                "Взаимодействие в цифровой точке",
+                                LICENSING)));
     }
 
     @Test
     void newProcessBelongsToTheInitiatorsOnlyDivision() {
         fixture.given(register())
                 .when(add("c-attest", draft(NEW_PROCESS, "ЕПГУ", Channel.DIGITAL, 4)))
-                .expectEvents(addInitiated("c-attest", new RowContent(SERVICES, NEW_PROCESS,
-                        new Touchpoint("ЕПГУ", Channel.DIGITAL, null), List.of(4), null,
-                        "Представление заявления, обращения, запроса, документов", "Взаимодействие в цифровой точке",
-                        LICENSING)));
+                .expectEvents(addInitiated(
+                        "c-attest",
+                        new RowContent(
+                                SERVICES,
+                                NEW_PROCESS,
+                                new Touchpoint("ЕПГУ", Channel.DIGITAL, null),
+                                List.of(4),
+                                null,
+                                "Представление заявления, обращения, запроса, документов",
+                                "Взаимодействие в цифровой точке",
+                                LICENSING)));
     }
 
     @Test
@@ -111,10 +169,22 @@ class InitiationRulesTest {
     @Test
     void sameTouchpointMayServeAnotherProcess() {
         fixture.given(register())
-                .when(by(add("c-appeals-site", new RowContent(APPEALS_DIRECTION, APPEALS_PROCESS,
-                        new Touchpoint("Официальный сайт ГЖИ", Channel.DIGITAL, "https://gzhi.admin-smolensk.ru"),
-                        List.of(4), null, null, null,
-                        null)), OTHER_SPECIALIST))
+                .when(by(
+                        add(
+                                "c-appeals-site",
+                                new RowContent(
+                                        APPEALS_DIRECTION,
+                                        APPEALS_PROCESS,
+                                        new Touchpoint(
+                                                "Официальный сайт ГЖИ",
+                                                Channel.DIGITAL,
+                                                "https://gzhi.admin-smolensk.ru"),
+                                        List.of(4),
+                                        null,
+                                        null,
+                                        null,
+                                        null)),
+                        OTHER_SPECIALIST))
                 .expectSuccessfulHandlerExecution()
                 .expectResultMessagePayload(ChangeStatus.INITIATED);
     }
@@ -123,9 +193,17 @@ class InitiationRulesTest {
     void sameNameAtAnotherAddressIsAnotherTouchpoint() {
         // two phone lines with different numbers are two touchpoints
         fixture.given(register())
-                .when(add("c-phone-2", new RowContent(SERVICES, LICENSING_PROCESS,
-                        new Touchpoint("Телефон", Channel.OFFLINE, "8 (4812) 29-10-72"), List.of(5), null, null, null,
-                        null)))
+                .when(add(
+                        "c-phone-2",
+                        new RowContent(
+                                SERVICES,
+                                LICENSING_PROCESS,
+                                new Touchpoint("Телефон", Channel.OFFLINE, "8 (4812) 29-10-72"),
+                                List.of(5),
+                                null,
+                                null,
+                                null,
+                                null)))
                 .expectSuccessfulHandlerExecution()
                 .expectResultMessagePayload(ChangeStatus.INITIATED);
     }
@@ -140,7 +218,8 @@ class InitiationRulesTest {
 
     @Test
     void rowMayBeChangedAgainOnceItsPreviousChangeWasRejected() {
-        fixture.given(registerAnd(editInitiated("c-phone", PHONE_ID, PHONE, PHONE_EDITED),
+        fixture.given(registerAnd(
+                        editInitiated("c-phone", PHONE_ID, PHONE, PHONE_EDITED),
                         rejected("c-phone", ApprovalStep.DIVISION, "Не тот номер", HEAD)))
                 .when(remove("c-phone-out", PHONE_ID))
                 .expectEvents(removeInitiated("c-phone-out", PHONE_ID, PHONE));
@@ -214,8 +293,18 @@ class InitiationRulesTest {
     @Test
     void editCannotMoveARowIntoAnotherDivisionsProcess() {
         fixture.given(register())
-                .when(edit("c-phone", PHONE_ID, new RowContent(APPEALS_DIRECTION, APPEALS_PROCESS,
-                        new Touchpoint("Телефон", Channel.OFFLINE, null), List.of(1), null, null, null, null)))
+                .when(edit(
+                        "c-phone",
+                        PHONE_ID,
+                        new RowContent(
+                                APPEALS_DIRECTION,
+                                APPEALS_PROCESS,
+                                new Touchpoint("Телефон", Channel.OFFLINE, null),
+                                List.of(1),
+                                null,
+                                null,
+                                null,
+                                null)))
                 .expectException(RuleViolatedException.class)
                 .expectExceptionMessage(rule("onlyMembersOfTheOwningDivisionInitiate"))
                 .expectNoEvents();
@@ -264,8 +353,7 @@ class InitiationRulesTest {
 
     @Test
     void changeOfARowWhoseChangeAwaitsTheDeputyIsRefused() {
-        fixture.given(registerAnd(editInitiated("c-phone", PHONE_ID, PHONE, PHONE_EDITED),
-                        divisionApproved("c-phone")))
+        fixture.given(registerAnd(editInitiated("c-phone", PHONE_ID, PHONE, PHONE_EDITED), divisionApproved("c-phone")))
                 .when(edit("c-phone-2", PHONE_ID, PHONE_EDIT_DRAFT))
                 .expectException(RuleViolatedException.class)
                 .expectExceptionMessage(rule("oneOpenChangePerRow"))
@@ -277,9 +365,17 @@ class InitiationRulesTest {
     @Test
     void aRowOfAnExistingProcessInAnotherDirectionIsRefused() {
         fixture.given(register())
-                .when(add("c-portal", new RowContent(APPEALS_DIRECTION, LICENSING_PROCESS,
-                        new Touchpoint("ЕПГУ", Channel.DIGITAL, "https://www.gosuslugi.ru"), List.of(4), null, null,
-                        null, null)))
+                .when(add(
+                        "c-portal",
+                        new RowContent(
+                                APPEALS_DIRECTION,
+                                LICENSING_PROCESS,
+                                new Touchpoint("ЕПГУ", Channel.DIGITAL, "https://www.gosuslugi.ru"),
+                                List.of(4),
+                                null,
+                                null,
+                                null,
+                                null)))
                 .expectException(RuleViolatedException.class)
                 .expectExceptionMessage(rule("directionFollowsTheProcess"))
                 .expectNoEvents();
@@ -288,8 +384,18 @@ class InitiationRulesTest {
     @Test
     void anEditMovingARowAwayFromItsProcesssDirectionIsRefused() {
         fixture.given(register())
-                .when(edit("c-phone", PHONE_ID, new RowContent(APPEALS_DIRECTION, LICENSING_PROCESS,
-                        PHONE.touchpoint(), List.of(1, 2, 5), null, null, null, null)))
+                .when(edit(
+                        "c-phone",
+                        PHONE_ID,
+                        new RowContent(
+                                APPEALS_DIRECTION,
+                                LICENSING_PROCESS,
+                                PHONE.touchpoint(),
+                                List.of(1, 2, 5),
+                                null,
+                                null,
+                                null,
+                                null)))
                 .expectException(RuleViolatedException.class)
                 .expectExceptionMessage(rule("directionFollowsTheProcess"))
                 .expectNoEvents();
@@ -297,8 +403,14 @@ class InitiationRulesTest {
 
     @Test
     void aNewProcessPicksItsDirection() {
-        RowContent draft = new RowContent(APPEALS_DIRECTION, NEW_PROCESS,
-                new Touchpoint("ЕПГУ", Channel.DIGITAL, "https://www.gosuslugi.ru"), List.of(4), null, null, null,
+        RowContent draft = new RowContent(
+                APPEALS_DIRECTION,
+                NEW_PROCESS,
+                new Touchpoint("ЕПГУ", Channel.DIGITAL, "https://www.gosuslugi.ru"),
+                List.of(4),
+                null,
+                null,
+                null,
                 LICENSING);
         fixture.given(register())
                 .when(add("c-new", draft))
@@ -319,8 +431,15 @@ class InitiationRulesTest {
 
     @Test
     void anEditThatOnlyRetypesTheSameTextWithSpacesIsRefusedToo() {
-        RowContent retyped = new RowContent("  " + SERVICES + " ", LICENSING_PROCESS,
-                new Touchpoint(" Телефон ", Channel.OFFLINE, " 8 (4812) 29-10-71 "), List.of(1, 2), null, null, null, null);
+        RowContent retyped = new RowContent(
+                "  " + SERVICES + " ",
+                LICENSING_PROCESS,
+                new Touchpoint(" Телефон ", Channel.OFFLINE, " 8 (4812) 29-10-71 "),
+                List.of(1, 2),
+                null,
+                null,
+                null,
+                null);
         fixture.given(register())
                 .when(edit("c-phone", PHONE_ID, retyped))
                 .expectException(RuleViolatedException.class)
@@ -380,8 +499,8 @@ class InitiationRulesTest {
 
     @Test
     void changeIdReusedByAnotherPersonIsRefused() {
-        fixture.given(registerAnd(member(OTHER_SPECIALIST, MemberRole.SPECIALIST, LICENSING),
-                        addInitiated("c-portal", PORTAL)))
+        fixture.given(registerAnd(
+                        member(OTHER_SPECIALIST, MemberRole.SPECIALIST, LICENSING), addInitiated("c-portal", PORTAL)))
                 .when(by(add("c-portal", PORTAL_DRAFT), OTHER_SPECIALIST))
                 .expectException(RuleViolatedException.class)
                 .expectExceptionMessage(rule("sameChangeIdSameProposal"))
@@ -412,8 +531,17 @@ class InitiationRulesTest {
     @Test
     void changeWithoutAKindIsRefused() {
         fixture.given(register())
-                .when(new InitiateChangeCommand(REGISTER, "c-1", null, null, PORTAL_DRAFT, ChangeReason.NEW_TOUCHPOINT,
-                        null, null, SPECIALIST, INITIATED_AT))
+                .when(new InitiateChangeCommand(
+                        REGISTER,
+                        "c-1",
+                        null,
+                        null,
+                        PORTAL_DRAFT,
+                        ChangeReason.NEW_TOUCHPOINT,
+                        null,
+                        null,
+                        SPECIALIST,
+                        INITIATED_AT))
                 .expectException(RuleViolatedException.class)
                 .expectExceptionMessage(rule("changeIsDescribed"))
                 .expectException(fieldError("kind"))
@@ -423,8 +551,17 @@ class InitiationRulesTest {
     @Test
     void changeWithoutAReasonIsRefused() {
         fixture.given(register())
-                .when(new InitiateChangeCommand(REGISTER, "c-1", ChangeKind.ADD, null, PORTAL_DRAFT, null,
-                        null, null, SPECIALIST, INITIATED_AT))
+                .when(new InitiateChangeCommand(
+                        REGISTER,
+                        "c-1",
+                        ChangeKind.ADD,
+                        null,
+                        PORTAL_DRAFT,
+                        null,
+                        null,
+                        null,
+                        SPECIALIST,
+                        INITIATED_AT))
                 .expectException(RuleViolatedException.class)
                 .expectExceptionMessage(rule("changeIsDescribed"))
                 .expectException(fieldError("reason"))
@@ -434,8 +571,17 @@ class InitiationRulesTest {
     @Test
     void additionNamingARowIdIsRefused() {
         fixture.given(register())
-                .when(new InitiateChangeCommand(REGISTER, "c-1", ChangeKind.ADD, "r-new", PORTAL_DRAFT,
-                        ChangeReason.NEW_TOUCHPOINT, null, null, SPECIALIST, INITIATED_AT))
+                .when(new InitiateChangeCommand(
+                        REGISTER,
+                        "c-1",
+                        ChangeKind.ADD,
+                        "r-new",
+                        PORTAL_DRAFT,
+                        ChangeReason.NEW_TOUCHPOINT,
+                        null,
+                        null,
+                        SPECIALIST,
+                        INITIATED_AT))
                 .expectException(RuleViolatedException.class)
                 .expectExceptionMessage(rule("changeIsDescribed"))
                 .expectException(fieldError("rowId"))
@@ -485,8 +631,17 @@ class InitiationRulesTest {
     @Test
     void commentWithControlCharactersIsRefused() {
         fixture.given(register())
-                .when(new InitiateChangeCommand(REGISTER, "c-1", ChangeKind.ADD, null, PORTAL_DRAFT,
-                        ChangeReason.NEW_TOUCHPOINT, "Новая\u0000точка", null, SPECIALIST, INITIATED_AT))
+                .when(new InitiateChangeCommand(
+                        REGISTER,
+                        "c-1",
+                        ChangeKind.ADD,
+                        null,
+                        PORTAL_DRAFT,
+                        ChangeReason.NEW_TOUCHPOINT,
+                        "Новая\u0000точка",
+                        null,
+                        SPECIALIST,
+                        INITIATED_AT))
                 .expectException(RuleViolatedException.class)
                 .expectExceptionMessage(rule("changeIsDescribed"))
                 .expectException(fieldError("comment"))

@@ -47,8 +47,17 @@ class InputRulesTest {
     @Test
     void aChangeWithoutItsKindIsRefused() {
         fixture.given(register())
-                .when(new InitiateChangeCommand(REGISTER, "c-1", null, null, PORTAL_DRAFT, ChangeReason.NEW_TOUCHPOINT,
-                        null, null, SPECIALIST, INITIATED_AT))
+                .when(new InitiateChangeCommand(
+                        REGISTER,
+                        "c-1",
+                        null,
+                        null,
+                        PORTAL_DRAFT,
+                        ChangeReason.NEW_TOUCHPOINT,
+                        null,
+                        null,
+                        SPECIALIST,
+                        INITIATED_AT))
                 .expectException(fieldError("kind"))
                 .expectExceptionMessage(rule(ChangeRules.CHANGE_IS_DESCRIBED))
                 .expectNoEvents();
@@ -57,8 +66,17 @@ class InputRulesTest {
     @Test
     void aChangeWithoutItsReasonIsRefused() {
         fixture.given(register())
-                .when(new InitiateChangeCommand(REGISTER, "c-1", ChangeKind.ADD, null, PORTAL_DRAFT, null, null, null,
-                        SPECIALIST, INITIATED_AT))
+                .when(new InitiateChangeCommand(
+                        REGISTER,
+                        "c-1",
+                        ChangeKind.ADD,
+                        null,
+                        PORTAL_DRAFT,
+                        null,
+                        null,
+                        null,
+                        SPECIALIST,
+                        INITIATED_AT))
                 .expectException(fieldError("reason"))
                 .expectExceptionMessage(rule(ChangeRules.CHANGE_IS_DESCRIBED))
                 .expectNoEvents();
@@ -67,8 +85,17 @@ class InputRulesTest {
     @Test
     void aChangeWithATooLongCommentIsRefused() {
         fixture.given(register())
-                .when(new InitiateChangeCommand(REGISTER, "c-1", ChangeKind.ADD, null, PORTAL_DRAFT,
-                        ChangeReason.NEW_TOUCHPOINT, TOO_LONG, null, SPECIALIST, INITIATED_AT))
+                .when(new InitiateChangeCommand(
+                        REGISTER,
+                        "c-1",
+                        ChangeKind.ADD,
+                        null,
+                        PORTAL_DRAFT,
+                        ChangeReason.NEW_TOUCHPOINT,
+                        TOO_LONG,
+                        null,
+                        SPECIALIST,
+                        INITIATED_AT))
                 .expectException(fieldError("comment"))
                 .expectExceptionMessage(rule(ChangeRules.CHANGE_IS_DESCRIBED))
                 .expectNoEvents();
@@ -86,10 +113,18 @@ class InputRulesTest {
     @Test
     void aPackageIdOutsideTheIdPatternIsRefused() {
         fixture.given(register())
-                .when(new InitiateChangePackageCommand(REGISTER, "x".repeat(65), List.of(
-                        new PackageOperation(ChangeKind.REMOVE, SITE_ID, null),
-                        new PackageOperation(ChangeKind.REMOVE, PHONE_ID, null)),
-                        ChangeReason.TOUCHPOINT_EXCLUDED, null, null, SPECIALIST, INITIATED_AT, false))
+                .when(new InitiateChangePackageCommand(
+                        REGISTER,
+                        "x".repeat(65),
+                        List.of(
+                                new PackageOperation(ChangeKind.REMOVE, SITE_ID, null),
+                                new PackageOperation(ChangeKind.REMOVE, PHONE_ID, null)),
+                        ChangeReason.TOUCHPOINT_EXCLUDED,
+                        null,
+                        null,
+                        SPECIALIST,
+                        INITIATED_AT,
+                        false))
                 .expectException(fieldError("changeId"))
                 .expectExceptionMessage(rule(PackageRules.PACKAGE_IS_DESCRIBED))
                 .expectNoEvents();
@@ -109,8 +144,8 @@ class InputRulesTest {
     @Test
     void aDivisionApprovalWithControlCharactersInItsCommentIsRefused() {
         fixture.given(registerAnd(addInitiated("c-1", PORTAL)))
-                .when(new ApproveByDivisionCommand(REGISTER, "c-1", "Согласовано\u0007", null, HEAD,
-                        DIVISION_APPROVED_AT))
+                .when(new ApproveByDivisionCommand(
+                        REGISTER, "c-1", "Согласовано\u0007", null, HEAD, DIVISION_APPROVED_AT))
                 .expectException(fieldError("comment"))
                 .expectExceptionMessage(rule(ChangeRules.DIVISION_APPROVAL_IS_DESCRIBED))
                 .expectNoEvents();
@@ -128,8 +163,8 @@ class InputRulesTest {
     @Test
     void aFinalApprovalWithAnOrderDateButNoNumberIsRefused() {
         fixture.given(registerAnd(addInitiated("c-1", PORTAL), divisionApproved("c-1")))
-                .when(new ApproveByDeputyCommand(REGISTER, "c-1", null, null, LocalDate.of(2024, 3, 6), null, DEPUTY,
-                        DEPUTY_APPROVED_AT))
+                .when(new ApproveByDeputyCommand(
+                        REGISTER, "c-1", null, null, LocalDate.of(2024, 3, 6), null, DEPUTY, DEPUTY_APPROVED_AT))
                 .expectException(fieldError("orderNumber"))
                 .expectExceptionMessage(rule(ChangeRules.APPROVAL_ORDER_IS_DESCRIBED))
                 .expectNoEvents();
@@ -138,8 +173,8 @@ class InputRulesTest {
     @Test
     void aFinalApprovalWithATooLongOrderNumberIsRefused() {
         fixture.given(registerAnd(addInitiated("c-1", PORTAL), divisionApproved("c-1")))
-                .when(new ApproveByDeputyCommand(REGISTER, "c-1", null, "№".repeat(101), null, null, DEPUTY,
-                        DEPUTY_APPROVED_AT))
+                .when(new ApproveByDeputyCommand(
+                        REGISTER, "c-1", null, "№".repeat(101), null, null, DEPUTY, DEPUTY_APPROVED_AT))
                 .expectException(fieldError("orderNumber"))
                 .expectExceptionMessage(rule(ChangeRules.APPROVAL_ORDER_IS_DESCRIBED))
                 .expectNoEvents();
@@ -168,8 +203,16 @@ class InputRulesTest {
     private static List<Object> dagestanAnd(Object... more) {
         Procedure procedure = ProcedurePreset.DAGESTAN_MINSTROY.procedure();
         List<Object> events = new ArrayList<>();
-        events.add(new RegisterCreated(REGISTER, AUTHORITY, ZONE, procedure.deadlineWorkingDays(), TEMPLATE, null, ADMIN,
-                CREATED_AT, procedure));
+        events.add(new RegisterCreated(
+                REGISTER,
+                AUTHORITY,
+                ZONE,
+                procedure.deadlineWorkingDays(),
+                TEMPLATE,
+                null,
+                ADMIN,
+                CREATED_AT,
+                procedure));
         events.addAll(register().subList(1, register().size()));
         events.add(member(MINISTER, MemberRole.HEAD_OF_AUTHORITY, null));
         events.addAll(List.of(more));
@@ -177,8 +220,18 @@ class InputRulesTest {
     }
 
     private static ChangeInitiated phoneRemovedInDagestan() {
-        return new ChangeInitiated(REGISTER, "c-1", ChangeKind.REMOVE, PHONE_ID, PHONE, null,
-                ChangeReason.TOUCHPOINT_EXCLUDED, null, LICENSING, SPECIALIST, INITIATED_AT,
+        return new ChangeInitiated(
+                REGISTER,
+                "c-1",
+                ChangeKind.REMOVE,
+                PHONE_ID,
+                PHONE,
+                null,
+                ChangeReason.TOUCHPOINT_EXCLUDED,
+                null,
+                LICENSING,
+                SPECIALIST,
+                INITIATED_AT,
                 ProcedurePreset.DAGESTAN_MINSTROY.procedure().chain());
     }
 }

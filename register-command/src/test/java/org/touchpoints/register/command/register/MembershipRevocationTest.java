@@ -87,8 +87,8 @@ class MembershipRevocationTest {
 
     @Test
     void aRevokedDeputyCannotGiveTheFinalApproval() {
-        fixture.given(registerAnd(addInitiated("c-1", PORTAL), divisionApproved("c-1"),
-                        revoked(DEPUTY, MemberRole.DEPUTY, null)))
+        fixture.given(registerAnd(
+                        addInitiated("c-1", PORTAL), divisionApproved("c-1"), revoked(DEPUTY, MemberRole.DEPUTY, null)))
                 .when(deputyApproval("c-1"))
                 .expectNoEvents()
                 .expectException(RuleViolatedException.class)
@@ -116,11 +116,22 @@ class MembershipRevocationTest {
     @Test
     void theActingOfficialOfARevokedHeadNoLongerApproves() {
         fixture.given(registerAnd(
-                        new ApprovalRightDelegated(REGISTER, "d-1", HEAD, ACTING, MemberRole.HEAD, LICENSING,
-                                LocalDate.parse("2024-03-01"), LocalDate.parse("2024-03-31"), null, HEAD, CREATED_AT),
-                        addInitiated("c-1", PORTAL), revoked(HEAD, MemberRole.HEAD, LICENSING)))
-                .when(new org.touchpoints.register.api.change.ApproveByDivisionCommand(REGISTER, "c-1", null, null,
-                        ACTING, DIVISION_APPROVED_AT))
+                        new ApprovalRightDelegated(
+                                REGISTER,
+                                "d-1",
+                                HEAD,
+                                ACTING,
+                                MemberRole.HEAD,
+                                LICENSING,
+                                LocalDate.parse("2024-03-01"),
+                                LocalDate.parse("2024-03-31"),
+                                null,
+                                HEAD,
+                                CREATED_AT),
+                        addInitiated("c-1", PORTAL),
+                        revoked(HEAD, MemberRole.HEAD, LICENSING)))
+                .when(new org.touchpoints.register.api.change.ApproveByDivisionCommand(
+                        REGISTER, "c-1", null, null, ACTING, DIVISION_APPROVED_AT))
                 .expectNoEvents()
                 .expectException(RuleViolatedException.class)
                 .expectExceptionMessage(rule("onlyTheInitiatingDivisionsHeadApproves"));

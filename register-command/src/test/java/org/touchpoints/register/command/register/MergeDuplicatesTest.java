@@ -28,16 +28,36 @@ class MergeDuplicatesTest {
     private static final String COPY_ID = "r-phone-copy";
     private static final String THIRD_ID = "r-phone-third";
     /** The phone row again in the licensing process, written a little differently, meeting need 4. */
-    private static final RowContent COPY = new RowContent(SERVICES, LICENSING_PROCESS,
-            new Touchpoint("телефон", Channel.OFFLINE, "+7 (4812) 291071"), List.of(4), null,
-            "Направление обращения", "Взаимодействие в офлайн-точке", LICENSING);
-    private static final RowContent THIRD = new RowContent(SERVICES, LICENSING_PROCESS,
-            new Touchpoint("Телефон", Channel.OFFLINE, "8 4812 29 10 71"), List.of(1), null,
-            "Получение информации", "Взаимодействие в офлайн-точке", LICENSING);
+    private static final RowContent COPY = new RowContent(
+            SERVICES,
+            LICENSING_PROCESS,
+            new Touchpoint("телефон", Channel.OFFLINE, "+7 (4812) 291071"),
+            List.of(4),
+            null,
+            "Направление обращения",
+            "Взаимодействие в офлайн-точке",
+            LICENSING);
+
+    private static final RowContent THIRD = new RowContent(
+            SERVICES,
+            LICENSING_PROCESS,
+            new Touchpoint("Телефон", Channel.OFFLINE, "8 4812 29 10 71"),
+            List.of(1),
+            null,
+            "Получение информации",
+            "Взаимодействие в офлайн-точке",
+            LICENSING);
     /** The row kept: the phone with the union of the copies' needs. */
-    private static final RowContent MERGED_DRAFT = new RowContent(SERVICES, LICENSING_PROCESS,
-            new Touchpoint("Телефон", Channel.OFFLINE, "8 (4812) 29-10-71"), List.of(1, 2, 4), null,
-            "Получение информации, Получение консультации, Направление обращения", "Взаимодействие в офлайн-точке", null);
+    private static final RowContent MERGED_DRAFT = new RowContent(
+            SERVICES,
+            LICENSING_PROCESS,
+            new Touchpoint("Телефон", Channel.OFFLINE, "8 (4812) 29-10-71"),
+            List.of(1, 2, 4),
+            null,
+            "Получение информации, Получение консультации, Направление обращения",
+            "Взаимодействие в офлайн-точке",
+            null);
+
     private static final RowContent MERGED = MERGED_DRAFT.withDivision(LICENSING);
 
     private FixtureConfiguration<Register> fixture;
@@ -48,13 +68,28 @@ class MergeDuplicatesTest {
     }
 
     private static InitiateChangePackageCommand pkg(String changeId, PackageOperation... ops) {
-        return new InitiateChangePackageCommand(REGISTER, changeId, List.of(ops), ChangeReason.OTHER,
-                "Объединение повторов точки в процессе", null, SPECIALIST, INITIATED_AT);
+        return new InitiateChangePackageCommand(
+                REGISTER,
+                changeId,
+                List.of(ops),
+                ChangeReason.OTHER,
+                "Объединение повторов точки в процессе",
+                null,
+                SPECIALIST,
+                INITIATED_AT);
     }
 
     private static ChangeInitiated initiated(String changeId, RowChange... ops) {
-        return ChangeInitiated.ofPackage(REGISTER, changeId, List.of(ops), ChangeReason.OTHER,
-                "Объединение повторов точки в процессе", LICENSING, SPECIALIST, INITIATED_AT, null);
+        return ChangeInitiated.ofPackage(
+                REGISTER,
+                changeId,
+                List.of(ops),
+                ChangeReason.OTHER,
+                "Объединение повторов точки в процессе",
+                LICENSING,
+                SPECIALIST,
+                INITIATED_AT,
+                null);
     }
 
     private static PackageOperation keep(String rowId, RowContent draft) {
@@ -71,7 +106,9 @@ class MergeDuplicatesTest {
     void aMergeKeepsOneRowWithTheUnionOfTheNeedsAndRemovesTheCopy() {
         fixture.given(registerAnd(imported(COPY_ID, COPY)))
                 .when(pkg("m-1", keep(PHONE_ID, MERGED_DRAFT), drop(COPY_ID)))
-                .expectEvents(initiated("m-1", new RowChange(ChangeKind.EDIT, PHONE_ID, PHONE, MERGED),
+                .expectEvents(initiated(
+                        "m-1",
+                        new RowChange(ChangeKind.EDIT, PHONE_ID, PHONE, MERGED),
                         new RowChange(ChangeKind.REMOVE, COPY_ID, COPY, null)));
     }
 
@@ -79,13 +116,17 @@ class MergeDuplicatesTest {
     void aMergeOfTwoOfThreeCopiesIsLetThroughThoughTheThirdStays() {
         fixture.given(registerAnd(imported(COPY_ID, COPY), imported(THIRD_ID, THIRD)))
                 .when(pkg("m-1", keep(PHONE_ID, MERGED_DRAFT), drop(COPY_ID)))
-                .expectEvents(initiated("m-1", new RowChange(ChangeKind.EDIT, PHONE_ID, PHONE, MERGED),
+                .expectEvents(initiated(
+                        "m-1",
+                        new RowChange(ChangeKind.EDIT, PHONE_ID, PHONE, MERGED),
                         new RowChange(ChangeKind.REMOVE, COPY_ID, COPY, null)));
     }
 
     @Test
     void theApprovedMergeLeavesOneRowInTheRegister() {
-        ChangeInitiated merge = initiated("m-1", new RowChange(ChangeKind.EDIT, PHONE_ID, PHONE, MERGED),
+        ChangeInitiated merge = initiated(
+                "m-1",
+                new RowChange(ChangeKind.EDIT, PHONE_ID, PHONE, MERGED),
                 new RowChange(ChangeKind.REMOVE, COPY_ID, COPY, null));
         RegisterRow[] after = {row(SITE_ID, SITE), row(PHONE_ID, MERGED), row(MAIL_ID, MAIL)};
         fixture.given(registerAnd(imported(COPY_ID, COPY), merge, divisionApproved("m-1"), deputyApproved("m-1")))
@@ -95,7 +136,9 @@ class MergeDuplicatesTest {
 
     @Test
     void atEntryTheMergeIsStillLetThrough() {
-        ChangeInitiated merge = initiated("m-1", new RowChange(ChangeKind.EDIT, PHONE_ID, PHONE, MERGED),
+        ChangeInitiated merge = initiated(
+                "m-1",
+                new RowChange(ChangeKind.EDIT, PHONE_ID, PHONE, MERGED),
                 new RowChange(ChangeKind.REMOVE, COPY_ID, COPY, null));
         fixture.given(registerAnd(imported(COPY_ID, COPY), imported(THIRD_ID, THIRD), merge, divisionApproved("m-1")))
                 .when(deputyApproval("m-1"))
@@ -107,9 +150,23 @@ class MergeDuplicatesTest {
     @Test
     void anEditOfOneCopyThatLeavesAsManyCopiesIsRefused() {
         fixture.given(registerAnd(imported(COPY_ID, COPY)))
-                .when(pkg("m-1", keep(PHONE_ID, MERGED_DRAFT), keep(SITE_ID, new RowContent(SERVICES, LICENSING_PROCESS,
-                        new Touchpoint("Официальный сайт ГЖИ", Channel.DIGITAL, "https://gzhi.admin-smolensk.ru"),
-                        List.of(1, 2, 3), null, null, null, null))))
+                .when(pkg(
+                        "m-1",
+                        keep(PHONE_ID, MERGED_DRAFT),
+                        keep(
+                                SITE_ID,
+                                new RowContent(
+                                        SERVICES,
+                                        LICENSING_PROCESS,
+                                        new Touchpoint(
+                                                "Официальный сайт ГЖИ",
+                                                Channel.DIGITAL,
+                                                "https://gzhi.admin-smolensk.ru"),
+                                        List.of(1, 2, 3),
+                                        null,
+                                        null,
+                                        null,
+                                        null))))
                 .expectException(RuleViolatedException.class)
                 .expectExceptionMessage(rule("oneTouchpointPerProcess"))
                 .expectException(fieldError("operations[0].row.touchpoint.name"))

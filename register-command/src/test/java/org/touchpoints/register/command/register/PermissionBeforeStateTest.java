@@ -27,8 +27,18 @@ class PermissionBeforeStateTest {
     }
 
     private static InitiateChangeCommand addBy(String by, RowContent draft, boolean takenElsewhere) {
-        return new InitiateChangeCommand(REGISTER, "c-portal", ChangeKind.ADD, null, draft, ChangeReason.NEW_TOUCHPOINT,
-                null, null, by, INITIATED_AT, takenElsewhere);
+        return new InitiateChangeCommand(
+                REGISTER,
+                "c-portal",
+                ChangeKind.ADD,
+                null,
+                draft,
+                ChangeReason.NEW_TOUCHPOINT,
+                null,
+                null,
+                by,
+                INITIATED_AT,
+                takenElsewhere);
     }
 
     private static org.hamcrest.Matcher<RuleViolatedException> refused(Refusal refusal) {

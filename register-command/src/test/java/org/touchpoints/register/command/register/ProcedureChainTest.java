@@ -1,6 +1,5 @@
 package org.touchpoints.register.command.register;
 
-import org.touchpoints.register.api.calendar.PublicationDue;
 import static org.touchpoints.register.command.register.Given.*;
 
 import java.time.Instant;
@@ -11,6 +10,7 @@ import java.util.List;
 import org.axonframework.test.aggregate.FixtureConfiguration;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.touchpoints.register.api.calendar.PublicationDue;
 import org.touchpoints.register.api.change.ApprovalActRecorded;
 import org.touchpoints.register.api.change.ApprovalActResult;
 import org.touchpoints.register.api.change.ApprovalStep;
@@ -47,9 +47,11 @@ import org.touchpoints.register.api.rule.RuleViolatedException;
 class ProcedureChainTest {
     /** The register's responsible (authorised) persons. */
     static final String RESPONSIBLE = "rita";
+
     static final String OTHER_RESPONSIBLE = "roman";
     /** The minister / head of the service. */
     static final String MINISTER = "mikhail";
+
     static final Instant STEP_AT = Instant.parse("2024-03-05T07:00:00Z");
     static final Instant ACT_RECORDED_AT = Instant.parse("2024-03-12T07:00:00Z");
     static final LocalDate ACT_DATE = LocalDate.of(2024, 3, 7);
@@ -69,8 +71,16 @@ class ProcedureChainTest {
     private static List<Object> under(ProcedurePreset preset, Object... more) {
         List<Object> events = new ArrayList<>();
         Procedure procedure = preset.procedure();
-        events.add(new RegisterCreated(REGISTER, AUTHORITY, ZONE, procedure.deadlineWorkingDays(), TEMPLATE, null, ADMIN,
-                CREATED_AT, procedure));
+        events.add(new RegisterCreated(
+                REGISTER,
+                AUTHORITY,
+                ZONE,
+                procedure.deadlineWorkingDays(),
+                TEMPLATE,
+                null,
+                ADMIN,
+                CREATED_AT,
+                procedure));
         events.addAll(register().subList(1, register().size()));
         events.add(member(RESPONSIBLE, MemberRole.RESPONSIBLE, null));
         events.add(member(OTHER_RESPONSIBLE, MemberRole.RESPONSIBLE, null));
@@ -84,18 +94,49 @@ class ProcedureChainTest {
     }
 
     private static InitiateChangeCommand removePhone(String by) {
-        return new InitiateChangeCommand(REGISTER, "c-1", ChangeKind.REMOVE, PHONE_ID, null,
-                ChangeReason.TOUCHPOINT_EXCLUDED, null, null, by, INITIATED_AT);
+        return new InitiateChangeCommand(
+                REGISTER,
+                "c-1",
+                ChangeKind.REMOVE,
+                PHONE_ID,
+                null,
+                ChangeReason.TOUCHPOINT_EXCLUDED,
+                null,
+                null,
+                by,
+                INITIATED_AT);
     }
 
     private static ChangeInitiated phoneRemoved(ProcedurePreset preset, String id, String by) {
-        return new ChangeInitiated(REGISTER, id, ChangeKind.REMOVE, PHONE_ID, PHONE, null, ChangeReason.TOUCHPOINT_EXCLUDED,
-                null, LICENSING, by, INITIATED_AT, chain(preset));
+        return new ChangeInitiated(
+                REGISTER,
+                id,
+                ChangeKind.REMOVE,
+                PHONE_ID,
+                PHONE,
+                null,
+                ChangeReason.TOUCHPOINT_EXCLUDED,
+                null,
+                LICENSING,
+                by,
+                INITIATED_AT,
+                chain(preset));
     }
 
     private static ChangeInitiated siteRemoved(ProcedurePreset preset, String id, String by) {
-        return new ChangeInitiated(REGISTER, id, ChangeKind.REMOVE, SITE_ID, SITE, null, ChangeReason.TOUCHPOINT_EXCLUDED,
-                null, LICENSING, by, INITIATED_AT, chain(preset));
+        return new ChangeInitiated(
+                REGISTER,
+                id,
+                ChangeKind.REMOVE,
+                SITE_ID,
+                SITE,
+                null,
+                ChangeReason.TOUCHPOINT_EXCLUDED,
+                null,
+                LICENSING,
+                by,
+                INITIATED_AT,
+                chain(preset));
     }
 
     private static ApproveStepCommand approval(String changeId, String by) {
@@ -113,21 +154,33 @@ class ProcedureChainTest {
         RowContent edited = PHONE_EDITED;
         fixture.given(under(ProcedurePreset.SMOLENSK_GZHI))
                 .when(edit("c-1", PHONE_ID, PHONE_EDIT_DRAFT))
-                .expectEvents(new ChangeInitiated(REGISTER, "c-1", ChangeKind.EDIT, PHONE_ID, PHONE, edited,
-                        ChangeReason.NEEDS_CHANGED, null, LICENSING, SPECIALIST, INITIATED_AT,
+                .expectEvents(new ChangeInitiated(
+                        REGISTER,
+                        "c-1",
+                        ChangeKind.EDIT,
+                        PHONE_ID,
+                        PHONE,
+                        edited,
+                        ChangeReason.NEEDS_CHANGED,
+                        null,
+                        LICENSING,
+                        SPECIALIST,
+                        INITIATED_AT,
                         chain(ProcedurePreset.SMOLENSK_GZHI)));
     }
 
     @Test
     void smolenskGzhiDeputyApprovesFirstAndTheChangeIsInTheRegister() {
-        fixture.given(under(ProcedurePreset.SMOLENSK_GZHI, phoneRemoved(ProcedurePreset.SMOLENSK_GZHI, "c-1", SPECIALIST)))
+        fixture.given(under(
+                        ProcedurePreset.SMOLENSK_GZHI, phoneRemoved(ProcedurePreset.SMOLENSK_GZHI, "c-1", SPECIALIST)))
                 .when(deputyApproval("c-1"))
                 .expectEvents(deputyApproved("c-1"));
     }
 
     @Test
     void smolenskGzhiHasNoDivisionHeadStep() {
-        fixture.given(under(ProcedurePreset.SMOLENSK_GZHI, phoneRemoved(ProcedurePreset.SMOLENSK_GZHI, "c-1", SPECIALIST)))
+        fixture.given(under(
+                        ProcedurePreset.SMOLENSK_GZHI, phoneRemoved(ProcedurePreset.SMOLENSK_GZHI, "c-1", SPECIALIST)))
                 .when(divisionApproval("c-1"))
                 .expectException(RuleViolatedException.class)
                 .expectExceptionMessage(rule("theStepIsPending"));
@@ -143,11 +196,27 @@ class ProcedureChainTest {
 
     @Test
     void smolenskGzhiRefusesANeedOutsideItsNine() {
-        RowContent draft = new RowContent(SERVICES, LICENSING_PROCESS, new Touchpoint("ЕПГУ", Channel.DIGITAL,
-                "https://www.gosuslugi.ru"), List.of(4, 7), null, null, null, null);
+        RowContent draft = new RowContent(
+                SERVICES,
+                LICENSING_PROCESS,
+                new Touchpoint("ЕПГУ", Channel.DIGITAL, "https://www.gosuslugi.ru"),
+                List.of(4, 7),
+                null,
+                null,
+                null,
+                null);
         fixture.given(under(ProcedurePreset.SMOLENSK_GZHI))
-                .when(new InitiateChangeCommand(REGISTER, "c-1", ChangeKind.ADD, null, draft, ChangeReason.NEEDS_CHANGED,
-                        null, null, SPECIALIST, INITIATED_AT))
+                .when(new InitiateChangeCommand(
+                        REGISTER,
+                        "c-1",
+                        ChangeKind.ADD,
+                        null,
+                        draft,
+                        ChangeReason.NEEDS_CHANGED,
+                        null,
+                        null,
+                        SPECIALIST,
+                        INITIATED_AT))
                 .expectException(fieldError("row.needs"))
                 .expectExceptionMessage(rule("rowFitsTheProcedure"));
     }
@@ -156,17 +225,29 @@ class ProcedureChainTest {
 
     @Test
     void dagestanMinisterApprovesAndTheChangeIsInTheRegister() {
-        fixture.given(under(ProcedurePreset.DAGESTAN_MINSTROY,
+        fixture.given(under(
+                        ProcedurePreset.DAGESTAN_MINSTROY,
                         phoneRemoved(ProcedurePreset.DAGESTAN_MINSTROY, "c-1", SPECIALIST)))
                 .when(approval("c-1", MINISTER))
-                .expectEvents(new ChangeApproved(REGISTER, "c-1", ProcedureStep.HEAD_OF_AUTHORITY, null, null, null, null,
-                        null, MINISTER, STEP_AT, DUE_05_03))
+                .expectEvents(new ChangeApproved(
+                        REGISTER,
+                        "c-1",
+                        ProcedureStep.HEAD_OF_AUTHORITY,
+                        null,
+                        null,
+                        null,
+                        null,
+                        null,
+                        MINISTER,
+                        STEP_AT,
+                        DUE_05_03))
                 .expectResultMessagePayload(new StepApprovalResult("c-1", ChangeStatus.APPROVED, null, DUE_05_03));
     }
 
     @Test
     void dagestanDeputyHasNoStep() {
-        fixture.given(under(ProcedurePreset.DAGESTAN_MINSTROY,
+        fixture.given(under(
+                        ProcedurePreset.DAGESTAN_MINSTROY,
                         phoneRemoved(ProcedurePreset.DAGESTAN_MINSTROY, "c-1", SPECIALIST)))
                 .when(approval("c-1", DEPUTY))
                 .expectException(RuleViolatedException.class)
@@ -176,13 +257,34 @@ class ProcedureChainTest {
     @Test
     void dagestanActingMinisterApprovesOnTheMinistersBehalf() {
         LocalDate day = LocalDate.of(2024, 3, 5);
-        fixture.given(under(ProcedurePreset.DAGESTAN_MINSTROY,
-                        new ApprovalRightDelegated(REGISTER, "d-1", MINISTER, DEPUTY, MemberRole.HEAD_OF_AUTHORITY, null,
-                                day, day, "Командировка", ADMIN, CREATED_AT),
+        fixture.given(under(
+                        ProcedurePreset.DAGESTAN_MINSTROY,
+                        new ApprovalRightDelegated(
+                                REGISTER,
+                                "d-1",
+                                MINISTER,
+                                DEPUTY,
+                                MemberRole.HEAD_OF_AUTHORITY,
+                                null,
+                                day,
+                                day,
+                                "Командировка",
+                                ADMIN,
+                                CREATED_AT),
                         phoneRemoved(ProcedurePreset.DAGESTAN_MINSTROY, "c-1", SPECIALIST)))
                 .when(approval("c-1", DEPUTY))
-                .expectEvents(new ChangeApproved(REGISTER, "c-1", ProcedureStep.HEAD_OF_AUTHORITY, null, null, null, null,
-                        MINISTER, DEPUTY, STEP_AT, DUE_05_03));
+                .expectEvents(new ChangeApproved(
+                        REGISTER,
+                        "c-1",
+                        ProcedureStep.HEAD_OF_AUTHORITY,
+                        null,
+                        null,
+                        null,
+                        null,
+                        MINISTER,
+                        DEPUTY,
+                        STEP_AT,
+                        DUE_05_03));
     }
 
     @Test
@@ -203,10 +305,26 @@ class ProcedureChainTest {
     // ---- ASTRAKHAN_GZHN (002): one authorised person enters, the head of the service approves ----
 
     private static InitiateChangeCommand mailNeedsBy(String by) {
-        RowContent draft = new RowContent(APPEALS_DIRECTION, APPEALS_PROCESS, new Touchpoint("Электронная почта",
-                Channel.DIGITAL, "gzhi@admin-smolensk.ru"), List.of(4, 5, 6), null, null, null, null);
-        return new InitiateChangeCommand(REGISTER, "c-1", ChangeKind.EDIT, MAIL_ID, draft, ChangeReason.NEEDS_CHANGED,
-                null, null, by, INITIATED_AT);
+        RowContent draft = new RowContent(
+                APPEALS_DIRECTION,
+                APPEALS_PROCESS,
+                new Touchpoint("Электронная почта", Channel.DIGITAL, "gzhi@admin-smolensk.ru"),
+                List.of(4, 5, 6),
+                null,
+                null,
+                null,
+                null);
+        return new InitiateChangeCommand(
+                REGISTER,
+                "c-1",
+                ChangeKind.EDIT,
+                MAIL_ID,
+                draft,
+                ChangeReason.NEEDS_CHANGED,
+                null,
+                null,
+                by,
+                INITIATED_AT);
     }
 
     @Test
@@ -227,12 +345,33 @@ class ProcedureChainTest {
 
     @Test
     void astrakhanHeadOfTheServiceApproves() {
-        ChangeInitiated initiated = new ChangeInitiated(REGISTER, "c-1", ChangeKind.REMOVE, MAIL_ID, MAIL, null,
-                ChangeReason.NEEDS_CHANGED, null, APPEALS, RESPONSIBLE, INITIATED_AT, chain(ProcedurePreset.ASTRAKHAN_GZHN));
+        ChangeInitiated initiated = new ChangeInitiated(
+                REGISTER,
+                "c-1",
+                ChangeKind.REMOVE,
+                MAIL_ID,
+                MAIL,
+                null,
+                ChangeReason.NEEDS_CHANGED,
+                null,
+                APPEALS,
+                RESPONSIBLE,
+                INITIATED_AT,
+                chain(ProcedurePreset.ASTRAKHAN_GZHN));
         fixture.given(under(ProcedurePreset.ASTRAKHAN_GZHN, initiated))
                 .when(approval("c-1", MINISTER))
-                .expectEvents(new ChangeApproved(REGISTER, "c-1", ProcedureStep.HEAD_OF_AUTHORITY, null, null, null, null,
-                        null, MINISTER, STEP_AT, PublicationDue.none(LocalDate.of(2024, 3, 5)))); // no deadline stated
+                .expectEvents(new ChangeApproved(
+                        REGISTER,
+                        "c-1",
+                        ProcedureStep.HEAD_OF_AUTHORITY,
+                        null,
+                        null,
+                        null,
+                        null,
+                        null,
+                        MINISTER,
+                        STEP_AT,
+                        PublicationDue.none(LocalDate.of(2024, 3, 5)))); // no deadline stated
     }
 
     @Test
@@ -246,8 +385,17 @@ class ProcedureChainTest {
     @Test
     void astrakhanRefusesADirectionOutsideAppeals() {
         fixture.given(under(ProcedurePreset.ASTRAKHAN_GZHN))
-                .when(new InitiateChangeCommand(REGISTER, "c-1", ChangeKind.EDIT, PHONE_ID, PHONE_EDIT_DRAFT,
-                        ChangeReason.NEEDS_CHANGED, null, null, RESPONSIBLE, INITIATED_AT))
+                .when(new InitiateChangeCommand(
+                        REGISTER,
+                        "c-1",
+                        ChangeKind.EDIT,
+                        PHONE_ID,
+                        PHONE_EDIT_DRAFT,
+                        ChangeReason.NEEDS_CHANGED,
+                        null,
+                        null,
+                        RESPONSIBLE,
+                        INITIATED_AT))
                 .expectException(fieldError("row.direction"))
                 .expectExceptionMessage(rule("rowFitsTheProcedure"));
     }
@@ -256,7 +404,9 @@ class ProcedureChainTest {
 
     @Test
     void novosibirskHeadApprovesFirst() {
-        fixture.given(under(ProcedurePreset.NOVOSIBIRSK_GSN, phoneRemoved(ProcedurePreset.NOVOSIBIRSK_GSN, "c-1", SPECIALIST)))
+        fixture.given(under(
+                        ProcedurePreset.NOVOSIBIRSK_GSN,
+                        phoneRemoved(ProcedurePreset.NOVOSIBIRSK_GSN, "c-1", SPECIALIST)))
                 .when(divisionApproval("c-1"))
                 .expectEvents(divisionApproved("c-1"))
                 .expectResultMessagePayload(ChangeStatus.DIVISION_APPROVED);
@@ -264,18 +414,23 @@ class ProcedureChainTest {
 
     @Test
     void novosibirskDeputysApprovalLeavesTheChangeAwaitingTheOrder() {
-        fixture.given(under(ProcedurePreset.NOVOSIBIRSK_GSN, phoneRemoved(ProcedurePreset.NOVOSIBIRSK_GSN, "c-1", SPECIALIST),
+        fixture.given(under(
+                        ProcedurePreset.NOVOSIBIRSK_GSN,
+                        phoneRemoved(ProcedurePreset.NOVOSIBIRSK_GSN, "c-1", SPECIALIST),
                         divisionApproved("c-1")))
                 .when(deputyApproval("c-1"))
-                .expectEvents(new StepApproved(REGISTER, "c-1", ProcedureStep.DEPUTY, null, null, DEPUTY, DEPUTY_APPROVED_AT));
+                .expectEvents(new StepApproved(
+                        REGISTER, "c-1", ProcedureStep.DEPUTY, null, null, DEPUTY, DEPUTY_APPROVED_AT));
     }
 
     @Test
     void novosibirskOrderIsNotTypedAtTheDeputysClick() {
-        fixture.given(under(ProcedurePreset.NOVOSIBIRSK_GSN, phoneRemoved(ProcedurePreset.NOVOSIBIRSK_GSN, "c-1", SPECIALIST),
+        fixture.given(under(
+                        ProcedurePreset.NOVOSIBIRSK_GSN,
+                        phoneRemoved(ProcedurePreset.NOVOSIBIRSK_GSN, "c-1", SPECIALIST),
                         divisionApproved("c-1")))
-                .when(new ApproveByDeputyCommand(REGISTER, "c-1", null, "15-п", LocalDate.of(2024, 3, 6), null, DEPUTY,
-                        DEPUTY_APPROVED_AT))
+                .when(new ApproveByDeputyCommand(
+                        REGISTER, "c-1", null, "15-п", LocalDate.of(2024, 3, 6), null, DEPUTY, DEPUTY_APPROVED_AT))
                 .expectException(fieldError("orderNumber"))
                 .expectExceptionMessage(rule("orderOnlyWhereTheProcedureTakesIt"));
     }
@@ -291,8 +446,10 @@ class ProcedureChainTest {
     private static List<Object> novosibirskAwaitingAct(String... ids) {
         List<Object> events = new ArrayList<>();
         for (String id : ids) {
-            events.add(id.equals("c-1") ? phoneRemoved(ProcedurePreset.NOVOSIBIRSK_GSN, id, SPECIALIST)
-                    : siteRemoved(ProcedurePreset.NOVOSIBIRSK_GSN, id, SPECIALIST));
+            events.add(
+                    id.equals("c-1")
+                            ? phoneRemoved(ProcedurePreset.NOVOSIBIRSK_GSN, id, SPECIALIST)
+                            : siteRemoved(ProcedurePreset.NOVOSIBIRSK_GSN, id, SPECIALIST));
             events.add(new DivisionApproved(REGISTER, id, null, null, HEAD, DIVISION_APPROVED_AT));
             events.add(new StepApproved(REGISTER, id, ProcedureStep.DEPUTY, null, null, DEPUTY, DEPUTY_APPROVED_AT));
         }
@@ -303,11 +460,32 @@ class ProcedureChainTest {
     void oneActApprovesTwoChangesAwaitingIt() {
         fixture.given(novosibirskAwaitingAct("c-1", "c-2"))
                 .when(act(DEPUTY, ACT_DATE, "c-1", "c-2"))
-                .expectEvents(new ApprovalActRecorded(REGISTER, "act-1", "15-п", ACT_DATE, List.of("c-1", "c-2"), DEPUTY,
-                                ACT_RECORDED_AT),
-                        new ChangeApproved(REGISTER, "c-1", null, null, "act-1", "15-п", ACT_DATE, null, DEPUTY, ACT_RECORDED_AT,
+                .expectEvents(
+                        new ApprovalActRecorded(
+                                REGISTER, "act-1", "15-п", ACT_DATE, List.of("c-1", "c-2"), DEPUTY, ACT_RECORDED_AT),
+                        new ChangeApproved(
+                                REGISTER,
+                                "c-1",
+                                null,
+                                null,
+                                "act-1",
+                                "15-п",
+                                ACT_DATE,
+                                null,
+                                DEPUTY,
+                                ACT_RECORDED_AT,
                                 DUE_OF_THE_ACT_IN_NOVOSIBIRSK),
-                        new ChangeApproved(REGISTER, "c-2", null, null, "act-1", "15-п", ACT_DATE, null, DEPUTY, ACT_RECORDED_AT,
+                        new ChangeApproved(
+                                REGISTER,
+                                "c-2",
+                                null,
+                                null,
+                                "act-1",
+                                "15-п",
+                                ACT_DATE,
+                                null,
+                                DEPUTY,
+                                ACT_RECORDED_AT,
                                 DUE_OF_THE_ACT_IN_NOVOSIBIRSK))
                 .expectResultMessagePayload(new ApprovalActResult("act-1", List.of("c-1", "c-2")));
     }
@@ -330,7 +508,9 @@ class ProcedureChainTest {
 
     @Test
     void actCoversOnlyChangesAwaitingIt() {
-        fixture.given(under(ProcedurePreset.NOVOSIBIRSK_GSN, phoneRemoved(ProcedurePreset.NOVOSIBIRSK_GSN, "c-1", SPECIALIST)))
+        fixture.given(under(
+                        ProcedurePreset.NOVOSIBIRSK_GSN,
+                        phoneRemoved(ProcedurePreset.NOVOSIBIRSK_GSN, "c-1", SPECIALIST)))
                 .when(act(DEPUTY, ACT_DATE, "c-1"))
                 .expectException(RuleViolatedException.class)
                 .expectExceptionMessage(rule("actCoversOnlyChangesAwaitingIt"));
@@ -365,8 +545,10 @@ class ProcedureChainTest {
     @Test
     void repeatedActRecordsNothingNew() {
         List<Object> given = new ArrayList<>(novosibirskAwaitingAct("c-1"));
-        given.add(new ApprovalActRecorded(REGISTER, "act-1", "15-п", ACT_DATE, List.of("c-1"), DEPUTY, ACT_RECORDED_AT));
-        given.add(new ChangeApproved(REGISTER, "c-1", null, null, "act-1", "15-п", ACT_DATE, null, DEPUTY, ACT_RECORDED_AT));
+        given.add(
+                new ApprovalActRecorded(REGISTER, "act-1", "15-п", ACT_DATE, List.of("c-1"), DEPUTY, ACT_RECORDED_AT));
+        given.add(new ChangeApproved(
+                REGISTER, "c-1", null, null, "act-1", "15-п", ACT_DATE, null, DEPUTY, ACT_RECORDED_AT));
         fixture.given(given)
                 .when(act(DEPUTY, ACT_DATE, "c-1"))
                 .expectNoEvents()
@@ -376,11 +558,13 @@ class ProcedureChainTest {
     @Test
     void anActIdNamesOneAct() {
         List<Object> given = new ArrayList<>(novosibirskAwaitingAct("c-1"));
-        given.add(new ApprovalActRecorded(REGISTER, "act-1", "15-п", ACT_DATE, List.of("c-1"), DEPUTY, ACT_RECORDED_AT));
-        given.add(new ChangeApproved(REGISTER, "c-1", null, null, "act-1", "15-п", ACT_DATE, null, DEPUTY, ACT_RECORDED_AT));
+        given.add(
+                new ApprovalActRecorded(REGISTER, "act-1", "15-п", ACT_DATE, List.of("c-1"), DEPUTY, ACT_RECORDED_AT));
+        given.add(new ChangeApproved(
+                REGISTER, "c-1", null, null, "act-1", "15-п", ACT_DATE, null, DEPUTY, ACT_RECORDED_AT));
         fixture.given(given)
-                .when(new RecordApprovalActCommand(REGISTER, "act-1", "16-п", ACT_DATE, List.of("c-1"), DEPUTY,
-                        ACT_RECORDED_AT))
+                .when(new RecordApprovalActCommand(
+                        REGISTER, "act-1", "16-п", ACT_DATE, List.of("c-1"), DEPUTY, ACT_RECORDED_AT))
                 .expectException(RuleViolatedException.class)
                 .expectExceptionMessage(rule("sameActIdSameAct"));
     }
@@ -389,8 +573,8 @@ class ProcedureChainTest {
     void changeAwaitingTheActIsRejectedAtTheActStep() {
         fixture.given(novosibirskAwaitingAct("c-1"))
                 .when(new RejectChangeCommand(REGISTER, "c-1", "Не включать", null, DEPUTY, REJECTED_AT))
-                .expectEvents(new ChangeRejected(REGISTER, "c-1", ApprovalStep.APPROVAL_ACT, "Не включать", null, DEPUTY,
-                        REJECTED_AT));
+                .expectEvents(new ChangeRejected(
+                        REGISTER, "c-1", ApprovalStep.APPROVAL_ACT, "Не включать", null, DEPUTY, REJECTED_AT));
     }
 
     // ---- SMOLENSK_MINPROMTORG (004): authorised persons verify, an order of the ministry approves ----
@@ -411,17 +595,20 @@ class ProcedureChainTest {
 
     @Test
     void minpromtorgAuthorisedPersonVerifiesAndTheChangeAwaitsTheOrder() {
-        fixture.given(under(ProcedurePreset.SMOLENSK_MINPROMTORG,
+        fixture.given(under(
+                        ProcedurePreset.SMOLENSK_MINPROMTORG,
                         phoneRemoved(ProcedurePreset.SMOLENSK_MINPROMTORG, "c-1", SPECIALIST)))
                 .when(approval("c-1", RESPONSIBLE))
-                .expectEvents(new StepApproved(REGISTER, "c-1", ProcedureStep.RESPONSIBLE, null, null, RESPONSIBLE, STEP_AT))
-                .expectResultMessagePayload(new StepApprovalResult("c-1", ChangeStatus.AWAITING_APPROVAL_ACT,
-                        StepApprovalResult.APPROVAL_ACT));
+                .expectEvents(
+                        new StepApproved(REGISTER, "c-1", ProcedureStep.RESPONSIBLE, null, null, RESPONSIBLE, STEP_AT))
+                .expectResultMessagePayload(new StepApprovalResult(
+                        "c-1", ChangeStatus.AWAITING_APPROVAL_ACT, StepApprovalResult.APPROVAL_ACT));
     }
 
     @Test
     void minpromtorgResponsiblePersonDoesNotVerifyTheirOwnChange() {
-        fixture.given(under(ProcedurePreset.SMOLENSK_MINPROMTORG,
+        fixture.given(under(
+                        ProcedurePreset.SMOLENSK_MINPROMTORG,
                         phoneRemoved(ProcedurePreset.SMOLENSK_MINPROMTORG, "c-1", RESPONSIBLE)))
                 .when(approval("c-1", RESPONSIBLE))
                 .expectException(RuleViolatedException.class)
@@ -430,7 +617,8 @@ class ProcedureChainTest {
 
     @Test
     void minpromtorgOnlyAuthorisedPersonsVerify() {
-        fixture.given(under(ProcedurePreset.SMOLENSK_MINPROMTORG,
+        fixture.given(under(
+                        ProcedurePreset.SMOLENSK_MINPROMTORG,
                         phoneRemoved(ProcedurePreset.SMOLENSK_MINPROMTORG, "c-1", SPECIALIST)))
                 .when(approval("c-1", HEAD))
                 .expectException(RuleViolatedException.class)
@@ -439,9 +627,11 @@ class ProcedureChainTest {
 
     @Test
     void nobodyRecordsTheActOfTheirOwnChange() {
-        fixture.given(under(ProcedurePreset.SMOLENSK_MINPROMTORG,
+        fixture.given(under(
+                        ProcedurePreset.SMOLENSK_MINPROMTORG,
                         phoneRemoved(ProcedurePreset.SMOLENSK_MINPROMTORG, "c-1", RESPONSIBLE),
-                        new StepApproved(REGISTER, "c-1", ProcedureStep.RESPONSIBLE, null, null, OTHER_RESPONSIBLE, STEP_AT)))
+                        new StepApproved(
+                                REGISTER, "c-1", ProcedureStep.RESPONSIBLE, null, null, OTHER_RESPONSIBLE, STEP_AT)))
                 .when(act(RESPONSIBLE, ACT_DATE, "c-1"))
                 .expectException(RuleViolatedException.class)
                 .expectExceptionMessage(rule("nobodyApprovesTheirOwnChange"));
@@ -449,34 +639,64 @@ class ProcedureChainTest {
 
     @Test
     void minpromtorgOrderOfTheMinistryApproves() {
-        fixture.given(under(ProcedurePreset.SMOLENSK_MINPROMTORG,
+        fixture.given(under(
+                        ProcedurePreset.SMOLENSK_MINPROMTORG,
                         phoneRemoved(ProcedurePreset.SMOLENSK_MINPROMTORG, "c-1", SPECIALIST),
                         new StepApproved(REGISTER, "c-1", ProcedureStep.RESPONSIBLE, null, null, RESPONSIBLE, STEP_AT)))
                 .when(act(OTHER_RESPONSIBLE, ACT_DATE, "c-1"))
-                .expectEvents(new ApprovalActRecorded(REGISTER, "act-1", "15-п", ACT_DATE, List.of("c-1"),
-                                OTHER_RESPONSIBLE, ACT_RECORDED_AT),
-                        new ChangeApproved(REGISTER, "c-1", null, null, "act-1", "15-п", ACT_DATE, null, OTHER_RESPONSIBLE,
-                                ACT_RECORDED_AT, due(ACT_DATE, LocalDate.of(2024, 3, 22)))); // ten days from the act's date
+                .expectEvents(
+                        new ApprovalActRecorded(
+                                REGISTER,
+                                "act-1",
+                                "15-п",
+                                ACT_DATE,
+                                List.of("c-1"),
+                                OTHER_RESPONSIBLE,
+                                ACT_RECORDED_AT),
+                        new ChangeApproved(
+                                REGISTER,
+                                "c-1",
+                                null,
+                                null,
+                                "act-1",
+                                "15-п",
+                                ACT_DATE,
+                                null,
+                                OTHER_RESPONSIBLE,
+                                ACT_RECORDED_AT,
+                                due(ACT_DATE, LocalDate.of(2024, 3, 22)))); // ten days from the act's date
     }
 
     // ---- a register created without a procedure, whose procedure then changes ----
 
     @Test
     void changeInTheChainKeepsTheProcedureItStartedUnder() {
-        fixture.given(registerAnd(removeInitiated("c-1", PHONE_ID, PHONE), divisionApproved("c-1"),
-                        new org.touchpoints.register.api.procedure.ProcedureChanged(REGISTER,
-                                ProcedurePreset.DAGESTAN_MINSTROY.procedure(), ADMIN, STEP_AT)))
+        fixture.given(registerAnd(
+                        removeInitiated("c-1", PHONE_ID, PHONE),
+                        divisionApproved("c-1"),
+                        new org.touchpoints.register.api.procedure.ProcedureChanged(
+                                REGISTER, ProcedurePreset.DAGESTAN_MINSTROY.procedure(), ADMIN, STEP_AT)))
                 .when(deputyApproval("c-1"))
                 .expectEvents(deputyApproved("c-1"));
     }
 
     @Test
     void changeInitiatedAfterTheProcedureChangedRunsTheNewChain() {
-        fixture.given(registerAnd(new org.touchpoints.register.api.procedure.ProcedureChanged(REGISTER,
-                        ProcedurePreset.DAGESTAN_MINSTROY.procedure(), ADMIN, CREATED_AT)))
+        fixture.given(registerAnd(new org.touchpoints.register.api.procedure.ProcedureChanged(
+                        REGISTER, ProcedurePreset.DAGESTAN_MINSTROY.procedure(), ADMIN, CREATED_AT)))
                 .when(remove("c-1", PHONE_ID))
-                .expectEvents(new ChangeInitiated(REGISTER, "c-1", ChangeKind.REMOVE, PHONE_ID, PHONE, null,
-                        ChangeReason.TOUCHPOINT_EXCLUDED, null, LICENSING, SPECIALIST, INITIATED_AT,
+                .expectEvents(new ChangeInitiated(
+                        REGISTER,
+                        "c-1",
+                        ChangeKind.REMOVE,
+                        PHONE_ID,
+                        PHONE,
+                        null,
+                        ChangeReason.TOUCHPOINT_EXCLUDED,
+                        null,
+                        LICENSING,
+                        SPECIALIST,
+                        INITIATED_AT,
                         chain(ProcedurePreset.DAGESTAN_MINSTROY)));
     }
 
@@ -497,9 +717,20 @@ class ProcedureChainTest {
 
     @Test
     void nobodyApprovesTheirOwnChangeAtAnyStep() {
-        fixture.given(under(ProcedurePreset.ASTRAKHAN_GZHN,
-                        new ChangeInitiated(REGISTER, "c-1", ChangeKind.REMOVE, MAIL_ID, MAIL, null,
-                                ChangeReason.NEEDS_CHANGED, null, APPEALS, MINISTER, INITIATED_AT,
+        fixture.given(under(
+                        ProcedurePreset.ASTRAKHAN_GZHN,
+                        new ChangeInitiated(
+                                REGISTER,
+                                "c-1",
+                                ChangeKind.REMOVE,
+                                MAIL_ID,
+                                MAIL,
+                                null,
+                                ChangeReason.NEEDS_CHANGED,
+                                null,
+                                APPEALS,
+                                MINISTER,
+                                INITIATED_AT,
                                 chain(ProcedurePreset.ASTRAKHAN_GZHN))))
                 .when(approval("c-1", MINISTER))
                 .expectException(RuleViolatedException.class)
@@ -516,15 +747,37 @@ class ProcedureChainTest {
 
     @Test
     void onePersonGivesOneStepOfAProceduresChain() {
-        Procedure twoSteps = ProcedurePreset.DAGESTAN_MINSTROY.procedure().overriddenBy(new Procedure(null, null,
-                List.of(ProcedureStep.DIVISION_HEAD, ProcedureStep.HEAD_OF_AUTHORITY), null, null, null, null, null, null,
-                null, null));
+        Procedure twoSteps = ProcedurePreset.DAGESTAN_MINSTROY
+                .procedure()
+                .overriddenBy(new Procedure(
+                        null,
+                        null,
+                        List.of(ProcedureStep.DIVISION_HEAD, ProcedureStep.HEAD_OF_AUTHORITY),
+                        null,
+                        null,
+                        null,
+                        null,
+                        null,
+                        null,
+                        null,
+                        null));
         List<Object> given = new ArrayList<>();
         given.add(new RegisterCreated(REGISTER, AUTHORITY, ZONE, 10, TEMPLATE, null, ADMIN, CREATED_AT, twoSteps));
         given.addAll(register().subList(1, register().size()));
         given.add(member(HEAD, MemberRole.HEAD_OF_AUTHORITY, null)); // the head of the division is also the minister
-        given.add(new ChangeInitiated(REGISTER, "c-1", ChangeKind.REMOVE, PHONE_ID, PHONE, null,
-                ChangeReason.TOUCHPOINT_EXCLUDED, null, LICENSING, SPECIALIST, INITIATED_AT, twoSteps.chain()));
+        given.add(new ChangeInitiated(
+                REGISTER,
+                "c-1",
+                ChangeKind.REMOVE,
+                PHONE_ID,
+                PHONE,
+                null,
+                ChangeReason.TOUCHPOINT_EXCLUDED,
+                null,
+                LICENSING,
+                SPECIALIST,
+                INITIATED_AT,
+                twoSteps.chain()));
         given.add(new DivisionApproved(REGISTER, "c-1", null, null, HEAD, DIVISION_APPROVED_AT));
         fixture.given(given)
                 .when(new ApproveStepCommand(REGISTER, "c-1", "Утверждаю", null, HEAD, STEP_AT))

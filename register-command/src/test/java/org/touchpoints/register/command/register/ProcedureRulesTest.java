@@ -51,10 +51,10 @@ class ProcedureRulesTest {
     @Test
     void registerCreatedWithAProcedureRecordsItWhole() {
         fixture.givenNoPriorActivity()
-                .when(new CreateRegisterCommand(REGISTER, AUTHORITY, "Asia/Novosibirsk", 5, TEMPLATE, null, ADMIN,
-                        CREATED_AT, novosibirsk()))
-                .expectEvents(new RegisterCreated(REGISTER, AUTHORITY, "Asia/Novosibirsk", 5, TEMPLATE, null, ADMIN,
-                        CREATED_AT, novosibirsk()));
+                .when(new CreateRegisterCommand(
+                        REGISTER, AUTHORITY, "Asia/Novosibirsk", 5, TEMPLATE, null, ADMIN, CREATED_AT, novosibirsk()))
+                .expectEvents(new RegisterCreated(
+                        REGISTER, AUTHORITY, "Asia/Novosibirsk", 5, TEMPLATE, null, ADMIN, CREATED_AT, novosibirsk()));
     }
 
     @Test
@@ -73,45 +73,95 @@ class ProcedureRulesTest {
 
     @Test
     void stepsEachAtMostOnce() {
-        refused(with(new Procedure(null, null, List.of(ProcedureStep.DEPUTY, ProcedureStep.DEPUTY), null, null, null,
-                null, null, null, null, null)), "procedure.approvalSteps");
+        refused(
+                with(new Procedure(
+                        null,
+                        null,
+                        List.of(ProcedureStep.DEPUTY, ProcedureStep.DEPUTY),
+                        null,
+                        null,
+                        null,
+                        null,
+                        null,
+                        null,
+                        null,
+                        null)),
+                "procedure.approvalSteps");
     }
 
     @Test
     void deadlineIsOneToThirtyWorkingDays() {
-        refused(with(new Procedure(null, null, null, null, 31, null, null, null, null, null, null)),
+        refused(
+                with(new Procedure(null, null, null, null, 31, null, null, null, null, null, null)),
                 "procedure.deadlineWorkingDays");
     }
 
     @Test
     void deadlineFromAnActOnlyWhereOneIsRequired() {
-        refused(with(new Procedure(null, null, null, ApprovalActMode.OPTIONAL, null, DeadlineFrom.APPROVAL_ACT, null,
-                null, null, null, null)), "procedure.deadlineFrom");
+        refused(
+                with(new Procedure(
+                        null,
+                        null,
+                        null,
+                        ApprovalActMode.OPTIONAL,
+                        null,
+                        DeadlineFrom.APPROVAL_ACT,
+                        null,
+                        null,
+                        null,
+                        null,
+                        null)),
+                "procedure.deadlineFrom");
     }
 
     @Test
     void annualReviewDateIsARealDay() {
-        refused(with(new Procedure(null, null, null, null, null, null, "02-30", null, null, null, null)),
+        refused(
+                with(new Procedure(null, null, null, null, null, null, "02-30", null, null, null, null)),
                 "procedure.annualReviewBy");
     }
 
     @Test
     void needsHaveDistinctCodes() {
-        refused(with(new Procedure(null, null, null, null, null, null, null,
-                List.of(new Need(1, "Получение информации"), new Need(1, "Получение консультации")), null, null, null)),
+        refused(
+                with(new Procedure(
+                        null,
+                        null,
+                        null,
+                        null,
+                        null,
+                        null,
+                        null,
+                        List.of(new Need(1, "Получение информации"), new Need(1, "Получение консультации")),
+                        null,
+                        null,
+                        null)),
                 "procedure.needs[1].code");
     }
 
     @Test
     void needsAreNotEmpty() {
-        refused(with(new Procedure(null, null, null, null, null, null, null, List.of(), null, null, null)),
+        refused(
+                with(new Procedure(null, null, null, null, null, null, null, List.of(), null, null, null)),
                 "procedure.needs");
     }
 
     @Test
     void touchpointTypeHasAChannel() {
-        refused(with(new Procedure(null, null, null, null, null, null, null, null, null, null,
-                List.of(new TouchpointType("phone", "Телефонная связь", null)))), "procedure.touchpointTypes[0].channel");
+        refused(
+                with(new Procedure(
+                        null,
+                        null,
+                        null,
+                        null,
+                        null,
+                        null,
+                        null,
+                        null,
+                        null,
+                        null,
+                        List.of(new TouchpointType("phone", "Телефонная связь", null)))),
+                "procedure.touchpointTypes[0].channel");
     }
 
     private static Procedure headers(List<String> headers) {
@@ -126,36 +176,52 @@ class ProcedureRulesTest {
 
     @Test
     void columnHeaderIsNotBlank() {
-        refused(headers(List.of("№", " ", "Процесс", "Точка", "Взаимодействие", "Особенности")),
+        refused(
+                headers(List.of("№", " ", "Процесс", "Точка", "Взаимодействие", "Особенности")),
                 "procedure.columnHeaders[1]");
     }
 
     @Test
     void columnHeaderIsAtMostTwoHundredCharacters() {
-        refused(headers(List.of("№", "Н".repeat(201), "Процесс", "Точка", "Взаимодействие", "Особенности")),
+        refused(
+                headers(List.of("№", "Н".repeat(201), "Процесс", "Точка", "Взаимодействие", "Особенности")),
                 "procedure.columnHeaders[1]");
     }
 
     @Test
     void columnHeaderHasNoControlCharacters() {
-        refused(headers(List.of("№", "Направление", "Процесс\u0007", "Точка", "Взаимодействие", "Особенности")),
+        refused(
+                headers(List.of("№", "Направление", "Процесс\u0007", "Точка", "Взаимодействие", "Особенности")),
                 "procedure.columnHeaders[2]");
     }
 
     @Test
     void columnHeadersAreCheckedAgainstTheTemplateOfANewRegister() {
         fixture.givenNoPriorActivity()
-                .when(new CreateRegisterCommand(REGISTER, AUTHORITY, "Asia/Novosibirsk", 5,
-                        org.touchpoints.register.api.row.Template.FIVE_COLUMN, null, ADMIN, CREATED_AT, novosibirsk()))
+                .when(new CreateRegisterCommand(
+                        REGISTER,
+                        AUTHORITY,
+                        "Asia/Novosibirsk",
+                        5,
+                        org.touchpoints.register.api.row.Template.FIVE_COLUMN,
+                        null,
+                        ADMIN,
+                        CREATED_AT,
+                        novosibirsk()))
                 .expectException(fieldError("procedure.columnHeaders"))
                 .expectExceptionMessage(rule("registerSettingsAreValid"));
     }
 
     @Test
     void novosibirskCarriesTheColumnHeadersOfItsSection13() {
-        org.assertj.core.api.Assertions.assertThat(novosibirsk().columnHeaders()).containsExactly(
-                "Номер группы процессов", "Наименование группы процессов", "Наименование конкретного процесса",
-                "Точка взаимодействия", "Осуществляемое взаимодействие с клиентом", "Особенности взаимодействия с клиентом");
+        org.assertj.core.api.Assertions.assertThat(novosibirsk().columnHeaders())
+                .containsExactly(
+                        "Номер группы процессов",
+                        "Наименование группы процессов",
+                        "Наименование конкретного процесса",
+                        "Точка взаимодействия",
+                        "Осуществляемое взаимодействие с клиентом",
+                        "Особенности взаимодействия с клиентом");
         fixture.given(register())
                 .when(new ChangeProcedureCommand(REGISTER, novosibirsk(), ADMIN, DEPUTY_APPROVED_AT))
                 .expectEvents(new ProcedureChanged(REGISTER, novosibirsk(), ADMIN, DEPUTY_APPROVED_AT));
@@ -168,15 +234,18 @@ class ProcedureRulesTest {
 
     @Test
     void initiatorsAreNamed() {
-        refused(with(new Procedure(null, List.of(), null, null, null, null, null, null, null, null, null)),
+        refused(
+                with(new Procedure(null, List.of(), null, null, null, null, null, null, null, null, null)),
                 "procedure.initiators");
     }
 
     @Test
     void phoneTypesOfThePresetsAreOffline() {
         for (ProcedurePreset preset : ProcedurePreset.values()) {
-            preset.procedure().touchpointTypes().stream().filter(t -> t.code().equals("phone"))
-                    .forEach(t -> org.assertj.core.api.Assertions.assertThat(t.channel()).isEqualTo(Channel.OFFLINE));
+            preset.procedure().touchpointTypes().stream()
+                    .filter(t -> t.code().equals("phone"))
+                    .forEach(t -> org.assertj.core.api.Assertions.assertThat(t.channel())
+                            .isEqualTo(Channel.OFFLINE));
         }
     }
 
@@ -184,7 +253,8 @@ class ProcedureRulesTest {
     void everyPresetIsAValidProcedure() {
         for (ProcedurePreset preset : ProcedurePreset.values()) {
             org.assertj.core.api.Assertions.assertThat(ProcedureRules.procedureIsValid(preset.procedure(), "procedure"))
-                    .as(preset.name()).isEmpty();
+                    .as(preset.name())
+                    .isEmpty();
         }
     }
 

@@ -38,7 +38,9 @@ class PublicationDueTest {
     }
 
     private static String fingerprint(int year, String region) {
-        return CALENDAR.version(region, LocalDate.of(year, 1, 1), LocalDate.of(year, 1, 2)).split(",")[0].split("@")[1];
+        return CALENDAR.version(region, LocalDate.of(year, 1, 1), LocalDate.of(year, 1, 2))
+                .split(",")[0]
+                .split("@")[1];
     }
 
     private static ApproveByDeputyCommand deputyApprovalAt(Instant at) {
@@ -60,14 +62,14 @@ class PublicationDueTest {
     @Test
     void theDeputysApprovalRecordsTheDueDateItCountedAndAnswersWithIt() {
         // approved Wed 06.03.2024 in Moscow: 07, (08 a holiday) 11, 12, 13, 14, 15, 18, 19, 20, 21.03
-        PublicationDue due = new PublicationDue(LocalDate.of(2024, 3, 6), 10, LocalDate.of(2024, 3, 21), null, null, null,
-                FEDERAL_2024);
+        PublicationDue due = new PublicationDue(
+                LocalDate.of(2024, 3, 6), 10, LocalDate.of(2024, 3, 21), null, null, null, FEDERAL_2024);
         fixture.given(awaitingTheDeputy(created()))
                 .when(deputyApproval("c-portal"))
-                .expectEvents(new DeputyApproved(REGISTER, "c-portal", null, null, null, null, DEPUTY, DEPUTY_APPROVED_AT,
-                        due))
-                .expectResultMessagePayload(new DeputyApprovalResult("c-portal", ChangeStatus.APPROVED,
-                        DEPUTY_APPROVED_AT, null, due));
+                .expectEvents(new DeputyApproved(
+                        REGISTER, "c-portal", null, null, null, null, DEPUTY, DEPUTY_APPROVED_AT, due))
+                .expectResultMessagePayload(
+                        new DeputyApprovalResult("c-portal", ChangeStatus.APPROVED, DEPUTY_APPROVED_AT, null, due));
     }
 
     @Test
@@ -75,9 +77,23 @@ class PublicationDueTest {
         // 21:30 UTC on Thu 07.03.2024 is Fri 08.03 (a holiday) in Moscow: the count starts on Mon 11.03
         fixture.given(awaitingTheDeputy(created()))
                 .when(deputyApprovalAt(Instant.parse("2024-03-07T21:30:00Z")))
-                .expectEvents(new DeputyApproved(REGISTER, "c-portal", null, null, null, null, DEPUTY,
-                        Instant.parse("2024-03-07T21:30:00Z"), new PublicationDue(LocalDate.of(2024, 3, 8), 10,
-                        LocalDate.of(2024, 3, 22), null, null, null, FEDERAL_2024)));
+                .expectEvents(new DeputyApproved(
+                        REGISTER,
+                        "c-portal",
+                        null,
+                        null,
+                        null,
+                        null,
+                        DEPUTY,
+                        Instant.parse("2024-03-07T21:30:00Z"),
+                        new PublicationDue(
+                                LocalDate.of(2024, 3, 8),
+                                10,
+                                LocalDate.of(2024, 3, 22),
+                                null,
+                                null,
+                                null,
+                                FEDERAL_2024)));
     }
 
     @Test
@@ -86,10 +102,26 @@ class PublicationDueTest {
         Instant at = Instant.parse("2024-04-08T07:00:00Z");
         fixture.given(awaitingTheDeputy(inRegion("RU-DA")))
                 .when(deputyApprovalAt(at))
-                .expectEvents(new DeputyApproved(REGISTER, "c-portal", null, null, null, null, DEPUTY, at,
-                        new PublicationDue(LocalDate.of(2024, 4, 8), 10, LocalDate.of(2024, 4, 25), null, null, null,
-                                FEDERAL_2024 + ",region/RU-DA/2024@" + CALENDAR.version("RU-DA", LocalDate.of(2024, 1, 1),
-                                        LocalDate.of(2024, 1, 2)).split(",")[1].split("@")[1])));
+                .expectEvents(new DeputyApproved(
+                        REGISTER,
+                        "c-portal",
+                        null,
+                        null,
+                        null,
+                        null,
+                        DEPUTY,
+                        at,
+                        new PublicationDue(
+                                LocalDate.of(2024, 4, 8),
+                                10,
+                                LocalDate.of(2024, 4, 25),
+                                null,
+                                null,
+                                null,
+                                FEDERAL_2024 + ",region/RU-DA/2024@"
+                                        + CALENDAR.version("RU-DA", LocalDate.of(2024, 1, 1), LocalDate.of(2024, 1, 2))
+                                                .split(",")[1]
+                                                .split("@")[1])));
     }
 
     @Test
@@ -98,8 +130,22 @@ class PublicationDueTest {
         Instant at = Instant.parse("2024-04-08T07:00:00Z");
         fixture.given(awaitingTheDeputy(created()))
                 .when(deputyApprovalAt(at))
-                .expectEvents(new DeputyApproved(REGISTER, "c-portal", null, null, null, null, DEPUTY, at,
-                        new PublicationDue(LocalDate.of(2024, 4, 8), 10, LocalDate.of(2024, 4, 22), null, null, null,
+                .expectEvents(new DeputyApproved(
+                        REGISTER,
+                        "c-portal",
+                        null,
+                        null,
+                        null,
+                        null,
+                        DEPUTY,
+                        at,
+                        new PublicationDue(
+                                LocalDate.of(2024, 4, 8),
+                                10,
+                                LocalDate.of(2024, 4, 22),
+                                null,
+                                null,
+                                null,
                                 FEDERAL_2024)));
     }
 
@@ -109,11 +155,26 @@ class PublicationDueTest {
         Instant at = Instant.parse("2026-12-28T09:00:00Z");
         fixture.given(awaitingTheDeputy(created()))
                 .when(deputyApprovalAt(at))
-                .expectEvents(new DeputyApproved(REGISTER, "c-portal", null, null, null, null, DEPUTY, at,
-                        new PublicationDue(LocalDate.of(2026, 12, 28), 10, null, null,
-                                "Срок публикации не рассчитан: " + new org.touchpoints.register.platform.calendar
-                                        .CalendarYearMissingException(2027).getMessage(),
-                                "нет календаря на 2027 год", "federal/2026@" + fingerprint(2026, null))));
+                .expectEvents(new DeputyApproved(
+                        REGISTER,
+                        "c-portal",
+                        null,
+                        null,
+                        null,
+                        null,
+                        DEPUTY,
+                        at,
+                        new PublicationDue(
+                                LocalDate.of(2026, 12, 28),
+                                10,
+                                null,
+                                null,
+                                "Срок публикации не рассчитан: "
+                                        + new org.touchpoints.register.platform.calendar.CalendarYearMissingException(
+                                                        2027)
+                                                .getMessage(),
+                                "нет календаря на 2027 год",
+                                "federal/2026@" + fingerprint(2026, null))));
     }
 
     // ---- the deadline watcher names no date: the register's own is the rule's ----
@@ -121,10 +182,11 @@ class PublicationDueTest {
     @Test
     void aMissedDeadlineIsRecordedAgainstTheRecordedDueDate() {
         Instant after = Instant.parse("2024-03-22T07:00:00Z"); // the day after 21.03.2024
-        fixture.given(registerAnd(addInitiated("c-portal", PORTAL), divisionApproved("c-portal"),
-                        deputyApproved("c-portal")))
+        fixture.given(registerAnd(
+                        addInitiated("c-portal", PORTAL), divisionApproved("c-portal"), deputyApproved("c-portal")))
                 .when(new RecordMissedDeadlineCommand(REGISTER, "c-portal", SYSTEM, after))
-                .expectEvents(new PublicationDeadlineMissed(REGISTER, "c-portal", LocalDate.of(2024, 3, 21), SYSTEM, after))
+                .expectEvents(
+                        new PublicationDeadlineMissed(REGISTER, "c-portal", LocalDate.of(2024, 3, 21), SYSTEM, after))
                 .expectResultMessagePayload(true);
     }
 
@@ -132,8 +194,8 @@ class PublicationDueTest {
     void aWatcherThatBelievesTheDeadlineIsOverCannotRecordItBeforeTheRecordedDueDate() {
         // a read model (or a forged request) taking 11.03 for the due date: the register knows it is 21.03
         Instant onTheDueDate = Instant.parse("2024-03-21T20:00:00Z"); // 23:00 in Moscow, still 21.03
-        fixture.given(registerAnd(addInitiated("c-portal", PORTAL), divisionApproved("c-portal"),
-                        deputyApproved("c-portal")))
+        fixture.given(registerAnd(
+                        addInitiated("c-portal", PORTAL), divisionApproved("c-portal"), deputyApproved("c-portal")))
                 .when(new RecordMissedDeadlineCommand(REGISTER, "c-portal", SYSTEM, onTheDueDate))
                 .expectException(RuleViolatedException.class)
                 .expectExceptionMessage(rule("deadlineMissedOnlyByAnUnpublishedApprovedChangeAfterItsDueDate"))
@@ -144,10 +206,26 @@ class PublicationDueTest {
     void aDueDateTheCalendarCouldNotCountIsNeverMissed() {
         Instant at = Instant.parse("2026-12-28T09:00:00Z");
         List<Object> events = awaitingTheDeputy(created());
-        events.add(new DeputyApproved(REGISTER, "c-portal", null, null, null, null, DEPUTY, at,
-                new PublicationDue(LocalDate.of(2026, 12, 28), 10, null, null, "Срок публикации не рассчитан", "нет календаря на 2027 год", null)));
+        events.add(new DeputyApproved(
+                REGISTER,
+                "c-portal",
+                null,
+                null,
+                null,
+                null,
+                DEPUTY,
+                at,
+                new PublicationDue(
+                        LocalDate.of(2026, 12, 28),
+                        10,
+                        null,
+                        null,
+                        "Срок публикации не рассчитан",
+                        "нет календаря на 2027 год",
+                        null)));
         fixture.given(events)
-                .when(new RecordMissedDeadlineCommand(REGISTER, "c-portal", SYSTEM, Instant.parse("2027-06-01T09:00:00Z")))
+                .when(new RecordMissedDeadlineCommand(
+                        REGISTER, "c-portal", SYSTEM, Instant.parse("2027-06-01T09:00:00Z")))
                 .expectException(RuleViolatedException.class)
                 .expectNoEvents();
     }
@@ -156,10 +234,13 @@ class PublicationDueTest {
     void anApprovalRecordedBeforeDueDatesWereRecordedKeepsTheDateCountedFromItsOwnDates() {
         // the old shape: no due date in the event; counted from 06.03.2024 by the same rule
         Instant after = Instant.parse("2024-03-22T07:00:00Z");
-        fixture.given(registerAnd(addInitiated("c-portal", PORTAL), divisionApproved("c-portal"),
+        fixture.given(registerAnd(
+                        addInitiated("c-portal", PORTAL),
+                        divisionApproved("c-portal"),
                         new DeputyApproved(REGISTER, "c-portal", null, null, null, null, DEPUTY, DEPUTY_APPROVED_AT)))
                 .when(new RecordMissedDeadlineCommand(REGISTER, "c-portal", SYSTEM, after))
-                .expectEvents(new PublicationDeadlineMissed(REGISTER, "c-portal", LocalDate.of(2024, 3, 21), SYSTEM, after));
+                .expectEvents(
+                        new PublicationDeadlineMissed(REGISTER, "c-portal", LocalDate.of(2024, 3, 21), SYSTEM, after));
     }
 
     // ---- a year loaded later: the count is recorded, the approval stays as it was ----
@@ -173,7 +254,15 @@ class PublicationDueTest {
     private static List<Object> approvedWithoutADueDate() {
         Instant at = Instant.parse("2026-12-28T09:00:00Z");
         List<Object> events = awaitingTheDeputy(created());
-        events.add(new DeputyApproved(REGISTER, "c-portal", null, null, null, null, DEPUTY, at,
+        events.add(new DeputyApproved(
+                REGISTER,
+                "c-portal",
+                null,
+                null,
+                null,
+                null,
+                DEPUTY,
+                at,
                 CALENDAR.publicationDue(LocalDate.of(2026, 12, 28), 10, null)));
         return events;
     }
@@ -182,16 +271,27 @@ class PublicationDueTest {
     void aYearLoadedLaterIsCountedAndRecordedAsItsOwnEvent() {
         ProductionCalendar with2027 = ProductionCalendar.bundled();
         with2027.load(YEAR_2027);
-        FixtureConfiguration<Register> later = new org.axonframework.test.aggregate.AggregateTestFixture<>(Register.class);
+        FixtureConfiguration<Register> later =
+                new org.axonframework.test.aggregate.AggregateTestFixture<>(Register.class);
         later.setReportIllegalStateChange(false);
         later.registerInjectableResource(with2027);
         Instant at = Instant.parse("2027-01-11T09:00:00Z");
         // from 28.12.2026: 29, 30, (31 off) 2027: (01, 04–08 off) 11, 12, 13, 14, 15, 18, 19, 20.01
         later.given(approvedWithoutADueDate())
                 .when(new CountDueDateCommand(REGISTER, "c-portal", SYSTEM, at))
-                .expectEvents(new DueDateCounted(REGISTER, "c-portal", new PublicationDue(LocalDate.of(2026, 12, 28), 10,
-                        LocalDate.of(2027, 1, 20), null, null, null,
-                        with2027.version(null, LocalDate.of(2026, 12, 28), LocalDate.of(2027, 1, 20))), SYSTEM, at))
+                .expectEvents(new DueDateCounted(
+                        REGISTER,
+                        "c-portal",
+                        new PublicationDue(
+                                LocalDate.of(2026, 12, 28),
+                                10,
+                                LocalDate.of(2027, 1, 20),
+                                null,
+                                null,
+                                null,
+                                with2027.version(null, LocalDate.of(2026, 12, 28), LocalDate.of(2027, 1, 20))),
+                        SYSTEM,
+                        at))
                 .expectResultMessagePayload(true);
     }
 
@@ -205,8 +305,8 @@ class PublicationDueTest {
 
     @Test
     void aDueDateCountedOnceIsNeverCountedAgain() {
-        fixture.given(registerAnd(addInitiated("c-portal", PORTAL), divisionApproved("c-portal"),
-                        deputyApproved("c-portal")))
+        fixture.given(registerAnd(
+                        addInitiated("c-portal", PORTAL), divisionApproved("c-portal"), deputyApproved("c-portal")))
                 .when(new CountDueDateCommand(REGISTER, "c-portal", SYSTEM, Instant.parse("2024-03-12T09:00:00Z")))
                 .expectNoEvents()
                 .expectResultMessagePayload(false);

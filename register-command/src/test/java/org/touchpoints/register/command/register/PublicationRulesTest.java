@@ -46,9 +46,17 @@ class PublicationRulesTest {
         fixture.given(register())
                 .andGiven(approved(addInitiated("c-portal", PORTAL)))
                 .when(publishAt("  " + URL + " ", yesterday))
-                .expectEvents(new Published(REGISTER, 1, URL, yesterday, List.of("c-portal"),
+                .expectEvents(new Published(
+                        REGISTER,
+                        1,
+                        URL,
+                        yesterday,
+                        List.of("c-portal"),
                         sha256(row(SITE_ID, SITE), row(PHONE_ID, PHONE), row(MAIL_ID, MAIL), row("c-portal", PORTAL)),
-                        null, null, PUBLISHER, PUBLISHED_AT));
+                        null,
+                        null,
+                        PUBLISHER,
+                        PUBLISHED_AT));
     }
 
     @Test
@@ -56,8 +64,8 @@ class PublicationRulesTest {
         Instant ahead = PUBLISHED_AT.plus(Duration.ofMinutes(4));
         fixture.given(register())
                 .when(publishAt(URL, ahead))
-                .expectEvents(new Published(REGISTER, 1, URL, ahead, List.of(), importedSha256(), null, null, PUBLISHER,
-                        PUBLISHED_AT));
+                .expectEvents(new Published(
+                        REGISTER, 1, URL, ahead, List.of(), importedSha256(), null, null, PUBLISHER, PUBLISHED_AT));
     }
 
     @Test
@@ -65,22 +73,30 @@ class PublicationRulesTest {
         fixture.given(register())
                 .andGiven(approved(removeInitiated("c-phone-out", PHONE_ID, PHONE)))
                 .when(publishAt(URL, DEPUTY_APPROVED_AT))
-                .expectEvents(new Published(REGISTER, 1, URL, DEPUTY_APPROVED_AT, List.of("c-phone-out"),
-                        sha256(row(SITE_ID, SITE), row(MAIL_ID, MAIL)), null, null, PUBLISHER, PUBLISHED_AT));
+                .expectEvents(new Published(
+                        REGISTER,
+                        1,
+                        URL,
+                        DEPUTY_APPROVED_AT,
+                        List.of("c-phone-out"),
+                        sha256(row(SITE_ID, SITE), row(MAIL_ID, MAIL)),
+                        null,
+                        null,
+                        PUBLISHER,
+                        PUBLISHED_AT));
     }
 
     @Test
     void fiveColumnRegisterIsHashedInItsOwnTemplate() {
         List<Object> fiveColumn = register().stream()
                 .map(e -> e instanceof RegisterCreated
-                        ? new RegisterCreated(REGISTER, AUTHORITY, ZONE, 10, Template.FIVE_COLUMN, null, ADMIN, CREATED_AT)
+                        ? new RegisterCreated(
+                                REGISTER, AUTHORITY, ZONE, 10, Template.FIVE_COLUMN, null, ADMIN, CREATED_AT)
                         : e)
                 .toList();
-        String sha = RegisterCsv.sha256(RegisterCsv.render(Template.FIVE_COLUMN,
-                List.of(row(SITE_ID, SITE), row(PHONE_ID, PHONE), row(MAIL_ID, MAIL))));
-        fixture.given(fiveColumn)
-                .when(publish())
-                .expectEvents(published(1, List.of(), sha, null));
+        String sha = RegisterCsv.sha256(RegisterCsv.render(
+                Template.FIVE_COLUMN, List.of(row(SITE_ID, SITE), row(PHONE_ID, PHONE), row(MAIL_ID, MAIL))));
+        fixture.given(fiveColumn).when(publish()).expectEvents(published(1, List.of(), sha, null));
     }
 
     // ---- samePublicationIdSamePublication: a client's retry ----
@@ -89,8 +105,17 @@ class PublicationRulesTest {
     void publicationRecordsTheClientsPublicationId() {
         fixture.given(register())
                 .when(new PublishCommand(REGISTER, "pub-1", URL, null, null, PUBLISHER, PUBLISHED_AT))
-                .expectEvents(new Published(REGISTER, 1, URL, PUBLISHED_AT, List.of(), importedSha256(), null, "pub-1",
-                        PUBLISHER, PUBLISHED_AT));
+                .expectEvents(new Published(
+                        REGISTER,
+                        1,
+                        URL,
+                        PUBLISHED_AT,
+                        List.of(),
+                        importedSha256(),
+                        null,
+                        "pub-1",
+                        PUBLISHER,
+                        PUBLISHED_AT));
     }
 
     @Test
@@ -99,7 +124,16 @@ class PublicationRulesTest {
         String sha = sha256(row(SITE_ID, SITE), row(PHONE_ID, PHONE), row(MAIL_ID, MAIL), row("c-portal", PORTAL));
         fixture.given(register())
                 .andGiven(approved(addInitiated("c-portal", PORTAL)))
-                .andGiven(new Published(REGISTER, 1, URL, PUBLISHED_AT, List.of("c-portal"), sha, null, "pub-1", PUBLISHER,
+                .andGiven(new Published(
+                        REGISTER,
+                        1,
+                        URL,
+                        PUBLISHED_AT,
+                        List.of("c-portal"),
+                        sha,
+                        null,
+                        "pub-1",
+                        PUBLISHER,
                         PUBLISHED_AT))
                 .andGiven(approved(removeInitiated("c-phone-out", PHONE_ID, PHONE)))
                 .when(new PublishCommand(REGISTER, "pub-1", URL, null, 11L, PUBLISHER, PUBLISHED_AT.plusSeconds(30)))
@@ -110,11 +144,20 @@ class PublicationRulesTest {
     @Test
     void publicationIdUsedForAnotherPublicationIsRefused() {
         fixture.given(register())
-                .andGiven(new Published(REGISTER, 1, URL, PUBLISHED_AT, List.of(), importedSha256(), null, "pub-1",
-                        PUBLISHER, PUBLISHED_AT))
-                .andGiven(approved(addInitiated("c-portal", PORTAL)))
-                .when(new PublishCommand(REGISTER, "pub-1", "https://example.gov.ru/other", null, null, PUBLISHER,
+                .andGiven(new Published(
+                        REGISTER,
+                        1,
+                        URL,
+                        PUBLISHED_AT,
+                        List.of(),
+                        importedSha256(),
+                        null,
+                        "pub-1",
+                        PUBLISHER,
                         PUBLISHED_AT))
+                .andGiven(approved(addInitiated("c-portal", PORTAL)))
+                .when(new PublishCommand(
+                        REGISTER, "pub-1", "https://example.gov.ru/other", null, null, PUBLISHER, PUBLISHED_AT))
                 .expectException(RuleViolatedException.class)
                 .expectExceptionMessage(rule("samePublicationIdSamePublication"))
                 .expectNoEvents();
@@ -205,8 +248,10 @@ class PublicationRulesTest {
 
     @Test
     void changesStillInTheChainAreNothingToPublish() {
-        fixture.given(registerAnd(published(1, List.of(), importedSha256(), null),
-                        addInitiated("c-portal", PORTAL), divisionApproved("c-portal")))
+        fixture.given(registerAnd(
+                        published(1, List.of(), importedSha256(), null),
+                        addInitiated("c-portal", PORTAL),
+                        divisionApproved("c-portal")))
                 .when(publish())
                 .expectException(RuleViolatedException.class)
                 .expectExceptionMessage(rule("somethingToPublish"))

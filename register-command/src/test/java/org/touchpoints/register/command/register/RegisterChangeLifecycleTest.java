@@ -52,27 +52,42 @@ class RegisterChangeLifecycleTest {
         fixture.given(registerAnd(addInitiated("c-portal", PORTAL), divisionApproved("c-portal")))
                 .when(deputyApproval("c-portal"))
                 .expectEvents(deputyApproved("c-portal"))
-                .expectResultMessagePayload(new DeputyApprovalResult("c-portal", ChangeStatus.APPROVED,
-                        DEPUTY_APPROVED_AT, null, DUE_OF_DEPUTY_APPROVAL));
+                .expectResultMessagePayload(new DeputyApprovalResult(
+                        "c-portal", ChangeStatus.APPROVED, DEPUTY_APPROVED_AT, null, DUE_OF_DEPUTY_APPROVAL));
     }
 
     @Test
     void deputyApprovesByAnOrderWithItsNumberAndDate() {
         LocalDate orderDate = LocalDate.of(2024, 3, 6);
         fixture.given(registerAnd(addInitiated("c-portal", PORTAL), divisionApproved("c-portal")))
-                .when(new ApproveByDeputyCommand(REGISTER, "c-portal", "  Согласовано  ", "  № 45-од ", orderDate, null,
-                        DEPUTY, DEPUTY_APPROVED_AT))
-                .expectEvents(new DeputyApproved(REGISTER, "c-portal", "Согласовано", "№ 45-од", orderDate, null, DEPUTY,
-                        DEPUTY_APPROVED_AT, DUE_OF_DEPUTY_APPROVAL))
-                .expectResultMessagePayload(new DeputyApprovalResult("c-portal", ChangeStatus.APPROVED,
-                        DEPUTY_APPROVED_AT, orderDate, DUE_OF_DEPUTY_APPROVAL));
+                .when(new ApproveByDeputyCommand(
+                        REGISTER,
+                        "c-portal",
+                        "  Согласовано  ",
+                        "  № 45-од ",
+                        orderDate,
+                        null,
+                        DEPUTY,
+                        DEPUTY_APPROVED_AT))
+                .expectEvents(new DeputyApproved(
+                        REGISTER,
+                        "c-portal",
+                        "Согласовано",
+                        "№ 45-од",
+                        orderDate,
+                        null,
+                        DEPUTY,
+                        DEPUTY_APPROVED_AT,
+                        DUE_OF_DEPUTY_APPROVAL))
+                .expectResultMessagePayload(new DeputyApprovalResult(
+                        "c-portal", ChangeStatus.APPROVED, DEPUTY_APPROVED_AT, orderDate, DUE_OF_DEPUTY_APPROVAL));
     }
 
     @Test
     void publisherPublishesTheApprovedAdditionAsTheFirstVersion() {
         String sha = sha256(row(SITE_ID, SITE), row(PHONE_ID, PHONE), row(MAIL_ID, MAIL), row("c-portal", PORTAL));
-        fixture.given(registerAnd(addInitiated("c-portal", PORTAL), divisionApproved("c-portal"),
-                        deputyApproved("c-portal")))
+        fixture.given(registerAnd(
+                        addInitiated("c-portal", PORTAL), divisionApproved("c-portal"), deputyApproved("c-portal")))
                 .when(publish())
                 .expectEvents(published(1, List.of("c-portal"), sha, null))
                 .expectResultMessagePayload(new PublicationResult(1, List.of("c-portal"), sha));
@@ -82,8 +97,8 @@ class RegisterChangeLifecycleTest {
     void wholeChainFromInitiationToPublicationRecordsEveryStep() {
         String sha = sha256(row(SITE_ID, SITE), row(PHONE_ID, PHONE), row(MAIL_ID, MAIL), row("c-portal", PORTAL));
         fixture.given(register())
-                .andGivenCommands(add("c-portal", PORTAL_DRAFT), divisionApproval("c-portal"),
-                        deputyApproval("c-portal"))
+                .andGivenCommands(
+                        add("c-portal", PORTAL_DRAFT), divisionApproval("c-portal"), deputyApproval("c-portal"))
                 .when(publish())
                 .expectEvents(published(1, List.of("c-portal"), sha, null));
     }
@@ -113,8 +128,8 @@ class RegisterChangeLifecycleTest {
     @Test
     void approvedEditKeepsTheRowsPositionInTheRegister() {
         // the phone row stays before the row added after it: an edit does not move a row to the end
-        String sha = sha256(row(SITE_ID, SITE), row(PHONE_ID, PHONE_EDITED), row(MAIL_ID, MAIL),
-                row("c-portal", PORTAL));
+        String sha =
+                sha256(row(SITE_ID, SITE), row(PHONE_ID, PHONE_EDITED), row(MAIL_ID, MAIL), row("c-portal", PORTAL));
         fixture.given(register())
                 .andGiven(approved(addInitiated("c-portal", PORTAL)))
                 .andGiven(approved(editInitiated("c-phone", PHONE_ID, PHONE, PHONE_EDITED)))
@@ -124,9 +139,15 @@ class RegisterChangeLifecycleTest {
 
     @Test
     void approvedEditOfTheFirstRowStillPublishesItFirst() {
-        RowContent siteEdited = new RowContent(SERVICES, LICENSING_PROCESS,
+        RowContent siteEdited = new RowContent(
+                SERVICES,
+                LICENSING_PROCESS,
                 new Touchpoint("Официальный сайт ГЖИ", Channel.DIGITAL, "https://gzhi.admin-smolensk.ru"),
-                List.of(1), null, "Получение информации", "Взаимодействие в цифровой точке", LICENSING);
+                List.of(1),
+                null,
+                "Получение информации",
+                "Взаимодействие в цифровой точке",
+                LICENSING);
         String kept = sha256(row(SITE_ID, siteEdited), row(PHONE_ID, PHONE), row(MAIL_ID, MAIL));
         fixture.given(register())
                 .andGiven(approved(editInitiated("c-site", SITE_ID, SITE, siteEdited)))
@@ -161,20 +182,41 @@ class RegisterChangeLifecycleTest {
 
     @Test
     void newProcessAddedByAnApprovedChangeBelongsToTheInitiatingDivision() {
-        RowContent newProcess = new RowContent(SERVICES, "Выдача квалификационных аттестатов",
-                new Touchpoint("ЕПГУ", Channel.DIGITAL, null), List.of(4), null,
-                "Представление заявления, обращения, запроса, документов", "Взаимодействие в цифровой точке", LICENSING);
+        RowContent newProcess = new RowContent(
+                SERVICES,
+                "Выдача квалификационных аттестатов",
+                new Touchpoint("ЕПГУ", Channel.DIGITAL, null),
+                List.of(4),
+                null,
+                "Представление заявления, обращения, запроса, документов",
+                "Взаимодействие в цифровой точке",
+                LICENSING);
         fixture.given(register())
                 .andGiven(approved(addInitiated("c-attest", newProcess)))
-                .when(new InitiateChangeCommand(REGISTER, "c-attest-phone", ChangeKind.ADD, null,
+                .when(new InitiateChangeCommand(
+                        REGISTER,
+                        "c-attest-phone",
+                        ChangeKind.ADD,
+                        null,
                         draft("Выдача квалификационных аттестатов", "Телефон", Channel.OFFLINE, 2),
-                        ChangeReason.NEW_TOUCHPOINT, null, null, OTHER_SPECIALIST, INITIATED_AT))
+                        ChangeReason.NEW_TOUCHPOINT,
+                        null,
+                        null,
+                        OTHER_SPECIALIST,
+                        INITIATED_AT))
                 .expectException(RuleViolatedException.class)
                 .expectExceptionMessage(rule("onlyMembersOfTheOwningDivisionInitiate"))
                 .expectNoEvents();
     }
 
     /** The phone row typed back to its imported content. */
-    private static final RowContent PHONE_DRAFT_BACK = new RowContent(SERVICES, LICENSING_PROCESS,
-            new Touchpoint("Телефон", Channel.OFFLINE, "8 (4812) 29-10-71"), List.of(1, 2), null, null, null, null);
+    private static final RowContent PHONE_DRAFT_BACK = new RowContent(
+            SERVICES,
+            LICENSING_PROCESS,
+            new Touchpoint("Телефон", Channel.OFFLINE, "8 (4812) 29-10-71"),
+            List.of(1, 2),
+            null,
+            null,
+            null,
+            null);
 }

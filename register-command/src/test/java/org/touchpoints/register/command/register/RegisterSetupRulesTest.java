@@ -53,18 +53,39 @@ class RegisterSetupRulesTest {
     @Test
     void adminCreatesARegisterWithItsSettings() {
         fixture.givenNoPriorActivity()
-                .when(new CreateRegisterCommand(REGISTER, "  Главное управление  «Государственная жилищная инспекция "
-                        + "Смоленской области» ", ZONE, 10, TEMPLATE, null, ADMIN, CREATED_AT))
+                .when(new CreateRegisterCommand(
+                        REGISTER,
+                        "  Главное управление  «Государственная жилищная инспекция " + "Смоленской области» ",
+                        ZONE,
+                        10,
+                        TEMPLATE,
+                        null,
+                        ADMIN,
+                        CREATED_AT))
                 .expectEvents(created());
     }
 
     @Test
     void registerWithoutAPublicationDeadlineIsCreated() {
         fixture.givenNoPriorActivity()
-                .when(new CreateRegisterCommand("astrakhan-gzhn", "Служба жилищного надзора Астраханской области",
-                        "Europe/Astrakhan", null, Template.FIVE_COLUMN, "RU-AST", ADMIN, CREATED_AT))
-                .expectEvents(new RegisterCreated("astrakhan-gzhn", "Служба жилищного надзора Астраханской области",
-                        "Europe/Astrakhan", null, Template.FIVE_COLUMN, "RU-AST", ADMIN, CREATED_AT));
+                .when(new CreateRegisterCommand(
+                        "astrakhan-gzhn",
+                        "Служба жилищного надзора Астраханской области",
+                        "Europe/Astrakhan",
+                        null,
+                        Template.FIVE_COLUMN,
+                        "RU-AST",
+                        ADMIN,
+                        CREATED_AT))
+                .expectEvents(new RegisterCreated(
+                        "astrakhan-gzhn",
+                        "Служба жилищного надзора Астраханской области",
+                        "Europe/Astrakhan",
+                        null,
+                        Template.FIVE_COLUMN,
+                        "RU-AST",
+                        ADMIN,
+                        CREATED_AT));
     }
 
     @Test
@@ -132,24 +153,29 @@ class RegisterSetupRulesTest {
     void adminDefinesADivisionWithTheProcessesItOwns() {
         fixture.given(created())
                 .when(define(LICENSING, " Отдел  лицензирования ", List.of("  " + LICENSING_PROCESS + "  ")))
-                .expectEvents(new DivisionDefined(REGISTER, LICENSING, LICENSING_NAME, List.of(LICENSING_PROCESS),
-                        ADMIN, CREATED_AT));
+                .expectEvents(new DivisionDefined(
+                        REGISTER, LICENSING, LICENSING_NAME, List.of(LICENSING_PROCESS), ADMIN, CREATED_AT));
     }
 
     @Test
     void divisionMayBeDefinedAgainWithItsOwnProcess() {
         fixture.given(register())
                 .when(define(LICENSING, "Отдел лицензирования и аттестации", List.of(LICENSING_PROCESS)))
-                .expectEvents(new DivisionDefined(REGISTER, LICENSING, "Отдел лицензирования и аттестации",
-                        List.of(LICENSING_PROCESS), ADMIN, CREATED_AT));
+                .expectEvents(new DivisionDefined(
+                        REGISTER,
+                        LICENSING,
+                        "Отдел лицензирования и аттестации",
+                        List.of(LICENSING_PROCESS),
+                        ADMIN,
+                        CREATED_AT));
     }
 
     @Test
     void divisionWithoutProcessesIsDefined() {
         fixture.given(created())
                 .when(define("it", "Отдел информатизации", null))
-                .expectEvents(new DivisionDefined(REGISTER, "it", "Отдел информатизации", List.of(), ADMIN,
-                        CREATED_AT));
+                .expectEvents(
+                        new DivisionDefined(REGISTER, "it", "Отдел информатизации", List.of(), ADMIN, CREATED_AT));
     }
 
     @Test
@@ -186,7 +212,10 @@ class RegisterSetupRulesTest {
     void processOwnedByAnotherDivisionIsRefused() {
         // the same process name up to case and spaces is the same process
         fixture.given(register())
-                .when(define(APPEALS, APPEALS_NAME, List.of(LICENSING_PROCESS.toUpperCase().replace(" ", "  "))))
+                .when(define(
+                        APPEALS,
+                        APPEALS_NAME,
+                        List.of(LICENSING_PROCESS.toUpperCase().replace(" ", "  "))))
                 .expectException(RuleViolatedException.class)
                 .expectExceptionMessage(rule("oneOwnerPerProcess"))
                 .expectNoEvents();
@@ -196,16 +225,20 @@ class RegisterSetupRulesTest {
 
     @Test
     void adminAssignsASpecialistToADivision() {
-        fixture.given(created(), new DivisionDefined(REGISTER, LICENSING, LICENSING_NAME, List.of(LICENSING_PROCESS),
-                        ADMIN, CREATED_AT))
+        fixture.given(
+                        created(),
+                        new DivisionDefined(
+                                REGISTER, LICENSING, LICENSING_NAME, List.of(LICENSING_PROCESS), ADMIN, CREATED_AT))
                 .when(assign(SPECIALIST, MemberRole.SPECIALIST, LICENSING))
                 .expectEvents(member(SPECIALIST, MemberRole.SPECIALIST, LICENSING));
     }
 
     @Test
     void registerWideRoleIsRecordedWithoutADivision() {
-        fixture.given(created(), new DivisionDefined(REGISTER, LICENSING, LICENSING_NAME, List.of(LICENSING_PROCESS),
-                        ADMIN, CREATED_AT))
+        fixture.given(
+                        created(),
+                        new DivisionDefined(
+                                REGISTER, LICENSING, LICENSING_NAME, List.of(LICENSING_PROCESS), ADMIN, CREATED_AT))
                 .when(assign(DEPUTY, MemberRole.DEPUTY, LICENSING))
                 .expectEvents(new MemberAssigned(REGISTER, DEPUTY, MemberRole.DEPUTY, null, ADMIN, CREATED_AT));
     }
@@ -240,12 +273,24 @@ class RegisterSetupRulesTest {
 
     @Test
     void importRecordsEveryRowNormalisedAndOwnedByItsProcessesDivision() {
-        RowContent typedSite = new RowContent(" " + SERVICES + " ", LICENSING_PROCESS,
+        RowContent typedSite = new RowContent(
+                " " + SERVICES + " ",
+                LICENSING_PROCESS,
                 new Touchpoint(" Официальный  сайт ГЖИ ", Channel.DIGITAL, " https://gzhi.admin-smolensk.ru "),
-                List.of(1, 3), null, null, null, null);
-        RowContent typedMail = new RowContent(APPEALS_DIRECTION, APPEALS_PROCESS,
-                new Touchpoint("Электронная почта", Channel.DIGITAL, "gzhi@admin-smolensk.ru"), List.of(4, 6),
-                null, "Направление обращения и получение ответа", null, null);
+                List.of(1, 3),
+                null,
+                null,
+                null,
+                null);
+        RowContent typedMail = new RowContent(
+                APPEALS_DIRECTION,
+                APPEALS_PROCESS,
+                new Touchpoint("Электронная почта", Channel.DIGITAL, "gzhi@admin-smolensk.ru"),
+                List.of(4, 6),
+                null,
+                "Направление обращения и получение ответа",
+                null,
+                null);
         fixture.given(emptyRegister())
                 .when(importRows(row(SITE_ID, typedSite), row(MAIL_ID, typedMail)))
                 .expectEvents(imported(SITE_ID, SITE), imported(MAIL_ID, MAIL))
@@ -254,17 +299,29 @@ class RegisterSetupRulesTest {
 
     @Test
     void importedRowOfAProcessNoDivisionOwnsHasNoDivision() {
-        RowContent typed = new RowContent(SERVICES, "Выдача квалификационных аттестатов",
-                new Touchpoint("ЕПГУ", Channel.DIGITAL, null), List.of(4), null, "Подача заявления", "Через ЕПГУ", null);
-        fixture.given(emptyRegister())
-                .when(importRows(row("r-1", typed)))
-                .expectEvents(imported("r-1", typed));
+        RowContent typed = new RowContent(
+                SERVICES,
+                "Выдача квалификационных аттестатов",
+                new Touchpoint("ЕПГУ", Channel.DIGITAL, null),
+                List.of(4),
+                null,
+                "Подача заявления",
+                "Через ЕПГУ",
+                null);
+        fixture.given(emptyRegister()).when(importRows(row("r-1", typed))).expectEvents(imported("r-1", typed));
     }
 
     @Test
     void importWithOneIncompleteRowRecordsNothing() {
-        RowContent incomplete = new RowContent(SERVICES, LICENSING_PROCESS,
-                new Touchpoint("Телефон", Channel.OFFLINE, null), List.of(), null, null, null, null);
+        RowContent incomplete = new RowContent(
+                SERVICES,
+                LICENSING_PROCESS,
+                new Touchpoint("Телефон", Channel.OFFLINE, null),
+                List.of(),
+                null,
+                null,
+                null,
+                null);
         fixture.given(emptyRegister())
                 .when(importRows(row(SITE_ID, SITE), row(PHONE_ID, incomplete)))
                 .expectException(RuleViolatedException.class)

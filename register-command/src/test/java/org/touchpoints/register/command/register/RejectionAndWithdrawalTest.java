@@ -39,8 +39,14 @@ class RejectionAndWithdrawalTest {
     void headRejectsAtTheDivisionStep() {
         fixture.given(registerAnd(addInitiated("c-portal", PORTAL)))
                 .when(rejection("c-portal", "  Услуга на ЕПГУ ещё не подключена ", HEAD))
-                .expectEvents(new ChangeRejected(REGISTER, "c-portal", ApprovalStep.DIVISION,
-                        "Услуга на ЕПГУ ещё не подключена", null, HEAD, REJECTED_AT))
+                .expectEvents(new ChangeRejected(
+                        REGISTER,
+                        "c-portal",
+                        ApprovalStep.DIVISION,
+                        "Услуга на ЕПГУ ещё не подключена",
+                        null,
+                        HEAD,
+                        REJECTED_AT))
                 .expectResultMessagePayload(ChangeStatus.REJECTED);
     }
 
@@ -48,8 +54,14 @@ class RejectionAndWithdrawalTest {
     void deputyRejectsAtTheDeputyStep() {
         fixture.given(registerAnd(addInitiated("c-portal", PORTAL), divisionApproved("c-portal")))
                 .when(rejection("c-portal", "Нет основания для изменения", DEPUTY))
-                .expectEvents(new ChangeRejected(REGISTER, "c-portal", ApprovalStep.DEPUTY,
-                        "Нет основания для изменения", null, DEPUTY, REJECTED_AT))
+                .expectEvents(new ChangeRejected(
+                        REGISTER,
+                        "c-portal",
+                        ApprovalStep.DEPUTY,
+                        "Нет основания для изменения",
+                        null,
+                        DEPUTY,
+                        REJECTED_AT))
                 .expectResultMessagePayload(ChangeStatus.REJECTED);
     }
 
@@ -120,7 +132,8 @@ class RejectionAndWithdrawalTest {
 
     @Test
     void rejectedChangeCannotBeRejectedAgain() {
-        fixture.given(registerAnd(addInitiated("c-portal", PORTAL),
+        fixture.given(registerAnd(
+                        addInitiated("c-portal", PORTAL),
                         rejected("c-portal", ApprovalStep.DIVISION, "Дублирует сайт", HEAD)))
                 .when(rejection("c-portal", "Ещё раз", HEAD))
                 .expectException(RuleViolatedException.class)
@@ -139,8 +152,10 @@ class RejectionAndWithdrawalTest {
 
     @Test
     void rowOfARejectedEditStaysAsItWas() {
-        fixture.given(registerAnd(editInitiated("c-phone", PHONE_ID, PHONE, PHONE_EDITED),
-                        divisionApproved("c-phone"), rejected("c-phone", ApprovalStep.DEPUTY, "Нет основания", DEPUTY)))
+        fixture.given(registerAnd(
+                        editInitiated("c-phone", PHONE_ID, PHONE, PHONE_EDITED),
+                        divisionApproved("c-phone"),
+                        rejected("c-phone", ApprovalStep.DEPUTY, "Нет основания", DEPUTY)))
                 .when(publish())
                 .expectEvents(published(1, List.of(), importedSha256(), null));
     }
@@ -174,8 +189,8 @@ class RejectionAndWithdrawalTest {
 
     @Test
     void anotherSpecialistOfTheDivisionCannotWithdrawTheChange() {
-        fixture.given(registerAnd(member(OTHER_SPECIALIST, MemberRole.SPECIALIST, LICENSING),
-                        addInitiated("c-portal", PORTAL)))
+        fixture.given(registerAnd(
+                        member(OTHER_SPECIALIST, MemberRole.SPECIALIST, LICENSING), addInitiated("c-portal", PORTAL)))
                 .when(withdrawal("c-portal", OTHER_SPECIALIST))
                 .expectException(RuleViolatedException.class)
                 .expectExceptionMessage(rule("onlyTheInitiatorWithdraws"))
@@ -194,7 +209,8 @@ class RejectionAndWithdrawalTest {
 
     @Test
     void rejectedChangeCannotBeWithdrawn() {
-        fixture.given(registerAnd(addInitiated("c-portal", PORTAL),
+        fixture.given(registerAnd(
+                        addInitiated("c-portal", PORTAL),
                         rejected("c-portal", ApprovalStep.DIVISION, "Дублирует сайт", HEAD)))
                 .when(withdrawal("c-portal", SPECIALIST))
                 .expectException(RuleViolatedException.class)
@@ -212,7 +228,8 @@ class RejectionAndWithdrawalTest {
 
     @Test
     void retriedRejectionGetsTheFirstAnswerAndRecordsNothing() {
-        fixture.given(registerAnd(addInitiated("c-portal", PORTAL),
+        fixture.given(registerAnd(
+                        addInitiated("c-portal", PORTAL),
                         rejected("c-portal", ApprovalStep.DIVISION, "Не нужен", HEAD)))
                 .when(rejection("c-portal", " Не нужен ", HEAD))
                 .expectNoEvents()

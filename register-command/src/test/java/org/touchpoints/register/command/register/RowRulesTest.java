@@ -24,19 +24,20 @@ class RowRulesTest {
     }
 
     /** A licensing row with these touchpoint, needs and texts. */
-    private static RowContent licensing(Touchpoint touchpoint, List<Integer> needs, String otherNeed,
-                                        String interaction, String features) {
+    private static RowContent licensing(
+            Touchpoint touchpoint, List<Integer> needs, String otherNeed, String interaction, String features) {
         return new RowContent(SERVICES, LICENSING_PROCESS, touchpoint, needs, otherNeed, interaction, features, null);
     }
 
-    private static RowContent recorded(Touchpoint touchpoint, List<Integer> needs, String otherNeed,
-                                       String interaction, String features) {
-        return new RowContent(SERVICES, LICENSING_PROCESS, touchpoint, needs, otherNeed, interaction, features,
-                LICENSING);
+    private static RowContent recorded(
+            Touchpoint touchpoint, List<Integer> needs, String otherNeed, String interaction, String features) {
+        return new RowContent(
+                SERVICES, LICENSING_PROCESS, touchpoint, needs, otherNeed, interaction, features, LICENSING);
     }
 
     private static final Touchpoint CHAT = new Touchpoint("Чат-бот в Telegram", Channel.DIGITAL, "@gzhi67_bot");
-    private static final Touchpoint DESK = new Touchpoint("Приемная ГЖИ", Channel.OFFLINE, "г. Смоленск, ул. Тенишевой, 26");
+    private static final Touchpoint DESK =
+            new Touchpoint("Приемная ГЖИ", Channel.OFFLINE, "г. Смоленск, ул. Тенишевой, 26");
 
     // ---- rowIsComplete ----
 
@@ -133,8 +134,9 @@ class RowRulesTest {
     @Test
     void controlCharactersInTheTouchpointNameAreRefused() {
         fixture.given(register())
-                .when(add("c-1", licensing(new Touchpoint("Чат\u0000бот", Channel.DIGITAL, null), List.of(1), null,
-                        null, null)))
+                .when(add(
+                        "c-1",
+                        licensing(new Touchpoint("Чат\u0000бот", Channel.DIGITAL, null), List.of(1), null, null, null)))
                 .expectException(RuleViolatedException.class)
                 .expectExceptionMessage(rule("rowIsComplete"))
                 .expectException(fieldError("row.touchpoint.name"))
@@ -144,8 +146,10 @@ class RowRulesTest {
     @Test
     void overLongTouchpointNameIsRefused() {
         fixture.given(register())
-                .when(add("c-1", licensing(new Touchpoint("Ч".repeat(501), Channel.DIGITAL, null), List.of(1), null,
-                        null, null)))
+                .when(add(
+                        "c-1",
+                        licensing(
+                                new Touchpoint("Ч".repeat(501), Channel.DIGITAL, null), List.of(1), null, null, null)))
                 .expectException(RuleViolatedException.class)
                 .expectExceptionMessage(rule("rowIsComplete"))
                 .expectException(fieldError("row.touchpoint.name"))
@@ -165,8 +169,10 @@ class RowRulesTest {
     @Test
     void editProposingAnIncompleteRowIsRefused() {
         fixture.given(register())
-                .when(edit("c-phone", PHONE_ID, licensing(new Touchpoint("Телефон", Channel.OFFLINE, null), null, null,
-                        null, null)))
+                .when(edit(
+                        "c-phone",
+                        PHONE_ID,
+                        licensing(new Touchpoint("Телефон", Channel.OFFLINE, null), null, null, null, null)))
                 .expectException(RuleViolatedException.class)
                 .expectExceptionMessage(rule("rowIsComplete"))
                 .expectException(fieldError("row.needs"))
@@ -179,51 +185,92 @@ class RowRulesTest {
     void featuresOfADigitalTouchpointDefaultToTheDigitalPhrase() {
         fixture.given(register())
                 .when(add("c-chat", licensing(CHAT, List.of(2), null, null, null)))
-                .expectEvents(addInitiated("c-chat", recorded(CHAT, List.of(2), null, "Получение консультации",
-                        "Взаимодействие в цифровой точке")));
+                .expectEvents(addInitiated(
+                        "c-chat",
+                        recorded(CHAT, List.of(2), null, "Получение консультации", "Взаимодействие в цифровой точке")));
     }
 
     @Test
     void featuresOfAnOfflineTouchpointDefaultToTheOfflinePhrase() {
         fixture.given(register())
                 .when(add("c-desk", licensing(DESK, List.of(4), null, null, " ")))
-                .expectEvents(addInitiated("c-desk", recorded(DESK, List.of(4), null,
-                        "Представление заявления, обращения, запроса, документов", "Взаимодействие в офлайн-точке")));
+                .expectEvents(addInitiated(
+                        "c-desk",
+                        recorded(
+                                DESK,
+                                List.of(4),
+                                null,
+                                "Представление заявления, обращения, запроса, документов",
+                                "Взаимодействие в офлайн-точке")));
     }
 
     @Test
     void statedFeaturesAndInteractionAreKeptTrimmed() {
         fixture.given(register())
-                .when(add("c-desk", licensing(DESK, List.of(4, 6), null, "  Приём документов и выдача лицензий ",
-                        " Приём по предварительной записи\n")))
-                .expectEvents(addInitiated("c-desk", recorded(DESK, List.of(4, 6), null,
-                        "Приём документов и выдача лицензий", "Приём по предварительной записи")));
+                .when(add(
+                        "c-desk",
+                        licensing(
+                                DESK,
+                                List.of(4, 6),
+                                null,
+                                "  Приём документов и выдача лицензий ",
+                                " Приём по предварительной записи\n")))
+                .expectEvents(addInitiated(
+                        "c-desk",
+                        recorded(
+                                DESK,
+                                List.of(4, 6),
+                                null,
+                                "Приём документов и выдача лицензий",
+                                "Приём по предварительной записи")));
     }
 
     @Test
     void otherNeedDefaultsToTheInteractionText() {
         fixture.given(register())
                 .when(add("c-chat", licensing(CHAT, List.of(10), null, "Запись на приём", null)))
-                .expectEvents(addInitiated("c-chat", recorded(CHAT, List.of(10), "Запись на приём", "Запись на приём",
-                        "Взаимодействие в цифровой точке")));
+                .expectEvents(addInitiated(
+                        "c-chat",
+                        recorded(
+                                CHAT,
+                                List.of(10),
+                                "Запись на приём",
+                                "Запись на приём",
+                                "Взаимодействие в цифровой точке")));
     }
 
     @Test
     void otherNeedIsDroppedWithoutNeedTen() {
         fixture.given(register())
                 .when(add("c-chat", licensing(CHAT, List.of(1), "Запись на приём", null, null)))
-                .expectEvents(addInitiated("c-chat", recorded(CHAT, List.of(1), null, "Получение информации",
-                        "Взаимодействие в цифровой точке")));
+                .expectEvents(addInitiated(
+                        "c-chat",
+                        recorded(CHAT, List.of(1), null, "Получение информации", "Взаимодействие в цифровой точке")));
     }
 
     @Test
     void namesAreTrimmedAndInnerSpacesCollapsed() {
-        RowContent typed = new RowContent("  " + SERVICES, " " + ATTEST.replace(" ", "   ") + " ",
-                new Touchpoint("  Чат-бот   в Telegram ", Channel.DIGITAL, "  @gzhi67_bot "), List.of(2), null, null,
-                null, null);
+        RowContent typed = new RowContent(
+                "  " + SERVICES,
+                " " + ATTEST.replace(" ", "   ") + " ",
+                new Touchpoint("  Чат-бот   в Telegram ", Channel.DIGITAL, "  @gzhi67_bot "),
+                List.of(2),
+                null,
+                null,
+                null,
+                null);
         fixture.given(register())
                 .when(add("c-chat", typed))
-                .expectEvents(addInitiated("c-chat", new RowContent(SERVICES, ATTEST, CHAT, List.of(2), null,
-                        "Получение консультации", "Взаимодействие в цифровой точке", LICENSING)));
+                .expectEvents(addInitiated(
+                        "c-chat",
+                        new RowContent(
+                                SERVICES,
+                                ATTEST,
+                                CHAT,
+                                List.of(2),
+                                null,
+                                "Получение консультации",
+                                "Взаимодействие в цифровой точке",
+                                LICENSING)));
     }
 }

@@ -46,7 +46,15 @@ class SharedProcessTest {
     }
 
     private static RegisterCreated createdSharing(boolean shared) {
-        return new RegisterCreated(REGISTER, AUTHORITY, ZONE, 10, TEMPLATE, null, ADMIN, CREATED_AT,
+        return new RegisterCreated(
+                REGISTER,
+                AUTHORITY,
+                ZONE,
+                10,
+                TEMPLATE,
+                null,
+                ADMIN,
+                CREATED_AT,
                 Procedure.legacy(10).withSharedProcesses(shared));
     }
 
@@ -55,7 +63,12 @@ class SharedProcessTest {
         List<Object> events = new ArrayList<>(List.of(
                 createdSharing(true),
                 new DivisionDefined(REGISTER, LICENSING, LICENSING_NAME, List.of(LICENSING_PROCESS), ADMIN, CREATED_AT),
-                new DivisionDefined(REGISTER, APPEALS, APPEALS_NAME, List.of(APPEALS_PROCESS, LICENSING_PROCESS), ADMIN,
+                new DivisionDefined(
+                        REGISTER,
+                        APPEALS,
+                        APPEALS_NAME,
+                        List.of(APPEALS_PROCESS, LICENSING_PROCESS),
+                        ADMIN,
                         CREATED_AT),
                 member(SPECIALIST, MemberRole.SPECIALIST, LICENSING),
                 member(HEAD, MemberRole.HEAD, LICENSING),
@@ -67,23 +80,53 @@ class SharedProcessTest {
     }
 
     private static DefineDivisionCommand appealsTakesTheLicensingProcess() {
-        return new DefineDivisionCommand(REGISTER, APPEALS, APPEALS_NAME, List.of(LICENSING_PROCESS), ADMIN, CREATED_AT);
+        return new DefineDivisionCommand(
+                REGISTER, APPEALS, APPEALS_NAME, List.of(LICENSING_PROCESS), ADMIN, CREATED_AT);
     }
 
     private static InitiateChangeCommand addBy(String changeId, String by, RowContent draft) {
-        return new InitiateChangeCommand(REGISTER, changeId, ChangeKind.ADD, null, draft, ChangeReason.NEW_TOUCHPOINT,
-                null, null, by, INITIATED_AT);
+        return new InitiateChangeCommand(
+                REGISTER,
+                changeId,
+                ChangeKind.ADD,
+                null,
+                draft,
+                ChangeReason.NEW_TOUCHPOINT,
+                null,
+                null,
+                by,
+                INITIATED_AT);
     }
 
     private static InitiateChangeCommand editBy(String changeId, String by, String rowId, RowContent draft) {
-        return new InitiateChangeCommand(REGISTER, changeId, ChangeKind.EDIT, rowId, draft, ChangeReason.NEEDS_CHANGED,
-                null, null, by, INITIATED_AT);
+        return new InitiateChangeCommand(
+                REGISTER,
+                changeId,
+                ChangeKind.EDIT,
+                rowId,
+                draft,
+                ChangeReason.NEEDS_CHANGED,
+                null,
+                null,
+                by,
+                INITIATED_AT);
     }
 
     private static ChangeInitiated addedFor(String changeId, String by, String division) {
         RowContent row = RowRules.normalise(reception(), division, TEMPLATE);
-        return new ChangeInitiated(REGISTER, changeId, ChangeKind.ADD, changeId, null, row, ChangeReason.NEW_TOUCHPOINT,
-                null, division, by, INITIATED_AT, Procedure.legacy(10).chain());
+        return new ChangeInitiated(
+                REGISTER,
+                changeId,
+                ChangeKind.ADD,
+                changeId,
+                null,
+                row,
+                ChangeReason.NEW_TOUCHPOINT,
+                null,
+                division,
+                by,
+                INITIATED_AT,
+                Procedure.legacy(10).chain());
     }
 
     private static RowContent reception() {
@@ -91,49 +134,61 @@ class SharedProcessTest {
     }
 
     private static RowContent named(RowContent draft, String division) {
-        return new RowContent(draft.direction(), draft.process(), draft.touchpoint(), draft.needs(), draft.otherNeed(),
-                draft.interaction(), draft.features(), division);
+        return new RowContent(
+                draft.direction(),
+                draft.process(),
+                draft.touchpoint(),
+                draft.needs(),
+                draft.otherNeed(),
+                draft.interaction(),
+                draft.features(),
+                division);
     }
 
     /** Exactly one event: a {@code type} that passes {@code test}. */
-    private static <T> Matcher<List<org.axonframework.messaging.Message<?>>> only(Class<T> type,
-                                                                                           Predicate<T> test) {
-        return exactSequenceOf(messageWithPayload(new TypeSafeMatcher<Object>() {
-            @Override
-            protected boolean matchesSafely(Object payload) {
-                return type.isInstance(payload) && test.test(type.cast(payload));
-            }
+    private static <T> Matcher<List<org.axonframework.messaging.Message<?>>> only(Class<T> type, Predicate<T> test) {
+        return exactSequenceOf(
+                messageWithPayload(new TypeSafeMatcher<Object>() {
+                    @Override
+                    protected boolean matchesSafely(Object payload) {
+                        return type.isInstance(payload) && test.test(type.cast(payload));
+                    }
 
-            @Override
-            public void describeTo(Description description) {
-                description.appendText("a " + type.getSimpleName() + " as expected");
-            }
-        }), andNoMore());
+                    @Override
+                    public void describeTo(Description description) {
+                        description.appendText("a " + type.getSimpleName() + " as expected");
+                    }
+                }),
+                andNoMore());
     }
 
     @Test
     void theSeedsThatSayDivisionsShareAProcessAreThePresetsThatShare() {
         // 000 §2.6 and 003 §2.3 say so; 001, 002 and 004 do not
-        java.util.Map<org.touchpoints.register.api.procedure.ProcedurePreset, Boolean> shares = new java.util.EnumMap<>(
-                org.touchpoints.register.api.procedure.ProcedurePreset.class);
+        java.util.Map<org.touchpoints.register.api.procedure.ProcedurePreset, Boolean> shares =
+                new java.util.EnumMap<>(org.touchpoints.register.api.procedure.ProcedurePreset.class);
         for (var preset : org.touchpoints.register.api.procedure.ProcedurePreset.values()) {
             shares.put(preset, preset.procedure().processesMayBeShared());
         }
-        org.assertj.core.api.Assertions.assertThat(shares).containsExactlyInAnyOrderEntriesOf(java.util.Map.of(
-                org.touchpoints.register.api.procedure.ProcedurePreset.SMOLENSK_GZHI, true,
-                org.touchpoints.register.api.procedure.ProcedurePreset.DAGESTAN_MINSTROY, false,
-                org.touchpoints.register.api.procedure.ProcedurePreset.ASTRAKHAN_GZHN, false,
-                org.touchpoints.register.api.procedure.ProcedurePreset.NOVOSIBIRSK_GSN, true,
-                org.touchpoints.register.api.procedure.ProcedurePreset.SMOLENSK_MINPROMTORG, false));
-        org.assertj.core.api.Assertions.assertThat(Procedure.legacy(10).processesMayBeShared()).isFalse();
+        org.assertj.core.api.Assertions.assertThat(shares)
+                .containsExactlyInAnyOrderEntriesOf(java.util.Map.of(
+                        org.touchpoints.register.api.procedure.ProcedurePreset.SMOLENSK_GZHI, true,
+                        org.touchpoints.register.api.procedure.ProcedurePreset.DAGESTAN_MINSTROY, false,
+                        org.touchpoints.register.api.procedure.ProcedurePreset.ASTRAKHAN_GZHN, false,
+                        org.touchpoints.register.api.procedure.ProcedurePreset.NOVOSIBIRSK_GSN, true,
+                        org.touchpoints.register.api.procedure.ProcedurePreset.SMOLENSK_MINPROMTORG, false));
+        org.assertj.core.api.Assertions.assertThat(Procedure.legacy(10).processesMayBeShared())
+                .isFalse();
     }
 
     // ---- defining divisions ----
 
     @Test
     void aProcessAnotherDivisionOwnsIsRefusedWhenTheProcedureDoesNotShareProcesses() {
-        fixture.given(createdSharing(false),
-                        new DivisionDefined(REGISTER, LICENSING, LICENSING_NAME, List.of(LICENSING_PROCESS), ADMIN, CREATED_AT))
+        fixture.given(
+                        createdSharing(false),
+                        new DivisionDefined(
+                                REGISTER, LICENSING, LICENSING_NAME, List.of(LICENSING_PROCESS), ADMIN, CREATED_AT))
                 .when(appealsTakesTheLicensingProcess())
                 .expectException(RuleViolatedException.class)
                 .expectExceptionMessage(rule("oneOwnerPerProcess"))
@@ -142,12 +197,14 @@ class SharedProcessTest {
 
     @Test
     void aProcessAnotherDivisionOwnsIsSharedWhenTheProcedureSharesProcesses() {
-        fixture.given(createdSharing(true),
-                        new DivisionDefined(REGISTER, LICENSING, LICENSING_NAME, List.of(LICENSING_PROCESS), ADMIN, CREATED_AT))
+        fixture.given(
+                        createdSharing(true),
+                        new DivisionDefined(
+                                REGISTER, LICENSING, LICENSING_NAME, List.of(LICENSING_PROCESS), ADMIN, CREATED_AT))
                 .when(appealsTakesTheLicensingProcess())
                 .expectSuccessfulHandlerExecution()
-                .expectEvents(new DivisionDefined(REGISTER, APPEALS, APPEALS_NAME, List.of(LICENSING_PROCESS), ADMIN,
-                        CREATED_AT));
+                .expectEvents(new DivisionDefined(
+                        REGISTER, APPEALS, APPEALS_NAME, List.of(LICENSING_PROCESS), ADMIN, CREATED_AT));
     }
 
     // ---- proposing rows of a shared process ----
@@ -189,7 +246,10 @@ class SharedProcessTest {
     @Test
     void aSpecialistOfAnotherDivisionCannotEditARowOfTheSharedProcessThatIsNotTheirs() {
         fixture.given(sharing(imported(SITE_ID, SITE)))
-                .when(editBy("c-site", OTHER_SPECIALIST, SITE_ID,
+                .when(editBy(
+                        "c-site",
+                        OTHER_SPECIALIST,
+                        SITE_ID,
                         draft(LICENSING_PROCESS, "Официальный сайт ГЖИ", Channel.DIGITAL, 1, 2, 3)))
                 .expectException(RuleViolatedException.class)
                 .expectExceptionMessage(rule("onlyMembersOfTheOwningDivisionInitiate"))
@@ -200,11 +260,16 @@ class SharedProcessTest {
     void aSpecialistEditsTheirDivisionsRowOfTheSharedProcess() {
         RowContent appealsSite = named(SITE, APPEALS);
         fixture.given(sharing(imported(SITE_ID, appealsSite)))
-                .when(editBy("c-site", OTHER_SPECIALIST, SITE_ID,
+                .when(editBy(
+                        "c-site",
+                        OTHER_SPECIALIST,
+                        SITE_ID,
                         draft(LICENSING_PROCESS, "Официальный сайт ГЖИ", Channel.DIGITAL, 1, 2, 3)))
                 .expectSuccessfulHandlerExecution()
-                .expectEventsMatching(only(ChangeInitiated.class, e -> APPEALS.equals(e.division())
-                        && APPEALS.equals(e.after().division())));
+                .expectEventsMatching(only(
+                        ChangeInitiated.class,
+                        e -> APPEALS.equals(e.division())
+                                && APPEALS.equals(e.after().division())));
     }
 
     // ---- approving ----
@@ -212,7 +277,8 @@ class SharedProcessTest {
     @Test
     void theHeadOfAnotherOwnerCannotApproveAChangeOfTheSharedProcess() {
         fixture.given(sharing(addedFor("c-reception", SPECIALIST, LICENSING)))
-                .when(new ApproveByDivisionCommand(REGISTER, "c-reception", null, null, OTHER_HEAD, DIVISION_APPROVED_AT))
+                .when(new ApproveByDivisionCommand(
+                        REGISTER, "c-reception", null, null, OTHER_HEAD, DIVISION_APPROVED_AT))
                 .expectException(RuleViolatedException.class)
                 .expectExceptionMessage(rule("onlyTheInitiatingDivisionsHeadApproves"))
                 .expectNoEvents();
@@ -221,7 +287,8 @@ class SharedProcessTest {
     @Test
     void eachOwnersHeadApprovesTheirDivisionsChangeOfTheSharedProcess() {
         fixture.given(sharing(addedFor("c-reception", OTHER_SPECIALIST, APPEALS)))
-                .when(new ApproveByDivisionCommand(REGISTER, "c-reception", null, null, OTHER_HEAD, DIVISION_APPROVED_AT))
+                .when(new ApproveByDivisionCommand(
+                        REGISTER, "c-reception", null, null, OTHER_HEAD, DIVISION_APPROVED_AT))
                 .expectSuccessfulHandlerExecution()
                 .expectEventsMatching(only(DivisionApproved.class, e -> OTHER_HEAD.equals(e.by())));
     }
@@ -232,7 +299,8 @@ class SharedProcessTest {
     void anImportedRowOfASharedProcessWithoutADivisionStaysUnassigned() {
         RowContent unnamed = named(SITE, null);
         fixture.given(sharing())
-                .when(new ImportRowsCommand(REGISTER, List.of(new RegisterRow(SITE_ID, unnamed)), SOURCE, ADMIN, IMPORTED_AT))
+                .when(new ImportRowsCommand(
+                        REGISTER, List.of(new RegisterRow(SITE_ID, unnamed)), SOURCE, ADMIN, IMPORTED_AT))
                 .expectSuccessfulHandlerExecution()
                 .expectEventsMatching(only(RowImported.class, e -> e.row().division() == null));
     }
@@ -240,9 +308,10 @@ class SharedProcessTest {
     @Test
     void anImportedRowOfASharedProcessKeepsTheDivisionItNames() {
         fixture.given(sharing())
-                .when(new ImportRowsCommand(REGISTER, List.of(new RegisterRow(SITE_ID, named(SITE, APPEALS))), SOURCE, ADMIN,
-                        IMPORTED_AT))
+                .when(new ImportRowsCommand(
+                        REGISTER, List.of(new RegisterRow(SITE_ID, named(SITE, APPEALS))), SOURCE, ADMIN, IMPORTED_AT))
                 .expectSuccessfulHandlerExecution()
-                .expectEventsMatching(only(RowImported.class, e -> APPEALS.equals(e.row().division())));
+                .expectEventsMatching(
+                        only(RowImported.class, e -> APPEALS.equals(e.row().division())));
     }
 }

@@ -33,15 +33,35 @@ class TouchpointTypeRulesTest {
     private static List<Object> minpromtorg() {
         Procedure procedure = ProcedurePreset.SMOLENSK_MINPROMTORG.procedure();
         List<Object> events = new ArrayList<>(register());
-        events.set(0, new RegisterCreated(REGISTER, AUTHORITY, ZONE, procedure.deadlineWorkingDays(), TEMPLATE, null,
-                ADMIN, CREATED_AT, procedure));
+        events.set(
+                0,
+                new RegisterCreated(
+                        REGISTER,
+                        AUTHORITY,
+                        ZONE,
+                        procedure.deadlineWorkingDays(),
+                        TEMPLATE,
+                        null,
+                        ADMIN,
+                        CREATED_AT,
+                        procedure));
         return events;
     }
 
     private static InitiateChangeCommand propose(Touchpoint touchpoint) {
-        RowContent draft = new RowContent(SERVICES, LICENSING_PROCESS, touchpoint, List.of(1, 2), null, null, null, null);
-        return new InitiateChangeCommand(REGISTER, "c-1", ChangeKind.ADD, null, draft, ChangeReason.NEW_TOUCHPOINT,
-                null, null, SPECIALIST, INITIATED_AT);
+        RowContent draft =
+                new RowContent(SERVICES, LICENSING_PROCESS, touchpoint, List.of(1, 2), null, null, null, null);
+        return new InitiateChangeCommand(
+                REGISTER,
+                "c-1",
+                ChangeKind.ADD,
+                null,
+                draft,
+                ChangeReason.NEW_TOUCHPOINT,
+                null,
+                null,
+                SPECIALIST,
+                INITIATED_AT);
     }
 
     @Test

@@ -72,7 +72,8 @@ class VersionRulesTest {
     @Test
     void finalApprovalOfAnOlderVersionIsRefused() {
         fixture.given(registerAnd(addInitiated("c-portal", PORTAL), divisionApproved("c-portal")))
-                .when(new ApproveByDeputyCommand(REGISTER, "c-portal", null, null, null, 1L, DEPUTY, DEPUTY_APPROVED_AT))
+                .when(new ApproveByDeputyCommand(
+                        REGISTER, "c-portal", null, null, null, 1L, DEPUTY, DEPUTY_APPROVED_AT))
                 .expectException(RuleViolatedException.class)
                 .expectExceptionMessage(rule("expectedChangeVersionIsCurrent"))
                 .expectNoEvents();
@@ -81,7 +82,8 @@ class VersionRulesTest {
     @Test
     void finalApprovalOfTheCurrentVersionIsAccepted() {
         fixture.given(registerAnd(addInitiated("c-portal", PORTAL), divisionApproved("c-portal")))
-                .when(new ApproveByDeputyCommand(REGISTER, "c-portal", null, null, null, 2L, DEPUTY, DEPUTY_APPROVED_AT))
+                .when(new ApproveByDeputyCommand(
+                        REGISTER, "c-portal", null, null, null, 2L, DEPUTY, DEPUTY_APPROVED_AT))
                 .expectEvents(deputyApproved("c-portal"));
     }
 
@@ -98,15 +100,17 @@ class VersionRulesTest {
     void rejectionOfTheCurrentVersionIsAccepted() {
         fixture.given(registerAnd(addInitiated("c-portal", PORTAL), divisionApproved("c-portal")))
                 .when(new RejectChangeCommand(REGISTER, "c-portal", "Нет основания", 2L, DEPUTY, REJECTED_AT))
-                .expectEvents(new ChangeRejected(REGISTER, "c-portal", ApprovalStep.DEPUTY, "Нет основания", null, DEPUTY,
-                        REJECTED_AT));
+                .expectEvents(new ChangeRejected(
+                        REGISTER, "c-portal", ApprovalStep.DEPUTY, "Нет основания", null, DEPUTY, REJECTED_AT));
     }
 
     @Test
     void theVersionOfAChangeCountsOnlyItsOwnEvents() {
         // another change's events move the register, not this change
-        fixture.given(registerAnd(addInitiated("c-portal", PORTAL), addInitiated("c-chat",
-                        draftAsRecorded("Чат-бот")), divisionApproved("c-chat")))
+        fixture.given(registerAnd(
+                        addInitiated("c-portal", PORTAL),
+                        addInitiated("c-chat", draftAsRecorded("Чат-бот")),
+                        divisionApproved("c-chat")))
                 .when(new ApproveByDivisionCommand(REGISTER, "c-portal", null, 1L, HEAD, DIVISION_APPROVED_AT))
                 .expectEvents(divisionApproved("c-portal"));
     }
@@ -116,8 +120,17 @@ class VersionRulesTest {
     @Test
     void initiationBasedOnAnOlderRegisterIsRefused() {
         fixture.given(registerAnd(approved(addInitiated("c-portal", PORTAL)).toArray()))
-                .when(new InitiateChangeCommand(REGISTER, "c-phone", ChangeKind.EDIT, PHONE_ID, PHONE_EDIT_DRAFT,
-                        ChangeReason.NEEDS_CHANGED, null, REGISTER_VERSION, SPECIALIST, INITIATED_AT))
+                .when(new InitiateChangeCommand(
+                        REGISTER,
+                        "c-phone",
+                        ChangeKind.EDIT,
+                        PHONE_ID,
+                        PHONE_EDIT_DRAFT,
+                        ChangeReason.NEEDS_CHANGED,
+                        null,
+                        REGISTER_VERSION,
+                        SPECIALIST,
+                        INITIATED_AT))
                 .expectException(RuleViolatedException.class)
                 .expectExceptionMessage(rule("expectedRegisterVersionIsCurrent"))
                 .expectNoEvents();
@@ -126,8 +139,17 @@ class VersionRulesTest {
     @Test
     void initiationBasedOnTheCurrentRegisterIsAccepted() {
         fixture.given(register())
-                .when(new InitiateChangeCommand(REGISTER, "c-phone", ChangeKind.EDIT, PHONE_ID, PHONE_EDIT_DRAFT,
-                        ChangeReason.NEEDS_CHANGED, null, REGISTER_VERSION, SPECIALIST, INITIATED_AT))
+                .when(new InitiateChangeCommand(
+                        REGISTER,
+                        "c-phone",
+                        ChangeKind.EDIT,
+                        PHONE_ID,
+                        PHONE_EDIT_DRAFT,
+                        ChangeReason.NEEDS_CHANGED,
+                        null,
+                        REGISTER_VERSION,
+                        SPECIALIST,
+                        INITIATED_AT))
                 .expectEvents(editInitiated("c-phone", PHONE_ID, PHONE, PHONE_EDITED));
     }
 
@@ -146,14 +168,23 @@ class VersionRulesTest {
     void publicationOfTheRegisterAsSeenIsAccepted() {
         fixture.given(registerAnd(approved(addInitiated("c-portal", PORTAL)).toArray()))
                 .when(new PublishCommand(REGISTER, null, URL, null, REGISTER_VERSION + 3, PUBLISHER, PUBLISHED_AT))
-                .expectEvents(published(1, List.of("c-portal"),
+                .expectEvents(published(
+                        1,
+                        List.of("c-portal"),
                         sha256(row(SITE_ID, SITE), row(PHONE_ID, PHONE), row(MAIL_ID, MAIL), row("c-portal", PORTAL)),
                         null));
     }
 
     private static org.touchpoints.register.api.row.RowContent draftAsRecorded(String name) {
-        return new org.touchpoints.register.api.row.RowContent(SERVICES, LICENSING_PROCESS,
-                new org.touchpoints.register.api.row.Touchpoint(name, org.touchpoints.register.api.row.Channel.DIGITAL,
-                        null), List.of(1), null, "Получение информации", "Взаимодействие в цифровой точке", LICENSING);
+        return new org.touchpoints.register.api.row.RowContent(
+                SERVICES,
+                LICENSING_PROCESS,
+                new org.touchpoints.register.api.row.Touchpoint(
+                        name, org.touchpoints.register.api.row.Channel.DIGITAL, null),
+                List.of(1),
+                null,
+                "Получение информации",
+                "Взаимодействие в цифровой точке",
+                LICENSING);
     }
 }

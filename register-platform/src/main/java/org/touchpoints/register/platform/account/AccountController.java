@@ -17,7 +17,6 @@ import org.springframework.web.bind.annotation.PutMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
-import org.touchpoints.register.api.row.Text;
 import org.touchpoints.register.api.rule.FieldError;
 import org.touchpoints.register.platform.audit.AdminAudit;
 import org.touchpoints.register.platform.web.ApiException;
@@ -34,8 +33,12 @@ public class AccountController {
     private final AccountCreation creation;
     private final AccountLifecycle lifecycle;
 
-    public AccountController(AccountStore accounts, AdminAudit audit, CurrentPassword currentPassword,
-                             AccountCreation creation, AccountLifecycle lifecycle) {
+    public AccountController(
+            AccountStore accounts,
+            AdminAudit audit,
+            CurrentPassword currentPassword,
+            AccountCreation creation,
+            AccountLifecycle lifecycle) {
         this.accounts = accounts;
         this.audit = audit;
         this.currentPassword = currentPassword;
@@ -43,11 +46,9 @@ public class AccountController {
         this.lifecycle = lifecycle;
     }
 
-    public record NewPassword(String password, String currentPassword) {
-    }
+    public record NewPassword(String password, String currentPassword) {}
 
-    public record NewAccount(String username, String password, String displayName, String email, String globalRole) {
-    }
+    public record NewAccount(String username, String password, String displayName, String email, String globalRole) {}
 
     @GetMapping
     @Operation(summary = "Учётные записи (администратор)")
@@ -56,18 +57,22 @@ public class AccountController {
     }
 
     @PostMapping
-    @Operation(summary = "Создать учётную запись (администратор)",
-            description = "Пример: {\"username\":\"ivanova\",\"password\":\"…\",\"displayName\":\"Иванова А. С.\",\"email\":\"ivanova@example.gov.ru\"}; "
-                    + "globalRole: ADMIN, AUDITOR или не указывается.")
-    public ResponseEntity<Map<String, String>> create(@RequestBody NewAccount body,
-            Authentication who) {
-        creation.create(new AccountCreation.NewAccount(body.username(), body.password(), body.displayName(),
-                body.email(), body.globalRole()), who.getName());
+    @Operation(
+            summary = "Создать учётную запись (администратор)",
+            description =
+                    "Пример: {\"username\":\"ivanova\",\"password\":\"…\",\"displayName\":\"Иванова А. С.\",\"email\":\"ivanova@example.gov.ru\"}; "
+                            + "globalRole: ADMIN, AUDITOR или не указывается.")
+    public ResponseEntity<Map<String, String>> create(@RequestBody NewAccount body, Authentication who) {
+        creation.create(
+                new AccountCreation.NewAccount(
+                        body.username(), body.password(), body.displayName(), body.email(), body.globalRole()),
+                who.getName());
         return ResponseEntity.status(HttpStatus.CREATED).body(Map.of("username", body.username()));
     }
 
     @PostMapping("/{username}/disable")
-    @Operation(summary = "Отключить учётную запись (администратор)",
+    @Operation(
+            summary = "Отключить учётную запись (администратор)",
             description = "Сразу: сеансы этой учётной записи завершаются, вход по паролю и по токену отклоняется.")
     public Map<String, Object> disable(@PathVariable String username, Authentication who) {
         lifecycle.disable(username, who.getName());
@@ -88,10 +93,15 @@ public class AccountController {
      */
     @PutMapping("/{username}/password")
     @PreAuthorize("hasRole('ADMIN') or #username == authentication.name")
-    @Operation(summary = "Сменить пароль: свой (с текущим паролем) или чужой (администратор)",
-            description = "Пример: {\"password\":\"новый-длинный-пароль\",\"currentPassword\":\"…\"}. Не короче 12 символов, "
-                    + "не более 72 байт, не распространённый и не совпадающий с именем пользователя.")
-    public Map<String, Object> password(@PathVariable String username, @RequestBody NewPassword body, Authentication who,
+    @Operation(
+            summary = "Сменить пароль: свой (с текущим паролем) или чужой (администратор)",
+            description =
+                    "Пример: {\"password\":\"новый-длинный-пароль\",\"currentPassword\":\"…\"}. Не короче 12 символов, "
+                            + "не более 72 байт, не распространённый и не совпадающий с именем пользователя.")
+    public Map<String, Object> password(
+            @PathVariable String username,
+            @RequestBody NewPassword body,
+            Authentication who,
             HttpServletRequest request) {
         if (!username.equals(who.getName())) {
             lifecycle.resetPassword(username, body.password(), who.getName(), "password");
@@ -106,10 +116,13 @@ public class AccountController {
         if (!errors.isEmpty()) {
             throw new ApiException(HttpStatus.BAD_REQUEST, errors.get(0).message(), errors);
         }
-        CurrentPassword.Verdict verdict = currentPassword.check(username, body.currentPassword(), request.getRemoteAddr());
+        CurrentPassword.Verdict verdict =
+                currentPassword.check(username, body.currentPassword(), request.getRemoteAddr());
         if (verdict.throttled()) {
-            throw ApiException.tooManyAttempts(verdict.retryAfter().toSeconds(),
-                    "Слишком много неудачных попыток входа; повторите через " + minutes(verdict.retryAfter()) + " мин.");
+            throw ApiException.tooManyAttempts(
+                    verdict.retryAfter().toSeconds(),
+                    "Слишком много неудачных попыток входа; повторите через " + minutes(verdict.retryAfter())
+                            + " мин.");
         }
         if (!verdict.matches()) {
             throw ApiException.badRequest("currentPassword", "Текущий пароль указан неверно");

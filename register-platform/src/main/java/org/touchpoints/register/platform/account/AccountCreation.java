@@ -24,8 +24,7 @@ public class AccountCreation {
     }
 
     /** What a new account is made of; {@code globalRole} ADMIN, AUDITOR or null. */
-    public record NewAccount(String username, String password, String displayName, String email, String globalRole) {
-    }
+    public record NewAccount(String username, String password, String displayName, String email, String globalRole) {}
 
     /** The field errors of {@code account}, empty when it may be created. */
     public static List<FieldError> check(NewAccount account) {
@@ -34,12 +33,15 @@ public class AccountCreation {
             errors.add(new FieldError("username", "Имя пользователя: латинские строчные буквы, цифры, «.», «_», «-»"));
         }
         errors.addAll(PasswordPolicy.problems("password", account.username(), account.password()));
-        if (account.displayName() == null || account.displayName().isBlank() || account.displayName().length() > 200
+        if (account.displayName() == null
+                || account.displayName().isBlank()
+                || account.displayName().length() > 200
                 || Text.hasControlCharacters(account.displayName())) {
             errors.add(new FieldError("displayName", "Укажите фамилию, имя, отчество и должность (до 200 символов)"));
         }
-        if (account.email() != null && (!account.email().matches("[^@\\s]{1,64}@[^@\\s]{1,255}")
-                || Text.hasControlCharacters(account.email()))) {
+        if (account.email() != null
+                && (!account.email().matches("[^@\\s]{1,64}@[^@\\s]{1,255}")
+                        || Text.hasControlCharacters(account.email()))) {
             errors.add(new FieldError("email", "Адрес электронной почты записан с ошибкой"));
         }
         if (account.globalRole() != null && !AccountStore.GLOBAL_ROLES.contains(account.globalRole())) {
@@ -55,10 +57,14 @@ public class AccountCreation {
             throw new ApiException(HttpStatus.BAD_REQUEST, errors.get(0).message(), errors);
         }
         String displayName = account.displayName().strip();
-        if (!accounts.create(account.username(), account.password(), displayName, account.globalRole(), account.email())) {
+        if (!accounts.create(
+                account.username(), account.password(), displayName, account.globalRole(), account.email())) {
             throw new ApiException(HttpStatus.CONFLICT, "Учётная запись «" + account.username() + "» уже существует");
         }
-        audit.record(by, AdminAudit.ACCOUNT_CREATED, account.username(),
+        audit.record(
+                by,
+                AdminAudit.ACCOUNT_CREATED,
+                account.username(),
                 account.globalRole() == null ? displayName : displayName + "; роль " + account.globalRole());
     }
 }

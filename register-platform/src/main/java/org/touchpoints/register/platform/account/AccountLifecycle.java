@@ -49,7 +49,8 @@ public class AccountLifecycle {
     public void resetPassword(String username, String password, String by, String field) {
         requireKnown(username);
         if (username.equals(by)) {
-            throw new ApiException(HttpStatus.CONFLICT,
+            throw new ApiException(
+                    HttpStatus.CONFLICT,
                     "Собственный пароль меняется с указанием текущего пароля, на странице «Сменить пароль»");
         }
         List<FieldError> errors = PasswordPolicy.problems(field, username, password);

@@ -7,10 +7,10 @@ import java.util.HexFormat;
 import java.util.List;
 import java.util.Optional;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.touchpoints.register.api.row.Text;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.stereotype.Repository;
 import org.springframework.transaction.annotation.Transactional;
+import org.touchpoints.register.api.row.Text;
 
 /** Accounts in PostgreSQL; passwords only as BCrypt hashes. */
 @Repository
@@ -31,7 +31,8 @@ public class AccountStore {
         }
         return jdbc.sql("select username, display_name, global_role, enabled, email from account where username = ?")
                 .param(username)
-                .query((rs, i) -> new Account(rs.getString(1), rs.getString(2), rs.getString(3), rs.getBoolean(4), rs.getString(5)))
+                .query((rs, i) -> new Account(
+                        rs.getString(1), rs.getString(2), rs.getString(3), rs.getBoolean(4), rs.getString(5)))
                 .optional();
     }
 
@@ -40,12 +41,15 @@ public class AccountStore {
             return Optional.empty();
         }
         return jdbc.sql("select password_hash from account where username = ?")
-                .param(username).query(String.class).optional();
+                .param(username)
+                .query(String.class)
+                .optional();
     }
 
     public List<Account> all() {
         return jdbc.sql("select username, display_name, global_role, enabled, email from account order by username")
-                .query((rs, i) -> new Account(rs.getString(1), rs.getString(2), rs.getString(3), rs.getBoolean(4), rs.getString(5)))
+                .query((rs, i) -> new Account(
+                        rs.getString(1), rs.getString(2), rs.getString(3), rs.getBoolean(4), rs.getString(5)))
                 .list();
     }
 
@@ -64,8 +68,9 @@ public class AccountStore {
         return jdbc.sql("""
                         insert into account(username, password_hash, display_name, global_role, enabled, email)
                         values (?, ?, ?, ?, true, ?) on conflict (username) do nothing""")
-                .params(username, passwordEncoder.encode(rawPassword), displayName, globalRole, email)
-                .update() == 1;
+                        .params(username, passwordEncoder.encode(rawPassword), displayName, globalRole, email)
+                        .update()
+                == 1;
     }
 
     /**
@@ -81,15 +86,17 @@ public class AccountStore {
                         select password_hash, global_role, credential_version from account
                         where username = ? and enabled""")
                 .param(username)
-                .query((rs, i) -> digest(username + '\u0000' + rs.getString(1) + '\u0000' + rs.getString(2) + '\u0000'
-                        + rs.getLong(3)))
+                .query((rs, i) -> digest(
+                        username + '\u0000' + rs.getString(1) + '\u0000' + rs.getString(2) + '\u0000' + rs.getLong(3)))
                 .optional();
     }
 
     /** Whether {@code rawPassword} is the account's password (a BCrypt check: tens of milliseconds). */
     public boolean passwordMatches(String username, String rawPassword) {
-        return rawPassword != null && passwordHash(username).map(hash -> passwordEncoder.matches(rawPassword, hash))
-                .orElse(false);
+        return rawPassword != null
+                && passwordHash(username)
+                        .map(hash -> passwordEncoder.matches(rawPassword, hash))
+                        .orElse(false);
     }
 
     /** Switches the account on or off; returns whether its state changed. Its sessions end at their next request. */
@@ -97,8 +104,7 @@ public class AccountStore {
     public boolean setEnabled(String username, boolean enabled) {
         return jdbc.sql("""
                         update account set enabled = ?, credential_version = credential_version + 1
-                        where username = ? and enabled <> ?""")
-                .params(enabled, username, enabled).update() == 1;
+                        where username = ? and enabled <> ?""").params(enabled, username, enabled).update() == 1;
     }
 
     /** Stores a new password (as a BCrypt hash); returns whether the account exists. Its sessions end. */
@@ -107,12 +113,15 @@ public class AccountStore {
         return jdbc.sql("""
                         update account set password_hash = ?, credential_version = credential_version + 1
                         where username = ?""")
-                .params(passwordEncoder.encode(rawPassword), username).update() == 1;
+                        .params(passwordEncoder.encode(rawPassword), username)
+                        .update()
+                == 1;
     }
 
     private static String digest(String s) {
         try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(s.getBytes(StandardCharsets.UTF_8)));
+            return HexFormat.of()
+                    .formatHex(MessageDigest.getInstance("SHA-256").digest(s.getBytes(StandardCharsets.UTF_8)));
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException(e);
         }
@@ -121,6 +130,8 @@ public class AccountStore {
     /** Sets or clears the e-mail address reminders go to. */
     @Transactional
     public void setEmail(String username, String email) {
-        jdbc.sql("update account set email = ? where username = ?").params(email, username).update();
+        jdbc.sql("update account set email = ? where username = ?")
+                .params(email, username)
+                .update();
     }
 }

@@ -22,13 +22,34 @@ public class ActingOfficials {
     }
 
     /** Returns the delegation's id ({@code delegationId}, or a new one when it is null). */
-    public String delegate(String registerId, String delegationId, String holder, String delegate, MemberRole role,
-                           String division, LocalDate validFrom, LocalDate validTo, String comment,
-                           boolean byAdministrator, String by, Instant at) {
+    public String delegate(
+            String registerId,
+            String delegationId,
+            String holder,
+            String delegate,
+            MemberRole role,
+            String division,
+            LocalDate validFrom,
+            LocalDate validTo,
+            String comment,
+            boolean byAdministrator,
+            String by,
+            Instant at) {
         // no look-up of accounts here: the register checks the caller's right first, then that the delegate is a member
         String id = delegationId == null ? UUID.randomUUID().toString() : delegationId;
-        commands.sendAndWait(new DelegateApprovalRightCommand(registerId, id, holder, delegate, role, division,
-                validFrom, validTo, comment, byAdministrator, by, at));
+        commands.sendAndWait(new DelegateApprovalRightCommand(
+                registerId,
+                id,
+                holder,
+                delegate,
+                role,
+                division,
+                validFrom,
+                validTo,
+                comment,
+                byAdministrator,
+                by,
+                at));
         return id;
     }
 

@@ -21,8 +21,10 @@ class FirstAdministrator {
     private final String username;
     private final String password;
 
-    FirstAdministrator(AccountStore accounts, @Value("${REGISTER_ADMIN_USERNAME:admin}") String username,
-                       @Value("${REGISTER_ADMIN_PASSWORD:}") String password) {
+    FirstAdministrator(
+            AccountStore accounts,
+            @Value("${REGISTER_ADMIN_USERNAME:admin}") String username,
+            @Value("${REGISTER_ADMIN_PASSWORD:}") String password) {
         this.accounts = accounts;
         this.username = username;
         this.password = password;
@@ -37,8 +39,10 @@ class FirstAdministrator {
             log.info("Created the first administrator account {}", username);
             if (!PasswordPolicy.problems("password", username, password).isEmpty()) {
                 // the operator's setting is taken as given (a fresh installation must be reachable); say so loudly
-                log.warn("REGISTER_ADMIN_PASSWORD does not meet the password policy (at least {} characters, not common, "
-                        + "not the username): change it after the first sign-in", PasswordPolicy.MIN_LENGTH);
+                log.warn(
+                        "REGISTER_ADMIN_PASSWORD does not meet the password policy (at least {} characters, not common, "
+                                + "not the username): change it after the first sign-in",
+                        PasswordPolicy.MIN_LENGTH);
             }
         }
     }

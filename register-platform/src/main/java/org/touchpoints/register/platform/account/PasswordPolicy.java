@@ -25,8 +25,7 @@ public final class PasswordPolicy {
     public static final int MAX_BYTES = 72;
     private static final Set<String> COMMON = load("/account/common-passwords.txt");
 
-    private PasswordPolicy() {
-    }
+    private PasswordPolicy() {}
 
     /** The refusals for {@code password} as the password of {@code username}, reported on {@code field}; empty: accepted. */
     public static List<FieldError> problems(String field, String username, String password) {
@@ -39,8 +38,10 @@ public final class PasswordPolicy {
             errors.add(new FieldError(field, "Пароль должен быть не короче " + MIN_LENGTH + " символов"));
         }
         if (password.getBytes(StandardCharsets.UTF_8).length > MAX_BYTES) {
-            errors.add(new FieldError(field, "Пароль слишком длинный: не более " + MAX_BYTES
-                    + " байт в кодировке UTF-8 (72 латинские буквы или цифры, 36 русских букв)"));
+            errors.add(new FieldError(
+                    field,
+                    "Пароль слишком длинный: не более " + MAX_BYTES
+                            + " байт в кодировке UTF-8 (72 латинские буквы или цифры, 36 русских букв)"));
         }
         if (password.codePoints().anyMatch(Character::isISOControl)) {
             errors.add(new FieldError(field, "Пароль не должен содержать управляющих символов"));
@@ -69,7 +70,9 @@ public final class PasswordPolicy {
             return true;
         }
         int half = p.length() / 2;
-        return p.length() % 2 == 0 && p.substring(0, half).equals(p.substring(half)) && COMMON.contains(p.substring(0, half));
+        return p.length() % 2 == 0
+                && p.substring(0, half).equals(p.substring(half))
+                && COMMON.contains(p.substring(0, half));
     }
 
     private static Set<String> load(String resource) {

@@ -32,11 +32,15 @@ public class RoleAssignments {
             throw ApiException.badRequest("username", "Учётная запись «" + username + "» не найдена");
         }
         if (role == null) {
-            throw ApiException.badRequest("role", "Укажите роль: SPECIALIST, HEAD, DEPUTY, PUBLISHER, RESPONSIBLE или HEAD_OF_AUTHORITY");
+            throw ApiException.badRequest(
+                    "role", "Укажите роль: SPECIALIST, HEAD, DEPUTY, PUBLISHER, RESPONSIBLE или HEAD_OF_AUTHORITY");
         }
         Boolean given = commands.sendAndWait(new AssignMemberCommand(registerId, username, role, division, by, at));
         if (Boolean.TRUE.equals(given)) {
-            audit.record(by, AdminAudit.ROLE_GIVEN, registerId + "/" + username,
+            audit.record(
+                    by,
+                    AdminAudit.ROLE_GIVEN,
+                    registerId + "/" + username,
                     roleText(role, role.divisional() ? division : null));
         }
         return Boolean.TRUE.equals(given);

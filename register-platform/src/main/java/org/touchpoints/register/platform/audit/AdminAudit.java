@@ -18,6 +18,7 @@ public class AdminAudit {
 
     /** Action names (stable, stored): pages translate them into Russian through {@link #title(String)}. */
     public static final String ACCOUNT_CREATED = "ACCOUNT_CREATED";
+
     public static final String ACCOUNT_DISABLED = "ACCOUNT_DISABLED";
     public static final String ACCOUNT_ENABLED = "ACCOUNT_ENABLED";
     public static final String PASSWORD_CHANGED = "PASSWORD_CHANGED";
@@ -32,9 +33,15 @@ public class AdminAudit {
     public static final String DEAD_LETTER_SET_ASIDE = "DEAD_LETTER_SET_ASIDE";
 
     /** One action; {@code actorName} is the account's display name (null when the account is unknown, e.g. "system"). */
-    public record Entry(long id, Instant at, String actor, String action, String title, String target, String details,
-                        String actorName) {
-    }
+    public record Entry(
+            long id,
+            Instant at,
+            String actor,
+            String action,
+            String title,
+            String target,
+            String details,
+            String actorName) {}
 
     private final JdbcClient jdbc;
     private final Clock clock;
@@ -48,15 +55,21 @@ public class AdminAudit {
     public static String procedureDetails(org.touchpoints.register.api.procedure.Procedure procedure) {
         return (procedure.preset() == null ? "" : "по образцу " + procedure.preset() + "; ") + "шаги "
                 + procedure.approvalSteps() + "; приказ " + procedure.approvalAct() + "; срок "
-                + (procedure.deadlineWorkingDays() == null ? "не установлен" : procedure.deadlineWorkingDays() + " раб. дн.")
+                + (procedure.deadlineWorkingDays() == null
+                        ? "не установлен"
+                        : procedure.deadlineWorkingDays() + " раб. дн.")
                 + (procedure.processesMayBeShared() ? "; процесс может вестись несколькими подразделениями" : "");
     }
 
     /** Records one action; text is kept to its column sizes and stripped of line breaks (no forged lines). */
     public void record(String actor, String action, String target, String details) {
         jdbc.sql("insert into admin_audit(at, actor, action, target, details) values (?, ?, ?, ?, ?)")
-                .params(Timestamp.from(clock.instant()), clip(oneLine(actor == null ? "system" : actor), 64),
-                        clip(action, 64), clip(oneLine(target), 300), clip(oneLine(details), 4000))
+                .params(
+                        Timestamp.from(clock.instant()),
+                        clip(oneLine(actor == null ? "system" : actor), 64),
+                        clip(action, 64),
+                        clip(oneLine(target), 300),
+                        clip(oneLine(details), 4000))
                 .update();
     }
 
@@ -68,8 +81,15 @@ public class AdminAudit {
                         where (cast(? as timestamptz) is null or e.at >= ?) and (cast(? as timestamptz) is null or e.at < ?)
                         order by e.id desc offset ? limit ?""")
                 .params(ts(from), ts(from), ts(to), ts(to), offset, limit)
-                .query((rs, i) -> new Entry(rs.getLong(1), rs.getTimestamp(2).toInstant(), rs.getString(3),
-                        rs.getString(4), title(rs.getString(4)), rs.getString(5), rs.getString(6), rs.getString(7)))
+                .query((rs, i) -> new Entry(
+                        rs.getLong(1),
+                        rs.getTimestamp(2).toInstant(),
+                        rs.getString(3),
+                        rs.getString(4),
+                        title(rs.getString(4)),
+                        rs.getString(5),
+                        rs.getString(6),
+                        rs.getString(7)))
                 .list();
     }
 
@@ -78,7 +98,9 @@ public class AdminAudit {
         return jdbc.sql("""
                         select count(*) from admin_audit
                         where (cast(? as timestamptz) is null or at >= ?) and (cast(? as timestamptz) is null or at < ?)""")
-                .params(ts(from), ts(from), ts(to), ts(to)).query(Long.class).single();
+                .params(ts(from), ts(from), ts(to), ts(to))
+                .query(Long.class)
+                .single();
     }
 
     /** The action in Russian, for people. */

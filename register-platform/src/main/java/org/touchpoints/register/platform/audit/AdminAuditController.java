@@ -24,8 +24,11 @@ public class AdminAuditController {
 
     @GetMapping
     @Operation(summary = "Действия администраторов: кто, когда, что (аудитор, администратор)")
-    public List<AdminAudit.Entry> list(@RequestParam(required = false) Instant from, @RequestParam(required = false) Instant to,
-            @RequestParam(defaultValue = "0") int offset, @RequestParam(defaultValue = "200") int limit) {
+    public List<AdminAudit.Entry> list(
+            @RequestParam(required = false) Instant from,
+            @RequestParam(required = false) Instant to,
+            @RequestParam(defaultValue = "0") int offset,
+            @RequestParam(defaultValue = "200") int limit) {
         return audit.list(from, to, Math.max(0, offset), Math.max(1, Math.min(limit, 1000)));
     }
 }

@@ -1,30 +1,30 @@
 package org.touchpoints.register.platform.axon;
 
+import java.util.concurrent.Executors;
 import org.axonframework.commandhandling.CommandBus;
 import org.axonframework.commandhandling.CommandExecutionException;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.axonframework.commandhandling.gateway.DefaultCommandGateway;
-import java.util.concurrent.Executors;
 import org.axonframework.common.caching.Cache;
+import org.axonframework.common.jdbc.ConnectionProvider;
 import org.axonframework.common.transaction.TransactionManager;
 import org.axonframework.config.EventProcessingConfigurer;
-import org.axonframework.spring.messaging.unitofwork.SpringTransactionManager;
-import org.springframework.transaction.PlatformTransactionManager;
 import org.axonframework.eventhandling.PropagatingErrorHandler;
-import org.axonframework.common.jdbc.ConnectionProvider;
 import org.axonframework.eventhandling.tokenstore.TokenStore;
 import org.axonframework.eventhandling.tokenstore.jdbc.JdbcTokenStore;
 import org.axonframework.eventhandling.tokenstore.jdbc.TokenSchema;
+import org.axonframework.eventsourcing.eventstore.jdbc.EventSchema;
 import org.axonframework.serialization.Serializer;
 import org.axonframework.serialization.jackson3.Jackson3Serializer;
-import tools.jackson.databind.jsontype.BasicPolymorphicTypeValidator;
-import org.axonframework.eventsourcing.eventstore.jdbc.EventSchema;
+import org.axonframework.spring.messaging.unitofwork.SpringTransactionManager;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.transaction.PlatformTransactionManager;
 import org.touchpoints.register.api.rule.RuleViolatedException;
+import tools.jackson.databind.jsontype.BasicPolymorphicTypeValidator;
 
 /**
  * Axon wiring shared by both sides: snake_case table names for the JDBC event and token stores (created by
@@ -84,8 +84,8 @@ public class AxonInfrastructure {
     }
 
     public static TokenStore sharedTokenStore(ConnectionProvider connections, TokenSchema schema) {
-        return new SharedJdbcTokenStore(JdbcTokenStore.builder().connectionProvider(connections)
-                .serializer(tokenSerializer()), schema);
+        return new SharedJdbcTokenStore(
+                JdbcTokenStore.builder().connectionProvider(connections).serializer(tokenSerializer()), schema);
     }
 
     static Serializer tokenSerializer() {
@@ -95,7 +95,9 @@ public class AxonInfrastructure {
                 .allowIfSubType(Long.class)
                 .allowIfSubType(Integer.class)
                 .build();
-        return Jackson3Serializer.builder().jsonMapperBuilderCustomizer(mapper -> mapper.polymorphicTypeValidator(tokenTypes)).build();
+        return Jackson3Serializer.builder()
+                .jsonMapperBuilderCustomizer(mapper -> mapper.polymorphicTypeValidator(tokenTypes))
+                .build();
     }
 
     /**
@@ -114,7 +116,8 @@ public class AxonInfrastructure {
      */
     @Bean
     CommandGateway commandGateway(CommandBus commandBus) {
-        return DefaultCommandGateway.builder().commandBus(commandBus)
+        return DefaultCommandGateway.builder()
+                .commandBus(commandBus)
                 .retryScheduler(new ConflictRetryScheduler(Executors.newSingleThreadScheduledExecutor(r -> {
                     Thread thread = new Thread(r, "command-retry");
                     thread.setDaemon(true);

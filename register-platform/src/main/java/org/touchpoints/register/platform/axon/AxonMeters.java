@@ -65,7 +65,8 @@ public class AxonMeters extends MetricsConfigurerModule {
         if (EventProcessor.class.isAssignableFrom(type)) {
             return monitors.computeIfAbsent("processor:" + name, key -> processor(name));
         }
-        boolean handlers = CommandBus.class.isAssignableFrom(type) || QueryBus.class.isAssignableFrom(type)
+        boolean handlers = CommandBus.class.isAssignableFrom(type)
+                || QueryBus.class.isAssignableFrom(type)
                 || QueryUpdateEmitter.class.isAssignableFrom(type);
         if (handlers || EventBus.class.isAssignableFrom(type)) {
             return monitors.computeIfAbsent("component:" + name, key -> component(name, handlers));
@@ -84,11 +85,14 @@ public class AxonMeters extends MetricsConfigurerModule {
 
     private MessageMonitor<Message<?>> component(String name, boolean handlers) {
         if (!handlers) {
-            return new MultiMessageMonitor<>(List.of(MessageTimerMonitor.buildMonitor(name, registry),
+            return new MultiMessageMonitor<>(List.of(
+                    MessageTimerMonitor.buildMonitor(name, registry),
                     MessageCountingMonitor.buildMonitor(name, registry)));
         }
-        return new MultiMessageMonitor<>(List.of(MessageTimerMonitor.buildMonitor(name, registry),
-                MessageCountingMonitor.buildMonitor(name, registry), new Capacity(name, Tags.empty(), registry)));
+        return new MultiMessageMonitor<>(List.of(
+                MessageTimerMonitor.buildMonitor(name, registry),
+                MessageCountingMonitor.buildMonitor(name, registry),
+                new Capacity(name, Tags.empty(), registry)));
     }
 
     /**
@@ -100,8 +104,10 @@ public class AxonMeters extends MetricsConfigurerModule {
         private final Deque<long[]> handled = new ArrayDeque<>();
 
         Capacity(String prefix, Tags tags, MeterRegistry registry) {
-            Gauge.builder(prefix + ".capacity", this, Capacity::value).tags(tags)
-                    .description("Busy handler threads, on average over the last 10 s").register(registry);
+            Gauge.builder(prefix + ".capacity", this, Capacity::value)
+                    .tags(tags)
+                    .description("Busy handler threads, on average over the last 10 s")
+                    .register(registry);
         }
 
         @Override

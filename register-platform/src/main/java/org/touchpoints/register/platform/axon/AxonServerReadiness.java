@@ -26,6 +26,8 @@ public class AxonServerReadiness extends AbstractHealthIndicator {
     protected void doHealthCheck(Health.Builder builder) {
         String context = connections.getDefaultContext();
         boolean connected = connections.isConnected(context);
-        (connected ? builder.up() : builder.down()).withDetail("context", context).withDetail("connected", connected);
+        (connected ? builder.up() : builder.down())
+                .withDetail("context", context)
+                .withDetail("connected", connected);
     }
 }

@@ -18,7 +18,10 @@ public class ConflictRetryScheduler extends IntervalRetryScheduler {
     public static final int RETRY_INTERVAL_MS = 50;
 
     public ConflictRetryScheduler(ScheduledExecutorService executor) {
-        super(IntervalRetryScheduler.builder().retryExecutor(executor).maxRetryCount(MAX_RETRIES).retryInterval(RETRY_INTERVAL_MS));
+        super(IntervalRetryScheduler.builder()
+                .retryExecutor(executor)
+                .maxRetryCount(MAX_RETRIES)
+                .retryInterval(RETRY_INTERVAL_MS));
     }
 
     @Override

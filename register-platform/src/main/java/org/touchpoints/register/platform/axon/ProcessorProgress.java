@@ -62,8 +62,11 @@ public class ProcessorProgress {
     });
     private volatile Map<String, List<ProgressTracker.Segment>> segments = Map.of();
 
-    public ProcessorProgress(EventProcessingConfiguration processing, ObjectProvider<EventStore> eventStore,
-                             ObjectProvider<AxonServerConnectionManager> axonServer, MeterRegistry registry) {
+    public ProcessorProgress(
+            EventProcessingConfiguration processing,
+            ObjectProvider<EventStore> eventStore,
+            ObjectProvider<AxonServerConnectionManager> axonServer,
+            MeterRegistry registry) {
         this.processing = processing;
         this.eventStore = eventStore;
         this.axonServer = axonServer;
@@ -71,9 +74,11 @@ public class ProcessorProgress {
                 .description("Age of the oldest event the segment has not handled yet (0 at the head of the stream)")
                 .register(registry);
         this.lagEvents = MultiGauge.builder("register.processor.lag.events")
-                .description("Events of the stream the segment has not read yet").register(registry);
+                .description("Events of the stream the segment has not read yet")
+                .register(registry);
         this.stalledGauge = MultiGauge.builder("register.processor.stalled")
-                .description("1 when the segment made no progress for 15 s (stuck or in error)").register(registry);
+                .description("1 when the segment made no progress for 15 s (stuck or in error)")
+                .register(registry);
     }
 
     @PostConstruct
@@ -119,10 +124,20 @@ public class ProcessorProgress {
         });
         tracker.keepOnly(keys);
         segments = Map.copyOf(sampled);
-        List<ProgressTracker.Segment> all = sampled.values().stream().flatMap(List::stream).toList();
-        lagSeconds.register(all.stream().map(s -> MultiGauge.Row.of(tags(s), s.lagSeconds())).toList(), true);
-        lagEvents.register(all.stream().map(s -> MultiGauge.Row.of(tags(s), s.lagEvents())).toList(), true);
-        stalledGauge.register(all.stream().map(s -> MultiGauge.Row.of(tags(s), s.stalled() ? 1 : 0)).toList(), true);
+        List<ProgressTracker.Segment> all =
+                sampled.values().stream().flatMap(List::stream).toList();
+        lagSeconds.register(
+                all.stream()
+                        .map(s -> MultiGauge.Row.of(tags(s), s.lagSeconds()))
+                        .toList(),
+                true);
+        lagEvents.register(
+                all.stream().map(s -> MultiGauge.Row.of(tags(s), s.lagEvents())).toList(), true);
+        stalledGauge.register(
+                all.stream()
+                        .map(s -> MultiGauge.Row.of(tags(s), s.stalled() ? 1 : 0))
+                        .toList(),
+                true);
     }
 
     private void head(Instant now) {

@@ -25,18 +25,16 @@ import java.util.Set;
 public final class ProgressTracker {
     /** A segment that made no progress for this long is stalled (the liveness window of the processor heartbeat). */
     public static final Duration STALL = Duration.ofSeconds(15);
+
     static final Duration HISTORY = Duration.ofMinutes(10);
 
-    private record Head(Instant at, long position) {
-    }
+    private record Head(Instant at, long position) {}
 
-    private record Seen(long position, Instant progressAt) {
-    }
+    private record Seen(long position, Instant progressAt) {}
 
     /** One segment's figures after a sample. */
-    public record Segment(String processor, int segment, long lagEvents, double lagSeconds, boolean error,
-                          boolean stalled) {
-    }
+    public record Segment(
+            String processor, int segment, long lagEvents, double lagSeconds, boolean error, boolean stalled) {}
 
     private final Deque<Head> heads = new ArrayDeque<>();
     private final Map<String, Seen> seen = new HashMap<>();
@@ -47,7 +45,8 @@ public final class ProgressTracker {
         if (last == null || position > last.position()) {
             heads.addLast(new Head(at, position));
         }
-        while (heads.size() > 1 && heads.peekFirst().at().isBefore(at.minus(HISTORY))
+        while (heads.size() > 1
+                && heads.peekFirst().at().isBefore(at.minus(HISTORY))
                 && heads.stream().skip(1).findFirst().orElseThrow().at().isBefore(at.minus(HISTORY))) {
             heads.removeFirst();
         }
@@ -73,8 +72,8 @@ public final class ProgressTracker {
      * that has no handler for most events (metrics) stands still behind the head while it has nothing to do. A
      * caught-up segment whose position did not move since the last sample is therefore idle: lag 0.
      */
-    public synchronized Segment observe(String processor, int segment, long position, boolean caughtUp, boolean error,
-                                        Instant now) {
+    public synchronized Segment observe(
+            String processor, int segment, long position, boolean caughtUp, boolean error, Instant now) {
         String key = processor + "/" + segment;
         Seen before = seen.get(key);
         boolean idle = caughtUp && !error && before != null && position == before.position();

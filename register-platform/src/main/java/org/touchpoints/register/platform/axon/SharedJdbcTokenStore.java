@@ -39,8 +39,8 @@ class SharedJdbcTokenStore extends JdbcTokenStore {
     }
 
     private void insertIdentifierUnlessPresent() {
-        SerializedObject<byte[]> token = serializer().serialize(
-                new ConfigToken(Map.of("id", UUID.randomUUID().toString())), byte[].class);
+        SerializedObject<byte[]> token = serializer()
+                .serialize(new ConfigToken(Map.of("id", UUID.randomUUID().toString())), byte[].class);
         String sql = "insert into " + schema.tokenTable() + " (" + schema.processorNameColumn() + ", "
                 + schema.segmentColumn() + ", " + schema.tokenColumn() + ", " + schema.tokenTypeColumn() + ", "
                 + schema.timestampColumn() + ") values (?, 0, ?, ?, ?) on conflict do nothing";

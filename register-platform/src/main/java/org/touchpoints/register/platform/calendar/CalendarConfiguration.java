@@ -22,8 +22,8 @@ import org.springframework.stereotype.Component;
 public class CalendarConfiguration {
 
     @Bean
-    ProductionCalendar productionCalendar(CalendarProperties properties, FederalOnlyRegistry federalOnly,
-                                          CalendarStore store) {
+    ProductionCalendar productionCalendar(
+            CalendarProperties properties, FederalOnlyRegistry federalOnly, CalendarStore store) {
         String dir = properties.dir();
         ProductionCalendar calendar = dir == null || dir.isBlank()
                 ? ProductionCalendar.bundled()

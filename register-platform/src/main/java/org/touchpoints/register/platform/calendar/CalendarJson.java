@@ -37,9 +37,20 @@ public final class CalendarJson {
 
     /** Art. 112 of the Labour Code: the federal non-working holidays. */
     private static final List<MonthDay> LABOUR_CODE_HOLIDAYS = List.of(
-            MonthDay.of(1, 1), MonthDay.of(1, 2), MonthDay.of(1, 3), MonthDay.of(1, 4), MonthDay.of(1, 5),
-            MonthDay.of(1, 6), MonthDay.of(1, 7), MonthDay.of(1, 8), MonthDay.of(2, 23), MonthDay.of(3, 8),
-            MonthDay.of(5, 1), MonthDay.of(5, 9), MonthDay.of(6, 12), MonthDay.of(11, 4));
+            MonthDay.of(1, 1),
+            MonthDay.of(1, 2),
+            MonthDay.of(1, 3),
+            MonthDay.of(1, 4),
+            MonthDay.of(1, 5),
+            MonthDay.of(1, 6),
+            MonthDay.of(1, 7),
+            MonthDay.of(1, 8),
+            MonthDay.of(2, 23),
+            MonthDay.of(3, 8),
+            MonthDay.of(5, 1),
+            MonthDay.of(5, 9),
+            MonthDay.of(6, 12),
+            MonthDay.of(11, 4));
 
     private static final Set<String> FEDERAL_FIELDS = Set.of("year", "source", "nonWorkingDays", "workingWeekendDays");
     private static final Set<String> REGION_FIELDS =
@@ -50,8 +61,7 @@ public final class CalendarJson {
             .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
             .build();
 
-    private CalendarJson() {
-    }
+    private CalendarJson() {}
 
     static CalendarYear parse(String json) {
         if (json == null || json.isBlank()) {
@@ -65,12 +75,14 @@ public final class CalendarJson {
             root = MAPPER.readTree(json);
         } catch (JacksonException e) {
             TokenStreamLocation at = e.getLocation();
-            String where = at == null || at.getLineNr() < 1 ? ""
+            String where = at == null || at.getLineNr() < 1
+                    ? ""
                     : " (строка " + at.getLineNr() + ", позиция " + at.getColumnNr() + ")";
             throw new InvalidCalendarException("", "файл календаря не является корректным JSON" + where);
         }
         if (root == null || !root.isObject()) {
-            throw new InvalidCalendarException("", "ожидается JSON-объект с полями year, source, nonWorkingDays, workingWeekendDays");
+            throw new InvalidCalendarException(
+                    "", "ожидается JSON-объект с полями year, source, nonWorkingDays, workingWeekendDays");
         }
         return new Reader(root).read();
     }
@@ -100,8 +112,10 @@ public final class CalendarJson {
                 for (MonthDay holiday : LABOUR_CODE_HOLIDAYS) {
                     LocalDate day = holiday.atYear(year);
                     if (!isWeekend(day) && !nonWorking.contains(day)) {
-                        error("nonWorkingDays", "не указан нерабочий праздничный день " + day
-                                + " (ст. 112 ТК РФ), выпадающий на " + dayName(day));
+                        error(
+                                "nonWorkingDays",
+                                "не указан нерабочий праздничный день " + day + " (ст. 112 ТК РФ), выпадающий на "
+                                        + dayName(day));
                     }
                 }
             }
@@ -138,8 +152,10 @@ public final class CalendarJson {
                 error("year", "не указан год");
                 return null;
             }
-            if (!node.isIntegralNumber() || !node.canConvertToInt()
-                    || node.intValue() < MIN_YEAR || node.intValue() > MAX_YEAR) {
+            if (!node.isIntegralNumber()
+                    || !node.canConvertToInt()
+                    || node.intValue() < MIN_YEAR
+                    || node.intValue() > MAX_YEAR) {
                 error("year", "год должен быть целым числом от " + MIN_YEAR + " до " + MAX_YEAR);
                 return null;
             }
@@ -191,11 +207,15 @@ public final class CalendarJson {
                 if (year != null && day.getYear() != year) {
                     error(at, "дата " + day + " не относится к " + year + " году");
                 } else if (weekend && !isWeekend(day)) {
-                    error(at, "дата " + day + " приходится на " + dayName(day)
-                            + "; рабочими выходными днями могут быть только суббота и воскресенье");
+                    error(
+                            at,
+                            "дата " + day + " приходится на " + dayName(day)
+                                    + "; рабочими выходными днями могут быть только суббота и воскресенье");
                 } else if (!weekend && isWeekend(day)) {
-                    error(at, "дата " + day + " приходится на " + dayName(day)
-                            + "; в nonWorkingDays указываются только дни с понедельника по пятницу");
+                    error(
+                            at,
+                            "дата " + day + " приходится на " + dayName(day)
+                                    + "; в nonWorkingDays указываются только дни с понедельника по пятницу");
                 }
                 if (!dates.add(day)) {
                     error(at, "дата " + day + " указана дважды");
@@ -214,9 +234,20 @@ public final class CalendarJson {
     }
 
     private static final Map<DayOfWeek, String> DAY_NAMES = Map.of(
-            DayOfWeek.MONDAY, "понедельник", DayOfWeek.TUESDAY, "вторник", DayOfWeek.WEDNESDAY, "среду",
-            DayOfWeek.THURSDAY, "четверг", DayOfWeek.FRIDAY, "пятницу", DayOfWeek.SATURDAY, "субботу",
-            DayOfWeek.SUNDAY, "воскресенье");
+            DayOfWeek.MONDAY,
+            "понедельник",
+            DayOfWeek.TUESDAY,
+            "вторник",
+            DayOfWeek.WEDNESDAY,
+            "среду",
+            DayOfWeek.THURSDAY,
+            "четверг",
+            DayOfWeek.FRIDAY,
+            "пятницу",
+            DayOfWeek.SATURDAY,
+            "субботу",
+            DayOfWeek.SUNDAY,
+            "воскресенье");
 
     private static String dayName(LocalDate day) {
         return DAY_NAMES.get(day.getDayOfWeek());

@@ -8,5 +8,4 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  *            {@code register.calendar.dir}, environment {@code REGISTER_CALENDAR_DIR}; none by default
  */
 @ConfigurationProperties("register.calendar")
-public record CalendarProperties(String dir) {
-}
+public record CalendarProperties(String dir) {}

@@ -26,19 +26,27 @@ public class CalendarStore {
                         insert into calendar_file(region, year, json, fingerprint, loaded_at) values (?, ?, ?, ?, ?)
                         on conflict (region, year) do update
                         set json = excluded.json, fingerprint = excluded.fingerprint, loaded_at = excluded.loaded_at""")
-                .params(year.region() == null ? "" : year.region(), year.year(), json, year.fingerprint(),
+                .params(
+                        year.region() == null ? "" : year.region(),
+                        year.year(),
+                        json,
+                        year.fingerprint(),
                         Timestamp.from(clock.instant()))
                 .update();
     }
 
     /** What the table holds, in short: changes whenever a year is added or replaced. */
     String stamp() {
-        return jdbc.sql("select count(*) || '/' || coalesce(string_agg(fingerprint, ',' order by region, year), '') from calendar_file")
-                .query(String.class).single();
+        return jdbc.sql(
+                        "select count(*) || '/' || coalesce(string_agg(fingerprint, ',' order by region, year), '') from calendar_file")
+                .query(String.class)
+                .single();
     }
 
     /** The uploaded files, federal years first (an overlay is checked against its federal year). */
     List<String> files() {
-        return jdbc.sql("select json from calendar_file order by region <> '', region, year").query(String.class).list();
+        return jdbc.sql("select json from calendar_file order by region <> '', region, year")
+                .query(String.class)
+                .list();
     }
 }

@@ -15,8 +15,12 @@ import java.util.TreeSet;
  * @param nonWorkingDays     non-working days that fall on Monday–Friday (holidays and transferred days off)
  * @param workingWeekendDays Saturdays and Sundays that are working days by transfer
  */
-public record CalendarYear(int year, String region, String source,
-                           NavigableSet<LocalDate> nonWorkingDays, NavigableSet<LocalDate> workingWeekendDays) {
+public record CalendarYear(
+        int year,
+        String region,
+        String source,
+        NavigableSet<LocalDate> nonWorkingDays,
+        NavigableSet<LocalDate> workingWeekendDays) {
 
     public CalendarYear {
         nonWorkingDays = Collections.unmodifiableNavigableSet(new TreeSet<>(nonWorkingDays));

@@ -18,8 +18,7 @@ import org.springframework.stereotype.Repository;
 @Repository
 public class FederalOnlyRegistry implements FederalOnlyMarks {
 
-    public record Mark(String region, int year, String markedBy, Instant markedAt, String reason) {
-    }
+    public record Mark(String region, int year, String markedBy, Instant markedAt, String reason) {}
 
     private final JdbcClient jdbc;
     private final Clock clock;
@@ -44,8 +43,11 @@ public class FederalOnlyRegistry implements FederalOnlyMarks {
     }
 
     public Optional<Mark> find(String region, int year) {
-        return jdbc.sql("select region, year, marked_by, marked_at, reason from calendar_federal_only_mark where region = ? and year = ?")
-                .params(region, year).query(this::mark).optional();
+        return jdbc.sql(
+                        "select region, year, marked_by, marked_at, reason from calendar_federal_only_mark where region = ? and year = ?")
+                .params(region, year)
+                .query(this::mark)
+                .optional();
     }
 
     /** @return the mark recorded now, or empty when the region-year was marked already */
@@ -54,16 +56,24 @@ public class FederalOnlyRegistry implements FederalOnlyMarks {
         int inserted = jdbc.sql("""
                         insert into calendar_federal_only_mark(region, year, marked_by, marked_at, reason) values (?, ?, ?, ?, ?)
                         on conflict do nothing""")
-                .params(region, year, by, Timestamp.from(at), reason).update();
+                .params(region, year, by, Timestamp.from(at), reason)
+                .update();
         return inserted == 0 ? Optional.empty() : Optional.of(new Mark(region, year, by, at, reason));
     }
 
     public List<Mark> all() {
-        return jdbc.sql("select region, year, marked_by, marked_at, reason from calendar_federal_only_mark order by region, year")
-                .query(this::mark).list();
+        return jdbc.sql(
+                        "select region, year, marked_by, marked_at, reason from calendar_federal_only_mark order by region, year")
+                .query(this::mark)
+                .list();
     }
 
     private Mark mark(java.sql.ResultSet rs, int i) throws java.sql.SQLException {
-        return new Mark(rs.getString(1), rs.getInt(2), rs.getString(3), rs.getTimestamp(4).toInstant(), rs.getString(5));
+        return new Mark(
+                rs.getString(1),
+                rs.getInt(2),
+                rs.getString(3),
+                rs.getTimestamp(4).toInstant(),
+                rs.getString(5));
     }
 }

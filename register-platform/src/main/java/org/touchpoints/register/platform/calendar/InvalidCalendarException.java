@@ -8,8 +8,12 @@ public class InvalidCalendarException extends IllegalArgumentException {
     private final List<FieldError> errors;
 
     public InvalidCalendarException(List<FieldError> errors) {
-        super("Производственный календарь отклонён: " + String.join("; ",
-                errors.stream().map(e -> e.field().isEmpty() ? e.message() : e.field() + ": " + e.message()).toList()));
+        super("Производственный календарь отклонён: "
+                + String.join(
+                        "; ",
+                        errors.stream()
+                                .map(e -> e.field().isEmpty() ? e.message() : e.field() + ": " + e.message())
+                                .toList()));
         this.errors = List.copyOf(errors);
     }
 

@@ -23,9 +23,9 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.touchpoints.register.platform.audit.AdminAudit;
 import org.touchpoints.register.api.calendar.DueDate;
 import org.touchpoints.register.api.calendar.PublicationDue;
+import org.touchpoints.register.platform.audit.AdminAudit;
 
 /**
  * The Russian production calendar (производственный календарь) and the working-day count of DOMAIN.md:
@@ -130,7 +130,8 @@ public final class ProductionCalendar {
                     install(CalendarJson.parse(json));
                     files++;
                 } catch (InvalidCalendarException e) { // uploads are checked before they are stored: never expected
-                    log.error("Production calendar: a stored upload is refused and skipped: {}",
+                    log.error(
+                            "Production calendar: a stored upload is refused and skipped: {}",
                             AdminAudit.oneLine(e.getMessage()));
                 }
             }
@@ -156,11 +157,23 @@ public final class ProductionCalendar {
         refresh();
         try {
             LocalDate due = addWorkingDays(madeOn, workingDays, region);
-            return new PublicationDue(madeOn, workingDays, due, federalOnlyNote(region, madeOn, due), null, null,
+            return new PublicationDue(
+                    madeOn,
+                    workingDays,
+                    due,
+                    federalOnlyNote(region, madeOn, due),
+                    null,
+                    null,
                     version(region, madeOn, due));
         } catch (CalendarYearMissingException missing) {
-            return new PublicationDue(madeOn, workingDays, null, null, "Срок публикации не рассчитан: " + missing.getMessage(),
-                    unknownBecause(missing), version(region, madeOn, LocalDate.of(missing.year() - 1, 12, 31)));
+            return new PublicationDue(
+                    madeOn,
+                    workingDays,
+                    null,
+                    null,
+                    "Срок публикации не рассчитан: " + missing.getMessage(),
+                    unknownBecause(missing),
+                    version(region, madeOn, LocalDate.of(missing.year() - 1, 12, 31)));
         }
     }
 
@@ -185,11 +198,21 @@ public final class ProductionCalendar {
             if (federal == null) {
                 break;
             }
-            version.append(version.isEmpty() ? "" : ",").append(FEDERAL_DIR).append('/').append(year).append('@')
+            version.append(version.isEmpty() ? "" : ",")
+                    .append(FEDERAL_DIR)
+                    .append('/')
+                    .append(year)
+                    .append('@')
                     .append(federal.fingerprint());
             if (code != null && s.regions().containsKey(code)) {
                 CalendarYear overlay = s.overlay(code, year);
-                version.append(',').append(REGION_DIR).append('/').append(code).append('/').append(year).append('@')
+                version.append(',')
+                        .append(REGION_DIR)
+                        .append('/')
+                        .append(code)
+                        .append('/')
+                        .append(year)
+                        .append('@')
                         .append(overlay != null ? overlay.fingerprint() : "federal-only");
             }
         }
@@ -332,8 +355,7 @@ public final class ProductionCalendar {
     // ------------------------------------------------------------------------------------------ loading
 
     /** What a calendar file holds and the year it would make, before it is loaded. */
-    public record Preview(CalendarYear file, YearView year) {
-    }
+    public record Preview(CalendarYear file, YearView year) {}
 
     /**
      * Adds or replaces one year (federal, or a region's overlay when the file has {@code region}) from the
@@ -353,7 +375,10 @@ public final class ProductionCalendar {
             install(year);
         }
         // the source is text an administrator sent: one line in the log, whatever it holds
-        log.info("Loaded {} ({}){}", AdminAudit.oneLine(year.describe()), AdminAudit.oneLine(year.source()),
+        log.info(
+                "Loaded {} ({}){}",
+                AdminAudit.oneLine(year.describe()),
+                AdminAudit.oneLine(year.source()),
                 directory == null ? "" : ", saved in " + directory);
         return year;
     }
@@ -380,8 +405,8 @@ public final class ProductionCalendar {
                 count++;
             }
         }
-        return new Preview(file, new YearView(file.year(), List.copyOf(nonWorking),
-                List.copyOf(workingWeekend), count));
+        return new Preview(
+                file, new YearView(file.year(), List.copyOf(nonWorking), List.copyOf(workingWeekend), count));
     }
 
     private void loadBundled() {
@@ -397,7 +422,8 @@ public final class ProductionCalendar {
 
     /** The bundled file names listed in {@code calendar/index.txt}, relative to {@code calendar/}. */
     static List<String> bundledFiles(ClassLoader loader) {
-        return readResource(loader, BUNDLED_INDEX).lines()
+        return readResource(loader, BUNDLED_INDEX)
+                .lines()
                 .map(String::strip)
                 .filter(line -> !line.isEmpty() && !line.startsWith("#"))
                 .toList();
@@ -446,8 +472,8 @@ public final class ProductionCalendar {
     private static void checkPlacement(CalendarYear year, String relative, String origin) {
         String expected = relativePath(year);
         if (!expected.equals(relative.replace('\\', '/'))) {
-            throw new IllegalStateException("Calendar file " + origin + " holds the " + year.describe()
-                    + " and must be named " + expected);
+            throw new IllegalStateException(
+                    "Calendar file " + origin + " holds the " + year.describe() + " and must be named " + expected);
         }
     }
 
@@ -502,16 +528,18 @@ public final class ProductionCalendar {
     }
 
     private static List<Path> yearFiles(Path dir) {
-        return list(dir, false).stream().filter(file -> {
-            Matcher m = YEAR_FILE.matcher(file.getFileName().toString());
-            if (!m.matches()) {
-                if (file.getFileName().toString().endsWith(".json")) {
-                    log.warn("Ignoring calendar file {}: its name must be the year, e.g. 2027.json", file);
-                }
-                return false;
-            }
-            return true;
-        }).toList();
+        return list(dir, false).stream()
+                .filter(file -> {
+                    Matcher m = YEAR_FILE.matcher(file.getFileName().toString());
+                    if (!m.matches()) {
+                        if (file.getFileName().toString().endsWith(".json")) {
+                            log.warn("Ignoring calendar file {}: its name must be the year, e.g. 2027.json", file);
+                        }
+                        return false;
+                    }
+                    return true;
+                })
+                .toList();
     }
 
     private static List<Path> directories(Path dir) {
@@ -571,13 +599,17 @@ public final class ProductionCalendar {
         }
 
         CalendarYear overlay(String region, int year) {
-            return region == null ? null : regions.getOrDefault(region, Map.of()).get(year);
+            return region == null
+                    ? null
+                    : regions.getOrDefault(region, Map.of()).get(year);
         }
 
         boolean isWorkingDay(LocalDate day, String region, FederalOnlyMarks marks) {
             CalendarYear federal = federal(day.getYear());
             CalendarYear overlay = overlay(region, day.getYear());
-            if (overlay == null && region != null && regions.containsKey(region)
+            if (overlay == null
+                    && region != null
+                    && regions.containsKey(region)
                     && !marks.isMarked(region, day.getYear())) {
                 throw new RegionalCalendarMissingException(region, day.getYear());
             }

@@ -10,10 +10,12 @@ public class RegionalCalendarMissingException extends CalendarYearMissingExcepti
     private final String region;
 
     public RegionalCalendarMissingException(String region, int year) {
-        super(year, "Региональный календарь " + region + " на " + year + " год не загружен: у региона есть свои "
-                + "нерабочие дни, поэтому срок не считается по одному федеральному календарю. Загрузите календарь "
-                + "региона на " + year + " год или отметьте " + region + " " + year
-                + " как «только федеральный календарь» (администратор)");
+        super(
+                year,
+                "Региональный календарь " + region + " на " + year + " год не загружен: у региона есть свои "
+                        + "нерабочие дни, поэтому срок не считается по одному федеральному календарю. Загрузите календарь "
+                        + "региона на " + year + " год или отметьте " + region + " " + year
+                        + " как «только федеральный календарь» (администратор)");
         this.region = region;
     }
 

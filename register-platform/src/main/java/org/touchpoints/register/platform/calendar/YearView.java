@@ -13,8 +13,12 @@ import java.util.List;
  * @param federalOnly        the region has regional non-working days but not for this year, and an administrator
  *                           marked the year "federal only": the view is the federal calendar, said so
  */
-public record YearView(int year, List<LocalDate> nonWorkingDays, List<LocalDate> workingWeekendDays,
-                       int workingDayCount, boolean federalOnly) {
+public record YearView(
+        int year,
+        List<LocalDate> nonWorkingDays,
+        List<LocalDate> workingWeekendDays,
+        int workingDayCount,
+        boolean federalOnly) {
     public YearView {
         nonWorkingDays = List.copyOf(nonWorkingDays);
         workingWeekendDays = List.copyOf(workingWeekendDays);

@@ -11,8 +11,7 @@ import org.touchpoints.register.platform.account.Account;
  * USER; ADMIN and AUDITOR come from the account record. Roles inside a register are decided by the register.
  */
 final class AccountAuthorities {
-    private AccountAuthorities() {
-    }
+    private AccountAuthorities() {}
 
     static List<GrantedAuthority> of(Account account) {
         List<GrantedAuthority> authorities = new ArrayList<>();

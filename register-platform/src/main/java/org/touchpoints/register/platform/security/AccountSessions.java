@@ -59,8 +59,10 @@ public class AccountSessions extends OncePerRequestFilter {
                     return;
                 }
                 if (remembered == null || current.isEmpty() || !current.get().equals(remembered)) {
-                    PasswordSignIn.log.info("Session ended: account={} address={} reason={}",
-                            PasswordSignIn.clean(auth.getName()), request.getRemoteAddr(),
+                    PasswordSignIn.log.info(
+                            "Session ended: account={} address={} reason={}",
+                            PasswordSignIn.clean(auth.getName()),
+                            request.getRemoteAddr(),
                             current.isEmpty() ? "account disabled or removed" : "password or role changed");
                     try {
                         session.invalidate();

@@ -44,14 +44,14 @@ final class OidcAccounts {
     }
 
     ClientRegistrationRepository clientRegistrations() {
-        Supplier<ClientRegistration> registration = memoized(() -> ClientRegistrations
-                .fromIssuerLocation(properties.issuerUri())
-                .registrationId(REGISTRATION_ID)
-                .clientId(properties.clientId())
-                .clientSecret(properties.clientSecret())
-                .scope("openid", "profile")
-                .userNameAttributeName(properties.usernameClaim())
-                .build());
+        Supplier<ClientRegistration> registration =
+                memoized(() -> ClientRegistrations.fromIssuerLocation(properties.issuerUri())
+                        .registrationId(REGISTRATION_ID)
+                        .clientId(properties.clientId())
+                        .clientSecret(properties.clientSecret())
+                        .scope("openid", "profile")
+                        .userNameAttributeName(properties.usernameClaim())
+                        .build());
         return id -> REGISTRATION_ID.equals(id) ? registration.get() : null;
     }
 
@@ -62,7 +62,10 @@ final class OidcAccounts {
             public OidcUser loadUser(OidcUserRequest request) {
                 OidcUser user = delegate.loadUser(request);
                 Account account = account(user.getClaimAsString(properties.usernameClaim()));
-                return new DefaultOidcUser(AccountAuthorities.of(account), user.getIdToken(), user.getUserInfo(),
+                return new DefaultOidcUser(
+                        AccountAuthorities.of(account),
+                        user.getIdToken(),
+                        user.getUserInfo(),
                         properties.usernameClaim());
             }
         };
@@ -71,8 +74,10 @@ final class OidcAccounts {
     private Account account(String username) {
         Account account = username == null ? null : accounts.find(username).orElse(null);
         if (account == null || !account.enabled()) {
-            throw new OAuth2AuthenticationException(new OAuth2Error("unknown_account",
-                    "Учётная запись не зарегистрирована в системе ведения перечня или отключена", null));
+            throw new OAuth2AuthenticationException(new OAuth2Error(
+                    "unknown_account",
+                    "Учётная запись не зарегистрирована в системе ведения перечня или отключена",
+                    null));
         }
         return account;
     }

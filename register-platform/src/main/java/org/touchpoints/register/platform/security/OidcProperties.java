@@ -15,8 +15,8 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  * @param localAccounts whether the local password sign-in stays on beside it
  */
 @ConfigurationProperties("register.oidc")
-public record OidcProperties(String issuerUri, String clientId, String clientSecret, String usernameClaim,
-                             Boolean localAccounts) {
+public record OidcProperties(
+        String issuerUri, String clientId, String clientSecret, String usernameClaim, Boolean localAccounts) {
     public OidcProperties {
         usernameClaim = usernameClaim == null || usernameClaim.isBlank() ? "preferred_username" : usernameClaim;
         localAccounts = localAccounts == null || localAccounts;

@@ -28,8 +28,11 @@ public class PasswordSignIn implements AuthenticationProvider, CurrentPassword {
     private final SignInThrottle throttle;
     private final AccountStore accounts;
 
-    PasswordSignIn(AuthenticationProvider bcrypt, VerifiedCredentialCache cache, SignInThrottle throttle,
-                   AccountStore accounts) {
+    PasswordSignIn(
+            AuthenticationProvider bcrypt,
+            VerifiedCredentialCache cache,
+            SignInThrottle throttle,
+            AccountStore accounts) {
         this.bcrypt = bcrypt;
         this.cache = cache;
         this.throttle = throttle;
@@ -41,7 +44,8 @@ public class PasswordSignIn implements AuthenticationProvider, CurrentPassword {
         String username = authentication.getName();
         Object password = authentication.getCredentials();
         String address = authentication.getDetails() instanceof WebAuthenticationDetails details
-                ? details.getRemoteAddress() : null;
+                ? details.getRemoteAddress()
+                : null;
         if (username == null || username.isBlank()) {
             // no account has an empty name: refused without BCrypt (a body cut off as too slow arrives like this too)
             log.warn("Sign-in failed: account=(none) address={}", address);
@@ -49,7 +53,10 @@ public class PasswordSignIn implements AuthenticationProvider, CurrentPassword {
         }
         Duration wait = throttle.penalty(username, address);
         if (wait != null) {
-            log.warn("Sign-in refused, throttled for {} s: account={} address={}", wait.toSeconds(), clean(username),
+            log.warn(
+                    "Sign-in refused, throttled for {} s: account={} address={}",
+                    wait.toSeconds(),
+                    clean(username),
                     address);
             throw new SignInThrottledException(wait);
         }
@@ -58,7 +65,8 @@ public class PasswordSignIn implements AuthenticationProvider, CurrentPassword {
             stamp = accounts.stamp(username).orElse(null);
         } catch (RuntimeException e) {
             if (DatabaseUnavailable.causedBy(e)) { // answered 503 by the entry point, like a failed password look-up
-                throw new org.springframework.security.authentication.InternalAuthenticationServiceException(e.getMessage(), e);
+                throw new org.springframework.security.authentication.InternalAuthenticationServiceException(
+                        e.getMessage(), e);
             }
             throw e;
         }
@@ -82,8 +90,8 @@ public class PasswordSignIn implements AuthenticationProvider, CurrentPassword {
         }
         throttle.succeeded(username);
         log.info("Signed in: account={} address={}", clean(username), address);
-        UsernamePasswordAuthenticationToken withoutPassword = UsernamePasswordAuthenticationToken.authenticated(
-                result.getPrincipal(), null, result.getAuthorities());
+        UsernamePasswordAuthenticationToken withoutPassword =
+                UsernamePasswordAuthenticationToken.authenticated(result.getPrincipal(), null, result.getAuthorities());
         withoutPassword.setDetails(authentication.getDetails());
         if (stamp != null && password != null) {
             cache.put(username, password, stamp, withoutPassword);
@@ -96,8 +104,11 @@ public class PasswordSignIn implements AuthenticationProvider, CurrentPassword {
     public Verdict check(String username, String password, String address) {
         Duration wait = throttle.penalty(username, address);
         if (wait != null) {
-            log.warn("Current password not checked, throttled for {} s: account={} address={}", wait.toSeconds(),
-                    clean(username), address);
+            log.warn(
+                    "Current password not checked, throttled for {} s: account={} address={}",
+                    wait.toSeconds(),
+                    clean(username),
+                    address);
             return new Verdict(false, wait);
         }
         if (accounts.passwordMatches(username, password)) {
@@ -114,8 +125,12 @@ public class PasswordSignIn implements AuthenticationProvider, CurrentPassword {
         if (started == null) {
             log.warn("Sign-in failed: account={} address={} reason={}", clean(username), address, reason);
         } else {
-            log.warn("Sign-in failed: account={} address={} reason={}; further attempts refused for {} s",
-                    clean(username), address, reason, started.toSeconds());
+            log.warn(
+                    "Sign-in failed: account={} address={} reason={}; further attempts refused for {} s",
+                    clean(username),
+                    address,
+                    reason,
+                    started.toSeconds());
         }
     }
 

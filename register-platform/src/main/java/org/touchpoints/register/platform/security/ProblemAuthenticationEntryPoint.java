@@ -26,8 +26,11 @@ class ProblemAuthenticationEntryPoint implements AuthenticationEntryPoint {
         }
         if (e instanceof SignInThrottledException throttled) {
             response.setHeader(HttpHeaders.RETRY_AFTER, Long.toString(throttled.retryAfterSeconds()));
-            write(response, HttpStatus.TOO_MANY_REQUESTS, "Слишком много неудачных попыток входа для этой учётной записи "
-                    + "или с этого адреса; повторите через " + throttled.retryAfterMinutes() + " мин.");
+            write(
+                    response,
+                    HttpStatus.TOO_MANY_REQUESTS,
+                    "Слишком много неудачных попыток входа для этой учётной записи "
+                            + "или с этого адреса; повторите через " + throttled.retryAfterMinutes() + " мин.");
             return;
         }
         response.setHeader("WWW-Authenticate", "Basic realm=\"register\", charset=\"UTF-8\"");

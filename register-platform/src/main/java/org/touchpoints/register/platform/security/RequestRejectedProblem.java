@@ -18,7 +18,9 @@ class RequestRejectedProblem implements RequestRejectedHandler {
     @Override
     public void handle(HttpServletRequest request, HttpServletResponse response, RequestRejectedException e)
             throws IOException {
-        Problems.write(response, HttpStatus.BAD_REQUEST,
+        Problems.write(
+                response,
+                HttpStatus.BAD_REQUEST,
                 "Некорректный запрос: недопустимые символы или последовательности в адресе");
     }
 }

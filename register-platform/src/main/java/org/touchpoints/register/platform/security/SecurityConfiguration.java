@@ -1,12 +1,13 @@
 package org.touchpoints.register.platform.security;
 
 import io.micrometer.observation.ObservationPredicate;
+import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.time.Clock;
 import java.time.Duration;
-import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.http.HttpMethod;
@@ -21,19 +22,18 @@ import org.springframework.security.core.userdetails.UserDetailsService;
 import org.springframework.security.core.userdetails.UsernameNotFoundException;
 import org.springframework.security.crypto.bcrypt.BCryptPasswordEncoder;
 import org.springframework.security.crypto.password.PasswordEncoder;
-import jakarta.servlet.http.HttpServletRequest;
 import org.springframework.security.web.SecurityFilterChain;
-import org.springframework.security.web.context.RequestAttributeSecurityContextRepository;
 import org.springframework.security.web.access.AccessDeniedHandlerImpl;
 import org.springframework.security.web.authentication.AuthenticationSuccessHandler;
+import org.springframework.security.web.authentication.LoginUrlAuthenticationEntryPoint;
 import org.springframework.security.web.authentication.SimpleUrlAuthenticationSuccessHandler;
+import org.springframework.security.web.context.RequestAttributeSecurityContextRepository;
 import org.springframework.security.web.context.SecurityContextHolderFilter;
 import org.springframework.security.web.csrf.CsrfToken;
 import org.springframework.security.web.csrf.CsrfTokenRepository;
 import org.springframework.security.web.csrf.HttpSessionCsrfTokenRepository;
-import org.springframework.security.web.savedrequest.NullRequestCache;
-import org.springframework.security.web.authentication.LoginUrlAuthenticationEntryPoint;
 import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter;
+import org.springframework.security.web.savedrequest.NullRequestCache;
 import org.springframework.security.web.util.matcher.AnyRequestMatcher;
 import org.springframework.security.web.util.matcher.RequestMatcher;
 import org.touchpoints.register.platform.account.AccountStore;
@@ -62,8 +62,11 @@ public class SecurityConfiguration {
                     .orElseThrow(() -> new UsernameNotFoundException("Неизвестная учётная запись"));
             String hash = accounts.passwordHash(username)
                     .orElseThrow(() -> new UsernameNotFoundException("Неизвестная учётная запись"));
-            return User.withUsername(account.username()).password(hash).authorities(AccountAuthorities.of(account))
-                    .disabled(!account.enabled()).build();
+            return User.withUsername(account.username())
+                    .password(hash)
+                    .authorities(AccountAuthorities.of(account))
+                    .disabled(!account.enabled())
+                    .build();
         };
     }
 
@@ -72,7 +75,8 @@ public class SecurityConfiguration {
      * attempts are refused with 429 for the penalty, the password unchecked.
      */
     @Bean
-    SignInThrottle signInThrottle(Clock clock,
+    SignInThrottle signInThrottle(
+            Clock clock,
             @Value("${register.sign-in.account-failures:5}") int accountFailures,
             @Value("${register.sign-in.address-failures:20}") int addressFailures,
             @Value("${register.sign-in.window:15m}") Duration window,
@@ -92,8 +96,12 @@ public class SecurityConfiguration {
 
     /** Passwords checked by BCrypt behind the throttle, then remembered as verified for two minutes (STACK.md on Basic). */
     @Bean
-    PasswordSignIn passwordSignIn(UserDetailsService users, PasswordEncoder encoder, Clock clock, SignInThrottle throttle,
-                                  AccountStore accounts) {
+    PasswordSignIn passwordSignIn(
+            UserDetailsService users,
+            PasswordEncoder encoder,
+            Clock clock,
+            SignInThrottle throttle,
+            AccountStore accounts) {
         DaoAuthenticationProvider dao = new DaoAuthenticationProvider(users);
         dao.setPasswordEncoder(encoder);
         return new PasswordSignIn(dao, new VerifiedCredentialCache(Duration.ofMinutes(2), clock), throttle, accounts);
@@ -108,7 +116,8 @@ public class SecurityConfiguration {
     SecurityFilterChain web(HttpSecurity http, PasswordSignIn passwords, OidcProperties oidc, AccountStore accounts)
             throws Exception {
         ProblemAuthenticationEntryPoint problem = new ProblemAuthenticationEntryPoint();
-        RequestMatcher api = request -> pathOf(request).startsWith("/api/") || pathOf(request).startsWith("/actuator/");
+        RequestMatcher api = request ->
+                pathOf(request).startsWith("/api/") || pathOf(request).startsWith("/actuator/");
         // Only a browser session can be ridden by another site; API calls with their own credentials (or none,
         // which are refused as 401) need no token.
         RequestMatcher apiWithoutSession = request -> api.matches(request)
@@ -126,37 +135,58 @@ public class SecurityConfiguration {
                 .requestCache(cache -> cache.requestCache(new NullRequestCache()))
                 .csrf(csrf -> csrf.ignoringRequestMatchers(apiWithoutSession)
                         .csrfTokenRepository(new NoSessionForStrangers(new HttpSessionCsrfTokenRepository())))
-                .logout(logout -> logout.logoutUrl("/logout").logoutSuccessUrl("/login?logout")
+                .logout(logout -> logout.logoutUrl("/logout")
+                        .logoutSuccessUrl("/login?logout")
                         .deleteCookies("REGISTER_SESSION"))
-                .exceptionHandling(e -> e
-                        .defaultAuthenticationEntryPointFor(problem, api)
-                        .defaultAuthenticationEntryPointFor(new LoginUrlAuthenticationEntryPoint("/login"), AnyRequestMatcher.INSTANCE)
-                        .defaultAccessDeniedHandlerFor((request, response, denied) -> ProblemAuthenticationEntryPoint.write(
-                                response, HttpStatus.FORBIDDEN, "Действие не разрешено для вашей роли"), api)
+                .exceptionHandling(e -> e.defaultAuthenticationEntryPointFor(problem, api)
+                        .defaultAuthenticationEntryPointFor(
+                                new LoginUrlAuthenticationEntryPoint("/login"), AnyRequestMatcher.INSTANCE)
+                        .defaultAccessDeniedHandlerFor(
+                                (request, response, denied) -> ProblemAuthenticationEntryPoint.write(
+                                        response, HttpStatus.FORBIDDEN, "Действие не разрешено для вашей роли"),
+                                api)
                         .defaultAccessDeniedHandlerFor(new SessionEndedHandler(pageDenied), AnyRequestMatcher.INSTANCE))
-                .headers(h -> h
-                        .contentSecurityPolicy(csp -> csp.policyDirectives(SecurityHeaders.CONTENT_SECURITY_POLICY))
+                .headers(h -> h.contentSecurityPolicy(
+                                csp -> csp.policyDirectives(SecurityHeaders.CONTENT_SECURITY_POLICY))
                         .referrerPolicy(r -> r.policy(ReferrerPolicyHeaderWriter.ReferrerPolicy.SAME_ORIGIN)))
-                .authorizeHttpRequests(auth -> auth
-                        .requestMatchers("/actuator/health/**", "/actuator/health", "/actuator/prometheus",
-                                "/v3/api-docs/**", "/swagger-ui/**", "/swagger-ui.html", "/error",
-                                "/login", "/public", "/public/**", "/css/**", "/js/**", "/favicon.ico", "/forbidden")
+                .authorizeHttpRequests(auth -> auth.requestMatchers(
+                                "/actuator/health/**",
+                                "/actuator/health",
+                                "/actuator/prometheus",
+                                "/v3/api-docs/**",
+                                "/swagger-ui/**",
+                                "/swagger-ui.html",
+                                "/error",
+                                "/login",
+                                "/public",
+                                "/public/**",
+                                "/css/**",
+                                "/js/**",
+                                "/favicon.ico",
+                                "/forbidden")
                         .permitAll()
-                        .requestMatchers(HttpMethod.GET, "/api/v1/calendar/**").permitAll()
-                        .anyRequest().authenticated());
+                        .requestMatchers(HttpMethod.GET, "/api/v1/calendar/**")
+                        .permitAll()
+                        .anyRequest()
+                        .authenticated());
         if (oidc.localAccounts()) {
             // Basic requests carry their credentials each time: they get no session (RequestAttribute repository).
-            http.httpBasic(basic -> basic.realmName("register").authenticationEntryPoint(problem)
+            http.httpBasic(basic -> basic.realmName("register")
+                            .authenticationEntryPoint(problem)
                             .securityContextRepository(new RequestAttributeSecurityContextRepository()))
-                    .formLogin(form -> form.loginPage("/login").successHandler(signedIn)
-                            .failureHandler(SecurityConfiguration::formSignInFailed).permitAll());
+                    .formLogin(form -> form.loginPage("/login")
+                            .successHandler(signedIn)
+                            .failureHandler(SecurityConfiguration::formSignInFailed)
+                            .permitAll());
         }
         if (oidc.enabled()) {
             OidcAccounts provider = new OidcAccounts(oidc, accounts);
             http.oauth2ResourceServer(rs -> rs.authenticationEntryPoint(problem)
-                    .jwt(jwt -> jwt.decoder(provider.jwtDecoder()).jwtAuthenticationConverter(provider::authentication)));
+                    .jwt(jwt ->
+                            jwt.decoder(provider.jwtDecoder()).jwtAuthenticationConverter(provider::authentication)));
             if (oidc.loginEnabled()) {
-                http.oauth2Login(login -> login.loginPage("/login").failureUrl("/login?error")
+                http.oauth2Login(login -> login.loginPage("/login")
+                        .failureUrl("/login?error")
                         .successHandler(signedIn)
                         .clientRegistrationRepository(provider.clientRegistrations())
                         .userInfoEndpoint(user -> user.oidcUserService(provider.userService())));
@@ -166,13 +196,16 @@ public class SecurityConfiguration {
     }
 
     /** The login form after a refusal: a throttled sign-in says how long to wait, anything else «неверное имя…». */
-    private static void formSignInFailed(HttpServletRequest request, HttpServletResponse response,
-                                         AuthenticationException e) throws IOException {
-        String query = e instanceof SignInThrottledException throttled ? "throttled=" + throttled.retryAfterMinutes()
+    private static void formSignInFailed(
+            HttpServletRequest request, HttpServletResponse response, AuthenticationException e) throws IOException {
+        String query = e instanceof SignInThrottledException throttled
+                ? "throttled=" + throttled.retryAfterMinutes()
                 : DatabaseUnavailable.causedBy(e) ? "unavailable" : "error";
         String next = SessionEndedHandler.safeReturnPath(request.getParameter("next"));
         response.sendRedirect(request.getContextPath() + "/login?" + query
-                + (next == null ? "" : "&next=" + java.net.URLEncoder.encode(next, java.nio.charset.StandardCharsets.UTF_8)));
+                + (next == null
+                        ? ""
+                        : "&next=" + java.net.URLEncoder.encode(next, java.nio.charset.StandardCharsets.UTF_8)));
     }
 
     /**
@@ -210,7 +243,8 @@ public class SecurityConfiguration {
 
         @Override
         public void saveToken(CsrfToken token, HttpServletRequest request, HttpServletResponse response) {
-            if (token == null || request.getSession(false) != null
+            if (token == null
+                    || request.getSession(false) != null
                     || ("GET".equals(request.getMethod()) && "/login".equals(pathOf(request)))) {
                 delegate.saveToken(token, request, response);
             }

@@ -40,9 +40,12 @@ public final class SessionEndedHandler implements AccessDeniedHandler {
         }
         // The page to return to travels in the address, not in a session: a stranger's refused POST opens none.
         String back = sameOriginPath(request);
-        String relative = back == null ? null : back.substring(request.getContextPath().length());
+        String relative =
+                back == null ? null : back.substring(request.getContextPath().length());
         response.sendRedirect(request.getContextPath() + "/login?expired"
-                + (safeReturnPath(relative) == null ? "" : "&next=" + URLEncoder.encode(relative, StandardCharsets.UTF_8)));
+                + (safeReturnPath(relative) == null
+                        ? ""
+                        : "&next=" + URLEncoder.encode(relative, StandardCharsets.UTF_8)));
     }
 
     /**
@@ -50,8 +53,13 @@ public final class SessionEndedHandler implements AccessDeniedHandler {
      * "//" or backslash, no line breaks, not the login form itself), else null: no open redirect.
      */
     public static String safeReturnPath(String next) {
-        if (next == null || next.length() > 2000 || !next.startsWith("/") || next.startsWith("//")
-                || next.contains("\\") || next.chars().anyMatch(c -> c < 0x20 || c == 0x7f) || next.startsWith("/login")
+        if (next == null
+                || next.length() > 2000
+                || !next.startsWith("/")
+                || next.startsWith("//")
+                || next.contains("\\")
+                || next.chars().anyMatch(c -> c < 0x20 || c == 0x7f)
+                || next.startsWith("/login")
                 || next.startsWith("/logout")) {
             return null;
         }
@@ -66,9 +74,11 @@ public final class SessionEndedHandler implements AccessDeniedHandler {
         }
         try {
             URI uri = URI.create(referer);
-            if (uri.getHost() == null || !uri.getHost().equalsIgnoreCase(request.getServerName())
+            if (uri.getHost() == null
+                    || !uri.getHost().equalsIgnoreCase(request.getServerName())
                     || (uri.getPort() != -1 && uri.getPort() != request.getServerPort())
-                    || uri.getRawPath() == null || !uri.getRawPath().startsWith(request.getContextPath() + "/")
+                    || uri.getRawPath() == null
+                    || !uri.getRawPath().startsWith(request.getContextPath() + "/")
                     || uri.getRawPath().startsWith(request.getContextPath() + "/login")) {
                 return null;
             }

@@ -20,8 +20,7 @@ import org.springframework.security.core.Authentication;
 class VerifiedCredentialCache {
     private static final int MAX_ENTRIES = 10_000;
 
-    private record Verified(Authentication authentication, long expiresAtMillis) {
-    }
+    private record Verified(Authentication authentication, long expiresAtMillis) {}
 
     private final Duration ttl;
     private final Clock clock;
@@ -54,7 +53,8 @@ class VerifiedCredentialCache {
 
     private static String digest(String s) {
         try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(s.getBytes(StandardCharsets.UTF_8)));
+            return HexFormat.of()
+                    .formatHex(MessageDigest.getInstance("SHA-256").digest(s.getBytes(StandardCharsets.UTF_8)));
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException(e);
         }

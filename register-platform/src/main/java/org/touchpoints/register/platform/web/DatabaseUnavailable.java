@@ -16,21 +16,24 @@ import org.springframework.transaction.CannotCreateTransactionException;
 public final class DatabaseUnavailable {
     /** Seconds a client is asked to wait before retrying. */
     public static final int RETRY_AFTER_SECONDS = 5;
+
     public static final String DETAIL = "База данных временно недоступна: запрос не выполнен, ничего не записано. "
             + "Повторите запрос через несколько секунд";
 
-    private DatabaseUnavailable() {
-    }
+    private DatabaseUnavailable() {}
 
     public static boolean causedBy(Throwable failure) {
         for (Throwable t = failure; t != null; t = t.getCause()) {
-            if (t instanceof DataAccessResourceFailureException || t instanceof CannotCreateTransactionException
-                    || t instanceof TransientDataAccessResourceException || t instanceof SQLTransientConnectionException
+            if (t instanceof DataAccessResourceFailureException
+                    || t instanceof CannotCreateTransactionException
+                    || t instanceof TransientDataAccessResourceException
+                    || t instanceof SQLTransientConnectionException
                     || t instanceof SQLNonTransientConnectionException) {
                 return true;
             }
             // PostgreSQL: 08xxx connection exception; 57P01-57P03 the server is shutting down or starting up
-            if (t instanceof SQLException sql && sql.getSQLState() != null
+            if (t instanceof SQLException sql
+                    && sql.getSQLState() != null
                     && (sql.getSQLState().startsWith("08") || sql.getSQLState().startsWith("57P0"))) {
                 return true;
             }

@@ -12,15 +12,16 @@ public final class ExpectedVersion {
     public static final String HEADER = "If-Match";
     private static final Pattern NUMBER = Pattern.compile("\\d{1,18}");
 
-    private ExpectedVersion() {
-    }
+    private ExpectedVersion() {}
 
     /** The expected version from the header or the body; both given must agree. */
     public static Long of(String ifMatch, Long fromBody) {
         Long fromHeader = parse(ifMatch);
         if (fromHeader != null && fromBody != null && !fromHeader.equals(fromBody)) {
-            throw ApiException.badRequest("expectedVersion",
-                    "Версия в заголовке If-Match (" + fromHeader + ") и в поле expectedVersion (" + fromBody + ") различаются");
+            throw ApiException.badRequest(
+                    "expectedVersion",
+                    "Версия в заголовке If-Match (" + fromHeader + ") и в поле expectedVersion (" + fromBody
+                            + ") различаются");
         }
         if (fromBody != null && fromBody < 0) {
             throw ApiException.badRequest("expectedVersion", "Версия не может быть отрицательной");
@@ -45,7 +46,8 @@ public final class ExpectedVersion {
             v = v.substring(1, v.length() - 1);
         }
         if (!NUMBER.matcher(v).matches()) {
-            throw ApiException.badRequest(HEADER,
+            throw ApiException.badRequest(
+                    HEADER,
                     "Заголовок If-Match должен содержать версию, полученную при чтении (поле version или ETag), например \"3\"");
         }
         return Long.parseLong(v);

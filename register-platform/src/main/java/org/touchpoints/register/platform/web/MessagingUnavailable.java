@@ -15,12 +15,13 @@ import org.axonframework.queryhandling.NoHandlerForQueryException;
  */
 public final class MessagingUnavailable {
     public static final int RETRY_AFTER_SECONDS = 5;
-    public static final String COMMANDS = "Сервис обработки изменений временно недоступен: запрос не выполнен, данные не изменены. "
-            + "Повторите запрос через несколько секунд";
-    public static final String QUERIES = "Сервис чтения данных временно недоступен. Повторите запрос через несколько секунд";
+    public static final String COMMANDS =
+            "Сервис обработки изменений временно недоступен: запрос не выполнен, данные не изменены. "
+                    + "Повторите запрос через несколько секунд";
+    public static final String QUERIES =
+            "Сервис чтения данных временно недоступен. Повторите запрос через несколько секунд";
 
-    private MessagingUnavailable() {
-    }
+    private MessagingUnavailable() {}
 
     /** The Russian detail naming what is unavailable, or null when the failure is not an infrastructure one. */
     public static String detailFor(Throwable failure) {
@@ -28,8 +29,10 @@ public final class MessagingUnavailable {
             if (t instanceof NoHandlerForQueryException) {
                 return QUERIES;
             }
-            if (t instanceof NoHandlerForCommandException || t instanceof CommandDispatchException
-                    || t instanceof AxonServerException || t instanceof RemoteHandlingException
+            if (t instanceof NoHandlerForCommandException
+                    || t instanceof CommandDispatchException
+                    || t instanceof AxonServerException
+                    || t instanceof RemoteHandlingException
                     || t.getClass().getName().equals("io.grpc.StatusRuntimeException")) {
                 return COMMANDS;
             }

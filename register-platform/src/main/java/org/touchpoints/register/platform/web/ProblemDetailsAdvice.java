@@ -59,7 +59,8 @@ public class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
             return messagingUnavailable(e);
         }
         log.error("Command failed", e);
-        return problem(HttpStatus.INTERNAL_SERVER_ERROR, "Внутренняя ошибка сервиса; данные не изменены", List.of(), null);
+        return problem(
+                HttpStatus.INTERNAL_SERVER_ERROR, "Внутренняя ошибка сервиса; данные не изменены", List.of(), null);
     }
 
     @ExceptionHandler(AggregateNotFoundException.class)
@@ -69,9 +70,11 @@ public class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
 
     @ExceptionHandler(ConcurrencyException.class)
     ResponseEntity<Object> concurrency(ConcurrencyException e) {
-        return problem(HttpStatus.CONFLICT,
+        return problem(
+                HttpStatus.CONFLICT,
                 "Перечень уже существует или был изменён одновременно с вашим запросом; обновите данные и повторите",
-                List.of(), "concurrentModification");
+                List.of(),
+                "concurrentModification");
     }
 
     @ExceptionHandler(AccessDeniedException.class)
@@ -83,8 +86,10 @@ public class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
     ResponseEntity<Object> api(ApiException e) {
         ResponseEntity<Object> problem = problem(e.status(), e.getMessage(), e.errors(), null);
         if (e.retryAfterSeconds() > 0) {
-            return ResponseEntity.status(problem.getStatusCode()).headers(problem.getHeaders())
-                    .header(HttpHeaders.RETRY_AFTER, Long.toString(e.retryAfterSeconds())).body(problem.getBody());
+            return ResponseEntity.status(problem.getStatusCode())
+                    .headers(problem.getHeaders())
+                    .header(HttpHeaders.RETRY_AFTER, Long.toString(e.retryAfterSeconds()))
+                    .body(problem.getBody());
         }
         return problem;
     }
@@ -116,7 +121,8 @@ public class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
             return messagingUnavailable(e);
         }
         log.error("Unexpected failure", e);
-        return problem(HttpStatus.INTERNAL_SERVER_ERROR, "Внутренняя ошибка сервиса; данные не изменены", List.of(), null);
+        return problem(
+                HttpStatus.INTERNAL_SERVER_ERROR, "Внутренняя ошибка сервиса; данные не изменены", List.of(), null);
     }
 
     private static ResponseEntity<Object> databaseUnavailable(Exception e) {
@@ -132,14 +138,15 @@ public class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
     /** 503 with {@code Retry-After}: nothing of the request was recorded, and asking again later is safe. */
     private static ResponseEntity<Object> unavailable(String detail, int retryAfterSeconds) {
         ResponseEntity<Object> response = problem(HttpStatus.SERVICE_UNAVAILABLE, detail, List.of(), null);
-        return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE).headers(response.getHeaders())
+        return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE)
+                .headers(response.getHeaders())
                 .header(HttpHeaders.RETRY_AFTER, Integer.toString(retryAfterSeconds))
                 .body(response.getBody());
     }
 
     @Override
-    protected ResponseEntity<Object> handleHttpMessageNotReadable(HttpMessageNotReadableException ex, HttpHeaders headers,
-                                                                  HttpStatusCode status, WebRequest request) {
+    protected ResponseEntity<Object> handleHttpMessageNotReadable(
+            HttpMessageNotReadableException ex, HttpHeaders headers, HttpStatusCode status, WebRequest request) {
         for (Throwable t = ex; t != null; t = t.getCause()) {
             if (t instanceof RequestBodyLimit.BodyTooLargeException) {
                 return problem(HttpStatus.CONTENT_TOO_LARGE, RequestBodyLimit.DETAIL, List.of(), null);
@@ -151,27 +158,28 @@ public class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
             String message = "Поле «" + field + "» имеет неверный тип или недопустимое значение";
             return problem(HttpStatus.BAD_REQUEST, message, List.of(new FieldError(field, message)), null);
         }
-        return problem(HttpStatus.BAD_REQUEST,
-                "Тело запроса не читается: ожидается корректный JSON в кодировке UTF-8", List.of(), null);
+        return problem(
+                HttpStatus.BAD_REQUEST,
+                "Тело запроса не читается: ожидается корректный JSON в кодировке UTF-8",
+                List.of(),
+                null);
     }
 
     @Override
-    protected ResponseEntity<Object> handleMaxUploadSizeExceededException(MaxUploadSizeExceededException ex,
-                                                                          HttpHeaders headers, HttpStatusCode status,
-                                                                          WebRequest request) {
+    protected ResponseEntity<Object> handleMaxUploadSizeExceededException(
+            MaxUploadSizeExceededException ex, HttpHeaders headers, HttpStatusCode status, WebRequest request) {
         return problem(HttpStatus.CONTENT_TOO_LARGE, "Файл слишком большой", List.of(), null);
     }
 
     @Override
-    protected ResponseEntity<Object> handleHandlerMethodValidationException(HandlerMethodValidationException ex,
-                                                                            HttpHeaders headers, HttpStatusCode status,
-                                                                            WebRequest request) {
+    protected ResponseEntity<Object> handleHandlerMethodValidationException(
+            HandlerMethodValidationException ex, HttpHeaders headers, HttpStatusCode status, WebRequest request) {
         return problem(HttpStatus.BAD_REQUEST, "Некорректные параметры запроса", List.of(), null);
     }
 
     @Override
-    protected ResponseEntity<Object> handleExceptionInternal(Exception ex, Object body, HttpHeaders headers,
-                                                             HttpStatusCode statusCode, WebRequest request) {
+    protected ResponseEntity<Object> handleExceptionInternal(
+            Exception ex, Object body, HttpHeaders headers, HttpStatusCode statusCode, WebRequest request) {
         HttpStatus status = HttpStatus.valueOf(statusCode.value());
         String detail = switch (status) {
             case NOT_FOUND -> "Ресурс не найден";
@@ -227,11 +235,11 @@ public class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
         };
     }
 
-    public static ResponseEntity<Object> problem(HttpStatus status, String detail, List<FieldError> errors, String rule) {
+    public static ResponseEntity<Object> problem(
+            HttpStatus status, String detail, List<FieldError> errors, String rule) {
         ProblemDetail pd = Problems.of(status, detail, errors, rule);
         HttpHeaders headers = new HttpHeaders();
         headers.set(HttpHeaders.CONTENT_TYPE, "application/problem+json");
         return new ResponseEntity<>(pd, headers, status);
     }
-
 }

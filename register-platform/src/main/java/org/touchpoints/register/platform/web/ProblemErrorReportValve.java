@@ -23,11 +23,15 @@ public class ProblemErrorReportValve extends ErrorReportValve {
         }
         HttpStatus httpStatus = HttpStatus.resolve(status);
         String title = httpStatus == null ? "Ошибка" : Problems.title(httpStatus);
-        String detail = status == 400 ? "Некорректный запрос: недопустимые символы в адресе или заголовках"
-                : status == 413 ? "Запрос слишком большой"
-                : status == 431 ? "Заголовки запроса слишком большие"
-                : status == 408 ? "Запрос не получен вовремя"
-                : status >= 500 ? "Внутренняя ошибка сервиса" : "Запрос отклонён";
+        String detail = status == 400
+                ? "Некорректный запрос: недопустимые символы в адресе или заголовках"
+                : status == 413
+                        ? "Запрос слишком большой"
+                        : status == 431
+                                ? "Заголовки запроса слишком большие"
+                                : status == 408
+                                        ? "Запрос не получен вовремя"
+                                        : status >= 500 ? "Внутренняя ошибка сервиса" : "Запрос отклонён";
         try {
             SecurityHeaders.apply(response);
             response.setContentType("application/problem+json");

@@ -11,8 +11,7 @@ import org.touchpoints.register.api.rule.FieldError;
 
 /** Builds problem details with Russian titles. */
 public final class Problems {
-    private Problems() {
-    }
+    private Problems() {}
 
     public static ProblemDetail of(HttpStatus status, String detail, List<FieldError> errors, String rule) {
         ProblemDetail pd = ProblemDetail.forStatusAndDetail(status, detail);
@@ -35,8 +34,9 @@ public final class Problems {
         response.setStatus(status.value());
         response.setContentType("application/problem+json");
         response.setCharacterEncoding(StandardCharsets.UTF_8.name());
-        response.getWriter().write("{\"type\":\"about:blank\",\"title\":\"" + title(status) + "\",\"status\":"
-                + status.value() + ",\"detail\":\"" + detail + "\"}");
+        response.getWriter()
+                .write("{\"type\":\"about:blank\",\"title\":\"" + title(status) + "\",\"status\":" + status.value()
+                        + ",\"detail\":\"" + detail + "\"}");
     }
 
     public static String title(HttpStatus status) {

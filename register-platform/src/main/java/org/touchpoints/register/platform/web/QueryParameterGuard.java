@@ -26,13 +26,16 @@ public class QueryParameterGuard extends OncePerRequestFilter {
             try {
                 parameters = request.getParameterMap();
             } catch (IllegalStateException undecodable) { // Tomcat's InvalidParameterException
-                Problems.write(response, HttpStatus.BAD_REQUEST, "Некорректный запрос: параметры адреса не в кодировке UTF-8");
+                Problems.write(
+                        response, HttpStatus.BAD_REQUEST, "Некорректный запрос: параметры адреса не в кодировке UTF-8");
                 return;
             }
             for (Map.Entry<String, String[]> p : parameters.entrySet()) {
                 for (String value : p.getValue()) {
                     if (Text.hasControlCharacters(p.getKey()) || Text.hasControlCharacters(value)) {
-                        Problems.write(response, HttpStatus.BAD_REQUEST,
+                        Problems.write(
+                                response,
+                                HttpStatus.BAD_REQUEST,
                                 "Некорректный запрос: недопустимые символы в параметрах адреса");
                         return;
                     }

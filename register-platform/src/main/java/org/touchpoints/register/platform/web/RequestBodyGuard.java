@@ -47,8 +47,8 @@ public class RequestBodyGuard extends ValveBase {
             new java.util.concurrent.atomic.AtomicLong(System.nanoTime() - 20_000_000_000L);
     private final Map<String, AtomicInteger> perAddress = new ConcurrentHashMap<>();
 
-    public RequestBodyGuard(int maxBodies, int maxBodiesPerAddress, long minBytesPerSecond, long graceMillis,
-                            long maxDrainBytes) {
+    public RequestBodyGuard(
+            int maxBodies, int maxBodiesPerAddress, long minBytesPerSecond, long graceMillis, long maxDrainBytes) {
         super(true);
         this.maxDrainBytes = maxDrainBytes;
         this.maxBodies = maxBodies;
@@ -71,7 +71,9 @@ public class RequestBodyGuard extends ValveBase {
                 long now = System.nanoTime();
                 long last = lastRefusalLogged.get();
                 if (now - last > 10_000_000_000L && lastRefusalLogged.compareAndSet(last, now)) {
-                    log.warn("Requests with a body refused, too many at once: {} so far; last from address={}", refusedNow,
+                    log.warn(
+                            "Requests with a body refused, too many at once: {} so far; last from address={}",
+                            refusedNow,
                             address);
                 }
                 refuse(request, response);
@@ -155,8 +157,7 @@ public class RequestBodyGuard extends ValveBase {
         }
 
         @Override
-        public void expand(int size) {
-        }
+        public void expand(int size) {}
     }
 
     private static boolean hasBody(Request request) {
@@ -178,8 +179,10 @@ public class RequestBodyGuard extends ValveBase {
         SecurityHeaders.apply(response);
         response.setContentType("application/problem+json");
         response.setCharacterEncoding(StandardCharsets.UTF_8.name());
-        response.getWriter().write("{\"type\":\"about:blank\",\"title\":\"Сервис временно недоступен\",\"status\":503,"
-                + "\"detail\":\"Слишком много одновременных запросов с данными; повторите через несколько секунд\"}");
+        response.getWriter()
+                .write(
+                        "{\"type\":\"about:blank\",\"title\":\"Сервис временно недоступен\",\"status\":503,"
+                                + "\"detail\":\"Слишком много одновременных запросов с данными; повторите через несколько секунд\"}");
         response.finishResponse();
     }
 
@@ -208,7 +211,8 @@ public class RequestBodyGuard extends ValveBase {
             }
             long waitedMillis = waitedNanos / 1_000_000;
             if (waitedMillis > graceMillis + read * 1000 / Math.max(1, minBytesPerSecond)) {
-                log.warn("Request body too slow, cut off: address={} bytes={} after {} ms", address, read, waitedMillis);
+                log.warn(
+                        "Request body too slow, cut off: address={} bytes={} after {} ms", address, read, waitedMillis);
                 throw new IOException("Request body slower than " + minBytesPerSecond + " bytes/s");
             }
             return n;

@@ -7,8 +7,7 @@ import org.touchpoints.register.api.rule.RuleViolation;
 
 /** The rule a failed command broke, whether it ran in this JVM (cause) or on another node (details). */
 public final class RuleViolations {
-    private RuleViolations() {
-    }
+    private RuleViolations() {}
 
     public static Optional<RuleViolation> of(Throwable failure) {
         if (failure instanceof RuleViolatedException r) {

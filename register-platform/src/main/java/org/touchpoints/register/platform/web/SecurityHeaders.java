@@ -12,8 +12,7 @@ public final class SecurityHeaders {
             + "style-src 'self' 'unsafe-inline'; script-src 'self'; form-action 'self'; "
             + "frame-ancestors 'none'; base-uri 'self'; object-src 'none'";
 
-    private SecurityHeaders() {
-    }
+    private SecurityHeaders() {}
 
     /** Sets the headers unless already present (Spring Security may have written them first). */
     public static void apply(HttpServletResponse response) {

@@ -31,8 +31,8 @@ public class TomcatErrorPages {
                 return super.getTomcatWebServer(tomcat);
             }
         };
-        factory.addContextValves(new RequestBodyGuard(maxBodies, maxBodiesPerAddress, minBytesPerSecond, grace.toMillis(),
-                maxSwallow.toBytes()));
+        factory.addContextValves(new RequestBodyGuard(
+                maxBodies, maxBodiesPerAddress, minBytesPerSecond, grace.toMillis(), maxSwallow.toBytes()));
         factory.addConnectorCustomizers(connector -> {
             if (connector.getProtocolHandler() instanceof AbstractHttp11Protocol<?> http) {
                 http.setMaxHeaderCount(maxHeaderCount);

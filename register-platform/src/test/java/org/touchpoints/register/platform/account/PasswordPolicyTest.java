@@ -9,7 +9,9 @@ import org.touchpoints.register.api.rule.FieldError;
 class PasswordPolicyTest {
 
     private static List<String> refusals(String username, String password) {
-        return PasswordPolicy.problems("password", username, password).stream().map(FieldError::message).toList();
+        return PasswordPolicy.problems("password", username, password).stream()
+                .map(FieldError::message)
+                .toList();
     }
 
     @Test
@@ -28,20 +30,40 @@ class PasswordPolicyTest {
     void moreThan72BytesAreRefusedSinceBcryptIgnoresTheRest() {
         String alphabet = "абвгдеёжзийклмнопрстуфхцчшщъыьэюяабв"; // 36 letters, 72 bytes
         assertThat(refusals("ivanova", alphabet)).isEmpty();
-        assertThat(refusals("ivanova", alphabet + "г")).singleElement().asString().contains("72 байт");
-        assertThat(refusals("ivanova", "x".repeat(73))).singleElement().asString().contains("72 байт");
+        assertThat(refusals("ivanova", alphabet + "г"))
+                .singleElement()
+                .asString()
+                .contains("72 байт");
+        assertThat(refusals("ivanova", "x".repeat(73)))
+                .singleElement()
+                .asString()
+                .contains("72 байт");
     }
 
     @Test
     void theUsernameInAnyCaseIsRefused() {
-        assertThat(refusals("petrov.sergey", "PETROV.SERGEY")).singleElement().asString().contains("именем пользователя");
+        assertThat(refusals("petrov.sergey", "PETROV.SERGEY"))
+                .singleElement()
+                .asString()
+                .contains("именем пользователя");
     }
 
     @Test
     void commonPasswordsAreRefusedAlsoWithDigitsAppendedOrSaidTwice() {
-        for (String common : List.of("123456789012", "qwertyuiop12", "Password1234", "qwerty123456!", "йцукенгшщзхъ",
-                "dragondragon", "iloveyou2024", "        sunshine1234")) {
-            assertThat(refusals("ivanova", common)).as(common).singleElement().asString().contains("распространённый");
+        for (String common : List.of(
+                "123456789012",
+                "qwertyuiop12",
+                "Password1234",
+                "qwerty123456!",
+                "йцукенгшщзхъ",
+                "dragondragon",
+                "iloveyou2024",
+                "        sunshine1234")) {
+            assertThat(refusals("ivanova", common))
+                    .as(common)
+                    .singleElement()
+                    .asString()
+                    .contains("распространённый");
         }
     }
 
@@ -53,7 +75,10 @@ class PasswordPolicyTest {
 
     @Test
     void controlCharactersAndEmptyPasswordsAreRefused() {
-        assertThat(refusals("ivanova", "длинный пароль\nс переводом")).singleElement().asString().contains("управляющих");
+        assertThat(refusals("ivanova", "длинный пароль\nс переводом"))
+                .singleElement()
+                .asString()
+                .contains("управляющих");
         assertThat(refusals("ivanova", "")).containsExactly("Укажите пароль");
         assertThat(refusals("ivanova", null)).containsExactly("Укажите пароль");
     }

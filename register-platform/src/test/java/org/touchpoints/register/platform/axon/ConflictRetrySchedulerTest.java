@@ -20,8 +20,10 @@ import org.touchpoints.register.api.rule.RuleViolatedException;
 class ConflictRetrySchedulerTest {
     private final ScheduledExecutorService executor = Executors.newSingleThreadScheduledExecutor();
     private final SimpleCommandBus bus = SimpleCommandBus.builder().build();
-    private final CommandGateway gateway = DefaultCommandGateway.builder().commandBus(bus)
-            .retryScheduler(new ConflictRetryScheduler(executor)).build();
+    private final CommandGateway gateway = DefaultCommandGateway.builder()
+            .commandBus(bus)
+            .retryScheduler(new ConflictRetryScheduler(executor))
+            .build();
     private final AtomicInteger calls = new AtomicInteger();
 
     @AfterEach
@@ -55,7 +57,8 @@ class ConflictRetrySchedulerTest {
     void aBrokenRuleIsAnsweredAtOnce() {
         bus.subscribe(String.class.getName(), command -> {
             calls.incrementAndGet();
-            throw new RuleViolatedException("nobodyApprovesTheirOwnChange", Refusal.FORBIDDEN, "Нельзя согласовать своё изменение");
+            throw new RuleViolatedException(
+                    "nobodyApprovesTheirOwnChange", Refusal.FORBIDDEN, "Нельзя согласовать своё изменение");
         });
         assertThatThrownBy(() -> gateway.sendAndWait(GenericCommandMessage.asCommandMessage("approve")))
                 .isInstanceOf(RuleViolatedException.class);

@@ -28,14 +28,18 @@ class ProgressTrackerTest {
         tracker.head(T0.plusSeconds(6), 20);
         ProgressTracker.Segment behind = tracker.observe("history", 2, 12, false, T0.plusSeconds(9));
         assertThat(behind.lagEvents()).isEqualTo(8);
-        assertThat(behind.lagSeconds()).as("event 13 arrived by the sample at +4 s").isEqualTo(5.0);
+        assertThat(behind.lagSeconds())
+                .as("event 13 arrived by the sample at +4 s")
+                .isEqualTo(5.0);
     }
 
     @Test
     void aSegmentBehindThatMovesIsNotStalled() {
         tracker.head(T0, 1000);
         for (int s = 0; s <= 60; s += 2) {
-            assertThat(tracker.observe("projections", 1, s, false, T0.plusSeconds(s)).stalled()).isFalse();
+            assertThat(tracker.observe("projections", 1, s, false, T0.plusSeconds(s))
+                            .stalled())
+                    .isFalse();
         }
     }
 
@@ -43,9 +47,17 @@ class ProgressTrackerTest {
     void aSegmentInErrorStateThatDoesNotMoveForFifteenSecondsIsStalled() {
         tracker.head(T0, 100);
         assertThat(tracker.observe("projections", 1, 50, true, T0).stalled()).isFalse();
-        assertThat(tracker.observe("projections", 1, 50, true, T0.plusSeconds(14)).stalled()).isFalse();
-        assertThat(tracker.observe("projections", 1, 50, true, T0.plusSeconds(16)).stalled()).as("retrying forever").isTrue();
-        assertThat(tracker.observe("projections", 1, 51, false, T0.plusSeconds(17)).stalled()).as("moving again").isFalse();
+        assertThat(tracker.observe("projections", 1, 50, true, T0.plusSeconds(14))
+                        .stalled())
+                .isFalse();
+        assertThat(tracker.observe("projections", 1, 50, true, T0.plusSeconds(16))
+                        .stalled())
+                .as("retrying forever")
+                .isTrue();
+        assertThat(tracker.observe("projections", 1, 51, false, T0.plusSeconds(17))
+                        .stalled())
+                .as("moving again")
+                .isFalse();
     }
 
     @Test
@@ -57,15 +69,18 @@ class ProgressTrackerTest {
         assertThat(idle.lagEvents()).isZero();
         assertThat(idle.lagSeconds()).isZero();
         assertThat(idle.stalled()).isFalse();
-        assertThat(tracker.observe("metrics", 0, 90, true, false, T0.plusSeconds(62)).lagEvents())
-                .as("moving: behind by what it has not read").isEqualTo(825);
+        assertThat(tracker.observe("metrics", 0, 90, true, false, T0.plusSeconds(62))
+                        .lagEvents())
+                .as("moving: behind by what it has not read")
+                .isEqualTo(825);
     }
 
     @Test
     void aSegmentInErrorStateIsStalledEvenAtTheHead() {
         tracker.head(T0, 7);
         tracker.observe("reminders", 3, 7, true, T0);
-        assertThat(tracker.observe("reminders", 3, 7, true, T0.plusSeconds(16)).stalled()).isTrue();
+        assertThat(tracker.observe("reminders", 3, 7, true, T0.plusSeconds(16)).stalled())
+                .isTrue();
     }
 
     @Test
@@ -73,6 +88,8 @@ class ProgressTrackerTest {
         tracker.head(T0, 100);
         tracker.observe("projections", 0, 50, true, T0);
         tracker.keepOnly(Set.of());
-        assertThat(tracker.observe("projections", 0, 50, true, T0.plusSeconds(30)).stalled()).isFalse();
+        assertThat(tracker.observe("projections", 0, 50, true, T0.plusSeconds(30))
+                        .stalled())
+                .isFalse();
     }
 }

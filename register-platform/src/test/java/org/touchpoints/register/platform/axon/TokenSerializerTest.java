@@ -28,7 +28,8 @@ class TokenSerializerTest {
 
     @Test
     void aReplayTokenWrittenByAResetReadsBack() {
-        TrackingToken reset = ReplayToken.createReplayToken(new GlobalSequenceTrackingToken(90), new GlobalSequenceTrackingToken(-1));
+        TrackingToken reset =
+                ReplayToken.createReplayToken(new GlobalSequenceTrackingToken(90), new GlobalSequenceTrackingToken(-1));
         assertThat(roundTrip(tokens, reset)).isEqualTo(reset);
     }
 
@@ -42,14 +43,17 @@ class TokenSerializerTest {
 
     @Test
     void mergedAndPlainTokensReadBack() {
-        TrackingToken merged = new MergedTrackingToken(new GlobalSequenceTrackingToken(3), new GlobalSequenceTrackingToken(7));
+        TrackingToken merged =
+                new MergedTrackingToken(new GlobalSequenceTrackingToken(3), new GlobalSequenceTrackingToken(7));
         assertThat(roundTrip(tokens, merged)).isEqualTo(merged);
-        assertThat(roundTrip(tokens, new GlobalSequenceTrackingToken(12))).isEqualTo(new GlobalSequenceTrackingToken(12));
+        assertThat(roundTrip(tokens, new GlobalSequenceTrackingToken(12)))
+                .isEqualTo(new GlobalSequenceTrackingToken(12));
     }
 
     @Test
     void aContextOfAnArbitraryClassIsNotResolved() {
-        TrackingToken hostile = ReplayToken.createReplayToken(new GlobalSequenceTrackingToken(5), null, Map.of("a", "b"));
+        TrackingToken hostile =
+                ReplayToken.createReplayToken(new GlobalSequenceTrackingToken(5), null, Map.of("a", "b"));
         assertThatThrownBy(() -> roundTrip(tokens, hostile)).isInstanceOf(RuntimeException.class);
     }
 
@@ -57,7 +61,8 @@ class TokenSerializerTest {
     void theGeneralSerializerCannotReadAReplayTokenBack() {
         // why the token store has a serializer of its own: this is what failed on a real Axon Server
         Serializer general = Jackson3Serializer.builder().build();
-        TrackingToken reset = ReplayToken.createReplayToken(new GlobalSequenceTrackingToken(90), new GlobalSequenceTrackingToken(-1));
+        TrackingToken reset =
+                ReplayToken.createReplayToken(new GlobalSequenceTrackingToken(90), new GlobalSequenceTrackingToken(-1));
         assertThatThrownBy(() -> roundTrip(general, reset)).isInstanceOf(RuntimeException.class);
     }
 }

@@ -116,7 +116,10 @@ class CalendarLoadingTest {
         assertThat(loaded.year()).isEqualTo(2031);
         assertThat(loaded.region()).isNull();
         assertThat(calendar.year(2031, FEDERAL).workingDayCount()).isEqualTo(251);
-        assertThat(dir.resolve("federal/2031.json")).exists().content(StandardCharsets.UTF_8).isEqualTo(YEAR_2031);
+        assertThat(dir.resolve("federal/2031.json"))
+                .exists()
+                .content(StandardCharsets.UTF_8)
+                .isEqualTo(YEAR_2031);
         assertThat(ProductionCalendar.bundledAndDirectory(dir).loadedYears()).contains(2031);
     }
 
@@ -154,16 +157,20 @@ class CalendarLoadingTest {
 
     @Test
     void aNonWorkingDayOnASaturdayIsRefused() {
-        InvalidCalendarException refused = refused(YEAR_2031.replace("\"2031-11-04\"", "\"2031-11-04\", \"2031-03-08\""));
+        InvalidCalendarException refused =
+                refused(YEAR_2031.replace("\"2031-11-04\"", "\"2031-11-04\", \"2031-03-08\""));
 
-        assertThat(refused.errors()).containsExactly(new FieldError("nonWorkingDays[10]",
-                "дата 2031-03-08 приходится на субботу; в nonWorkingDays указываются только дни с понедельника по пятницу"));
+        assertThat(refused.errors())
+                .containsExactly(
+                        new FieldError(
+                                "nonWorkingDays[10]",
+                                "дата 2031-03-08 приходится на субботу; в nonWorkingDays указываются только дни с понедельника по пятницу"));
     }
 
     @Test
     void aWorkingWeekendDayOnAWeekdayIsRefused() {
-        InvalidCalendarException refused = refused(YEAR_2031.replace("\"workingWeekendDays\": []",
-                "\"workingWeekendDays\": [\"2031-01-09\"]"));
+        InvalidCalendarException refused =
+                refused(YEAR_2031.replace("\"workingWeekendDays\": []", "\"workingWeekendDays\": [\"2031-01-09\"]"));
 
         assertThat(refused.errors()).extracting(FieldError::field).containsExactly("workingWeekendDays[0]");
         assertThat(refused.getMessage()).contains("2031-01-09", "четверг");
@@ -171,9 +178,11 @@ class CalendarLoadingTest {
 
     @Test
     void aDateOfAnotherYearIsRefused() {
-        InvalidCalendarException refused = refused(YEAR_2031.replace("\"2031-11-04\"", "\"2031-11-04\", \"2030-12-31\""));
+        InvalidCalendarException refused =
+                refused(YEAR_2031.replace("\"2031-11-04\"", "\"2031-11-04\", \"2030-12-31\""));
 
-        assertThat(refused.errors()).extracting(FieldError::message)
+        assertThat(refused.errors())
+                .extracting(FieldError::message)
                 .containsExactly("дата 2030-12-31 не относится к 2031 году");
     }
 
@@ -190,7 +199,8 @@ class CalendarLoadingTest {
                 {"year": 2031, "nonWorkingDay": [], "workingWeekendDays": ["31.01.2031"]}
                 """);
 
-        assertThat(refused.errors()).extracting(FieldError::field)
+        assertThat(refused.errors())
+                .extracting(FieldError::field)
                 .containsExactlyInAnyOrder("nonWorkingDay", "source", "nonWorkingDays", "workingWeekendDays[0]");
         assertThat(refused.getMessage()).startsWith("Производственный календарь отклонён: ");
     }
@@ -224,17 +234,18 @@ class CalendarLoadingTest {
     @Test
     void theIndexListsEveryBundledFile() throws URISyntaxException, IOException {
         ClassLoader loader = getClass().getClassLoader();
-        Path root = Path.of(loader.getResource(ProductionCalendar.BUNDLED_INDEX).toURI()).getParent();
+        Path root = Path.of(loader.getResource(ProductionCalendar.BUNDLED_INDEX).toURI())
+                .getParent();
         try (Stream<Path> files = Files.walk(root)) {
             assertThat(files.filter(p -> p.toString().endsWith(".json"))
-                    .map(p -> root.relativize(p).toString().replace('\\', '/')))
+                            .map(p -> root.relativize(p).toString().replace('\\', '/')))
                     .containsExactlyInAnyOrderElementsOf(ProductionCalendar.bundledFiles(loader));
         }
     }
 
     private static InvalidCalendarException refused(String json) {
-        InvalidCalendarException refused =
-                catchThrowableOfType(InvalidCalendarException.class, () -> ProductionCalendar.empty().load(json));
+        InvalidCalendarException refused = catchThrowableOfType(
+                InvalidCalendarException.class, () -> ProductionCalendar.empty().load(json));
         assertThat(refused).as("the file should be refused").isNotNull();
         return refused;
     }

@@ -47,31 +47,70 @@ class ProductionCalendarTest {
         @Test
         void year2024ListsExactlyTheNonWorkingWeekdaysAndWorkingSaturdaysOfTheDecree() {
             YearView year = calendar.year(2024, FEDERAL);
-            assertThat(year.nonWorkingDays()).containsExactly(
-                    d("2024-01-01"), d("2024-01-02"), d("2024-01-03"), d("2024-01-04"), d("2024-01-05"),
-                    d("2024-01-08"), d("2024-02-23"), d("2024-03-08"), d("2024-04-29"), d("2024-04-30"),
-                    d("2024-05-01"), d("2024-05-09"), d("2024-05-10"), d("2024-06-12"), d("2024-11-04"),
-                    d("2024-12-30"), d("2024-12-31"));
+            assertThat(year.nonWorkingDays())
+                    .containsExactly(
+                            d("2024-01-01"),
+                            d("2024-01-02"),
+                            d("2024-01-03"),
+                            d("2024-01-04"),
+                            d("2024-01-05"),
+                            d("2024-01-08"),
+                            d("2024-02-23"),
+                            d("2024-03-08"),
+                            d("2024-04-29"),
+                            d("2024-04-30"),
+                            d("2024-05-01"),
+                            d("2024-05-09"),
+                            d("2024-05-10"),
+                            d("2024-06-12"),
+                            d("2024-11-04"),
+                            d("2024-12-30"),
+                            d("2024-12-31"));
             assertThat(year.workingWeekendDays()).containsExactly(d("2024-04-27"), d("2024-11-02"), d("2024-12-28"));
         }
 
         @Test
         void year2025ListsExactlyTheNonWorkingWeekdaysAndWorkingSaturdayOfTheDecree() {
             YearView year = calendar.year(2025, FEDERAL);
-            assertThat(year.nonWorkingDays()).containsExactly(
-                    d("2025-01-01"), d("2025-01-02"), d("2025-01-03"), d("2025-01-06"), d("2025-01-07"),
-                    d("2025-01-08"), d("2025-05-01"), d("2025-05-02"), d("2025-05-08"), d("2025-05-09"),
-                    d("2025-06-12"), d("2025-06-13"), d("2025-11-03"), d("2025-11-04"), d("2025-12-31"));
+            assertThat(year.nonWorkingDays())
+                    .containsExactly(
+                            d("2025-01-01"),
+                            d("2025-01-02"),
+                            d("2025-01-03"),
+                            d("2025-01-06"),
+                            d("2025-01-07"),
+                            d("2025-01-08"),
+                            d("2025-05-01"),
+                            d("2025-05-02"),
+                            d("2025-05-08"),
+                            d("2025-05-09"),
+                            d("2025-06-12"),
+                            d("2025-06-13"),
+                            d("2025-11-03"),
+                            d("2025-11-04"),
+                            d("2025-12-31"));
             assertThat(year.workingWeekendDays()).containsExactly(d("2025-11-01"));
         }
 
         @Test
         void year2026ListsExactlyTheNonWorkingWeekdaysAndNoWorkingWeekendDay() {
             YearView year = calendar.year(2026, FEDERAL);
-            assertThat(year.nonWorkingDays()).containsExactly(
-                    d("2026-01-01"), d("2026-01-02"), d("2026-01-05"), d("2026-01-06"), d("2026-01-07"),
-                    d("2026-01-08"), d("2026-01-09"), d("2026-02-23"), d("2026-03-09"), d("2026-05-01"),
-                    d("2026-05-11"), d("2026-06-12"), d("2026-11-04"), d("2026-12-31"));
+            assertThat(year.nonWorkingDays())
+                    .containsExactly(
+                            d("2026-01-01"),
+                            d("2026-01-02"),
+                            d("2026-01-05"),
+                            d("2026-01-06"),
+                            d("2026-01-07"),
+                            d("2026-01-08"),
+                            d("2026-01-09"),
+                            d("2026-02-23"),
+                            d("2026-03-09"),
+                            d("2026-05-01"),
+                            d("2026-05-11"),
+                            d("2026-06-12"),
+                            d("2026-11-04"),
+                            d("2026-12-31"));
             assertThat(year.workingWeekendDays()).isEmpty();
         }
     }
@@ -182,7 +221,8 @@ class ProductionCalendarTest {
             // Moscow: 1 Sat 28.12, 2 09.01, 3 10.01, 4 13.01, 5 Tue 14.01
             assertThat(calendar.dueDate(madeAt, 5, MOSCOW, FEDERAL).dueDate()).isEqualTo(d("2025-01-14"));
             // Novosibirsk: 1 09.01, 2 10.01, 3 13.01, 4 14.01, 5 Wed 15.01
-            assertThat(calendar.dueDate(madeAt, 5, NOVOSIBIRSK, FEDERAL).dueDate()).isEqualTo(d("2025-01-15"));
+            assertThat(calendar.dueDate(madeAt, 5, NOVOSIBIRSK, FEDERAL).dueDate())
+                    .isEqualTo(d("2025-01-15"));
         }
 
         @Test
@@ -218,7 +258,8 @@ class ProductionCalendarTest {
             assertThatThrownBy(() -> calendar.addWorkingDays(d("2026-12-25"), 10, FEDERAL))
                     .isInstanceOf(CalendarYearMissingException.class)
                     .hasMessage("Производственный календарь на 2027 год не загружен")
-                    .satisfies(e -> assertThat(((CalendarYearMissingException) e).year()).isEqualTo(2027));
+                    .satisfies(e -> assertThat(((CalendarYearMissingException) e).year())
+                            .isEqualTo(2027));
         }
 
         @Test
@@ -247,22 +288,27 @@ class ProductionCalendarTest {
         @Test
         void countsTheWorkingDaysAfterTheFirstDateUpToAndIncludingTheSecond() {
             // (27.12.2024, 21.01.2025]: the ten days counted in tenWorkingDaysAcrossNewYear
-            assertThat(calendar.workingDaysBetween(d("2024-12-27"), d("2025-01-21"), FEDERAL)).isEqualTo(10);
+            assertThat(calendar.workingDaysBetween(d("2024-12-27"), d("2025-01-21"), FEDERAL))
+                    .isEqualTo(10);
         }
 
         @Test
         void isZeroOnTheDueDateAndNegativeOnceItHasPassed() {
-            assertThat(calendar.workingDaysBetween(d("2025-01-21"), d("2025-01-21"), FEDERAL)).isZero();
+            assertThat(calendar.workingDaysBetween(d("2025-01-21"), d("2025-01-21"), FEDERAL))
+                    .isZero();
             // today Wed 22.01, due Tue 21.01: one working day late
-            assertThat(calendar.workingDaysBetween(d("2025-01-22"), d("2025-01-21"), FEDERAL)).isEqualTo(-1);
+            assertThat(calendar.workingDaysBetween(d("2025-01-22"), d("2025-01-21"), FEDERAL))
+                    .isEqualTo(-1);
             // today Mon 27.01, due Tue 21.01: 22, 23, 24, 27 → four working days late
-            assertThat(calendar.workingDaysBetween(d("2025-01-27"), d("2025-01-21"), FEDERAL)).isEqualTo(-4);
+            assertThat(calendar.workingDaysBetween(d("2025-01-27"), d("2025-01-21"), FEDERAL))
+                    .isEqualTo(-4);
         }
 
         @Test
         void daysLeftBeforeTheDueDate() {
             // today Fri 01.11.2024, due Thu 07.11: 02.11 (working Saturday), 05.11, 06.11, 07.11 → 4 left
-            assertThat(calendar.workingDaysBetween(d("2024-11-01"), d("2024-11-07"), FEDERAL)).isEqualTo(4);
+            assertThat(calendar.workingDaysBetween(d("2024-11-01"), d("2024-11-07"), FEDERAL))
+                    .isEqualTo(4);
         }
     }
 
@@ -293,7 +339,8 @@ class ProductionCalendarTest {
                     .containsAll(calendar.year(2024, FEDERAL).nonWorkingDays())
                     .contains(d("2024-04-10"), d("2024-04-11"), d("2024-04-12"), d("2024-06-17"))
                     .hasSize(17 + 6);
-            assertThat(dagestan.workingWeekendDays()).containsExactly(d("2024-04-27"), d("2024-11-02"), d("2024-12-28"));
+            assertThat(dagestan.workingWeekendDays())
+                    .containsExactly(d("2024-04-27"), d("2024-11-02"), d("2024-12-28"));
             assertThat(dagestan.workingDayCount()).isEqualTo(248 - 6);
         }
 
@@ -312,7 +359,8 @@ class ProductionCalendarTest {
 
         @Test
         void dagestan2026HasItsUrazaAndKurbanBayram() {
-            // Fri 20.03 and Wed 27.05 (the file names no act: see its source); see RegionalYearMissingTest for a year without one
+            // Fri 20.03 and Wed 27.05 (the file names no act: see its source); see RegionalYearMissingTest for a year
+            // without one
             assertThat(calendar.year(2026, "RU-DA").workingDayCount()).isEqualTo(247 - 2);
             assertThat(calendar.isWorkingDay(d("2026-03-20"), "RU-DA")).isFalse();
             assertThat(calendar.isWorkingDay(d("2026-05-27"), "RU-DA")).isFalse();
@@ -328,7 +376,8 @@ class ProductionCalendarTest {
 
         @Test
         void blankRegionMeansFederal() {
-            assertThat(calendar.year(2024, " ").nonWorkingDays()).isEqualTo(calendar.year(2024, FEDERAL).nonWorkingDays());
+            assertThat(calendar.year(2024, " ").nonWorkingDays())
+                    .isEqualTo(calendar.year(2024, FEDERAL).nonWorkingDays());
             assertThat(List.of(ProductionCalendar.normalizeRegion(" ru-ta "))).containsExactly("RU-TA");
         }
     }

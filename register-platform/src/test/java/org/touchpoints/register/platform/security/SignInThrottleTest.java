@@ -27,7 +27,8 @@ class SignInThrottleTest {
             return now;
         }
     };
-    private final SignInThrottle throttle = new SignInThrottle(clock, 5, 20, Duration.ofMinutes(15), Duration.ofMinutes(15));
+    private final SignInThrottle throttle =
+            new SignInThrottle(clock, 5, 20, Duration.ofMinutes(15), Duration.ofMinutes(15));
 
     @Test
     void theFifthFailureForAnAccountStartsThePenaltyForEveryAddress() {

@@ -19,8 +19,8 @@ class MessagingUnavailableTest {
 
     @Test
     void axonServerDownIsAnsweredServiceUnavailable() {
-        var failure = new AxonServerException(ErrorCode.COMMAND_DISPATCH_ERROR.errorCode(),
-                "Received exception while dispatching command");
+        var failure = new AxonServerException(
+                ErrorCode.COMMAND_DISPATCH_ERROR.errorCode(), "Received exception while dispatching command");
         ResponseEntity<Object> response = advice.unexpected(failure);
         assertThat(response.getStatusCode().value()).isEqualTo(503);
         assertThat(response.getHeaders().getFirst(HttpHeaders.RETRY_AFTER)).isEqualTo("5");
@@ -29,8 +29,8 @@ class MessagingUnavailableTest {
 
     @Test
     void noHandlerJustAfterAReconnectIsAnsweredServiceUnavailable() {
-        ResponseEntity<Object> response = advice.commandFailed(new CommandExecutionException("failed",
-                new NoHandlerForCommandException("No Handler for command: CreateRegisterCommand")));
+        ResponseEntity<Object> response = advice.commandFailed(new CommandExecutionException(
+                "failed", new NoHandlerForCommandException("No Handler for command: CreateRegisterCommand")));
         assertThat(response.getStatusCode().value()).isEqualTo(503);
     }
 
@@ -42,14 +42,18 @@ class MessagingUnavailableTest {
 
     @Test
     void aRuleRefusedByARemoteHandlerIsStillTheRule() {
-        var refused = new CommandExecutionException("Нельзя", null,
-                new RuleViolation("nobodyApprovesTheirOwnChange", Refusal.FORBIDDEN, "Нельзя", null));
+        var refused = new CommandExecutionException(
+                "Нельзя", null, new RuleViolation("nobodyApprovesTheirOwnChange", Refusal.FORBIDDEN, "Нельзя", null));
         assertThat(advice.commandFailed(refused).getStatusCode().value()).isEqualTo(403);
     }
 
     @Test
     void ourOwnFaultIsStillA500() {
-        assertThat(MessagingUnavailable.detailFor(new IllegalStateException("bug"))).isNull();
-        assertThat(advice.unexpected(new IllegalStateException("bug")).getStatusCode().value()).isEqualTo(500);
+        assertThat(MessagingUnavailable.detailFor(new IllegalStateException("bug")))
+                .isNull();
+        assertThat(advice.unexpected(new IllegalStateException("bug"))
+                        .getStatusCode()
+                        .value())
+                .isEqualTo(500);
     }
 }

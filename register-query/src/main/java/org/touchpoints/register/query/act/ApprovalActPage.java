@@ -40,12 +40,10 @@ public class ApprovalActPage {
     static final DateTimeFormatter DATE = DateTimeFormatter.ofPattern("dd.MM.yyyy");
 
     /** A change awaiting its act, as the page lists it. */
-    public record Awaiting(String changeId, String subject, String division, boolean checked) {
-    }
+    public record Awaiting(String changeId, String subject, String division, boolean checked) {}
 
     /** A recorded act, as the page lists it. */
-    public record Act(String number, String date, List<String> changeIds) {
-    }
+    public record Act(String number, String date, List<String> changeIds) {}
 
     private final RegisterReadModel registers;
     private final ChangeReadModel changes;
@@ -57,10 +55,15 @@ public class ApprovalActPage {
 
     private final org.touchpoints.register.query.change.StepRights rights;
 
-    public ApprovalActPage(RegisterReadModel registers, ChangeReadModel changes, PageCommands commands, JdbcClient jdbc,
-                           Json json, java.time.Clock clock,
-                           org.touchpoints.register.query.register.RegisterReadAccess access,
-                           org.touchpoints.register.query.change.StepRights rights) {
+    public ApprovalActPage(
+            RegisterReadModel registers,
+            ChangeReadModel changes,
+            PageCommands commands,
+            JdbcClient jdbc,
+            Json json,
+            java.time.Clock clock,
+            org.touchpoints.register.query.register.RegisterReadAccess access,
+            org.touchpoints.register.query.change.StepRights rights) {
         this.access = access;
         this.rights = rights;
         this.clock = clock;
@@ -77,10 +80,15 @@ public class ApprovalActPage {
     }
 
     @PostMapping("/registers/{registerId}/approval-acts")
-    String record(@PathVariable String registerId, @RequestParam(required = false) String actId,
-                  @RequestParam(required = false) String number, @RequestParam(required = false) String date,
-                  @RequestParam(required = false) List<String> changeIds, Model model, HttpServletResponse response,
-                  RedirectAttributes redirect) {
+    String record(
+            @PathVariable String registerId,
+            @RequestParam(required = false) String actId,
+            @RequestParam(required = false) String number,
+            @RequestParam(required = false) String date,
+            @RequestParam(required = false) List<String> changeIds,
+            Model model,
+            HttpServletResponse response,
+            RedirectAttributes redirect) {
         registers.require(registerId);
         List<String> chosen = changeIds == null ? List.of() : changeIds;
         Map<String, String> typed = Map.of("number", number == null ? "" : number, "date", date == null ? "" : date);
@@ -92,8 +100,8 @@ public class ApprovalActPage {
         }
         String id = actId == null || actId.isBlank() ? UUID.randomUUID().toString() : actId;
         LocalDate actDate = day;
-        PageCommands.Outcome<ApprovalActResult> outcome = commands.send(actor -> new RecordApprovalActCommand(registerId,
-                id, number, actDate, chosen, actor.username(), actor.at()));
+        PageCommands.Outcome<ApprovalActResult> outcome = commands.send(actor ->
+                new RecordApprovalActCommand(registerId, id, number, actDate, chosen, actor.username(), actor.at()));
         if (outcome.refused()) {
             RuleViolation refusal = outcome.refusal();
             if (refusal.refusal() == Refusal.FORBIDDEN || refusal.refusal() == Refusal.NOT_FOUND) {
@@ -105,18 +113,25 @@ public class ApprovalActPage {
             model.addAttribute("actionError", refusal.message());
             return render(registerId, chosen, id, errors, model, typed);
         }
-        redirect.addFlashAttribute("success", "Приказ № " + number.strip() + " внесён; утверждено изменений: "
-                + outcome.result().changeIds().size());
+        redirect.addFlashAttribute(
+                "success",
+                "Приказ № " + number.strip() + " внесён; утверждено изменений: "
+                        + outcome.result().changeIds().size());
         return "redirect:/registers/" + registerId + "/approval-acts";
     }
 
-    private String render(String registerId, List<String> checked, String actId, Map<String, String> errors,
-                          Model model) {
+    private String render(
+            String registerId, List<String> checked, String actId, Map<String, String> errors, Model model) {
         return render(registerId, checked, actId, errors, model, Map.of());
     }
 
-    private String render(String registerId, List<String> checked, String actId, Map<String, String> errors,
-                          Model model, Map<String, String> typed) {
+    private String render(
+            String registerId,
+            List<String> checked,
+            String actId,
+            Map<String, String> errors,
+            Model model,
+            Map<String, String> typed) {
         var register = registers.require(registerId);
         access.requireReadable(registerId);
         Viewer viewer = (Viewer) model.getAttribute("viewer");
@@ -130,15 +145,24 @@ public class ApprovalActPage {
                 case "PACKAGE" -> "Пакет изменений (" + c.operations().size() + " строк)";
                 default -> "Исключение";
             };
-            awaiting.add(new Awaiting(c.changeId(), c.severalRows() ? kind : kind + ": " + (shown == null || shown.touchpoint() == null ? c.changeId()
-                    : shown.touchpoint().name() + " (" + shown.process() + ")"),
+            awaiting.add(new Awaiting(
+                    c.changeId(),
+                    c.severalRows()
+                            ? kind
+                            : kind + ": "
+                                    + (shown == null || shown.touchpoint() == null
+                                            ? c.changeId()
+                                            : shown.touchpoint().name() + " (" + shown.process() + ")"),
                     divisions.getOrDefault(c.division(), c.division() == null ? "" : c.division()),
                     checked.contains(c.changeId())));
         }
         List<Act> acts = ApprovalActQueryController.acts(jdbc, json, registerId).stream()
-                .map(a -> new Act(a.number(), a.date().format(DATE), a.changeIds())).toList();
-        boolean mayRecord = viewer != null && viewer.signedIn()
-                && org.touchpoints.register.api.change.StepRules.recordsActs(rights.of(registerId).roles(), viewer.username());
+                .map(a -> new Act(a.number(), a.date().format(DATE), a.changeIds()))
+                .toList();
+        boolean mayRecord = viewer != null
+                && viewer.signedIn()
+                && org.touchpoints.register.api.change.StepRules.recordsActs(
+                        rights.of(registerId).roles(), viewer.username());
         model.addAttribute("register", register);
         model.addAttribute("awaiting", awaiting);
         model.addAttribute("acts", acts);

@@ -18,17 +18,19 @@ import org.touchpoints.register.query.register.RegisterReadModel;
 @RequestMapping("/api/v1/registers")
 @Tag(name = "Изменения")
 public class ApprovalActQueryController {
-    public record ActView(String actId, String number, LocalDate date, List<String> changeIds, String by,
-                          Instant recordedAt) {
-    }
+    public record ActView(
+            String actId, String number, LocalDate date, List<String> changeIds, String by, Instant recordedAt) {}
 
     private final JdbcClient jdbc;
     private final Json json;
     private final RegisterReadModel registers;
     private final org.touchpoints.register.query.register.RegisterReadAccess access;
 
-    public ApprovalActQueryController(JdbcClient jdbc, Json json, RegisterReadModel registers,
-                                      org.touchpoints.register.query.register.RegisterReadAccess access) {
+    public ApprovalActQueryController(
+            JdbcClient jdbc,
+            Json json,
+            RegisterReadModel registers,
+            org.touchpoints.register.query.register.RegisterReadAccess access) {
         this.access = access;
         this.jdbc = jdbc;
         this.json = json;
@@ -50,8 +52,12 @@ public class ApprovalActQueryController {
                         select act_id, number, act_date, change_ids, by_user, recorded_at from q_approval_act
                         where register_id = ? order by act_date, recorded_at, act_id""")
                 .param(registerId)
-                .query((rs, i) -> new ActView(rs.getString(1), rs.getString(2), rs.getDate(3).toLocalDate(),
-                        List.copyOf((List<String>) json.read(rs.getString(4), List.class)), rs.getString(5),
+                .query((rs, i) -> new ActView(
+                        rs.getString(1),
+                        rs.getString(2),
+                        rs.getDate(3).toLocalDate(),
+                        List.copyOf((List<String>) json.read(rs.getString(4), List.class)),
+                        rs.getString(5),
                         rs.getTimestamp(6).toInstant()))
                 .list();
     }

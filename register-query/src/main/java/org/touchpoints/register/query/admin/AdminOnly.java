@@ -14,8 +14,7 @@ import org.touchpoints.register.query.ui.Viewer;
 
 /** What the administration pages share: only an administrator opens them, and a refusal is shown by the form. */
 public final class AdminOnly {
-    private AdminOnly() {
-    }
+    private AdminOnly() {}
 
     static Viewer require(Model model) {
         Viewer viewer = (Viewer) model.getAttribute("viewer");
@@ -38,15 +37,19 @@ public final class AdminOnly {
             return Optional.of(new Refusal(api.status().value(), api.getMessage(), byField(api.errors())));
         }
         if (failure instanceof CommandExecutionException || failure instanceof RuleViolatedException) {
-            return RuleViolations.of(failure).map(v -> new Refusal(
-                    org.touchpoints.register.platform.web.ProblemDetailsAdvice.statusOf(v).value(), v.message(),
-                    byField(v.errors())));
+            return RuleViolations.of(failure)
+                    .map(v -> new Refusal(
+                            org.touchpoints.register.platform.web.ProblemDetailsAdvice.statusOf(v)
+                                    .value(),
+                            v.message(),
+                            byField(v.errors())));
         }
         return Optional.empty();
     }
 
     static Map<String, String> byField(java.util.List<FieldError> errors) {
-        return errors == null ? Map.of() : errors.stream()
-                .collect(Collectors.toMap(FieldError::field, FieldError::message, (a, b) -> a));
+        return errors == null
+                ? Map.of()
+                : errors.stream().collect(Collectors.toMap(FieldError::field, FieldError::message, (a, b) -> a));
     }
 }

@@ -24,8 +24,12 @@ public class AdminPages {
     private final AccountLifecycle lifecycle;
     private final Viewers viewers;
 
-    public AdminPages(RegisterReadModel registers, AccountStore accounts, AccountCreation creation,
-                      AccountLifecycle lifecycle, Viewers viewers) {
+    public AdminPages(
+            RegisterReadModel registers,
+            AccountStore accounts,
+            AccountCreation creation,
+            AccountLifecycle lifecycle,
+            Viewers viewers) {
         this.registers = registers;
         this.accounts = accounts;
         this.creation = creation;
@@ -49,8 +53,7 @@ public class AdminPages {
     }
 
     /** The account form as typed (never the password). */
-    public record AccountForm(String username, String displayName, String email, String globalRole) {
-    }
+    public record AccountForm(String username, String displayName, String email, String globalRole) {}
 
     @GetMapping("/admin")
     String hub(Model model) {
@@ -60,10 +63,14 @@ public class AdminPages {
     }
 
     @GetMapping("/admin/accounts")
-    String accounts(@RequestParam(required = false) String created, @RequestParam(required = false) String account,
-                    @RequestParam(required = false) String done, Model model) {
+    String accounts(
+            @RequestParam(required = false) String created,
+            @RequestParam(required = false) String account,
+            @RequestParam(required = false) String done,
+            Model model) {
         AdminOnly.require(model);
-        model.addAttribute("created", created == null ? null : accounts.find(created).orElse(null));
+        model.addAttribute(
+                "created", created == null ? null : accounts.find(created).orElse(null));
         if (account != null && done != null && new RowOutcome(account, done, null).message() != null) {
             model.addAttribute("row", new RowOutcome(account, done, null));
         }
@@ -73,21 +80,39 @@ public class AdminPages {
     @PostMapping("/admin/accounts/{username}/disable")
     String disable(@PathVariable String username, Model model, HttpServletResponse response) {
         AdminOnly.require(model);
-        return onRow(username, "disabled", () -> lifecycle.disable(username, viewers.current().username()), model, response);
+        return onRow(
+                username,
+                "disabled",
+                () -> lifecycle.disable(username, viewers.current().username()),
+                model,
+                response);
     }
 
     @PostMapping("/admin/accounts/{username}/enable")
     String enable(@PathVariable String username, Model model, HttpServletResponse response) {
         AdminOnly.require(model);
-        return onRow(username, "enabled", () -> lifecycle.enable(username, viewers.current().username()), model, response);
+        return onRow(
+                username,
+                "enabled",
+                () -> lifecycle.enable(username, viewers.current().username()),
+                model,
+                response);
     }
 
     @PostMapping("/admin/accounts/{username}/password")
-    String resetPassword(@PathVariable String username, @RequestParam(required = false) String password, Model model,
-                         HttpServletResponse response) {
+    String resetPassword(
+            @PathVariable String username,
+            @RequestParam(required = false) String password,
+            Model model,
+            HttpServletResponse response) {
         AdminOnly.require(model);
-        return onRow(username, "password",
-                () -> lifecycle.resetPassword(username, password, viewers.current().username(), "password"), model, response);
+        return onRow(
+                username,
+                "password",
+                () -> lifecycle.resetPassword(
+                        username, password, viewers.current().username(), "password"),
+                model,
+                response);
     }
 
     private String onRow(String username, String done, Runnable action, Model model, HttpServletResponse response) {
@@ -99,25 +124,36 @@ public class AdminPages {
             model.addAttribute("row", new RowOutcome(username, done, refusal));
             return renderAccounts(new AccountForm("", "", "", ""), null, model);
         }
-        return "redirect:/admin/accounts?account=" + java.net.URLEncoder.encode(username, java.nio.charset.StandardCharsets.UTF_8)
-                + "&done=" + done;
+        return "redirect:/admin/accounts?account="
+                + java.net.URLEncoder.encode(username, java.nio.charset.StandardCharsets.UTF_8) + "&done=" + done;
     }
 
     @PostMapping("/admin/accounts")
-    String createAccount(@RequestParam(required = false) String username, @RequestParam(required = false) String password,
-                         @RequestParam(required = false) String displayName, @RequestParam(required = false) String email,
-                         @RequestParam(required = false) String globalRole, Model model, HttpServletResponse response) {
+    String createAccount(
+            @RequestParam(required = false) String username,
+            @RequestParam(required = false) String password,
+            @RequestParam(required = false) String displayName,
+            @RequestParam(required = false) String email,
+            @RequestParam(required = false) String globalRole,
+            Model model,
+            HttpServletResponse response) {
         AdminOnly.require(model);
         String name = username == null ? null : username.strip();
         try {
-            creation.create(new AccountCreation.NewAccount(name, password, displayName,
-                    Text.isBlank(email) ? null : email.strip(), Text.isBlank(globalRole) ? null : globalRole),
+            creation.create(
+                    new AccountCreation.NewAccount(
+                            name,
+                            password,
+                            displayName,
+                            Text.isBlank(email) ? null : email.strip(),
+                            Text.isBlank(globalRole) ? null : globalRole),
                     viewers.current().username());
         } catch (RuntimeException e) {
             AdminOnly.Refusal refusal = AdminOnly.refusalOf(e).orElseThrow(() -> e);
             response.setStatus(refusal.status());
             if (refusal.errors().isEmpty()) {
-                refusal = new AdminOnly.Refusal(refusal.status(), refusal.message(), Map.of("username", refusal.message()));
+                refusal = new AdminOnly.Refusal(
+                        refusal.status(), refusal.message(), Map.of("username", refusal.message()));
             }
             return renderAccounts(new AccountForm(username, displayName, email, globalRole), refusal, model);
         }

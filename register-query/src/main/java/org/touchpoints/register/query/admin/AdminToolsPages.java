@@ -61,10 +61,18 @@ public class AdminToolsPages {
     private final Viewers viewers;
     private final Clock clock;
 
-    public AdminToolsPages(RegisterReadModel registers, AccountStore accounts, ActingOfficials actingOfficials,
-                           DelegationQueryController delegations, AnnualReviewQueryController reviews,
-                           CalendarController calendar, RebuildController rebuild, DeadLetterController deadLetters,
-                           PublicationChainController chain, Viewers viewers, Clock clock) {
+    public AdminToolsPages(
+            RegisterReadModel registers,
+            AccountStore accounts,
+            ActingOfficials actingOfficials,
+            DelegationQueryController delegations,
+            AnnualReviewQueryController reviews,
+            CalendarController calendar,
+            RebuildController rebuild,
+            DeadLetterController deadLetters,
+            PublicationChainController chain,
+            Viewers viewers,
+            Clock clock) {
         this.registers = registers;
         this.accounts = accounts;
         this.actingOfficials = actingOfficials;
@@ -81,39 +89,71 @@ public class AdminToolsPages {
     // ------------------------------------------------------------------------------------- acting officials
 
     /** A delegation as a person reads it. */
-    public record DelegationLine(String id, String holder, String delegate, String right, String period,
-                                 String comment, String status, boolean revocable) {
-    }
+    public record DelegationLine(
+            String id,
+            String holder,
+            String delegate,
+            String right,
+            String period,
+            String comment,
+            String status,
+            boolean revocable) {}
 
     /** The delegation form as typed. */
-    public record DelegationForm(String holder, String delegate, String role, String division, String validFrom,
-                                 String validTo, String comment) {
-    }
+    public record DelegationForm(
+            String holder,
+            String delegate,
+            String role,
+            String division,
+            String validFrom,
+            String validTo,
+            String comment) {}
 
     @GetMapping("/registers/{registerId}/delegations")
     String delegations(@PathVariable String registerId, @RequestParam(required = false) String done, Model model) {
         AdminOnly.require(model);
         registers.require(registerId);
-        model.addAttribute("done", "created".equals(done) ? "Исполняющий обязанности назначен."
-                : "revoked".equals(done) ? "Назначение отменено." : null);
+        model.addAttribute(
+                "done",
+                "created".equals(done)
+                        ? "Исполняющий обязанности назначен."
+                        : "revoked".equals(done) ? "Назначение отменено." : null);
         return renderDelegations(registerId, new DelegationForm("", "", "HEAD", "", "", "", ""), null, model);
     }
 
     @PostMapping("/registers/{registerId}/delegations")
-    String delegate(@PathVariable String registerId, @RequestParam(required = false) String holder,
-                    @RequestParam(required = false) String delegate, @RequestParam(required = false) String role,
-                    @RequestParam(required = false) String division, @RequestParam(required = false) String validFrom,
-                    @RequestParam(required = false) String validTo, @RequestParam(required = false) String comment,
-                    Model model, HttpServletResponse response) {
+    String delegate(
+            @PathVariable String registerId,
+            @RequestParam(required = false) String holder,
+            @RequestParam(required = false) String delegate,
+            @RequestParam(required = false) String role,
+            @RequestParam(required = false) String division,
+            @RequestParam(required = false) String validFrom,
+            @RequestParam(required = false) String validTo,
+            @RequestParam(required = false) String comment,
+            Model model,
+            HttpServletResponse response) {
         AdminOnly.require(model);
         registers.require(registerId);
         DelegationForm form = new DelegationForm(holder, delegate, role, division, validFrom, validTo, comment);
         try {
-            MemberRole right = Arrays.stream(MemberRole.values()).filter(r -> r.name().equals(role)).findFirst().orElse(null);
-            actingOfficials.delegate(registerId, null, Text.isBlank(holder) ? null : holder, delegate, right,
-                    Text.isBlank(division) || right != MemberRole.HEAD ? null : division, date("validFrom", validFrom),
-                    date("validTo", validTo), Text.isBlank(comment) ? null : comment, true,
-                    viewers.current().username(), now());
+            MemberRole right = Arrays.stream(MemberRole.values())
+                    .filter(r -> r.name().equals(role))
+                    .findFirst()
+                    .orElse(null);
+            actingOfficials.delegate(
+                    registerId,
+                    null,
+                    Text.isBlank(holder) ? null : holder,
+                    delegate,
+                    right,
+                    Text.isBlank(division) || right != MemberRole.HEAD ? null : division,
+                    date("validFrom", validFrom),
+                    date("validTo", validTo),
+                    Text.isBlank(comment) ? null : comment,
+                    true,
+                    viewers.current().username(),
+                    now());
         } catch (RuntimeException e) {
             AdminOnly.Refusal refusal = AdminOnly.refusalOf(e).orElseThrow(() -> e);
             response.setStatus(refusal.status());
@@ -123,12 +163,16 @@ public class AdminToolsPages {
     }
 
     @PostMapping("/registers/{registerId}/delegations/revoke")
-    String revokeDelegation(@PathVariable String registerId, @RequestParam(required = false) String delegationId,
-                            Model model, HttpServletResponse response) {
+    String revokeDelegation(
+            @PathVariable String registerId,
+            @RequestParam(required = false) String delegationId,
+            Model model,
+            HttpServletResponse response) {
         AdminOnly.require(model);
         registers.require(registerId);
         try {
-            actingOfficials.revoke(registerId, delegationId, true, viewers.current().username(), now());
+            actingOfficials.revoke(
+                    registerId, delegationId, true, viewers.current().username(), now());
         } catch (RuntimeException e) {
             AdminOnly.Refusal refusal = AdminOnly.refusalOf(e).orElseThrow(() -> e);
             response.setStatus(refusal.status());
@@ -141,23 +185,31 @@ public class AdminToolsPages {
         var register = registers.require(registerId);
         Map<String, String> divisions = registers.divisions(registerId);
         Map<String, String> names = names();
-        List<DelegationLine> lines = delegations.list(registerId, null).stream().map(d -> new DelegationLine(
-                d.delegationId(), names.getOrDefault(d.holder(), d.holder()), names.getOrDefault(d.delegate(), d.delegate()),
-                "HEAD".equals(d.role()) ? "руководитель подразделения «" + divisions.getOrDefault(d.division(), d.division()) + "»"
-                        : "заместитель руководителя",
-                d.validFrom().format(DATE) + " — " + d.validTo().format(DATE), d.comment(),
-                switch (d.status()) {
-                    case SCHEDULED -> "назначен, период не начался";
-                    case ACTIVE -> "действует";
-                    case EXPIRED -> "период закончился";
-                    case REVOKED -> "отменён";
-                },
-                d.status() == DelegationQueryController.Status.SCHEDULED || d.status() == DelegationQueryController.Status.ACTIVE))
+        List<DelegationLine> lines = delegations.list(registerId, null).stream()
+                .map(d -> new DelegationLine(
+                        d.delegationId(),
+                        names.getOrDefault(d.holder(), d.holder()),
+                        names.getOrDefault(d.delegate(), d.delegate()),
+                        "HEAD".equals(d.role())
+                                ? "руководитель подразделения «" + divisions.getOrDefault(d.division(), d.division())
+                                        + "»"
+                                : "заместитель руководителя",
+                        d.validFrom().format(DATE) + " — " + d.validTo().format(DATE),
+                        d.comment(),
+                        switch (d.status()) {
+                            case SCHEDULED -> "назначен, период не начался";
+                            case ACTIVE -> "действует";
+                            case EXPIRED -> "период закончился";
+                            case REVOKED -> "отменён";
+                        },
+                        d.status() == DelegationQueryController.Status.SCHEDULED
+                                || d.status() == DelegationQueryController.Status.ACTIVE))
                 .toList();
         model.addAttribute("register", register);
         model.addAttribute("divisions", divisions);
         model.addAttribute("lines", lines);
-        model.addAttribute("people", accounts.all().stream().filter(Account::enabled).toList());
+        model.addAttribute(
+                "people", accounts.all().stream().filter(Account::enabled).toList());
         model.addAttribute("form", form);
         model.addAttribute("refusal", refusal);
         return "admin-delegations";
@@ -166,23 +218,33 @@ public class AdminToolsPages {
     // ------------------------------------------------------------------------------------- annual review
 
     /** A division's review for the year. */
-    public record ReviewLine(String division, String status, String confirmed) {
-    }
+    public record ReviewLine(String division, String status, String confirmed) {}
 
     @GetMapping("/registers/{registerId}/review")
     String review(@PathVariable String registerId, @RequestParam(required = false) Integer year, Model model) {
         AdminOnly.require(model);
         var register = registers.require(registerId);
-        int y = year != null ? year : clock.instant().atZone(ZoneId.of(register.timeZone())).getYear();
+        int y = year != null
+                ? year
+                : clock.instant().atZone(ZoneId.of(register.timeZone())).getYear();
         Map<String, String> names = names();
-        List<ReviewLine> lines = reviews.reviews(y, registerId, null).stream().map(r -> new ReviewLine(r.divisionName(),
-                switch (r.status()) {
-                    case CONFIRMED -> "подтверждена";
-                    case PENDING -> "не подтверждена (срок — " + r.dueDate().format(DATE) + ")";
-                    case OVERDUE -> "просрочена (срок был " + r.dueDate().format(DATE) + ")";
-                },
-                r.confirmedAt() == null ? "—" : r.confirmedAt().atZone(ZoneId.of(register.timeZone())).format(DATE)
-                        + ", " + names.getOrDefault(r.confirmedBy(), r.confirmedBy()))).toList();
+        List<ReviewLine> lines = reviews.reviews(y, registerId, null).stream()
+                .map(r -> new ReviewLine(
+                        r.divisionName(),
+                        switch (r.status()) {
+                            case CONFIRMED -> "подтверждена";
+                            case PENDING ->
+                                "не подтверждена (срок — " + r.dueDate().format(DATE) + ")";
+                            case OVERDUE ->
+                                "просрочена (срок был " + r.dueDate().format(DATE) + ")";
+                        },
+                        r.confirmedAt() == null
+                                ? "—"
+                                : r.confirmedAt()
+                                                .atZone(ZoneId.of(register.timeZone()))
+                                                .format(DATE) + ", "
+                                        + names.getOrDefault(r.confirmedBy(), r.confirmedBy())))
+                .toList();
         model.addAttribute("register", register);
         model.addAttribute("year", y);
         model.addAttribute("lines", lines);
@@ -192,9 +254,14 @@ public class AdminToolsPages {
     // ------------------------------------------------------------------------------------- production calendar
 
     /** The year a file would make, as a person checks it before loading. */
-    public record CalendarPreview(int year, String region, String source, List<String> nonWorkingDays,
-                                  List<String> workingWeekendDays, int workingDayCount, String json) {
-    }
+    public record CalendarPreview(
+            int year,
+            String region,
+            String source,
+            List<String> nonWorkingDays,
+            List<String> workingWeekendDays,
+            int workingDayCount,
+            String json) {}
 
     @GetMapping("/admin/calendar")
     String calendar(@RequestParam(required = false) Integer loaded, Model model) {
@@ -206,16 +273,27 @@ public class AdminToolsPages {
     }
 
     @PostMapping("/admin/calendar/preview")
-    String previewCalendar(@RequestParam(required = false) MultipartFile file, Model model,
-                           HttpServletResponse response) throws IOException {
+    String previewCalendar(
+            @RequestParam(required = false) MultipartFile file, Model model, HttpServletResponse response)
+            throws IOException {
         AdminOnly.require(model);
         String json = file == null || file.isEmpty() ? null : new String(file.getBytes(), StandardCharsets.UTF_8);
         try {
             org.touchpoints.register.platform.calendar.ProductionCalendar.Preview p = calendar.preview(json);
-            model.addAttribute("preview", new CalendarPreview(p.file().year(), p.file().region(), p.file().source(),
-                    p.year().nonWorkingDays().stream().map(d -> d.format(DATE)).toList(),
-                    p.year().workingWeekendDays().stream().map(d -> d.format(DATE)).toList(),
-                    p.year().workingDayCount(), json));
+            model.addAttribute(
+                    "preview",
+                    new CalendarPreview(
+                            p.file().year(),
+                            p.file().region(),
+                            p.file().source(),
+                            p.year().nonWorkingDays().stream()
+                                    .map(d -> d.format(DATE))
+                                    .toList(),
+                            p.year().workingWeekendDays().stream()
+                                    .map(d -> d.format(DATE))
+                                    .toList(),
+                            p.year().workingDayCount(),
+                            json));
             model.addAttribute("refusal", null);
         } catch (RuntimeException e) {
             AdminOnly.Refusal refusal = AdminOnly.refusalOf(e).orElseThrow(() -> e);
@@ -246,23 +324,34 @@ public class AdminToolsPages {
     // ------------------------------------------------------------------------------------- maintenance
 
     /** A failed event as a person reads it. */
-    public record LetterLine(String id, boolean parked, String sequence, String group, String register, String event, String at,
-                             String reason, String setAside) {
-    }
+    public record LetterLine(
+            String id,
+            boolean parked,
+            String sequence,
+            String group,
+            String register,
+            String event,
+            String at,
+            String reason,
+            String setAside) {}
 
     /** The latest rebuild as a person reads it. */
-    public record RebuildLine(boolean running, boolean failed, String state, String progress, String outcome) {
-    }
+    public record RebuildLine(boolean running, boolean failed, String state, String progress, String outcome) {}
 
     @GetMapping("/admin/maintenance")
     String maintenance(@RequestParam(required = false) String done, Model model, HttpServletResponse response) {
         AdminOnly.require(model);
-        model.addAttribute("done", done == null ? null : switch (done) {
-            case "rebuilding" -> "Перестроение представлений начато: действующие представления работают до его окончания.";
-            case "retried" -> "Отложенные события обработаны повторно.";
-            case "set-aside" -> "Событие исключено из обработки.";
-            default -> null;
-        });
+        model.addAttribute(
+                "done",
+                done == null
+                        ? null
+                        : switch (done) {
+                            case "rebuilding" ->
+                                "Перестроение представлений начато: действующие представления работают до его окончания.";
+                            case "retried" -> "Отложенные события обработаны повторно.";
+                            case "set-aside" -> "Событие исключено из обработки.";
+                            default -> null;
+                        });
         String view = renderMaintenance(null, model);
         if (model.getAttribute("rebuild") instanceof RebuildLine line && line.running()) {
             response.setHeader("Refresh", "2"); // the progress, again in two seconds, until the rebuild is over
@@ -278,8 +367,11 @@ public class AdminToolsPages {
     }
 
     @PostMapping("/admin/maintenance/set-aside")
-    String setAside(@RequestParam(required = false) String id, @RequestParam(required = false) String reason,
-                    Model model, HttpServletResponse response) {
+    String setAside(
+            @RequestParam(required = false) String id,
+            @RequestParam(required = false) String reason,
+            Model model,
+            HttpServletResponse response) {
         AdminOnly.require(model);
         try {
             deadLetters.setAside(id, new DeadLetterController.SetAsideRequest(reason), principal());
@@ -310,14 +402,33 @@ public class AdminToolsPages {
         Map<String, String> authorities = new LinkedHashMap<>();
         registers.all().forEach(r -> authorities.put(r.id(), r.authority()));
         Map<String, String> names = names();
-        model.addAttribute("letters", deadLetters.list(null, null, null).stream().map(l -> new LetterLine(l.id(),
-                DeadLetters.PARKED.equals(l.status()), l.sequence(), groupName(l.processingGroup()),
-                authorities.getOrDefault(l.sequence(), l.sequence()), l.eventType(),
-                l.enqueuedAt() == null ? "—" : l.enqueuedAt().atZone(MOSCOW).format(DATE_TIME), l.causeMessage(),
-                DeadLetters.SET_ASIDE.equals(l.status()) ? "исключено " + (l.setAsideAt() == null ? ""
-                        : l.setAsideAt().atZone(MOSCOW).format(DATE_TIME) + " ") + "(" + names.getOrDefault(l.setAsideBy(),
-                        l.setAsideBy()) + "): " + l.setAsideReason() : "в очереди")).toList());
-        model.addAttribute("rebuild", rebuild.status().map(AdminToolsPages::rebuildLine).orElse(null));
+        model.addAttribute(
+                "letters",
+                deadLetters.list(null, null, null).stream()
+                        .map(l -> new LetterLine(
+                                l.id(),
+                                DeadLetters.PARKED.equals(l.status()),
+                                l.sequence(),
+                                groupName(l.processingGroup()),
+                                authorities.getOrDefault(l.sequence(), l.sequence()),
+                                l.eventType(),
+                                l.enqueuedAt() == null
+                                        ? "—"
+                                        : l.enqueuedAt().atZone(MOSCOW).format(DATE_TIME),
+                                l.causeMessage(),
+                                DeadLetters.SET_ASIDE.equals(l.status())
+                                        ? "исключено "
+                                                + (l.setAsideAt() == null
+                                                        ? ""
+                                                        : l.setAsideAt()
+                                                                        .atZone(MOSCOW)
+                                                                        .format(DATE_TIME) + " ")
+                                                + "(" + names.getOrDefault(l.setAsideBy(), l.setAsideBy()) + "): "
+                                                + l.setAsideReason()
+                                        : "в очереди"))
+                        .toList());
+        model.addAttribute(
+                "rebuild", rebuild.status().map(AdminToolsPages::rebuildLine).orElse(null));
         model.addAttribute("refusal", refusal);
         return "admin-maintenance";
     }
@@ -346,8 +457,12 @@ public class AdminToolsPages {
     }
 
     @PostMapping("/registers/{registerId}/verify")
-    String verifyFile(@PathVariable String registerId, @RequestParam(required = false) MultipartFile file, Model model,
-                      HttpServletResponse response) throws IOException {
+    String verifyFile(
+            @PathVariable String registerId,
+            @RequestParam(required = false) MultipartFile file,
+            Model model,
+            HttpServletResponse response)
+            throws IOException {
         AdminOnly.require(model);
         registers.require(registerId);
         if (file == null || file.isEmpty()) {
@@ -369,7 +484,8 @@ public class AdminToolsPages {
 
     private Map<String, String> names() {
         Map<String, String> names = new LinkedHashMap<>();
-        accounts.all().forEach(a -> names.put(a.username(), Text.isBlank(a.displayName()) ? a.username() : a.displayName()));
+        accounts.all()
+                .forEach(a -> names.put(a.username(), Text.isBlank(a.displayName()) ? a.username() : a.displayName()));
         return names;
     }
 
@@ -393,18 +509,21 @@ public class AdminToolsPages {
     }
 
     private static RebuildLine rebuildLine(ProjectionRebuild.Status s) {
-        boolean running = s.state() == ProjectionRebuild.State.REPLAYING || s.state() == ProjectionRebuild.State.SWITCHING;
+        boolean running =
+                s.state() == ProjectionRebuild.State.REPLAYING || s.state() == ProjectionRebuild.State.SWITCHING;
         String state = switch (s.state()) {
             case REPLAYING -> "Идёт перестроение: события журнала обрабатываются в новые таблицы";
             case SWITCHING -> "Идёт переключение на перестроенные представления";
-            case DONE -> "Перестроение завершено " + s.finishedAt().atZone(MOSCOW).format(DATE_TIME);
+            case DONE ->
+                "Перестроение завершено " + s.finishedAt().atZone(MOSCOW).format(DATE_TIME);
             case FAILED -> "Перестроение не выполнено";
         };
         long percent = s.total() == 0 ? 100 : Math.min(100, s.events() * 100 / s.total());
         String progress = "Обработано событий: " + s.events() + " из " + s.total() + " (" + percent + " %)";
         String outcome = switch (s.state()) {
-            case DONE -> "Отложено событий: " + s.parked() + ", пропущено исключённых: " + s.setAsideSkipped()
-                    + ", длительность: " + Math.max(1, Math.round(s.millis() / 1000.0)) + " с.";
+            case DONE ->
+                "Отложено событий: " + s.parked() + ", пропущено исключённых: " + s.setAsideSkipped()
+                        + ", длительность: " + Math.max(1, Math.round(s.millis() / 1000.0)) + " с.";
             case FAILED -> s.error();
             default -> "Страница обновляется сама; действующие представления работают до переключения.";
         };

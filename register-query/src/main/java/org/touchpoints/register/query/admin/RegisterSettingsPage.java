@@ -38,6 +38,7 @@ import org.touchpoints.register.query.ui.UiController;
 public class RegisterSettingsPage {
     /** How many approval steps the form offers (each step at most once: four kinds). */
     static final int STEPS = ProcedureStep.values().length;
+
     private static final Pattern DAY_MONTH = Pattern.compile("(\\d{1,2})\\.(\\d{1,2})");
 
     private final RegisterReadModel registers;
@@ -51,9 +52,17 @@ public class RegisterSettingsPage {
     }
 
     /** The procedure form as typed (strings, so a refused form comes back as it was). */
-    public record Form(String preset, List<String> initiators, List<String> steps, String approvalAct, String deadline,
-                       String deadlineFrom, String annualReview, Map<String, String> errors, String refusal,
-                       boolean sharedProcesses) {
+    public record Form(
+            String preset,
+            List<String> initiators,
+            List<String> steps,
+            String approvalAct,
+            String deadline,
+            String deadlineFrom,
+            String annualReview,
+            Map<String, String> errors,
+            String refusal,
+            boolean sharedProcesses) {
         public String error(String field) {
             return errors.get(field);
         }
@@ -72,22 +81,39 @@ public class RegisterSettingsPage {
         AdminOnly.require(model);
         registers.require(registerId);
         Procedure p = registers.procedure(registerId);
-        Form form = new Form("", p.initiators().stream().map(Enum::name).toList(),
-                p.approvalSteps().stream().map(Enum::name).toList(), p.approvalAct().name(),
-                p.deadlineWorkingDays() == null ? "" : p.deadlineWorkingDays().toString(), p.deadlineFrom().name(),
-                p.annualReviewBy() == null ? "" : dayMonth(p.annualReviewBy()), Map.of(), null, p.processesMayBeShared());
-        model.addAttribute("done", done == null ? null
-                : "Порядок ведения перечня изменён. Изменения, уже находящиеся на согласовании, завершаются по порядку, "
-                + "с которым начались; новые — по этому.");
+        Form form = new Form(
+                "",
+                p.initiators().stream().map(Enum::name).toList(),
+                p.approvalSteps().stream().map(Enum::name).toList(),
+                p.approvalAct().name(),
+                p.deadlineWorkingDays() == null ? "" : p.deadlineWorkingDays().toString(),
+                p.deadlineFrom().name(),
+                p.annualReviewBy() == null ? "" : dayMonth(p.annualReviewBy()),
+                Map.of(),
+                null,
+                p.processesMayBeShared());
+        model.addAttribute(
+                "done",
+                done == null
+                        ? null
+                        : "Порядок ведения перечня изменён. Изменения, уже находящиеся на согласовании, завершаются по порядку, "
+                                + "с которым начались; новые — по этому.");
         return render(registerId, form, model);
     }
 
     @PostMapping("/registers/{registerId}/settings")
-    String change(@PathVariable String registerId, @RequestParam(required = false) String preset,
-                  @RequestParam(required = false) List<String> initiators, @RequestParam(required = false) List<String> steps,
-                  @RequestParam(required = false) String approvalAct, @RequestParam(required = false) String deadline,
-                  @RequestParam(required = false) String deadlineFrom, @RequestParam(required = false) String annualReview,
-                  @RequestParam(required = false) String sharedProcesses, Model model, HttpServletResponse response) {
+    String change(
+            @PathVariable String registerId,
+            @RequestParam(required = false) String preset,
+            @RequestParam(required = false) List<String> initiators,
+            @RequestParam(required = false) List<String> steps,
+            @RequestParam(required = false) String approvalAct,
+            @RequestParam(required = false) String deadline,
+            @RequestParam(required = false) String deadlineFrom,
+            @RequestParam(required = false) String annualReview,
+            @RequestParam(required = false) String sharedProcesses,
+            Model model,
+            HttpServletResponse response) {
         AdminOnly.require(model);
         registers.require(registerId);
         List<String> typedInitiators = initiators == null ? List.of() : initiators;
@@ -117,8 +143,10 @@ public class RegisterSettingsPage {
                 if (step == null) {
                     errors.put("steps", "Выберите шаги согласования из списка");
                 } else if (chain.contains(step)) {
-                    errors.put("steps", "Каждый шаг согласования указывается не более одного раза: «" + step.title()
-                            + "» выбран дважды");
+                    errors.put(
+                            "steps",
+                            "Каждый шаг согласования указывается не более одного раза: «" + step.title()
+                                    + "» выбран дважды");
                 } else {
                     chain.add(step);
                 }
@@ -128,22 +156,37 @@ public class RegisterSettingsPage {
                 try {
                     days = Integer.valueOf(deadline.strip());
                 } catch (NumberFormatException e) {
-                    errors.put("deadline", "Срок публикации — целое число рабочих дней от 1 до 30, либо оставьте поле пустым");
+                    errors.put(
+                            "deadline",
+                            "Срок публикации — целое число рабочих дней от 1 до 30, либо оставьте поле пустым");
                 }
             }
             String review = null;
             if (!Text.isBlank(annualReview)) {
                 Matcher m = DAY_MONTH.matcher(annualReview.strip());
-                review = m.matches() ? String.format("%02d-%02d", Integer.parseInt(m.group(2)), Integer.parseInt(m.group(1)))
+                review = m.matches()
+                        ? String.format("%02d-%02d", Integer.parseInt(m.group(2)), Integer.parseInt(m.group(1)))
                         : null;
                 if (review == null || !validMonthDay(review)) {
-                    errors.put("annualReview", "Срок ежегодного мониторинга — день и месяц в виде ДД.ММ, например 31.12");
+                    errors.put(
+                            "annualReview", "Срок ежегодного мониторинга — день и месяц в виде ДД.ММ, например 31.12");
                 }
             }
             Procedure current = registers.procedure(registerId);
-            procedure = new Procedure(current.preset(), who, chain, enumOf(ApprovalActMode.class, approvalAct), days,
-                    enumOf(DeadlineFrom.class, deadlineFrom), review, current.needs(), current.directions(),
-                    current.reasons(), current.touchpointTypes(), current.columnHeaders(), sharedProcesses != null);
+            procedure = new Procedure(
+                    current.preset(),
+                    who,
+                    chain,
+                    enumOf(ApprovalActMode.class, approvalAct),
+                    days,
+                    enumOf(DeadlineFrom.class, deadlineFrom),
+                    review,
+                    current.needs(),
+                    current.directions(),
+                    current.reasons(),
+                    current.touchpointTypes(),
+                    current.columnHeaders(),
+                    sharedProcesses != null);
             if (who.isEmpty()) {
                 errors.put("initiators", "Отметьте, кто инициирует изменения");
             }
@@ -151,32 +194,60 @@ public class RegisterSettingsPage {
         String refusal = null;
         if (errors.isEmpty()) {
             Procedure sent = procedure;
-            PageCommands.Outcome<Object> outcome = commands.send(actor -> new ChangeProcedureCommand(registerId, sent,
-                    actor.username(), actor.at()));
+            PageCommands.Outcome<Object> outcome =
+                    commands.send(actor -> new ChangeProcedureCommand(registerId, sent, actor.username(), actor.at()));
             if (!outcome.refused()) {
-                audit.record(((org.touchpoints.register.query.ui.Viewer) model.getAttribute("viewer")).username(),
-                        AdminAudit.PROCEDURE_CHANGED, registerId, AdminAudit.procedureDetails(sent));
+                audit.record(
+                        ((org.touchpoints.register.query.ui.Viewer) model.getAttribute("viewer")).username(),
+                        AdminAudit.PROCEDURE_CHANGED,
+                        registerId,
+                        AdminAudit.procedureDetails(sent));
                 return "redirect:/registers/" + registerId + "/settings?done#procedure";
             }
-            response.setStatus(org.touchpoints.register.platform.web.ProblemDetailsAdvice.statusOf(outcome.refusal()).value());
+            response.setStatus(org.touchpoints.register.platform.web.ProblemDetailsAdvice.statusOf(outcome.refusal())
+                    .value());
             refusal = "Порядок не изменён: " + outcome.refusal().message();
             for (FieldError e : outcome.refusal().errors()) {
-                String field = e.field().startsWith("procedure.") ? e.field().substring("procedure.".length()) : e.field();
-                errors.putIfAbsent(FIELDS.getOrDefault(field.replaceAll("\\[.*", ""), "procedure"),
+                String field =
+                        e.field().startsWith("procedure.") ? e.field().substring("procedure.".length()) : e.field();
+                errors.putIfAbsent(
+                        FIELDS.getOrDefault(field.replaceAll("\\[.*", ""), "procedure"),
                         MESSAGES.getOrDefault(field, e.message()));
             }
         } else {
             response.setStatus(400);
             refusal = "Порядок не изменён: исправьте отмеченные поля";
         }
-        return render(registerId, new Form(preset == null ? "" : preset, typedInitiators, typedSteps,
-                approvalAct, deadline, deadlineFrom, annualReview, errors, refusal, sharedProcesses != null), model);
+        return render(
+                registerId,
+                new Form(
+                        preset == null ? "" : preset,
+                        typedInitiators,
+                        typedSteps,
+                        approvalAct,
+                        deadline,
+                        deadlineFrom,
+                        annualReview,
+                        errors,
+                        refusal,
+                        sharedProcesses != null),
+                model);
     }
 
     /** The aggregate's field names, as this form names them. */
-    private static final Map<String, String> FIELDS = Map.of("initiators", "initiators", "approvalSteps", "steps",
-            "approvalAct", "approvalAct", "deadlineWorkingDays", "deadline", "deadlineFrom", "deadlineFrom",
-            "annualReviewBy", "annualReview");
+    private static final Map<String, String> FIELDS = Map.of(
+            "initiators",
+            "initiators",
+            "approvalSteps",
+            "steps",
+            "approvalAct",
+            "approvalAct",
+            "deadlineWorkingDays",
+            "deadline",
+            "deadlineFrom",
+            "deadlineFrom",
+            "annualReviewBy",
+            "annualReview");
     /** The register's refusals in this form's words (the API's name its JSON values). */
     private static final Map<String, String> MESSAGES = Map.of(
             "initiators", "Отметьте, кто инициирует изменения",
@@ -206,8 +277,10 @@ public class RegisterSettingsPage {
     private static final Map<String, String> PRESET_TITLES = new HashMap<>(Map.of(
             "SMOLENSK_GZHI", "ГЖИ Смоленской области: согласование заместителем, 10 рабочих дней",
             "DAGESTAN_MINSTROY", "Минстрой Республики Дагестан: утверждает министр, ежегодный мониторинг",
-            "ASTRAKHAN_GZHN", "Служба жилнадзора Астраханской области: уполномоченное лицо, утверждает руководитель, без срока",
-            "NOVOSIBIRSK_GSN", "Инспекция госстройнадзора НСО: руководитель подразделения, заместитель, приказ; 5 рабочих дней",
+            "ASTRAKHAN_GZHN",
+                    "Служба жилнадзора Астраханской области: уполномоченное лицо, утверждает руководитель, без срока",
+            "NOVOSIBIRSK_GSN",
+                    "Инспекция госстройнадзора НСО: руководитель подразделения, заместитель, приказ; 5 рабочих дней",
             "SMOLENSK_MINPROMTORG", "Минпромторг Смоленской области: уполномоченные лица, приказ; 10 рабочих дней"));
 
     private static boolean validMonthDay(String mmdd) {

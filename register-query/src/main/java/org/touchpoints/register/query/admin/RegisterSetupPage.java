@@ -44,8 +44,14 @@ public class RegisterSetupPage {
     private final JdbcClient jdbc;
     private final Clock clock;
 
-    public RegisterSetupPage(RegisterReadModel registers, PageCommands commands, RoleAssignments roles,
-                             AccountStore accounts, Viewers viewers, JdbcClient jdbc, Clock clock) {
+    public RegisterSetupPage(
+            RegisterReadModel registers,
+            PageCommands commands,
+            RoleAssignments roles,
+            AccountStore accounts,
+            Viewers viewers,
+            JdbcClient jdbc,
+            Clock clock) {
         this.registers = registers;
         this.commands = commands;
         this.roles = roles;
@@ -59,21 +65,17 @@ public class RegisterSetupPage {
      * A division with the processes it owns; {@code alsoRunBy}: for a process other divisions run too (000 §2.6, 003
      * §2.3), their names.
      */
-    public record DivisionView(String id, String name, List<String> processes, Map<String, String> alsoRunBy) {
-    }
+    public record DivisionView(String id, String name, List<String> processes, Map<String, String> alsoRunBy) {}
 
     /** A role held in the register, shown by the person's name. */
-    public record MemberView(String username, String name, String role, String roleName, String division,
-                             String divisionName) {
-    }
+    public record MemberView(
+            String username, String name, String role, String roleName, String division, String divisionName) {}
 
     /** The division form as typed. */
-    public record DivisionForm(String id, String name, String processes) {
-    }
+    public record DivisionForm(String id, String name, String processes) {}
 
     /** The role form as typed. */
-    public record MemberForm(String username, String role, String division) {
-    }
+    public record MemberForm(String username, String role, String division) {}
 
     @GetMapping("/registers/{registerId}/setup")
     String page(@PathVariable String registerId, @RequestParam(required = false) String done, Model model) {
@@ -84,64 +86,109 @@ public class RegisterSetupPage {
     }
 
     @PostMapping("/registers/{registerId}/setup/divisions")
-    String defineDivision(@PathVariable String registerId, @RequestParam(required = false) String id,
-                          @RequestParam(required = false) String name, @RequestParam(required = false) String processes,
-                          Model model, HttpServletResponse response) {
+    String defineDivision(
+            @PathVariable String registerId,
+            @RequestParam(required = false) String id,
+            @RequestParam(required = false) String name,
+            @RequestParam(required = false) String processes,
+            Model model,
+            HttpServletResponse response) {
         AdminOnly.require(model);
         registers.require(registerId);
-        List<String> list = processes == null ? List.of() : Arrays.stream(processes.split("\\R"))
-                .filter(p -> !Text.isBlank(p)).map(String::strip).toList();
+        List<String> list = processes == null
+                ? List.of()
+                : Arrays.stream(processes.split("\\R"))
+                        .filter(p -> !Text.isBlank(p))
+                        .map(String::strip)
+                        .toList();
         String divisionId = id == null ? null : id.strip();
-        PageCommands.Outcome<Object> outcome = commands.send(actor -> new DefineDivisionCommand(registerId, divisionId,
-                name, list, actor.username(), actor.at()));
+        PageCommands.Outcome<Object> outcome = commands.send(
+                actor -> new DefineDivisionCommand(registerId, divisionId, name, list, actor.username(), actor.at()));
         if (outcome.refused()) {
             var v = outcome.refusal();
-            response.setStatus(org.touchpoints.register.platform.web.ProblemDetailsAdvice.statusOf(v).value());
-            return render(registerId, new DivisionForm(id, name, processes),
+            response.setStatus(org.touchpoints.register.platform.web.ProblemDetailsAdvice.statusOf(v)
+                    .value());
+            return render(
+                    registerId,
+                    new DivisionForm(id, name, processes),
                     new AdminOnly.Refusal(response.getStatus(), v.message(), AdminOnly.byField(v.errors())),
-                    new MemberForm("", "", ""), null, null, model);
+                    new MemberForm("", "", ""),
+                    null,
+                    null,
+                    model);
         }
         return "redirect:/registers/" + registerId + "/setup?done=division#divisions";
     }
 
     @PostMapping("/registers/{registerId}/setup/members")
-    String giveRole(@PathVariable String registerId, @RequestParam(required = false) String username,
-                    @RequestParam(required = false) String role, @RequestParam(required = false) String division,
-                    Model model, HttpServletResponse response) {
+    String giveRole(
+            @PathVariable String registerId,
+            @RequestParam(required = false) String username,
+            @RequestParam(required = false) String role,
+            @RequestParam(required = false) String division,
+            Model model,
+            HttpServletResponse response) {
         AdminOnly.require(model);
         registers.require(registerId);
         MemberRole memberRole = role(role);
         try {
-            roles.give(registerId, Text.isBlank(username) ? null : username, memberRole,
-                    Text.isBlank(division) ? null : division, viewers.current().username(), now());
+            roles.give(
+                    registerId,
+                    Text.isBlank(username) ? null : username,
+                    memberRole,
+                    Text.isBlank(division) ? null : division,
+                    viewers.current().username(),
+                    now());
         } catch (RuntimeException e) {
             AdminOnly.Refusal refusal = AdminOnly.refusalOf(e).orElseThrow(() -> e);
             response.setStatus(refusal.status());
-            return render(registerId, new DivisionForm("", "", ""), null, new MemberForm(username, role, division),
-                    refusal, null, model);
+            return render(
+                    registerId,
+                    new DivisionForm("", "", ""),
+                    null,
+                    new MemberForm(username, role, division),
+                    refusal,
+                    null,
+                    model);
         }
         return "redirect:/registers/" + registerId + "/setup?done=role#people";
     }
 
     @PostMapping("/registers/{registerId}/setup/members/revoke")
-    String revokeRole(@PathVariable String registerId, @RequestParam(required = false) String username,
-                      @RequestParam(required = false) String role, @RequestParam(required = false) String division,
-                      Model model, HttpServletResponse response) {
+    String revokeRole(
+            @PathVariable String registerId,
+            @RequestParam(required = false) String username,
+            @RequestParam(required = false) String role,
+            @RequestParam(required = false) String division,
+            Model model,
+            HttpServletResponse response) {
         AdminOnly.require(model);
         registers.require(registerId);
         try {
-            roles.revoke(registerId, username, role(role), division, viewers.current().username(), now());
+            roles.revoke(
+                    registerId,
+                    username,
+                    role(role),
+                    division,
+                    viewers.current().username(),
+                    now());
         } catch (RuntimeException e) {
             AdminOnly.Refusal refusal = AdminOnly.refusalOf(e).orElseThrow(() -> e);
             response.setStatus(refusal.status());
-            return render(registerId, new DivisionForm("", "", ""), null, new MemberForm("", "", ""), null, refusal, model);
+            return render(
+                    registerId, new DivisionForm("", "", ""), null, new MemberForm("", "", ""), null, refusal, model);
         }
         return "redirect:/registers/" + registerId + "/setup?done=revoked#people";
     }
 
-    private String render(String registerId, DivisionForm divisionForm, AdminOnly.Refusal divisionRefusal,
-                          MemberForm memberForm, AdminOnly.Refusal memberRefusal, AdminOnly.Refusal revokeRefusal,
-                          Model model) {
+    private String render(
+            String registerId,
+            DivisionForm divisionForm,
+            AdminOnly.Refusal divisionRefusal,
+            MemberForm memberForm,
+            AdminOnly.Refusal memberRefusal,
+            AdminOnly.Refusal revokeRefusal,
+            Model model) {
         var register = registers.require(registerId);
         Map<String, String> divisionNames = registers.divisions(registerId);
         List<DivisionView> divisions = new ArrayList<>();
@@ -150,8 +197,11 @@ public class RegisterSetupPage {
             List<String> processes = registers.processesOwnedBy(registerId, List.of(id));
             Map<String, String> others = new LinkedHashMap<>();
             for (String p : processes) {
-                List<String> rest = owners.getOrDefault(org.touchpoints.register.api.row.Identity.name(p), List.of())
-                        .stream().filter(o -> !o.equals(id)).map(o -> divisionNames.getOrDefault(o, o)).toList();
+                List<String> rest =
+                        owners.getOrDefault(org.touchpoints.register.api.row.Identity.name(p), List.of()).stream()
+                                .filter(o -> !o.equals(id))
+                                .map(o -> divisionNames.getOrDefault(o, o))
+                                .toList();
                 if (!rest.isEmpty()) {
                     others.put(p, String.join(", ", rest));
                 }
@@ -162,14 +212,21 @@ public class RegisterSetupPage {
         Map<String, String> names = new LinkedHashMap<>();
         people.forEach(a -> names.put(a.username(), Text.isBlank(a.displayName()) ? a.username() : a.displayName()));
         List<MemberView> members = jdbc.sql("select username, role, division_id from q_member where register_id = ? "
-                        + "order by username, role, division_id").param(registerId)
+                        + "order by username, role, division_id")
+                .param(registerId)
                 .query((rs, i) -> {
                     String division = rs.getString(3).isEmpty() ? null : rs.getString(3);
-                    return new MemberView(rs.getString(1), names.getOrDefault(rs.getString(1), rs.getString(1)),
-                            rs.getString(2), ROLE_NAMES.getOrDefault(rs.getString(2), rs.getString(2)), division,
+                    return new MemberView(
+                            rs.getString(1),
+                            names.getOrDefault(rs.getString(1), rs.getString(1)),
+                            rs.getString(2),
+                            ROLE_NAMES.getOrDefault(rs.getString(2), rs.getString(2)),
+                            division,
                             division == null ? null : divisionNames.getOrDefault(division, division));
-                }).list();
-        List<String> unowned = jdbc.sql("""
+                })
+                .list();
+        List<String> unowned =
+                jdbc.sql("""
                         select distinct r.content::jsonb ->> 'process' from q_row r
                         where r.register_id = ? and coalesce(r.content::jsonb ->> 'division', '') = ''
                         order by 1""").param(registerId).query(String.class).list();
@@ -188,7 +245,10 @@ public class RegisterSetupPage {
     }
 
     private static MemberRole role(String role) {
-        return Arrays.stream(MemberRole.values()).filter(r -> r.name().equals(role)).findFirst().orElse(null);
+        return Arrays.stream(MemberRole.values())
+                .filter(r -> r.name().equals(role))
+                .findFirst()
+                .orElse(null);
     }
 
     private java.time.Instant now() {
@@ -221,6 +281,7 @@ public class RegisterSetupPage {
 
     /** Whether a role is held in a division (offered with the division list). */
     public static boolean divisional(String role) {
-        return role != null && Arrays.stream(MemberRole.values()).anyMatch(r -> r.name().equals(role) && r.divisional());
+        return role != null
+                && Arrays.stream(MemberRole.values()).anyMatch(r -> r.name().equals(role) && r.divisional());
     }
 }

@@ -32,15 +32,18 @@ public class AdminAuditPage {
     }
 
     @GetMapping("/admin/audit")
-    String page(@RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate from,
-                @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate to,
-                @RequestParam(defaultValue = "1") int page, Model model) {
+    String page(
+            @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate from,
+            @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate to,
+            @RequestParam(defaultValue = "1") int page,
+            Model model) {
         Viewer viewer = (Viewer) model.getAttribute("viewer");
         if (viewer == null || !viewer.auditor()) {
             throw new AccessDeniedException("Журнал администрирования доступен аудитору и администратору");
         }
         Instant fromInstant = from == null ? null : from.atStartOfDay(MOSCOW).toInstant();
-        Instant toInstant = to == null ? null : to.plusDays(1).atStartOfDay(MOSCOW).toInstant();
+        Instant toInstant =
+                to == null ? null : to.plusDays(1).atStartOfDay(MOSCOW).toInstant();
         long total = audit.count(fromInstant, toInstant);
         int pages = (int) Math.max(1, (total + PAGE_SIZE - 1) / PAGE_SIZE);
         int current = Math.min(Math.max(1, page), pages);
@@ -62,8 +65,16 @@ public class AdminAuditPage {
         if (to != null) {
             here.queryParam("to", to.toString());
         }
-        model.addAttribute("previousUrl", current > 1 ? here.cloneBuilder().queryParam("page", current - 1).toUriString() : null);
-        model.addAttribute("nextUrl", current < pages ? here.cloneBuilder().queryParam("page", current + 1).toUriString() : null);
+        model.addAttribute(
+                "previousUrl",
+                current > 1
+                        ? here.cloneBuilder().queryParam("page", current - 1).toUriString()
+                        : null);
+        model.addAttribute(
+                "nextUrl",
+                current < pages
+                        ? here.cloneBuilder().queryParam("page", current + 1).toUriString()
+                        : null);
         return "admin-audit";
     }
 }

@@ -1,11 +1,11 @@
 package org.touchpoints.register.query.calendar;
 
-import org.touchpoints.register.platform.calendar.ProductionCalendar;
 import java.time.DateTimeException;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.time.format.DateTimeParseException;
 import org.touchpoints.register.api.rule.SaneRange;
+import org.touchpoints.register.platform.calendar.ProductionCalendar;
 
 /**
  * The one home of the checks on a due-date request, shared by the HTTP endpoint and the query handler.
@@ -15,20 +15,22 @@ final class DueDateArguments {
     static final int MIN_WORKING_DAYS = 1;
     static final int MAX_WORKING_DAYS = 60;
 
-    private DueDateArguments() {
-    }
+    private DueDateArguments() {}
 
     static Instant madeAt(String value) {
         if (value == null || value.isBlank()) {
-            throw new CalendarArgumentException("madeAt", "Не указан момент изменения madeAt, например 2024-12-27T18:30:00Z");
+            throw new CalendarArgumentException(
+                    "madeAt", "Не указан момент изменения madeAt, например 2024-12-27T18:30:00Z");
         }
         Instant madeAt;
         try {
             // an unencoded '+' of an offset arrives as a space in a query string; a space is never valid here
             madeAt = Instant.parse(value.strip().replace(' ', '+'));
         } catch (DateTimeParseException e) {
-            throw new CalendarArgumentException("madeAt", "Момент изменения «" + value.strip()
-                    + "» не распознан; ожидается момент ISO 8601, например 2024-12-27T18:30:00Z");
+            throw new CalendarArgumentException(
+                    "madeAt",
+                    "Момент изменения «" + value.strip()
+                            + "» не распознан; ожидается момент ISO 8601, например 2024-12-27T18:30:00Z");
         }
         return madeAt(madeAt);
     }
@@ -38,8 +40,8 @@ final class DueDateArguments {
             throw new CalendarArgumentException("madeAt", "Не указан момент изменения madeAt");
         }
         if (!SaneRange.contains(value)) {
-            throw new CalendarArgumentException("madeAt", "Момент изменения вне допустимого диапазона: допустимы даты "
-                    + SaneRange.described());
+            throw new CalendarArgumentException(
+                    "madeAt", "Момент изменения вне допустимого диапазона: допустимы даты " + SaneRange.described());
         }
         return value;
     }
@@ -69,8 +71,10 @@ final class DueDateArguments {
         try {
             return ZoneId.of(value.strip());
         } catch (DateTimeException e) {
-            throw new CalendarArgumentException("zone", "Неизвестный часовой пояс «" + value.strip()
-                    + "»; ожидается идентификатор IANA, например Europe/Moscow или Asia/Novosibirsk");
+            throw new CalendarArgumentException(
+                    "zone",
+                    "Неизвестный часовой пояс «" + value.strip()
+                            + "»; ожидается идентификатор IANA, например Europe/Moscow или Asia/Novosibirsk");
         }
     }
 
@@ -83,6 +87,7 @@ final class DueDateArguments {
     }
 
     private static String outOfRange() {
-        return "Число рабочих дней workingDays должно быть целым числом от " + MIN_WORKING_DAYS + " до " + MAX_WORKING_DAYS;
+        return "Число рабочих дней workingDays должно быть целым числом от " + MIN_WORKING_DAYS + " до "
+                + MAX_WORKING_DAYS;
     }
 }

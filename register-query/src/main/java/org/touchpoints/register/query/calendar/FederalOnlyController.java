@@ -1,8 +1,5 @@
 package org.touchpoints.register.query.calendar;
 
-import org.touchpoints.register.platform.calendar.ProductionCalendar;
-import org.touchpoints.register.platform.calendar.CalendarJson;
-import org.touchpoints.register.platform.calendar.FederalOnlyRegistry;
 import java.util.List;
 import java.util.Optional;
 import org.springframework.context.ApplicationEventPublisher;
@@ -21,6 +18,9 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 import org.touchpoints.register.api.row.Text;
 import org.touchpoints.register.platform.audit.AdminAudit;
+import org.touchpoints.register.platform.calendar.CalendarJson;
+import org.touchpoints.register.platform.calendar.FederalOnlyRegistry;
+import org.touchpoints.register.platform.calendar.ProductionCalendar;
 import org.touchpoints.register.platform.web.ApiException;
 
 /**
@@ -39,8 +39,12 @@ public class FederalOnlyController {
     private final ApplicationEventPublisher events;
     private final TransactionTemplate transaction;
 
-    public FederalOnlyController(ProductionCalendar calendar, FederalOnlyRegistry federalOnly, AdminAudit audit,
-                                 ApplicationEventPublisher events, PlatformTransactionManager transactions) {
+    public FederalOnlyController(
+            ProductionCalendar calendar,
+            FederalOnlyRegistry federalOnly,
+            AdminAudit audit,
+            ApplicationEventPublisher events,
+            PlatformTransactionManager transactions) {
         this.calendar = calendar;
         this.federalOnly = federalOnly;
         this.audit = audit;
@@ -48,8 +52,7 @@ public class FederalOnlyController {
         this.transaction = new TransactionTemplate(transactions);
     }
 
-    public record FederalOnlyRequest(String reason) {
-    }
+    public record FederalOnlyRequest(String reason) {}
 
     /**
      * {@code POST /api/v1/calendar/{year}/federal-only?region=CODE} (administrators): the region has regional
@@ -59,32 +62,44 @@ public class FederalOnlyController {
      */
     @PreAuthorize("hasRole('ADMIN')")
     @PostMapping("/{year:\\d+}/federal-only")
-    public ResponseEntity<FederalOnlyRegistry.Mark> markFederalOnly(@PathVariable int year,
-                                                                   @RequestParam(required = false) String region,
-                                                                   @RequestBody(required = false) FederalOnlyRequest body,
-                                                                   Authentication who) {
+    public ResponseEntity<FederalOnlyRegistry.Mark> markFederalOnly(
+            @PathVariable int year,
+            @RequestParam(required = false) String region,
+            @RequestBody(required = false) FederalOnlyRequest body,
+            Authentication who) {
         if (year < CalendarJson.MIN_YEAR || year > CalendarJson.MAX_YEAR) {
-            throw ApiException.badRequest("year", "Год — целое число от " + CalendarJson.MIN_YEAR + " до " + CalendarJson.MAX_YEAR);
+            throw ApiException.badRequest(
+                    "year", "Год — целое число от " + CalendarJson.MIN_YEAR + " до " + CalendarJson.MAX_YEAR);
         }
         String code = CalendarController.refusalsAsApiErrors(calendar, () -> DueDateArguments.region(region));
         if (code == null) {
             throw ApiException.badRequest("region", "Укажите код региона (region), например RU-DA");
         }
-        String reason = body == null || body.reason() == null || body.reason().isBlank() ? null : body.reason().strip();
+        String reason = body == null || body.reason() == null || body.reason().isBlank()
+                ? null
+                : body.reason().strip();
         if (reason != null && (reason.length() > MAX_REASON_CHARS || Text.hasControlCharacters(reason))) {
-            throw ApiException.badRequest("reason", "Основание — текст до " + MAX_REASON_CHARS + " символов без управляющих символов");
+            throw ApiException.badRequest(
+                    "reason", "Основание — текст до " + MAX_REASON_CHARS + " символов без управляющих символов");
         }
         if (!calendar.hasRegionalDays(code)) {
-            throw new ApiException(HttpStatus.CONFLICT, "У региона " + code + " не загружено ни одного регионального "
-                    + "календаря: его сроки и так считаются по федеральному календарю, отметка не нужна");
+            throw new ApiException(
+                    HttpStatus.CONFLICT,
+                    "У региона " + code + " не загружено ни одного регионального "
+                            + "календаря: его сроки и так считаются по федеральному календарю, отметка не нужна");
         }
         if (calendar.hasOverlay(code, year)) {
-            throw new ApiException(HttpStatus.CONFLICT, "Календарь региона " + code + " на " + year
-                    + " год загружен: сроки считаются по нему, отметка «только федеральный календарь» не нужна");
+            throw new ApiException(
+                    HttpStatus.CONFLICT,
+                    "Календарь региона " + code + " на " + year
+                            + " год загружен: сроки считаются по нему, отметка «только федеральный календарь» не нужна");
         }
         Optional<FederalOnlyRegistry.Mark> recorded = transaction.execute(status -> {
             Optional<FederalOnlyRegistry.Mark> mark = federalOnly.mark(code, year, who.getName(), reason);
-            mark.ifPresent(m -> audit.record(who.getName(), AdminAudit.CALENDAR_FEDERAL_ONLY, code + " " + year,
+            mark.ifPresent(m -> audit.record(
+                    who.getName(),
+                    AdminAudit.CALENDAR_FEDERAL_ONLY,
+                    code + " " + year,
                     "Сроки региона " + code + " в " + year + " году считаются по федеральному календарю"
                             + (reason == null ? "" : ": " + reason)));
             return mark;
@@ -101,5 +116,4 @@ public class FederalOnlyController {
     public List<FederalOnlyRegistry.Mark> federalOnlyMarks() {
         return federalOnly.all();
     }
-
 }

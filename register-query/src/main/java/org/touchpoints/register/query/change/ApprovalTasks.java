@@ -43,12 +43,22 @@ public class ApprovalTasks implements TaskSource {
             var register = registerOf.computeIfAbsent(c.registerId(), registers::require);
             boolean first = ChangeStatus.INITIATED.name().equals(c.status());
             String detail = register.authority() + "; предложил(а) " + name.apply(c.initiatedBy()) + " "
-                    + Words.date(c.initiatedAt().atZone(java.time.ZoneId.of(register.timeZone())).toLocalDate())
-                    + "; основание: " + org.touchpoints.register.api.change.ChangeReason.valueOf(c.reason()).title();
-            (first ? agree : approve).add(new Task((first ? "Согласовать: " : "Утвердить: ") + ChangeSubject.of(c),
-                    detail, "/changes/" + c.changeId(), false, c.status()));
+                    + Words.date(c.initiatedAt()
+                            .atZone(java.time.ZoneId.of(register.timeZone()))
+                            .toLocalDate())
+                    + "; основание: "
+                    + org.touchpoints.register.api.change.ChangeReason.valueOf(c.reason())
+                            .title();
+            (first ? agree : approve)
+                    .add(new Task(
+                            (first ? "Согласовать: " : "Утвердить: ") + ChangeSubject.of(c),
+                            detail,
+                            "/changes/" + c.changeId(),
+                            false,
+                            c.status()));
         }
-        return List.of(new TaskGroup("agree", "Предложения на согласование", agree, "/inbox"),
+        return List.of(
+                new TaskGroup("agree", "Предложения на согласование", agree, "/inbox"),
                 new TaskGroup("approve", "Изменения на утверждение", approve, "/inbox"));
     }
 }

@@ -20,26 +20,62 @@ import org.touchpoints.register.api.row.Touchpoint;
  *
  * @param process the chosen process, or {@link #NEW_PROCESS} with the name in {@code newProcess}
  */
-public record ChangeForm(String changeId, String kind, String rowId, String direction, String process,
-                         String newProcess, String touchpointName, String touchpointAddress, String channel,
-                         List<String> needs, String otherNeed, String interaction, String features, String division,
-                         String reason, String comment) {
+public record ChangeForm(
+        String changeId,
+        String kind,
+        String rowId,
+        String direction,
+        String process,
+        String newProcess,
+        String touchpointName,
+        String touchpointAddress,
+        String channel,
+        List<String> needs,
+        String otherNeed,
+        String interaction,
+        String features,
+        String division,
+        String reason,
+        String comment) {
 
     public static final String NEW_PROCESS = "__new";
 
     /** The register's field names (as its rules report them) → the form's. */
     static final Map<String, String> FIELDS = Map.ofEntries(
-            Map.entry("row.direction", "direction"), Map.entry("row.process", "process"),
-            Map.entry("row.touchpoint", "touchpointName"), Map.entry("row.touchpoint.name", "touchpointName"),
-            Map.entry("row.touchpoint.address", "touchpointAddress"), Map.entry("row.touchpoint.channel", "channel"),
-            Map.entry("row.needs", "needs"), Map.entry("row.otherNeed", "otherNeed"),
-            Map.entry("row.interaction", "interaction"), Map.entry("row.features", "features"),
-            Map.entry("row.division", "division"), Map.entry("reason", "reason"), Map.entry("comment", "comment"));
+            Map.entry("row.direction", "direction"),
+            Map.entry("row.process", "process"),
+            Map.entry("row.touchpoint", "touchpointName"),
+            Map.entry("row.touchpoint.name", "touchpointName"),
+            Map.entry("row.touchpoint.address", "touchpointAddress"),
+            Map.entry("row.touchpoint.channel", "channel"),
+            Map.entry("row.needs", "needs"),
+            Map.entry("row.otherNeed", "otherNeed"),
+            Map.entry("row.interaction", "interaction"),
+            Map.entry("row.features", "features"),
+            Map.entry("row.division", "division"),
+            Map.entry("reason", "reason"),
+            Map.entry("comment", "comment"));
 
     static ChangeForm blank(ChangeKind kind, String changeId, String division) {
-        return new ChangeForm(changeId, kind.name(), null, null, null, null, null, null, null, List.of(), null, null,
-                null, division, kind == ChangeKind.ADD ? ChangeReason.NEW_TOUCHPOINT.name()
-                : kind == ChangeKind.REMOVE ? ChangeReason.TOUCHPOINT_EXCLUDED.name() : null, null);
+        return new ChangeForm(
+                changeId,
+                kind.name(),
+                null,
+                null,
+                null,
+                null,
+                null,
+                null,
+                null,
+                List.of(),
+                null,
+                null,
+                null,
+                division,
+                kind == ChangeKind.ADD
+                        ? ChangeReason.NEW_TOUCHPOINT.name()
+                        : kind == ChangeKind.REMOVE ? ChangeReason.TOUCHPOINT_EXCLUDED.name() : null,
+                null);
     }
 
     /**
@@ -51,27 +87,76 @@ public record ChangeForm(String changeId, String kind, String rowId, String dire
         RowContent c = row.content();
         Touchpoint t = c.touchpoint();
         List<Integer> codes = c.needs() == null ? List.of() : c.needs();
-        String derivedInteraction = String.join(", ", codes.stream()
-                .map(code -> ClientNeed.ofCode(code).map(ClientNeed::title).orElse("")).toList());
+        String derivedInteraction = String.join(
+                ", ",
+                codes.stream()
+                        .map(code ->
+                                ClientNeed.ofCode(code).map(ClientNeed::title).orElse(""))
+                        .toList());
         String interaction = derivedInteraction.equals(c.interaction()) ? null : c.interaction();
-        String features = t != null && t.channel() != null && t.channel().defaultFeatures().equals(c.features())
-                ? null : c.features();
+        String features = t != null
+                        && t.channel() != null
+                        && t.channel().defaultFeatures().equals(c.features())
+                ? null
+                : c.features();
         String otherNeed = c.otherNeed() != null && c.otherNeed().equals(c.interaction()) ? null : c.otherNeed();
-        return new ChangeForm(changeId, kind.name(), row.rowId(), c.direction(), c.process(), null,
-                t == null ? null : t.name(), t == null ? null : t.address(),
+        return new ChangeForm(
+                changeId,
+                kind.name(),
+                row.rowId(),
+                c.direction(),
+                c.process(),
+                null,
+                t == null ? null : t.name(),
+                t == null ? null : t.address(),
                 t == null || t.channel() == null ? null : t.channel().name(),
-                codes.stream().map(String::valueOf).toList(), otherNeed, interaction, features, c.division(),
-                kind == ChangeKind.REMOVE ? ChangeReason.TOUCHPOINT_EXCLUDED.name() : null, null);
+                codes.stream().map(String::valueOf).toList(),
+                otherNeed,
+                interaction,
+                features,
+                c.division(),
+                kind == ChangeKind.REMOVE ? ChangeReason.TOUCHPOINT_EXCLUDED.name() : null,
+                null);
     }
 
     ChangeForm withChangeId(String newChangeId) {
-        return new ChangeForm(newChangeId, kind, rowId, direction, process, newProcess, touchpointName, touchpointAddress,
-                channel, needs, otherNeed, interaction, features, division, reason, comment);
+        return new ChangeForm(
+                newChangeId,
+                kind,
+                rowId,
+                direction,
+                process,
+                newProcess,
+                touchpointName,
+                touchpointAddress,
+                channel,
+                needs,
+                otherNeed,
+                interaction,
+                features,
+                division,
+                reason,
+                comment);
     }
 
     ChangeForm withDirection(String newDirection) {
-        return new ChangeForm(changeId, kind, rowId, newDirection, process, newProcess, touchpointName, touchpointAddress,
-                channel, needs, otherNeed, interaction, features, division, reason, comment);
+        return new ChangeForm(
+                changeId,
+                kind,
+                rowId,
+                newDirection,
+                process,
+                newProcess,
+                touchpointName,
+                touchpointAddress,
+                channel,
+                needs,
+                otherNeed,
+                interaction,
+                features,
+                division,
+                reason,
+                comment);
     }
 
     ChangeKind kindValue() {
@@ -113,9 +198,15 @@ public record ChangeForm(String changeId, String kind, String rowId, String dire
     RowContent row() {
         List<Integer> codes = new ArrayList<>(needCodes());
         codes.sort(Integer::compare);
-        return new RowContent(direction, processName(),
-                new Touchpoint(touchpointName, parse(Channel.class, channel), blankToNull(touchpointAddress)), codes,
-                blankToNull(otherNeed), blankToNull(interaction), blankToNull(features), blankToNull(division));
+        return new RowContent(
+                direction,
+                processName(),
+                new Touchpoint(touchpointName, parse(Channel.class, channel), blankToNull(touchpointAddress)),
+                codes,
+                blankToNull(otherNeed),
+                blankToNull(interaction),
+                blankToNull(features),
+                blankToNull(division));
     }
 
     private static String blankToNull(String s) {

@@ -25,8 +25,8 @@ public class ChangeListPage {
     private final ChangeCards cards;
     private final RegisterReadAccess access;
 
-    public ChangeListPage(RegisterReadModel registers, ChangeReadModel changes, ChangeCards cards,
-                          RegisterReadAccess access) {
+    public ChangeListPage(
+            RegisterReadModel registers, ChangeReadModel changes, ChangeCards cards, RegisterReadAccess access) {
         this.registers = registers;
         this.changes = changes;
         this.cards = cards;
@@ -34,21 +34,29 @@ public class ChangeListPage {
     }
 
     @GetMapping("/registers/{registerId}/changes")
-    String list(@PathVariable String registerId, @RequestParam(required = false) ChangeStatus status,
-                @RequestParam(required = false) String division,
-                @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate from,
-                @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate to,
-                @RequestParam(defaultValue = "false") boolean mine, @RequestParam(defaultValue = "1") int page,
-                Model model) {
+    String list(
+            @PathVariable String registerId,
+            @RequestParam(required = false) ChangeStatus status,
+            @RequestParam(required = false) String division,
+            @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate from,
+            @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate to,
+            @RequestParam(defaultValue = "false") boolean mine,
+            @RequestParam(defaultValue = "1") int page,
+            Model model) {
         var register = registers.require(registerId);
         access.requireReadable(registerId);
         Viewer viewer = (Viewer) model.getAttribute("viewer");
         ZoneId zone = ZoneId.of(register.timeZone());
         String divisionFilter = Text.isBlank(division) ? null : division;
-        var filter = new ChangeReadModel.Filter(registerId, status == null ? null : status.name(), divisionFilter,
+        var filter = new ChangeReadModel.Filter(
+                registerId,
+                status == null ? null : status.name(),
+                divisionFilter,
                 from == null ? null : from.atStartOfDay(zone).toInstant(),
-                to == null ? null : to.plusDays(1).atStartOfDay(zone).toInstant(), mine ? viewer.username() : null);
-        UriComponentsBuilder here = UriComponentsBuilder.fromPath("/registers/").path(registerId).path("/changes");
+                to == null ? null : to.plusDays(1).atStartOfDay(zone).toInstant(),
+                mine ? viewer.username() : null);
+        UriComponentsBuilder here =
+                UriComponentsBuilder.fromPath("/registers/").path(registerId).path("/changes");
         optional(here, "status", status);
         optional(here, "division", divisionFilter);
         optional(here, "from", from);

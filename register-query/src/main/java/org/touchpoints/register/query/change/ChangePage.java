@@ -38,8 +38,12 @@ public class ChangePage {
     private final PageCommands commands;
     private final RegisterReadAccess access;
 
-    public ChangePage(ChangeReadModel changes, ChangeCards cards, InboxPage inbox, PageCommands commands,
-                      RegisterReadAccess access) {
+    public ChangePage(
+            ChangeReadModel changes,
+            ChangeCards cards,
+            InboxPage inbox,
+            PageCommands commands,
+            RegisterReadAccess access) {
         this.changes = changes;
         this.cards = cards;
         this.inbox = inbox;
@@ -48,8 +52,7 @@ public class ChangePage {
     }
 
     /** A step the register refused for a reason the person can fix: shown next to the step's form. */
-    public record ActionError(String changeId, String message, Map<String, String> errors, Map<String, String> typed) {
-    }
+    public record ActionError(String changeId, String message, Map<String, String> errors, Map<String, String> typed) {}
 
     @GetMapping("/changes/{changeId}")
     String change(@PathVariable String changeId, Model model) {
@@ -57,71 +60,130 @@ public class ChangePage {
     }
 
     @PostMapping("/changes/{changeId}/division-approval")
-    String approveByDivision(@PathVariable String changeId, @RequestParam(required = false) String comment,
-                             @RequestParam(required = false) Long expectedVersion,
-                             @RequestParam(required = false) String from, Model model, HttpServletResponse response,
-                             RedirectAttributes redirect) {
+    String approveByDivision(
+            @PathVariable String changeId,
+            @RequestParam(required = false) String comment,
+            @RequestParam(required = false) Long expectedVersion,
+            @RequestParam(required = false) String from,
+            Model model,
+            HttpServletResponse response,
+            RedirectAttributes redirect) {
         ChangeView change = require(changeId);
-        var outcome = commands.send(actor -> new ApproveByDivisionCommand(change.registerId(), changeId, comment,
-                expectedVersion, actor.username(), actor.at()));
-        return after(outcome, change, from, Map.of("comment", nz(comment)), model, response, redirect,
+        var outcome = commands.send(actor -> new ApproveByDivisionCommand(
+                change.registerId(), changeId, comment, expectedVersion, actor.username(), actor.at()));
+        return after(
+                outcome,
+                change,
+                from,
+                Map.of("comment", nz(comment)),
+                model,
+                response,
+                redirect,
                 "Изменение согласовано и направлено на утверждение заместителю руководителя");
     }
 
     @PostMapping("/changes/{changeId}/deputy-approval")
-    String approveByDeputy(@PathVariable String changeId, @RequestParam(required = false) String comment,
-                           @RequestParam(required = false) String orderNumber,
-                           @RequestParam(required = false) String orderDate,
-                           @RequestParam(required = false) Long expectedVersion,
-                           @RequestParam(required = false) String from, Model model, HttpServletResponse response,
-                           RedirectAttributes redirect) {
+    String approveByDeputy(
+            @PathVariable String changeId,
+            @RequestParam(required = false) String comment,
+            @RequestParam(required = false) String orderNumber,
+            @RequestParam(required = false) String orderDate,
+            @RequestParam(required = false) Long expectedVersion,
+            @RequestParam(required = false) String from,
+            Model model,
+            HttpServletResponse response,
+            RedirectAttributes redirect) {
         ChangeView change = require(changeId);
-        Map<String, String> typed = Map.of("comment", nz(comment), "orderNumber", nz(orderNumber), "orderDate", nz(orderDate));
+        Map<String, String> typed =
+                Map.of("comment", nz(comment), "orderNumber", nz(orderNumber), "orderDate", nz(orderDate));
         LocalDate date;
         try {
             date = Text.isBlank(orderDate) ? null : LocalDate.parse(orderDate.strip());
         } catch (DateTimeParseException e) {
-            RuleViolation invalid = new RuleViolation("approvalOrderIsDescribed", Refusal.INVALID,
-                    "Дата приказа указана неверно", java.util.List.of(new FieldError("orderDate",
-                    "Укажите дату приказа в виде ДД.ММ.ГГГГ")));
-            return after(new PageCommands.Outcome<>(null, invalid), change, from, typed, model, response, redirect, null);
+            RuleViolation invalid = new RuleViolation(
+                    "approvalOrderIsDescribed",
+                    Refusal.INVALID,
+                    "Дата приказа указана неверно",
+                    java.util.List.of(new FieldError("orderDate", "Укажите дату приказа в виде ДД.ММ.ГГГГ")));
+            return after(
+                    new PageCommands.Outcome<>(null, invalid), change, from, typed, model, response, redirect, null);
         }
-        var outcome = commands.send(actor -> new ApproveByDeputyCommand(change.registerId(), changeId, comment,
-                orderNumber, date, expectedVersion, actor.username(), actor.at()));
-        return after(outcome, change, from, typed, model, response, redirect,
+        var outcome = commands.send(actor -> new ApproveByDeputyCommand(
+                change.registerId(),
+                changeId,
+                comment,
+                orderNumber,
+                date,
+                expectedVersion,
+                actor.username(),
+                actor.at()));
+        return after(
+                outcome,
+                change,
+                from,
+                typed,
+                model,
+                response,
+                redirect,
                 "Изменение утверждено и внесено в перечень; его нужно опубликовать в установленный срок");
     }
 
     @PostMapping("/changes/{changeId}/approval")
-    String approveStep(@PathVariable String changeId, @RequestParam(required = false) String comment,
-                       @RequestParam(required = false) Long expectedVersion,
-                       @RequestParam(required = false) String from, Model model, HttpServletResponse response,
-                       RedirectAttributes redirect) {
+    String approveStep(
+            @PathVariable String changeId,
+            @RequestParam(required = false) String comment,
+            @RequestParam(required = false) Long expectedVersion,
+            @RequestParam(required = false) String from,
+            Model model,
+            HttpServletResponse response,
+            RedirectAttributes redirect) {
         ChangeView change = require(changeId);
         var outcome = commands.send(actor -> new org.touchpoints.register.api.change.ApproveStepCommand(
                 change.registerId(), changeId, comment, expectedVersion, actor.username(), actor.at()));
-        return after(outcome, change, from, Map.of("comment", nz(comment)), model, response, redirect,
+        return after(
+                outcome,
+                change,
+                from,
+                Map.of("comment", nz(comment)),
+                model,
+                response,
+                redirect,
                 "Шаг согласования пройден");
     }
 
     @PostMapping("/changes/{changeId}/rejection")
-    String reject(@PathVariable String changeId, @RequestParam(required = false) String reason,
-                  @RequestParam(required = false) Long expectedVersion,
-                  @RequestParam(required = false) String from, Model model, HttpServletResponse response,
-                  RedirectAttributes redirect) {
+    String reject(
+            @PathVariable String changeId,
+            @RequestParam(required = false) String reason,
+            @RequestParam(required = false) Long expectedVersion,
+            @RequestParam(required = false) String from,
+            Model model,
+            HttpServletResponse response,
+            RedirectAttributes redirect) {
         ChangeView change = require(changeId);
-        var outcome = commands.send(actor -> new RejectChangeCommand(change.registerId(), changeId, reason,
-                expectedVersion, actor.username(), actor.at()));
-        return after(outcome, change, from, Map.of("reason", nz(reason)), model, response, redirect,
+        var outcome = commands.send(actor -> new RejectChangeCommand(
+                change.registerId(), changeId, reason, expectedVersion, actor.username(), actor.at()));
+        return after(
+                outcome,
+                change,
+                from,
+                Map.of("reason", nz(reason)),
+                model,
+                response,
+                redirect,
                 "Изменение отклонено; причина сообщена инициатору");
     }
 
     @PostMapping("/changes/{changeId}/withdrawal")
-    String withdraw(@PathVariable String changeId, @RequestParam(required = false) Long expectedVersion, Model model, HttpServletResponse response,
-                    RedirectAttributes redirect) {
+    String withdraw(
+            @PathVariable String changeId,
+            @RequestParam(required = false) Long expectedVersion,
+            Model model,
+            HttpServletResponse response,
+            RedirectAttributes redirect) {
         ChangeView change = require(changeId);
-        var outcome = commands.send(actor -> new WithdrawChangeCommand(change.registerId(), changeId, expectedVersion,
-                actor.username(), actor.at()));
+        var outcome = commands.send(actor -> new WithdrawChangeCommand(
+                change.registerId(), changeId, expectedVersion, actor.username(), actor.at()));
         return after(outcome, change, null, Map.of(), model, response, redirect, "Изменение отозвано");
     }
 
@@ -129,8 +191,15 @@ public class ChangePage {
      * Back to where the step was taken, with a confirmation; a refusal the person can fix re-renders that page
      * with the message next to the step; a step they may not take is the error page (403/404).
      */
-    private String after(PageCommands.Outcome<?> outcome, ChangeView change, String from, Map<String, String> typed,
-                         Model model, HttpServletResponse response, RedirectAttributes redirect, String success) {
+    private String after(
+            PageCommands.Outcome<?> outcome,
+            ChangeView change,
+            String from,
+            Map<String, String> typed,
+            Model model,
+            HttpServletResponse response,
+            RedirectAttributes redirect,
+            String success) {
         boolean fromInbox = "inbox".equals(from);
         if (outcome.refused()) {
             RuleViolation refusal = outcome.refusal();

@@ -9,22 +9,21 @@ import org.axonframework.eventhandling.ResetHandler;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
+import org.touchpoints.register.api.calendar.PublicationDue;
 import org.touchpoints.register.api.change.ApprovalActRecorded;
 import org.touchpoints.register.api.change.ChangeApproved;
 import org.touchpoints.register.api.change.ChangeInitiated;
-import org.touchpoints.register.api.change.StepApproved;
-import org.touchpoints.register.api.change.StepApprovalResult;
-import org.touchpoints.register.api.procedure.ApprovalChain;
-import org.touchpoints.register.api.procedure.Procedure;
-import org.touchpoints.register.api.procedure.ProcedureStep;
 import org.touchpoints.register.api.change.ChangeRejected;
 import org.touchpoints.register.api.change.ChangeStatus;
 import org.touchpoints.register.api.change.ChangeWithdrawn;
 import org.touchpoints.register.api.change.DeputyApproved;
 import org.touchpoints.register.api.change.DivisionApproved;
-import org.touchpoints.register.api.change.PublicationDeadlineMissed;
 import org.touchpoints.register.api.change.DueDateCounted;
-import org.touchpoints.register.api.calendar.PublicationDue;
+import org.touchpoints.register.api.change.PublicationDeadlineMissed;
+import org.touchpoints.register.api.change.StepApprovalResult;
+import org.touchpoints.register.api.change.StepApproved;
+import org.touchpoints.register.api.procedure.ApprovalChain;
+import org.touchpoints.register.api.procedure.Procedure;
 import org.touchpoints.register.api.publication.Published;
 import org.touchpoints.register.platform.calendar.ProductionCalendar;
 import org.touchpoints.register.query.config.Json;
@@ -55,21 +54,34 @@ public class ChangeProjection {
     @EventHandler
     void on(ChangeInitiated e) {
         // a change of a register running today's procedure (chain null) runs today's chain with the register's deadline
-        ApprovalChain chain = e.chain() != null ? e.chain()
-                : Procedure.legacy(registers.of(e.registerId()).deadlineWorkingDays()).chain();
+        ApprovalChain chain = e.chain() != null
+                ? e.chain()
+                : Procedure.legacy(registers.of(e.registerId()).deadlineWorkingDays())
+                        .chain();
         boolean awaitsAct = chain.steps().isEmpty() && chain.actRequired();
-        jdbc.update("""
+        jdbc.update(
+                """
                         insert into q_change(change_id, register_id, kind, status, reason, comment, division, row_id,
                                              before_row, after_row, initiated_by, initiated_at, chain, pending_step,
                                              operations)
                         values (?, ?, ?, ?, ?, ?, ?, ?, cast(? as jsonb), cast(? as jsonb), ?, ?, cast(? as jsonb), ?,
                                 cast(? as jsonb))""",
-                        e.changeId(), e.registerId(), e.kind().name(),
-                        (awaitsAct ? ChangeStatus.AWAITING_APPROVAL_ACT : ChangeStatus.INITIATED).name(), e.reason().name(),
-                        e.comment(), e.division(), e.rowId(), json.write(e.before()), json.write(e.after()), e.by(),
-                        Timestamp.from(e.at()), json.write(chain),
-                        StepApprovalResult.pending(chain.steps().isEmpty() ? null : chain.steps().get(0), awaitsAct),
-                        json.write(e.operations()));
+                e.changeId(),
+                e.registerId(),
+                e.kind().name(),
+                (awaitsAct ? ChangeStatus.AWAITING_APPROVAL_ACT : ChangeStatus.INITIATED).name(),
+                e.reason().name(),
+                e.comment(),
+                e.division(),
+                e.rowId(),
+                json.write(e.before()),
+                json.write(e.after()),
+                e.by(),
+                Timestamp.from(e.at()),
+                json.write(chain),
+                StepApprovalResult.pending(
+                        chain.steps().isEmpty() ? null : chain.steps().get(0), awaitsAct),
+                json.write(e.operations()));
         timeline(e.changeId(), "ChangeInitiated", e.at(), e.by(), null, e.comment());
     }
 
@@ -88,46 +100,71 @@ public class ChangeProjection {
     @EventHandler
     void on(DeputyApproved e) {
         approved(e.registerId(), e.changeId(), e.at(), e.orderNumber(), e.orderDate(), null, e.due());
-        String comment = e.orderNumber() == null ? e.comment()
-                : join(e.comment(), "Приказ № " + e.orderNumber() + (e.orderDate() == null ? "" : " от " + Words.date(e.orderDate())));
+        String comment = e.orderNumber() == null
+                ? e.comment()
+                : join(
+                        e.comment(),
+                        "Приказ № " + e.orderNumber()
+                                + (e.orderDate() == null ? "" : " от " + Words.date(e.orderDate())));
         timeline(e.changeId(), "DeputyApproved", e.at(), e.by(), e.onBehalfOf(), comment);
     }
 
     @EventHandler
     void on(ChangeApproved e) {
         approved(e.registerId(), e.changeId(), e.at(), e.actNumber(), e.actDate(), e.actId(), e.due());
-        String act = e.actNumber() == null ? null
-                : "Приказ № " + e.actNumber() + (e.actDate() == null ? "" : " от " + e.actDate().format(DATE));
-        timeline(e.changeId(), "ChangeApproved", e.at(), e.by(), e.onBehalfOf(),
+        String act = e.actNumber() == null
+                ? null
+                : "Приказ № " + e.actNumber()
+                        + (e.actDate() == null ? "" : " от " + e.actDate().format(DATE));
+        timeline(
+                e.changeId(),
+                "ChangeApproved",
+                e.at(),
+                e.by(),
+                e.onBehalfOf(),
                 act == null ? e.comment() : join(e.comment(), act));
     }
 
     @EventHandler
     void on(ApprovalActRecorded e) {
-        jdbc.update("""
+        jdbc.update(
+                """
                         insert into q_approval_act(register_id, act_id, number, act_date, change_ids, by_user, recorded_at)
                         values (?, ?, ?, ?, cast(? as jsonb), ?, ?) on conflict do nothing""",
-                        e.registerId(), e.actId(), e.number(), Date.valueOf(e.date()), json.write(e.changeIds()), e.by(),
-                        Timestamp.from(e.at()));
+                e.registerId(),
+                e.actId(),
+                e.number(),
+                Date.valueOf(e.date()),
+                json.write(e.changeIds()),
+                e.by(),
+                Timestamp.from(e.at()));
     }
 
-    private static final java.time.format.DateTimeFormatter DATE = java.time.format.DateTimeFormatter.ofPattern("dd.MM.yyyy");
+    private static final java.time.format.DateTimeFormatter DATE =
+            java.time.format.DateTimeFormatter.ofPattern("dd.MM.yyyy");
 
-    private record ChainState(ApprovalChain chain, int stepsDone, java.time.Instant lastStepAt) {
-    }
+    private record ChainState(ApprovalChain chain, int stepsDone, java.time.Instant lastStepAt) {}
 
     private ChainState chainOf(String changeId, String registerId) {
-        return jdbc.query("select chain, steps_done, last_step_at from q_change where change_id = ?").param(changeId)
+        return jdbc.query("select chain, steps_done, last_step_at from q_change where change_id = ?")
+                .param(changeId)
                 .query((rs, i) -> new ChainState(
-                        rs.getString(1) == null ? Procedure.legacy(registers.of(registerId).deadlineWorkingDays()).chain()
+                        rs.getString(1) == null
+                                ? Procedure.legacy(registers.of(registerId).deadlineWorkingDays())
+                                        .chain()
                                 : json.read(rs.getString(1), ApprovalChain.class),
-                        rs.getInt(2), rs.getTimestamp(3) == null ? null : rs.getTimestamp(3).toInstant()))
+                        rs.getInt(2),
+                        rs.getTimestamp(3) == null ? null : rs.getTimestamp(3).toInstant()))
                 .single();
     }
 
     private ChainState chainOf(String changeId) {
-        return jdbc.query("select register_id from q_change where change_id = ?").param(changeId)
-                .query((rs, i) -> rs.getString(1)).optional().map(r -> chainOf(changeId, r)).orElse(null);
+        return jdbc.query("select register_id from q_change where change_id = ?")
+                .param(changeId)
+                .query((rs, i) -> rs.getString(1))
+                .optional()
+                .map(r -> chainOf(changeId, r))
+                .orElse(null);
     }
 
     /** A step given and the change not yet in the register: the next step awaited, or the act. */
@@ -137,8 +174,13 @@ public class ChangeProjection {
         boolean stepsRemain = done < state.chain().steps().size();
         ChangeStatus status = stepsRemain ? whileStepsRemain : ChangeStatus.AWAITING_APPROVAL_ACT;
         String pending = stepsRemain ? state.chain().steps().get(done).name() : StepApprovalResult.APPROVAL_ACT;
-        jdbc.update("update q_change set status = ?, steps_done = ?, pending_step = ?, last_step_at = ? where change_id = ?",
-                status.name(), done, pending, Timestamp.from(at), changeId);
+        jdbc.update(
+                "update q_change set status = ?, steps_done = ?, pending_step = ?, last_step_at = ? where change_id = ?",
+                status.name(),
+                done,
+                pending,
+                Timestamp.from(at),
+                changeId);
     }
 
     /**
@@ -146,46 +188,78 @@ public class ChangeProjection {
      * the register recorded in the approval event ({@code due}). An approval recorded before the register counted it
      * (no {@code due}) is counted by the same rule from the event's own dates ({@link PublicationDeadline#ofApproval}).
      */
-    private void approved(String registerId, String changeId, java.time.Instant at, String orderNumber,
-                          LocalDate orderDate, String actId, PublicationDue due) {
+    private void approved(
+            String registerId,
+            String changeId,
+            java.time.Instant at,
+            String orderNumber,
+            LocalDate orderDate,
+            String actId,
+            PublicationDue due) {
         RegisterSettings.Settings settings = registers.of(registerId);
         ChainState state = chainOf(changeId, registerId);
         ApprovalChain chain = state.chain();
-        PublicationDeadline.Made made = PublicationDeadline.ofApproval(due, chain, at, orderDate, actId,
-                state.lastStepAt(), settings.zone(), settings.region(), calendar);
+        PublicationDeadline.Made made = PublicationDeadline.ofApproval(
+                due, chain, at, orderDate, actId, state.lastStepAt(), settings.zone(), settings.region(), calendar);
         LocalDate madeOn = made.madeOn();
         PublicationDeadline.Counted counted = made.counted();
         LocalDate dueDate = counted.dueDate();
         if (counted.problem() != null) {
             log.warn("No due date for change {}: {}", changeId, counted.problem());
         }
-        jdbc.update("""
+        jdbc.update(
+                """
                         update q_change set status = ?, approved_at = ?, approved_on = ?, order_number = ?, order_date = ?,
                                             due_date = ?, due_note = ?, due_problem = ?, due_unknown = ?,
                                             pending_step = null, act_id = ?,
                                             steps_done = ?, last_step_at = coalesce(?, last_step_at)
                         where change_id = ?""",
-                        ChangeStatus.APPROVED.name(), Timestamp.from(at), Date.valueOf(madeOn), orderNumber,
-                        orderDate == null ? null : Date.valueOf(orderDate), dueDate == null ? null : Date.valueOf(dueDate),
-                        counted.note(), counted.problem(), counted.unknown(),
-                        actId, chain.steps().size(), actId == null ? Timestamp.from(at) : null, changeId);
+                ChangeStatus.APPROVED.name(),
+                Timestamp.from(at),
+                Date.valueOf(madeOn),
+                orderNumber,
+                orderDate == null ? null : Date.valueOf(orderDate),
+                dueDate == null ? null : Date.valueOf(dueDate),
+                counted.note(),
+                counted.problem(),
+                counted.unknown(),
+                actId,
+                chain.steps().size(),
+                actId == null ? Timestamp.from(at) : null,
+                changeId);
     }
 
     /** A due date refused at the approval, counted since (a calendar year loaded): the register recorded it. */
     @EventHandler
     void on(DueDateCounted e) {
         PublicationDeadline.Counted counted = PublicationDeadline.Counted.of(e.due());
-        jdbc.update("update q_change set due_date = ?, due_note = ?, due_problem = ?, due_unknown = ? where change_id = ?",
-                counted.dueDate() == null ? null : Date.valueOf(counted.dueDate()), counted.note(), counted.problem(),
-                counted.unknown(), e.changeId());
-        timeline(e.changeId(), "DueDateCounted", e.at(), e.by(), null,
+        jdbc.update(
+                "update q_change set due_date = ?, due_note = ?, due_problem = ?, due_unknown = ? where change_id = ?",
+                counted.dueDate() == null ? null : Date.valueOf(counted.dueDate()),
+                counted.note(),
+                counted.problem(),
+                counted.unknown(),
+                e.changeId());
+        timeline(
+                e.changeId(),
+                "DueDateCounted",
+                e.at(),
+                e.by(),
+                null,
                 "Срок публикации рассчитан: " + Words.date(counted.dueDate()));
     }
 
     @EventHandler
     void on(PublicationDeadlineMissed e) {
-        jdbc.update("update q_change set deadline_missed_at = ? where change_id = ?", Timestamp.from(e.at()), e.changeId());
-        timeline(e.changeId(), "PublicationDeadlineMissed", e.at(), e.by(), null, "Срок публикации " + Words.date(e.dueDate()) + " истёк");
+        jdbc.update(
+                "update q_change set deadline_missed_at = ? where change_id = ?", Timestamp.from(e.at()), e.changeId());
+        timeline(
+                e.changeId(),
+                "PublicationDeadlineMissed",
+                e.at(),
+                e.by(),
+                null,
+                "Срок публикации " + Words.date(e.dueDate()) + " истёк");
     }
 
     @EventHandler
@@ -207,12 +281,17 @@ public class ChangeProjection {
         if (e.coveredChangeIds().isEmpty()) {
             return;
         }
-        LocalDate publishedOn = e.publishedAt().atZone(registers.of(e.registerId()).zone()).toLocalDate();
-        jdbc.update("""
+        LocalDate publishedOn =
+                e.publishedAt().atZone(registers.of(e.registerId()).zone()).toLocalDate();
+        jdbc.update(
+                """
                         update q_change set status = ?, published_version = ?, published_at = ?, published_on = ?
                         where change_id = any(cast(? as varchar[]))""",
-                        ChangeStatus.PUBLISHED.name(), e.version(), Timestamp.from(e.publishedAt()),
-                        Date.valueOf(publishedOn), e.coveredChangeIds().toArray(String[]::new));
+                ChangeStatus.PUBLISHED.name(),
+                e.version(),
+                Timestamp.from(e.publishedAt()),
+                Date.valueOf(publishedOn),
+                e.coveredChangeIds().toArray(String[]::new));
         for (String changeId : e.coveredChangeIds()) {
             timeline(changeId, "Published", e.at(), e.by(), null, "Редакция " + e.version() + ": " + e.url());
         }
@@ -228,10 +307,16 @@ public class ChangeProjection {
     }
 
     /** One entry per event of the change; the change's version counts them, as the register aggregate does. */
-    private void timeline(String changeId, String event, java.time.Instant at, String by, String onBehalfOf,
-                          String comment) {
-        jdbc.update("insert into q_change_timeline(change_id, event, at, by_user, on_behalf_of, comment) values (?, ?, ?, ?, ?, ?)",
-                changeId, event, Timestamp.from(at), by, onBehalfOf, comment);
+    private void timeline(
+            String changeId, String event, java.time.Instant at, String by, String onBehalfOf, String comment) {
+        jdbc.update(
+                "insert into q_change_timeline(change_id, event, at, by_user, on_behalf_of, comment) values (?, ?, ?, ?, ?, ?)",
+                changeId,
+                event,
+                Timestamp.from(at),
+                by,
+                onBehalfOf,
+                comment);
         jdbc.update("update q_change set version = version + 1 where change_id = ?", changeId);
     }
 

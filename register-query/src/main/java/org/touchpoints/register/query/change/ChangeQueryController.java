@@ -32,33 +32,39 @@ public class ChangeQueryController {
     }
 
     @GetMapping("/changes/{changeId}")
-    @Operation(summary = "Изменение: статус, строка до и после, хронология (кто, за кого, когда, комментарий), срок публикации",
-            description = "version (и заголовок ETag) — версия изменения, число его событий; передайте её при согласовании, "
-                    + "отклонении или отзыве (If-Match или expectedVersion), чтобы не действовать по устаревшим данным. "
-                    + "onBehalfOf в хронологии — чьё право осуществил исполняющий обязанности. Изменение перечня, в котором "
-                    + "у вызывающего нет роли (и нет роли аудитора или администратора), отвечает 404, как неизвестное: "
-                    + "ответ не выдаёт, есть ли в чужом перечне изменение с таким идентификатором.")
+    @Operation(
+            summary =
+                    "Изменение: статус, строка до и после, хронология (кто, за кого, когда, комментарий), срок публикации",
+            description =
+                    "version (и заголовок ETag) — версия изменения, число его событий; передайте её при согласовании, "
+                            + "отклонении или отзыве (If-Match или expectedVersion), чтобы не действовать по устаревшим данным. "
+                            + "onBehalfOf в хронологии — чьё право осуществил исполняющий обязанности. Изменение перечня, в котором "
+                            + "у вызывающего нет роли (и нет роли аудитора или администратора), отвечает 404, как неизвестное: "
+                            + "ответ не выдаёт, есть ли в чужом перечне изменение с таким идентификатором.")
     public ResponseEntity<ChangeView> change(@PathVariable String changeId) {
         ChangeView view = changes.requireReadable(changeId, access);
         return ResponseEntity.ok().eTag(ExpectedVersion.etag(view.version())).body(view);
     }
 
     @GetMapping("/registers/{registerId}/changes")
-    @Operation(summary = "Изменения перечня с отбором по статусу, подразделению и периоду инициирования",
+    @Operation(
+            summary = "Изменения перечня с отбором по статусу, подразделению и периоду инициирования",
             description = "Изменения упорядочены по времени инициирования и выдаются страницами: page (с 1) по size "
                     + "записей (без page и size — весь список; size не более " + PageRequest.MAX_SIZE
                     + "); заголовок X-Total-Count — число подходящих изменений, Link — ссылки first, prev, next, last.")
-    public ResponseEntity<List<ChangeView>> list(@PathVariable String registerId,
-                                                 @RequestParam(required = false) ChangeStatus status,
-                                                 @RequestParam(required = false) String division,
-                                                 @RequestParam(required = false) Instant from,
-                                                 @RequestParam(required = false) Instant to,
-                                                 @RequestParam(required = false) Integer page,
-                                                 @RequestParam(required = false) Integer size) {
+    public ResponseEntity<List<ChangeView>> list(
+            @PathVariable String registerId,
+            @RequestParam(required = false) ChangeStatus status,
+            @RequestParam(required = false) String division,
+            @RequestParam(required = false) Instant from,
+            @RequestParam(required = false) Instant to,
+            @RequestParam(required = false) Integer page,
+            @RequestParam(required = false) Integer size) {
         PageRequest request = PageRequest.of(page, size);
         registers.require(registerId);
         access.requireReadable(registerId);
         var filter = new ChangeReadModel.Filter(registerId, status == null ? null : status.name(), division, from, to);
-        return new Paged<>(changes.page(filter, request.offset(), request.size()), changes.count(filter), request).response();
+        return new Paged<>(changes.page(filter, request.offset(), request.size()), changes.count(filter), request)
+                .response();
     }
 }

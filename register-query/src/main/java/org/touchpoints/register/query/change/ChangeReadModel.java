@@ -25,7 +25,8 @@ public class ChangeReadModel {
             from q_change""";
 
     /** @param initiatedBy only the changes this account initiated, when not null */
-    public record Filter(String registerId, String status, String division, Instant from, Instant to, String initiatedBy) {
+    public record Filter(
+            String registerId, String status, String division, Instant from, Instant to, String initiatedBy) {
         public Filter(String registerId, String status, String division, Instant from, Instant to) {
             this(registerId, status, division, from, to, null);
         }
@@ -44,18 +45,26 @@ public class ChangeReadModel {
      * learns from it which change ids another register uses). The API and the change pages ask this.
      */
     public ChangeView requireReadable(String changeId, RegisterReadAccess access) {
-        return find(changeId).filter(c -> access.mayRead(c.registerId()))
+        return find(changeId)
+                .filter(c -> access.mayRead(c.registerId()))
                 .orElseThrow(() -> ApiException.notFound("Изменение «" + changeId + "» не найдено"));
     }
 
     public Optional<ChangeView> find(String changeId) {
-        return jdbc.sql(COLUMNS + " where change_id = ?").param(changeId).query(this::view).optional()
+        return jdbc.sql(COLUMNS + " where change_id = ?")
+                .param(changeId)
+                .query(this::view)
+                .optional()
                 .map(v -> v.withTimeline(jdbc.sql("""
                                 select event, at, by_user, on_behalf_of, comment from q_change_timeline
                                 where change_id = ? order by seq""")
                         .param(changeId)
-                        .query((rs, i) -> new ChangeView.TimelineEntry(rs.getString(1), rs.getTimestamp(2).toInstant(),
-                                rs.getString(3), rs.getString(4), rs.getString(5)))
+                        .query((rs, i) -> new ChangeView.TimelineEntry(
+                                rs.getString(1),
+                                rs.getTimestamp(2).toInstant(),
+                                rs.getString(3),
+                                rs.getString(4),
+                                rs.getString(5)))
                         .list()));
     }
 
@@ -71,8 +80,12 @@ public class ChangeReadModel {
     /** As {@link #page(Filter, int, int)}, newest first when {@code newestFirst} (the list pages). */
     public List<ChangeView> page(Filter f, int offset, int limit, boolean newestFirst) {
         List<Object> params = new ArrayList<>();
-        StringBuilder sql = new StringBuilder(COLUMNS).append(where(f, params))
-                .append(newestFirst ? " order by initiated_at desc, change_id desc" : " order by initiated_at, change_id");
+        StringBuilder sql = new StringBuilder(COLUMNS)
+                .append(where(f, params))
+                .append(
+                        newestFirst
+                                ? " order by initiated_at desc, change_id desc"
+                                : " order by initiated_at, change_id");
         if (limit != Integer.MAX_VALUE) {
             sql.append(" limit ? offset ?");
             params.add(limit);
@@ -84,7 +97,10 @@ public class ChangeReadModel {
     /** How many changes {@link #page} pages through. */
     public long count(Filter f) {
         List<Object> params = new ArrayList<>();
-        return jdbc.sql("select count(*) from q_change" + where(f, params)).params(params).query(Long.class).single();
+        return jdbc.sql("select count(*) from q_change" + where(f, params))
+                .params(params)
+                .query(Long.class)
+                .single();
     }
 
     private static String where(Filter f, List<Object> params) {
@@ -117,8 +133,11 @@ public class ChangeReadModel {
     public java.util.Map<String, ChangeView> byIds(java.util.Collection<String> changeIds) {
         java.util.Map<String, ChangeView> found = new java.util.HashMap<>();
         if (!changeIds.isEmpty()) {
-            jdbc.sql(COLUMNS + " where change_id = any(cast(? as varchar[]))").param(changeIds.toArray(String[]::new))
-                    .query(this::view).list().forEach(c -> found.put(c.changeId(), c));
+            jdbc.sql(COLUMNS + " where change_id = any(cast(? as varchar[]))")
+                    .param(changeIds.toArray(String[]::new))
+                    .query(this::view)
+                    .list()
+                    .forEach(c -> found.put(c.changeId(), c));
         }
         return found;
     }
@@ -126,7 +145,9 @@ public class ChangeReadModel {
     /** The changes a person initiated in a status, in every register, oldest first. */
     public List<ChangeView> initiatedBy(String username, String status) {
         return jdbc.sql(COLUMNS + " where initiated_by = ? and status = ? order by initiated_at, change_id")
-                .params(username, status).query(this::view).list();
+                .params(username, status)
+                .query(this::view)
+                .list();
     }
 
     /** The timelines of many changes at once (for cards of a list), by change id, each in order. */
@@ -140,11 +161,17 @@ public class ChangeReadModel {
                         where change_id = any(cast(? as varchar[])) order by change_id, seq""")
                 .param(changeIds.toArray(String[]::new))
                 .query((rs, i) -> {
-                    timelines.computeIfAbsent(rs.getString(1), k -> new ArrayList<>()).add(new ChangeView.TimelineEntry(
-                            rs.getString(2), rs.getTimestamp(3).toInstant(), rs.getString(4), rs.getString(5),
-                            rs.getString(6)));
+                    timelines
+                            .computeIfAbsent(rs.getString(1), k -> new ArrayList<>())
+                            .add(new ChangeView.TimelineEntry(
+                                    rs.getString(2),
+                                    rs.getTimestamp(3).toInstant(),
+                                    rs.getString(4),
+                                    rs.getString(5),
+                                    rs.getString(6)));
                     return null;
-                }).list();
+                })
+                .list();
         return timelines;
     }
 
@@ -154,52 +181,85 @@ public class ChangeReadModel {
      */
     public java.util.Map<String, ChangeView> openByRow(String registerId) {
         java.util.Map<String, ChangeView> open = new java.util.LinkedHashMap<>();
-        String[] statuses = java.util.Arrays.stream(ChangeStatus.values()).filter(s -> !s.closed())
-                .map(Enum::name).toArray(String[]::new);
-        jdbc.sql(COLUMNS + " where register_id = ? and kind <> 'ADD' and status = any(cast(? as varchar[])) order by initiated_at, change_id")
-                .params(registerId, statuses).query(this::view).list()
-                .forEach(c -> c.operations().stream().filter(op -> !"ADD".equals(op.kind()))
+        String[] statuses = java.util.Arrays.stream(ChangeStatus.values())
+                .filter(s -> !s.closed())
+                .map(Enum::name)
+                .toArray(String[]::new);
+        jdbc.sql(
+                        COLUMNS
+                                + " where register_id = ? and kind <> 'ADD' and status = any(cast(? as varchar[])) order by initiated_at, change_id")
+                .params(registerId, statuses)
+                .query(this::view)
+                .list()
+                .forEach(c -> c.operations().stream()
+                        .filter(op -> !"ADD".equals(op.kind()))
                         .forEach(op -> open.putIfAbsent(op.rowId(), c))); // every row a package edits or removes
         return open;
     }
 
     /** One open change in words, for a link to it: «Изменение строки от 20.12.2024: на согласовании у …». */
     public static String describe(ChangeView c, java.time.ZoneId zone) {
-        return ChangeSubject.kindTitle(c.kind()) + " от " + org.touchpoints.register.query.ui.Words.date(
-                c.initiatedAt().atZone(zone).toLocalDate()) + " (" + ChangeStatus.valueOf(c.status()).title().toLowerCase() + ")";
+        return ChangeSubject.kindTitle(c.kind()) + " от "
+                + org.touchpoints.register.query.ui.Words.date(
+                        c.initiatedAt().atZone(zone).toLocalDate()) + " ("
+                + ChangeStatus.valueOf(c.status()).title().toLowerCase() + ")";
     }
 
     private ChangeView view(ResultSet rs, int i) throws SQLException {
-        return new ChangeView(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4), rs.getString(5),
-                rs.getString(6), rs.getString(7), rs.getString(8), json.read(rs.getString(9), RowContent.class),
-                json.read(rs.getString(10), RowContent.class), rs.getString(11), instant(rs.getTimestamp(12)),
-                instant(rs.getTimestamp(13)), rs.getString(14),
+        return new ChangeView(
+                rs.getString(1),
+                rs.getString(2),
+                rs.getString(3),
+                rs.getString(4),
+                rs.getString(5),
+                rs.getString(6),
+                rs.getString(7),
+                rs.getString(8),
+                json.read(rs.getString(9), RowContent.class),
+                json.read(rs.getString(10), RowContent.class),
+                rs.getString(11),
+                instant(rs.getTimestamp(12)),
+                instant(rs.getTimestamp(13)),
+                rs.getString(14),
                 rs.getDate(15) == null ? null : rs.getDate(15).toLocalDate(),
                 rs.getDate(16) == null ? null : rs.getDate(16).toLocalDate(),
-                (Integer) rs.getObject(17), instant(rs.getTimestamp(18)), rs.getLong(19), null, rs.getString(20),
-                rs.getString(21), rs.getString(22), steps(rs.getString(23)), rs.getString(24), act(rs.getString(23)),
+                (Integer) rs.getObject(17),
+                instant(rs.getTimestamp(18)),
+                rs.getLong(19),
+                null,
+                rs.getString(20),
+                rs.getString(21),
+                rs.getString(22),
+                steps(rs.getString(23)),
+                rs.getString(24),
+                act(rs.getString(23)),
                 operations(rs.getString(3), rs.getString(8), rs.getString(9), rs.getString(10), rs.getString(25)));
     }
 
     /** A package's rows as recorded; a single-row change's one row from its columns. */
-    private List<ChangeView.Operation> operations(String kind, String rowId, String before, String after,
-                                                  String operations) {
+    private List<ChangeView.Operation> operations(
+            String kind, String rowId, String before, String after, String operations) {
         if (operations != null) {
             return List.of(json.read(operations, ChangeView.Operation[].class));
         }
-        return List.of(new ChangeView.Operation(kind, rowId, json.read(before, RowContent.class),
-                json.read(after, RowContent.class)));
+        return List.of(new ChangeView.Operation(
+                kind, rowId, json.read(before, RowContent.class), json.read(after, RowContent.class)));
     }
 
     private String act(String chain) {
-        return chain == null ? "OPTIONAL" : json.read(chain, ApprovalChain.class).approvalAct().name();
+        return chain == null
+                ? "OPTIONAL"
+                : json.read(chain, ApprovalChain.class).approvalAct().name();
     }
 
     /** The changes of a register whose pending step is {@code pendingStep} (of {@code division}, when given). */
     public List<ChangeView> awaiting(String registerId, String pendingStep, String division) {
-        return jdbc.sql(COLUMNS + " where register_id = ? and pending_step = ? and (cast(? as varchar) is null or division = ?)"
+        return jdbc.sql(COLUMNS
+                        + " where register_id = ? and pending_step = ? and (cast(? as varchar) is null or division = ?)"
                         + " order by initiated_at, change_id")
-                .params(registerId, pendingStep, division, division).query(this::view).list();
+                .params(registerId, pendingStep, division, division)
+                .query(this::view)
+                .list();
     }
 
     /** The chain's steps; a row written before chains were recorded ran today's two. */
@@ -207,7 +267,9 @@ public class ChangeReadModel {
         if (chain == null) {
             return List.of("DIVISION_HEAD", "DEPUTY");
         }
-        return json.read(chain, ApprovalChain.class).steps().stream().map(Enum::name).toList();
+        return json.read(chain, ApprovalChain.class).steps().stream()
+                .map(Enum::name)
+                .toList();
     }
 
     private static Instant instant(Timestamp t) {

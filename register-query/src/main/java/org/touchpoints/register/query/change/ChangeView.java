@@ -15,21 +15,41 @@ import org.touchpoints.register.api.row.RowContent;
  * approved change has no due date (its count was refused: a federal year or the region's overlay not loaded).
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
-public record ChangeView(String changeId, String registerId, String kind, String status, String reason, String comment,
-                         String division, String rowId, RowContent before, RowContent after, String initiatedBy,
-                         Instant initiatedAt, Instant approvedAt, String orderNumber, LocalDate orderDate,
-                         LocalDate dueDate, Integer publishedVersion, Instant publishedAt, long version,
-                         List<TimelineEntry> timeline, String dueDateNote, String dueDateProblem,
-                         @JsonInclude(JsonInclude.Include.ALWAYS) String pendingStep, List<String> procedureSteps,
-                         String approvalActId, String approvalAct, List<Operation> operations) {
+public record ChangeView(
+        String changeId,
+        String registerId,
+        String kind,
+        String status,
+        String reason,
+        String comment,
+        String division,
+        String rowId,
+        RowContent before,
+        RowContent after,
+        String initiatedBy,
+        Instant initiatedAt,
+        Instant approvedAt,
+        String orderNumber,
+        LocalDate orderDate,
+        LocalDate dueDate,
+        Integer publishedVersion,
+        Instant publishedAt,
+        long version,
+        List<TimelineEntry> timeline,
+        String dueDateNote,
+        String dueDateProblem,
+        @JsonInclude(JsonInclude.Include.ALWAYS) String pendingStep,
+        List<String> procedureSteps,
+        String approvalActId,
+        String approvalAct,
+        List<Operation> operations) {
 
     /**
      * One row of the change: every change has at least one ({@code operations} of a single-row change is its one row,
      * the same as its top-level {@code kind}, {@code rowId}, {@code before}, {@code after}).
      */
     @JsonInclude(JsonInclude.Include.NON_NULL)
-    public record Operation(String kind, String rowId, RowContent before, RowContent after) {
-    }
+    public record Operation(String kind, String rowId, RowContent before, RowContent after) {}
 
     /** Whether the change is a package of several rows. */
     public boolean severalRows() {
@@ -38,13 +58,36 @@ public record ChangeView(String changeId, String registerId, String kind, String
 
     /** {@code onBehalfOf}: whose approval right an acting official ({@code by}) exercised. */
     @JsonInclude(JsonInclude.Include.NON_NULL)
-    public record TimelineEntry(String event, Instant at, String by, String onBehalfOf, String comment) {
-    }
+    public record TimelineEntry(String event, Instant at, String by, String onBehalfOf, String comment) {}
 
     ChangeView withTimeline(List<TimelineEntry> entries) {
-        return new ChangeView(changeId, registerId, kind, status, reason, comment, division, rowId, before, after,
-                initiatedBy, initiatedAt, approvedAt, orderNumber, orderDate, dueDate, publishedVersion, publishedAt,
-                version, entries, dueDateNote, dueDateProblem, pendingStep, procedureSteps, approvalActId, approvalAct,
+        return new ChangeView(
+                changeId,
+                registerId,
+                kind,
+                status,
+                reason,
+                comment,
+                division,
+                rowId,
+                before,
+                after,
+                initiatedBy,
+                initiatedAt,
+                approvedAt,
+                orderNumber,
+                orderDate,
+                dueDate,
+                publishedVersion,
+                publishedAt,
+                version,
+                entries,
+                dueDateNote,
+                dueDateProblem,
+                pendingStep,
+                procedureSteps,
+                approvalActId,
+                approvalAct,
                 operations);
     }
 }

@@ -61,11 +61,13 @@ public class InboxPage {
             Map<String, ChangeView> candidates = new LinkedHashMap<>();
             for (ProcedureStep step : ProcedureStep.values()) {
                 if (mightTake(viewer, of, step)) { // only to look at fewer changes: the rules decide below
-                    changes.awaiting(registerId, step.name(), null).forEach(c -> candidates.putIfAbsent(c.changeId(), c));
+                    changes.awaiting(registerId, step.name(), null)
+                            .forEach(c -> candidates.putIfAbsent(c.changeId(), c));
                 }
             }
             if (StepRules.recordsActs(of.roles(), viewer.username())) {
-                changes.awaiting(registerId, "APPROVAL_ACT", null).forEach(c -> candidates.putIfAbsent(c.changeId(), c));
+                changes.awaiting(registerId, "APPROVAL_ACT", null)
+                        .forEach(c -> candidates.putIfAbsent(c.changeId(), c));
             }
             Map<String, List<ChangeView.TimelineEntry>> timelines = changes.timelines(candidates.keySet());
             for (ChangeView c : candidates.values()) {
@@ -81,7 +83,10 @@ public class InboxPage {
 
     /** Whether the person holds the step's role somewhere in the register, or is named its acting official. */
     private static boolean mightTake(Viewer viewer, StepRights.Of of, ProcedureStep step) {
-        return viewer.has(of.registerId(), step.role().name()) || of.delegations().stream()
-                .anyMatch(d -> !d.revoked() && d.role() == step.role() && d.delegate().equals(viewer.username()));
+        return viewer.has(of.registerId(), step.role().name())
+                || of.delegations().stream()
+                        .anyMatch(d -> !d.revoked()
+                                && d.role() == step.role()
+                                && d.delegate().equals(viewer.username()));
     }
 }

@@ -37,8 +37,12 @@ public class OwnChangeTasks implements TaskSource {
     private final Clock clock;
     private final RegisterReadAccess access;
 
-    public OwnChangeTasks(ChangeReadModel changes, RegisterReadModel registers, People people, Clock clock,
-                          RegisterReadAccess access) {
+    public OwnChangeTasks(
+            ChangeReadModel changes,
+            RegisterReadModel registers,
+            People people,
+            Clock clock,
+            RegisterReadAccess access) {
         this.changes = changes;
         this.registers = registers;
         this.people = people;
@@ -53,30 +57,42 @@ public class OwnChangeTasks implements TaskSource {
         }
         RegisterReadAccess.Scope scope = access.scope(); // a person whose role was revoked no longer reads the register
         List<ChangeView> rejected = changes.initiatedBy(viewer.username(), ChangeStatus.REJECTED.name()).stream()
-                .filter(c -> scope.includes(c.registerId())).toList();
-        Map<String, List<ChangeView.TimelineEntry>> timelines = changes.timelines(
-                rejected.stream().map(ChangeView::changeId).toList());
+                .filter(c -> scope.includes(c.registerId()))
+                .toList();
+        Map<String, List<ChangeView.TimelineEntry>> timelines =
+                changes.timelines(rejected.stream().map(ChangeView::changeId).toList());
         Map<String, RegisterReadModel.RegisterSummary> registerOf = new HashMap<>();
         Function<String, String> name = people.cached();
         Instant since = clock.instant().minus(SHOWN_FOR);
         List<Map.Entry<Instant, Task>> tasks = new ArrayList<>();
         for (ChangeView c : rejected) {
             ChangeView.TimelineEntry rejection = timelines.getOrDefault(c.changeId(), List.of()).stream()
-                    .filter(t -> "ChangeRejected".equals(t.event())).reduce((a, b) -> b).orElse(null);
+                    .filter(t -> "ChangeRejected".equals(t.event()))
+                    .reduce((a, b) -> b)
+                    .orElse(null);
             if (rejection == null || rejection.at().isBefore(since)) {
                 continue;
             }
             var register = registerOf.computeIfAbsent(c.registerId(), registers::require);
             ZoneId zone = ZoneId.of(register.timeZone());
-            String who = rejection.onBehalfOf() == null ? name.apply(rejection.by())
+            String who = rejection.onBehalfOf() == null
+                    ? name.apply(rejection.by())
                     : name.apply(rejection.by()) + " (и.о. за " + name.apply(rejection.onBehalfOf()) + ")";
-            tasks.add(Map.entry(rejection.at(), new Task("Отклонено: " + ChangeSubject.of(c),
-                    "Причина: " + (rejection.comment() == null ? "не указана" : rejection.comment()) + " — " + who + ", "
-                            + Words.dateTime(rejection.at(), zone) + "; " + register.authority(),
-                    "/changes/" + c.changeId(), false, c.status())));
+            tasks.add(Map.entry(
+                    rejection.at(),
+                    new Task(
+                            "Отклонено: " + ChangeSubject.of(c),
+                            "Причина: " + (rejection.comment() == null ? "не указана" : rejection.comment()) + " — "
+                                    + who + ", " + Words.dateTime(rejection.at(), zone) + "; " + register.authority(),
+                            "/changes/" + c.changeId(),
+                            false,
+                            c.status())));
         }
         tasks.sort(Map.Entry.<Instant, Task>comparingByKey().reversed());
-        return List.of(new TaskGroup("returned", "Ваши изменения, которые отклонены", tasks.stream()
-                .map(Map.Entry::getValue).toList(), null));
+        return List.of(new TaskGroup(
+                "returned",
+                "Ваши изменения, которые отклонены",
+                tasks.stream().map(Map.Entry::getValue).toList(),
+                null));
     }
 }

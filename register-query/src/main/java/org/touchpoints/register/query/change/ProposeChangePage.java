@@ -21,6 +21,7 @@ import org.touchpoints.register.api.change.ChangeKind;
 import org.touchpoints.register.api.change.ChangeReason;
 import org.touchpoints.register.api.change.ChangeStatus;
 import org.touchpoints.register.api.change.InitiateChangeCommand;
+import org.touchpoints.register.api.change.StepRules;
 import org.touchpoints.register.api.row.Channel;
 import org.touchpoints.register.api.row.ClientNeed;
 import org.touchpoints.register.api.row.Direction;
@@ -39,7 +40,6 @@ import org.touchpoints.register.query.register.RegisterReadModel;
 import org.touchpoints.register.query.ui.PageCommands;
 import org.touchpoints.register.query.ui.UiController;
 import org.touchpoints.register.query.ui.Viewer;
-import org.touchpoints.register.api.change.StepRules;
 
 /**
  * A division specialist proposes to add a row, or to edit or remove one (linked from the register page). The closed
@@ -55,8 +55,13 @@ public class ProposeChangePage {
     private final RegisterReadAccess access;
     private final StepRights rights;
 
-    public ProposeChangePage(RegisterReadModel registers, ChangeReadModel changes, DuplicateTouchpoints duplicates,
-                             PageCommands commands, RegisterReadAccess access, StepRights rights) {
+    public ProposeChangePage(
+            RegisterReadModel registers,
+            ChangeReadModel changes,
+            DuplicateTouchpoints duplicates,
+            PageCommands commands,
+            RegisterReadAccess access,
+            StepRights rights) {
         this.rights = rights;
         this.registers = registers;
         this.changes = changes;
@@ -66,8 +71,11 @@ public class ProposeChangePage {
     }
 
     @GetMapping("/registers/{registerId}/changes/new")
-    String form(@PathVariable String registerId, @RequestParam(required = false) String kind,
-                @RequestParam(required = false) String rowId, Model model) {
+    String form(
+            @PathVariable String registerId,
+            @RequestParam(required = false) String kind,
+            @RequestParam(required = false) String rowId,
+            Model model) {
         var register = registers.require(registerId);
         access.requireReadable(registerId);
         Viewer viewer = (Viewer) model.getAttribute("viewer");
@@ -75,70 +83,101 @@ public class ProposeChangePage {
         RegisterRow row = target(registerId, k, rowId, viewer);
         Set<String> own = ownDivisions(viewer, registerId);
         String changeId = UUID.randomUUID().toString();
-        ChangeForm form = row == null ? ChangeForm.blank(k, changeId, own.size() == 1 ? own.iterator().next() : null)
+        ChangeForm form = row == null
+                ? ChangeForm.blank(k, changeId, own.size() == 1 ? own.iterator().next() : null)
                 : ChangeForm.of(k, changeId, row);
         return render(model, register, row, form, null);
     }
 
     @PostMapping("/registers/{registerId}/changes/new")
-    String submit(@PathVariable String registerId, ChangeForm submitted, Model model, HttpServletResponse response,
-                  RedirectAttributes redirect) {
+    String submit(
+            @PathVariable String registerId,
+            ChangeForm submitted,
+            Model model,
+            HttpServletResponse response,
+            RedirectAttributes redirect) {
         var register = registers.require(registerId);
         access.requireReadable(registerId); // a refusal shows the form again, with the register's rows
         Viewer viewer = (Viewer) model.getAttribute("viewer");
         ChangeKind kind = kind(submitted.kind());
         // an existing process brings its direction when none was chosen (the register refuses any other one); a
         // «new» process that reads as an existing one is that process (Identity, as the register compares them)
-        String processDirection = Text.isBlank(submitted.processName()) ? null
+        String processDirection = Text.isBlank(submitted.processName())
+                ? null
                 : processDirections(registers.rows(registerId)).get(Identity.name(submitted.processName()));
         ChangeForm form = Text.isBlank(submitted.direction()) && processDirection != null
-                ? submitted.withDirection(processDirection) : submitted;
+                ? submitted.withDirection(processDirection)
+                : submitted;
         RegisterRow row = target(registerId, kind, form.rowId(), viewer);
-        boolean takenElsewhere = !Text.isBlank(form.changeId()) && changes.find(form.changeId())
-                .filter(c -> !c.registerId().equals(registerId)).isPresent(); // the register refuses it, after its role checks
-        PageCommands.Outcome<ChangeStatus> outcome = commands.send(actor -> new InitiateChangeCommand(registerId,
-                form.changeId(), kind, kind == ChangeKind.ADD ? null : form.rowId(),
-                kind == ChangeKind.REMOVE ? null : form.row(), form.reasonValue(), form.comment(), null, actor.username(),
-                actor.at(), takenElsewhere));
+        boolean takenElsewhere = !Text.isBlank(form.changeId())
+                && changes.find(form.changeId())
+                        .filter(c -> !c.registerId().equals(registerId))
+                        .isPresent(); // the register refuses it, after its role checks
+        PageCommands.Outcome<ChangeStatus> outcome = commands.send(actor -> new InitiateChangeCommand(
+                registerId,
+                form.changeId(),
+                kind,
+                kind == ChangeKind.ADD ? null : form.rowId(),
+                kind == ChangeKind.REMOVE ? null : form.row(),
+                form.reasonValue(),
+                form.comment(),
+                null,
+                actor.username(),
+                actor.at(),
+                takenElsewhere));
         if (outcome.refused()) {
             RuleViolation refusal = outcome.refusal();
             if (refusal.refusal() == Refusal.FORBIDDEN || refusal.refusal() == Refusal.NOT_FOUND) {
                 throw new RuleViolatedException(refusal); // the Russian error page, with its status
             }
             ChangeForm shown = "sameChangeIdSameProposal".equals(refusal.rule())
-                    ? form.withChangeId(UUID.randomUUID().toString()) : form; // already sent: this is a new proposal
+                    ? form.withChangeId(UUID.randomUUID().toString())
+                    : form; // already sent: this is a new proposal
             response.setStatus(ProblemDetailsAdvice.statusOf(refusal).value());
             return render(model, register, row, shown, refusal);
         }
-        redirect.addFlashAttribute("success", switch (kind) {
-            case ADD -> "Новая строка предложена и направлена на согласование руководителю подразделения";
-            case EDIT -> "Изменение строки предложено и направлено на согласование руководителю подразделения";
-            case REMOVE -> "Исключение строки предложено и направлено на согласование руководителю подразделения";
-            case PACKAGE -> "Пакет изменений предложен и направлен на согласование";
-        });
+        redirect.addFlashAttribute(
+                "success",
+                switch (kind) {
+                    case ADD -> "Новая строка предложена и направлена на согласование руководителю подразделения";
+                    case EDIT -> "Изменение строки предложено и направлено на согласование руководителю подразделения";
+                    case REMOVE ->
+                        "Исключение строки предложено и направлено на согласование руководителю подразделения";
+                    case PACKAGE -> "Пакет изменений предложен и направлен на согласование";
+                });
         return "redirect:/changes/" + form.changeId();
     }
 
     /** For the form's script: is this touchpoint already in the process? Answers {@code {duplicate, message?}}. */
     @GetMapping(value = "/registers/{registerId}/touchpoint-check", produces = MediaType.APPLICATION_JSON_VALUE)
     @ResponseBody
-    Map<String, Object> touchpointCheck(@PathVariable String registerId, @RequestParam(required = false) String process,
-                                        @RequestParam(required = false) String name,
-                                        @RequestParam(required = false) String address,
-                                        @RequestParam(required = false) String rowId,
-                                        @RequestParam(required = false) String changeId) {
+    Map<String, Object> touchpointCheck(
+            @PathVariable String registerId,
+            @RequestParam(required = false) String process,
+            @RequestParam(required = false) String name,
+            @RequestParam(required = false) String address,
+            @RequestParam(required = false) String rowId,
+            @RequestParam(required = false) String changeId) {
         registers.require(registerId);
         access.requireReadable(registerId);
         Map<String, Object> answer = new LinkedHashMap<>();
-        duplicates.find(registerId, process, name, address, rowId, changeId).ifPresentOrElse(d -> {
-            answer.put("duplicate", true);
-            answer.put("message", d.message());
-        }, () -> answer.put("duplicate", false));
+        duplicates
+                .find(registerId, process, name, address, rowId, changeId)
+                .ifPresentOrElse(
+                        d -> {
+                            answer.put("duplicate", true);
+                            answer.put("message", d.message());
+                        },
+                        () -> answer.put("duplicate", false));
         return answer;
     }
 
-    private String render(Model model, RegisterReadModel.RegisterSummary register, RegisterRow row, ChangeForm form,
-                          RuleViolation refusal) {
+    private String render(
+            Model model,
+            RegisterReadModel.RegisterSummary register,
+            RegisterRow row,
+            ChangeForm form,
+            RuleViolation refusal) {
         Viewer viewer = (Viewer) model.getAttribute("viewer");
         ChangeKind kind = ChangeKind.valueOf(form.kind());
         Map<String, String> divisions = registers.divisions(register.id());
@@ -158,34 +197,50 @@ public class ProposeChangePage {
                 }
             }
             if ("oneTouchpointPerProcess".equals(refusal.rule())) {
-                String explanation = duplicates.find(register.id(), form.processName(), form.touchpointName(),
-                                form.touchpointAddress(), kind == ChangeKind.ADD ? null : form.rowId(), form.changeId())
-                        .map(DuplicateTouchpoints.Duplicate::message).orElse(refusal.message());
+                String explanation = duplicates
+                        .find(
+                                register.id(),
+                                form.processName(),
+                                form.touchpointName(),
+                                form.touchpointAddress(),
+                                kind == ChangeKind.ADD ? null : form.rowId(),
+                                form.changeId())
+                        .map(DuplicateTouchpoints.Duplicate::message)
+                        .orElse(refusal.message());
                 errors.put("touchpointName", explanation);
             }
         }
-        String message = refusal == null ? null : switch (refusal.rule()) {
-            case "oneTouchpointPerProcess" ->
-                    "Предложение не принято: такая точка взаимодействия уже есть в процессе (пояснение — у поля «Точка взаимодействия»)";
-            case "oneOpenChangePerRow" ->
-                    "Предложение не принято: по этой строке уже есть изменение на согласовании (ссылка на него — выше)";
-            default -> refusal.message();
-        };
+        String message = refusal == null
+                ? null
+                : switch (refusal.rule()) {
+                    case "oneTouchpointPerProcess" ->
+                        "Предложение не принято: такая точка взаимодействия уже есть в процессе (пояснение — у поля «Точка взаимодействия»)";
+                    case "oneOpenChangePerRow" ->
+                        "Предложение не принято: по этой строке уже есть изменение на согласовании (ссылка на него — выше)";
+                    default -> refusal.message();
+                };
         model.addAttribute("register", register);
         model.addAttribute("kind", kind.name());
         model.addAttribute("form", form);
         model.addAttribute("row", row);
         model.addAttribute("current", row == null ? List.of() : ChangeCards.diff(row.content(), null, divisions));
         model.addAttribute("message", message);
-        ChangeView openChange = row == null ? null : changes.openByRow(register.id()).get(row.rowId());
+        ChangeView openChange =
+                row == null ? null : changes.openByRow(register.id()).get(row.rowId());
         model.addAttribute("openChange", openChange);
-        model.addAttribute("openChangeText", openChange == null ? null
-                : ChangeReadModel.describe(openChange, java.time.ZoneId.of(register.timeZone())));
+        model.addAttribute(
+                "openChangeText",
+                openChange == null
+                        ? null
+                        : ChangeReadModel.describe(openChange, java.time.ZoneId.of(register.timeZone())));
         Map<String, String> directionOfProcess = processDirections(rows);
         model.addAttribute("general", general);
         model.addAttribute("errors", errors);
-        model.addAttribute("directions", bound && !procedure.directions().isEmpty()
-                ? withChosen(procedure.directions(), form.direction()) : directions(rows, form.direction()));
+        model.addAttribute(
+                "directions",
+                bound && !procedure.directions().isEmpty()
+                        ? withChosen(procedure.directions(), form.direction())
+                        : directions(rows, form.direction()));
         List<String> processes = processes(register.id(), own, rows, row, form);
         Map<String, String> processDirections = new LinkedHashMap<>();
         processes.forEach(p -> processDirections.put(p, directionOfProcess.get(Identity.name(p))));
@@ -202,8 +257,12 @@ public class ProposeChangePage {
             }
         });
         model.addAttribute("ownDivisions", ownNamed);
-        model.addAttribute("rowDivision", row == null || row.content().division() == null ? null
-                : divisions.getOrDefault(row.content().division(), row.content().division()));
+        model.addAttribute(
+                "rowDivision",
+                row == null || row.content().division() == null
+                        ? null
+                        : divisions.getOrDefault(
+                                row.content().division(), row.content().division()));
         model.addAttribute("newProcess", ChangeForm.NEW_PROCESS);
         return "change-form";
     }
@@ -249,8 +308,8 @@ public class ProposeChangePage {
     }
 
     /** The processes the viewer's divisions own, those of their divisions' rows, and the edited row's. */
-    private List<String> processes(String registerId, Set<String> own, List<RegisterRow> rows, RegisterRow row,
-                                   ChangeForm form) {
+    private List<String> processes(
+            String registerId, Set<String> own, List<RegisterRow> rows, RegisterRow row, ChangeForm form) {
         Map<String, String> byKey = new LinkedHashMap<>();
         registers.processesOwnedBy(registerId, own).forEach(p -> byKey.putIfAbsent(Identity.name(p), p));
         for (RegisterRow r : rows) {
@@ -272,13 +331,14 @@ public class ProposeChangePage {
         if (responsibleInitiator(viewer, registerId)) {
             return new LinkedHashSet<>(registers.divisions(registerId).keySet()); // proposes for the whole register
         }
-        return new LinkedHashSet<>(viewer.divisions(registerId, "SPECIALIST").stream().sorted().toList());
+        return new LinkedHashSet<>(
+                viewer.divisions(registerId, "SPECIALIST").stream().sorted().toList());
     }
 
     /** A responsible person of a register whose procedure lets them initiate (002 §3.2–3.3, 004 §2.2). */
     private boolean responsibleInitiator(Viewer viewer, String registerId) {
-        return StepRules.initiatesAsResponsiblePerson(registers.procedure(registerId), rights.of(registerId).roles(),
-                viewer.username());
+        return StepRules.initiatesAsResponsiblePerson(
+                registers.procedure(registerId), rights.of(registerId).roles(), viewer.username());
     }
 
     private static ChangeKind kind(String kind) {
@@ -289,7 +349,8 @@ public class ProposeChangePage {
             }
             return k;
         } catch (IllegalArgumentException | NullPointerException e) {
-            throw ApiException.badRequest("kind", "Неизвестный вид изменения: укажите добавление, изменение или исключение строки");
+            throw ApiException.badRequest(
+                    "kind", "Неизвестный вид изменения: укажите добавление, изменение или исключение строки");
         }
     }
 
@@ -300,8 +361,8 @@ public class ProposeChangePage {
     private RegisterRow target(String registerId, ChangeKind kind, String rowId, Viewer viewer) {
         boolean responsible = responsibleInitiator(viewer, registerId);
         if (viewer.divisions(registerId, "SPECIALIST").isEmpty() && !responsible) {
-            throw new ApiException(HttpStatus.FORBIDDEN,
-                    "Предлагать изменения перечня могут только специалисты его подразделений");
+            throw new ApiException(
+                    HttpStatus.FORBIDDEN, "Предлагать изменения перечня могут только специалисты его подразделений");
         }
         if (kind == ChangeKind.ADD) {
             return null;
@@ -309,13 +370,18 @@ public class ProposeChangePage {
         if (Text.isBlank(rowId)) {
             throw ApiException.badRequest("rowId", "Не указана изменяемая или исключаемая строка");
         }
-        RegisterRow row = registers.row(registerId, rowId).orElseThrow(() ->
-                ApiException.notFound("Строки нет в текущей редакции перечня: возможно, её уже исключили"));
+        RegisterRow row = registers
+                .row(registerId, rowId)
+                .orElseThrow(() ->
+                        ApiException.notFound("Строки нет в текущей редакции перечня: возможно, её уже исключили"));
         String division = row.content().division();
-        if (division != null && !StepRules.mayInitiateIn(registers.procedure(registerId), rights.of(registerId).roles(),
-                viewer.username(), division)) {
-            throw new ApiException(HttpStatus.FORBIDDEN, "Изменить эту строку может только специалист подразделения «"
-                    + registers.divisions(registerId).getOrDefault(division, division) + "»");
+        if (division != null
+                && !StepRules.mayInitiateIn(
+                        registers.procedure(registerId), rights.of(registerId).roles(), viewer.username(), division)) {
+            throw new ApiException(
+                    HttpStatus.FORBIDDEN,
+                    "Изменить эту строку может только специалист подразделения «"
+                            + registers.divisions(registerId).getOrDefault(division, division) + "»");
         }
         return row;
     }

@@ -53,8 +53,16 @@ public class ProposePackagePage {
     static final int FIRST_OPERATIONS = 3;
 
     /** One operation as typed; {@code needs} the codes ticked. */
-    public record Draft(int index, String kind, String rowId, String direction, String process, String touchpointName,
-                        String touchpointAddress, String channel, List<Integer> needs) {
+    public record Draft(
+            int index,
+            String kind,
+            String rowId,
+            String direction,
+            String process,
+            String touchpointName,
+            String touchpointAddress,
+            String channel,
+            List<Integer> needs) {
         boolean empty() {
             return Text.isBlank(kind);
         }
@@ -87,12 +95,17 @@ public class ProposePackagePage {
     }
 
     @PostMapping("/registers/{registerId}/packages/new")
-    String submit(@PathVariable String registerId, @RequestParam MultiValueMap<String, String> params, Model model,
-                  HttpServletResponse response, RedirectAttributes redirect) {
+    String submit(
+            @PathVariable String registerId,
+            @RequestParam MultiValueMap<String, String> params,
+            Model model,
+            HttpServletResponse response,
+            RedirectAttributes redirect) {
         var register = registers.require(registerId);
         access.requireReadable(registerId);
         requireInitiator((Viewer) model.getAttribute("viewer"), registerId);
-        String changeId = Text.isBlank(params.getFirst("changeId")) ? UUID.randomUUID().toString()
+        String changeId = Text.isBlank(params.getFirst("changeId"))
+                ? UUID.randomUUID().toString()
                 : params.getFirst("changeId").strip();
         List<Draft> drafts = drafts(params);
         String reason = params.getFirst("reason");
@@ -113,19 +126,23 @@ public class ProposePackagePage {
             }
         }
         ChangeReason reasonValue = parse(reason);
-        PageCommands.Outcome<ChangeStatus> outcome = commands.send(actor -> new InitiateChangePackageCommand(registerId,
-                changeId, operations, reasonValue, comment, null, actor.username(), actor.at()));
+        PageCommands.Outcome<ChangeStatus> outcome = commands.send(actor -> new InitiateChangePackageCommand(
+                registerId, changeId, operations, reasonValue, comment, null, actor.username(), actor.at()));
         if (outcome.refused()) {
             RuleViolation refusal = outcome.refusal();
             if (refusal.refusal() == Refusal.FORBIDDEN) {
                 throw new RuleViolatedException(refusal); // the Russian error page, with its status
             }
             response.setStatus(ProblemDetailsAdvice.statusOf(refusal).value());
-            String shownId = "sameChangeIdSameProposal".equals(refusal.rule()) ? UUID.randomUUID().toString() : changeId;
+            String shownId = "sameChangeIdSameProposal".equals(refusal.rule())
+                    ? UUID.randomUUID().toString()
+                    : changeId;
             return render(model, register, shownId, drafts, reason, comment, refusal, errors(refusal, positions));
         }
-        redirect.addFlashAttribute("success", "Пакет изменений (" + ChangeCards.rowCount(operations.size())
-                + ") предложен и направлен на согласование");
+        redirect.addFlashAttribute(
+                "success",
+                "Пакет изменений (" + ChangeCards.rowCount(operations.size())
+                        + ") предложен и направлен на согласование");
         return "redirect:/changes/" + changeId;
     }
 
@@ -148,14 +165,21 @@ public class ProposePackagePage {
         }
         Touchpoint was = current == null ? null : current.touchpoint();
         Channel channel = channel(d.channel());
-        Touchpoint touchpoint = new Touchpoint(or(d.touchpointName(), was == null ? null : was.name()),
+        Touchpoint touchpoint = new Touchpoint(
+                or(d.touchpointName(), was == null ? null : was.name()),
                 channel != null ? channel : was == null ? null : was.channel(),
-                or(d.touchpointAddress(), was == null ? null : was.address()), was == null ? null : was.type());
+                or(d.touchpointAddress(), was == null ? null : was.address()),
+                was == null ? null : was.type());
         List<Integer> needs = !d.needs().isEmpty() || current == null ? d.needs() : current.needs();
-        RowContent row = new RowContent(direction, process, touchpoint, needs,
+        RowContent row = new RowContent(
+                direction,
+                process,
+                touchpoint,
+                needs,
                 current == null ? null : current.otherNeed(),
                 current == null || !needs.equals(current.needs()) ? null : current.interaction(),
-                current == null || channel != null && channel != was.channel() ? null : current.features(), null);
+                current == null || channel != null && channel != was.channel() ? null : current.features(),
+                null);
         return new PackageOperation(kind, kind == ChangeKind.ADD ? null : blankToNull(d.rowId()), row);
     }
 
@@ -189,8 +213,15 @@ public class ProposePackagePage {
         return errors;
     }
 
-    private String render(Model model, RegisterReadModel.RegisterSummary register, String changeId, List<Draft> drafts,
-                          String reason, String comment, RuleViolation refusal, Map<String, String> errors) {
+    private String render(
+            Model model,
+            RegisterReadModel.RegisterSummary register,
+            String changeId,
+            List<Draft> drafts,
+            String reason,
+            String comment,
+            RuleViolation refusal,
+            Map<String, String> errors) {
         Viewer viewer = (Viewer) model.getAttribute("viewer");
         List<RegisterRow> rows = registers.rows(register.id());
         Set<String> own = new LinkedHashSet<>(viewer.divisions(register.id(), "SPECIALIST"));
@@ -203,8 +234,12 @@ public class ProposePackagePage {
             RowContent c = r.content();
             directions.add(c.direction());
             if (responsible || c.division() == null || own.contains(c.division())) {
-                editable.put(r.rowId(), c.touchpoint().name() + (Text.isBlank(c.touchpoint().address()) ? ""
-                        : ", " + c.touchpoint().address()) + " — " + c.process());
+                editable.put(
+                        r.rowId(),
+                        c.touchpoint().name()
+                                + (Text.isBlank(c.touchpoint().address())
+                                        ? ""
+                                        : ", " + c.touchpoint().address()) + " — " + c.process());
                 processes.add(c.process());
             }
         }
@@ -234,7 +269,8 @@ public class ProposePackagePage {
     static List<Draft> drafts(MultiValueMap<String, String> params) {
         int count = 0;
         try {
-            count = Math.min(InitiateChangePackageCommand.MAX_OPERATIONS, Integer.parseInt(params.getFirst("operations")));
+            count = Math.min(
+                    InitiateChangePackageCommand.MAX_OPERATIONS, Integer.parseInt(params.getFirst("operations")));
         } catch (NumberFormatException | NullPointerException e) {
             count = FIRST_OPERATIONS;
         }
@@ -249,18 +285,25 @@ public class ProposePackagePage {
                     // not a code of the list: the register's list is what the checkboxes offer
                 }
             }
-            drafts.add(new Draft(i, or(params.getFirst(p + "kind"), ""), blankToNull(params.getFirst(p + "rowId")),
-                    blankToNull(params.getFirst(p + "direction")), blankToNull(params.getFirst(p + "process")),
-                    blankToNull(params.getFirst(p + "touchpointName")), blankToNull(params.getFirst(p + "touchpointAddress")),
-                    blankToNull(params.getFirst(p + "channel")), needs));
+            drafts.add(new Draft(
+                    i,
+                    or(params.getFirst(p + "kind"), ""),
+                    blankToNull(params.getFirst(p + "rowId")),
+                    blankToNull(params.getFirst(p + "direction")),
+                    blankToNull(params.getFirst(p + "process")),
+                    blankToNull(params.getFirst(p + "touchpointName")),
+                    blankToNull(params.getFirst(p + "touchpointAddress")),
+                    blankToNull(params.getFirst(p + "channel")),
+                    needs));
         }
         return drafts;
     }
 
     private void requireInitiator(Viewer viewer, String registerId) {
-        if (viewer == null || viewer.divisions(registerId, "SPECIALIST").isEmpty() && !responsibleInitiator(viewer, registerId)) {
-            throw new ApiException(HttpStatus.FORBIDDEN,
-                    "Предлагать изменения перечня могут только специалисты его подразделений");
+        if (viewer == null
+                || viewer.divisions(registerId, "SPECIALIST").isEmpty() && !responsibleInitiator(viewer, registerId)) {
+            throw new ApiException(
+                    HttpStatus.FORBIDDEN, "Предлагать изменения перечня могут только специалисты его подразделений");
         }
     }
 

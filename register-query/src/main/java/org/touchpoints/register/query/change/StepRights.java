@@ -31,13 +31,16 @@ public class StepRights {
     }
 
     /** One register's roles, delegations and date. */
-    public record Of(String registerId, StepRules.Roles roles, List<StepRules.Delegation> delegations, LocalDate today) {
+    public record Of(
+            String registerId, StepRules.Roles roles, List<StepRules.Delegation> delegations, LocalDate today) {
 
         /** The step a person may take on the change now: approving its pending step (in person or as и.о.). */
         public boolean mayApprove(String actor, ChangeView c) {
             ProcedureStep step = step(c);
-            return step != null && StepRules.mayTakeTheStep(roles, delegations, actor, step, c.division(),
-                    c.initiatedBy(), approvers(c), today).isPresent();
+            return step != null
+                    && StepRules.mayTakeTheStep(
+                                    roles, delegations, actor, step, c.division(), c.initiatedBy(), approvers(c), today)
+                            .isPresent();
         }
 
         /** Rejecting at the pending step (also at the approving act's). */
@@ -46,8 +49,10 @@ public class StepRights {
                 return mayRecordTheAct(actor, c);
             }
             ProcedureStep step = step(c);
-            return step != null && StepRules.mayRejectAtTheStep(roles, delegations, actor, step, c.division(),
-                    c.initiatedBy(), today).isPresent();
+            return step != null
+                    && StepRules.mayRejectAtTheStep(
+                                    roles, delegations, actor, step, c.division(), c.initiatedBy(), today)
+                            .isPresent();
         }
 
         /** Recording the approving act the change awaits. */
@@ -66,24 +71,35 @@ public class StepRights {
     }
 
     public Of of(String registerId) {
-        record Grant(String username, MemberRole role, String division) {
-        }
-        Set<Grant> grants = new HashSet<>(jdbc.sql("select username, role, division_id from q_member where register_id = ?")
-                .param(registerId)
-                .query((rs, i) -> new Grant(rs.getString(1), MemberRole.valueOf(rs.getString(2)),
-                        rs.getString(3) == null || rs.getString(3).isEmpty() ? null : rs.getString(3)))
-                .list());
-        StepRules.Roles roles = (username, role, division) -> grants.stream().anyMatch(g -> g.username().equals(username)
-                && g.role() == role && (!role.divisional() || Objects.equals(g.division(), division)));
+        record Grant(String username, MemberRole role, String division) {}
+        Set<Grant> grants =
+                new HashSet<>(jdbc.sql("select username, role, division_id from q_member where register_id = ?")
+                        .param(registerId)
+                        .query((rs, i) -> new Grant(
+                                rs.getString(1),
+                                MemberRole.valueOf(rs.getString(2)),
+                                rs.getString(3) == null || rs.getString(3).isEmpty() ? null : rs.getString(3)))
+                        .list());
+        StepRules.Roles roles = (username, role, division) -> grants.stream()
+                .anyMatch(g -> g.username().equals(username)
+                        && g.role() == role
+                        && (!role.divisional() || Objects.equals(g.division(), division)));
         List<StepRules.Delegation> delegations = jdbc.sql("""
                         select holder, delegate, role, division_id, valid_from, valid_to, revoked_at is not null
                         from q_delegation where register_id = ? order by delegated_at, delegation_id""")
                 .param(registerId)
-                .query((rs, i) -> new StepRules.Delegation(rs.getString(1), rs.getString(2),
-                        MemberRole.valueOf(rs.getString(3)), rs.getString(4), rs.getDate(5).toLocalDate(),
-                        rs.getDate(6).toLocalDate(), rs.getBoolean(7)))
+                .query((rs, i) -> new StepRules.Delegation(
+                        rs.getString(1),
+                        rs.getString(2),
+                        MemberRole.valueOf(rs.getString(3)),
+                        rs.getString(4),
+                        rs.getDate(5).toLocalDate(),
+                        rs.getDate(6).toLocalDate(),
+                        rs.getBoolean(7)))
                 .list();
-        LocalDate today = clock.instant().atZone(ZoneId.of(registers.require(registerId).timeZone())).toLocalDate();
+        LocalDate today = clock.instant()
+                .atZone(ZoneId.of(registers.require(registerId).timeZone()))
+                .toLocalDate();
         return new Of(registerId, roles, delegations, today);
     }
 
@@ -102,7 +118,8 @@ public class StepRights {
         Set<String> approvers = new HashSet<>();
         if (c.timeline() != null) {
             for (ChangeView.TimelineEntry t : c.timeline()) {
-                if (List.of("DivisionApproved", "DeputyApproved", "StepApproved").contains(t.event())) {
+                if (List.of("DivisionApproved", "DeputyApproved", "StepApproved")
+                        .contains(t.event())) {
                     approvers.add(t.by());
                     if (t.onBehalfOf() != null) {
                         approvers.add(t.onBehalfOf());

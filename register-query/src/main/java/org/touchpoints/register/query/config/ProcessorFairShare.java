@@ -62,13 +62,15 @@ public class ProcessorFairShare implements MaxSegmentProvider {
     private volatile int liveNodes = 1;
     /** This replica's place among the live ones, ordered by node id (0 = first). */
     private volatile int rank = 0;
+
     private volatile Map<String, Integer> segments = Map.of();
     /** Until when this replica stands down (claims nothing, no heartbeat); null when it does not. */
     private volatile Instant standingDownUntil;
+
     private final Map<String, Instant> starvingSince = new HashMap<>();
 
-    public ProcessorFairShare(JdbcClient jdbc, EventProcessorProperties processors,
-                              ObjectProvider<ProcessorProgress> progress) {
+    public ProcessorFairShare(
+            JdbcClient jdbc, EventProcessorProperties processors, ObjectProvider<ProcessorProgress> progress) {
         this.jdbc = jdbc;
         this.processors = processors;
         this.progress = progress;
@@ -98,7 +100,8 @@ public class ProcessorFairShare implements MaxSegmentProvider {
         try {
             Map<String, Integer> counts = new HashMap<>();
             Map<String, Integer> unowned = new HashMap<>();
-            jdbc.sql("select processor_name, count(*), count(*) filter (where owner is null) from token_entry group by processor_name")
+            jdbc.sql(
+                            "select processor_name, count(*), count(*) filter (where owner is null) from token_entry group by processor_name")
                     .query(rs -> {
                         counts.put(rs.getString(1), rs.getInt(2));
                         unowned.put(rs.getString(1), rs.getInt(3));
@@ -111,26 +114,39 @@ public class ProcessorFairShare implements MaxSegmentProvider {
             }
             Set<String> stalled = standingDownUntil == null ? stalled(counts, unowned, now) : Set.of();
             if (!stalled.isEmpty() && othersAlive() > 0) {
-                jdbc.sql("delete from processor_node where node_id = ?").param(node).update();
+                jdbc.sql("delete from processor_node where node_id = ?")
+                        .param(node)
+                        .update();
                 if (othersAlive() > 0) { // asked again without this one: two replicas never stand down together
                     standingDownUntil = now.plus(STAND_DOWN);
-                    log.warn("Processors {} of {} stalled: releasing their segments to the other replicas for {} s",
-                            stalled, node, STAND_DOWN.toSeconds());
+                    log.warn(
+                            "Processors {} of {} stalled: releasing their segments to the other replicas for {} s",
+                            stalled,
+                            node,
+                            STAND_DOWN.toSeconds());
                 }
             }
             if (standingDownUntil == null) {
                 jdbc.sql("""
                                 insert into processor_node(node_id, seen_at) values (?, now())
-                                on conflict (node_id) do update set seen_at = now()""")
-                        .param(node).update();
+                                on conflict (node_id) do update set seen_at = now()""").param(node).update();
             } else {
-                jdbc.sql("delete from processor_node where node_id = ?").param(node).update();
+                jdbc.sql("delete from processor_node where node_id = ?")
+                        .param(node)
+                        .update();
             }
-            jdbc.sql("delete from processor_node where seen_at < now() - interval '1 day'").update();
-            Integer live = jdbc.sql("select count(*) from processor_node where seen_at > now() - make_interval(secs => ?)")
-                    .param(ALIVE.toSeconds()).query(Integer.class).single();
-            Integer before = jdbc.sql("select count(*) from processor_node where seen_at > now() - make_interval(secs => ?) and node_id < ?")
-                    .params(ALIVE.toSeconds(), node).query(Integer.class).single();
+            jdbc.sql("delete from processor_node where seen_at < now() - interval '1 day'")
+                    .update();
+            Integer live = jdbc.sql(
+                            "select count(*) from processor_node where seen_at > now() - make_interval(secs => ?)")
+                    .param(ALIVE.toSeconds())
+                    .query(Integer.class)
+                    .single();
+            Integer before = jdbc.sql(
+                            "select count(*) from processor_node where seen_at > now() - make_interval(secs => ?) and node_id < ?")
+                    .params(ALIVE.toSeconds(), node)
+                    .query(Integer.class)
+                    .single();
             liveNodes = Math.max(1, live);
             rank = Math.min(before, liveNodes - 1);
             segments = Map.copyOf(counts);
@@ -152,7 +168,9 @@ public class ProcessorFairShare implements MaxSegmentProvider {
                 : Set.of();
         starvingSince.keySet().retainAll(starving);
         for (String name : starving) {
-            if (Duration.between(starvingSince.computeIfAbsent(name, n -> now), now).compareTo(ProgressTracker.STALL) > 0) {
+            if (Duration.between(starvingSince.computeIfAbsent(name, n -> now), now)
+                            .compareTo(ProgressTracker.STALL)
+                    > 0) {
                 stalled.add(name);
             }
         }
@@ -163,12 +181,17 @@ public class ProcessorFairShare implements MaxSegmentProvider {
      * The processors of this replica ({@code ours}) that starve now, from the token store's segments and unclaimed
      * segments per name; other names there (the store's own {@code __config} row) are no processor of ours.
      */
-    static Set<String> starving(Map<String, Integer> segments, Map<String, Integer> unowned, Set<String> ours,
-                                java.util.function.ToIntFunction<String> claimed, int live, int rank) {
+    static Set<String> starving(
+            Map<String, Integer> segments,
+            Map<String, Integer> unowned,
+            Set<String> ours,
+            java.util.function.ToIntFunction<String> claimed,
+            int live,
+            int rank) {
         Set<String> starving = new TreeSet<>();
         segments.forEach((name, count) -> {
-            if (ours.contains(name) && starving(claimed.applyAsInt(name), share(count, live, rank),
-                    unowned.getOrDefault(name, 0))) {
+            if (ours.contains(name)
+                    && starving(claimed.applyAsInt(name), share(count, live, rank), unowned.getOrDefault(name, 0))) {
                 starving.add(name);
             }
         });
@@ -181,8 +204,11 @@ public class ProcessorFairShare implements MaxSegmentProvider {
     }
 
     private int othersAlive() {
-        return jdbc.sql("select count(*) from processor_node where seen_at > now() - make_interval(secs => ?) and node_id <> ?")
-                .params(ALIVE.toSeconds(), node).query(Integer.class).single();
+        return jdbc.sql(
+                        "select count(*) from processor_node where seen_at > now() - make_interval(secs => ?) and node_id <> ?")
+                .params(ALIVE.toSeconds(), node)
+                .query(Integer.class)
+                .single();
     }
 
     /** Stands down now for {@link #STAND_DOWN} (as a stall would make it), whatever the processors say. */
@@ -210,7 +236,8 @@ public class ProcessorFairShare implements MaxSegmentProvider {
         }
         Integer count = segments.get(processor);
         if (count == null) {
-            EventProcessorProperties.ProcessorSettings settings = processors.getProcessors().get(processor);
+            EventProcessorProperties.ProcessorSettings settings =
+                    processors.getProcessors().get(processor);
             count = settings == null ? null : settings.getInitialSegmentCount();
         }
         if (count == null || count <= 0) {

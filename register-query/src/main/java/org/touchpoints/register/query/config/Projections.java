@@ -17,10 +17,22 @@ public final class Projections {
      * The tables of the rebuilt groups: a rebuild writes fresh copies of exactly these and swaps them in. Every
      * {@code q_} table belongs here or to a group that is not rebuilt ({@code ReplayIT} fails on one it does not know).
      */
-    public static final List<String> REBUILT_TABLES = List.of("q_register", "q_register_version", "q_division",
-            "q_division_process", "q_group_number", "q_member", "q_row", "q_register_proposal", "q_change",
-            "q_change_timeline", "q_publication", "q_history", "q_annual_review", "q_delegation", "q_approval_act");
+    public static final List<String> REBUILT_TABLES = List.of(
+            "q_register",
+            "q_register_version",
+            "q_division",
+            "q_division_process",
+            "q_group_number",
+            "q_member",
+            "q_row",
+            "q_register_proposal",
+            "q_change",
+            "q_change_timeline",
+            "q_publication",
+            "q_history",
+            "q_annual_review",
+            "q_delegation",
+            "q_approval_act");
 
-    private Projections() {
-    }
+    private Projections() {}
 }

@@ -21,8 +21,7 @@ public class ReadModelJdbc {
     /** Deferred writes are sent once there are this many, to bound memory. */
     private static final int MAX_DEFERRED = 5_000;
 
-    private record Write(String sql, Object[] params) {
-    }
+    private record Write(String sql, Object[] params) {}
 
     private final JdbcClient jdbc;
     private final JdbcTemplate template;
@@ -75,7 +74,9 @@ public class ReadModelJdbc {
             if (end - start == 1) {
                 jdbc.sql(sql).params(sending.get(start).params()).update();
             } else {
-                template.batchUpdate(sql, sending.subList(start, end).stream().map(Write::params).toList());
+                template.batchUpdate(
+                        sql,
+                        sending.subList(start, end).stream().map(Write::params).toList());
             }
             start = end;
         }

@@ -8,5 +8,4 @@ import org.springframework.scheduling.annotation.EnableScheduling;
 @Configuration(proxyBeanMethods = false)
 @EnableScheduling
 @ConditionalOnProperty(name = "register.scheduling.enabled", havingValue = "true", matchIfMissing = true)
-public class SchedulingConfiguration {
-}
+public class SchedulingConfiguration {}

@@ -79,20 +79,35 @@ public class DeadLetterConfiguration {
      * the processors were built without their queues, once the meter registry pulled Axon's configuration forward).
      */
     @Bean
-    ConfigurerModule deadLetterQueues(DeadLetterSchema schema, ConnectionProvider connectionProvider,
-                                      TransactionManager transactionManager, EventSavepoints savepoints,
-                                      SetAsideLetters setAside) {
-        return configurer -> configurer.eventProcessing(processing -> register(processing, schema, connectionProvider,
-                transactionManager, savepoints, setAside));
+    ConfigurerModule deadLetterQueues(
+            DeadLetterSchema schema,
+            ConnectionProvider connectionProvider,
+            TransactionManager transactionManager,
+            EventSavepoints savepoints,
+            SetAsideLetters setAside) {
+        return configurer -> configurer.eventProcessing(processing ->
+                register(processing, schema, connectionProvider, transactionManager, savepoints, setAside));
     }
 
-    private static void register(EventProcessingConfigurer processing, DeadLetterSchema schema,
-                                 ConnectionProvider connectionProvider, TransactionManager transactionManager,
-                                 EventSavepoints savepoints, SetAsideLetters setAside) {
+    private static void register(
+            EventProcessingConfigurer processing,
+            DeadLetterSchema schema,
+            ConnectionProvider connectionProvider,
+            TransactionManager transactionManager,
+            EventSavepoints savepoints,
+            SetAsideLetters setAside) {
         EnqueuePolicy<EventMessage<?>> parkAfterUndoing = parkAfterUndoing(savepoints);
         for (String group : GROUPS) {
-            processing.registerDeadLetterQueue(group, c -> queue(group, schema, connectionProvider, transactionManager,
-                            c.eventSerializer(), c.serializer()))
+            processing
+                    .registerDeadLetterQueue(
+                            group,
+                            c -> queue(
+                                    group,
+                                    schema,
+                                    connectionProvider,
+                                    transactionManager,
+                                    c.eventSerializer(),
+                                    c.serializer()))
                     .registerDeadLetterPolicy(group, c -> parkAfterUndoing)
                     .registerHandlerInterceptor(group, c -> new SetAsideEvents(group, setAside))
                     .registerHandlerInterceptor(group, c -> savepoints);
@@ -100,11 +115,13 @@ public class DeadLetterConfiguration {
     }
 
     /** The dead-letter queue of a processing group (a rebuild parks into a queue of its own, {@code rebuild-…}). */
-    public static JdbcSequencedDeadLetterQueue<EventMessage<?>> queue(String group, DeadLetterSchema schema,
-                                                                      ConnectionProvider connectionProvider,
-                                                                      TransactionManager transactionManager,
-                                                                      Serializer eventSerializer,
-                                                                      Serializer genericSerializer) {
+    public static JdbcSequencedDeadLetterQueue<EventMessage<?>> queue(
+            String group,
+            DeadLetterSchema schema,
+            ConnectionProvider connectionProvider,
+            TransactionManager transactionManager,
+            Serializer eventSerializer,
+            Serializer genericSerializer) {
         return JdbcSequencedDeadLetterQueue.<EventMessage<?>>builder()
                 .processingGroup(group)
                 .connectionProvider(connectionProvider)
@@ -121,8 +138,11 @@ public class DeadLetterConfiguration {
     public static EnqueuePolicy<EventMessage<?>> parkAfterUndoing(EventSavepoints savepoints) {
         return (letter, cause) -> {
             savepoints.undoCurrentEvent();
-            log.warn("Event {} ({}) parked in the dead-letter queue: {}", letter.message().getIdentifier(),
-                    letter.message().getPayloadType().getSimpleName(), AdminAudit.oneLine(String.valueOf(cause)));
+            log.warn(
+                    "Event {} ({}) parked in the dead-letter queue: {}",
+                    letter.message().getIdentifier(),
+                    letter.message().getPayloadType().getSimpleName(),
+                    AdminAudit.oneLine(String.valueOf(cause)));
             // the failure itself, not a ThrowableCause: the letter wraps what it is given, and a wrapped ThrowableCause
             // would show as the cause's class instead of the failure's (cause_message is text: nothing to truncate)
             return Decisions.enqueue(cause);

@@ -26,19 +26,21 @@ public class DeadLetterController {
     }
 
     /** The body of a set-aside: why the event is left out. */
-    public record SetAsideRequest(String reason) {
-    }
+    public record SetAsideRequest(String reason) {}
 
     @GetMapping
-    @Operation(summary = "Отложенные события (dead-letter queue): представление не смогло их принять (администратор)",
-            description = "Идентификатор, состояние (PARKED — в очереди, SET_ASIDE — исключено администратором), группа "
-                    + "обработки (projections, history, metrics, reminders), перечень (sequence), тип события, причина "
-                    + "(класс исключения и сообщение), время; у исключённых — кто, когда и почему исключил. Последующие "
-                    + "события того же перечня ждут в очереди за первым; команды при этом выполняются. "
-                    + "Отбор: ?processingGroup=&sequence=&status=")
-    public List<DeadLetters.Letter> list(@RequestParam(required = false) String processingGroup,
-                                         @RequestParam(required = false) String sequence,
-                                         @RequestParam(required = false) String status) {
+    @Operation(
+            summary = "Отложенные события (dead-letter queue): представление не смогло их принять (администратор)",
+            description =
+                    "Идентификатор, состояние (PARKED — в очереди, SET_ASIDE — исключено администратором), группа "
+                            + "обработки (projections, history, metrics, reminders), перечень (sequence), тип события, причина "
+                            + "(класс исключения и сообщение), время; у исключённых — кто, когда и почему исключил. Последующие "
+                            + "события того же перечня ждут в очереди за первым; команды при этом выполняются. "
+                            + "Отбор: ?processingGroup=&sequence=&status=")
+    public List<DeadLetters.Letter> list(
+            @RequestParam(required = false) String processingGroup,
+            @RequestParam(required = false) String sequence,
+            @RequestParam(required = false) String status) {
         if (status != null && !DeadLetters.PARKED.equals(status) && !DeadLetters.SET_ASIDE.equals(status)) {
             throw ApiException.badRequest("status", "Состояние: PARKED или SET_ASIDE");
         }
@@ -46,29 +48,36 @@ public class DeadLetterController {
     }
 
     @PostMapping("/retry")
-    @Operation(summary = "Обработать отложенные события повторно, по порядку для каждого перечня (администратор)",
-            description = "После устранения причины. Событие, которое снова не принято, остаётся в очереди с новой причиной. "
-                    + "Отбор: ?processingGroup=&sequence=. Записывается в журнал администрирования.")
-    public DeadLetters.RetryResult retry(@RequestParam(required = false) String processingGroup,
-                                         @RequestParam(required = false) String sequence, Principal who) {
+    @Operation(
+            summary = "Обработать отложенные события повторно, по порядку для каждого перечня (администратор)",
+            description =
+                    "После устранения причины. Событие, которое снова не принято, остаётся в очереди с новой причиной. "
+                            + "Отбор: ?processingGroup=&sequence=. Записывается в журнал администрирования.")
+    public DeadLetters.RetryResult retry(
+            @RequestParam(required = false) String processingGroup,
+            @RequestParam(required = false) String sequence,
+            Principal who) {
         return deadLetters.retry(knownGroup(processingGroup), sequence, who.getName());
     }
 
     @PostMapping("/{id}/set-aside")
-    @Operation(summary = "Исключить отложенное событие из обработки, указав причину (администратор)",
-            description = "Для события, которое представление не может принять и не примет (например, записанного прежней "
-                    + "версией с недопустимой датой). Событие остаётся в журнале событий; его группа обработки больше его "
-                    + "не обрабатывает, в том числе при перестроении. Запись сохраняется (GET …/dead-letters, состояние "
-                    + "SET_ASIDE) и попадает в журнал администрирования; события перечня, ждавшие за ним, обрабатываются "
-                    + "сразу. Исключить можно только первое событие очереди перечня. Тело: {\"reason\": \"…\"}.")
-    public DeadLetters.SetAsideResult setAside(@PathVariable String id, @RequestBody(required = false) SetAsideRequest body,
-                                               Principal who) {
+    @Operation(
+            summary = "Исключить отложенное событие из обработки, указав причину (администратор)",
+            description =
+                    "Для события, которое представление не может принять и не примет (например, записанного прежней "
+                            + "версией с недопустимой датой). Событие остаётся в журнале событий; его группа обработки больше его "
+                            + "не обрабатывает, в том числе при перестроении. Запись сохраняется (GET …/dead-letters, состояние "
+                            + "SET_ASIDE) и попадает в журнал администрирования; события перечня, ждавшие за ним, обрабатываются "
+                            + "сразу. Исключить можно только первое событие очереди перечня. Тело: {\"reason\": \"…\"}.")
+    public DeadLetters.SetAsideResult setAside(
+            @PathVariable String id, @RequestBody(required = false) SetAsideRequest body, Principal who) {
         return deadLetters.setAside(id, body == null ? null : body.reason(), who.getName());
     }
 
     private static String knownGroup(String group) {
         if (group != null && !DeadLetterConfiguration.GROUPS.contains(group)) {
-            throw ApiException.badRequest("processingGroup",
+            throw ApiException.badRequest(
+                    "processingGroup",
                     "Неизвестная группа обработки; допустимы: " + String.join(", ", DeadLetterConfiguration.GROUPS));
         }
         return group;

@@ -31,6 +31,7 @@ public class DeadLetters {
 
     /** Parked: waiting in Axon's queue. Set aside: left out by an administrator, kept with the reason. */
     public static final String PARKED = "PARKED";
+
     public static final String SET_ASIDE = "SET_ASIDE";
 
     /**
@@ -38,19 +39,29 @@ public class DeadLetters {
      * {@code causeType}/{@code causeMessage} say why the group could not take it (null for an event that only waits
      * behind another); the {@code setAside…} fields say who set it aside, when and why.
      */
-    public record Letter(String id, String status, String processingGroup, String sequence, Long index, String eventType,
-                         String eventId, Long eventSequenceNumber, Instant eventTime, String causeType,
-                         String causeMessage, Instant enqueuedAt, Instant lastTouched, String setAsideReason,
-                         String setAsideBy, Instant setAsideAt) {
-    }
+    public record Letter(
+            String id,
+            String status,
+            String processingGroup,
+            String sequence,
+            Long index,
+            String eventType,
+            String eventId,
+            Long eventSequenceNumber,
+            Instant eventTime,
+            String causeType,
+            String causeMessage,
+            Instant enqueuedAt,
+            Instant lastTouched,
+            String setAsideReason,
+            String setAsideBy,
+            Instant setAsideAt) {}
 
     /** What a retry did: sequences tried, sequences cleared, and what is still parked. */
-    public record RetryResult(int sequencesRetried, int sequencesCleared, List<Letter> remaining) {
-    }
+    public record RetryResult(int sequencesRetried, int sequencesCleared, List<Letter> remaining) {}
 
     /** The letter set aside, and the retry of the events that waited behind it. */
-    public record SetAsideResult(Letter setAside, RetryResult retry) {
-    }
+    public record SetAsideResult(Letter setAside, RetryResult retry) {}
 
     private final JdbcClient jdbc;
     private final EventProcessingConfiguration processing;
@@ -59,8 +70,13 @@ public class DeadLetters {
     private final TransactionTemplate transactions;
     private final Clock clock;
 
-    public DeadLetters(JdbcClient jdbc, EventProcessingConfiguration processing, SetAsideLetters setAside,
-                       AdminAudit audit, TransactionTemplate transactions, Clock clock) {
+    public DeadLetters(
+            JdbcClient jdbc,
+            EventProcessingConfiguration processing,
+            SetAsideLetters setAside,
+            AdminAudit audit,
+            TransactionTemplate transactions,
+            Clock clock) {
         this.jdbc = jdbc;
         this.processing = processing;
         this.setAside = setAside;
@@ -80,9 +96,23 @@ public class DeadLetters {
         }
         if (status == null || SET_ASIDE.equals(status)) {
             for (SetAsideLetters.SetAside s : setAside.list(processingGroup, sequence)) {
-                letters.add(new Letter(s.id(), SET_ASIDE, s.processingGroup(), s.sequence(), null,
-                        simpleName(s.payloadType()), s.eventId(), s.eventSequenceNumber(), s.eventTime(), s.causeType(),
-                        s.causeMessage(), s.enqueuedAt(), null, s.reason(), s.by(), s.at()));
+                letters.add(new Letter(
+                        s.id(),
+                        SET_ASIDE,
+                        s.processingGroup(),
+                        s.sequence(),
+                        null,
+                        simpleName(s.payloadType()),
+                        s.eventId(),
+                        s.eventSequenceNumber(),
+                        s.eventTime(),
+                        s.causeType(),
+                        s.causeMessage(),
+                        s.enqueuedAt(),
+                        null,
+                        s.reason(),
+                        s.by(),
+                        s.at()));
             }
         }
         return letters;
@@ -99,10 +129,23 @@ public class DeadLetters {
                           and (cast(? as varchar) is null or dead_letter_id = ?)
                         order by processing_group, sequence_identifier, sequence_index""")
                 .params(processingGroup, processingGroup, sequence, sequence, id, id)
-                .query((rs, i) -> new Letter(rs.getString(1), PARKED, rs.getString(2), rs.getString(3), rs.getLong(4),
-                        simpleName(rs.getString(5)), rs.getString(6), (Long) rs.getObject(7), instant(rs.getString(8)),
-                        rs.getString(9), rs.getString(10), instant(rs.getString(11)), instant(rs.getString(12)),
-                        null, null, null))
+                .query((rs, i) -> new Letter(
+                        rs.getString(1),
+                        PARKED,
+                        rs.getString(2),
+                        rs.getString(3),
+                        rs.getLong(4),
+                        simpleName(rs.getString(5)),
+                        rs.getString(6),
+                        (Long) rs.getObject(7),
+                        instant(rs.getString(8)),
+                        rs.getString(9),
+                        rs.getString(10),
+                        instant(rs.getString(11)),
+                        instant(rs.getString(12)),
+                        null,
+                        null,
+                        null))
                 .list();
     }
 
@@ -113,7 +156,9 @@ public class DeadLetters {
      */
     public RetryResult retry(String processingGroup, String sequence, String actor) {
         RetryResult result = retry(processingGroup, sequence);
-        audit.record(actor, AdminAudit.DEAD_LETTERS_RETRIED,
+        audit.record(
+                actor,
+                AdminAudit.DEAD_LETTERS_RETRIED,
                 (processingGroup == null ? "все группы" : "группа " + processingGroup)
                         + (sequence == null ? "" : ", перечень " + sequence),
                 "повторено очередей: " + result.sequencesRetried() + ", разобрано: " + result.sequencesCleared()
@@ -128,14 +173,15 @@ public class DeadLetters {
             if (processingGroup != null && !processingGroup.equals(group)) {
                 continue;
             }
-            SequencedDeadLetterProcessor<?> processor = processing.sequencedDeadLetterProcessor(group).orElse(null);
+            SequencedDeadLetterProcessor<?> processor =
+                    processing.sequencedDeadLetterProcessor(group).orElse(null);
             if (processor == null) {
                 continue;
             }
-            List<String> sequences = jdbc.sql("""
+            List<String> sequences =
+                    jdbc.sql("""
                             select distinct sequence_identifier from dead_letter_entry where processing_group = ?
-                            order by sequence_identifier""")
-                    .param(group).query(String.class).list();
+                            order by sequence_identifier""").param(group).query(String.class).list();
             for (String s : sequences) {
                 if (sequence != null && !sequence.equals(s)) {
                     continue;
@@ -143,7 +189,8 @@ public class DeadLetters {
                 retried++;
                 boolean ok;
                 try {
-                    ok = processor.process(letter -> letter instanceof JdbcDeadLetter<?> j && s.equals(j.getSequenceIdentifier()));
+                    ok = processor.process(
+                            letter -> letter instanceof JdbcDeadLetter<?> j && s.equals(j.getSequenceIdentifier()));
                 } catch (RuntimeException e) {
                     log.warn("Retry of parked events of {} in {} failed", AdminAudit.oneLine(s), group, e);
                     ok = false;
@@ -166,8 +213,10 @@ public class DeadLetters {
     public SetAsideResult setAside(String id, String reason, String actor) {
         String why = reason == null ? null : reason.strip();
         if (Text.isBlank(why) || why.length() > MAX_REASON_LENGTH || Text.hasControlCharacters(why)) {
-            throw ApiException.badRequest("reason", "Укажите причину, по которой событие исключается из обработки (до "
-                    + MAX_REASON_LENGTH + " символов)");
+            throw ApiException.badRequest(
+                    "reason",
+                    "Укажите причину, по которой событие исключается из обработки (до " + MAX_REASON_LENGTH
+                            + " символов)");
         }
         Letter letter = transactions.execute(status -> {
             Letter parked = parked(null, null, id).stream().findFirst().orElse(null);
@@ -180,34 +229,63 @@ public class DeadLetters {
             Long first = jdbc.sql("""
                             select min(sequence_index) from dead_letter_entry
                             where processing_group = ? and sequence_identifier = ?""")
-                    .params(parked.processingGroup(), parked.sequence()).query(Long.class).single();
+                    .params(parked.processingGroup(), parked.sequence())
+                    .query(Long.class)
+                    .single();
             if (!parked.index().equals(first)) {
-                throw new ApiException(HttpStatus.CONFLICT, "Событие не принято потому, что ждёт в очереди за другим "
-                        + "событием того же перечня; исключить можно только первое событие очереди — то, которое "
-                        + "представление не смогло принять");
+                throw new ApiException(
+                        HttpStatus.CONFLICT,
+                        "Событие не принято потому, что ждёт в очереди за другим "
+                                + "событием того же перечня; исключить можно только первое событие очереди — то, которое "
+                                + "представление не смогло принять");
             }
             String payloadType = column("payload_type", id);
             String aggregateId = column("aggregate_identifier", id);
             evict(parked);
             Instant now = clock.instant();
-            setAside.addOnce(new SetAsideLetters.SetAside(parked.id(), parked.processingGroup(), parked.sequence(),
-                    parked.eventId(), payloadType, aggregateId, parked.eventSequenceNumber(),
-                    parked.eventTime(), parked.causeType(), parked.causeMessage(), parked.enqueuedAt(), why, actor, now));
-            audit.record(actor, AdminAudit.DEAD_LETTER_SET_ASIDE, "событие " + parked.eventId() + " (" + parked.eventType()
-                            + ", перечень " + parked.sequence() + ", группа " + parked.processingGroup() + ")",
-                    "причина: " + why + (parked.causeType() == null ? "" : "; ошибка: " + parked.causeType() + ": "
-                            + parked.causeMessage()));
-            log.info("Dead letter {} (event {}, {}) set aside by {}: {}", parked.id(), parked.eventId(),
-                    AdminAudit.oneLine(parked.sequence()), AdminAudit.oneLine(actor), AdminAudit.oneLine(why));
+            setAside.addOnce(new SetAsideLetters.SetAside(
+                    parked.id(),
+                    parked.processingGroup(),
+                    parked.sequence(),
+                    parked.eventId(),
+                    payloadType,
+                    aggregateId,
+                    parked.eventSequenceNumber(),
+                    parked.eventTime(),
+                    parked.causeType(),
+                    parked.causeMessage(),
+                    parked.enqueuedAt(),
+                    why,
+                    actor,
+                    now));
+            audit.record(
+                    actor,
+                    AdminAudit.DEAD_LETTER_SET_ASIDE,
+                    "событие " + parked.eventId() + " (" + parked.eventType() + ", перечень " + parked.sequence()
+                            + ", группа " + parked.processingGroup() + ")",
+                    "причина: " + why
+                            + (parked.causeType() == null
+                                    ? ""
+                                    : "; ошибка: " + parked.causeType() + ": " + parked.causeMessage()));
+            log.info(
+                    "Dead letter {} (event {}, {}) set aside by {}: {}",
+                    parked.id(),
+                    parked.eventId(),
+                    AdminAudit.oneLine(parked.sequence()),
+                    AdminAudit.oneLine(actor),
+                    AdminAudit.oneLine(why));
             return list(parked.processingGroup(), parked.sequence(), SET_ASIDE).stream()
-                    .filter(l -> l.id().equals(id)).findFirst().orElseThrow();
+                    .filter(l -> l.id().equals(id))
+                    .findFirst()
+                    .orElseThrow();
         });
         return new SetAsideResult(letter, retry(letter.processingGroup(), letter.sequence()));
     }
 
     /** Removes the letter from Axon's queue through the queue itself. */
     private void evict(Letter parked) {
-        SequencedDeadLetterQueue<EventMessage<?>> queue = processing.deadLetterQueue(parked.processingGroup())
+        SequencedDeadLetterQueue<EventMessage<?>> queue = processing
+                .deadLetterQueue(parked.processingGroup())
                 .orElseThrow(() -> new IllegalStateException("No dead-letter queue for " + parked.processingGroup()));
         for (DeadLetter<? extends EventMessage<?>> letter : queue.deadLetterSequence(parked.sequence())) {
             if (letter instanceof JdbcDeadLetter<?> j && j.getIdentifier().equals(parked.id())) {
@@ -216,12 +294,16 @@ public class DeadLetters {
             }
         }
         // another administrator (or a retry) took it meanwhile
-        throw new ApiException(HttpStatus.CONFLICT, "Событие уже исключено из обработки или обработано; обновите список");
+        throw new ApiException(
+                HttpStatus.CONFLICT, "Событие уже исключено из обработки или обработано; обновите список");
     }
 
     private String column(String column, String id) {
-        return jdbc.sql("select " + column + " from dead_letter_entry where dead_letter_id = ?").param(id)
-                .query(String.class).optional().orElse(null);
+        return jdbc.sql("select " + column + " from dead_letter_entry where dead_letter_id = ?")
+                .param(id)
+                .query(String.class)
+                .optional()
+                .orElse(null);
     }
 
     private static String simpleName(String type) {

@@ -25,10 +25,21 @@ public class SetAsideLetters {
     private static final Duration FRESH = Duration.ofSeconds(30);
 
     /** One letter set aside, as parked, with the administrator's decision. */
-    public record SetAside(String id, String processingGroup, String sequence, String eventId, String payloadType,
-                           String aggregateId, Long eventSequenceNumber, Instant eventTime, String causeType,
-                           String causeMessage, Instant enqueuedAt, String reason, String by, Instant at) {
-    }
+    public record SetAside(
+            String id,
+            String processingGroup,
+            String sequence,
+            String eventId,
+            String payloadType,
+            String aggregateId,
+            Long eventSequenceNumber,
+            Instant eventTime,
+            String causeType,
+            String causeMessage,
+            Instant enqueuedAt,
+            String reason,
+            String by,
+            Instant at) {}
 
     private final JdbcClient jdbc;
     private volatile Map<String, Set<String>> cached;
@@ -53,9 +64,21 @@ public class SetAsideLetters {
                             event_identifier, payload_type, aggregate_identifier, sequence_number, event_time, cause_type,
                             cause_message, enqueued_at, reason, set_aside_by, set_aside_at)
                         values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""")
-                .params(letter.id(), letter.processingGroup(), letter.sequence(), letter.eventId(), letter.payloadType(),
-                        letter.aggregateId(), letter.eventSequenceNumber(), ts(letter.eventTime()), letter.causeType(),
-                        letter.causeMessage(), ts(letter.enqueuedAt()), letter.reason(), letter.by(), ts(letter.at()))
+                .params(
+                        letter.id(),
+                        letter.processingGroup(),
+                        letter.sequence(),
+                        letter.eventId(),
+                        letter.payloadType(),
+                        letter.aggregateId(),
+                        letter.eventSequenceNumber(),
+                        ts(letter.eventTime()),
+                        letter.causeType(),
+                        letter.causeMessage(),
+                        ts(letter.enqueuedAt()),
+                        letter.reason(),
+                        letter.by(),
+                        ts(letter.at()))
                 .update();
         cached = null;
     }
@@ -71,16 +94,30 @@ public class SetAsideLetters {
                           and (cast(? as varchar) is null or sequence_identifier = ?)
                         order by processing_group, sequence_identifier, sequence_number, set_aside_at""")
                 .params(processingGroup, processingGroup, sequence, sequence)
-                .query((rs, i) -> new SetAside(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4),
-                        rs.getString(5), rs.getString(6), (Long) rs.getObject(7), instant(rs.getTimestamp(8)),
-                        rs.getString(9), rs.getString(10), instant(rs.getTimestamp(11)), rs.getString(12),
-                        rs.getString(13), instant(rs.getTimestamp(14))))
+                .query((rs, i) -> new SetAside(
+                        rs.getString(1),
+                        rs.getString(2),
+                        rs.getString(3),
+                        rs.getString(4),
+                        rs.getString(5),
+                        rs.getString(6),
+                        (Long) rs.getObject(7),
+                        instant(rs.getTimestamp(8)),
+                        rs.getString(9),
+                        rs.getString(10),
+                        instant(rs.getTimestamp(11)),
+                        rs.getString(12),
+                        rs.getString(13),
+                        instant(rs.getTimestamp(14))))
                 .list();
     }
 
     boolean contains(String deadLetterId) {
-        return jdbc.sql("select count(*) from dead_letter_set_aside where dead_letter_id = ?").param(deadLetterId)
-                .query(Long.class).single() > 0;
+        return jdbc.sql("select count(*) from dead_letter_set_aside where dead_letter_id = ?")
+                        .param(deadLetterId)
+                        .query(Long.class)
+                        .single()
+                > 0;
     }
 
     /** The identifiers of the events set aside for each processing group, read now (for a rebuild). */
@@ -88,7 +125,8 @@ public class SetAsideLetters {
         Map<String, Set<String>> byGroup = new HashMap<>();
         jdbc.sql("select processing_group, event_identifier from dead_letter_set_aside")
                 .query(rs -> {
-                    byGroup.computeIfAbsent(rs.getString(1), g -> new HashSet<>()).add(rs.getString(2));
+                    byGroup.computeIfAbsent(rs.getString(1), g -> new HashSet<>())
+                            .add(rs.getString(2));
                 });
         return byGroup;
     }

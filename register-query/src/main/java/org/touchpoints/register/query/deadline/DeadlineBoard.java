@@ -31,6 +31,7 @@ import org.touchpoints.register.platform.calendar.ProductionCalendar;
 public class DeadlineBoard {
     /** No page limit (internal scans). */
     public static final int ALL = Integer.MAX_VALUE;
+
     private static final ZoneId EARLIEST_ZONE = ZoneId.of("Etc/GMT+12");
     private static final ZoneId LATEST_ZONE = ZoneId.of("Pacific/Kiritimati");
 
@@ -39,20 +40,53 @@ public class DeadlineBoard {
      * administrator marked "federal only" (the region's own calendar of that year is not loaded).
      */
     @JsonInclude(JsonInclude.Include.NON_NULL)
-    public record DeadlineView(String changeId, String registerId, String division, LocalDate approvedOn,
-                               @JsonInclude(JsonInclude.Include.ALWAYS) LocalDate dueDate,
-                               @JsonInclude(JsonInclude.Include.ALWAYS) Integer workingDaysLeft,
-                               PublicationDeadline.Status status,
-                               LocalDate publishedOn, Boolean federalOnly, String note, String dueDateUnknown) {
-        public DeadlineView(String changeId, String registerId, String division, LocalDate approvedOn, LocalDate dueDate,
-                            Integer workingDaysLeft, PublicationDeadline.Status status, LocalDate publishedOn) {
-            this(changeId, registerId, division, approvedOn, dueDate, workingDaysLeft, status, publishedOn, null, null, null);
+    public record DeadlineView(
+            String changeId,
+            String registerId,
+            String division,
+            LocalDate approvedOn,
+            @JsonInclude(JsonInclude.Include.ALWAYS) LocalDate dueDate,
+            @JsonInclude(JsonInclude.Include.ALWAYS) Integer workingDaysLeft,
+            PublicationDeadline.Status status,
+            LocalDate publishedOn,
+            Boolean federalOnly,
+            String note,
+            String dueDateUnknown) {
+        public DeadlineView(
+                String changeId,
+                String registerId,
+                String division,
+                LocalDate approvedOn,
+                LocalDate dueDate,
+                Integer workingDaysLeft,
+                PublicationDeadline.Status status,
+                LocalDate publishedOn) {
+            this(
+                    changeId,
+                    registerId,
+                    division,
+                    approvedOn,
+                    dueDate,
+                    workingDaysLeft,
+                    status,
+                    publishedOn,
+                    null,
+                    null,
+                    null);
         }
     }
 
-    private record Row(String changeId, String registerId, String division, LocalDate approvedOn, LocalDate dueDate,
-                       LocalDate publishedOn, String zone, String region, String note, String unknown) {
-    }
+    private record Row(
+            String changeId,
+            String registerId,
+            String division,
+            LocalDate approvedOn,
+            LocalDate dueDate,
+            LocalDate publishedOn,
+            String zone,
+            String region,
+            String note,
+            String unknown) {}
 
     private final JdbcClient jdbc;
     private final ProductionCalendar calendar;
@@ -83,8 +117,12 @@ public class DeadlineBoard {
      * As {@link #deadlines(String, PublicationDeadline.Status, int, int)}, and only of {@code readable} registers when
      * that is not null (the registers a caller may read).
      */
-    public List<DeadlineView> deadlines(String registerId, java.util.Collection<String> readable,
-                                        PublicationDeadline.Status status, int offset, int limit) {
+    public List<DeadlineView> deadlines(
+            String registerId,
+            java.util.Collection<String> readable,
+            PublicationDeadline.Status status,
+            int offset,
+            int limit) {
         return deadlines(registerId, readable, null, status, offset, limit);
     }
 
@@ -92,8 +130,13 @@ public class DeadlineBoard {
      * As {@link #deadlines(String, java.util.Collection, PublicationDeadline.Status, int, int)}, and only of one
      * division's changes when {@code division} is not null (the dashboard's filter).
      */
-    public List<DeadlineView> deadlines(String registerId, java.util.Collection<String> readable, String division,
-                                        PublicationDeadline.Status status, int offset, int limit) {
+    public List<DeadlineView> deadlines(
+            String registerId,
+            java.util.Collection<String> readable,
+            String division,
+            PublicationDeadline.Status status,
+            int offset,
+            int limit) {
         if (readable != null && readable.isEmpty()) {
             return List.of();
         }
@@ -101,10 +144,12 @@ public class DeadlineBoard {
         List<DeadlineView> uncounted = status == null || status == PublicationDeadline.Status.AT_RISK
                 ? uncounted(registerId, false).stream()
                         .filter(v -> readable == null || readable.contains(v.registerId()))
-                        .filter(v -> division == null || division.equals(v.division())).toList()
+                        .filter(v -> division == null || division.equals(v.division()))
+                        .toList()
                 : List.of();
         if (offset < uncounted.size()) {
-            List<DeadlineView> first = uncounted.subList(offset, (int) Math.min(uncounted.size(), (long) offset + limit));
+            List<DeadlineView> first =
+                    uncounted.subList(offset, (int) Math.min(uncounted.size(), (long) offset + limit));
             if (first.size() == limit) {
                 return List.copyOf(first);
             }
@@ -115,8 +160,13 @@ public class DeadlineBoard {
         return counted(registerId, readable, division, status, offset - uncounted.size(), limit);
     }
 
-    private List<DeadlineView> counted(String registerId, java.util.Collection<String> readable, String division,
-                                       PublicationDeadline.Status status, int offset, int limit) {
+    private List<DeadlineView> counted(
+            String registerId,
+            java.util.Collection<String> readable,
+            String division,
+            PublicationDeadline.Status status,
+            int offset,
+            int limit) {
         StringBuilder where = new StringBuilder(" where c.approved_at is not null and c.due_date is not null");
         List<Object> params = new ArrayList<>();
         if (registerId != null) {
@@ -139,23 +189,37 @@ public class DeadlineBoard {
             List<String> dates = new ArrayList<>();
             List<String> zones = new ArrayList<>();
             List<String> regions = new ArrayList<>();
-            jdbc.sql("select c.due_date, r.time_zone, r.region from q_change c join q_register r on r.register_id = c.register_id"
-                            + where + " group by 1, 2, 3")
+            jdbc.sql(
+                            "select c.due_date, r.time_zone, r.region from q_change c join q_register r on r.register_id = c.register_id"
+                                    + where + " group by 1, 2, 3")
                     .params(params)
                     .query((rs, i) -> {
-                        if (view(new Row(null, null, null, null, rs.getDate(1).toLocalDate(), null, rs.getString(2),
-                                rs.getString(3), null, null)).status() == status) {
+                        if (view(new Row(
+                                                null,
+                                                null,
+                                                null,
+                                                null,
+                                                rs.getDate(1).toLocalDate(),
+                                                null,
+                                                rs.getString(2),
+                                                rs.getString(3),
+                                                null,
+                                                null))
+                                        .status()
+                                == status) {
                             dates.add(rs.getDate(1).toLocalDate().toString());
                             zones.add(rs.getString(2));
                             regions.add(rs.getString(3) == null ? "" : rs.getString(3));
                         }
                         return null;
-                    }).list();
+                    })
+                    .list();
             if (dates.isEmpty()) {
                 return List.of();
             }
-            where.append(" and (c.due_date, r.time_zone, coalesce(r.region, '')) in (select * from unnest(cast(? as date[]),"
-                    + " cast(? as varchar[]), cast(? as varchar[])))");
+            where.append(
+                    " and (c.due_date, r.time_zone, coalesce(r.region, '')) in (select * from unnest(cast(? as date[]),"
+                            + " cast(? as varchar[]), cast(? as varchar[])))");
             params.add(dates.toArray(String[]::new));
             params.add(zones.toArray(String[]::new));
             params.add(regions.toArray(String[]::new));
@@ -170,18 +234,25 @@ public class DeadlineBoard {
         if (paged) {
             // the page's changes first, from the deadline index alone: the offset then skips index entries, not joined
             // rows (a deep page of every register's 300,000 entries)
-            sql = new StringBuilder("with page as (select c.change_id, c.due_date").append(pageFrom).append(where)
-                    .append(" order by c.due_date, c.change_id limit ? offset ?) ").append(columns).append("""
+            sql = new StringBuilder("with page as (select c.change_id, c.due_date")
+                    .append(pageFrom)
+                    .append(where)
+                    .append(" order by c.due_date, c.change_id limit ? offset ?) ")
+                    .append(columns)
+                    .append("""
 
                     from page p join q_change c on c.change_id = p.change_id join q_register r on r.register_id = c.register_id
                     order by p.due_date, p.change_id""");
             params.add(limit);
             params.add(offset);
         } else {
-            sql = new StringBuilder(columns).append(" from q_change c join q_register r on r.register_id = c.register_id")
-                    .append(where).append(" order by c.due_date, c.change_id");
+            sql = new StringBuilder(columns)
+                    .append(" from q_change c join q_register r on r.register_id = c.register_id")
+                    .append(where)
+                    .append(" order by c.due_date, c.change_id");
         }
-        try (Stream<DeadlineView> views = jdbc.sql(sql.toString()).params(params).query(this::row).stream().map(this::view)) {
+        try (Stream<DeadlineView> views = jdbc.sql(sql.toString()).params(params).query(this::row).stream()
+                .map(this::view)) {
             Stream<DeadlineView> selected = status == null ? views : views.filter(v -> v.status() == status);
             if (!paged) {
                 selected = selected.skip(offset);
@@ -202,7 +273,9 @@ public class DeadlineBoard {
             return 0;
         }
         long uncounted = status == null || status == PublicationDeadline.Status.AT_RISK
-                ? uncounted(registerId, false).stream().filter(v -> readable == null || readable.contains(v.registerId())).count()
+                ? uncounted(registerId, false).stream()
+                        .filter(v -> readable == null || readable.contains(v.registerId()))
+                        .count()
                 : 0;
         StringBuilder sql = new StringBuilder("""
                 select count(*) from q_change c
@@ -220,7 +293,11 @@ public class DeadlineBoard {
         List<Object> narrowedParams = new ArrayList<>();
         if (status == null || narrow(status, narrowed, narrowedParams)) {
             params.addAll(narrowedParams);
-            return uncounted + jdbc.sql(sql.append(narrowed).toString()).params(params).query(Long.class).single();
+            return uncounted
+                    + jdbc.sql(sql.append(narrowed).toString())
+                            .params(params)
+                            .query(Long.class)
+                            .single();
         }
         return uncounted + counted(registerId, readable, null, status, 0, ALL).size();
     }
@@ -232,11 +309,14 @@ public class DeadlineBoard {
      * SQL; the unpublished ones, whose status moves with each authority's today and calendar, are grouped by due date,
      * time zone and region (a few hundred groups), and each group's status is decided once, as for one entry.
      */
-    public record Summary(java.util.Map<PublicationDeadline.Status, Long> counts,
-                          java.util.Map<java.time.YearMonth, long[]> publishedPerMonth) {
+    public record Summary(
+            java.util.Map<PublicationDeadline.Status, Long> counts,
+            java.util.Map<java.time.YearMonth, long[]> publishedPerMonth) {
         /** Entries in {@code status}, or in every status when null. */
         public long total(PublicationDeadline.Status status) {
-            return status == null ? counts.values().stream().mapToLong(Long::longValue).sum() : counts.get(status);
+            return status == null
+                    ? counts.values().stream().mapToLong(Long::longValue).sum()
+                    : counts.get(status);
         }
     }
 
@@ -246,9 +326,10 @@ public class DeadlineBoard {
      * @param division   only this division's changes when not null
      * @param firstMonth the first month of {@link Summary#publishedPerMonth} (on time at index 0, late at 1)
      */
-    public Summary summary(String registerId, java.util.Collection<String> readable, String division,
-                           java.time.YearMonth firstMonth) {
-        java.util.Map<PublicationDeadline.Status, Long> counts = new java.util.EnumMap<>(PublicationDeadline.Status.class);
+    public Summary summary(
+            String registerId, java.util.Collection<String> readable, String division, java.time.YearMonth firstMonth) {
+        java.util.Map<PublicationDeadline.Status, Long> counts =
+                new java.util.EnumMap<>(PublicationDeadline.Status.class);
         for (PublicationDeadline.Status s : PublicationDeadline.Status.values()) {
             counts.put(s, 0L);
         }
@@ -271,40 +352,57 @@ public class DeadlineBoard {
             params.add(division);
         }
         // published: on time or late by the dates alone; the months of the chart from the same index
-        jdbc.sql("select count(*) filter (where c.published_on <= c.due_date), count(*) filter (where c.published_on > c.due_date)"
-                        + " from q_change c" + where + " and c.published_on is not null")
+        jdbc.sql(
+                        "select count(*) filter (where c.published_on <= c.due_date), count(*) filter (where c.published_on > c.due_date)"
+                                + " from q_change c" + where + " and c.published_on is not null")
                 .params(params)
                 .query((rs, i) -> {
                     counts.put(PublicationDeadline.Status.PUBLISHED_ON_TIME, rs.getLong(1));
                     counts.put(PublicationDeadline.Status.PUBLISHED_LATE, rs.getLong(2));
                     return null;
-                }).list();
+                })
+                .list();
         List<Object> monthParams = new ArrayList<>(params);
         monthParams.add(Date.valueOf(firstMonth.atDay(1)));
-        jdbc.sql("select date_trunc('month', c.published_on)::date, c.published_on > c.due_date, count(*) from q_change c" + where
-                        + " and c.published_on >= ? group by 1, 2")
+        jdbc.sql(
+                        "select date_trunc('month', c.published_on)::date, c.published_on > c.due_date, count(*) from q_change c"
+                                + where + " and c.published_on >= ? group by 1, 2")
                 .params(monthParams)
-                .query((rs, i) -> months.computeIfAbsent(java.time.YearMonth.from(rs.getDate(1).toLocalDate()),
-                        m -> new long[2])[rs.getBoolean(2) ? 1 : 0] += rs.getLong(3)).list();
+                .query((rs, i) -> months.computeIfAbsent(
+                                        java.time.YearMonth.from(rs.getDate(1).toLocalDate()), m -> new long[2])[
+                                rs.getBoolean(2) ? 1 : 0] +=
+                        rs.getLong(3))
+                .list();
         // awaiting publication: one status per (due date, zone, region)
-        jdbc.sql("select c.due_date, r.time_zone, r.region, count(*) from q_change c join q_register r on r.register_id = c.register_id"
-                        + where + " and c.published_on is null group by 1, 2, 3")
+        jdbc.sql(
+                        "select c.due_date, r.time_zone, r.region, count(*) from q_change c join q_register r on r.register_id = c.register_id"
+                                + where + " and c.published_on is null group by 1, 2, 3")
                 .params(params)
                 .query((rs, i) -> {
-                    DeadlineView v = view(new Row(null, null, null, null, rs.getDate(1).toLocalDate(), null,
-                            rs.getString(2), rs.getString(3), null, null));
+                    DeadlineView v = view(new Row(
+                            null,
+                            null,
+                            null,
+                            null,
+                            rs.getDate(1).toLocalDate(),
+                            null,
+                            rs.getString(2),
+                            rs.getString(3),
+                            null,
+                            null));
                     return counts.merge(v.status(), rs.getLong(4), Long::sum);
-                }).list();
+                })
+                .list();
         long unknown = uncounted(registerId, false).stream()
                 .filter(v -> readable == null || readable.contains(v.registerId()))
-                .filter(v -> division == null || division.equals(v.division())).count();
+                .filter(v -> division == null || division.equals(v.division()))
+                .count();
         counts.merge(PublicationDeadline.Status.AT_RISK, unknown, Long::sum);
         return new Summary(counts, months);
     }
 
     /** An approved change whose due date could not be counted, and why (the refused count's message). */
-    public record Refused(String changeId, String registerId, String division, LocalDate approvedOn, String problem) {
-    }
+    public record Refused(String changeId, String registerId, String division, LocalDate approvedOn, String problem) {}
 
     /**
      * Approved changes without a due date because the count was refused (a federal year or the region's overlay not
@@ -317,21 +415,25 @@ public class DeadlineBoard {
                           and (cast(? as varchar) is null or register_id = ?)
                         order by approved_on, change_id""")
                 .params(registerId, registerId)
-                .query((rs, i) -> new Refused(rs.getString(1), rs.getString(2), rs.getString(3),
-                        rs.getDate(4).toLocalDate(), rs.getString(5)))
+                .query((rs, i) -> new Refused(
+                        rs.getString(1),
+                        rs.getString(2),
+                        rs.getString(3),
+                        rs.getDate(4).toLocalDate(),
+                        rs.getString(5)))
                 .list();
     }
 
     /** Approved changes of every register not yet published: PENDING, AT_RISK and OVERDUE. */
     public List<DeadlineView> awaitingPublication() {
         List<DeadlineView> all = new ArrayList<>(uncounted(null, true));
-        all.addAll(jdbc.sql("""
+        all.addAll(
+                jdbc.sql("""
                         select c.change_id, c.register_id, c.division, c.approved_on, c.due_date, c.published_on,
                                r.time_zone, r.region, c.due_note, c.due_unknown
                         from q_change c join q_register r on r.register_id = c.register_id
                         where c.approved_at is not null and c.due_date is not null and c.published_on is null
-                        order by c.due_date, c.change_id""")
-                .query(this::row).list().stream().map(this::view).toList());
+                        order by c.due_date, c.change_id""").query(this::row).list().stream().map(this::view).toList());
         return all;
     }
 
@@ -343,9 +445,9 @@ public class DeadlineBoard {
                         from q_change c join q_register r on r.register_id = c.register_id
                         where c.due_date is null and c.due_unknown is not null and c.approved_at is not null
                           and (cast(? as varchar) is null or c.register_id = ?) and (? = false or c.published_on is null)
-                        order by c.change_id""")
-                .params(registerId, registerId, unpublishedOnly)
-                .query(this::row).list().stream().map(this::view).toList();
+                        order by c.change_id""").params(registerId, registerId, unpublishedOnly).query(this::row).list().stream()
+                .map(this::view)
+                .toList();
     }
 
     /**
@@ -363,7 +465,8 @@ public class DeadlineBoard {
                 params.add(Date.valueOf(clock.instant().atZone(LATEST_ZONE).toLocalDate()));
             }
             case PENDING, AT_RISK -> {
-                // not overdue: the due date is today or later in the authority's zone, so on or after the earliest today
+                // not overdue: the due date is today or later in the authority's zone, so on or after the earliest
+                // today
                 sql.append(" and c.published_on is null and c.due_date >= ?");
                 params.add(Date.valueOf(clock.instant().atZone(EARLIEST_ZONE).toLocalDate()));
                 LocalDate end = status == PublicationDeadline.Status.AT_RISK ? atRiskEnd() : null;
@@ -373,7 +476,8 @@ public class DeadlineBoard {
                 }
             }
         }
-        return status == PublicationDeadline.Status.PUBLISHED_ON_TIME || status == PublicationDeadline.Status.PUBLISHED_LATE;
+        return status == PublicationDeadline.Status.PUBLISHED_ON_TIME
+                || status == PublicationDeadline.Status.PUBLISHED_LATE;
     }
 
     /**
@@ -385,8 +489,11 @@ public class DeadlineBoard {
         LocalDate latestToday = clock.instant().atZone(LATEST_ZONE).toLocalDate();
         LocalDate end = null;
         try {
-            for (String region : jdbc.sql("select distinct region from q_register").query(String.class).list()) {
-                LocalDate e = calendar.addWorkingDays(latestToday, PublicationDeadline.AT_RISK_WORKING_DAYS + 1, region);
+            for (String region : jdbc.sql("select distinct region from q_register")
+                    .query(String.class)
+                    .list()) {
+                LocalDate e =
+                        calendar.addWorkingDays(latestToday, PublicationDeadline.AT_RISK_WORKING_DAYS + 1, region);
                 end = end == null || e.isAfter(end) ? e : end;
             }
         } catch (CalendarYearMissingException e) {
@@ -396,10 +503,17 @@ public class DeadlineBoard {
     }
 
     private Row row(java.sql.ResultSet rs, int i) throws java.sql.SQLException {
-        return new Row(rs.getString(1), rs.getString(2), rs.getString(3), rs.getDate(4).toLocalDate(),
+        return new Row(
+                rs.getString(1),
+                rs.getString(2),
+                rs.getString(3),
+                rs.getDate(4).toLocalDate(),
                 rs.getDate(5) == null ? null : rs.getDate(5).toLocalDate(),
-                rs.getDate(6) == null ? null : rs.getDate(6).toLocalDate(), rs.getString(7), rs.getString(8),
-                rs.getString(9), rs.getString(10));
+                rs.getDate(6) == null ? null : rs.getDate(6).toLocalDate(),
+                rs.getString(7),
+                rs.getString(8),
+                rs.getString(9),
+                rs.getString(10));
     }
 
     /**
@@ -409,25 +523,53 @@ public class DeadlineBoard {
      * @param zone   the register's time zone
      * @param region the register's calendar region
      */
-    public DeadlineView view(String changeId, String registerId, String division, LocalDate approvedOn,
-                             LocalDate dueDate, LocalDate publishedOn, String zone, String region, String note,
-                             String unknown) {
-        return view(new Row(changeId, registerId, division, approvedOn, dueDate, publishedOn, zone, region, note,
-                unknown));
+    public DeadlineView view(
+            String changeId,
+            String registerId,
+            String division,
+            LocalDate approvedOn,
+            LocalDate dueDate,
+            LocalDate publishedOn,
+            String zone,
+            String region,
+            String note,
+            String unknown) {
+        return view(
+                new Row(changeId, registerId, division, approvedOn, dueDate, publishedOn, zone, region, note, unknown));
     }
 
     private DeadlineView view(Row r) {
         if (r.dueDate() == null) { // the calendar lacks a year the count needs: an explicit state, and an alarm
-            return new DeadlineView(r.changeId(), r.registerId(), r.division(), r.approvedOn(), null, null,
-                    PublicationDeadline.Status.AT_RISK, r.publishedOn(), null, null, r.unknown());
+            return new DeadlineView(
+                    r.changeId(),
+                    r.registerId(),
+                    r.division(),
+                    r.approvedOn(),
+                    null,
+                    null,
+                    PublicationDeadline.Status.AT_RISK,
+                    r.publishedOn(),
+                    null,
+                    null,
+                    r.unknown());
         }
         LocalDate today = clock.instant().atZone(ZoneId.of(r.zone())).toLocalDate();
         LocalDate reference = r.publishedOn() != null ? r.publishedOn() : today;
         Integer left = workingDaysLeft(reference, r.dueDate(), r.region());
-        PublicationDeadline.Status s = PublicationDeadline.status(r.dueDate(), r.publishedOn(),
-                left == null ? Integer.MAX_VALUE : left, today);
-        return new DeadlineView(r.changeId(), r.registerId(), r.division(), r.approvedOn(), r.dueDate(), left, s,
-                r.publishedOn(), r.note() == null ? null : Boolean.TRUE, r.note(), null);
+        PublicationDeadline.Status s = PublicationDeadline.status(
+                r.dueDate(), r.publishedOn(), left == null ? Integer.MAX_VALUE : left, today);
+        return new DeadlineView(
+                r.changeId(),
+                r.registerId(),
+                r.division(),
+                r.approvedOn(),
+                r.dueDate(),
+                left,
+                s,
+                r.publishedOn(),
+                r.note() == null ? null : Boolean.TRUE,
+                r.note(),
+                null);
     }
 
     private Integer workingDaysLeft(LocalDate from, LocalDate due, String region) {

@@ -28,9 +28,12 @@ import org.touchpoints.register.query.ui.Viewer;
 @UiController
 public class DeadlinePage {
     /** One line of the dashboard. */
-    public record Line(DeadlineBoard.DeadlineView deadline, String authority, String divisionName, String subject,
-                       String daysText) {
-    }
+    public record Line(
+            DeadlineBoard.DeadlineView deadline,
+            String authority,
+            String divisionName,
+            String subject,
+            String daysText) {}
 
     private final DeadlineBoard board;
     private final RegisterReadModel registers;
@@ -39,8 +42,13 @@ public class DeadlinePage {
     private final RegisterReadAccess access;
     private final RegisterPicker picker;
 
-    public DeadlinePage(DeadlineBoard board, RegisterReadModel registers, ChangeReadModel changes, Clock clock,
-                        RegisterReadAccess access, RegisterPicker picker) {
+    public DeadlinePage(
+            DeadlineBoard board,
+            RegisterReadModel registers,
+            ChangeReadModel changes,
+            Clock clock,
+            RegisterReadAccess access,
+            RegisterPicker picker) {
         this.picker = picker;
         this.access = access;
         this.board = board;
@@ -50,9 +58,12 @@ public class DeadlinePage {
     }
 
     @GetMapping("/deadlines")
-    String deadlines(@RequestParam(required = false) String registerId, @RequestParam(required = false) String division,
-                     @RequestParam(required = false) PublicationDeadline.Status status,
-                     @RequestParam(defaultValue = "1") int page, Model model) {
+    String deadlines(
+            @RequestParam(required = false) String registerId,
+            @RequestParam(required = false) String division,
+            @RequestParam(required = false) PublicationDeadline.Status status,
+            @RequestParam(defaultValue = "1") int page,
+            Model model) {
         Viewer viewer = (Viewer) model.getAttribute("viewer");
         RegisterReadAccess.Scope scope = access.scope();
         List<String> readable = scope.filter();
@@ -76,23 +87,33 @@ public class DeadlinePage {
             here.queryParam("status", status.name());
         }
         Pager pager = Pager.of(page, summary.total(status), here);
-        List<DeadlineBoard.DeadlineView> shown = board.deadlines(register, readable, div, status, pager.offset(), pager.size());
-        java.util.Set<String> shownRegisters = shown.stream().map(DeadlineBoard.DeadlineView::registerId).collect(Collectors.toSet());
+        List<DeadlineBoard.DeadlineView> shown =
+                board.deadlines(register, readable, div, status, pager.offset(), pager.size());
+        java.util.Set<String> shownRegisters =
+                shown.stream().map(DeadlineBoard.DeadlineView::registerId).collect(Collectors.toSet());
         Map<String, String> authorities = registers.authorities(shownRegisters);
         Map<String, java.util.LinkedHashMap<String, String>> divisionNames = registers.divisionsOf(shownRegisters);
-        Map<String, ChangeView> changeViews = changes.byIds(shown.stream().map(DeadlineBoard.DeadlineView::changeId).toList());
+        Map<String, ChangeView> changeViews = changes.byIds(
+                shown.stream().map(DeadlineBoard.DeadlineView::changeId).toList());
         List<Line> lines = shown.stream()
-                .map(d -> new Line(d, authorities.get(d.registerId()),
-                        divisionNames.getOrDefault(d.registerId(), new java.util.LinkedHashMap<>())
+                .map(d -> new Line(
+                        d,
+                        authorities.get(d.registerId()),
+                        divisionNames
+                                .getOrDefault(d.registerId(), new java.util.LinkedHashMap<>())
                                 .getOrDefault(d.division(), d.division()),
-                        ChangeSubject.of(changeViews.get(d.changeId())), daysText(d)))
+                        ChangeSubject.of(changeViews.get(d.changeId())),
+                        daysText(d)))
                 .toList();
         Map<PublicationDeadline.Status, Long> counts = summary.counts();
         model.addAttribute("lines", lines);
         model.addAttribute("pager", pager);
-        model.addAttribute("refused", board.refused(register).stream()
-                .filter(r -> scope.includes(r.registerId()))
-                .filter(r -> div == null || div.equals(r.division())).toList());
+        model.addAttribute(
+                "refused",
+                board.refused(register).stream()
+                        .filter(r -> scope.includes(r.registerId()))
+                        .filter(r -> div == null || div.equals(r.division()))
+                        .toList());
         model.addAttribute("counts", counts);
         model.addAttribute("statuses", PublicationDeadline.Status.values());
         model.addAttribute("picker", picker.picker(readable, register));
@@ -115,11 +136,14 @@ public class DeadlinePage {
             return "производственный календарь на этот год не загружен";
         }
         return switch (d.status()) {
-            case PENDING, AT_RISK -> left == 0 ? "срок сегодня" : (left % 10 == 1 && left % 100 != 11 ? "остался " : "осталось ")
-                    + workingDays(left);
+            case PENDING, AT_RISK ->
+                left == 0
+                        ? "срок сегодня"
+                        : (left % 10 == 1 && left % 100 != 11 ? "остался " : "осталось ") + workingDays(left);
             case OVERDUE -> left == 0 ? "просрочено: срок истёк" : "просрочено на " + workingDays(-left);
             case PUBLISHED_ON_TIME -> "опубликовано в срок";
-            case PUBLISHED_LATE -> left == 0 ? "опубликовано с опозданием" : "опубликовано с опозданием на " + workingDays(-left);
+            case PUBLISHED_LATE ->
+                left == 0 ? "опубликовано с опозданием" : "опубликовано с опозданием на " + workingDays(-left);
         };
     }
 
@@ -127,10 +151,9 @@ public class DeadlinePage {
     static String workingDays(int n) {
         int tens = n % 100;
         int units = n % 10;
-        String words = tens >= 11 && tens <= 14 ? "рабочих дней"
-                : units == 1 ? "рабочий день"
-                : units >= 2 && units <= 4 ? "рабочих дня"
-                : "рабочих дней";
+        String words = tens >= 11 && tens <= 14
+                ? "рабочих дней"
+                : units == 1 ? "рабочий день" : units >= 2 && units <= 4 ? "рабочих дня" : "рабочих дней";
         return n + " " + words;
     }
 }

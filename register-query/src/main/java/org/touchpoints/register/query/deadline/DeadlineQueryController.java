@@ -42,19 +42,23 @@ public class DeadlineQueryController {
     }
 
     @GetMapping
-    @Operation(summary = "Сроки публикации утверждённых изменений по всем перечням (или одному)",
-            description = "status: PENDING, AT_RISK (осталось не более 2 рабочих дней), OVERDUE, PUBLISHED_ON_TIME, PUBLISHED_LATE. "
-                    + "workingDaysLeft — рабочих дней до срока (отрицательное — просрочено на столько дней). "
-                    + "Если срок нельзя рассчитать (в производственном календаре нет нужного года), dueDate и "
-                    + "workingDaysLeft — null, dueDateUnknown объясняет причину («нет календаря на 2028 год»), "
-                    + "status — AT_RISK; такие записи идут первыми. "
-                    + "Записи упорядочены по сроку; выдаются страницами: page (с 1) по size записей (не более "
-                    + PageRequest.MAX_SIZE + "; заголовок Link — ссылки first, prev, next, last) или, как прежде, limit "
-                    + "(по умолчанию " + DEFAULT_LIMIT + ", не более " + MAX_LIMIT + ") записей начиная с offset (по "
-                    + "умолчанию 0; если записей больше, заголовок Link с rel=\"next\" указывает следующую страницу). "
-                    + "Заголовок X-Total-Count — число подходящих записей всего (только с registerId: по всем перечням "
-                    + "записей сотни тысяч, их не пересчитывают при каждом запросе, и ссылки last нет). Без registerId — по перечням, в которых у "
-                    + "вызывающего есть роль (аудитору и администратору — по всем); перечень без такой роли — 403.")
+    @Operation(
+            summary = "Сроки публикации утверждённых изменений по всем перечням (или одному)",
+            description =
+                    "status: PENDING, AT_RISK (осталось не более 2 рабочих дней), OVERDUE, PUBLISHED_ON_TIME, PUBLISHED_LATE. "
+                            + "workingDaysLeft — рабочих дней до срока (отрицательное — просрочено на столько дней). "
+                            + "Если срок нельзя рассчитать (в производственном календаре нет нужного года), dueDate и "
+                            + "workingDaysLeft — null, dueDateUnknown объясняет причину («нет календаря на 2028 год»), "
+                            + "status — AT_RISK; такие записи идут первыми. "
+                            + "Записи упорядочены по сроку; выдаются страницами: page (с 1) по size записей (не более "
+                            + PageRequest.MAX_SIZE
+                            + "; заголовок Link — ссылки first, prev, next, last) или, как прежде, limit "
+                            + "(по умолчанию " + DEFAULT_LIMIT + ", не более " + MAX_LIMIT
+                            + ") записей начиная с offset (по "
+                            + "умолчанию 0; если записей больше, заголовок Link с rel=\"next\" указывает следующую страницу). "
+                            + "Заголовок X-Total-Count — число подходящих записей всего (только с registerId: по всем перечням "
+                            + "записей сотни тысяч, их не пересчитывают при каждом запросе, и ссылки last нет). Без registerId — по перечням, в которых у "
+                            + "вызывающего есть роль (аудитору и администратору — по всем); перечень без такой роли — 403.")
     public ResponseEntity<List<DeadlineBoard.DeadlineView>> deadlines(
             @RequestParam(required = false) String registerId,
             @RequestParam(required = false) PublicationDeadline.Status status,
@@ -69,14 +73,18 @@ public class DeadlineQueryController {
             }
             List<String> readable = access.scope().filter();
             if (registerId != null) {
-                return new Paged<>(board.deadlines(registerId, readable, status, request.offset(), request.size()),
-                        board.count(registerId, readable, status), request).response();
+                return new Paged<>(
+                                board.deadlines(registerId, readable, status, request.offset(), request.size()),
+                                board.count(registerId, readable, status),
+                                request)
+                        .response();
             }
             // every register: hundreds of thousands of entries, too many to count on each request (~1 s at 300,000)
-            List<DeadlineBoard.DeadlineView> entries = board.deadlines(null, readable, status, request.offset(),
-                    request.size() + 1);
+            List<DeadlineBoard.DeadlineView> entries =
+                    board.deadlines(null, readable, status, request.offset(), request.size() + 1);
             boolean more = entries.size() > request.size();
-            return Paged.uncounted(more ? entries.subList(0, request.size()) : entries, request, more).response();
+            return Paged.uncounted(more ? entries.subList(0, request.size()) : entries, request, more)
+                    .response();
         }
         if (offset < 0) {
             throw ApiException.badRequest("offset", "Смещение offset не может быть отрицательным");
@@ -97,31 +105,51 @@ public class DeadlineQueryController {
             return answer.body(entries);
         }
         String next = ServletUriComponentsBuilder.fromCurrentRequest()
-                .replaceQueryParam("offset", offset + limit).replaceQueryParam("limit", limit).build().toUriString();
+                .replaceQueryParam("offset", offset + limit)
+                .replaceQueryParam("limit", limit)
+                .build()
+                .toUriString();
         return answer.header(HttpHeaders.LINK, "<" + next + ">; rel=\"next\"").body(entries.subList(0, limit));
     }
 
     @GetMapping(value = "/export", produces = "text/csv")
-    @Operation(summary = "Сроки публикации в CSV (UTF-8, разделитель «;», для Excel); фильтры registerId и status те же",
+    @Operation(
+            summary = "Сроки публикации в CSV (UTF-8, разделитель «;», для Excel); фильтры registerId и status те же",
             description = "Столбец «Примечание» говорит, когда срок рассчитан по одному федеральному календарю: регион "
                     + "отмечен администратором как «только федеральный календарь», потому что его региональный календарь "
                     + "на год не загружен. Без registerId — по перечням, в которых у вызывающего есть роль (аудитору и "
                     + "администратору — по всем); перечень без такой роли — 403.")
-    public ResponseEntity<byte[]> export(@RequestParam(required = false) String registerId,
-                                         @RequestParam(required = false) PublicationDeadline.Status status) {
+    public ResponseEntity<byte[]> export(
+            @RequestParam(required = false) String registerId,
+            @RequestParam(required = false) PublicationDeadline.Status status) {
         if (registerId != null) {
             access.requireReadable(registerId);
         }
         StringBuilder csv = new StringBuilder("\uFEFFИзменение;Перечень;Подразделение;Утверждено;Срок публикации;"
                 + "Рабочих дней до срока;Состояние;Опубликовано;Примечание\r\n");
-        for (DeadlineBoard.DeadlineView d : board.deadlines(registerId, access.scope().filter(), status, 0, DeadlineBoard.ALL)) {
-            csv.append(String.join(";", cell(d.changeId()), cell(d.registerId()), cell(d.division()), date(d.approvedOn()),
-                    date(d.dueDate()), d.workingDaysLeft() == null ? "" : d.workingDaysLeft().toString(),
-                    cell(d.status().title()), date(d.publishedOn()), cell(d.note()))).append("\r\n");
+        for (DeadlineBoard.DeadlineView d :
+                board.deadlines(registerId, access.scope().filter(), status, 0, DeadlineBoard.ALL)) {
+            csv.append(String.join(
+                            ";",
+                            cell(d.changeId()),
+                            cell(d.registerId()),
+                            cell(d.division()),
+                            date(d.approvedOn()),
+                            date(d.dueDate()),
+                            d.workingDaysLeft() == null
+                                    ? ""
+                                    : d.workingDaysLeft().toString(),
+                            cell(d.status().title()),
+                            date(d.publishedOn()),
+                            cell(d.note())))
+                    .append("\r\n");
         }
         return ResponseEntity.ok()
-                .header(HttpHeaders.CONTENT_DISPOSITION, "attachment; filename=\"deadlines"
-                        + (registerId == null ? "" : "-" + registerId.replaceAll("[^A-Za-z0-9_-]", "")) + ".csv\"")
+                .header(
+                        HttpHeaders.CONTENT_DISPOSITION,
+                        "attachment; filename=\"deadlines"
+                                + (registerId == null ? "" : "-" + registerId.replaceAll("[^A-Za-z0-9_-]", ""))
+                                + ".csv\"")
                 .contentType(new MediaType("text", "csv", StandardCharsets.UTF_8))
                 .body(csv.toString().getBytes(StandardCharsets.UTF_8));
     }

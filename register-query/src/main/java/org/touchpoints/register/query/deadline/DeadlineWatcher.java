@@ -37,10 +37,10 @@ public class DeadlineWatcher {
         this.clock = clock;
     }
 
-    private record Candidate(String changeId, String registerId, LocalDate dueDate, String zone) {
-    }
+    private record Candidate(String changeId, String registerId, LocalDate dueDate, String zone) {}
 
-    @Scheduled(initialDelayString = "${register.deadlines.initial-delay:PT5S}",
+    @Scheduled(
+            initialDelayString = "${register.deadlines.initial-delay:PT5S}",
             fixedDelayString = "${register.deadlines.scan-interval:PT1M}")
     public void scheduledScan() {
         try {
@@ -52,7 +52,8 @@ public class DeadlineWatcher {
 
     /** @return how many missed deadlines were recorded by this scan */
     public int recordMissedDeadlines() {
-        LocalDate latestPossibleToday = clock.instant().atZone(ZoneId.of("Pacific/Kiritimati")).toLocalDate();
+        LocalDate latestPossibleToday =
+                clock.instant().atZone(ZoneId.of("Pacific/Kiritimati")).toLocalDate();
         List<Candidate> candidates = jdbc.sql("""
                         select c.change_id, c.register_id, c.due_date, r.time_zone
                         from q_change c join q_register r on r.register_id = c.register_id
@@ -60,7 +61,8 @@ public class DeadlineWatcher {
                           and c.approved_at is not null and c.published_on is null
                         order by c.due_date""")
                 .param(Date.valueOf(latestPossibleToday))
-                .query((rs, i) -> new Candidate(rs.getString(1), rs.getString(2), rs.getDate(3).toLocalDate(), rs.getString(4)))
+                .query((rs, i) -> new Candidate(
+                        rs.getString(1), rs.getString(2), rs.getDate(3).toLocalDate(), rs.getString(4)))
                 .list();
         int recorded = 0;
         for (Candidate c : candidates) {
@@ -69,8 +71,8 @@ public class DeadlineWatcher {
                 continue;
             }
             try {
-                Boolean done = commands.sendAndWait(new RecordMissedDeadlineCommand(c.registerId(), c.changeId(),
-                        SYSTEM, clock.instant().truncatedTo(ChronoUnit.MILLIS)));
+                Boolean done = commands.sendAndWait(new RecordMissedDeadlineCommand(
+                        c.registerId(), c.changeId(), SYSTEM, clock.instant().truncatedTo(ChronoUnit.MILLIS)));
                 if (Boolean.TRUE.equals(done)) {
                     recorded++;
                 }

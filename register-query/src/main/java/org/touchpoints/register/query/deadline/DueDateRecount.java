@@ -23,8 +23,7 @@ public class DueDateRecount {
     private static final Logger log = LoggerFactory.getLogger(DueDateRecount.class);
     public static final String SYSTEM = "system";
 
-    private record Refused(String changeId, String registerId) {
-    }
+    private record Refused(String changeId, String registerId) {}
 
     private final JdbcClient jdbc;
     private final CommandGateway commands;
@@ -40,7 +39,11 @@ public class DueDateRecount {
     public void on(CalendarChanged changed) {
         int counted = recountRefused();
         if (counted > 0) {
-            log.info("Calendar changed ({} {}): {} refused due date(s) counted now", changed.region(), changed.year(), counted);
+            log.info(
+                    "Calendar changed ({} {}): {} refused due date(s) counted now",
+                    changed.region(),
+                    changed.year(),
+                    counted);
         }
     }
 
@@ -54,8 +57,8 @@ public class DueDateRecount {
         int counted = 0;
         for (Refused r : refused) {
             try {
-                Boolean done = commands.sendAndWait(new CountDueDateCommand(r.registerId(), r.changeId(), SYSTEM,
-                        clock.instant().truncatedTo(ChronoUnit.MILLIS)));
+                Boolean done = commands.sendAndWait(new CountDueDateCommand(
+                        r.registerId(), r.changeId(), SYSTEM, clock.instant().truncatedTo(ChronoUnit.MILLIS)));
                 if (Boolean.TRUE.equals(done)) {
                     counted++;
                 }

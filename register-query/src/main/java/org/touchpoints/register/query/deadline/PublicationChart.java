@@ -10,20 +10,38 @@ import java.util.Locale;
  * The overview chart of the dashboard: changes published on time and late per month, as the geometry of a
  * server-rendered SVG bar chart (stacked bars, on time below, late above). No script draws it.
  */
-public record PublicationChart(int width, int height, int baseline, List<Bar> bars, List<Tick> ticks, int onTime,
-                               int late, String description) {
+public record PublicationChart(
+        int width,
+        int height,
+        int baseline,
+        List<Bar> bars,
+        List<Tick> ticks,
+        int onTime,
+        int late,
+        String description) {
 
     /** One month: its bar segments (y from the top, heights in pixels) and its labels. */
-    public record Bar(YearMonth month, String label, String fullLabel, int x, int barWidth, int onTime, int late,
-                      int onTimeY, int onTimeHeight, int lateY, int lateHeight, int textX, int totalY) {
+    public record Bar(
+            YearMonth month,
+            String label,
+            String fullLabel,
+            int x,
+            int barWidth,
+            int onTime,
+            int late,
+            int onTimeY,
+            int onTimeHeight,
+            int lateY,
+            int lateHeight,
+            int textX,
+            int totalY) {
         public int total() {
             return onTime + late;
         }
     }
 
     /** A horizontal grid line with its value. */
-    public record Tick(int value, int y) {
-    }
+    public record Tick(int value, int y) {}
 
     private static final Locale RU = Locale.forLanguageTag("ru");
     private static final int WIDTH = 760;
@@ -43,8 +61,8 @@ public record PublicationChart(int width, int height, int baseline, List<Bar> ba
             if (d.publishedOn() == null || d.dueDateUnknown() != null) {
                 continue;
             }
-            perMonth.computeIfAbsent(YearMonth.from(d.publishedOn()), m -> new long[2])
-                    [d.status() == PublicationDeadline.Status.PUBLISHED_LATE ? 1 : 0]++;
+            perMonth.computeIfAbsent(YearMonth.from(d.publishedOn()), m -> new long[2])[
+                    d.status() == PublicationDeadline.Status.PUBLISHED_LATE ? 1 : 0]++;
         }
         return of(perMonth, last, months);
     }
@@ -84,9 +102,19 @@ public record PublicationChart(int width, int height, int baseline, List<Bar> ba
             int lateHeight = late[i] * plot / max;
             int onTimeY = baseline - onTimeHeight;
             int lateY = onTimeY - lateHeight;
-            bars.add(new Bar(m, m.getMonth().getDisplayName(TextStyle.SHORT_STANDALONE, RU) + " " + (m.getYear() % 100),
+            bars.add(new Bar(
+                    m,
+                    m.getMonth().getDisplayName(TextStyle.SHORT_STANDALONE, RU) + " " + (m.getYear() % 100),
                     m.getMonth().getDisplayName(TextStyle.FULL_STANDALONE, RU) + " " + m.getYear(),
-                    x, barWidth, onTime[i], late[i], onTimeY, onTimeHeight, lateY, lateHeight, x + barWidth / 2,
+                    x,
+                    barWidth,
+                    onTime[i],
+                    late[i],
+                    onTimeY,
+                    onTimeHeight,
+                    lateY,
+                    lateHeight,
+                    x + barWidth / 2,
                     lateY - 4));
             totalOnTime += onTime[i];
             totalLate += late[i];

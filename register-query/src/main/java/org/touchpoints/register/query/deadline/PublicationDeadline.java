@@ -19,8 +19,7 @@ public final class PublicationDeadline {
     /** A deadline with two working days or fewer left is at risk. */
     public static final int AT_RISK_WORKING_DAYS = 2;
 
-    private PublicationDeadline() {
-    }
+    private PublicationDeadline() {}
 
     public static LocalDate madeOn(Instant approvedAt, LocalDate orderDate, ZoneId zone) {
         return PublicationDue.madeOn(approvedAt, orderDate, zone);
@@ -52,8 +51,7 @@ public final class PublicationDeadline {
     }
 
     /** When an approved change was made (the count starts the next day), and what is due. */
-    public record Made(LocalDate madeOn, Counted counted) {
-    }
+    public record Made(LocalDate madeOn, Counted counted) {}
 
     /**
      * When a change entered the register and when its publication is due, from its approval event: the due date the
@@ -64,20 +62,32 @@ public final class PublicationDeadline {
      *
      * @param chain the chain the change ran under (today's for a change whose event names none)
      */
-    public static Made ofApproval(PublicationDue due, ApprovalChain chain, Instant at, LocalDate orderDate, String actId,
-                                  Instant lastStepAt, ZoneId zone, String region, ProductionCalendar calendar) {
+    public static Made ofApproval(
+            PublicationDue due,
+            ApprovalChain chain,
+            Instant at,
+            LocalDate orderDate,
+            String actId,
+            Instant lastStepAt,
+            ZoneId zone,
+            String region,
+            ProductionCalendar calendar) {
         if (due != null) {
             return new Made(due.madeOn(), Counted.of(due));
         }
         LocalDate madeOn;
         if (actId != null) {
-            madeOn = chain.deadlineFrom() == DeadlineFrom.APPROVAL_ACT ? orderDate
+            madeOn = chain.deadlineFrom() == DeadlineFrom.APPROVAL_ACT
+                    ? orderDate
                     : (lastStepAt != null ? lastStepAt : at).atZone(zone).toLocalDate();
         } else {
             madeOn = madeOn(at, orderDate, zone);
         }
-        return new Made(madeOn, chain.deadlineWorkingDays() == null ? Counted.NONE
-                : count(calendar, madeOn, chain.deadlineWorkingDays(), region));
+        return new Made(
+                madeOn,
+                chain.deadlineWorkingDays() == null
+                        ? Counted.NONE
+                        : count(calendar, madeOn, chain.deadlineWorkingDays(), region));
     }
 
     public enum Status {

@@ -31,33 +31,46 @@ public class PublicationTasks implements TaskSource {
 
     @Override
     public List<TaskGroup> tasksFor(Viewer viewer) {
-        List<String> registerIds = viewer.memberships().stream().filter(m -> "PUBLISHER".equals(m.role()))
-                .map(Viewer.Membership::registerId).distinct().toList();
-        record Due(Task task, boolean overdue, java.time.LocalDate dueDate) {
-        }
+        List<String> registerIds = viewer.memberships().stream()
+                .filter(m -> "PUBLISHER".equals(m.role()))
+                .map(Viewer.Membership::registerId)
+                .distinct()
+                .toList();
+        record Due(Task task, boolean overdue, java.time.LocalDate dueDate) {}
         List<Due> due = new ArrayList<>();
         for (String registerId : registerIds) {
             Map<String, DeadlineBoard.DeadlineView> waiting = new LinkedHashMap<>();
-            deadlines.deadlines(registerId).stream().filter(d -> d.publishedOn() == null)
+            deadlines.deadlines(registerId).stream()
+                    .filter(d -> d.publishedOn() == null)
                     .forEach(d -> waiting.put(d.changeId(), d));
             if (waiting.isEmpty()) {
                 continue;
             }
             DeadlineBoard.DeadlineView nearest = waiting.values().stream()
-                    .min(Comparator.comparing(DeadlineBoard.DeadlineView::dueDate)).orElseThrow();
+                    .min(Comparator.comparing(DeadlineBoard.DeadlineView::dueDate))
+                    .orElseThrow();
             boolean overdue = waiting.values().stream().anyMatch(d -> d.status() == PublicationDeadline.Status.OVERDUE);
             var register = registers.require(registerId);
             int n = waiting.size();
-            String changes = n + " " + (n % 10 == 1 && n % 100 != 11 ? "утверждённое изменение"
-                    : n % 10 >= 2 && n % 10 <= 4 && (n % 100 < 12 || n % 100 > 14) ? "утверждённых изменения"
-                    : "утверждённых изменений");
-            due.add(new Due(new Task("Опубликовать новую редакцию: " + register.authority(),
-                    changes + "; срок публикации " + Words.date(nearest.dueDate()) + " — "
-                            + DeadlinePage.daysText(nearest),
-                    "/registers/" + registerId + "/publish", overdue, overdue ? "OVERDUE" : nearest.status().name()),
-                    overdue, nearest.dueDate()));
+            String changes = n + " "
+                    + (n % 10 == 1 && n % 100 != 11
+                            ? "утверждённое изменение"
+                            : n % 10 >= 2 && n % 10 <= 4 && (n % 100 < 12 || n % 100 > 14)
+                                    ? "утверждённых изменения"
+                                    : "утверждённых изменений");
+            due.add(new Due(
+                    new Task(
+                            "Опубликовать новую редакцию: " + register.authority(),
+                            changes + "; срок публикации " + Words.date(nearest.dueDate()) + " — "
+                                    + DeadlinePage.daysText(nearest),
+                            "/registers/" + registerId + "/publish",
+                            overdue,
+                            overdue ? "OVERDUE" : nearest.status().name()),
+                    overdue,
+                    nearest.dueDate()));
         }
         due.sort(Comparator.comparing((Due d) -> !d.overdue()).thenComparing(Due::dueDate));
-        return List.of(new TaskGroup("publish", "Публикации", due.stream().map(Due::task).toList(), "/deadlines"));
+        return List.of(new TaskGroup(
+                "publish", "Публикации", due.stream().map(Due::task).toList(), "/deadlines"));
     }
 }

@@ -23,21 +23,35 @@ import org.touchpoints.register.query.register.RegisterReadModel;
 public class DelegationQueryController {
     /** Where a delegation stands today, in the register's time zone. */
     public enum Status {
-        SCHEDULED, ACTIVE, EXPIRED, REVOKED
+        SCHEDULED,
+        ACTIVE,
+        EXPIRED,
+        REVOKED
     }
 
     @JsonInclude(JsonInclude.Include.NON_NULL)
-    public record DelegationView(String delegationId, String holder, String delegate, String role, String division,
-                                 LocalDate validFrom, LocalDate validTo, String comment, Status status,
-                                 String delegatedBy, Instant delegatedAt, String revokedBy, Instant revokedAt) {
-    }
+    public record DelegationView(
+            String delegationId,
+            String holder,
+            String delegate,
+            String role,
+            String division,
+            LocalDate validFrom,
+            LocalDate validTo,
+            String comment,
+            Status status,
+            String delegatedBy,
+            Instant delegatedAt,
+            String revokedBy,
+            Instant revokedAt) {}
 
     private final JdbcClient jdbc;
     private final RegisterReadModel registers;
     private final Clock clock;
     private final RegisterReadAccess access;
 
-    public DelegationQueryController(JdbcClient jdbc, RegisterReadModel registers, Clock clock, RegisterReadAccess access) {
+    public DelegationQueryController(
+            JdbcClient jdbc, RegisterReadModel registers, Clock clock, RegisterReadAccess access) {
         this.jdbc = jdbc;
         this.registers = registers;
         this.clock = clock;
@@ -45,14 +59,16 @@ public class DelegationQueryController {
     }
 
     @GetMapping
-    @Operation(summary = "Назначения исполняющих обязанности в перечне: кто, за кого, какое право, период и состояние",
+    @Operation(
+            summary = "Назначения исполняющих обязанности в перечне: кто, за кого, какое право, период и состояние",
             description = "status: SCHEDULED (период не начался), ACTIVE, EXPIRED (период закончился), REVOKED; "
                     + "по дате в часовом поясе перечня. Отбор: ?status=ACTIVE")
     public List<DelegationView> list(@PathVariable String registerId, @RequestParam(required = false) Status status) {
         ZoneId zone = ZoneId.of(registers.require(registerId).timeZone());
         access.requireReadable(registerId);
         LocalDate today = clock.instant().atZone(zone).toLocalDate();
-        return jdbc.sql("""
+        return jdbc
+                .sql("""
                         select delegation_id, holder, delegate, role, division_id, valid_from, valid_to, comment,
                                delegated_by, delegated_at, revoked_by, revoked_at
                         from q_delegation where register_id = ? order by valid_from, delegated_at, delegation_id""")
@@ -60,13 +76,32 @@ public class DelegationQueryController {
                 .query((rs, i) -> {
                     LocalDate from = rs.getDate(6).toLocalDate();
                     LocalDate to = rs.getDate(7).toLocalDate();
-                    Instant revokedAt = rs.getTimestamp(12) == null ? null : rs.getTimestamp(12).toInstant();
-                    Status s = revokedAt != null ? Status.REVOKED
-                            : today.isBefore(from) ? Status.SCHEDULED : today.isAfter(to) ? Status.EXPIRED : Status.ACTIVE;
-                    return new DelegationView(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4),
-                            rs.getString(5), from, to, rs.getString(8), s, rs.getString(9),
-                            rs.getTimestamp(10).toInstant(), rs.getString(11), revokedAt);
+                    Instant revokedAt = rs.getTimestamp(12) == null
+                            ? null
+                            : rs.getTimestamp(12).toInstant();
+                    Status s = revokedAt != null
+                            ? Status.REVOKED
+                            : today.isBefore(from)
+                                    ? Status.SCHEDULED
+                                    : today.isAfter(to) ? Status.EXPIRED : Status.ACTIVE;
+                    return new DelegationView(
+                            rs.getString(1),
+                            rs.getString(2),
+                            rs.getString(3),
+                            rs.getString(4),
+                            rs.getString(5),
+                            from,
+                            to,
+                            rs.getString(8),
+                            s,
+                            rs.getString(9),
+                            rs.getTimestamp(10).toInstant(),
+                            rs.getString(11),
+                            revokedAt);
                 })
-                .list().stream().filter(d -> status == null || d.status() == status).toList();
+                .list()
+                .stream()
+                .filter(d -> status == null || d.status() == status)
+                .toList();
     }
 }

@@ -40,6 +40,7 @@ public class DocxFormat implements RegisterFileFormat {
 
     /** A4 landscape in twentieths of a point, 2 cm margins. */
     private static final int PAGE_WIDTH = 16838;
+
     private static final int PAGE_HEIGHT = 11906;
     private static final int MARGIN = 1134;
     private static final String BORDER_COLOR = "000000";
@@ -87,7 +88,11 @@ public class DocxFormat implements RegisterFileFormat {
                 List<String> cells = RegisterCsv.cells(template, lines.get(i));
                 XWPFTableRow row = table.getRow(1 + i);
                 for (int c = 0; c < cells.size(); c++) {
-                    write(row.getCell(c), cells.get(c), false, c == 0 ? ParagraphAlignment.CENTER : ParagraphAlignment.LEFT);
+                    write(
+                            row.getCell(c),
+                            cells.get(c),
+                            false,
+                            c == 0 ? ParagraphAlignment.CENTER : ParagraphAlignment.LEFT);
                 }
             }
             for (XlsxFormat.MergedColumn column : XlsxFormat.mergedColumns(template)) {
@@ -97,7 +102,9 @@ public class DocxFormat implements RegisterFileFormat {
                     }
                     for (int i = run[0]; i <= run[1]; i++) {
                         XWPFTableCell cell = table.getRow(1 + i).getCell(column.index());
-                        CTTcPr tcPr = cell.getCTTc().isSetTcPr() ? cell.getCTTc().getTcPr() : cell.getCTTc().addNewTcPr();
+                        CTTcPr tcPr = cell.getCTTc().isSetTcPr()
+                                ? cell.getCTTc().getTcPr()
+                                : cell.getCTTc().addNewTcPr();
                         if (i == run[0]) {
                             tcPr.addNewVMerge().setVal(STMerge.RESTART);
                         } else {
@@ -148,9 +155,12 @@ public class DocxFormat implements RegisterFileFormat {
         table.setWidthType(TableWidthType.DXA);
         table.setWidth(Integer.toString(available));
         CTTblLayoutType layout = table.getCTTbl().getTblPr().isSetTblLayout()
-                ? table.getCTTbl().getTblPr().getTblLayout() : table.getCTTbl().getTblPr().addNewTblLayout();
+                ? table.getCTTbl().getTblPr().getTblLayout()
+                : table.getCTTbl().getTblPr().addNewTblLayout();
         layout.setType(STTblLayoutType.FIXED);
-        CTTblGrid grid = table.getCTTbl().getTblGrid() != null ? table.getCTTbl().getTblGrid() : table.getCTTbl().addNewTblGrid();
+        CTTblGrid grid = table.getCTTbl().getTblGrid() != null
+                ? table.getCTTbl().getTblGrid()
+                : table.getCTTbl().addNewTblGrid();
         while (grid.sizeOfGridColArray() > 0) {
             grid.removeGridCol(0);
         }
@@ -180,7 +190,9 @@ public class DocxFormat implements RegisterFileFormat {
         while (cell.getParagraphs().size() > 1) {
             cell.removeParagraph(cell.getParagraphs().size() - 1);
         }
-        XWPFParagraph p = cell.getParagraphs().isEmpty() ? cell.addParagraph() : cell.getParagraphs().get(0);
+        XWPFParagraph p = cell.getParagraphs().isEmpty()
+                ? cell.addParagraph()
+                : cell.getParagraphs().get(0);
         while (!p.getRuns().isEmpty()) {
             p.removeRun(0);
         }
@@ -202,7 +214,8 @@ public class DocxFormat implements RegisterFileFormat {
 
     private static void landscape(XWPFDocument doc) {
         CTSectPr sectPr = doc.getDocument().getBody().isSetSectPr()
-                ? doc.getDocument().getBody().getSectPr() : doc.getDocument().getBody().addNewSectPr();
+                ? doc.getDocument().getBody().getSectPr()
+                : doc.getDocument().getBody().addNewSectPr();
         CTPageSz size = sectPr.isSetPgSz() ? sectPr.getPgSz() : sectPr.addNewPgSz();
         size.setOrient(STPageOrientation.LANDSCAPE);
         size.setW(BigInteger.valueOf(PAGE_WIDTH));

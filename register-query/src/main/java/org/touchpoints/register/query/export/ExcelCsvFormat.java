@@ -44,7 +44,11 @@ public class ExcelCsvFormat implements RegisterFileFormat {
         StringBuilder out = new StringBuilder(BOM);
         line(out, register.headers());
         for (RegisterLayout.Line line : RegisterLayout.layOut(register.template(), rows)) {
-            line(out, RegisterCsv.cells(register.template(), line).stream().map(RegisterCsv::inert).toList());
+            line(
+                    out,
+                    RegisterCsv.cells(register.template(), line).stream()
+                            .map(RegisterCsv::inert)
+                            .toList());
         }
         return out.toString().getBytes(StandardCharsets.UTF_8);
     }
@@ -61,7 +65,10 @@ public class ExcelCsvFormat implements RegisterFileFormat {
 
     static String quote(String cell) {
         String v = cell == null ? "" : cell;
-        if (v.indexOf(SEPARATOR) >= 0 || v.indexOf(',') >= 0 || v.indexOf('"') >= 0 || v.indexOf('\n') >= 0
+        if (v.indexOf(SEPARATOR) >= 0
+                || v.indexOf(',') >= 0
+                || v.indexOf('"') >= 0
+                || v.indexOf('\n') >= 0
                 || v.indexOf('\r') >= 0) {
             return '"' + v.replace("\"", "\"\"") + '"';
         }

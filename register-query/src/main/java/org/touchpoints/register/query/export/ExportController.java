@@ -30,8 +30,12 @@ public class ExportController {
 
     private final org.springframework.jdbc.core.simple.JdbcClient jdbc;
 
-    public ExportController(RegisterReadModel registers, RegisterTimeTravel timeTravel, RegisterFiles files,
-                            RegisterReadAccess access, org.springframework.jdbc.core.simple.JdbcClient jdbc) {
+    public ExportController(
+            RegisterReadModel registers,
+            RegisterTimeTravel timeTravel,
+            RegisterFiles files,
+            RegisterReadAccess access,
+            org.springframework.jdbc.core.simple.JdbcClient jdbc) {
         this.jdbc = jdbc;
         this.registers = registers;
         this.timeTravel = timeTravel;
@@ -40,20 +44,26 @@ public class ExportController {
     }
 
     @GetMapping
-    @Operation(summary = "Выгрузить перечень по форме органа власти: csv (канонический текст, его SHA-256 записывается "
-            + "при публикации), csv-excel (UTF-8 с BOM, разделитель «;», для Excel), xlsx или docx; текущий или редакцию version",
+    @Operation(
+            summary =
+                    "Выгрузить перечень по форме органа власти: csv (канонический текст, его SHA-256 записывается "
+                            + "при публикации), csv-excel (UTF-8 с BOM, разделитель «;», для Excel), xlsx или docx; текущий или редакцию version",
             description = "Опубликованная редакция (version) доступна любому вошедшему; текущее состояние — участникам "
                     + "перечня, аудитору и администратору.")
-    public ResponseEntity<byte[]> export(@PathVariable String registerId, @RequestParam(defaultValue = "csv") String format,
-                                         @RequestParam(required = false) Integer version) {
+    public ResponseEntity<byte[]> export(
+            @PathVariable String registerId,
+            @RequestParam(defaultValue = "csv") String format,
+            @RequestParam(required = false) Integer version) {
         RegisterReadModel.RegisterSummary register = registers.require(registerId);
         if (version == null) {
             access.requireReadable(registerId); // the current state may hold changes not yet published
         }
         RegisterFileFormat writer = files.format(format);
-        List<RegisterRow> rows = version == null ? registers.rows(registerId)
-                : timeTravel.version(registerId, version)
-                .orElseThrow(() -> ApiException.notFound("Редакция " + version + " перечня не опубликована"));
+        List<RegisterRow> rows = version == null
+                ? registers.rows(registerId)
+                : timeTravel
+                        .version(registerId, version)
+                        .orElseThrow(() -> ApiException.notFound("Редакция " + version + " перечня не опубликована"));
         return files.download(register, rows, writer, version, approvals(registerId, version));
     }
 
@@ -68,8 +78,9 @@ public class ExportController {
                             select p.published_at from q_publication p where p.register_id = a.register_id and p.version = ?))
                         order by a.act_date, a.recorded_at""")
                 .params(registerId, version, version)
-                .query((rs, i) -> "приказом от " + rs.getDate(2).toLocalDate()
-                        .format(java.time.format.DateTimeFormatter.ofPattern("dd.MM.yyyy")) + " № " + rs.getString(1))
+                .query((rs, i) -> "приказом от "
+                        + rs.getDate(2).toLocalDate().format(java.time.format.DateTimeFormatter.ofPattern("dd.MM.yyyy"))
+                        + " № " + rs.getString(1))
                 .list();
     }
 }

@@ -31,16 +31,20 @@ public class PublicExportController {
     }
 
     @GetMapping("/public/{registerId}/export")
-    @Operation(summary = "Скачать опубликованную редакцию перечня без входа: csv, xlsx или docx (по умолчанию последняя)")
-    public ResponseEntity<byte[]> export(@PathVariable String registerId, @RequestParam(defaultValue = "csv") String format,
-                                         @RequestParam(required = false) Integer version) {
+    @Operation(
+            summary = "Скачать опубликованную редакцию перечня без входа: csv, xlsx или docx (по умолчанию последняя)")
+    public ResponseEntity<byte[]> export(
+            @PathVariable String registerId,
+            @RequestParam(defaultValue = "csv") String format,
+            @RequestParam(required = false) Integer version) {
         RegisterReadModel.RegisterSummary register = registers.require(registerId);
         RegisterFileFormat writer = files.format(format);
         if (register.publishedVersion() == 0) {
             throw ApiException.notFound("Перечень ещё не опубликован");
         }
         int v = version == null ? register.publishedVersion() : version;
-        List<RegisterRow> rows = timeTravel.version(registerId, v)
+        List<RegisterRow> rows = timeTravel
+                .version(registerId, v)
                 .orElseThrow(() -> ApiException.notFound("Редакция " + v + " перечня не опубликована"));
         return files.download(register, rows, writer, v);
     }

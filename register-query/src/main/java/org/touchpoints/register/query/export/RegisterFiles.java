@@ -24,25 +24,42 @@ public class RegisterFiles {
 
     /** The format named by the {@code format} parameter, or a 400 naming the formats there are. */
     public RegisterFileFormat format(String name) {
-        return formats.stream().filter(f -> f.name().equals(name)).findFirst()
-                .orElseThrow(() -> ApiException.badRequest("format", "Формат выгрузки: "
-                        + String.join(", ", formats.stream().map(RegisterFileFormat::name).sorted().toList())));
+        return formats.stream()
+                .filter(f -> f.name().equals(name))
+                .findFirst()
+                .orElseThrow(() -> ApiException.badRequest(
+                        "format",
+                        "Формат выгрузки: "
+                                + String.join(
+                                        ", ",
+                                        formats.stream()
+                                                .map(RegisterFileFormat::name)
+                                                .sorted()
+                                                .toList())));
     }
 
     /** @param version the published version the rows are, or null for the current rows */
-    public ResponseEntity<byte[]> download(RegisterReadModel.RegisterSummary register, List<RegisterRow> rows,
-                                           RegisterFileFormat writer, Integer version) {
+    public ResponseEntity<byte[]> download(
+            RegisterReadModel.RegisterSummary register,
+            List<RegisterRow> rows,
+            RegisterFileFormat writer,
+            Integer version) {
         return download(register, rows, writer, version, List.of());
     }
 
     /** @param approvals the approving acts of the changes in these rows, as the file names them */
-    public ResponseEntity<byte[]> download(RegisterReadModel.RegisterSummary register, List<RegisterRow> rows,
-                                           RegisterFileFormat writer, Integer version, List<String> approvals) {
+    public ResponseEntity<byte[]> download(
+            RegisterReadModel.RegisterSummary register,
+            List<RegisterRow> rows,
+            RegisterFileFormat writer,
+            Integer version,
+            List<String> approvals) {
         // a published version's CSV is the text its Published event hashed (old five-column versions kept their layout)
         byte[] content = version != null && writer instanceof CsvFormat
                 ? RegisterCsv.renderAsPublished(register.template(), rows, publishedSha256(register.id(), version))
                 : writer.write(register, rows, approvals);
-        String fileName = register.id() + (version == null ? "" : "-v" + version) + writer.fileSuffix() + "." + writer.extension();
+        String fileName = register.id() + (version == null ? "" : "-v" + version) + writer.fileSuffix() + "."
+                + writer.extension();
         return ResponseEntity.ok()
                 .header(HttpHeaders.CONTENT_DISPOSITION, "attachment; filename=\"" + fileName + "\"")
                 .header("X-Content-SHA256", RegisterCsv.sha256(content))
@@ -52,7 +69,10 @@ public class RegisterFiles {
 
     /** The hash the version's {@code Published} event recorded (the CSV of a version is the text it hashed). */
     private String publishedSha256(String registerId, int version) {
-        return jdbc.sql("select sha256 from q_publication where register_id = ? and version = ?").params(registerId, version)
-                .query(String.class).optional().orElse(null);
+        return jdbc.sql("select sha256 from q_publication where register_id = ? and version = ?")
+                .params(registerId, version)
+                .query(String.class)
+                .optional()
+                .orElse(null);
     }
 }

@@ -48,6 +48,7 @@ import org.touchpoints.register.query.register.RegisterReadModel;
 public class XlsxFormat implements RegisterFileFormat {
     /** The date written as the document's creation date, so that the same rows give the same file. */
     static final Instant FIXED_CREATED = Instant.parse("2000-01-01T00:00:00Z");
+
     static final String SHEET = "Перечень";
     static final int TITLE_ROW = 0;
     static final int HEADER_ROW = 1;
@@ -103,15 +104,19 @@ public class XlsxFormat implements RegisterFileFormat {
             // Values only in the first cell of a merged region; the others stay blank (but bordered).
             for (MergedColumn column : mergedColumns(template)) {
                 for (int[] run : runs(lines, column.key())) {
-                    String value = RegisterCsv.cells(template, lines.get(run[0])).get(column.index());
-                    sheet.getRow(FIRST_DATA_ROW + run[0]).getCell(column.index()).setCellValue(text(value));
+                    String value =
+                            RegisterCsv.cells(template, lines.get(run[0])).get(column.index());
+                    sheet.getRow(FIRST_DATA_ROW + run[0])
+                            .getCell(column.index())
+                            .setCellValue(text(value));
                     if (run[1] > run[0]) {
-                        sheet.addMergedRegion(new CellRangeAddress(FIRST_DATA_ROW + run[0], FIRST_DATA_ROW + run[1],
-                                column.index(), column.index()));
+                        sheet.addMergedRegion(new CellRangeAddress(
+                                FIRST_DATA_ROW + run[0], FIRST_DATA_ROW + run[1], column.index(), column.index()));
                     }
                 }
             }
-            List<Integer> mergedIndexes = mergedColumns(template).stream().map(MergedColumn::index).toList();
+            List<Integer> mergedIndexes =
+                    mergedColumns(template).stream().map(MergedColumn::index).toList();
             for (int i = 0; i < lines.size(); i++) {
                 List<String> cells = RegisterCsv.cells(template, lines.get(i));
                 for (int c = 0; c < cells.size(); c++) {
@@ -126,7 +131,8 @@ public class XlsxFormat implements RegisterFileFormat {
                 sheet.setColumnWidth(c, widths[c] * 256);
             }
             if (!lines.isEmpty()) {
-                sheet.addIgnoredErrors(new CellRangeAddress(FIRST_DATA_ROW, FIRST_DATA_ROW + lines.size() - 1, 0, 0),
+                sheet.addIgnoredErrors(
+                        new CellRangeAddress(FIRST_DATA_ROW, FIRST_DATA_ROW + lines.size() - 1, 0, 0),
                         IgnoredErrorType.NUMBER_STORED_AS_TEXT);
             }
             sheet.createFreezePane(0, FIRST_DATA_ROW);
@@ -147,13 +153,13 @@ public class XlsxFormat implements RegisterFileFormat {
     }
 
     /** A column whose cells are merged over runs of consecutive lines with the same key. */
-    record MergedColumn(int index, Function<RegisterLayout.Line, String> key) {
-    }
+    record MergedColumn(int index, Function<RegisterLayout.Line, String> key) {}
 
     /** № (and the direction) merged per group; the process merged per process within its group. */
     static List<MergedColumn> mergedColumns(Template template) {
         Function<RegisterLayout.Line, String> group = l -> Integer.toString(l.groupNo());
-        Function<RegisterLayout.Line, String> process = l -> l.groupNo() + "\u0000" + Text.key(l.row().content().process());
+        Function<RegisterLayout.Line, String> process =
+                l -> l.groupNo() + "\u0000" + Text.key(l.row().content().process());
         if (template == Template.SIX_COLUMN) {
             return List.of(new MergedColumn(0, group), new MergedColumn(1, group), new MergedColumn(2, process));
         }
@@ -197,7 +203,7 @@ public class XlsxFormat implements RegisterFileFormat {
         ByteArrayOutputStream out = new ByteArrayOutputStream(zip.length);
         LocalDateTime fixed = LocalDateTime.of(2000, 1, 1, 0, 0);
         try (ZipInputStream in = new ZipInputStream(new ByteArrayInputStream(zip));
-             ZipOutputStream zipOut = new ZipOutputStream(out)) {
+                ZipOutputStream zipOut = new ZipOutputStream(out)) {
             for (ZipEntry entry = in.getNextEntry(); entry != null; entry = in.getNextEntry()) {
                 ZipEntry copy = new ZipEntry(entry.getName());
                 copy.setTimeLocal(fixed);

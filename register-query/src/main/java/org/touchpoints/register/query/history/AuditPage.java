@@ -38,11 +38,17 @@ public class AuditPage {
      * One event as shown: its title in Russian, when (in the register's time), who (by name), the key facts in words,
      * the full payload as indented JSON text.
      */
-    public record Line(HistoryReadModel.HistoryEntry entry, String title, String when, String who,
-                       Map<String, String> facts, String json) {
+    public record Line(
+            HistoryReadModel.HistoryEntry entry,
+            String title,
+            String when,
+            String who,
+            Map<String, String> facts,
+            String json) {
         /** The facts as one cell of text: «Поле: значение; Поле: значение». */
         public String factsText() {
-            return facts.entrySet().stream().map(f -> f.getKey() + ": " + f.getValue())
+            return facts.entrySet().stream()
+                    .map(f -> f.getKey() + ": " + f.getValue())
                     .collect(Collectors.joining("; "));
         }
     }
@@ -60,41 +66,143 @@ public class AuditPage {
 
     /** The events of a register, by their names in the store, with their titles on the page. */
     static final Map<String, String> EVENTS = new LinkedHashMap<>();
+
     private static final Map<String, List<String[]>> FACTS = new LinkedHashMap<>();
 
     static {
-        event("RegisterCreated", "Перечень создан", "Орган власти", "authority", "Часовой пояс", "timeZone",
-                "Срок публикации, рабочих дней", "publicationDeadlineWorkingDays", "Шаблон", "template");
+        event(
+                "RegisterCreated",
+                "Перечень создан",
+                "Орган власти",
+                "authority",
+                "Часовой пояс",
+                "timeZone",
+                "Срок публикации, рабочих дней",
+                "publicationDeadlineWorkingDays",
+                "Шаблон",
+                "template");
         event("DivisionDefined", "Подразделение определено", "Название", "name", "Процессы", "processes");
-        event("MemberAssigned", "Роль назначена", "Сотрудник", "username", "Роль", "role",
-                "Подразделение", "divisionId");
+        event(
+                "MemberAssigned",
+                "Роль назначена",
+                "Сотрудник",
+                "username",
+                "Роль",
+                "role",
+                "Подразделение",
+                "divisionId");
         event("MemberRevoked", "Роль снята", "Сотрудник", "username", "Роль", "role", "Подразделение", "divisionId");
-        event("RowImported", "Строка загружена из файла", "Процесс", "row.process",
-                "Точка взаимодействия", "row.touchpoint.name", "Файл", "source");
-        event("ChangeInitiated", "Изменение предложено", "Вид", "kind", "Подразделение", "division",
-                "Основание", "reason", "Было", "before.touchpoint.name", "Стало", "after.touchpoint.name",
-                "Комментарий", "comment");
+        event(
+                "RowImported",
+                "Строка загружена из файла",
+                "Процесс",
+                "row.process",
+                "Точка взаимодействия",
+                "row.touchpoint.name",
+                "Файл",
+                "source");
+        event(
+                "ChangeInitiated",
+                "Изменение предложено",
+                "Вид",
+                "kind",
+                "Подразделение",
+                "division",
+                "Основание",
+                "reason",
+                "Было",
+                "before.touchpoint.name",
+                "Стало",
+                "after.touchpoint.name",
+                "Комментарий",
+                "comment");
         event("DivisionApproved", "Согласовано руководителем подразделения", "Комментарий", "comment");
-        event("DeputyApproved", "Утверждено заместителем руководителя", "Комментарий", "comment",
-                "Приказ №", "orderNumber", "Дата приказа", "orderDate", "Срок публикации", "due.dueDate");
+        event(
+                "DeputyApproved",
+                "Утверждено заместителем руководителя",
+                "Комментарий",
+                "comment",
+                "Приказ №",
+                "orderNumber",
+                "Дата приказа",
+                "orderDate",
+                "Срок публикации",
+                "due.dueDate");
         event("ChangeRejected", "Изменение отклонено", "Этап", "step", "Причина", "reason");
         event("StepApproved", "Шаг согласования пройден", "Шаг", "step", "Комментарий", "comment");
-        event("ChangeApproved", "Изменение утверждено", "Шаг", "step", "Комментарий", "comment",
-                "Приказ №", "actNumber", "Дата приказа", "actDate", "Срок публикации", "due.dueDate");
-        event("ApprovalActRecorded", "Внесён приказ об утверждении изменений", "Приказ №", "number", "Дата", "date",
-                "Изменения", "changeIds");
-        event("ProcedureChanged", "Порядок ведения перечня изменён", "Шаги согласования", "procedure.approvalSteps",
-                "Приказ", "procedure.approvalAct", "Срок, рабочих дней", "procedure.deadlineWorkingDays");
+        event(
+                "ChangeApproved",
+                "Изменение утверждено",
+                "Шаг",
+                "step",
+                "Комментарий",
+                "comment",
+                "Приказ №",
+                "actNumber",
+                "Дата приказа",
+                "actDate",
+                "Срок публикации",
+                "due.dueDate");
+        event(
+                "ApprovalActRecorded",
+                "Внесён приказ об утверждении изменений",
+                "Приказ №",
+                "number",
+                "Дата",
+                "date",
+                "Изменения",
+                "changeIds");
+        event(
+                "ProcedureChanged",
+                "Порядок ведения перечня изменён",
+                "Шаги согласования",
+                "procedure.approvalSteps",
+                "Приказ",
+                "procedure.approvalAct",
+                "Срок, рабочих дней",
+                "procedure.deadlineWorkingDays");
         event("ChangeWithdrawn", "Изменение отозвано инициатором");
-        event("Published", "Редакция опубликована", "Редакция", "version", "Адрес", "url",
-                "Опубликовано", "publishedAt", "Изменения", "coveredChangeIds", "SHA-256", "sha256");
+        event(
+                "Published",
+                "Редакция опубликована",
+                "Редакция",
+                "version",
+                "Адрес",
+                "url",
+                "Опубликовано",
+                "publishedAt",
+                "Изменения",
+                "coveredChangeIds",
+                "SHA-256",
+                "sha256");
         event("PublicationDeadlineMissed", "Срок публикации пропущен", "Срок", "dueDate");
         event("DueDateCounted", "Срок публикации рассчитан", "Срок", "due.dueDate", "Календарь", "due.calendar");
-        event("AnnualReviewConfirmed", "Ежегодная проверка подтверждена", "Подразделение", "divisionId",
-                "Год", "year", "Комментарий", "comment");
-        event("ApprovalRightDelegated", "Назначен исполняющий обязанности", "Исполняющий обязанности", "delegate",
-                "За кого", "holder", "Роль", "role", "Подразделение", "divisionId", "С", "validFrom", "По", "validTo",
-                "Комментарий", "comment");
+        event(
+                "AnnualReviewConfirmed",
+                "Ежегодная проверка подтверждена",
+                "Подразделение",
+                "divisionId",
+                "Год",
+                "year",
+                "Комментарий",
+                "comment");
+        event(
+                "ApprovalRightDelegated",
+                "Назначен исполняющий обязанности",
+                "Исполняющий обязанности",
+                "delegate",
+                "За кого",
+                "holder",
+                "Роль",
+                "role",
+                "Подразделение",
+                "divisionId",
+                "С",
+                "validFrom",
+                "По",
+                "validTo",
+                "Комментарий",
+                "comment");
         event("DelegationRevoked", "Исполнение обязанностей прекращено");
         event("ProcedureChanged", "Порядок ведения перечня изменён");
     }
@@ -126,11 +234,15 @@ public class AuditPage {
     }
 
     @GetMapping("/audit")
-    String audit(@RequestParam(required = false) String registerId, @RequestParam(required = false) String event,
-                 @RequestParam(required = false) String user, @RequestParam(required = false) String changeId,
-                 @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate from,
-                 @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate to,
-                 @RequestParam(defaultValue = "1") int page, Model model) {
+    String audit(
+            @RequestParam(required = false) String registerId,
+            @RequestParam(required = false) String event,
+            @RequestParam(required = false) String user,
+            @RequestParam(required = false) String changeId,
+            @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate from,
+            @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate to,
+            @RequestParam(defaultValue = "1") int page,
+            Model model) {
         Viewer viewer = (Viewer) model.getAttribute("viewer");
         if (viewer == null || !viewer.auditor()) {
             throw new AccessDeniedException("История изменений доступна аудитору и администратору");
@@ -143,19 +255,22 @@ public class AuditPage {
             model.addAttribute("register", null);
             return "audit";
         }
-        var register = registers.require(Text.isBlank(registerId) ? first.get(0).id() : picker.resolve(null, registerId.strip()));
+        var register = registers.require(
+                Text.isBlank(registerId) ? first.get(0).id() : picker.resolve(null, registerId.strip()));
         model.addAttribute("picker", picker.picker(null, register.id()));
         ZoneId zone = ZoneId.of(register.timeZone());
         Instant fromInstant = from == null ? null : from.atStartOfDay(zone).toInstant();
-        Instant toInstant = to == null ? null : to.plusDays(1).atStartOfDay(zone).toInstant();
-        var filter = new HistoryReadModel.Filter(register.id(), blankToNull(event), blankToNull(user),
-                blankToNull(changeId), fromInstant, toInstant);
+        Instant toInstant =
+                to == null ? null : to.plusDays(1).atStartOfDay(zone).toInstant();
+        var filter = new HistoryReadModel.Filter(
+                register.id(), blankToNull(event), blankToNull(user), blankToNull(changeId), fromInstant, toInstant);
         long total = history.count(filter);
         int pages = (int) Math.max(1, (total + PAGE_SIZE - 1) / PAGE_SIZE);
         int current = Math.min(Math.max(1, page), pages);
         Words words = words(register);
         List<Line> lines = history.page(filter, (current - 1) * PAGE_SIZE, PAGE_SIZE).stream()
-                .map(e -> line(e, words)).collect(Collectors.toList());
+                .map(e -> line(e, words))
+                .collect(Collectors.toList());
         Map<String, String> users = new LinkedHashMap<>();
         history.users(register.id()).forEach(u -> users.put(u, words.names().apply(u)));
 
@@ -170,18 +285,31 @@ public class AuditPage {
         model.addAttribute("pages", pages);
         model.addAttribute("firstShown", total == 0 ? 0 : (long) (current - 1) * PAGE_SIZE + 1);
         model.addAttribute("lastShown", (long) (current - 1) * PAGE_SIZE + lines.size());
-        model.addAttribute("exportUrl", query(UriComponentsBuilder.fromPath("/api/v1/registers/{id}/history/export"), filter)
-                .buildAndExpand(register.id()).encode().toUriString());
+        model.addAttribute(
+                "exportUrl",
+                query(UriComponentsBuilder.fromPath("/api/v1/registers/{id}/history/export"), filter)
+                        .buildAndExpand(register.id())
+                        .encode()
+                        .toUriString());
         UriComponentsBuilder here = UriComponentsBuilder.fromPath("/audit").queryParam("registerId", register.id());
         optional(here, "event", filter.event());
         optional(here, "user", filter.user());
         optional(here, "changeId", filter.changeId());
         optional(here, "from", from);
         optional(here, "to", to);
-        model.addAttribute("previousUrl", current > 1 ? here.cloneBuilder().queryParam("page", current - 1).toUriString() : null);
-        model.addAttribute("nextUrl", current < pages ? here.cloneBuilder().queryParam("page", current + 1).toUriString() : null);
-        model.addAttribute("pager", new Pager(current, pages, total, (String) model.getAttribute("previousUrl"),
-                (String) model.getAttribute("nextUrl")));
+        model.addAttribute(
+                "previousUrl",
+                current > 1
+                        ? here.cloneBuilder().queryParam("page", current - 1).toUriString()
+                        : null);
+        model.addAttribute(
+                "nextUrl",
+                current < pages
+                        ? here.cloneBuilder().queryParam("page", current + 1).toUriString()
+                        : null);
+        model.addAttribute(
+                "pager", new Pager(current, pages, total, (String) model.getAttribute("previousUrl"), (String)
+                        model.getAttribute("nextUrl")));
         return "audit";
     }
 
@@ -197,14 +325,20 @@ public class AuditPage {
                 facts.put(fact[0], value);
             }
         }
-        if ("ChangeInitiated".equals(e.event()) && e.payload().path("operations").isArray()) {
+        if ("ChangeInitiated".equals(e.event())
+                && e.payload().path("operations").isArray()) {
             operations(e.payload().path("operations"), facts);
         }
-        String who = e.onBehalfOf() == null ? words.names().apply(e.by())
+        String who = e.onBehalfOf() == null
+                ? words.names().apply(e.by())
                 : words.names().apply(e.by()) + " (и.о. за " + words.names().apply(e.onBehalfOf()) + ")";
-        return new Line(e, EVENTS.getOrDefault(e.event(), e.event()),
-                org.touchpoints.register.query.ui.Words.DATE_TIME_SECONDS.format(e.at().atZone(words.zone())), who,
-                facts, e.payload().toPrettyString());
+        return new Line(
+                e,
+                EVENTS.getOrDefault(e.event(), e.event()),
+                org.touchpoints.register.query.ui.Words.DATE_TIME_SECONDS.format(e.at().atZone(words.zone())),
+                who,
+                facts,
+                e.payload().toPrettyString());
     }
 
     /**
@@ -236,7 +370,8 @@ public class AuditPage {
         List<String> needs = new ArrayList<>();
         row.path("needs").values().forEach(v -> needs.add(v.asString()));
         return "«" + row.path("touchpoint").path("name").asString() + "»"
-                + (Text.isBlank(address) ? "" : " (" + address + ")") + ", процесс «" + row.path("process").asString()
+                + (Text.isBlank(address) ? "" : " (" + address + ")") + ", процесс «"
+                + row.path("process").asString()
                 + "», потребности " + String.join(", ", needs);
     }
 
@@ -266,30 +401,34 @@ public class AuditPage {
             case "kind" -> ChangeSubject.kindTitle(text);
             case "division", "divisionId", "row.division" -> words.division(text);
             case "username", "delegate", "holder" -> words.names().apply(text);
-            case "orderDate", "dueDate", "validFrom", "validTo" -> org.touchpoints.register.query.ui.Words.isoDate(text);
+            case "orderDate", "dueDate", "validFrom", "validTo" ->
+                org.touchpoints.register.query.ui.Words.isoDate(text);
             case "publishedAt" -> publishedAt(text, words.zone());
             case "timeZone" -> org.touchpoints.register.query.ui.Words.zone(text);
             case "touchpoint.channel", "row.touchpoint.channel" -> channel(text);
             case "reason" -> reasonTitle(text);
-            case "role" -> switch (text) {
-                case "SPECIALIST" -> "специалист подразделения";
-                case "HEAD" -> "руководитель подразделения";
-                case "DEPUTY" -> "заместитель руководителя";
-                case "PUBLISHER" -> "ответственный за публикацию";
-                case "RESPONSIBLE" -> "уполномоченное лицо";
-                case "HEAD_OF_AUTHORITY" -> "руководитель органа власти";
-                default -> text;
-            };
-            case "template" -> switch (text) {
-                case "SIX_COLUMN" -> "шесть столбцов";
-                case "FIVE_COLUMN" -> "пять столбцов";
-                default -> text;
-            };
-            case "step" -> switch (text) {
-                case "DIVISION" -> "руководитель подразделения";
-                case "DEPUTY" -> "заместитель руководителя";
-                default -> text;
-            };
+            case "role" ->
+                switch (text) {
+                    case "SPECIALIST" -> "специалист подразделения";
+                    case "HEAD" -> "руководитель подразделения";
+                    case "DEPUTY" -> "заместитель руководителя";
+                    case "PUBLISHER" -> "ответственный за публикацию";
+                    case "RESPONSIBLE" -> "уполномоченное лицо";
+                    case "HEAD_OF_AUTHORITY" -> "руководитель органа власти";
+                    default -> text;
+                };
+            case "template" ->
+                switch (text) {
+                    case "SIX_COLUMN" -> "шесть столбцов";
+                    case "FIVE_COLUMN" -> "пять столбцов";
+                    default -> text;
+                };
+            case "step" ->
+                switch (text) {
+                    case "DIVISION" -> "руководитель подразделения";
+                    case "DEPUTY" -> "заместитель руководителя";
+                    default -> text;
+                };
             default -> text;
         };
     }

@@ -27,11 +27,17 @@ public class HistoryProjection {
 
     @EventHandler
     void on(RegisterEvent e, @SequenceNumber Long sequence) {
-        jdbc.update("""
+        jdbc.update(
+                """
                         insert into q_history(register_id, sequence, event, at, by_user, change_id, payload)
                         values (?, ?, ?, ?, ?, ?, cast(? as jsonb)) on conflict do nothing""",
-                        e.registerId(), sequence, e.getClass().getSimpleName(), Timestamp.from(e.at()), e.by(),
-                        changeIdOf(e), mapper.writeValueAsString(e));
+                e.registerId(),
+                sequence,
+                e.getClass().getSimpleName(),
+                Timestamp.from(e.at()),
+                e.by(),
+                changeIdOf(e),
+                mapper.writeValueAsString(e));
     }
 
     /** The {@code changeId} of the events that concern one change (a record component of that name), else null. */

@@ -1,10 +1,10 @@
 package org.touchpoints.register.query.history;
 
+import com.fasterxml.jackson.annotation.JsonProperty;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
-import com.fasterxml.jackson.annotation.JsonProperty;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 import org.touchpoints.register.api.row.Text;
@@ -29,8 +29,7 @@ public class HistoryReadModel {
      * @param from events at or after (business time)
      * @param to   events before
      */
-    public record Filter(String registerId, String event, String user, String changeId, Instant from, Instant to) {
-    }
+    public record Filter(String registerId, String event, String user, String changeId, Instant from, Instant to) {}
 
     private final JdbcClient jdbc;
     private final JsonMapper mapper;
@@ -54,20 +53,31 @@ public class HistoryReadModel {
         return jdbc.sql("select sequence, event, at, by_user, change_id, payload from q_history" + where
                         + " order by sequence limit ? offset ?")
                 .params(params)
-                .query((rs, i) -> new HistoryEntry(rs.getLong(1), rs.getString(2), rs.getTimestamp(3).toInstant(),
-                        rs.getString(4), rs.getString(5), mapper.readTree(rs.getString(6))))
+                .query((rs, i) -> new HistoryEntry(
+                        rs.getLong(1),
+                        rs.getString(2),
+                        rs.getTimestamp(3).toInstant(),
+                        rs.getString(4),
+                        rs.getString(5),
+                        mapper.readTree(rs.getString(6))))
                 .list();
     }
 
     public long count(Filter filter) {
         List<Object> params = new ArrayList<>();
-        return jdbc.sql("select count(*) from q_history" + where(filter, params)).params(params).query(Long.class).single();
+        return jdbc.sql("select count(*) from q_history" + where(filter, params))
+                .params(params)
+                .query(Long.class)
+                .single();
     }
 
     /** The accounts that recorded events in a register, for the auditor's filter. */
     public List<String> users(String registerId) {
-        return jdbc.sql("select distinct by_user from q_history where register_id = ? and by_user is not null order by by_user")
-                .param(registerId).query(String.class).list();
+        return jdbc.sql(
+                        "select distinct by_user from q_history where register_id = ? and by_user is not null order by by_user")
+                .param(registerId)
+                .query(String.class)
+                .list();
     }
 
     private static String where(Filter f, List<Object> params) {

@@ -34,23 +34,29 @@ public class ApprovalLeadTimes {
 
     public ApprovalLeadTimes(JdbcClient jdbc, MeterRegistry registry) {
         this.jdbc = jdbc;
-        this.division = Timer.builder("register.approval.lead.time").tag("step", "division")
-                .description("Time from initiation to the division head's approval").register(registry);
-        this.deputy = Timer.builder("register.approval.lead.time").tag("step", "deputy")
-                .description("Time from the division head's approval to the deputy's").register(registry);
+        this.division = Timer.builder("register.approval.lead.time")
+                .tag("step", "division")
+                .description("Time from initiation to the division head's approval")
+                .register(registry);
+        this.deputy = Timer.builder("register.approval.lead.time")
+                .tag("step", "deputy")
+                .description("Time from the division head's approval to the deputy's")
+                .register(registry);
     }
 
     @EventHandler
     void on(ChangeInitiated e) {
         jdbc.sql("insert into metrics_approval_step(change_id, initiated_at) values (?, ?) on conflict do nothing")
-                .params(e.changeId(), Timestamp.from(e.at())).update();
+                .params(e.changeId(), Timestamp.from(e.at()))
+                .update();
     }
 
     @EventHandler
     void on(DivisionApproved e) {
         since("initiated_at", e.changeId()).ifPresent(t -> record(division, t, e.at()));
         jdbc.sql("update metrics_approval_step set division_approved_at = ? where change_id = ?")
-                .params(Timestamp.from(e.at()), e.changeId()).update();
+                .params(Timestamp.from(e.at()), e.changeId())
+                .update();
     }
 
     @EventHandler
@@ -75,13 +81,22 @@ public class ApprovalLeadTimes {
     }
 
     private java.util.Optional<Instant> since(String column, String changeId) {
-        return jdbc.sql("select " + column + " from metrics_approval_step where change_id = ?").param(changeId)
-                .query(Timestamp.class).list().stream().filter(Objects::nonNull).findFirst().map(Timestamp::toInstant);
+        return jdbc
+                .sql("select " + column + " from metrics_approval_step where change_id = ?")
+                .param(changeId)
+                .query(Timestamp.class)
+                .list()
+                .stream()
+                .filter(Objects::nonNull)
+                .findFirst()
+                .map(Timestamp::toInstant);
     }
 
     /** The change is out of the approval chain: nothing more to time. */
     private void decided(String changeId) {
-        jdbc.sql("delete from metrics_approval_step where change_id = ?").param(changeId).update();
+        jdbc.sql("delete from metrics_approval_step where change_id = ?")
+                .param(changeId)
+                .update();
     }
 
     private static void record(Timer timer, Instant from, Instant to) {

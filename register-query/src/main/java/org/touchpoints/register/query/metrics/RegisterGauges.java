@@ -31,24 +31,28 @@ public class RegisterGauges {
         this.jdbc = jdbc;
         this.deadlines = deadlines;
         this.pending = MultiGauge.builder("register.changes.pending")
-                .description("Changes waiting for an approval step").register(registry);
+                .description("Changes waiting for an approval step")
+                .register(registry);
         this.overdue = MultiGauge.builder("register.publications.overdue")
-                .description("Approved changes whose publication deadline has passed").register(registry);
+                .description("Approved changes whose publication deadline has passed")
+                .register(registry);
         this.atRisk = MultiGauge.builder("register.publications.at.risk")
-                .description("Approved changes with two working days or fewer left to publish").register(registry);
+                .description("Approved changes with two working days or fewer left to publish")
+                .register(registry);
     }
 
     @Scheduled(initialDelayString = "PT5S", fixedDelayString = "${register.metrics.refresh-interval:PT15S}")
     public void refresh() {
-        List<String> registers = jdbc.sql("select register_id from q_register").query(String.class).list();
+        List<String> registers = jdbc.sql("select register_id from q_register")
+                .query(String.class)
+                .list();
         Map<String, long[]> steps = new HashMap<>();
         jdbc.sql("""
                         select register_id, status, count(*) from q_change
-                        where status in ('INITIATED', 'DIVISION_APPROVED') group by register_id, status""")
-                .query(rs -> {
-                    long[] counts = steps.computeIfAbsent(rs.getString(1), k -> new long[2]);
-                    counts["INITIATED".equals(rs.getString(2)) ? 0 : 1] = rs.getLong(3);
-                });
+                        where status in ('INITIATED', 'DIVISION_APPROVED') group by register_id, status""").query(rs -> {
+            long[] counts = steps.computeIfAbsent(rs.getString(1), k -> new long[2]);
+            counts["INITIATED".equals(rs.getString(2)) ? 0 : 1] = rs.getLong(3);
+        });
         Map<String, long[]> late = new HashMap<>();
         for (DeadlineBoard.DeadlineView d : deadlines.awaitingPublication()) {
             long[] counts = late.computeIfAbsent(d.registerId(), k -> new long[2]);

@@ -98,7 +98,8 @@ public class ScrapeScope extends OncePerRequestFilter {
         @Override
         public Enumeration<String> getHeaders(String name) {
             return HttpHeaders.ACCEPT.equalsIgnoreCase(name) && binary()
-                    ? Collections.enumeration(java.util.List.of(TEXT)) : super.getHeaders(name);
+                    ? Collections.enumeration(java.util.List.of(TEXT))
+                    : super.getHeaders(name);
         }
     }
 }

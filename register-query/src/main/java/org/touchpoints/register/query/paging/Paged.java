@@ -49,7 +49,9 @@ public record Paged<T>(List<T> items, Long total, PageRequest request, boolean h
             answer.header(TOTAL_COUNT, Long.toString(total));
         }
         String link = String.join(", ", links);
-        if (!request.whole() && link.length() <= MAX_LINK_HEADER) { // four copies of a very long query would overflow the response's headers
+        if (!request.whole()
+                && link.length()
+                        <= MAX_LINK_HEADER) { // four copies of a very long query would overflow the response's headers
             answer.header(HttpHeaders.LINK, link);
         }
         return answer.header(HttpHeaders.ACCESS_CONTROL_EXPOSE_HEADERS, TOTAL_COUNT + ", " + HttpHeaders.LINK)
@@ -57,8 +59,13 @@ public record Paged<T>(List<T> items, Long total, PageRequest request, boolean h
     }
 
     private String link(int page, String rel) {
-        String url = ServletUriComponentsBuilder.fromCurrentRequest().replaceQueryParam("offset").replaceQueryParam("limit")
-                .replaceQueryParam("page", page).replaceQueryParam("size", request.size()).build().toUriString();
+        String url = ServletUriComponentsBuilder.fromCurrentRequest()
+                .replaceQueryParam("offset")
+                .replaceQueryParam("limit")
+                .replaceQueryParam("page", page)
+                .replaceQueryParam("size", request.size())
+                .build()
+                .toUriString();
         return "<" + url + ">; rel=\"" + rel + "\"";
     }
 }

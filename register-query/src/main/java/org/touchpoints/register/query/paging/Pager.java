@@ -19,9 +19,24 @@ public record Pager(int page, int pages, long total, String previousUrl, String 
     public static Pager of(int page, long total, UriComponentsBuilder here) {
         int pages = (int) Math.max(1, (total + PAGE_SIZE - 1) / PAGE_SIZE);
         int current = Math.min(Math.max(1, page), pages);
-        return new Pager(current, pages, total,
-                current > 1 ? here.cloneBuilder().replaceQueryParam("page", current - 1).build().encode().toUriString() : null,
-                current < pages ? here.cloneBuilder().replaceQueryParam("page", current + 1).build().encode().toUriString() : null);
+        return new Pager(
+                current,
+                pages,
+                total,
+                current > 1
+                        ? here.cloneBuilder()
+                                .replaceQueryParam("page", current - 1)
+                                .build()
+                                .encode()
+                                .toUriString()
+                        : null,
+                current < pages
+                        ? here.cloneBuilder()
+                                .replaceQueryParam("page", current + 1)
+                                .build()
+                                .encode()
+                                .toUriString()
+                        : null);
     }
 
     /** Entries before the page shown. */

@@ -23,9 +23,10 @@ import org.touchpoints.register.query.ui.UiController;
 @UiController
 public class PublicPages {
     /** A register on the public list, with its latest publication. */
-    public record Listed(RegisterReadModel.RegisterSummary register, PublicationQueryController.PublicationView latest,
-                         ZoneId zone) {
-    }
+    public record Listed(
+            RegisterReadModel.RegisterSummary register,
+            PublicationQueryController.PublicationView latest,
+            ZoneId zone) {}
 
     private static final RegisterTable.Filter NO_FILTER = new RegisterTable.Filter(null, null, null, null, null, null);
 
@@ -33,7 +34,8 @@ public class PublicPages {
     private final PublicationQueryController publications;
     private final RegisterTimeTravel timeTravel;
 
-    public PublicPages(RegisterReadModel registers, PublicationQueryController publications, RegisterTimeTravel timeTravel) {
+    public PublicPages(
+            RegisterReadModel registers, PublicationQueryController publications, RegisterTimeTravel timeTravel) {
         this.registers = registers;
         this.publications = publications;
         this.timeTravel = timeTravel;
@@ -53,8 +55,11 @@ public class PublicPages {
     }
 
     @GetMapping("/public/{registerId}")
-    String register(@PathVariable String registerId, @RequestParam(required = false) Integer version,
-                    @RequestParam(required = false) String q, Model model) {
+    String register(
+            @PathVariable String registerId,
+            @RequestParam(required = false) Integer version,
+            @RequestParam(required = false) String q,
+            Model model) {
         var register = registers.require(registerId);
         model.addAttribute("register", register);
         model.addAttribute("zone", ZoneId.of(register.timeZone()));
@@ -64,9 +69,12 @@ public class PublicPages {
         }
         List<PublicationQueryController.PublicationView> versions = new ArrayList<>(publications.list(registerId));
         int shown = version == null ? register.publishedVersion() : version;
-        var publication = versions.stream().filter(p -> p.version() == shown).findFirst()
+        var publication = versions.stream()
+                .filter(p -> p.version() == shown)
+                .findFirst()
                 .orElseThrow(() -> ApiException.notFound("Редакция " + shown + " перечня не опубликована"));
-        List<RegisterRow> rows = timeTravel.version(registerId, shown)
+        List<RegisterRow> rows = timeTravel
+                .version(registerId, shown)
                 .orElseThrow(() -> ApiException.notFound("Редакция " + shown + " перечня не опубликована"));
         Collections.reverse(versions);
         model.addAttribute("publication", publication);
@@ -76,8 +84,13 @@ public class PublicPages {
         model.addAttribute("sixColumns", register.template() == Template.SIX_COLUMN);
         String search = q == null || q.isBlank() ? null : q.strip();
         model.addAttribute("q", search);
-        model.addAttribute("lines", RegisterTable.lines(register.template(), rows, null, search == null ? NO_FILTER
-                : new RegisterTable.Filter(search, null, null, null, null, null)));
+        model.addAttribute(
+                "lines",
+                RegisterTable.lines(
+                        register.template(),
+                        rows,
+                        null,
+                        search == null ? NO_FILTER : new RegisterTable.Filter(search, null, null, null, null, null)));
         return "public-register";
     }
 }

@@ -27,21 +27,18 @@ import org.touchpoints.register.query.register.RegisterTimeTravel;
 @RequestMapping("/api/v1/registers/{registerId}/publications")
 @Tag(name = "Публикация")
 public class PublicationChainController {
-    public record VersionCheck(int version, String sha256, boolean contentMatches, boolean chainMatches) {
-    }
+    public record VersionCheck(int version, String sha256, boolean contentMatches, boolean chainMatches) {}
 
-    public record ChainReport(boolean valid, List<VersionCheck> versions) {
-    }
+    public record ChainReport(boolean valid, List<VersionCheck> versions) {}
 
-    public record FileCheck(String sha256, Integer matchesVersion) {
-    }
+    public record FileCheck(String sha256, Integer matchesVersion) {}
 
     private final PublicationQueryController publications;
     private final RegisterReadModel registers;
     private final RegisterTimeTravel timeTravel;
 
-    public PublicationChainController(PublicationQueryController publications, RegisterReadModel registers,
-                                      RegisterTimeTravel timeTravel) {
+    public PublicationChainController(
+            PublicationQueryController publications, RegisterReadModel registers, RegisterTimeTravel timeTravel) {
         this.publications = publications;
         this.registers = registers;
         this.timeTravel = timeTravel;
@@ -55,10 +52,12 @@ public class PublicationChainController {
         String previous = null;
         for (PublicationQueryController.PublicationView p : publications.list(registerId)) {
             // a version published before formula cells were made inert has the hash of the unguarded text
-            boolean contentMatches = timeTravel.version(registerId, p.version())
+            boolean contentMatches = timeTravel
+                    .version(registerId, p.version())
                     .map(rows -> RegisterCsv.isTheHashOf(p.sha256(), register.template(), rows))
                     .orElse(false);
-            checks.add(new VersionCheck(p.version(), p.sha256(), contentMatches, Objects.equals(previous, p.previousSha256())));
+            checks.add(new VersionCheck(
+                    p.version(), p.sha256(), contentMatches, Objects.equals(previous, p.previousSha256())));
             previous = p.sha256();
         }
         return new ChainReport(checks.stream().allMatch(c -> c.contentMatches() && c.chainMatches()), checks);
@@ -66,10 +65,14 @@ public class PublicationChainController {
 
     @PostMapping(value = "/verify-file", consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
     @Operation(summary = "Проверить файл (CSV-выгрузку редакции): какой опубликованной редакции он соответствует")
-    public FileCheck verifyFile(@PathVariable String registerId, @RequestPart("file") MultipartFile file) throws IOException {
+    public FileCheck verifyFile(@PathVariable String registerId, @RequestPart("file") MultipartFile file)
+            throws IOException {
         String sha = RegisterCsv.sha256(file.getBytes());
-        Integer version = publications.list(registerId).stream().filter(p -> p.sha256().equals(sha))
-                .map(PublicationQueryController.PublicationView::version).findFirst().orElse(null);
+        Integer version = publications.list(registerId).stream()
+                .filter(p -> p.sha256().equals(sha))
+                .map(PublicationQueryController.PublicationView::version)
+                .findFirst()
+                .orElse(null);
         return new FileCheck(sha, version);
     }
 }

@@ -27,12 +27,19 @@ public class PublicationProjection {
 
     @EventHandler
     void on(Published e) {
-        jdbc.update("""
+        jdbc.update(
+                """
                         insert into q_publication(register_id, version, url, published_at, by_user, covered, sha256,
                                                   previous_sha256)
                         values (?, ?, ?, ?, ?, cast(? as jsonb), ?, ?)""",
-                        e.registerId(), e.version(), e.url(), Timestamp.from(e.publishedAt()), e.by(),
-                        json.write(e.coveredChangeIds()), e.sha256(), e.previousSha256());
+                e.registerId(),
+                e.version(),
+                e.url(),
+                Timestamp.from(e.publishedAt()),
+                e.by(),
+                json.write(e.coveredChangeIds()),
+                e.sha256(),
+                e.previousSha256());
     }
 
     @ResetHandler

@@ -16,9 +16,15 @@ import org.touchpoints.register.query.register.RegisterReadModel;
 @RequestMapping("/api/v1/registers/{registerId}/publications")
 @Tag(name = "Публикация")
 public class PublicationQueryController {
-    public record PublicationView(int version, String url, Instant publishedAt, String by, List<String> coveredChangeIds,
-                                  String sha256, String previousSha256, boolean late) {
-    }
+    public record PublicationView(
+            int version,
+            String url,
+            Instant publishedAt,
+            String by,
+            List<String> coveredChangeIds,
+            String sha256,
+            String previousSha256,
+            boolean late) {}
 
     private final JdbcClient jdbc;
     private final Json json;
@@ -43,8 +49,14 @@ public class PublicationQueryController {
                         from q_publication p join q_register r on r.register_id = p.register_id
                         where p.register_id = ? order by p.version""")
                 .param(registerId)
-                .query((rs, i) -> new PublicationView(rs.getInt(1), rs.getString(2), rs.getTimestamp(3).toInstant(),
-                        rs.getString(4), json.read(rs.getString(5), List.class), rs.getString(6), rs.getString(7),
+                .query((rs, i) -> new PublicationView(
+                        rs.getInt(1),
+                        rs.getString(2),
+                        rs.getTimestamp(3).toInstant(),
+                        rs.getString(4),
+                        json.read(rs.getString(5), List.class),
+                        rs.getString(6),
+                        rs.getString(7),
                         rs.getBoolean(8)))
                 .list();
     }

@@ -49,8 +49,13 @@ public class PublishPage {
     private final PageCommands commands;
     private final Clock clock;
 
-    public PublishPage(RegisterReadModel registers, ChangeReadModel changes, DeadlineBoard deadlines,
-                       PublicationQueryController publications, PageCommands commands, Clock clock) {
+    public PublishPage(
+            RegisterReadModel registers,
+            ChangeReadModel changes,
+            DeadlineBoard deadlines,
+            PublicationQueryController publications,
+            PageCommands commands,
+            Clock clock) {
         this.registers = registers;
         this.changes = changes;
         this.deadlines = deadlines;
@@ -70,52 +75,75 @@ public class PublishPage {
     String page(@PathVariable String registerId, @RequestParam(required = false) Integer published, Model model) {
         var register = requirePublisher(registerId, model);
         ZoneId zone = ZoneId.of(register.timeZone());
-        String now = LocalDateTime.ofInstant(clock.instant(), zone).truncatedTo(ChronoUnit.SECONDS).toString();
+        String now = LocalDateTime.ofInstant(clock.instant(), zone)
+                .truncatedTo(ChronoUnit.SECONDS)
+                .toString();
         return render(register, new Form("", now, Map.of(), null), published, model);
     }
 
     @PostMapping("/registers/{registerId}/publish")
-    String publish(@PathVariable String registerId, @RequestParam(required = false) String url,
-                   @RequestParam(required = false) String publishedAt, @RequestParam(required = false) String sha256,
-                   Model model, HttpServletResponse response) {
+    String publish(
+            @PathVariable String registerId,
+            @RequestParam(required = false) String url,
+            @RequestParam(required = false) String publishedAt,
+            @RequestParam(required = false) String sha256,
+            Model model,
+            HttpServletResponse response) {
         var register = requirePublisher(registerId, model);
         ZoneId zone = ZoneId.of(register.timeZone());
         Instant at;
         try {
-            at = Text.isBlank(publishedAt) ? null : LocalDateTime.parse(publishedAt.strip()).atZone(zone).toInstant();
+            at = Text.isBlank(publishedAt)
+                    ? null
+                    : LocalDateTime.parse(publishedAt.strip()).atZone(zone).toInstant();
         } catch (DateTimeParseException e) {
             response.setStatus(HttpServletResponse.SC_BAD_REQUEST);
-            return render(register, new Form(url, publishedAt,
-                    Map.of("publishedAt", "Укажите дату и время публикации: ДД.ММ.ГГГГ ЧЧ:ММ"),
-                    "Проверьте заполнение полей"), null, model);
+            return render(
+                    register,
+                    new Form(
+                            url,
+                            publishedAt,
+                            Map.of("publishedAt", "Укажите дату и время публикации: ДД.ММ.ГГГГ ЧЧ:ММ"),
+                            "Проверьте заполнение полей"),
+                    null,
+                    model);
         }
-        PageCommands.Outcome<PublicationResult> outcome = commands.send(actor ->
-                new PublishCommand(registerId, url, at, sha256, actor.username(), actor.at()));
+        PageCommands.Outcome<PublicationResult> outcome =
+                commands.send(actor -> new PublishCommand(registerId, url, at, sha256, actor.username(), actor.at()));
         if (outcome.refused()) {
             response.setStatus(ProblemDetailsAdvice.statusOf(outcome.refusal()).value());
             Map<String, String> errors = outcome.refusal().errors().stream()
                     .collect(Collectors.toMap(FieldError::field, FieldError::message, (a, b) -> a));
-            return render(register, new Form(url, publishedAt, errors, outcome.refusal().message()), null, model);
+            return render(
+                    register,
+                    new Form(url, publishedAt, errors, outcome.refusal().message()),
+                    null,
+                    model);
         }
-        return "redirect:/registers/" + registerId + "/publish?published=" + outcome.result().version();
+        return "redirect:/registers/" + registerId + "/publish?published="
+                + outcome.result().version();
     }
 
     private RegisterReadModel.RegisterSummary requirePublisher(String registerId, Model model) {
         var register = registers.require(registerId);
         Viewer viewer = (Viewer) model.getAttribute("viewer");
         if (viewer == null || !viewer.has(registerId, "PUBLISHER")) {
-            throw new AccessDeniedException("Публикацию отмечает только ответственный за размещение на официальном сайте");
+            throw new AccessDeniedException(
+                    "Публикацию отмечает только ответственный за размещение на официальном сайте");
         }
         return register;
     }
 
     private String render(RegisterReadModel.RegisterSummary register, Form form, Integer published, Model model) {
         String registerId = register.id();
-        Map<String, ChangeView> all = changes.list(new ChangeReadModel.Filter(registerId, null, null, null, null))
-                .stream().collect(Collectors.toMap(ChangeView::changeId, Function.identity(), (a, b) -> a, LinkedHashMap::new));
+        Map<String, ChangeView> all =
+                changes.list(new ChangeReadModel.Filter(registerId, null, null, null, null)).stream()
+                        .collect(Collectors.toMap(
+                                ChangeView::changeId, Function.identity(), (a, b) -> a, LinkedHashMap::new));
         Map<String, DeadlineBoard.DeadlineView> due = new HashMap<>();
         deadlines.deadlines(registerId).forEach(d -> due.put(d.changeId(), d));
-        List<ChangeView> pending = all.values().stream().filter(c -> "APPROVED".equals(c.status())).toList();
+        List<ChangeView> pending =
+                all.values().stream().filter(c -> "APPROVED".equals(c.status())).toList();
         List<PublicationQueryController.PublicationView> versions = new ArrayList<>(publications.list(registerId));
         Collections.reverse(versions);
         Map<String, String> subjects = new HashMap<>();
@@ -126,12 +154,19 @@ public class PublishPage {
         model.addAttribute("pending", pending);
         model.addAttribute("due", due);
         model.addAttribute("subjects", subjects);
-        model.addAttribute("sha256", RegisterCsv.sha256(RegisterCsv.render(register.template(), registers.rows(registerId))));
+        model.addAttribute(
+                "sha256", RegisterCsv.sha256(RegisterCsv.render(register.template(), registers.rows(registerId))));
         model.addAttribute("nothingToPublish", pending.isEmpty() && register.publishedVersion() > 0);
         model.addAttribute("nextVersion", register.publishedVersion() + 1);
         model.addAttribute("versions", versions);
-        model.addAttribute("result", published == null ? null
-                : versions.stream().filter(v -> v.version() == published).findFirst().orElse(null));
+        model.addAttribute(
+                "result",
+                published == null
+                        ? null
+                        : versions.stream()
+                                .filter(v -> v.version() == published)
+                                .findFirst()
+                                .orElse(null));
         model.addAttribute("form", form);
         return "publish";
     }

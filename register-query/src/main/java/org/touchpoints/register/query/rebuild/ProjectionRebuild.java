@@ -86,7 +86,12 @@ public class ProjectionRebuild {
     /** How long the switch waits for one lock before letting go of all and trying again (commands wait meanwhile). */
     private static final String LOCK_TIMEOUT = "500ms";
 
-    public enum State { REPLAYING, SWITCHING, DONE, FAILED }
+    public enum State {
+        REPLAYING,
+        SWITCHING,
+        DONE,
+        FAILED
+    }
 
     /**
      * A rebuild as the administrator sees it.
@@ -96,9 +101,18 @@ public class ProjectionRebuild {
      * @param parked          letters the rebuild parked: events a read model could not take, and those behind them
      * @param setAsideSkipped events skipped because an administrator set them aside
      */
-    public record Status(String id, State state, long events, long total, long parked, long setAsideSkipped,
-                         long millis, Instant startedAt, Instant finishedAt, String startedBy, String error) {
-    }
+    public record Status(
+            String id,
+            State state,
+            long events,
+            long total,
+            long parked,
+            long setAsideSkipped,
+            long millis,
+            Instant startedAt,
+            Instant finishedAt,
+            String startedBy,
+            String error) {}
 
     private final ApplicationContext context;
     private final Configuration axon;
@@ -118,12 +132,22 @@ public class ProjectionRebuild {
     private final int batchSize;
     private volatile Run current;
 
-    public ProjectionRebuild(ApplicationContext context, Configuration axon, EventProcessingConfiguration processing,
-                             TokenStore tokenStore, TransactionManager axonTransactions,
-                             PlatformTransactionManager transactions, JdbcClient jdbc, DataSource dataSource,
-                             ConnectionProvider connections, DeadLetterSchema deadLetterSchema,
-                             SetAsideLetters setAside, AdminAudit audit, Clock clock, ReadModelJdbc readModels,
-                             @Value("${register.rebuild.batch-size:1000}") int batchSize) {
+    public ProjectionRebuild(
+            ApplicationContext context,
+            Configuration axon,
+            EventProcessingConfiguration processing,
+            TokenStore tokenStore,
+            TransactionManager axonTransactions,
+            PlatformTransactionManager transactions,
+            JdbcClient jdbc,
+            DataSource dataSource,
+            ConnectionProvider connections,
+            DeadLetterSchema deadLetterSchema,
+            SetAsideLetters setAside,
+            AdminAudit audit,
+            Clock clock,
+            ReadModelJdbc readModels,
+            @Value("${register.rebuild.batch-size:1000}") int batchSize) {
         this.context = context;
         this.axon = axon;
         this.processing = processing;
@@ -147,9 +171,12 @@ public class ProjectionRebuild {
         refuseWhileOtherReplicasProcess();
         Run running = current;
         if (running != null && !running.finished()) {
-            throw new ApiException(HttpStatus.CONFLICT, "Перестроение представлений уже идёт (обработано "
-                    + running.status().events() + " из " + running.status().total()
-                    + " событий); дождитесь его окончания");
+            throw new ApiException(
+                    HttpStatus.CONFLICT,
+                    "Перестроение представлений уже идёт (обработано "
+                            + running.status().events() + " из "
+                            + running.status().total()
+                            + " событий); дождитесь его окончания");
         }
         Run run = new Run(UUID.randomUUID().toString(), by, clock.instant());
         current = run;
@@ -177,11 +204,15 @@ public class ProjectionRebuild {
                 long claimedByOthers = jdbc.sql("""
                                 select count(*) from token_entry
                                 where processor_name = ? and owner is not null and owner <> ?""")
-                        .params(group, ManagementFactory.getRuntimeMXBean().getName()).query(Long.class).single();
+                        .params(group, ManagementFactory.getRuntimeMXBean().getName())
+                        .query(Long.class)
+                        .single();
                 if (claimedByOthers > 0) {
-                    throw new ApiException(HttpStatus.CONFLICT, "Представления сейчас обрабатывают другие экземпляры "
-                            + "сервиса запросов. Оставьте один экземпляр (или приостановите обработчики «"
-                            + String.join("», «", Projections.REBUILT) + "» на остальных) и повторите запрос");
+                    throw new ApiException(
+                            HttpStatus.CONFLICT,
+                            "Представления сейчас обрабатывают другие экземпляры "
+                                    + "сервиса запросов. Оставьте один экземпляр (или приостановите обработчики «"
+                                    + String.join("», «", Projections.REBUILT) + "» на остальных) и повторите запрос");
                 }
             }
         }
@@ -190,8 +221,11 @@ public class ProjectionRebuild {
     private List<StreamingEventProcessor> liveStreaming() {
         List<StreamingEventProcessor> streaming = new ArrayList<>();
         for (String group : Projections.REBUILT) {
-            processing.eventProcessor(group).filter(StreamingEventProcessor.class::isInstance)
-                    .map(StreamingEventProcessor.class::cast).ifPresent(streaming::add);
+            processing
+                    .eventProcessor(group)
+                    .filter(StreamingEventProcessor.class::isInstance)
+                    .map(StreamingEventProcessor.class::cast)
+                    .ifPresent(streaming::add);
         }
         return streaming;
     }
@@ -213,6 +247,7 @@ public class ProjectionRebuild {
         final AtomicLong rollbacks = new AtomicLong();
         /** Savepoints per event: from the first failure on. */
         volatile boolean careful;
+
         volatile State state = State.REPLAYING;
         volatile long events;
         volatile long total;
@@ -233,8 +268,18 @@ public class ProjectionRebuild {
 
         /** As the rebuild's thread last measured it (a request never waits for the event store). */
         Status status() {
-            return new Status(id, state, events, total, parked, setAsideSkipped.get(),
-                    finished() ? millis : (System.nanoTime() - started) / 1_000_000, startedAt, finishedAt, by, error);
+            return new Status(
+                    id,
+                    state,
+                    events,
+                    total,
+                    parked,
+                    setAsideSkipped.get(),
+                    finished() ? millis : (System.nanoTime() - started) / 1_000_000,
+                    startedAt,
+                    finishedAt,
+                    by,
+                    error);
         }
 
         void progress() {
@@ -275,11 +320,20 @@ public class ProjectionRebuild {
                 liveStopped = !live.isEmpty();
                 switchOver(!live.isEmpty());
                 outcome = State.DONE;
-                log.info("Rebuild {}: switched in after {} events, {} letters parked, {} set-aside events skipped", id,
-                        events, parked, setAsideSkipped.get());
-                audit.record(by, AdminAudit.REBUILD, "все представления", "перестроение " + id + " завершено: событий: "
-                        + events + ", отложено: " + parked + ", пропущено исключённых: " + setAsideSkipped.get() + ", "
-                        + (System.nanoTime() - started) / 1_000_000 + " мс");
+                log.info(
+                        "Rebuild {}: switched in after {} events, {} letters parked, {} set-aside events skipped",
+                        id,
+                        events,
+                        parked,
+                        setAsideSkipped.get());
+                audit.record(
+                        by,
+                        AdminAudit.REBUILD,
+                        "все представления",
+                        "перестроение " + id + " завершено: событий: "
+                                + events + ", отложено: " + parked + ", пропущено исключённых: " + setAsideSkipped.get()
+                                + ", "
+                                + (System.nanoTime() - started) / 1_000_000 + " мс");
             } catch (RuntimeException | InterruptedException e) {
                 if (e instanceof InterruptedException) {
                     Thread.currentThread().interrupt();
@@ -287,8 +341,11 @@ public class ProjectionRebuild {
                 log.error("Rebuild {} failed; the read models are as they were", id, e);
                 error = "Перестроение представлений не выполнено (" + AdminAudit.oneLine(String.valueOf(e.getMessage()))
                         + "); представления остались прежними, повторите позже";
-                audit.record(by, AdminAudit.REBUILD, "все представления", "перестроение " + id + " не выполнено: "
-                        + AdminAudit.oneLine(String.valueOf(e.getMessage())));
+                audit.record(
+                        by,
+                        AdminAudit.REBUILD,
+                        "все представления",
+                        "перестроение " + id + " не выполнено: " + AdminAudit.oneLine(String.valueOf(e.getMessage())));
             } finally {
                 stopProcessors();
                 if (outcome == State.FAILED) {
@@ -311,19 +368,24 @@ public class ProjectionRebuild {
         private void clearLeftovers() {
             tables.drop();
             for (String group : Projections.REBUILT) {
-                jdbc.sql("delete from token_entry where processor_name = ?").param(PREFIX + group).update();
-                jdbc.sql("delete from dead_letter_entry where processing_group = ?").param(PREFIX + group).update();
+                jdbc.sql("delete from token_entry where processor_name = ?")
+                        .param(PREFIX + group)
+                        .update();
+                jdbc.sql("delete from dead_letter_entry where processing_group = ?")
+                        .param(PREFIX + group)
+                        .update();
             }
         }
 
         private PooledStreamingEventProcessor processor(String group, Set<String> skipped) {
             List<AnnotationEventHandlerAdapter> handlers = new ArrayList<>();
-            for (Object bean : context.getBeansWithAnnotation(ProcessingGroup.class).values()) {
+            for (Object bean :
+                    context.getBeansWithAnnotation(ProcessingGroup.class).values()) {
                 Class<?> type = AopUtils.getTargetClass(bean);
                 ProcessingGroup annotation = AnnotationUtils.findAnnotation(type, ProcessingGroup.class);
                 if (annotation != null && annotation.value().equals(group)) {
-                    handlers.add(new AnnotationEventHandlerAdapter(bean, axon.parameterResolverFactory(),
-                            axon.handlerDefinition(type)));
+                    handlers.add(new AnnotationEventHandlerAdapter(
+                            bean, axon.parameterResolverFactory(), axon.handlerDefinition(type)));
                 }
             }
             EventSavepoints savepoints = new EventSavepoints(dataSource, () -> careful);
@@ -331,15 +393,22 @@ public class ProjectionRebuild {
             EnqueuePolicy<EventMessage<?>> parkCarefully = (letter, cause) -> {
                 if (!careful) {
                     careful = true;
-                    throw new IllegalStateException("Rebuild " + id + ": event " + letter.message().getIdentifier()
-                            + " failed; its batch is replayed with a savepoint per event", cause);
+                    throw new IllegalStateException(
+                            "Rebuild " + id + ": event " + letter.message().getIdentifier()
+                                    + " failed; its batch is replayed with a savepoint per event",
+                            cause);
                 }
                 return park.decide(letter, cause);
             };
             DeadLetteringEventHandlerInvoker invoker = DeadLetteringEventHandlerInvoker.builder()
                     .eventHandlers(handlers)
-                    .queue(DeadLetterConfiguration.queue(PREFIX + group, deadLetterSchema, connections,
-                            axonTransactions, axon.eventSerializer(), axon.serializer()))
+                    .queue(DeadLetterConfiguration.queue(
+                            PREFIX + group,
+                            deadLetterSchema,
+                            connections,
+                            axonTransactions,
+                            axon.eventSerializer(),
+                            axon.serializer()))
                     .enqueuePolicy(parkCarefully)
                     .transactionManager(axonTransactions)
                     .sequencingPolicy(processing.sequencingPolicy(group))
@@ -389,7 +458,8 @@ public class ProjectionRebuild {
         private TransactionManager inFreshTables() {
             return () -> {
                 Transaction transaction = axonTransactions.startTransaction();
-                jdbc.sql("set local search_path to " + RebuildTables.SEARCH_PATH).update();
+                jdbc.sql("set local search_path to " + RebuildTables.SEARCH_PATH)
+                        .update();
                 boolean batched = !careful;
                 if (batched) {
                     readModels.deferWrites();
@@ -444,8 +514,11 @@ public class ProjectionRebuild {
                     // Seen under steady load on the JDBC store: the processors' stream stops delivering although
                     // events lie ahead (the embedded store's consumer moving from its own stream to the shared one).
                     // Opening the stream again from the tokens gets it going.
-                    log.warn("Rebuild {}: no event replayed for 10 s at {} of {}; reopening the event stream", id,
-                            events, total);
+                    log.warn(
+                            "Rebuild {}: no event replayed for 10 s at {} of {}; reopening the event stream",
+                            id,
+                            events,
+                            total);
                     kickedAt = System.nanoTime();
                     for (PooledStreamingEventProcessor processor : processors.values()) {
                         processor.shutDown();
@@ -495,7 +568,10 @@ public class ProjectionRebuild {
                     if (!lockNotHad(e) || attempt >= 40) {
                         throw e;
                     }
-                    log.info("Rebuild {}: switch attempt {} found a lock taken ({}); trying again", id, attempt,
+                    log.info(
+                            "Rebuild {}: switch attempt {} found a lock taken ({}); trying again",
+                            id,
+                            attempt,
                             AdminAudit.oneLine(String.valueOf(e.getMessage())));
                     for (PooledStreamingEventProcessor processor : processors.values()) {
                         if (!processor.isRunning()) {
@@ -515,11 +591,17 @@ public class ProjectionRebuild {
                 // on the live tables that this transaction waits for
                 jdbc.sql("lock table domain_event_entry in exclusive mode").update();
                 target = jdbc.sql("select coalesce(max(global_index), 0) from domain_event_entry")
-                        .query(Long.class).single();
+                        .query(Long.class)
+                        .single();
             }
             jdbc.sql("lock table "
-                    + String.join(", ", Projections.REBUILT_TABLES.stream().map(t -> "public." + t).toList())
-                    + " in access exclusive mode").update();
+                            + String.join(
+                                    ", ",
+                                    Projections.REBUILT_TABLES.stream()
+                                            .map(t -> "public." + t)
+                                            .toList())
+                            + " in access exclusive mode")
+                    .update();
             // commands wait meanwhile: if the last events take longer than a second, let go and try again
             long deadline = System.nanoTime() + 1_000_000_000L;
             for (PooledStreamingEventProcessor processor : processors.values()) {
@@ -548,17 +630,24 @@ public class ProjectionRebuild {
             long letters = 0;
             for (String group : Projections.REBUILT) {
                 letters += jdbc.sql("select count(*) from dead_letter_entry where processing_group = ?")
-                        .param(PREFIX + group).query(Long.class).single();
-                jdbc.sql("delete from dead_letter_entry where processing_group = ?").param(group).update();
+                        .param(PREFIX + group)
+                        .query(Long.class)
+                        .single();
+                jdbc.sql("delete from dead_letter_entry where processing_group = ?")
+                        .param(group)
+                        .update();
                 jdbc.sql("update dead_letter_entry set processing_group = ? where processing_group = ?")
-                        .params(group, PREFIX + group).update();
+                        .params(group, PREFIX + group)
+                        .update();
                 if (streamingLive) {
                     for (int segment : tokenStore.fetchSegments(group)) {
                         tokenStore.storeToken(positions.get(group), group, segment);
                         tokenStore.releaseClaim(group, segment);
                     }
                 }
-                jdbc.sql("delete from token_entry where processor_name = ?").param(PREFIX + group).update();
+                jdbc.sql("delete from token_entry where processor_name = ?")
+                        .param(PREFIX + group)
+                        .update();
             }
             parked = letters;
         }
@@ -568,7 +657,10 @@ public class ProjectionRebuild {
                 try {
                     processor.shutDown();
                 } catch (RuntimeException e) {
-                    log.warn("Rebuild {}: processor {} did not shut down cleanly: {}", id, processor.getName(),
+                    log.warn(
+                            "Rebuild {}: processor {} did not shut down cleanly: {}",
+                            id,
+                            processor.getName(),
                             e.toString());
                 }
             }
@@ -582,8 +674,8 @@ public class ProjectionRebuild {
             return true;
         }
         for (Throwable t = e; t != null; t = t.getCause()) {
-            if (t instanceof java.sql.SQLException sql && ("55P03".equals(sql.getSQLState())
-                    || "40P01".equals(sql.getSQLState()))) {
+            if (t instanceof java.sql.SQLException sql
+                    && ("55P03".equals(sql.getSQLState()) || "40P01".equals(sql.getSQLState()))) {
                 return true;
             }
         }

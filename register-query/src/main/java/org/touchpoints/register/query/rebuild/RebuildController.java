@@ -30,7 +30,8 @@ public class RebuildController {
      * live read models serve, and commands go on, until the rebuilt ones are switched in. Recorded in the admin audit.
      */
     @PostMapping("/rebuild")
-    @Operation(summary = "Перестроить все представления из журнала событий (администратор)",
+    @Operation(
+            summary = "Перестроить все представления из журнала событий (администратор)",
             description = "Перестроение идёт в фоне, в новые таблицы рядом с действующими; изменения и чтение "
                     + "продолжаются, по окончании новые таблицы заменяют действующие. Ход — GET этого же адреса. "
                     + "События, которые представление не может принять, откладываются (dead-letter queue) с причиной, "
@@ -38,7 +39,8 @@ public class RebuildController {
                     + "(parked). События, исключённые администратором, пропускаются (setAsideSkipped).")
     public ResponseEntity<ProjectionRebuild.Status> rebuild(Principal who) {
         ProjectionRebuild.Status started = rebuild.start(who.getName());
-        return ResponseEntity.accepted().location(URI.create("/api/v1/admin/projections/rebuild/" + started.id()))
+        return ResponseEntity.accepted()
+                .location(URI.create("/api/v1/admin/projections/rebuild/" + started.id()))
                 .body(started);
     }
 
@@ -46,8 +48,9 @@ public class RebuildController {
     @GetMapping("/rebuild")
     @Operation(summary = "Ход последнего перестроения представлений (администратор)")
     public ProjectionRebuild.Status latest() {
-        return rebuild.latest().orElseThrow(() -> new ApiException(HttpStatus.NOT_FOUND,
-                "Перестроение представлений с запуска сервиса не выполнялось"));
+        return rebuild.latest()
+                .orElseThrow(() -> new ApiException(
+                        HttpStatus.NOT_FOUND, "Перестроение представлений с запуска сервиса не выполнялось"));
     }
 
     /** The latest rebuild, for the pages. */
@@ -58,7 +61,8 @@ public class RebuildController {
     @GetMapping("/rebuild/{id}")
     @Operation(summary = "Ход перестроения представлений (администратор)")
     public ProjectionRebuild.Status one(@PathVariable String id) {
-        return rebuild.latest().filter(s -> s.id().equals(id)).orElseThrow(() -> new ApiException(HttpStatus.NOT_FOUND,
-                "Перестроение представлений не найдено"));
+        return rebuild.latest()
+                .filter(s -> s.id().equals(id))
+                .orElseThrow(() -> new ApiException(HttpStatus.NOT_FOUND, "Перестроение представлений не найдено"));
     }
 }

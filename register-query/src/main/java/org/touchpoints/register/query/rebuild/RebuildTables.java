@@ -27,22 +27,27 @@ final class RebuildTables {
         drop();
         jdbc.sql("create schema " + SCHEMA).update();
         for (String table : Projections.REBUILT_TABLES) {
-            jdbc.sql("create table " + SCHEMA + "." + table + " (like public." + table + " including all)").update();
+            jdbc.sql("create table " + SCHEMA + "." + table + " (like public." + table + " including all)")
+                    .update();
             // no autovacuum while the replay fills it: its lock would hold up the switch (analyze() does its work)
-            jdbc.sql("alter table " + SCHEMA + "." + table + " set (autovacuum_enabled = false)").update();
+            jdbc.sql("alter table " + SCHEMA + "." + table + " set (autovacuum_enabled = false)")
+                    .update();
             keepIndexNames(table);
         }
         // a serial column's default still names the live table's sequence: give the copy its own
         List<String[]> serials = jdbc.sql("""
                         select table_name, column_name from information_schema.columns
                         where table_schema = ? and column_default like 'nextval(%'""")
-                .param(SCHEMA).query((rs, i) -> new String[] {rs.getString(1), rs.getString(2)}).list();
+                .param(SCHEMA)
+                .query((rs, i) -> new String[] {rs.getString(1), rs.getString(2)})
+                .list();
         for (String[] serial : serials) {
             String sequence = SCHEMA + "." + serial[0] + "_" + serial[1] + "_seq";
             jdbc.sql("create sequence " + sequence + " owned by " + SCHEMA + "." + serial[0] + "." + serial[1])
                     .update();
-            jdbc.sql("alter table " + SCHEMA + "." + serial[0] + " alter column " + serial[1]
-                    + " set default nextval('" + sequence + "')").update();
+            jdbc.sql("alter table " + SCHEMA + "." + serial[0] + " alter column " + serial[1] + " set default nextval('"
+                            + sequence + "')")
+                    .update();
         }
         for (String sequence : freeSequences()) {
             jdbc.sql("create sequence " + SCHEMA + "." + sequence).update();
@@ -63,7 +68,8 @@ final class RebuildTables {
                 if (same[1].equals(fresh[1])) {
                     it.remove();
                     if (!same[0].equals(fresh[0])) {
-                        jdbc.sql("alter index " + SCHEMA + ".\"" + fresh[0] + "\" rename to \"" + same[0] + "\"").update();
+                        jdbc.sql("alter index " + SCHEMA + ".\"" + fresh[0] + "\" rename to \"" + same[0] + "\"")
+                                .update();
                     }
                     break;
                 }
@@ -82,8 +88,10 @@ final class RebuildTables {
                 .params(schema, table)
                 .query((rs, i) -> {
                     String def = rs.getString(2);
-                    return new String[] {rs.getString(1),
-                            (def.startsWith("CREATE UNIQUE") ? "unique" : "") + def.substring(def.indexOf(" USING "))};
+                    return new String[] {
+                        rs.getString(1),
+                        (def.startsWith("CREATE UNIQUE") ? "unique" : "") + def.substring(def.indexOf(" USING "))
+                    };
                 })
                 .list());
     }
@@ -105,12 +113,16 @@ final class RebuildTables {
         jdbc.sql("create schema " + RETIRED).update();
         for (String table : Projections.REBUILT_TABLES) {
             jdbc.sql("alter table public." + table + " set schema " + RETIRED).update();
-            jdbc.sql("alter table " + SCHEMA + "." + table + " set schema public").update();
-            jdbc.sql("alter table public." + table + " reset (autovacuum_enabled)").update();
+            jdbc.sql("alter table " + SCHEMA + "." + table + " set schema public")
+                    .update();
+            jdbc.sql("alter table public." + table + " reset (autovacuum_enabled)")
+                    .update();
         }
         for (String sequence : sequences) {
-            jdbc.sql("alter sequence public." + sequence + " set schema " + RETIRED).update();
-            jdbc.sql("alter sequence " + SCHEMA + "." + sequence + " set schema public").update();
+            jdbc.sql("alter sequence public." + sequence + " set schema " + RETIRED)
+                    .update();
+            jdbc.sql("alter sequence " + SCHEMA + "." + sequence + " set schema public")
+                    .update();
         }
         jdbc.sql("drop schema " + RETIRED + " cascade").update();
         jdbc.sql("drop schema " + SCHEMA + " cascade").update();
@@ -128,7 +140,6 @@ final class RebuildTables {
                         where n.nspname = 'public' and c.relkind = 'S' and c.relname like 'q!_%' escape '!'
                           and not exists (select 1 from pg_depend d where d.classid = 'pg_class'::regclass
                                           and d.objid = c.oid and d.deptype in ('a', 'i'))
-                        order by c.relname""")
-                .query(String.class).list();
+                        order by c.relname""").query(String.class).list();
     }
 }

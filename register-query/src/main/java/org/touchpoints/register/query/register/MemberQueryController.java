@@ -18,16 +18,15 @@ import org.touchpoints.register.platform.account.AccountStore;
 @Tag(name = "Перечни")
 public class MemberQueryController {
     @JsonInclude(JsonInclude.Include.NON_NULL)
-    public record MemberView(String username, String displayName, String role, String division, String divisionName) {
-    }
+    public record MemberView(String username, String displayName, String role, String division, String divisionName) {}
 
     private final JdbcClient jdbc;
     private final RegisterReadModel registers;
     private final RegisterReadAccess access;
     private final AccountStore accounts;
 
-    public MemberQueryController(JdbcClient jdbc, RegisterReadModel registers, RegisterReadAccess access,
-                                 AccountStore accounts) {
+    public MemberQueryController(
+            JdbcClient jdbc, RegisterReadModel registers, RegisterReadAccess access, AccountStore accounts) {
         this.jdbc = jdbc;
         this.registers = registers;
         this.access = access;
@@ -35,23 +34,35 @@ public class MemberQueryController {
     }
 
     @GetMapping
-    @Operation(summary = "Участники перечня: кто какую роль занимает (с подразделением для ролей подразделения)",
-            description = "Для участников перечня, аудитора и администратора. Роли: SPECIALIST и HEAD (с подразделением), "
-                    + "DEPUTY, PUBLISHER. Роль снимает администратор: DELETE …/members/{username}?role=R[&division=D].")
+    @Operation(
+            summary = "Участники перечня: кто какую роль занимает (с подразделением для ролей подразделения)",
+            description =
+                    "Для участников перечня, аудитора и администратора. Роли: SPECIALIST и HEAD (с подразделением), "
+                            + "DEPUTY, PUBLISHER. Роль снимает администратор: DELETE …/members/{username}?role=R[&division=D].")
     public List<MemberView> members(@PathVariable String registerId) {
         registers.require(registerId);
         access.requireReadable(registerId);
-        return jdbc.sql("""
+        return jdbc
+                .sql("""
                         select m.username, m.role, m.division_id, d.name
                         from q_member m left join q_division d on d.register_id = m.register_id and d.division_id = m.division_id
                         where m.register_id = ?
                         order by m.username, m.role, m.division_id""")
                 .param(registerId)
-                .query((rs, i) -> new MemberView(rs.getString(1), null, rs.getString(2),
-                        rs.getString(3).isEmpty() ? null : rs.getString(3), rs.getString(4)))
-                .list().stream()
-                .map(m -> new MemberView(m.username(), accounts.find(m.username()).map(Account::displayName)
-                        .orElse(m.username()), m.role(), m.division(), m.divisionName()))
+                .query((rs, i) -> new MemberView(
+                        rs.getString(1),
+                        null,
+                        rs.getString(2),
+                        rs.getString(3).isEmpty() ? null : rs.getString(3),
+                        rs.getString(4)))
+                .list()
+                .stream()
+                .map(m -> new MemberView(
+                        m.username(),
+                        accounts.find(m.username()).map(Account::displayName).orElse(m.username()),
+                        m.role(),
+                        m.division(),
+                        m.divisionName()))
                 .toList();
     }
 }

@@ -22,15 +22,44 @@ import org.touchpoints.register.query.ui.Viewer;
 @UiController
 public class NewRegisterPage {
     /** The time zones of Russian regions, west to east. */
-    static final List<String> ZONES = List.of("Europe/Kaliningrad", "Europe/Moscow", "Europe/Volgograd", "Europe/Astrakhan",
-            "Europe/Saratov", "Europe/Ulyanovsk", "Europe/Samara", "Asia/Yekaterinburg", "Asia/Omsk", "Asia/Novosibirsk",
-            "Asia/Barnaul", "Asia/Tomsk", "Asia/Novokuznetsk", "Asia/Krasnoyarsk", "Asia/Irkutsk", "Asia/Chita",
-            "Asia/Yakutsk", "Asia/Khandyga", "Asia/Vladivostok", "Asia/Ust-Nera", "Asia/Magadan", "Asia/Sakhalin",
-            "Asia/Srednekolymsk", "Asia/Kamchatka", "Asia/Anadyr");
+    static final List<String> ZONES = List.of(
+            "Europe/Kaliningrad",
+            "Europe/Moscow",
+            "Europe/Volgograd",
+            "Europe/Astrakhan",
+            "Europe/Saratov",
+            "Europe/Ulyanovsk",
+            "Europe/Samara",
+            "Asia/Yekaterinburg",
+            "Asia/Omsk",
+            "Asia/Novosibirsk",
+            "Asia/Barnaul",
+            "Asia/Tomsk",
+            "Asia/Novokuznetsk",
+            "Asia/Krasnoyarsk",
+            "Asia/Irkutsk",
+            "Asia/Chita",
+            "Asia/Yakutsk",
+            "Asia/Khandyga",
+            "Asia/Vladivostok",
+            "Asia/Ust-Nera",
+            "Asia/Magadan",
+            "Asia/Sakhalin",
+            "Asia/Srednekolymsk",
+            "Asia/Kamchatka",
+            "Asia/Anadyr");
 
     /** The form as typed, with the messages to show next to its fields. */
-    public record Form(String id, String authority, String timeZone, String deadline, String template, String region,
-                       String preset, Map<String, String> errors, String refusal) {
+    public record Form(
+            String id,
+            String authority,
+            String timeZone,
+            String deadline,
+            String template,
+            String region,
+            String preset,
+            Map<String, String> errors,
+            String refusal) {
         public String error(String field) {
             return errors.get(field);
         }
@@ -41,10 +70,17 @@ public class NewRegisterPage {
 
     static {
         PRESETS.put("SMOLENSK_GZHI", "как в ГЖИ Смоленской области: согласование заместителем, 10 рабочих дней");
-        PRESETS.put("DAGESTAN_MINSTROY", "как в Минстрое Республики Дагестан: утверждает министр, ежегодный мониторинг");
-        PRESETS.put("ASTRAKHAN_GZHN", "как в Службе жилнадзора Астраханской области: уполномоченное лицо, утверждает руководитель, без срока");
-        PRESETS.put("NOVOSIBIRSK_GSN", "как в Инспекции госстройнадзора НСО: руководитель подразделения, заместитель, приказ; 5 рабочих дней");
-        PRESETS.put("SMOLENSK_MINPROMTORG", "как в Минпромторге Смоленской области: уполномоченные лица, приказ; 10 рабочих дней");
+        PRESETS.put(
+                "DAGESTAN_MINSTROY", "как в Минстрое Республики Дагестан: утверждает министр, ежегодный мониторинг");
+        PRESETS.put(
+                "ASTRAKHAN_GZHN",
+                "как в Службе жилнадзора Астраханской области: уполномоченное лицо, утверждает руководитель, без срока");
+        PRESETS.put(
+                "NOVOSIBIRSK_GSN",
+                "как в Инспекции госстройнадзора НСО: руководитель подразделения, заместитель, приказ; 5 рабочих дней");
+        PRESETS.put(
+                "SMOLENSK_MINPROMTORG",
+                "как в Минпромторге Смоленской области: уполномоченные лица, приказ; 10 рабочих дней");
     }
 
     private final PageCommands commands;
@@ -56,31 +92,59 @@ public class NewRegisterPage {
     @GetMapping("/registers/new")
     String form(Model model) {
         requireAdmin(model);
-        return render(new Form("", "", "Europe/Moscow", "10", Template.SIX_COLUMN.name(), "", "", Map.of(), null), model);
+        return render(
+                new Form("", "", "Europe/Moscow", "10", Template.SIX_COLUMN.name(), "", "", Map.of(), null), model);
     }
 
     @PostMapping("/registers/new")
-    String create(@RequestParam(required = false) String id, @RequestParam(required = false) String authority,
-                  @RequestParam(required = false) String timeZone, @RequestParam(required = false) String deadline,
-                  @RequestParam(required = false) String template, @RequestParam(required = false) String region,
-                  @RequestParam(required = false) String preset, Model model, HttpServletResponse response) {
+    String create(
+            @RequestParam(required = false) String id,
+            @RequestParam(required = false) String authority,
+            @RequestParam(required = false) String timeZone,
+            @RequestParam(required = false) String deadline,
+            @RequestParam(required = false) String template,
+            @RequestParam(required = false) String region,
+            @RequestParam(required = false) String preset,
+            Model model,
+            HttpServletResponse response) {
         requireAdmin(model);
         Integer days = "5".equals(deadline) ? Integer.valueOf(5) : "10".equals(deadline) ? Integer.valueOf(10) : null;
-        Template form = "FIVE_COLUMN".equals(template) ? Template.FIVE_COLUMN : "SIX_COLUMN".equals(template) ? Template.SIX_COLUMN : null;
+        Template form = "FIVE_COLUMN".equals(template)
+                ? Template.FIVE_COLUMN
+                : "SIX_COLUMN".equals(template) ? Template.SIX_COLUMN : null;
         String registerId = id == null ? null : id.strip();
         // a seed authority's procedure fills every field of the register's procedure (its deadline among them)
         org.touchpoints.register.api.procedure.Procedure procedure = PRESETS.containsKey(preset)
-                ? org.touchpoints.register.api.procedure.ProcedurePreset.valueOf(preset).procedure() : null;
+                ? org.touchpoints.register.api.procedure.ProcedurePreset.valueOf(preset)
+                        .procedure()
+                : null;
         Integer deadlineDays = procedure != null ? procedure.deadlineWorkingDays() : days;
-        PageCommands.Outcome<Object> outcome = commands.send(actor -> new CreateRegisterCommand(registerId, authority,
-                timeZone, deadlineDays, form, Text.isBlank(region) ? null : region.strip(), actor.username(), actor.at(),
+        PageCommands.Outcome<Object> outcome = commands.send(actor -> new CreateRegisterCommand(
+                registerId,
+                authority,
+                timeZone,
+                deadlineDays,
+                form,
+                Text.isBlank(region) ? null : region.strip(),
+                actor.username(),
+                actor.at(),
                 procedure));
         if (outcome.refused()) {
             response.setStatus(ProblemDetailsAdvice.statusOf(outcome.refusal()).value());
             Map<String, String> errors = outcome.refusal().errors().stream()
                     .collect(Collectors.toMap(FieldError::field, FieldError::message, (a, b) -> a));
-            return render(new Form(id, authority, timeZone, deadline, template, region, preset,
-                    errors.isEmpty() ? Map.of("id", outcome.refusal().message()) : errors, outcome.refusal().message()), model);
+            return render(
+                    new Form(
+                            id,
+                            authority,
+                            timeZone,
+                            deadline,
+                            template,
+                            region,
+                            preset,
+                            errors.isEmpty() ? Map.of("id", outcome.refusal().message()) : errors,
+                            outcome.refusal().message()),
+                    model);
         }
         return "redirect:/registers/" + registerId + "/setup?done=created#divisions";
     }

@@ -29,8 +29,11 @@ public class RegisterPage {
     private final RegisterReadAccess access;
     private final ChangeReadModel changes;
 
-    public RegisterPage(RegisterReadModel registers, RegisterTimeTravel timeTravel, RegisterReadAccess access,
-                        ChangeReadModel changes) {
+    public RegisterPage(
+            RegisterReadModel registers,
+            RegisterTimeTravel timeTravel,
+            RegisterReadAccess access,
+            ChangeReadModel changes) {
         this.registers = registers;
         this.timeTravel = timeTravel;
         this.access = access;
@@ -42,31 +45,41 @@ public class RegisterPage {
     String list(@RequestParam(defaultValue = "1") int page, Model model) {
         List<String> readable = access.scope().filter();
         Pager pager = Pager.of(page, registers.count(readable), UriComponentsBuilder.fromPath("/registers"));
-        model.addAttribute("registers", registers.page(readable, pager.offset(), pager.size()).stream()
-                .map(RegisterReadModel.ListedRegister::summary).toList());
+        model.addAttribute(
+                "registers",
+                registers.page(readable, pager.offset(), pager.size()).stream()
+                        .map(RegisterReadModel.ListedRegister::summary)
+                        .toList());
         model.addAttribute("pager", pager);
         return "registers";
     }
 
     @GetMapping("/registers/{registerId}")
-    String register(@PathVariable String registerId, @RequestParam(required = false) String q,
-                    @RequestParam(required = false) String direction, @RequestParam(required = false) String process,
-                    @RequestParam(required = false) String channel, @RequestParam(required = false) Integer need,
-                    @RequestParam(required = false) String division,
-                    @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate asOf,
-                    @RequestParam(required = false) Integer version, Model model) {
+    String register(
+            @PathVariable String registerId,
+            @RequestParam(required = false) String q,
+            @RequestParam(required = false) String direction,
+            @RequestParam(required = false) String process,
+            @RequestParam(required = false) String channel,
+            @RequestParam(required = false) Integer need,
+            @RequestParam(required = false) String division,
+            @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate asOf,
+            @RequestParam(required = false) Integer version,
+            Model model) {
         var register = registers.require(registerId);
         access.requireReadable(registerId); // the page shows today's rows beside any version
         List<RegisterRow> today = registers.rows(registerId);
         List<RegisterRow> shown = today;
         boolean past = false;
         if (version != null) {
-            shown = timeTravel.version(registerId, version).orElseThrow(() ->
-                    ApiException.notFound("Редакция " + version + " перечня не опубликована"));
+            shown = timeTravel
+                    .version(registerId, version)
+                    .orElseThrow(() -> ApiException.notFound("Редакция " + version + " перечня не опубликована"));
             past = true;
         } else if (asOf != null) {
             ZoneId zone = ZoneId.of(register.timeZone());
-            shown = timeTravel.asOf(registerId, asOf.plusDays(1).atStartOfDay(zone).toInstant().minusMillis(1));
+            shown = timeTravel.asOf(
+                    registerId, asOf.plusDays(1).atStartOfDay(zone).toInstant().minusMillis(1));
             past = true;
         }
         var filter = new RegisterTable.Filter(q, direction, process, channel, need, division);
@@ -78,7 +91,12 @@ public class RegisterPage {
         model.addAttribute("filter", filter);
         model.addAttribute("asOf", asOf);
         model.addAttribute("version", version);
-        model.addAttribute("versions", IntStream.rangeClosed(1, register.publishedVersion()).map(v -> register.publishedVersion() + 1 - v).boxed().toList());
+        model.addAttribute(
+                "versions",
+                IntStream.rangeClosed(1, register.publishedVersion())
+                        .map(v -> register.publishedVersion() + 1 - v)
+                        .boxed()
+                        .toList());
         model.addAttribute("divisions", registers.divisions(registerId));
         model.addAttribute("directions", distinct(today, true));
         model.addAttribute("processes", distinct(today, false));

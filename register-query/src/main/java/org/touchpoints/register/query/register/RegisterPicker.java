@@ -26,15 +26,17 @@ public class RegisterPicker {
      * The filter as a page renders it: {@code search} (a field with suggestions) or a drop-down of {@code options}.
      * {@code selected} is the register chosen, null for none.
      */
-    public record Picker(boolean search, List<RegisterReadModel.RegisterName> options, RegisterReadModel.RegisterName selected) {
-    }
+    public record Picker(
+            boolean search, List<RegisterReadModel.RegisterName> options, RegisterReadModel.RegisterName selected) {}
 
     private final RegisterReadModel registers;
     private final RegisterReadAccess access;
     private final int dropDownLimit;
 
-    public RegisterPicker(RegisterReadModel registers, RegisterReadAccess access,
-                          @Value("${register.ui.register-drop-down-limit:" + DROP_DOWN_LIMIT + "}") int dropDownLimit) {
+    public RegisterPicker(
+            RegisterReadModel registers,
+            RegisterReadAccess access,
+            @Value("${register.ui.register-drop-down-limit:" + DROP_DOWN_LIMIT + "}") int dropDownLimit) {
         this.registers = registers;
         this.access = access;
         this.dropDownLimit = Math.max(0, dropDownLimit);
@@ -43,13 +45,21 @@ public class RegisterPicker {
     /** The filter over {@code readable} (every register when null) with {@code selectedId} chosen (or null). */
     public Picker picker(java.util.Collection<String> readable, String selectedId) {
         List<RegisterReadModel.RegisterName> all = registers.matching(readable, "", dropDownLimit + 1);
-        RegisterReadModel.RegisterName selected = selectedId == null ? null
-                : registers.find(selectedId).map(r -> new RegisterReadModel.RegisterName(r.id(), r.authority())).orElse(null);
+        RegisterReadModel.RegisterName selected = selectedId == null
+                ? null
+                : registers
+                        .find(selectedId)
+                        .map(r -> new RegisterReadModel.RegisterName(r.id(), r.authority()))
+                        .orElse(null);
         if (all.size() <= dropDownLimit) {
             return new Picker(false, all, selected);
         }
-        return new Picker(true, selectedId == null ? registers.matching(readable, "", SUGGESTIONS)
-                : registers.matching(readable, selectedId, SUGGESTIONS), selected);
+        return new Picker(
+                true,
+                selectedId == null
+                        ? registers.matching(readable, "", SUGGESTIONS)
+                        : registers.matching(readable, selectedId, SUGGESTIONS),
+                selected);
     }
 
     /**
@@ -65,8 +75,9 @@ public class RegisterPicker {
     }
 
     @GetMapping("/api/v1/register-suggestions")
-    @Operation(summary = "Подсказки для поля выбора перечня: не более " + SUGGESTIONS + " читаемых перечней, в коде или "
-            + "названии органа которых есть q (без учёта регистра)",
+    @Operation(
+            summary = "Подсказки для поля выбора перечня: не более " + SUGGESTIONS + " читаемых перечней, в коде или "
+                    + "названии органа которых есть q (без учёта регистра)",
             description = "Сначала перечни, код которых начинается с q, затем по коду: [{id, authority}].")
     public List<RegisterReadModel.RegisterName> suggestions(@RequestParam(required = false) String q) {
         String text = q == null ? "" : q.strip();

@@ -11,23 +11,22 @@ import org.axonframework.eventhandling.ResetHandler;
 import org.springframework.stereotype.Component;
 import org.touchpoints.register.api.change.ChangeApproved;
 import org.touchpoints.register.api.change.ChangeInitiated;
-import org.touchpoints.register.api.change.RowChange;
-import org.touchpoints.register.api.procedure.ProcedureChanged;
+import org.touchpoints.register.api.change.ChangeKind;
 import org.touchpoints.register.api.change.ChangeRejected;
 import org.touchpoints.register.api.change.ChangeWithdrawn;
 import org.touchpoints.register.api.change.DeputyApproved;
+import org.touchpoints.register.api.change.RowChange;
+import org.touchpoints.register.api.procedure.ProcedureChanged;
 import org.touchpoints.register.api.publication.Published;
 import org.touchpoints.register.api.register.DivisionDefined;
 import org.touchpoints.register.api.register.MemberAssigned;
 import org.touchpoints.register.api.register.MemberRevoked;
 import org.touchpoints.register.api.register.RegisterCreated;
 import org.touchpoints.register.api.register.RowImported;
-import org.touchpoints.register.api.change.ChangeKind;
 import org.touchpoints.register.api.row.Identity;
 import org.touchpoints.register.api.row.RegisterLayout;
 import org.touchpoints.register.api.row.RowContent;
 import org.touchpoints.register.api.row.Template;
-import org.touchpoints.register.api.row.Text;
 import org.touchpoints.register.query.config.Json;
 import org.touchpoints.register.query.config.Projections;
 import org.touchpoints.register.query.config.ReadModelJdbc;
@@ -39,12 +38,10 @@ public class RegisterProjection {
     /** Proposals kept for their approval, at most (the changes in flight of a deployment are far fewer). */
     static final int PROPOSALS = 20_000;
 
-    private record Proposal(ChangeKind kind, String rowId, RowContent row, String division) {
-    }
+    private record Proposal(ChangeKind kind, String rowId, RowContent row, String division) {}
 
     /** The rows a change proposes: one for a single-row change, every operation of a package. */
-    private record Proposals(List<Proposal> rows) {
-    }
+    private record Proposals(List<Proposal> rows) {}
 
     private final ReadModelJdbc jdbc;
     private final Json json;
@@ -69,12 +66,19 @@ public class RegisterProjection {
 
     @EventHandler
     void on(RegisterCreated e) {
-        jdbc.update("""
+        jdbc.update(
+                """
                         insert into q_register(register_id, authority, time_zone, deadline_days, template, region,
                                                created_at, procedure)
                         values (?, ?, ?, ?, ?, ?, ?, cast(? as jsonb))""",
-                        e.registerId(), e.authority(), e.timeZone(), e.publicationDeadlineWorkingDays(),
-                        e.template().name(), e.region(), Timestamp.from(e.at()), json.write(e.procedure()));
+                e.registerId(),
+                e.authority(),
+                e.timeZone(),
+                e.publicationDeadlineWorkingDays(),
+                e.template().name(),
+                e.region(),
+                Timestamp.from(e.at()),
+                json.write(e.procedure()));
     }
 
     /**
@@ -83,21 +87,21 @@ public class RegisterProjection {
      */
     @EventHandler
     void on(ProcedureChanged e) {
-        jdbc.update("update q_register set procedure = cast(? as jsonb) where register_id = ?",
-                json.write(e.procedure()), e.registerId());
+        jdbc.update(
+                "update q_register set procedure = cast(? as jsonb) where register_id = ?",
+                json.write(e.procedure()),
+                e.registerId());
     }
 
     @EventHandler
     void on(DivisionDefined e) {
         jdbc.update("""
                         insert into q_division(register_id, division_id, name) values (?, ?, ?)
-                        on conflict (register_id, division_id) do update set name = excluded.name""",
-                        e.registerId(), e.divisionId(), e.name());
+                        on conflict (register_id, division_id) do update set name = excluded.name""", e.registerId(), e.divisionId(), e.name());
         for (String process : e.processes()) {
             jdbc.update("""
                             insert into q_division_process(register_id, process_key, process, division_id) values (?, ?, ?, ?)
-                            on conflict (register_id, md5(process_key), division_id) do update set process = excluded.process""",
-                    e.registerId(), Identity.name(process), process, e.divisionId());
+                            on conflict (register_id, md5(process_key), division_id) do update set process = excluded.process""", e.registerId(), Identity.name(process), process, e.divisionId());
         }
     }
 
@@ -105,14 +109,17 @@ public class RegisterProjection {
     void on(MemberAssigned e) {
         jdbc.update("""
                         insert into q_member(register_id, username, role, division_id) values (?, ?, ?, ?)
-                        on conflict do nothing""",
-                        e.registerId(), e.username(), e.role().name(), e.divisionId() == null ? "" : e.divisionId());
+                        on conflict do nothing""", e.registerId(), e.username(), e.role().name(), e.divisionId() == null ? "" : e.divisionId());
     }
 
     @EventHandler
     void on(MemberRevoked e) {
-        jdbc.update("delete from q_member where register_id = ? and username = ? and role = ? and division_id = ?",
-                e.registerId(), e.username(), e.role().name(), e.divisionId() == null ? "" : e.divisionId());
+        jdbc.update(
+                "delete from q_member where register_id = ? and username = ? and role = ? and division_id = ?",
+                e.registerId(),
+                e.username(),
+                e.role().name(),
+                e.divisionId() == null ? "" : e.divisionId());
     }
 
     @EventHandler
@@ -122,8 +129,7 @@ public class RegisterProjection {
             Template template = registers.template(e.registerId());
             jdbc.update("""
                             insert into q_group_number(register_id, group_key, group_no) values (?, ?, ?)
-                            on conflict do nothing""",
-                    e.registerId(), RegisterLayout.groupKey(template, e.row()), e.groupNo());
+                            on conflict do nothing""", e.registerId(), RegisterLayout.groupKey(template, e.row()), e.groupNo());
         }
     }
 
@@ -133,13 +139,22 @@ public class RegisterProjection {
      */
     @EventHandler
     void on(ChangeInitiated e) {
-        jdbc.update("""
+        jdbc.update(
+                """
                         insert into q_register_proposal(change_id, register_id, kind, row_id, after_row, division, operations)
                         values (?, ?, ?, ?, cast(? as jsonb), ?, cast(? as jsonb))""",
-                e.changeId(), e.registerId(), e.kind().name(), e.rowId(), json.write(e.after()), e.division(),
+                e.changeId(),
+                e.registerId(),
+                e.kind().name(),
+                e.rowId(),
+                json.write(e.after()),
+                e.division(),
                 json.write(e.operations()));
-        proposals.put(e.changeId(), new Proposals(e.rowChanges().stream()
-                .map(op -> new Proposal(op.kind(), op.rowId(), op.after(), division(e, op.after()))).toList()));
+        proposals.put(
+                e.changeId(),
+                new Proposals(e.rowChanges().stream()
+                        .map(op -> new Proposal(op.kind(), op.rowId(), op.after(), division(e, op.after())))
+                        .toList()));
     }
 
     /** The row changes only on final approval, as the change proposed. */
@@ -172,12 +187,19 @@ public class RegisterProjection {
                     .query((rs, i) -> {
                         String division = rs.getString(4);
                         return rs.getString(5) == null
-                                ? new Proposals(List.of(new Proposal(ChangeKind.valueOf(rs.getString(1)), rs.getString(2),
-                                        json.read(rs.getString(3), RowContent.class), division)))
+                                ? new Proposals(List.of(new Proposal(
+                                        ChangeKind.valueOf(rs.getString(1)),
+                                        rs.getString(2),
+                                        json.read(rs.getString(3), RowContent.class),
+                                        division)))
                                 : new Proposals(java.util.Arrays.stream(json.read(rs.getString(5), RowChange[].class))
-                                        .map(op -> new Proposal(op.kind(), op.rowId(), op.after(),
+                                        .map(op -> new Proposal(
+                                                op.kind(),
+                                                op.rowId(),
+                                                op.after(),
                                                 op.after() != null && op.after().division() != null
-                                                        ? op.after().division() : division))
+                                                        ? op.after().division()
+                                                        : division))
                                         .toList());
                     })
                     .single();
@@ -203,13 +225,16 @@ public class RegisterProjection {
                             insert into q_division_process(register_id, process_key, process, division_id)
                             select ?, ?, ?, ? where not exists (
                                 select 1 from q_division_process where register_id = ? and md5(process_key) = md5(?))
-                            on conflict do nothing""",
-                    registerId, key, p.row().process(), p.division(), registerId, key);
+                            on conflict do nothing""", registerId, key, p.row().process(), p.division(), registerId, key);
         }
         switch (p.kind()) {
             case ADD -> insertRow(registerId, p.rowId(), p.row());
-            case EDIT -> jdbc.update("update q_row set content = cast(? as jsonb) where register_id = ? and row_id = ?",
-                    json.write(p.row()), registerId, p.rowId());
+            case EDIT ->
+                jdbc.update(
+                        "update q_row set content = cast(? as jsonb) where register_id = ? and row_id = ?",
+                        json.write(p.row()),
+                        registerId,
+                        p.rowId());
             case REMOVE -> jdbc.update("delete from q_row where register_id = ? and row_id = ?", registerId, p.rowId());
             case PACKAGE -> throw new IllegalStateException("An operation is ADD, EDIT or REMOVE");
         }
@@ -239,7 +264,6 @@ public class RegisterProjection {
     private void insertRow(String registerId, String rowId, RowContent row) {
         jdbc.update("""
                         insert into q_row(register_id, row_id, entry_no, content)
-                        values (?, ?, nextval('q_row_entry_seq'), cast(? as jsonb))""",
-                        registerId, rowId, json.write(row));
+                        values (?, ?, nextval('q_row_entry_seq'), cast(? as jsonb))""", registerId, rowId, json.write(row));
     }
 }

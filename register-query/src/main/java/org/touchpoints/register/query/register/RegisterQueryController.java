@@ -27,24 +27,28 @@ public class RegisterQueryController {
     private final RegisterTimeTravel timeTravel;
     private final RegisterReadAccess access;
 
-    public RegisterQueryController(RegisterReadModel registers, RegisterTimeTravel timeTravel, RegisterReadAccess access) {
+    public RegisterQueryController(
+            RegisterReadModel registers, RegisterTimeTravel timeTravel, RegisterReadAccess access) {
         this.registers = registers;
         this.timeTravel = timeTravel;
         this.access = access;
     }
 
     @GetMapping
-    @Operation(summary = "Перечни, доступные вызывающему: число строк и номер опубликованной редакции",
+    @Operation(
+            summary = "Перечни, доступные вызывающему: число строк и номер опубликованной редакции",
             description = "Участник перечня видит перечни, в которых у него есть роль; аудитор и администратор — все. "
                     + "Опубликованные редакции всех перечней — на страницах /public. Перечни упорядочены по "
-                    + "идентификатору и выдаются страницами: page (с 1) по size записей (без page и size — весь список; size не более " + PageRequest.MAX_SIZE + "); заголовок X-Total-Count — "
+                    + "идентификатору и выдаются страницами: page (с 1) по size записей (без page и size — весь список; size не более "
+                    + PageRequest.MAX_SIZE + "); заголовок X-Total-Count — "
                     + "число перечней всего, Link — ссылки first, prev, next, last.")
-    public ResponseEntity<List<Map<String, Object>>> list(@RequestParam(required = false) Integer page,
-                                                          @RequestParam(required = false) Integer size) {
+    public ResponseEntity<List<Map<String, Object>>> list(
+            @RequestParam(required = false) Integer page, @RequestParam(required = false) Integer size) {
         PageRequest request = PageRequest.of(page, size);
         List<String> readable = access.scope().filter();
         List<Map<String, Object>> items = registers.page(readable, request.offset(), request.size()).stream()
-                .map(r -> summary(r.summary(), r.version())).toList();
+                .map(r -> summary(r.summary(), r.version()))
+                .toList();
         return new Paged<>(items, registers.count(readable), request).response();
     }
 
@@ -67,7 +71,8 @@ public class RegisterQueryController {
     }
 
     @GetMapping("/{registerId}")
-    @Operation(summary = "Перечень: настройки и порядок ведения (procedure), заполненный полностью",
+    @Operation(
+            summary = "Перечень: настройки и порядок ведения (procedure), заполненный полностью",
             description = "procedure: initiators, approvalSteps, approvalAct, deadlineWorkingDays, deadlineFrom, "
                     + "annualReviewBy, needs, directions, reasons, touchpointTypes; у перечня, созданного без порядка, — "
                     + "сегодняшний порядок (руководитель подразделения, затем заместитель; приказ по желанию).")
@@ -80,13 +85,16 @@ public class RegisterQueryController {
     }
 
     @GetMapping("/{registerId}/rows")
-    @Operation(summary = "Строки перечня: текущие, на момент (asOf) или опубликованной редакции (version)",
+    @Operation(
+            summary = "Строки перечня: текущие, на момент (asOf) или опубликованной редакции (version)",
             description = "Примеры: ?asOf=2024-12-27T09:00:00Z, ?version=1. Опубликованная редакция (version) доступна "
                     + "любому вошедшему; текущие строки и asOf — участникам перечня, аудитору и администратору. Текущие строки приходят с заголовком ETag — "
                     + "версией перечня (номер его последнего события); передайте её в If-Match при инициировании изменения "
                     + "или публикации, чтобы получить 409, если перечень тем временем изменился.")
-    public ResponseEntity<List<RowView>> rows(@PathVariable String registerId, @RequestParam(required = false) Instant asOf,
-                                              @RequestParam(required = false) Integer version) {
+    public ResponseEntity<List<RowView>> rows(
+            @PathVariable String registerId,
+            @RequestParam(required = false) Instant asOf,
+            @RequestParam(required = false) Integer version) {
         Template template = registers.require(registerId).template();
         if (version == null || asOf != null) {
             access.requireReadable(registerId); // a published version is public; anything else is not
@@ -98,11 +106,14 @@ public class RegisterQueryController {
         if (asOf != null) {
             rows = timeTravel.asOf(registerId, asOf);
         } else if (version != null) {
-            rows = timeTravel.version(registerId, version)
+            rows = timeTravel
+                    .version(registerId, version)
                     .orElseThrow(() -> ApiException.notFound("Редакция " + version + " перечня не опубликована"));
         } else {
             long current = registers.version(registerId); // read first: a race errs on the side of a 409 later
-            return ResponseEntity.ok().eTag(ExpectedVersion.etag(current)).body(RowView.of(template, registers.rows(registerId)));
+            return ResponseEntity.ok()
+                    .eTag(ExpectedVersion.etag(current))
+                    .body(RowView.of(template, registers.rows(registerId)));
         }
         return ResponseEntity.ok(RowView.of(template, rows));
     }

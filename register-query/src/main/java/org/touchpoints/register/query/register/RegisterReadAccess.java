@@ -58,8 +58,12 @@ public class RegisterReadAccess {
         if (readsEverything(username)) {
             return Scope.EVERYTHING;
         }
-        return new Scope(false, new TreeSet<>(jdbc.sql("select distinct register_id from q_member where username = ?")
-                .param(username).query(String.class).list()));
+        return new Scope(
+                false,
+                new TreeSet<>(jdbc.sql("select distinct register_id from q_member where username = ?")
+                        .param(username)
+                        .query(String.class)
+                        .list()));
     }
 
     /** Whether the signed-in caller holds a global AUDITOR or ADMIN role (reads every register). */
@@ -74,21 +78,28 @@ public class RegisterReadAccess {
         if (username == null || registerId == null) {
             return false;
         }
-        return readsEverything(username) || jdbc.sql("select exists(select 1 from q_member where register_id = ? and username = ?)")
-                .params(registerId, username).query(Boolean.class).single();
+        return readsEverything(username)
+                || jdbc.sql("select exists(select 1 from q_member where register_id = ? and username = ?)")
+                        .params(registerId, username)
+                        .query(Boolean.class)
+                        .single();
     }
 
     /** Refuses (403, for the API as problem details, for pages as the error page) a caller who may not read it. */
     public void requireReadable(String registerId) {
         if (!mayRead(registerId)) {
-            throw new RuleViolatedException(RULE, Refusal.FORBIDDEN, "Содержание перечня «" + registerId
-                    + "», не опубликованное на официальном сайте, доступно только участникам этого перечня, аудитору и "
-                    + "администратору; опубликованные редакции открыты всем");
+            throw new RuleViolatedException(
+                    RULE,
+                    Refusal.FORBIDDEN,
+                    "Содержание перечня «" + registerId
+                            + "», не опубликованное на официальном сайте, доступно только участникам этого перечня, аудитору и "
+                            + "администратору; опубликованные редакции открыты всем");
         }
     }
 
     private boolean readsEverything(String username) {
-        return accounts.find(username).map(a -> a.globalRole() != null && AccountStore.GLOBAL_ROLES.contains(a.globalRole()))
+        return accounts.find(username)
+                .map(a -> a.globalRole() != null && AccountStore.GLOBAL_ROLES.contains(a.globalRole()))
                 .orElse(false);
     }
 

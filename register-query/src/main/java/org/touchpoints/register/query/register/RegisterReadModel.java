@@ -17,13 +17,36 @@ import org.touchpoints.register.query.config.Json;
 /** Reads of the current-register projection. */
 @Repository
 public class RegisterReadModel {
-    public record RegisterSummary(String id, String authority, String timeZone, Integer publicationDeadlineWorkingDays,
-                                  Template template, String region, int rowCount, int publishedVersion,
-                                  List<String> columnHeaders) {
+    public record RegisterSummary(
+            String id,
+            String authority,
+            String timeZone,
+            Integer publicationDeadlineWorkingDays,
+            Template template,
+            String region,
+            int rowCount,
+            int publishedVersion,
+            List<String> columnHeaders) {
         /** A register whose procedure gives no column headers of its own. */
-        public RegisterSummary(String id, String authority, String timeZone, Integer publicationDeadlineWorkingDays,
-                               Template template, String region, int rowCount, int publishedVersion) {
-            this(id, authority, timeZone, publicationDeadlineWorkingDays, template, region, rowCount, publishedVersion, null);
+        public RegisterSummary(
+                String id,
+                String authority,
+                String timeZone,
+                Integer publicationDeadlineWorkingDays,
+                Template template,
+                String region,
+                int rowCount,
+                int publishedVersion) {
+            this(
+                    id,
+                    authority,
+                    timeZone,
+                    publicationDeadlineWorkingDays,
+                    template,
+                    region,
+                    rowCount,
+                    publishedVersion,
+                    null);
         }
 
         /**
@@ -31,7 +54,9 @@ public class RegisterReadModel {
          * template's own. The canonical CSV keeps {@link Template#headers} whatever the procedure says.
          */
         public List<String> headers() {
-            return columnHeaders != null && columnHeaders.size() == template.headers().size() ? columnHeaders
+            return columnHeaders != null
+                            && columnHeaders.size() == template.headers().size()
+                    ? columnHeaders
                     : template.headers();
         }
     }
@@ -51,7 +76,9 @@ public class RegisterReadModel {
             from q_register r""";
 
     public List<RegisterSummary> all() {
-        return jdbc.sql(SUMMARY + " order by r.register_id").query(this::summary).list();
+        return jdbc.sql(SUMMARY + " order by r.register_id")
+                .query(this::summary)
+                .list();
     }
 
     /**
@@ -74,8 +101,12 @@ public class RegisterReadModel {
                                coalesce((select v.version from q_register_version v where v.register_id = r.register_id), -1)
                         from page join q_register r on r.register_id = page.register_id
                         order by r.register_id""")
-                .params(readable == null ? List.<Object>of(limit, offset) : List.<Object>of(array(readable), limit, offset))
-                .query((rs, i) -> new ListedRegister(summary(rs, i), rs.getLong(10))).list();
+                .params(
+                        readable == null
+                                ? List.<Object>of(limit, offset)
+                                : List.<Object>of(array(readable), limit, offset))
+                .query((rs, i) -> new ListedRegister(summary(rs, i), rs.getLong(10)))
+                .list();
     }
 
     /** How many registers {@link #page} pages through. */
@@ -84,7 +115,9 @@ public class RegisterReadModel {
             return 0;
         }
         return jdbc.sql("select count(*) from q_register r where" + readableFilter(readable))
-                .params(readable == null ? List.<Object>of() : List.of((Object) array(readable))).query(Long.class).single();
+                .params(readable == null ? List.<Object>of() : List.of((Object) array(readable)))
+                .query(Long.class)
+                .single();
     }
 
     /** Id → authority of the registers in {@code readable} (every register when null), by id: the filters' lists. */
@@ -93,9 +126,11 @@ public class RegisterReadModel {
         if (readable != null && readable.isEmpty()) {
             return authorities;
         }
-        jdbc.sql("select r.register_id, r.authority from q_register r where" + readableFilter(readable) + " order by r.register_id")
+        jdbc.sql("select r.register_id, r.authority from q_register r where" + readableFilter(readable)
+                        + " order by r.register_id")
                 .params(readable == null ? List.<Object>of() : List.of((Object) array(readable)))
-                .query((rs, i) -> authorities.put(rs.getString(1), rs.getString(2))).list();
+                .query((rs, i) -> authorities.put(rs.getString(1), rs.getString(2)))
+                .list();
         return authorities;
     }
 
@@ -108,20 +143,24 @@ public class RegisterReadModel {
         if (registerIds != null && registerIds.isEmpty()) {
             return names;
         }
-        jdbc.sql("select division_id, name from (select distinct on (division_id) division_id, name, register_id from q_division r"
-                        + " where" + readableFilter(registerIds) + " order by division_id, register_id) d order by register_id, division_id")
+        jdbc.sql(
+                        "select division_id, name from (select distinct on (division_id) division_id, name, register_id from q_division r"
+                                + " where" + readableFilter(registerIds)
+                                + " order by division_id, register_id) d order by register_id, division_id")
                 .params(registerIds == null ? List.<Object>of() : List.of((Object) array(registerIds)))
-                .query((rs, i) -> names.put(rs.getString(1), rs.getString(2))).list();
+                .query((rs, i) -> names.put(rs.getString(1), rs.getString(2)))
+                .list();
         return names;
     }
 
     /** A register as a filter's option names it. */
-    public record RegisterName(String id, String authority) {
-    }
+    public record RegisterName(String id, String authority) {}
 
     /** The registers in {@code readable} (every register when null) as options of a filter, by id (no row counts). */
     public List<RegisterName> names(java.util.Collection<String> readable) {
-        return authorities(readable).entrySet().stream().map(e -> new RegisterName(e.getKey(), e.getValue())).toList();
+        return authorities(readable).entrySet().stream()
+                .map(e -> new RegisterName(e.getKey(), e.getValue()))
+                .toList();
     }
 
     /**
@@ -146,12 +185,13 @@ public class RegisterReadModel {
         return jdbc.sql("select r.register_id, r.authority from q_register r where" + readableFilter(readable)
                         + " and (lower(r.register_id) like ? or lower(r.authority) like ?)"
                         + " order by lower(r.register_id) like ? desc, r.register_id limit ?")
-                .params(params).query((rs, i) -> new RegisterName(rs.getString(1), rs.getString(2))).list();
+                .params(params)
+                .query((rs, i) -> new RegisterName(rs.getString(1), rs.getString(2)))
+                .list();
     }
 
     /** A register of a list page and its version ({@link #version}). */
-    public record ListedRegister(RegisterSummary summary, long version) {
-    }
+    public record ListedRegister(RegisterSummary summary, long version) {}
 
     private static String readableFilter(java.util.Collection<String> readable) {
         return readable == null ? " true" : " r.register_id = any(cast(? as varchar[]))";
@@ -162,7 +202,10 @@ public class RegisterReadModel {
     }
 
     public Optional<RegisterSummary> find(String registerId) {
-        return jdbc.sql(SUMMARY + " where r.register_id = ?").param(registerId).query(this::summary).optional();
+        return jdbc.sql(SUMMARY + " where r.register_id = ?")
+                .param(registerId)
+                .query(this::summary)
+                .optional();
     }
 
     /** The register, or a 404 problem naming it. */
@@ -175,43 +218,57 @@ public class RegisterReadModel {
      * ({@code If-Match}) to be refused when the register moved on meanwhile.
      */
     public long version(String registerId) {
-        return jdbc.sql("select version from q_register_version where register_id = ?").param(registerId)
-                .query(Long.class).optional().orElse(-1L);
+        return jdbc.sql("select version from q_register_version where register_id = ?")
+                .param(registerId)
+                .query(Long.class)
+                .optional()
+                .orElse(-1L);
     }
 
     /** The register's procedure, filled in: its own, or today's (with its deadline) when it was created without one. */
     public Procedure procedure(String registerId) {
-        return jdbc.sql("select procedure, deadline_days from q_register where register_id = ?").param(registerId)
-                .query((rs, i) -> rs.getString(1) != null ? json.read(rs.getString(1), Procedure.class)
+        return jdbc.sql("select procedure, deadline_days from q_register where register_id = ?")
+                .param(registerId)
+                .query((rs, i) -> rs.getString(1) != null
+                        ? json.read(rs.getString(1), Procedure.class)
                         : Procedure.legacy((Integer) rs.getObject(2)))
-                .optional().orElseThrow(() -> ApiException.notFound("Перечень «" + registerId + "» не найден"));
+                .optional()
+                .orElseThrow(() -> ApiException.notFound("Перечень «" + registerId + "» не найден"));
     }
 
     /** Whether the register runs a procedure of its own (then its closed lists bind proposals). */
     public boolean hasOwnProcedure(String registerId) {
-        return jdbc.sql("select procedure is not null from q_register where register_id = ?").param(registerId)
-                .query(Boolean.class).optional().orElse(false);
+        return jdbc.sql("select procedure is not null from q_register where register_id = ?")
+                .param(registerId)
+                .query(Boolean.class)
+                .optional()
+                .orElse(false);
     }
 
     /** The rows in entry order, each with the № the register's file gave its group, if any ({@link RegisterLayout#numbered}). */
     public List<RegisterRow> rows(String registerId) {
         List<RegisterRow> rows = jdbc.sql("select row_id, content from q_row where register_id = ? order by entry_no")
                 .param(registerId)
-                .query((rs, i) -> new RegisterRow(rs.getString(1), json.read(rs.getString(2), RowContent.class))).list();
+                .query((rs, i) -> new RegisterRow(rs.getString(1), json.read(rs.getString(2), RowContent.class)))
+                .list();
         return numbered(registerId, rows);
     }
 
     public Optional<RegisterRow> row(String registerId, String rowId) {
-        return jdbc.sql("select row_id, content from q_row where register_id = ? and row_id = ?").params(registerId, rowId)
-                .query((rs, i) -> new RegisterRow(rs.getString(1), json.read(rs.getString(2), RowContent.class))).optional()
+        return jdbc.sql("select row_id, content from q_row where register_id = ? and row_id = ?")
+                .params(registerId, rowId)
+                .query((rs, i) -> new RegisterRow(rs.getString(1), json.read(rs.getString(2), RowContent.class)))
+                .optional()
                 .map(r -> numbered(registerId, List.of(r)).get(0));
     }
 
     /** Group key → the № the register's file gave that group; empty when the file numbered nothing of its own. */
     public Map<String, Integer> groupNumbers(String registerId) {
         Map<String, Integer> numbers = new HashMap<>();
-        jdbc.sql("select group_key, group_no from q_group_number where register_id = ?").param(registerId)
-                .query((rs, i) -> numbers.put(rs.getString(1), rs.getInt(2))).list();
+        jdbc.sql("select group_key, group_no from q_group_number where register_id = ?")
+                .param(registerId)
+                .query((rs, i) -> numbers.put(rs.getString(1), rs.getInt(2)))
+                .list();
         return numbers;
     }
 
@@ -221,7 +278,9 @@ public class RegisterReadModel {
             return rows;
         }
         Template template = Template.valueOf(jdbc.sql("select template from q_register where register_id = ?")
-                .param(registerId).query(String.class).single());
+                .param(registerId)
+                .query(String.class)
+                .single());
         return RegisterLayout.numbered(template, rows, numbers);
     }
 
@@ -233,8 +292,10 @@ public class RegisterReadModel {
         return jdbc.sql("""
                         select process from q_division_process
                         where register_id = :register and division_id in (:divisions) order by process""")
-                .param("register", registerId).param("divisions", List.copyOf(divisions))
-                .query(String.class).list();
+                .param("register", registerId)
+                .param("divisions", List.copyOf(divisions))
+                .query(String.class)
+                .list();
     }
 
     /**
@@ -243,9 +304,11 @@ public class RegisterReadModel {
      */
     public Map<String, List<String>> processOwners(String registerId) {
         Map<String, List<String>> owners = new java.util.LinkedHashMap<>();
-        jdbc.sql("select process_key, division_id from q_division_process where register_id = ? order by process_key, division_id")
+        jdbc.sql(
+                        "select process_key, division_id from q_division_process where register_id = ? order by process_key, division_id")
                 .param(registerId)
-                .query((rs, i) -> owners.computeIfAbsent(rs.getString(1), k -> new java.util.ArrayList<>()).add(rs.getString(2)))
+                .query((rs, i) -> owners.computeIfAbsent(rs.getString(1), k -> new java.util.ArrayList<>())
+                        .add(rs.getString(2)))
                 .list();
         return owners;
     }
@@ -253,8 +316,10 @@ public class RegisterReadModel {
     /** Division id → name, in the order they were defined. */
     public java.util.LinkedHashMap<String, String> divisions(String registerId) {
         java.util.LinkedHashMap<String, String> divisions = new java.util.LinkedHashMap<>();
-        jdbc.sql("select division_id, name from q_division where register_id = ? order by division_id").param(registerId)
-                .query((rs, i) -> divisions.put(rs.getString(1), rs.getString(2))).list();
+        jdbc.sql("select division_id, name from q_division where register_id = ? order by division_id")
+                .param(registerId)
+                .query((rs, i) -> divisions.put(rs.getString(1), rs.getString(2)))
+                .list();
         return divisions;
     }
 
@@ -267,14 +332,24 @@ public class RegisterReadModel {
         jdbc.sql("select register_id, division_id, name from q_division where register_id = any(cast(? as varchar[]))"
                         + " order by register_id, division_id")
                 .param(array(registerIds))
-                .query((rs, i) -> divisions.computeIfAbsent(rs.getString(1), k -> new java.util.LinkedHashMap<>())
-                        .put(rs.getString(2), rs.getString(3))).list();
+                .query((rs, i) -> divisions
+                        .computeIfAbsent(rs.getString(1), k -> new java.util.LinkedHashMap<>())
+                        .put(rs.getString(2), rs.getString(3)))
+                .list();
         return divisions;
     }
 
     private RegisterSummary summary(java.sql.ResultSet rs, int i) throws java.sql.SQLException {
-        return new RegisterSummary(rs.getString(1), rs.getString(2), rs.getString(3), (Integer) rs.getObject(4),
-                Template.valueOf(rs.getString(5)), rs.getString(6), rs.getInt(7), rs.getInt(8), headers(rs.getString(9)));
+        return new RegisterSummary(
+                rs.getString(1),
+                rs.getString(2),
+                rs.getString(3),
+                (Integer) rs.getObject(4),
+                Template.valueOf(rs.getString(5)),
+                rs.getString(6),
+                rs.getInt(7),
+                rs.getInt(8),
+                headers(rs.getString(9)));
     }
 
     private List<String> headers(String json) {

@@ -14,8 +14,7 @@ import org.touchpoints.register.query.config.ReadModelJdbc;
  */
 @Component
 public class RegisterSettings {
-    public record Settings(ZoneId zone, Integer deadlineWorkingDays, String region) {
-    }
+    public record Settings(ZoneId zone, Integer deadlineWorkingDays, String region) {}
 
     private final ReadModelJdbc jdbc;
     private final Map<String, Settings> known = new ConcurrentHashMap<>();
@@ -30,7 +29,8 @@ public class RegisterSettings {
         if (settings == null) {
             settings = jdbc.query("select time_zone, deadline_days, region from q_register where register_id = ?")
                     .param(registerId)
-                    .query((rs, i) -> new Settings(ZoneId.of(rs.getString(1)), (Integer) rs.getObject(2), rs.getString(3)))
+                    .query((rs, i) ->
+                            new Settings(ZoneId.of(rs.getString(1)), (Integer) rs.getObject(2), rs.getString(3)))
                     .single();
             known.put(registerId, settings);
         }
@@ -39,7 +39,11 @@ public class RegisterSettings {
 
     /** The register's template (which no event changes either). */
     public Template template(String registerId) {
-        return templates.computeIfAbsent(registerId, id -> Template.valueOf(
-                jdbc.query("select template from q_register where register_id = ?").param(id).query(String.class).single()));
+        return templates.computeIfAbsent(
+                registerId,
+                id -> Template.valueOf(jdbc.query("select template from q_register where register_id = ?")
+                        .param(id)
+                        .query(String.class)
+                        .single()));
     }
 }

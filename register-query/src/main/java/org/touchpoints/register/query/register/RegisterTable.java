@@ -22,22 +22,40 @@ import org.touchpoints.register.api.row.Text;
 public final class RegisterTable {
 
     /** How a row of a past view differs from the register today. */
-    public enum Diff { NONE, CHANGED, REMOVED, ADDED }
+    public enum Diff {
+        NONE,
+        CHANGED,
+        REMOVED,
+        ADDED
+    }
 
     /**
      * One printed line. {@code groupSpan}/{@code processSpan} are the rowspans of the merged cells on the first line
      * of their run and 0 on the lines they cover.
      */
-    public record Line(String rowId, int groupNo, int groupSpan, String direction, String process, int processSpan,
-                       String touchpoint, String interaction, String features, String division, RowContent content,
-                       Diff diff) {
-    }
+    public record Line(
+            String rowId,
+            int groupNo,
+            int groupSpan,
+            String direction,
+            String process,
+            int processSpan,
+            String touchpoint,
+            String interaction,
+            String features,
+            String division,
+            RowContent content,
+            Diff diff) {}
 
     /** What the filter form asks for; blank fields do not filter. */
     public record Filter(String q, String direction, String process, String channel, Integer need, String division) {
         public boolean any() {
-            return !Text.isBlank(q) || !Text.isBlank(direction) || !Text.isBlank(process) || !Text.isBlank(channel)
-                    || need != null || !Text.isBlank(division);
+            return !Text.isBlank(q)
+                    || !Text.isBlank(direction)
+                    || !Text.isBlank(process)
+                    || !Text.isBlank(channel)
+                    || need != null
+                    || !Text.isBlank(division);
         }
 
         Predicate<RegisterLayout.Line> predicate(Template template) {
@@ -49,8 +67,10 @@ public final class RegisterTable {
                 if (!Text.isBlank(process) && !Text.key(process).equals(Text.key(c.process()))) {
                     return false;
                 }
-                if (!Text.isBlank(channel) && (c.touchpoint() == null || c.touchpoint().channel() == null
-                        || !c.touchpoint().channel().name().equals(channel))) {
+                if (!Text.isBlank(channel)
+                        && (c.touchpoint() == null
+                                || c.touchpoint().channel() == null
+                                || !c.touchpoint().channel().name().equals(channel))) {
                     return false;
                 }
                 if (need != null && (c.needs() == null || !c.needs().contains(need))) {
@@ -62,15 +82,15 @@ public final class RegisterTable {
                 if (!Text.isBlank(q)) {
                     String needle = q.strip().toLowerCase(Locale.ROOT);
                     return RegisterCsv.cells(template, line).stream()
-                            .anyMatch(cell -> cell != null && cell.toLowerCase(Locale.ROOT).contains(needle));
+                            .anyMatch(cell -> cell != null
+                                    && cell.toLowerCase(Locale.ROOT).contains(needle));
                 }
                 return true;
             };
         }
     }
 
-    private RegisterTable() {
-    }
+    private RegisterTable() {}
 
     /**
      * @param shown   the rows to show, in entry order (today's, or a past view)
@@ -82,17 +102,31 @@ public final class RegisterTable {
             today.forEach(r -> now.put(r.rowId(), r.content()));
         }
         List<RegisterLayout.Line> laidOut = RegisterLayout.layOut(template, shown).stream()
-                .filter(filter.predicate(template)).toList();
+                .filter(filter.predicate(template))
+                .toList();
         List<Line> lines = new ArrayList<>(laidOut.size());
         for (RegisterLayout.Line l : laidOut) {
             List<String> cells = RegisterCsv.cells(template, l);
             RowContent c = l.row().content();
             int offset = template == Template.SIX_COLUMN ? 1 : 0;
-            Diff diff = today == null ? Diff.NONE
-                    : !now.containsKey(l.row().rowId()) ? Diff.REMOVED
-                    : Objects.equals(now.get(l.row().rowId()), c) ? Diff.NONE : Diff.CHANGED;
-            lines.add(new Line(l.row().rowId(), l.groupNo(), 0, c.direction(), cells.get(1 + offset), 0,
-                    cells.get(2 + offset), cells.get(3 + offset), cells.get(4 + offset), c.division(), c, diff));
+            Diff diff = today == null
+                    ? Diff.NONE
+                    : !now.containsKey(l.row().rowId())
+                            ? Diff.REMOVED
+                            : Objects.equals(now.get(l.row().rowId()), c) ? Diff.NONE : Diff.CHANGED;
+            lines.add(new Line(
+                    l.row().rowId(),
+                    l.groupNo(),
+                    0,
+                    c.direction(),
+                    cells.get(1 + offset),
+                    0,
+                    cells.get(2 + offset),
+                    cells.get(3 + offset),
+                    cells.get(4 + offset),
+                    c.division(),
+                    c,
+                    diff));
         }
         return merged(lines);
     }
@@ -100,11 +134,23 @@ public final class RegisterTable {
     /** Rows present today that a past view did not have yet. */
     public static List<Line> addedSince(Template template, List<RegisterRow> shown, List<RegisterRow> today) {
         var before = shown.stream().map(RegisterRow::rowId).collect(java.util.stream.Collectors.toSet());
-        List<RegisterRow> added = today.stream().filter(r -> !before.contains(r.rowId())).toList();
+        List<RegisterRow> added =
+                today.stream().filter(r -> !before.contains(r.rowId())).toList();
         List<Line> lines = new ArrayList<>();
         for (Line l : lines(template, added, null, new Filter(null, null, null, null, null, null))) {
-            lines.add(new Line(l.rowId(), l.groupNo(), l.groupSpan(), l.direction(), l.process(), l.processSpan(),
-                    l.touchpoint(), l.interaction(), l.features(), l.division(), l.content(), Diff.ADDED));
+            lines.add(new Line(
+                    l.rowId(),
+                    l.groupNo(),
+                    l.groupSpan(),
+                    l.direction(),
+                    l.process(),
+                    l.processSpan(),
+                    l.touchpoint(),
+                    l.interaction(),
+                    l.features(),
+                    l.division(),
+                    l.content(),
+                    Diff.ADDED));
         }
         return lines;
     }
@@ -135,7 +181,18 @@ public final class RegisterTable {
     }
 
     private static Line with(Line l, int groupSpan, int processSpan) {
-        return new Line(l.rowId(), l.groupNo(), groupSpan, l.direction(), l.process(), processSpan, l.touchpoint(),
-                l.interaction(), l.features(), l.division(), l.content(), l.diff());
+        return new Line(
+                l.rowId(),
+                l.groupNo(),
+                groupSpan,
+                l.direction(),
+                l.process(),
+                processSpan,
+                l.touchpoint(),
+                l.interaction(),
+                l.features(),
+                l.division(),
+                l.content(),
+                l.diff());
     }
 }

@@ -19,9 +19,9 @@ import org.touchpoints.register.api.publication.Published;
 import org.touchpoints.register.api.register.RegisterCreated;
 import org.touchpoints.register.api.register.RowImported;
 import org.touchpoints.register.api.row.RegisterLayout;
-import org.touchpoints.register.api.row.Template;
 import org.touchpoints.register.api.row.RegisterRow;
 import org.touchpoints.register.api.row.RowContent;
+import org.touchpoints.register.api.row.Template;
 
 /**
  * The register as it stood at an instant, or as a published version showed it, folded from the register's
@@ -54,7 +54,9 @@ public class RegisterTimeTravel {
         while (stream.hasNext()) {
             DomainEventMessage<?> message = stream.next();
             Object event = message.getPayload();
-            if (asOf != null && event instanceof RegisterEvent recorded && recorded.at().isAfter(asOf)) {
+            if (asOf != null
+                    && event instanceof RegisterEvent recorded
+                    && recorded.at().isAfter(asOf)) {
                 break; // the business time every event carries; the stream is in the order it was recorded
             }
             if (event instanceof RegisterCreated e) {
@@ -67,8 +69,10 @@ public class RegisterTimeTravel {
             } else if (event instanceof ChangeInitiated e) {
                 changes.put(e.changeId(), e);
             } else if (event instanceof DeputyApproved || event instanceof ChangeApproved) {
-                ChangeInitiated c = changes.get(((RegisterEvent) event) instanceof DeputyApproved d ? d.changeId()
-                        : ((ChangeApproved) event).changeId());
+                ChangeInitiated c = changes.get(
+                        ((RegisterEvent) event) instanceof DeputyApproved d
+                                ? d.changeId()
+                                : ((ChangeApproved) event).changeId());
                 for (var op : c.rowChanges()) { // every row of a package at once
                     switch (op.kind()) {
                         case ADD, EDIT -> rows.put(op.rowId(), op.after());
@@ -84,7 +88,8 @@ public class RegisterTimeTravel {
     }
 
     /** Rows in entry order with the file's numbers of their groups ({@link RegisterLayout#numbered}). */
-    private static List<RegisterRow> toList(Template template, Map<String, RowContent> rows, Map<String, Integer> numbers) {
+    private static List<RegisterRow> toList(
+            Template template, Map<String, RowContent> rows, Map<String, Integer> numbers) {
         List<RegisterRow> list = new ArrayList<>();
         rows.forEach((id, content) -> list.add(new RegisterRow(id, content)));
         return RegisterLayout.numbered(template, list, numbers);

@@ -4,10 +4,10 @@ import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventhandling.ResetHandler;
 import org.axonframework.eventhandling.SequenceNumber;
-import org.touchpoints.register.query.config.ReadModelJdbc;
 import org.springframework.stereotype.Component;
 import org.touchpoints.register.api.RegisterEvent;
 import org.touchpoints.register.query.config.Projections;
+import org.touchpoints.register.query.config.ReadModelJdbc;
 
 /**
  * The register's version as the read models have it: the sequence number of its last event they took. It moves
@@ -26,8 +26,7 @@ public class RegisterVersionProjection {
     void on(RegisterEvent e, @SequenceNumber Long sequence) {
         jdbc.update("""
                         insert into q_register_version(register_id, version) values (?, ?)
-                        on conflict (register_id) do update set version = greatest(q_register_version.version, excluded.version)""",
-                e.registerId(), sequence);
+                        on conflict (register_id) do update set version = greatest(q_register_version.version, excluded.version)""", e.registerId(), sequence);
     }
 
     @ResetHandler

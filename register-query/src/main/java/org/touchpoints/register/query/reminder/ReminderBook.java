@@ -29,8 +29,7 @@ import org.touchpoints.register.query.deadline.PublicationDeadline;
 @Repository
 class ReminderBook {
     /** A change in flight or awaiting publication: who proposed it, where, under which chain. */
-    record Change(String registerId, String division, ApprovalChain chain, String initiatedBy) {
-    }
+    record Change(String registerId, String division, ApprovalChain chain, String initiatedBy) {}
 
     private final JdbcClient jdbc;
     private final Json json;
@@ -50,19 +49,22 @@ class ReminderBook {
         jdbc.sql("""
                         insert into reminder_register(register_id, time_zone, region, deadline_days) values (?, ?, ?, ?)
                         on conflict (register_id) do nothing""")
-                .params(e.registerId(), e.timeZone(), e.region(), e.publicationDeadlineWorkingDays()).update();
+                .params(e.registerId(), e.timeZone(), e.region(), e.publicationDeadlineWorkingDays())
+                .update();
     }
 
     void memberAssigned(String registerId, String username, String role, String division) {
         jdbc.sql("""
                         insert into reminder_member(register_id, username, role, division_id) values (?, ?, ?, ?)
                         on conflict do nothing""")
-                .params(registerId, username, role, division == null ? "" : division).update();
+                .params(registerId, username, role, division == null ? "" : division)
+                .update();
     }
 
     void memberRevoked(String registerId, String username, String role, String division) {
         jdbc.sql("delete from reminder_member where register_id = ? and username = ? and role = ? and division_id = ?")
-                .params(registerId, username, role, division == null ? "" : division).update();
+                .params(registerId, username, role, division == null ? "" : division)
+                .update();
     }
 
     /** The e-mail addresses of the register's members in a role (and division, for division roles). */
@@ -71,40 +73,50 @@ class ReminderBook {
                         select distinct a.email from reminder_member m join account a on a.username = m.username
                         where m.register_id = ? and m.role = ? and (cast(? as varchar) is null or m.division_id = ?)
                           and a.enabled and a.email is not null order by a.email""")
-                .params(registerId, role, division, division).query(String.class).list();
+                .params(registerId, role, division, division)
+                .query(String.class)
+                .list();
     }
 
     void initiated(ChangeInitiated e) {
         jdbc.sql("""
                         insert into reminder_change(change_id, register_id, division, chain, initiated_by)
                         values (?, ?, ?, cast(? as jsonb), ?) on conflict (change_id) do nothing""")
-                .params(e.changeId(), e.registerId(), e.division(), json.write(e.chain()), e.by()).update();
+                .params(e.changeId(), e.registerId(), e.division(), json.write(e.chain()), e.by())
+                .update();
     }
 
     Optional<Change> change(String changeId) {
         return jdbc.sql("select register_id, division, chain, initiated_by from reminder_change where change_id = ?")
                 .param(changeId)
-                .query((rs, i) -> new Change(rs.getString(1), rs.getString(2),
-                        json.read(rs.getString(3), ApprovalChain.class), rs.getString(4)))
+                .query((rs, i) -> new Change(
+                        rs.getString(1),
+                        rs.getString(2),
+                        json.read(rs.getString(3), ApprovalChain.class),
+                        rs.getString(4)))
                 .optional();
     }
 
     /** A step of the chain was given (the day an act-approved change was made, where its chain counts so). */
     void stepGiven(String changeId, Instant at) {
-        jdbc.sql("update reminder_change set last_step_at = ? where change_id = ?").params(Timestamp.from(at), changeId)
+        jdbc.sql("update reminder_change set last_step_at = ? where change_id = ?")
+                .params(Timestamp.from(at), changeId)
                 .update();
     }
 
     /** The change entered the register: when it was made and when its publication is due, as the board counts them. */
-    void approved(String registerId, String changeId, Instant at, LocalDate orderDate, String actId, PublicationDue due) {
-        record Known(ZoneId zone, String region, Integer deadlineDays, ApprovalChain chain, Instant lastStepAt) {
-        }
+    void approved(
+            String registerId, String changeId, Instant at, LocalDate orderDate, String actId, PublicationDue due) {
+        record Known(ZoneId zone, String region, Integer deadlineDays, ApprovalChain chain, Instant lastStepAt) {}
         Optional<Known> known = jdbc.sql("""
                         select r.time_zone, r.region, r.deadline_days, c.chain, c.last_step_at
                         from reminder_change c join reminder_register r on r.register_id = c.register_id
                         where c.change_id = ?""")
                 .param(changeId)
-                .query((rs, i) -> new Known(ZoneId.of(rs.getString(1)), rs.getString(2), (Integer) rs.getObject(3),
+                .query((rs, i) -> new Known(
+                        ZoneId.of(rs.getString(1)),
+                        rs.getString(2),
+                        (Integer) rs.getObject(3),
                         json.read(rs.getString(4), ApprovalChain.class),
                         rs.getTimestamp(5) == null ? null : rs.getTimestamp(5).toInstant()))
                 .optional();
@@ -112,9 +124,11 @@ class ReminderBook {
             return; // a change this group never saw initiated (its register is unknown here): nothing to remind of
         }
         Known k = known.get();
-        ApprovalChain chain = k.chain() != null ? k.chain() : Procedure.legacy(k.deadlineDays()).chain();
-        PublicationDeadline.Made made = PublicationDeadline.ofApproval(due, chain, at, orderDate, actId, k.lastStepAt(),
-                k.zone(), k.region(), calendar);
+        ApprovalChain chain = k.chain() != null
+                ? k.chain()
+                : Procedure.legacy(k.deadlineDays()).chain();
+        PublicationDeadline.Made made = PublicationDeadline.ofApproval(
+                due, chain, at, orderDate, actId, k.lastStepAt(), k.zone(), k.region(), calendar);
         dueDate(changeId, made.madeOn(), made.counted());
     }
 
@@ -128,15 +142,19 @@ class ReminderBook {
                         update reminder_change set approved_on = coalesce(?, approved_on), due_date = ?, due_note = ?,
                                                    due_unknown = ?
                         where change_id = ?""")
-                .params(madeOn == null ? null : Date.valueOf(madeOn),
-                        counted.dueDate() == null ? null : Date.valueOf(counted.dueDate()), counted.note(),
-                        counted.unknown(), changeId)
+                .params(
+                        madeOn == null ? null : Date.valueOf(madeOn),
+                        counted.dueDate() == null ? null : Date.valueOf(counted.dueDate()),
+                        counted.note(),
+                        counted.unknown(),
+                        changeId)
                 .update();
     }
 
     /** Published, rejected or withdrawn: nobody is reminded of these changes any more. */
     void forget(Collection<String> changeIds) {
-        jdbc.sql("delete from reminder_change where change_id = any(?)").param(changeIds.toArray(String[]::new))
+        jdbc.sql("delete from reminder_change where change_id = any(?)")
+                .param(changeIds.toArray(String[]::new))
                 .update();
     }
 
@@ -147,9 +165,14 @@ class ReminderBook {
      * and those not counted (the calendar lacks a year).
      */
     List<DeadlineBoard.DeadlineView> notYetRemindedAtRisk() {
-        LocalDate earliestToday = clock.instant().atZone(ZoneId.of("Etc/GMT+12")).toLocalDate();
-        LocalDate horizon = clock.instant().atZone(ZoneId.of("Pacific/Kiritimati")).toLocalDate().plusMonths(1);
-        return jdbc.sql("""
+        LocalDate earliestToday =
+                clock.instant().atZone(ZoneId.of("Etc/GMT+12")).toLocalDate();
+        LocalDate horizon = clock.instant()
+                .atZone(ZoneId.of("Pacific/Kiritimati"))
+                .toLocalDate()
+                .plusMonths(1);
+        return jdbc
+                .sql("""
                         select c.change_id, c.register_id, c.division, c.approved_on, c.due_date, r.time_zone, r.region,
                                c.due_note, c.due_unknown
                         from reminder_change c join reminder_register r on r.register_id = c.register_id
@@ -159,9 +182,20 @@ class ReminderBook {
                                           where s.change_id = c.change_id and s.kind = 'PUBLICATION_AT_RISK')
                         order by c.due_date nulls first, c.change_id""")
                 .params(Date.valueOf(earliestToday), Date.valueOf(horizon))
-                .query((rs, i) -> deadlines.view(rs.getString(1), rs.getString(2), rs.getString(3),
-                        rs.getDate(4).toLocalDate(), rs.getDate(5) == null ? null : rs.getDate(5).toLocalDate(), null,
-                        rs.getString(6), rs.getString(7), rs.getString(8), rs.getString(9)))
-                .list().stream().filter(d -> d.status() == PublicationDeadline.Status.AT_RISK).toList();
+                .query((rs, i) -> deadlines.view(
+                        rs.getString(1),
+                        rs.getString(2),
+                        rs.getString(3),
+                        rs.getDate(4).toLocalDate(),
+                        rs.getDate(5) == null ? null : rs.getDate(5).toLocalDate(),
+                        null,
+                        rs.getString(6),
+                        rs.getString(7),
+                        rs.getString(8),
+                        rs.getString(9)))
+                .list()
+                .stream()
+                .filter(d -> d.status() == PublicationDeadline.Status.AT_RISK)
+                .toList();
     }
 }

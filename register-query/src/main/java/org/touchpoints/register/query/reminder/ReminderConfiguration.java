@@ -5,5 +5,4 @@ import org.springframework.context.annotation.Configuration;
 
 @Configuration(proxyBeanMethods = false)
 @EnableConfigurationProperties(ReminderProperties.class)
-public class ReminderConfiguration {
-}
+public class ReminderConfiguration {}

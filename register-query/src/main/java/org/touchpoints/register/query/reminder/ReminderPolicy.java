@@ -11,20 +11,20 @@ import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 import org.touchpoints.register.api.change.ChangeApproved;
 import org.touchpoints.register.api.change.ChangeInitiated;
+import org.touchpoints.register.api.change.ChangeRejected;
 import org.touchpoints.register.api.change.ChangeWithdrawn;
+import org.touchpoints.register.api.change.DeputyApproved;
+import org.touchpoints.register.api.change.DivisionApproved;
 import org.touchpoints.register.api.change.DueDateCounted;
-import org.touchpoints.register.api.publication.Published;
-import org.touchpoints.register.api.register.MemberAssigned;
-import org.touchpoints.register.api.register.MemberRevoked;
-import org.touchpoints.register.api.register.RegisterCreated;
+import org.touchpoints.register.api.change.PublicationDeadlineMissed;
 import org.touchpoints.register.api.change.StepApproved;
 import org.touchpoints.register.api.procedure.ApprovalChain;
 import org.touchpoints.register.api.procedure.ProcedureStep;
-import org.touchpoints.register.api.change.ChangeRejected;
-import org.touchpoints.register.api.change.DeputyApproved;
-import org.touchpoints.register.api.change.DivisionApproved;
-import org.touchpoints.register.api.change.PublicationDeadlineMissed;
+import org.touchpoints.register.api.publication.Published;
+import org.touchpoints.register.api.register.MemberAssigned;
+import org.touchpoints.register.api.register.MemberRevoked;
 import org.touchpoints.register.api.register.MemberRole;
+import org.touchpoints.register.api.register.RegisterCreated;
 import org.touchpoints.register.query.deadline.DeadlineBoard;
 import org.touchpoints.register.query.ui.People;
 import org.touchpoints.register.query.ui.Words;
@@ -49,8 +49,13 @@ public class ReminderPolicy {
     private final Clock clock;
     private final People people;
 
-    public ReminderPolicy(ReminderOutbox outbox, ReminderBook book, ReminderProperties properties, JdbcClient jdbc,
-                          Clock clock, People people) {
+    public ReminderPolicy(
+            ReminderOutbox outbox,
+            ReminderBook book,
+            ReminderProperties properties,
+            JdbcClient jdbc,
+            Clock clock,
+            People people) {
         this.outbox = outbox;
         this.book = book;
         this.properties = properties;
@@ -80,19 +85,32 @@ public class ReminderPolicy {
         if (!properties.enabled()) {
             return;
         }
-        if (e.chain() != null && !e.chain().steps().equals(List.of(ProcedureStep.DIVISION_HEAD, ProcedureStep.DEPUTY))) {
+        if (e.chain() != null
+                && !e.chain().steps().equals(List.of(ProcedureStep.DIVISION_HEAD, ProcedureStep.DEPUTY))) {
             // a procedure of its own: whoever holds the first step (or the act) hears of it
-            remindOfStep(e.registerId(), e.changeId(), e.division(), e.chain(), -1, e.at(),
-                    "Специалист " + people.name(e.by()) + " предлагает изменение перечня точек взаимодействия («" + e.registerId()
-                            + "»): " + describe(e) + ".\nОснование: " + e.reason().title() + ".");
+            remindOfStep(
+                    e.registerId(),
+                    e.changeId(),
+                    e.division(),
+                    e.chain(),
+                    -1,
+                    e.at(),
+                    "Специалист " + people.name(e.by()) + " предлагает изменение перечня точек взаимодействия («"
+                            + e.registerId() + "»): " + describe(e) + ".\nОснование: "
+                            + e.reason().title() + ".");
             return;
         }
         String what = describe(e);
         for (String to : book.recipients(e.registerId(), MemberRole.HEAD.name(), e.division())) {
-            outbox.add(to, "Изменение перечня ожидает вашего согласования",
-                    "Здравствуйте!\n\nСпециалист " + people.name(e.by()) + " предлагает изменение перечня точек взаимодействия («"
-                            + e.registerId() + "»): " + what + ".\nОснование: " + e.reason().title() + ".\n\n"
-                            + "Согласуйте или отклоните его: " + link(e.changeId()) + "\n", e.at());
+            outbox.add(
+                    to,
+                    "Изменение перечня ожидает вашего согласования",
+                    "Здравствуйте!\n\nСпециалист " + people.name(e.by())
+                            + " предлагает изменение перечня точек взаимодействия («"
+                            + e.registerId() + "»): " + what + ".\nОснование: "
+                            + e.reason().title() + ".\n\n"
+                            + "Согласуйте или отклоните его: " + link(e.changeId()) + "\n",
+                    e.at());
         }
     }
 
@@ -104,8 +122,14 @@ public class ReminderPolicy {
         }
         ApprovalChain chain = chainOf(e.changeId());
         if (chain != null) {
-            remindOfStep(e.registerId(), e.changeId(), divisionOf(e.changeId()), chain, chain.steps().indexOf(e.step()),
-                    e.at(), "Изменение " + e.changeId() + " перечня «" + e.registerId() + "» прошло шаг согласования («"
+            remindOfStep(
+                    e.registerId(),
+                    e.changeId(),
+                    divisionOf(e.changeId()),
+                    chain,
+                    chain.steps().indexOf(e.step()),
+                    e.at(),
+                    "Изменение " + e.changeId() + " перечня «" + e.registerId() + "» прошло шаг согласования («"
                             + e.step().title() + "», " + people.name(e.by(), e.onBehalfOf()) + ").");
         }
     }
@@ -114,15 +138,24 @@ public class ReminderPolicy {
      * The holders of the step after {@code done} (an index in the chain; -1: none given yet) are reminded; after the
      * last step of a chain that requires an act, those who may record the act.
      */
-    private void remindOfStep(String registerId, String changeId, String division, ApprovalChain chain, int done,
-                              java.time.Instant at, String what) {
+    private void remindOfStep(
+            String registerId,
+            String changeId,
+            String division,
+            ApprovalChain chain,
+            int done,
+            java.time.Instant at,
+            String what) {
         int next = done + 1;
         if (next < chain.steps().size()) {
             ProcedureStep step = chain.steps().get(next);
-            for (String to : book.recipients(registerId, step.role().name(),
-                    step == ProcedureStep.DIVISION_HEAD ? division : null)) {
-                outbox.add(to, "Изменение перечня ожидает вашего согласования", "Здравствуйте!\n\n" + what
-                        + "\n\nСогласуйте или отклоните его: " + link(changeId) + "\n", at);
+            for (String to : book.recipients(
+                    registerId, step.role().name(), step == ProcedureStep.DIVISION_HEAD ? division : null)) {
+                outbox.add(
+                        to,
+                        "Изменение перечня ожидает вашего согласования",
+                        "Здравствуйте!\n\n" + what + "\n\nСогласуйте или отклоните его: " + link(changeId) + "\n",
+                        at);
             }
         } else if (chain.actRequired()) {
             java.util.Set<String> holders = new java.util.LinkedHashSet<>();
@@ -130,8 +163,12 @@ public class ReminderPolicy {
                 holders.addAll(book.recipients(registerId, role.name(), null));
             }
             for (String to : holders) {
-                outbox.add(to, "Изменение перечня ожидает утверждения приказом", "Здравствуйте!\n\n" + what
-                        + "\n\nИзменение согласовано и ожидает приказа об утверждении: " + link(changeId) + "\n", at);
+                outbox.add(
+                        to,
+                        "Изменение перечня ожидает утверждения приказом",
+                        "Здравствуйте!\n\n" + what + "\n\nИзменение согласовано и ожидает приказа об утверждении: "
+                                + link(changeId) + "\n",
+                        at);
             }
         }
     }
@@ -153,15 +190,24 @@ public class ReminderPolicy {
         }
         ApprovalChain chain = chainOf(e.changeId());
         if (chain != null && !chain.steps().equals(List.of(ProcedureStep.DIVISION_HEAD, ProcedureStep.DEPUTY))) {
-            remindOfStep(e.registerId(), e.changeId(), divisionOf(e.changeId()), chain,
-                    chain.steps().indexOf(ProcedureStep.DIVISION_HEAD), e.at(), "Руководитель подразделения " + people.name(e.by(), e.onBehalfOf())
-                            + " согласовал изменение " + e.changeId() + " перечня «" + e.registerId() + "».");
+            remindOfStep(
+                    e.registerId(),
+                    e.changeId(),
+                    divisionOf(e.changeId()),
+                    chain,
+                    chain.steps().indexOf(ProcedureStep.DIVISION_HEAD),
+                    e.at(),
+                    "Руководитель подразделения " + people.name(e.by(), e.onBehalfOf()) + " согласовал изменение "
+                            + e.changeId() + " перечня «" + e.registerId() + "».");
             return;
         }
         for (String to : book.recipients(e.registerId(), MemberRole.DEPUTY.name(), null)) {
-            outbox.add(to, "Изменение перечня ожидает утверждения",
-                    "Здравствуйте!\n\nРуководитель подразделения " + people.name(e.by(), e.onBehalfOf()) + " согласовал изменение " + e.changeId()
-                            + " перечня «" + e.registerId() + "». Оно ожидает вашего утверждения: " + link(e.changeId()) + "\n",
+            outbox.add(
+                    to,
+                    "Изменение перечня ожидает утверждения",
+                    "Здравствуйте!\n\nРуководитель подразделения " + people.name(e.by(), e.onBehalfOf())
+                            + " согласовал изменение " + e.changeId() + " перечня «" + e.registerId()
+                            + "». Оно ожидает вашего утверждения: " + link(e.changeId()) + "\n",
                     e.at());
         }
     }
@@ -173,23 +219,33 @@ public class ReminderPolicy {
         if (!properties.enabled()) {
             return;
         }
-        toInitiator(e.changeId(), "Ваше изменение перечня утверждено",
-                "Здравствуйте!\n\nИзменение " + e.changeId() + " перечня «" + e.registerId() + "», которое вы предложили, "
+        toInitiator(
+                e.changeId(),
+                "Ваше изменение перечня утверждено",
+                "Здравствуйте!\n\nИзменение " + e.changeId() + " перечня «" + e.registerId()
+                        + "», которое вы предложили, "
                         + "утверждено (" + people.name(e.by(), e.onBehalfOf()) + ")"
-                        + (e.orderNumber() == null ? "" : ", приказ № " + e.orderNumber()
-                        + (e.orderDate() == null ? "" : " от " + Words.date(e.orderDate())))
+                        + (e.orderNumber() == null
+                                ? ""
+                                : ", приказ № " + e.orderNumber()
+                                        + (e.orderDate() == null ? "" : " от " + Words.date(e.orderDate())))
                         + ". Оно внесено в перечень и будет опубликовано на официальном сайте в установленный срок.\n\n"
-                        + "Изменение: " + link(e.changeId()) + "\n", e.at());
+                        + "Изменение: " + link(e.changeId()) + "\n",
+                e.at());
     }
 
     /** The initiator hears that their change is rejected, by whom and why: they may propose it again, corrected. */
     @EventHandler
     void on(ChangeRejected e) {
         if (properties.enabled()) {
-            toInitiator(e.changeId(), "Ваше изменение перечня отклонено",
-                    "Здравствуйте!\n\nИзменение " + e.changeId() + " перечня «" + e.registerId() + "», которое вы предложили, "
+            toInitiator(
+                    e.changeId(),
+                    "Ваше изменение перечня отклонено",
+                    "Здравствуйте!\n\nИзменение " + e.changeId() + " перечня «" + e.registerId()
+                            + "», которое вы предложили, "
                             + "отклонено (" + people.name(e.by(), e.onBehalfOf()) + ").\nПричина: " + e.reason()
-                            + "\n\nИсправьте предложение и направьте его снова: " + link(e.changeId()) + "\n", e.at());
+                            + "\n\nИсправьте предложение и направьте его снова: " + link(e.changeId()) + "\n",
+                    e.at());
         }
         book.forget(List.of(e.changeId()));
     }
@@ -218,7 +274,9 @@ public class ReminderPolicy {
     }
 
     private void toInitiator(String changeId, String subject, String body, java.time.Instant at) {
-        book.change(changeId).map(ReminderBook.Change::initiatedBy).flatMap(outbox::addressOf)
+        book.change(changeId)
+                .map(ReminderBook.Change::initiatedBy)
+                .flatMap(outbox::addressOf)
                 .ifPresent(to -> outbox.add(to, subject, body, at));
     }
 
@@ -228,11 +286,14 @@ public class ReminderPolicy {
             return;
         }
         for (String to : book.recipients(e.registerId(), MemberRole.PUBLISHER.name(), null)) {
-            outbox.add(to, "Срок публикации перечня истёк",
+            outbox.add(
+                    to,
+                    "Срок публикации перечня истёк",
                     "Здравствуйте!\n\nСрок публикации новой редакции перечня «" + e.registerId() + "» ("
                             + Words.date(e.dueDate()) + ") истёк, изменение " + e.changeId() + " не опубликовано. "
                             + "Разместите текущую редакцию на официальном сайте и отметьте публикацию: "
-                            + link(e.changeId()) + "\n", e.at());
+                            + link(e.changeId()) + "\n",
+                    e.at());
         }
     }
 
@@ -249,21 +310,29 @@ public class ReminderPolicy {
             int claimed = jdbc.sql("""
                             insert into reminder_sent(change_id, kind, sent_at) values (?, 'PUBLICATION_AT_RISK', ?)
                             on conflict do nothing""")
-                    .params(d.changeId(), Timestamp.from(clock.instant())).update();
+                    .params(d.changeId(), Timestamp.from(clock.instant()))
+                    .update();
             if (claimed == 1) {
                 for (String to : book.recipients(d.registerId(), MemberRole.PUBLISHER.name(), null)) {
                     if (d.dueDateUnknown() != null) { // the calendar lacks a year: say so, never stay silent
-                        outbox.add(to, "Срок публикации перечня не рассчитан",
-                                "Здравствуйте!\n\nСрок публикации изменения " + d.changeId() + " перечня «" + d.registerId()
-                                        + "» не рассчитан: " + d.dueDateUnknown() + ". Опубликуйте перечень как можно скорее "
+                        outbox.add(
+                                to,
+                                "Срок публикации перечня не рассчитан",
+                                "Здравствуйте!\n\nСрок публикации изменения " + d.changeId() + " перечня «"
+                                        + d.registerId()
+                                        + "» не рассчитан: " + d.dueDateUnknown()
+                                        + ". Опубликуйте перечень как можно скорее "
                                         + "и попросите администратора загрузить производственный календарь: "
                                         + link(d.changeId()) + "\n",
                                 clock.instant().truncatedTo(ChronoUnit.MILLIS));
                         continue;
                     }
-                    outbox.add(to, "Срок публикации перечня истекает " + Words.date(d.dueDate()),
+                    outbox.add(
+                            to,
+                            "Срок публикации перечня истекает " + Words.date(d.dueDate()),
                             "Здравствуйте!\n\nДо истечения срока публикации перечня «" + d.registerId() + "» осталось "
-                                    + d.workingDaysLeft() + " раб. дн. (срок — " + Words.date(d.dueDate()) + ", изменение "
+                                    + d.workingDaysLeft() + " раб. дн. (срок — " + Words.date(d.dueDate())
+                                    + ", изменение "
                                     + d.changeId() + "): " + link(d.changeId()) + "\n",
                             clock.instant().truncatedTo(ChronoUnit.MILLIS));
                 }

@@ -12,7 +12,7 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param baseUrl the address of this service, for links in the letters
  */
 @ConfigurationProperties("register.mail")
-public record ReminderProperties(@DefaultValue("false") boolean enabled,
-                                 @DefaultValue("perechen@localhost") String from,
-                                 @DefaultValue("http://localhost:8080") String baseUrl) {
-}
+public record ReminderProperties(
+        @DefaultValue("false") boolean enabled,
+        @DefaultValue("perechen@localhost") String from,
+        @DefaultValue("http://localhost:8080") String baseUrl) {}

@@ -20,8 +20,11 @@ public class ReminderSender {
     private final ObjectProvider<JavaMailSender> mailSender;
     private final Clock clock;
 
-    public ReminderSender(ReminderOutbox outbox, ReminderProperties properties, ObjectProvider<JavaMailSender> mailSender,
-                          Clock clock) {
+    public ReminderSender(
+            ReminderOutbox outbox,
+            ReminderProperties properties,
+            ObjectProvider<JavaMailSender> mailSender,
+            Clock clock) {
         this.outbox = outbox;
         this.properties = properties;
         this.mailSender = mailSender;
@@ -55,7 +58,10 @@ public class ReminderSender {
                 outbox.sent(letter.id(), clock.instant());
                 sent++;
             } catch (RuntimeException e) {
-                log.warn("Reminder {} to {} not sent: {}", letter.id(), AdminAudit.oneLine(letter.recipient()),
+                log.warn(
+                        "Reminder {} to {} not sent: {}",
+                        letter.id(),
+                        AdminAudit.oneLine(letter.recipient()),
                         AdminAudit.oneLine(e.getMessage()));
                 outbox.failed(letter.id(), e.getMessage());
             }

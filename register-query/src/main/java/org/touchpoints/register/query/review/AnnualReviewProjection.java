@@ -22,8 +22,7 @@ public class AnnualReviewProjection {
     void on(AnnualReviewConfirmed e) {
         jdbc.update("""
                         insert into q_annual_review(register_id, division_id, year, confirmed_at, by_user, comment)
-                        values (?, ?, ?, ?, ?, ?) on conflict do nothing""",
-                        e.registerId(), e.divisionId(), e.year(), Timestamp.from(e.at()), e.by(), e.comment());
+                        values (?, ?, ?, ?, ?, ?) on conflict do nothing""", e.registerId(), e.divisionId(), e.year(), Timestamp.from(e.at()), e.by(), e.comment());
     }
 
     @ResetHandler

@@ -28,12 +28,23 @@ import org.touchpoints.register.query.register.RegisterReadAccess;
 @RequestMapping("/api/v1/annual-reviews")
 @Tag(name = "Ежегодный мониторинг")
 public class AnnualReviewQueryController {
-    public enum Status { CONFIRMED, PENDING, OVERDUE }
+    public enum Status {
+        CONFIRMED,
+        PENDING,
+        OVERDUE
+    }
 
     @JsonInclude(JsonInclude.Include.NON_NULL)
-    public record ReviewView(String registerId, String division, String divisionName, int year, LocalDate dueDate,
-                             Status status, Instant confirmedAt, String confirmedBy, boolean late) {
-    }
+    public record ReviewView(
+            String registerId,
+            String division,
+            String divisionName,
+            int year,
+            LocalDate dueDate,
+            Status status,
+            Instant confirmedAt,
+            String confirmedBy,
+            boolean late) {}
 
     private final JdbcClient jdbc;
     private final Clock clock;
@@ -46,23 +57,28 @@ public class AnnualReviewQueryController {
     }
 
     @GetMapping
-    @Operation(summary = "Ежегодный мониторинг перечня подразделениями: кто подтвердил, кто нет (срок — по порядку "
-            + "ведения перечня, например 31 декабря; перечни без ежегодного мониторинга не показываются; late — "
-            + "подтверждено после срока)",
+    @Operation(
+            summary = "Ежегодный мониторинг перечня подразделениями: кто подтвердил, кто нет (срок — по порядку "
+                    + "ведения перечня, например 31 декабря; перечни без ежегодного мониторинга не показываются; late — "
+                    + "подтверждено после срока)",
             description = "По перечням, в которых у вызывающего есть роль (аудитору и администратору — по всем).")
-    public List<ReviewView> reviews(@RequestParam(required = false) Integer year,
-                                    @RequestParam(required = false) String registerId,
-                                    @RequestParam(required = false) Status status) {
+    public List<ReviewView> reviews(
+            @RequestParam(required = false) Integer year,
+            @RequestParam(required = false) String registerId,
+            @RequestParam(required = false) Status status) {
         if (registerId != null) {
             access.requireReadable(registerId);
         }
         if (year != null && (year < SaneRange.EARLIEST.getYear() || year > SaneRange.LATEST.getYear())) {
-            throw ApiException.badRequest("year", "Год проверки — от " + SaneRange.EARLIEST.getYear() + " до "
-                    + SaneRange.LATEST.getYear());
+            throw ApiException.badRequest(
+                    "year", "Год проверки — от " + SaneRange.EARLIEST.getYear() + " до " + SaneRange.LATEST.getYear());
         }
         RegisterReadAccess.Scope scope = access.scope();
-        int y = year != null ? year : clock.instant().atZone(ZoneId.of("Europe/Moscow")).getYear();
-        return jdbc.sql("""
+        int y = year != null
+                ? year
+                : clock.instant().atZone(ZoneId.of("Europe/Moscow")).getYear();
+        return jdbc
+                .sql("""
                         select d.register_id, d.division_id, d.name, r.time_zone, a.confirmed_at, a.by_user, x.review_by
                         from q_division d join q_register r on r.register_id = d.register_id
                         cross join lateral (select case when r.procedure is null then '12-31'
@@ -75,14 +91,29 @@ public class AnnualReviewQueryController {
                 .query((rs, i) -> {
                     LocalDate due = MonthDay.parse("--" + rs.getString(7)).atYear(y);
                     ZoneId zone = ZoneId.of(rs.getString(4));
-                    Instant confirmed = rs.getTimestamp(5) == null ? null : rs.getTimestamp(5).toInstant();
+                    Instant confirmed = rs.getTimestamp(5) == null
+                            ? null
+                            : rs.getTimestamp(5).toInstant();
                     LocalDate today = clock.instant().atZone(zone).toLocalDate();
-                    Status s = confirmed != null ? Status.CONFIRMED : today.isAfter(due) ? Status.OVERDUE : Status.PENDING;
-                    boolean late = confirmed != null && confirmed.atZone(zone).toLocalDate().isAfter(due);
-                    return new ReviewView(rs.getString(1), rs.getString(2), rs.getString(3), y, due, s, confirmed,
-                            rs.getString(6), late);
+                    Status s =
+                            confirmed != null ? Status.CONFIRMED : today.isAfter(due) ? Status.OVERDUE : Status.PENDING;
+                    boolean late = confirmed != null
+                            && confirmed.atZone(zone).toLocalDate().isAfter(due);
+                    return new ReviewView(
+                            rs.getString(1),
+                            rs.getString(2),
+                            rs.getString(3),
+                            y,
+                            due,
+                            s,
+                            confirmed,
+                            rs.getString(6),
+                            late);
                 })
-                .list().stream().filter(v -> scope.includes(v.registerId()))
-                .filter(v -> status == null || v.status() == status).toList();
+                .list()
+                .stream()
+                .filter(v -> scope.includes(v.registerId()))
+                .filter(v -> status == null || v.status() == status)
+                .toList();
     }
 }

@@ -9,5 +9,4 @@ package org.touchpoints.register.query.task;
  * @param urgent shown first and marked (an overdue publication)
  * @param status the status for the CSS class (a change's or a deadline's), or null
  */
-public record Task(String title, String detail, String href, boolean urgent, String status) {
-}
+public record Task(String title, String detail, String href, boolean urgent, String status) {}

@@ -18,7 +18,10 @@ public class Tasks {
         if (viewer == null || !viewer.signedIn()) {
             return List.of();
         }
-        return sources.stream().flatMap(s -> s.tasksFor(viewer).stream()).filter(g -> !g.tasks().isEmpty()).toList();
+        return sources.stream()
+                .flatMap(s -> s.tasksFor(viewer).stream())
+                .filter(g -> !g.tasks().isEmpty())
+                .toList();
     }
 
     /** How many tasks wait for the person: the header's count on every page. */

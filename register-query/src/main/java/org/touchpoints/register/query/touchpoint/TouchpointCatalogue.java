@@ -31,20 +31,32 @@ import org.touchpoints.register.query.register.RegisterReadModel;
 public class TouchpointCatalogue {
 
     /** One row naming the touchpoint, as the register lays it out. */
-    public record Use(String rowId, int groupNo, String process, String division, List<Integer> needs,
-                      Touchpoint touchpoint, boolean duplicate) {
-    }
+    public record Use(
+            String rowId,
+            int groupNo,
+            String process,
+            String division,
+            List<Integer> needs,
+            Touchpoint touchpoint,
+            boolean duplicate) {}
 
     /** Rows of one process that name the same touchpoint: the copies a merge removes. */
-    public record Duplicate(String process, List<String> rows) {
-    }
+    public record Duplicate(String process, List<String> rows) {}
 
     /**
      * A distinct touchpoint: {@code key} identifies it (a digest of its identity, stable while its name and address
      * read the same); name, channel, type and address as its first row (in the register's order) writes them.
      */
-    public record Entry(String key, String name, Channel channel, String type, String address, List<Use> uses,
-                        List<String> processes, List<Duplicate> duplicates, List<String> divisions) {
+    public record Entry(
+            String key,
+            String name,
+            Channel channel,
+            String type,
+            String address,
+            List<Use> uses,
+            List<String> processes,
+            List<Duplicate> duplicates,
+            List<String> divisions) {
 
         public List<String> rows() {
             return uses.stream().map(Use::rowId).toList();
@@ -74,7 +86,9 @@ public class TouchpointCatalogue {
     static List<Entry> of(Template template, List<RegisterRow> rowsInEntryOrder) {
         Map<String, List<RegisterLayout.Line>> byTouchpoint = new LinkedHashMap<>();
         for (RegisterLayout.Line line : RegisterLayout.layOut(template, rowsInEntryOrder)) {
-            byTouchpoint.computeIfAbsent(identity(line.row().content().touchpoint()), k -> new ArrayList<>()).add(line);
+            byTouchpoint
+                    .computeIfAbsent(identity(line.row().content().touchpoint()), k -> new ArrayList<>())
+                    .add(line);
         }
         List<Entry> entries = new ArrayList<>();
         byTouchpoint.forEach((identity, lines) -> entries.add(entry(identity, lines)));
@@ -93,7 +107,9 @@ public class TouchpointCatalogue {
         for (RegisterLayout.Line line : lines) {
             RowContent c = line.row().content();
             String process = Identity.name(c.process());
-            rowsByProcess.computeIfAbsent(process, k -> new ArrayList<>()).add(line.row().rowId());
+            rowsByProcess
+                    .computeIfAbsent(process, k -> new ArrayList<>())
+                    .add(line.row().rowId());
             processNames.putIfAbsent(process, c.process());
             if (c.division() != null) {
                 divisions.add(c.division());
@@ -107,14 +123,30 @@ public class TouchpointCatalogue {
                 duplicated.addAll(rows);
             }
         });
-        List<Use> uses = lines.stream().map(line -> {
-            RowContent c = line.row().content();
-            return new Use(line.row().rowId(), line.groupNo(), c.process(), c.division(), c.needs(), c.touchpoint(),
-                    duplicated.contains(line.row().rowId()));
-        }).toList();
+        List<Use> uses = lines.stream()
+                .map(line -> {
+                    RowContent c = line.row().content();
+                    return new Use(
+                            line.row().rowId(),
+                            line.groupNo(),
+                            c.process(),
+                            c.division(),
+                            c.needs(),
+                            c.touchpoint(),
+                            duplicated.contains(line.row().rowId()));
+                })
+                .toList();
         Touchpoint first = lines.get(0).row().content().touchpoint();
-        return new Entry(digest(identity), first.name(), first.channel(), first.type(), first.address(), uses,
-                List.copyOf(processNames.values()), List.copyOf(duplicates), List.copyOf(divisions));
+        return new Entry(
+                digest(identity),
+                first.name(),
+                first.channel(),
+                first.type(),
+                first.address(),
+                uses,
+                List.copyOf(processNames.values()),
+                List.copyOf(duplicates),
+                List.copyOf(divisions));
     }
 
     private static String identity(Touchpoint t) {

@@ -51,8 +51,11 @@ public class TouchpointCataloguePage {
     private final TouchpointCatalogue catalogue;
     private final PageCommands commands;
 
-    public TouchpointCataloguePage(RegisterReadModel registers, RegisterReadAccess access, TouchpointCatalogue catalogue,
-                                   PageCommands commands) {
+    public TouchpointCataloguePage(
+            RegisterReadModel registers,
+            RegisterReadAccess access,
+            TouchpointCatalogue catalogue,
+            PageCommands commands) {
         this.registers = registers;
         this.access = access;
         this.catalogue = catalogue;
@@ -60,32 +63,41 @@ public class TouchpointCataloguePage {
     }
 
     /** A refusal shown at the form of the entry it came from. */
-    record Shown(String key, String action, String message, List<String> details) {
-    }
+    record Shown(String key, String action, String message, List<String> details) {}
 
     @GetMapping("/registers/{registerId}/touchpoints")
-    String catalogue(@PathVariable String registerId, @RequestParam(required = false) String q,
-                     @RequestParam(required = false) Boolean duplicates, Model model) {
+    String catalogue(
+            @PathVariable String registerId,
+            @RequestParam(required = false) String q,
+            @RequestParam(required = false) Boolean duplicates,
+            Model model) {
         var register = registers.require(registerId);
         access.requireReadable(registerId);
         return render(model, register, q, Boolean.TRUE.equals(duplicates), null);
     }
 
     @PostMapping("/registers/{registerId}/touchpoints/{key}/change")
-    String changeEverywhere(@PathVariable String registerId, @PathVariable String key,
-                            @RequestParam(required = false) String changeId, @RequestParam(required = false) String name,
-                            @RequestParam(required = false) String address,
-                            @RequestParam(required = false) String division, @RequestParam(required = false) String reason,
-                            @RequestParam(required = false) String comment, Model model, HttpServletResponse response,
-                            RedirectAttributes redirect) {
+    String changeEverywhere(
+            @PathVariable String registerId,
+            @PathVariable String key,
+            @RequestParam(required = false) String changeId,
+            @RequestParam(required = false) String name,
+            @RequestParam(required = false) String address,
+            @RequestParam(required = false) String division,
+            @RequestParam(required = false) String reason,
+            @RequestParam(required = false) String comment,
+            Model model,
+            HttpServletResponse response,
+            RedirectAttributes redirect) {
         var register = registers.require(registerId);
         access.requireReadable(registerId);
         Viewer viewer = (Viewer) model.getAttribute("viewer");
         TouchpointCatalogue.Entry entry = entry(registerId, key);
         Map<String, List<RegisterRow>> byDivision = changeableRows(registerId, entry, viewer);
         if (byDivision.isEmpty()) {
-            throw new ApiException(HttpStatus.FORBIDDEN, "Изменить эту точку может специалист подразделения, в строках "
-                    + "которого она указана");
+            throw new ApiException(
+                    HttpStatus.FORBIDDEN,
+                    "Изменить эту точку может специалист подразделения, в строках " + "которого она указана");
         }
         String chosen = byDivision.size() == 1 ? byDivision.keySet().iterator().next() : Objects.toString(division, "");
         List<RegisterRow> rows = byDivision.get(chosen);
@@ -93,42 +105,88 @@ public class TouchpointCataloguePage {
             throw ApiException.badRequest("division", "Выберите подразделение, в строках которого изменить точку");
         }
         List<PackageOperation> ops = TouchpointPackages.changeEverywhere(rows, name, address);
-        return send(model, register, response, redirect, key, "change", changeId, ops, reason, comment,
+        return send(
+                model,
+                register,
+                response,
+                redirect,
+                key,
+                "change",
+                changeId,
+                ops,
+                reason,
+                comment,
                 "Изменение точки «" + entry.name() + "» в строках подразделения (" + ops.size() + ") предложено одним "
                         + "пакетом и направлено на согласование");
     }
 
     @PostMapping("/registers/{registerId}/touchpoints/{key}/merge")
-    String merge(@PathVariable String registerId, @PathVariable String key,
-                 @RequestParam(required = false) String changeId, @RequestParam(required = false) String process,
-                 @RequestParam(required = false) String reason, @RequestParam(required = false) String comment,
-                 Model model, HttpServletResponse response, RedirectAttributes redirect) {
+    String merge(
+            @PathVariable String registerId,
+            @PathVariable String key,
+            @RequestParam(required = false) String changeId,
+            @RequestParam(required = false) String process,
+            @RequestParam(required = false) String reason,
+            @RequestParam(required = false) String comment,
+            Model model,
+            HttpServletResponse response,
+            RedirectAttributes redirect) {
         var register = registers.require(registerId);
         access.requireReadable(registerId);
         Viewer viewer = (Viewer) model.getAttribute("viewer");
         TouchpointCatalogue.Entry entry = entry(registerId, key);
         TouchpointCatalogue.Duplicate duplicate = entry.duplicates().stream()
-                .filter(d -> Identity.sameName(d.process(), process)).findFirst()
+                .filter(d -> Identity.sameName(d.process(), process))
+                .findFirst()
                 .orElseThrow(() -> ApiException.notFound("В процессе «" + process + "» точка «" + entry.name()
                         + "» больше не повторяется: возможно, повторы уже объединены"));
         List<RegisterRow> copies = rows(registerId, duplicate.rows());
         if (!mayPropose(registerId, viewer, copies.get(0).content().division())) {
-            throw new ApiException(HttpStatus.FORBIDDEN, "Объединить повторы может специалист подразделения, ведущего "
-                    + "процесс, или ответственное лицо перечня");
+            throw new ApiException(
+                    HttpStatus.FORBIDDEN,
+                    "Объединить повторы может специалист подразделения, ведущего "
+                            + "процесс, или ответственное лицо перечня");
         }
         TouchpointPackages.Merge merge = TouchpointPackages.merge(copies);
-        return send(model, register, response, redirect, key, "merge", changeId, merge.operations(), reason, comment,
+        return send(
+                model,
+                register,
+                response,
+                redirect,
+                key,
+                "merge",
+                changeId,
+                merge.operations(),
+                reason,
+                comment,
                 "Объединение повторов точки «" + entry.name() + "» в процессе предложено одним пакетом и направлено на "
-                        + "согласование: останется одна строка, исключаемых строк — " + merge.removed().size());
+                        + "согласование: останется одна строка, исключаемых строк — "
+                        + merge.removed().size());
     }
 
-    private String send(Model model, RegisterReadModel.RegisterSummary register, HttpServletResponse response,
-                        RedirectAttributes redirect, String key, String action, String changeId,
-                        List<PackageOperation> ops, String reason, String comment, String success) {
+    private String send(
+            Model model,
+            RegisterReadModel.RegisterSummary register,
+            HttpServletResponse response,
+            RedirectAttributes redirect,
+            String key,
+            String action,
+            String changeId,
+            List<PackageOperation> ops,
+            String reason,
+            String comment,
+            String success) {
         ChangeReason why = reason(reason);
         String id = Text.isBlank(changeId) ? UUID.randomUUID().toString() : changeId.strip();
         PageCommands.Outcome<ChangeStatus> outcome = commands.send(actor -> new InitiateChangePackageCommand(
-                register.id(), id, ops, why, Text.isBlank(comment) ? null : comment, null, actor.username(), actor.at()));
+                register.id(),
+                id,
+                ops,
+                why,
+                Text.isBlank(comment) ? null : comment,
+                null,
+                actor.username(),
+                actor.at()));
         if (outcome.refused()) {
             RuleViolation refusal = outcome.refusal();
             if (refusal.refusal() == Refusal.FORBIDDEN || refusal.refusal() == Refusal.NOT_FOUND) {
@@ -136,22 +194,27 @@ public class TouchpointCataloguePage {
             }
             response.setStatus(ProblemDetailsAdvice.statusOf(refusal).value());
             List<String> details = new ArrayList<>(new LinkedHashSet<>(refusal.errors().stream()
-                    .map(FieldError::message).filter(m -> !m.equals(refusal.message())).toList()));
+                    .map(FieldError::message)
+                    .filter(m -> !m.equals(refusal.message()))
+                    .toList()));
             return render(model, register, null, false, new Shown(key, action, refusal.message(), details));
         }
         redirect.addFlashAttribute("success", success);
         return "redirect:/changes/" + id;
     }
 
-    private String render(Model model, RegisterReadModel.RegisterSummary register, String q, boolean onlyDuplicates,
-                          Shown shown) {
+    private String render(
+            Model model, RegisterReadModel.RegisterSummary register, String q, boolean onlyDuplicates, Shown shown) {
         String registerId = register.id();
         Viewer viewer = (Viewer) model.getAttribute("viewer");
         List<TouchpointCatalogue.Entry> all = catalogue.of(registerId);
         String query = Text.isBlank(q) ? null : Identity.name(q);
         List<TouchpointCatalogue.Entry> entries = all.stream()
-                .filter(e -> !onlyDuplicates || e.hasDuplicates() || (shown != null && shown.key().equals(e.key())))
-                .filter(e -> query == null || Identity.name(e.name()).contains(query)
+                .filter(e -> !onlyDuplicates
+                        || e.hasDuplicates()
+                        || (shown != null && shown.key().equals(e.key())))
+                .filter(e -> query == null
+                        || Identity.name(e.name()).contains(query)
                         || Identity.address(e.address()).contains(Identity.address(q)))
                 .toList();
         Map<String, String> divisionNames = registers.divisions(registerId);
@@ -171,8 +234,13 @@ public class TouchpointCataloguePage {
             }
             Map<String, TouchpointPackages.Merge> entryMerges = new LinkedHashMap<>();
             for (TouchpointCatalogue.Duplicate d : e.duplicates()) {
-                List<RegisterRow> copies = d.rows().stream().map(rows::get).filter(Objects::nonNull).toList();
-                if (copies.size() > 1 && mayPropose(registerId, viewer, copies.get(0).content().division())) {
+                List<RegisterRow> copies = d.rows().stream()
+                        .map(rows::get)
+                        .filter(Objects::nonNull)
+                        .toList();
+                if (copies.size() > 1
+                        && mayPropose(
+                                registerId, viewer, copies.get(0).content().division())) {
                     entryMerges.put(d.process(), TouchpointPackages.merge(copies));
                 }
             }
@@ -187,8 +255,8 @@ public class TouchpointCataloguePage {
             }
         }
         var procedure = registers.procedure(registerId);
-        List<ChangeReason> reasons = registers.hasOwnProcedure(registerId) ? procedure.reasons()
-                : List.of(ChangeReason.values());
+        List<ChangeReason> reasons =
+                registers.hasOwnProcedure(registerId) ? procedure.reasons() : List.of(ChangeReason.values());
         Map<Integer, String> needTitles = new LinkedHashMap<>();
         for (ClientNeed n : ClientNeed.values()) {
             needTitles.put(n.code(), n.title());
@@ -199,7 +267,9 @@ public class TouchpointCataloguePage {
         model.addAttribute("register", register);
         model.addAttribute("entries", entries);
         model.addAttribute("total", all.size());
-        model.addAttribute("withDuplicates", all.stream().filter(TouchpointCatalogue.Entry::hasDuplicates).count());
+        model.addAttribute(
+                "withDuplicates",
+                all.stream().filter(TouchpointCatalogue.Entry::hasDuplicates).count());
         model.addAttribute("divisionNames", divisionNames);
         model.addAttribute("q", q);
         model.addAttribute("onlyDuplicates", onlyDuplicates);
@@ -209,8 +279,9 @@ public class TouchpointCataloguePage {
         model.addAttribute("mergeIds", mergeIds);
         model.addAttribute("reasons", reasons);
         model.addAttribute("defaultReason", reasons.contains(ChangeReason.OTHER) ? ChangeReason.OTHER : reasons.get(0));
-        model.addAttribute("mergeReason", reasons.contains(ChangeReason.NEEDS_CHANGED) ? ChangeReason.NEEDS_CHANGED
-                : reasons.get(0));
+        model.addAttribute(
+                "mergeReason",
+                reasons.contains(ChangeReason.NEEDS_CHANGED) ? ChangeReason.NEEDS_CHANGED : reasons.get(0));
         model.addAttribute("needTitles", needTitles);
         model.addAttribute("groupNumbers", groupNumbers);
         model.addAttribute("shown", shown);
@@ -218,8 +289,10 @@ public class TouchpointCataloguePage {
     }
 
     private TouchpointCatalogue.Entry entry(String registerId, String key) {
-        return catalogue.find(registerId, key).orElseThrow(() -> ApiException.notFound(
-                "Такой точки взаимодействия нет в перечне: возможно, её уже изменили или исключили"));
+        return catalogue
+                .find(registerId, key)
+                .orElseThrow(() -> ApiException.notFound(
+                        "Такой точки взаимодействия нет в перечне: возможно, её уже изменили или исключили"));
     }
 
     private List<RegisterRow> rows(String registerId, List<String> rowIds) {
@@ -228,7 +301,8 @@ public class TouchpointCataloguePage {
         return rowIds.stream().map(rows::get).filter(Objects::nonNull).toList();
     }
 
-    private Map<String, List<RegisterRow>> changeableRows(String registerId, TouchpointCatalogue.Entry entry, Viewer viewer) {
+    private Map<String, List<RegisterRow>> changeableRows(
+            String registerId, TouchpointCatalogue.Entry entry, Viewer viewer) {
         Map<String, RegisterRow> rows = new LinkedHashMap<>();
         registers.rows(registerId).forEach(r -> rows.put(r.rowId(), r));
         return changeableRows(entry, viewer, registerId, rows::get);
@@ -238,15 +312,17 @@ public class TouchpointCataloguePage {
      * The entry's rows the viewer may propose to change, by division ("" for rows of no division): a specialist's
      * divisions' rows; every row for a responsible person who initiates changes under the register's procedure.
      */
-    private Map<String, List<RegisterRow>> changeableRows(TouchpointCatalogue.Entry entry, Viewer viewer,
-                                                          String registerId, Function<String, RegisterRow> rows) {
+    private Map<String, List<RegisterRow>> changeableRows(
+            TouchpointCatalogue.Entry entry, Viewer viewer, String registerId, Function<String, RegisterRow> rows) {
         Map<String, List<RegisterRow>> byDivision = new LinkedHashMap<>();
         boolean responsible = responsibleInitiator(viewer, registerId);
         Set<String> own = viewer.divisions(registerId, "SPECIALIST");
         for (TouchpointCatalogue.Use u : entry.uses()) {
             RegisterRow row = rows.apply(u.rowId());
             if (row != null && (responsible || (u.division() != null && own.contains(u.division())))) {
-                byDivision.computeIfAbsent(Objects.toString(u.division(), ""), k -> new ArrayList<>()).add(row);
+                byDivision
+                        .computeIfAbsent(Objects.toString(u.division(), ""), k -> new ArrayList<>())
+                        .add(row);
             }
         }
         return byDivision;

@@ -20,11 +20,9 @@ import org.touchpoints.register.api.row.Touchpoint;
 final class TouchpointPackages {
 
     /** A merge of one touchpoint's copies in one process: the row kept, as it will stand, and the rows removed. */
-    record Merge(String keptRowId, RowContent kept, List<String> removed, List<PackageOperation> operations) {
-    }
+    record Merge(String keptRowId, RowContent kept, List<String> removed, List<PackageOperation> operations) {}
 
-    private TouchpointPackages() {
-    }
+    private TouchpointPackages() {}
 
     /**
      * The touchpoint renamed or readdressed in each of {@code rows}: one EDIT per row, the touchpoint's channel and type
@@ -36,8 +34,18 @@ final class TouchpointPackages {
             RowContent c = r.content();
             Touchpoint t = c.touchpoint();
             Touchpoint changed = new Touchpoint(name, t.channel(), Text.isBlank(address) ? null : address, t.type());
-            ops.add(new PackageOperation(ChangeKind.EDIT, r.rowId(), new RowContent(c.direction(), c.process(), changed,
-                    c.needs(), c.otherNeed(), c.interaction(), c.features(), c.division())));
+            ops.add(new PackageOperation(
+                    ChangeKind.EDIT,
+                    r.rowId(),
+                    new RowContent(
+                            c.direction(),
+                            c.process(),
+                            changed,
+                            c.needs(),
+                            c.otherNeed(),
+                            c.interaction(),
+                            c.features(),
+                            c.division())));
         }
         return ops;
     }
@@ -56,15 +64,25 @@ final class TouchpointPackages {
         for (RegisterRow r : copies) {
             needs.addAll(r.content().needs());
             if (!Text.isBlank(r.content().interaction())) {
-                interactions.putIfAbsent(Text.key(r.content().interaction()), r.content().interaction().strip());
+                interactions.putIfAbsent(
+                        Text.key(r.content().interaction()),
+                        r.content().interaction().strip());
             }
             if (!Text.isBlank(r.content().otherNeed())) {
-                otherNeeds.putIfAbsent(Text.key(r.content().otherNeed()), r.content().otherNeed().strip());
+                otherNeeds.putIfAbsent(
+                        Text.key(r.content().otherNeed()),
+                        r.content().otherNeed().strip());
             }
         }
-        RowContent kept = new RowContent(c.direction(), c.process(), c.touchpoint(), List.copyOf(needs),
+        RowContent kept = new RowContent(
+                c.direction(),
+                c.process(),
+                c.touchpoint(),
+                List.copyOf(needs),
                 otherNeeds.isEmpty() ? null : String.join("; ", otherNeeds.values()),
-                interactions.isEmpty() ? null : String.join("; ", interactions.values()), c.features(), c.division());
+                interactions.isEmpty() ? null : String.join("; ", interactions.values()),
+                c.features(),
+                c.division());
         List<PackageOperation> ops = new ArrayList<>();
         if (!Objects.equals(kept, c)) {
             ops.add(new PackageOperation(ChangeKind.EDIT, first.rowId(), kept));

@@ -40,24 +40,42 @@ public class BrowserErrors {
 
     @ExceptionHandler(NoResourceFoundException.class)
     ModelAndView notFound(HttpServletRequest request, HttpServletResponse response) throws IOException {
-        return answer(request, response, HttpStatus.NOT_FOUND, "Страница не найдена: проверьте адрес или перейдите на главную",
+        return answer(
+                request,
+                response,
+                HttpStatus.NOT_FOUND,
+                "Страница не найдена: проверьте адрес или перейдите на главную",
                 "Адрес не найден: " + request.getRequestURI());
     }
 
     @ExceptionHandler(HttpRequestMethodNotSupportedException.class)
-    ModelAndView methodNotAllowed(HttpRequestMethodNotSupportedException e, HttpServletRequest request,
-                                  HttpServletResponse response) throws IOException {
+    ModelAndView methodNotAllowed(
+            HttpRequestMethodNotSupportedException e, HttpServletRequest request, HttpServletResponse response)
+            throws IOException {
         if (e.getSupportedHttpMethods() != null && !e.getSupportedHttpMethods().isEmpty()) {
-            response.setHeader(HttpHeaders.ALLOW, String.join(", ",
-                    e.getSupportedHttpMethods().stream().map(Object::toString).toList()));
+            response.setHeader(
+                    HttpHeaders.ALLOW,
+                    String.join(
+                            ", ",
+                            e.getSupportedHttpMethods().stream()
+                                    .map(Object::toString)
+                                    .toList()));
         }
-        return answer(request, response, HttpStatus.METHOD_NOT_ALLOWED,
+        return answer(
+                request,
+                response,
+                HttpStatus.METHOD_NOT_ALLOWED,
                 "Эта страница так не открывается; перейдите по ссылке из меню",
                 "Метод " + e.getMethod() + " не поддерживается по этому адресу");
     }
 
-    private ModelAndView answer(HttpServletRequest request, HttpServletResponse response, HttpStatus status,
-                                String pageMessage, String detail) throws IOException {
+    private ModelAndView answer(
+            HttpServletRequest request,
+            HttpServletResponse response,
+            HttpStatus status,
+            String pageMessage,
+            String detail)
+            throws IOException {
         response.setStatus(status.value());
         if (forPrograms(request)) {
             ProblemDetail problem = ProblemDetail.forStatusAndDetail(status, detail);

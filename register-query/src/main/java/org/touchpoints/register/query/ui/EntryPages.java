@@ -18,8 +18,10 @@ public class EntryPages {
     }
 
     @GetMapping("/login")
-    String login(Model model, @RequestParam(name = "throttled", required = false) String throttled,
-                 @RequestParam(name = "next", required = false) String next) {
+    String login(
+            Model model,
+            @RequestParam(name = "throttled", required = false) String throttled,
+            @RequestParam(name = "next", required = false) String next) {
         // where to go back to after signing in (a form sent after the session ended); only a path of this site
         model.addAttribute("next", SessionEndedHandler.safeReturnPath(next));
         if (throttled != null) {

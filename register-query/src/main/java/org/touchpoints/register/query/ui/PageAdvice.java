@@ -43,7 +43,11 @@ public class PageAdvice {
 
     @ExceptionHandler(RuleViolatedException.class)
     String rule(RuleViolatedException e, Model model, HttpServletResponse response) {
-        return error(model, response, ProblemDetailsAdvice.statusOf(e.violation()), e.violation().message());
+        return error(
+                model,
+                response,
+                ProblemDetailsAdvice.statusOf(e.violation()),
+                e.violation().message());
     }
 
     @ExceptionHandler(AccessDeniedException.class)
@@ -59,7 +63,8 @@ public class PageAdvice {
     @ExceptionHandler(Exception.class)
     String unexpected(Exception e, Model model, HttpServletResponse response) {
         log.error("Page failed", e);
-        return error(model, response, HttpStatus.INTERNAL_SERVER_ERROR, "Внутренняя ошибка сервиса; данные не изменены");
+        return error(
+                model, response, HttpStatus.INTERNAL_SERVER_ERROR, "Внутренняя ошибка сервиса; данные не изменены");
     }
 
     private String error(Model model, HttpServletResponse response, HttpStatus status, String message) {

@@ -46,6 +46,5 @@ public class PageCommands {
     }
 
     /** Who sends a command from a page, and when. */
-    public record Actor(String username, Instant at) {
-    }
+    public record Actor(String username, Instant at) {}
 }

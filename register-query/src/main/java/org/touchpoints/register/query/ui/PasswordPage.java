@@ -40,9 +40,14 @@ public class PasswordPage {
     }
 
     @PostMapping("/account/password")
-    String change(@RequestParam(defaultValue = "") String currentPassword, @RequestParam(defaultValue = "") String password,
-                  @RequestParam(defaultValue = "") String passwordRepeat, Authentication who,
-                  HttpServletRequest request, HttpServletResponse response, Model model) {
+    String change(
+            @RequestParam(defaultValue = "") String currentPassword,
+            @RequestParam(defaultValue = "") String password,
+            @RequestParam(defaultValue = "") String passwordRepeat,
+            Authentication who,
+            HttpServletRequest request,
+            HttpServletResponse response,
+            Model model) {
         String username = who.getName();
         Map<String, String> errors = new LinkedHashMap<>();
         if (currentPassword.isEmpty()) {
@@ -55,11 +60,14 @@ public class PasswordPage {
             errors.put("passwordRepeat", "Пароли не совпадают");
         }
         if (errors.isEmpty()) {
-            CurrentPassword.Verdict verdict = this.currentPassword.check(username, currentPassword, request.getRemoteAddr());
+            CurrentPassword.Verdict verdict =
+                    this.currentPassword.check(username, currentPassword, request.getRemoteAddr());
             if (verdict.throttled()) {
                 long minutes = Math.max(1, (verdict.retryAfter().toSeconds() + 59) / 60);
                 response.setStatus(429);
-                response.setHeader("Retry-After", Long.toString(Math.max(1, verdict.retryAfter().toSeconds())));
+                response.setHeader(
+                        "Retry-After",
+                        Long.toString(Math.max(1, verdict.retryAfter().toSeconds())));
                 model.addAttribute("message", "Слишком много неудачных попыток: повторите через " + minutes + " мин.");
             } else if (!verdict.matches()) {
                 errors.put("currentPassword", "Текущий пароль указан неверно");

@@ -29,13 +29,15 @@ public class People {
         if (SYSTEM.equals(username)) {
             return SYSTEM_NAME;
         }
-        return accounts.find(username).map(a -> a.displayName() == null || a.displayName().isBlank() ? username
-                : a.displayName()).orElse(username);
+        return accounts.find(username)
+                .map(a -> a.displayName() == null || a.displayName().isBlank() ? username : a.displayName())
+                .orElse(username);
     }
 
     /** «Имя» or «Имя (и.о. за Имя)» when an acting official used another's right. */
     public String name(String username, String onBehalfOf) {
-        return onBehalfOf == null || onBehalfOf.isBlank() ? name(username)
+        return onBehalfOf == null || onBehalfOf.isBlank()
+                ? name(username)
                 : name(username) + " (и.о. за " + name(onBehalfOf) + ")";
     }
 

@@ -10,11 +10,10 @@ import java.util.stream.Collectors;
  * acting official of an approval right by a delegation not revoked nor long over. Pages use it only to show
  * what a person may do; the register itself decides whether a command is allowed.
  */
-public record Viewer(String username, String displayName, String globalRole, List<Membership> memberships,
-                     boolean actingOfficial) {
+public record Viewer(
+        String username, String displayName, String globalRole, List<Membership> memberships, boolean actingOfficial) {
 
-    public record Membership(String registerId, String role, String division) {
-    }
+    public record Membership(String registerId, String role, String division) {}
 
     public static final Viewer ANONYMOUS = new Viewer(null, null, null, List.of(), false);
 
@@ -32,7 +31,8 @@ public record Viewer(String username, String displayName, String globalRole, Lis
     }
 
     public boolean has(String registerId, String role) {
-        return memberships.stream().anyMatch(m -> m.registerId().equals(registerId) && m.role().equals(role));
+        return memberships.stream()
+                .anyMatch(m -> m.registerId().equals(registerId) && m.role().equals(role));
     }
 
     /** Whether this person holds any role in {@code registerId}. */
@@ -46,8 +46,10 @@ public record Viewer(String username, String displayName, String globalRole, Lis
 
     /** Divisions of {@code registerId} in which this person holds {@code role}. */
     public Set<String> divisions(String registerId, String role) {
-        return memberships.stream().filter(m -> m.registerId().equals(registerId) && m.role().equals(role))
-                .map(Membership::division).collect(Collectors.toSet());
+        return memberships.stream()
+                .filter(m -> m.registerId().equals(registerId) && m.role().equals(role))
+                .map(Membership::division)
+                .collect(Collectors.toSet());
     }
 
     public boolean specialistIn(String registerId, String division) {
@@ -60,7 +62,10 @@ public record Viewer(String username, String displayName, String globalRole, Lis
 
     /** Whether an inbox is of use: a role that holds an approval step, or named an acting official (и.о.) for one. */
     public boolean approver() {
-        return hasAnywhere("HEAD") || hasAnywhere("DEPUTY") || hasAnywhere("RESPONSIBLE") || hasAnywhere("HEAD_OF_AUTHORITY")
+        return hasAnywhere("HEAD")
+                || hasAnywhere("DEPUTY")
+                || hasAnywhere("RESPONSIBLE")
+                || hasAnywhere("HEAD_OF_AUTHORITY")
                 || actingOfficial;
     }
 

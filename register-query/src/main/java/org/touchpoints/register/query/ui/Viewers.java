@@ -35,16 +35,24 @@ public class Viewers {
         List<Viewer.Membership> memberships = jdbc.sql(
                         "select register_id, role, division_id from q_member where username = ? order by register_id, role")
                 .param(username)
-                .query((rs, i) -> new Viewer.Membership(rs.getString(1), rs.getString(2),
-                        rs.getString(3).isEmpty() ? null : rs.getString(3)))
+                .query((rs, i) -> new Viewer.Membership(
+                        rs.getString(1), rs.getString(2), rs.getString(3).isEmpty() ? null : rs.getString(3)))
                 .list();
         LocalDate today = LocalDate.ofInstant(clock.instant(), ZoneOffset.UTC);
-        boolean acting = !memberships.isEmpty() && jdbc.sql("""
+        boolean acting = !memberships.isEmpty()
+                && jdbc.sql("""
                         select exists(select 1 from q_delegation where delegate = ? and revoked_at is null
                                       and valid_from <= ? and valid_to >= ?)""") // a day either side: any zone
-                .param(username).param(Date.valueOf(today.plusDays(1))).param(Date.valueOf(today.minusDays(1)))
-                .query(Boolean.class).single();
-        return new Viewer(username, account.map(a -> a.displayName()).orElse(username),
-                account.map(a -> a.globalRole()).orElse(null), memberships, acting);
+                        .param(username)
+                        .param(Date.valueOf(today.plusDays(1)))
+                        .param(Date.valueOf(today.minusDays(1)))
+                        .query(Boolean.class)
+                        .single();
+        return new Viewer(
+                username,
+                account.map(a -> a.displayName()).orElse(username),
+                account.map(a -> a.globalRole()).orElse(null),
+                memberships,
+                acting);
     }
 }

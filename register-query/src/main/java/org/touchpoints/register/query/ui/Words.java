@@ -26,8 +26,7 @@ public class Words {
             "Europe/Kaliningrad", "калининградское время (МСК−1)",
             "UTC", "всемирное координированное время (UTC)");
 
-    public Words() {
-    }
+    public Words() {}
 
     public static String date(LocalDate date) {
         return date == null ? "" : DATE.format(date);

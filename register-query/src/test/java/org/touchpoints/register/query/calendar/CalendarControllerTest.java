@@ -1,7 +1,5 @@
 package org.touchpoints.register.query.calendar;
 
-import org.touchpoints.register.platform.calendar.ProductionCalendar;
-import org.touchpoints.register.platform.calendar.YearView;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
@@ -10,6 +8,8 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.function.Executable;
 import org.springframework.http.HttpStatus;
 import org.touchpoints.register.api.rule.FieldError;
+import org.touchpoints.register.platform.calendar.ProductionCalendar;
+import org.touchpoints.register.platform.calendar.YearView;
 import org.touchpoints.register.platform.web.ApiException;
 
 /** The endpoints called directly: answers, and every refusal a 400 naming its field, never a 500. */
@@ -32,15 +32,20 @@ class CalendarControllerTest {
     @Test
     void anInstantWithAnOffsetIsAcceptedEvenWhenItsPlusArrivedAsASpace() {
         // 21:30+03:00 on 27.12.2024 is 18:30Z: made 27.12 in Moscow, due 21.01.2025 (counted in ProductionCalendarTest)
-        CalendarController.DueDateAnswer expected = new CalendarController.DueDateAnswer(d("2024-12-27"), d("2025-01-21"), false, null);
-        assertThat(controller.dueDate("2024-12-27T21:30:00+03:00", "10", "Europe/Moscow", null)).isEqualTo(expected);
-        assertThat(controller.dueDate("2024-12-27T21:30:00 03:00", "10", "Europe/Moscow", null)).isEqualTo(expected);
+        CalendarController.DueDateAnswer expected =
+                new CalendarController.DueDateAnswer(d("2024-12-27"), d("2025-01-21"), false, null);
+        assertThat(controller.dueDate("2024-12-27T21:30:00+03:00", "10", "Europe/Moscow", null))
+                .isEqualTo(expected);
+        assertThat(controller.dueDate("2024-12-27T21:30:00 03:00", "10", "Europe/Moscow", null))
+                .isEqualTo(expected);
     }
 
     @Test
     void dueDateWithARegion() {
         // made Mon 08.04.2024 in Makhachkala: 1 Tue 09.04, 10–12.04 Uraza Bayram, 2 15.04, 3 16.04, 4 17.04, 5 18.04
-        assertThat(controller.dueDate("2024-04-08T09:00:00Z", "5", "Europe/Moscow", "RU-DA").dueDate())
+        assertThat(controller
+                        .dueDate("2024-04-08T09:00:00Z", "5", "Europe/Moscow", "RU-DA")
+                        .dueDate())
                 .isEqualTo(d("2024-04-18"));
     }
 
@@ -72,13 +77,14 @@ class CalendarControllerTest {
 
     @Test
     void aMissingYearIsABadRequestNamingTheYear() {
-        ApiException refused = catchThrowableOfType(ApiException.class,
-                () -> controller.dueDate("2026-12-25T09:00:00Z", "10", "Europe/Moscow", null));
+        ApiException refused = catchThrowableOfType(
+                ApiException.class, () -> controller.dueDate("2026-12-25T09:00:00Z", "10", "Europe/Moscow", null));
         assertThat(refused.status()).isEqualTo(HttpStatus.BAD_REQUEST);
         assertThat(refused.getMessage())
                 .isEqualTo("Производственный календарь на 2027 год не загружен (загружены: 2024, 2025, 2026)");
 
-        assertThat(catchThrowableOfType(ApiException.class, () -> controller.year(2031, null)).getMessage())
+        assertThat(catchThrowableOfType(ApiException.class, () -> controller.year(2031, null))
+                        .getMessage())
                 .startsWith("Производственный календарь на 2031 год не загружен");
     }
 
@@ -113,7 +119,8 @@ class CalendarControllerTest {
         assertThat(refused.status()).isEqualTo(HttpStatus.BAD_REQUEST);
         assertThat(refused.errors()).extracting(FieldError::field).containsExactly("nonWorkingDays[0]");
 
-        assertThat(catchThrowableOfType(ApiException.class, () -> controller.upload(null)).status())
+        assertThat(catchThrowableOfType(ApiException.class, () -> controller.upload(null))
+                        .status())
                 .isEqualTo(HttpStatus.BAD_REQUEST);
     }
 

@@ -1,9 +1,5 @@
 package org.touchpoints.register.query.calendar;
 
-import org.touchpoints.register.platform.calendar.ProductionCalendar;
-import org.touchpoints.register.platform.calendar.CalendarYearMissingException;
-import org.touchpoints.register.platform.calendar.RegionalCalendarMissingException;
-import org.touchpoints.register.platform.calendar.FederalOnlyMarks;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
@@ -14,6 +10,10 @@ import java.time.ZoneId;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.http.HttpStatus;
+import org.touchpoints.register.platform.calendar.CalendarYearMissingException;
+import org.touchpoints.register.platform.calendar.FederalOnlyMarks;
+import org.touchpoints.register.platform.calendar.ProductionCalendar;
+import org.touchpoints.register.platform.calendar.RegionalCalendarMissingException;
 import org.touchpoints.register.platform.web.ApiException;
 import org.touchpoints.register.query.deadline.PublicationDeadline;
 
@@ -50,8 +50,10 @@ class RegionalYearMissingTest {
         assertThatThrownBy(() -> calendar.addWorkingDays(d("2026-12-28"), 10, "RU-DA"))
                 .isInstanceOf(RegionalCalendarMissingException.class)
                 .hasMessageStartingWith("Региональный календарь RU-DA на 2027 год не загружен")
-                .satisfies(e -> assertThat(((RegionalCalendarMissingException) e).region()).isEqualTo("RU-DA"))
-                .satisfies(e -> assertThat(((RegionalCalendarMissingException) e).year()).isEqualTo(2027));
+                .satisfies(e -> assertThat(((RegionalCalendarMissingException) e).region())
+                        .isEqualTo("RU-DA"))
+                .satisfies(e -> assertThat(((RegionalCalendarMissingException) e).year())
+                        .isEqualTo(2027));
         assertThatThrownBy(() -> calendar.year(2027, "ru-da")).isInstanceOf(RegionalCalendarMissingException.class);
         // a count that stays in the years the region has is counted as before
         assertThat(calendar.addWorkingDays(d("2026-03-16"), 5, "RU-DA")).isEqualTo(d("2026-03-24"));
@@ -63,7 +65,8 @@ class RegionalYearMissingTest {
         // Mon 28.12.2026: 29, 30 (2), 31.12 off, 1–8.01 off, 11–15.01 (7), 18, 19, 20 (10)
         assertThat(calendar.addWorkingDays(d("2026-12-28"), 10, "RU-SMO")).isEqualTo(d("2027-01-20"));
         assertThat(calendar.addWorkingDays(d("2026-12-28"), 10, null)).isEqualTo(d("2027-01-20"));
-        assertThat(calendar.federalOnlyYears("RU-SMO", d("2026-12-28"), d("2027-01-20"))).isEmpty();
+        assertThat(calendar.federalOnlyYears("RU-SMO", d("2026-12-28"), d("2027-01-20")))
+                .isEmpty();
     }
 
     @Test
@@ -80,28 +83,35 @@ class RegionalYearMissingTest {
         marks.mark("RU-DA", 2027);
         // counted as for Smolensk: 20.01.2027
         assertThat(calendar.addWorkingDays(d("2026-12-28"), 10, "RU-DA")).isEqualTo(d("2027-01-20"));
-        assertThat(calendar.federalOnlyYears("RU-DA", d("2026-12-28"), d("2027-01-20"))).containsExactly(2027);
-        assertThat(calendar.federalOnlyYears("RU-DA", d("2026-03-01"), d("2026-03-20"))).isEmpty();
+        assertThat(calendar.federalOnlyYears("RU-DA", d("2026-12-28"), d("2027-01-20")))
+                .containsExactly(2027);
+        assertThat(calendar.federalOnlyYears("RU-DA", d("2026-03-01"), d("2026-03-20")))
+                .isEmpty();
         assertThat(calendar.year(2027, "RU-DA").federalOnly()).isTrue();
         assertThat(calendar.year(2026, "RU-DA").federalOnly()).isFalse();
         // the mark is for Dagestan 2027 only
         assertThatThrownBy(() -> calendar.addWorkingDays(d("2026-12-28"), 10, "RU-TA"))
-                .isInstanceOf(RegionalCalendarMissingException.class).hasMessageContaining("RU-TA на 2027");
+                .isInstanceOf(RegionalCalendarMissingException.class)
+                .hasMessageContaining("RU-TA на 2027");
     }
 
     @Test
     void theDeadlineOfAChangeCountedThatWayCarriesTheNote() {
         PublicationDeadline.Counted refused = PublicationDeadline.count(calendar, d("2026-12-28"), 10, "RU-DA");
         assertThat(refused.dueDate()).isNull();
-        assertThat(refused.problem()).startsWith("Срок публикации не рассчитан: Региональный календарь RU-DA на 2027 год");
+        assertThat(refused.problem())
+                .startsWith("Срок публикации не рассчитан: Региональный календарь RU-DA на 2027 год");
 
         marks.mark("RU-DA", 2027);
         PublicationDeadline.Counted counted = PublicationDeadline.count(calendar, d("2026-12-28"), 10, "RU-DA");
         assertThat(counted.dueDate()).isEqualTo(d("2027-01-20"));
         assertThat(counted.problem()).isNull();
-        assertThat(counted.note()).isEqualTo("срок рассчитан по федеральному календарю: региональный календарь RU-DA "
-                + "на 2027 год не загружен (отметка администратора «только федеральный календарь»)");
-        assertThat(PublicationDeadline.count(calendar, d("2026-03-16"), 5, "RU-DA").note()).isNull();
+        assertThat(counted.note())
+                .isEqualTo("срок рассчитан по федеральному календарю: региональный календарь RU-DA "
+                        + "на 2027 год не загружен (отметка администратора «только федеральный календарь»)");
+        assertThat(PublicationDeadline.count(calendar, d("2026-03-16"), 5, "RU-DA")
+                        .note())
+                .isNull();
     }
 
     @Test
@@ -111,24 +121,30 @@ class RegionalYearMissingTest {
                 {"year": 2027, "region": "RU-DA", "source": "тестовые данные", "nonWorkingDays": ["2027-01-11"]}
                 """);
         assertThat(calendar.addWorkingDays(d("2026-12-28"), 10, "RU-DA")).isEqualTo(d("2027-01-21"));
-        assertThat(calendar.federalOnlyYears("RU-DA", d("2026-12-28"), d("2027-01-21"))).isEmpty();
+        assertThat(calendar.federalOnlyYears("RU-DA", d("2026-12-28"), d("2027-01-21")))
+                .isEmpty();
     }
 
     @Test
     void theDueDateEndpointRefusesWithA400AndThenAnswersWithTheNote() {
         CalendarController controller = new CalendarController(calendar, null);
-        ApiException refused = catchThrowableOfType(ApiException.class,
-                () -> controller.dueDate("2026-12-28T09:00:00Z", "10", "Europe/Moscow", "RU-DA"));
+        ApiException refused = catchThrowableOfType(
+                ApiException.class, () -> controller.dueDate("2026-12-28T09:00:00Z", "10", "Europe/Moscow", "RU-DA"));
         assertThat(refused.status()).isEqualTo(HttpStatus.BAD_REQUEST);
         assertThat(refused.getMessage()).startsWith("Региональный календарь RU-DA на 2027 год не загружен");
 
         marks.mark("RU-DA", 2027);
-        CalendarController.DueDateAnswer answer = controller.dueDate("2026-12-28T09:00:00Z", "10", "Europe/Moscow", "RU-DA");
+        CalendarController.DueDateAnswer answer =
+                controller.dueDate("2026-12-28T09:00:00Z", "10", "Europe/Moscow", "RU-DA");
         assertThat(answer.dueDate()).isEqualTo(d("2027-01-20"));
         assertThat(answer.federalOnly()).isTrue();
         assertThat(answer.note()).contains("RU-DA на 2027 год");
-        assertThat(controller.dueDate("2026-12-28T09:00:00Z", "10", "Europe/Moscow", null).federalOnly()).isFalse();
-        assertThat(calendar.dueDate(Instant.parse("2026-12-28T09:00:00Z"), 10, MOSCOW, "RU-DA").dueDate())
+        assertThat(controller
+                        .dueDate("2026-12-28T09:00:00Z", "10", "Europe/Moscow", null)
+                        .federalOnly())
+                .isFalse();
+        assertThat(calendar.dueDate(Instant.parse("2026-12-28T09:00:00Z"), 10, MOSCOW, "RU-DA")
+                        .dueDate())
                 .isEqualTo(d("2027-01-20"));
     }
 }

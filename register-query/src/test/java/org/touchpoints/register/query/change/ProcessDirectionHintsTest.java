@@ -15,9 +15,17 @@ class ProcessDirectionHintsTest {
 
     @Test
     void aProcessWrittenWithANoBreakSpaceOrALatinLookAlikeHintsTheDirectionOfTheSameProcess() {
-        var rows = List.of(new RegisterRow("r1", new RowContent("Государственный контроль (надзор)",
-                "Осуществление регионального государственного контроля",
-                new Touchpoint("Официальный сайт", Channel.DIGITAL, "https://example.ru"), List.of(1), null, null, null, null)));
+        var rows = List.of(new RegisterRow(
+                "r1",
+                new RowContent(
+                        "Государственный контроль (надзор)",
+                        "Осуществление регионального государственного контроля",
+                        new Touchpoint("Официальный сайт", Channel.DIGITAL, "https://example.ru"),
+                        List.of(1),
+                        null,
+                        null,
+                        null,
+                        null)));
 
         var hints = ProposeChangePage.processDirections(rows);
 
@@ -25,6 +33,7 @@ class ProcessDirectionHintsTest {
                 .isEqualTo("Государственный контроль (надзор)");
         assertThat(hints.get(Identity.name("Oсуществление регионального  государственного контроля"))) // Latin «O»
                 .isEqualTo("Государственный контроль (надзор)");
-        assertThat(hints.get(Identity.name("Осуществление муниципального контроля"))).isNull();
+        assertThat(hints.get(Identity.name("Осуществление муниципального контроля")))
+                .isNull();
     }
 }

@@ -42,22 +42,24 @@ class GroupTablesTest {
             "\\b(from|join|into|update|truncate)\\s+((?:q|reminder|metrics)_\\w+(?:\\s*,\\s*(?:q|reminder|metrics)_\\w+)*)",
             Pattern.CASE_INSENSITIVE);
 
-    private record Tables(Set<String> read, Set<String> written) {
-    }
+    private record Tables(Set<String> read, Set<String> written) {}
 
     @Test
     void everyGroupReadsOnlyTablesOfItsOwnPrefix() {
         Map<Path, String> groups = handlerClasses();
         assertThat(groups).hasSizeGreaterThanOrEqualTo(9);
         groups.forEach((file, group) -> {
-            assertThat(PREFIX).as("the table prefix of group %s (%s)", group, file).containsKey(group);
+            assertThat(PREFIX)
+                    .as("the table prefix of group %s (%s)", group, file)
+                    .containsKey(group);
             Set<String> tables = new TreeSet<>();
             for (Path f : withCollaborators(file)) {
                 Tables t = tables(f);
                 tables.addAll(t.read());
                 tables.addAll(t.written());
             }
-            assertThat(tables).as("the tables %s and its collaborators use", file.getFileName())
+            assertThat(tables)
+                    .as("the tables %s and its collaborators use", file.getFileName())
                     .allMatch(table -> table.startsWith(PREFIX.get(group)));
         });
     }
@@ -70,10 +72,14 @@ class GroupTablesTest {
             for (Path f : withCollaborators(file)) {
                 Tables t = tables(f);
                 String name = f.getFileName().toString().replace(".java", "");
-                t.read().stream().filter(table -> !SHARED.getOrDefault(name, Set.of()).contains(table)).forEach(read::add);
+                t.read().stream()
+                        .filter(table -> !SHARED.getOrDefault(name, Set.of()).contains(table))
+                        .forEach(read::add);
                 written.addAll(t.written());
             }
-            assertThat(written).as("the tables %s writes, and so reads", file.getFileName()).containsAll(read);
+            assertThat(written)
+                    .as("the tables %s writes, and so reads", file.getFileName())
+                    .containsAll(read);
         });
     }
 
@@ -97,14 +103,16 @@ class GroupTablesTest {
     private static List<Path> withCollaborators(Path file) {
         String source = read(file);
         String name = file.getFileName().toString().replace(".java", "");
-        Matcher constructor = Pattern.compile("\\b" + name + "\\(([^)]*)\\)\\s*\\{").matcher(source);
+        Matcher constructor =
+                Pattern.compile("\\b" + name + "\\(([^)]*)\\)\\s*\\{").matcher(source);
         List<Path> files = new java.util.ArrayList<>(List.of(file));
         if (constructor.find() && !constructor.group(1).isBlank()) {
             for (String parameter : constructor.group(1).split(",")) {
                 String[] words = parameter.trim().split("\\s+");
                 String type = words[words.length - 2].replaceAll("<.*", "").replaceAll(".*\\.", "");
                 try (Stream<Path> found = Files.walk(SOURCES)) {
-                    found.filter(f -> f.getFileName().toString().equals(type + ".java")).forEach(files::add);
+                    found.filter(f -> f.getFileName().toString().equals(type + ".java"))
+                            .forEach(files::add);
                 } catch (IOException e) {
                     throw new UncheckedIOException(e);
                 }
@@ -124,7 +132,8 @@ class GroupTablesTest {
             }
         }
         // "delete from T" writes T
-        Matcher delete = Pattern.compile("delete\\s+from\\s+((?:q|reminder|metrics)_\\w+)", Pattern.CASE_INSENSITIVE).matcher(read(file));
+        Matcher delete = Pattern.compile("delete\\s+from\\s+((?:q|reminder|metrics)_\\w+)", Pattern.CASE_INSENSITIVE)
+                .matcher(read(file));
         while (delete.find()) {
             written.add(delete.group(1).toLowerCase());
         }

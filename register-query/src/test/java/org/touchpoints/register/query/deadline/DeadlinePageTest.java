@@ -12,7 +12,8 @@ class DeadlinePageTest {
     private static final LocalDate DUE = LocalDate.of(2025, 1, 14);
 
     private static DeadlineBoard.DeadlineView deadline(Status status, Integer left, LocalDate publishedOn) {
-        return new DeadlineBoard.DeadlineView("c", "r", "licensing", LocalDate.of(2024, 12, 20), DUE, left, status, publishedOn);
+        return new DeadlineBoard.DeadlineView(
+                "c", "r", "licensing", LocalDate.of(2024, 12, 20), DUE, left, status, publishedOn);
     }
 
     @Test
@@ -30,11 +31,13 @@ class DeadlinePageTest {
         assertThat(DeadlinePage.daysText(deadline(Status.PENDING, 7, null))).isEqualTo("осталось 7 рабочих дней");
         assertThat(DeadlinePage.daysText(deadline(Status.AT_RISK, 1, null))).isEqualTo("остался 1 рабочий день");
         assertThat(DeadlinePage.daysText(deadline(Status.AT_RISK, 0, null))).isEqualTo("срок сегодня");
-        assertThat(DeadlinePage.daysText(deadline(Status.OVERDUE, -14, null))).isEqualTo("просрочено на 14 рабочих дней");
+        assertThat(DeadlinePage.daysText(deadline(Status.OVERDUE, -14, null)))
+                .isEqualTo("просрочено на 14 рабочих дней");
         assertThat(DeadlinePage.daysText(deadline(Status.OVERDUE, 0, null))).isEqualTo("просрочено: срок истёк");
         assertThat(DeadlinePage.daysText(deadline(Status.PUBLISHED_LATE, -2, DUE.plusDays(2))))
                 .isEqualTo("опубликовано с опозданием на 2 рабочих дня");
-        assertThat(DeadlinePage.daysText(deadline(Status.PUBLISHED_ON_TIME, 3, DUE.minusDays(3)))).isEqualTo("опубликовано в срок");
+        assertThat(DeadlinePage.daysText(deadline(Status.PUBLISHED_ON_TIME, 3, DUE.minusDays(3))))
+                .isEqualTo("опубликовано в срок");
         assertThat(DeadlinePage.daysText(deadline(Status.PENDING, null, null))).contains("календарь");
     }
 
@@ -55,7 +58,9 @@ class DeadlinePageTest {
         assertThat(january.fullLabel()).isEqualTo("январь 2025");
         assertThat(january.onTime()).isEqualTo(1);
         assertThat(january.late()).isEqualTo(1);
-        assertThat(january.lateY() + january.lateHeight()).as("late sits on top of on time").isEqualTo(january.onTimeY());
+        assertThat(january.lateY() + january.lateHeight())
+                .as("late sits on top of on time")
+                .isEqualTo(january.onTimeY());
         assertThat(january.onTimeY() + january.onTimeHeight()).isEqualTo(chart.baseline());
         assertThat(chart.bars().get(11).total()).isEqualTo(1);
         assertThat(chart.onTime()).isEqualTo(2);

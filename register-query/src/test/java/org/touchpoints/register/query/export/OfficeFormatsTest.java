@@ -44,31 +44,92 @@ class OfficeFormatsTest {
 
     /** Entry order deliberately mixed: the layout puts group 1 (services) first, processes in first-seen order. */
     static final List<RegisterRow> ROWS = List.of(
-            row("r1", SERVICES, LICENSING, "ЕПГУ", Channel.DIGITAL, "https://www.gosuslugi.ru/600155/1",
-                    "Получение информации клиентом", "Взаимодействие в цифровой точке"),
-            row("r2", APPEALS, APPEAL, FORMULA, Channel.DIGITAL, null,
-                    "Направление обращения клиентом", "Взаимодействие в цифровой точке"),
-            row("r3", SERVICES, CERTIFICATE, "Телефон", Channel.OFFLINE, "8 (4812) 20-55-88",
-                    "Получение консультации клиентом, получение информации", "Взаимодействие в офлайн-точке"),
-            row("r4", SERVICES, LICENSING, XSS, Channel.DIGITAL, null,
-                    "Получение результата клиентом", "Взаимодействие в цифровой точке\nпо рабочим дням"),
-            row("r5", APPEALS, APPEAL, "Почта России", Channel.OFFLINE, "214000, г. Смоленск, ул. Октябрьской революции, 14а",
-                    "Направление письменного обращения \"по почте\"", "Взаимодействие в офлайн-точке"),
-            row("r6", SERVICES, LICENSING, "Электронная почта", Channel.DIGITAL, "uggi@admin-smolensk.ru",
-                    "Направление обращения клиентом, получение ответа", "Взаимодействие в цифровой точке"));
+            row(
+                    "r1",
+                    SERVICES,
+                    LICENSING,
+                    "ЕПГУ",
+                    Channel.DIGITAL,
+                    "https://www.gosuslugi.ru/600155/1",
+                    "Получение информации клиентом",
+                    "Взаимодействие в цифровой точке"),
+            row(
+                    "r2",
+                    APPEALS,
+                    APPEAL,
+                    FORMULA,
+                    Channel.DIGITAL,
+                    null,
+                    "Направление обращения клиентом",
+                    "Взаимодействие в цифровой точке"),
+            row(
+                    "r3",
+                    SERVICES,
+                    CERTIFICATE,
+                    "Телефон",
+                    Channel.OFFLINE,
+                    "8 (4812) 20-55-88",
+                    "Получение консультации клиентом, получение информации",
+                    "Взаимодействие в офлайн-точке"),
+            row(
+                    "r4",
+                    SERVICES,
+                    LICENSING,
+                    XSS,
+                    Channel.DIGITAL,
+                    null,
+                    "Получение результата клиентом",
+                    "Взаимодействие в цифровой точке\nпо рабочим дням"),
+            row(
+                    "r5",
+                    APPEALS,
+                    APPEAL,
+                    "Почта России",
+                    Channel.OFFLINE,
+                    "214000, г. Смоленск, ул. Октябрьской революции, 14а",
+                    "Направление письменного обращения \"по почте\"",
+                    "Взаимодействие в офлайн-точке"),
+            row(
+                    "r6",
+                    SERVICES,
+                    LICENSING,
+                    "Электронная почта",
+                    Channel.DIGITAL,
+                    "uggi@admin-smolensk.ru",
+                    "Направление обращения клиентом, получение ответа",
+                    "Взаимодействие в цифровой точке"));
 
-    static RegisterRow row(String id, String direction, String process, String touchpoint, Channel channel, String address,
-                           String interaction, String features) {
-        return new RegisterRow(id, new RowContent(direction, process, new Touchpoint(touchpoint, channel, address), List.of(1),
-                null, interaction, features, null));
+    static RegisterRow row(
+            String id,
+            String direction,
+            String process,
+            String touchpoint,
+            Channel channel,
+            String address,
+            String interaction,
+            String features) {
+        return new RegisterRow(
+                id,
+                new RowContent(
+                        direction,
+                        process,
+                        new Touchpoint(touchpoint, channel, address),
+                        List.of(1),
+                        null,
+                        interaction,
+                        features,
+                        null));
     }
 
     static RegisterReadModel.RegisterSummary register(Template template) {
-        return new RegisterReadModel.RegisterSummary("gzhi", AUTHORITY, "Europe/Moscow", 10, template, "67", ROWS.size(), 0);
+        return new RegisterReadModel.RegisterSummary(
+                "gzhi", AUTHORITY, "Europe/Moscow", 10, template, "67", ROWS.size(), 0);
     }
 
     static List<List<String>> expected(Template template) {
-        return RegisterLayout.layOut(template, ROWS).stream().map(l -> RegisterCsv.cells(template, l)).toList();
+        return RegisterLayout.layOut(template, ROWS).stream()
+                .map(l -> RegisterCsv.cells(template, l))
+                .toList();
     }
 
     // ---------------------------------------------------------------- XLSX
@@ -83,7 +144,9 @@ class OfficeFormatsTest {
             assertThat(sheet.getSheetName()).isEqualTo("Перечень");
             assertThat(sheet.getRow(0).getCell(0).getStringCellValue()).isEqualTo(AUTHORITY);
             assertThat(rowTexts(sheet, 1)).isEqualTo(Template.SIX_COLUMN.headers());
-            assertThat(wb.getFontAt(sheet.getRow(1).getCell(0).getCellStyle().getFontIndex()).getBold()).isTrue();
+            assertThat(wb.getFontAt(sheet.getRow(1).getCell(0).getCellStyle().getFontIndex())
+                            .getBold())
+                    .isTrue();
             assertThat(sheet.getRow(1).getCell(0).getCellStyle().getWrapText()).isTrue();
 
             assertThat(dataRows(sheet, 6)).isEqualTo(expected(Template.SIX_COLUMN));
@@ -98,10 +161,8 @@ class OfficeFormatsTest {
         // Laid out: rows 2..5 group 1 (licensing ×3, certificate ×1), rows 6..7 group 2 (appeal ×2).
         try (XSSFWorkbook wb = new XSSFWorkbook(new ByteArrayInputStream(file))) {
             Sheet sheet = wb.getSheetAt(0);
-            assertThat(regions(sheet)).containsExactlyInAnyOrder(
-                    "A1:F1",
-                    "A3:A6", "B3:B6", "C3:C5",
-                    "A7:A8", "B7:B8", "C7:C8");
+            assertThat(regions(sheet))
+                    .containsExactlyInAnyOrder("A1:F1", "A3:A6", "B3:B6", "C3:C5", "A7:A8", "B7:B8", "C7:C8");
             assertThat(sheet.getRow(2).getCell(0).getStringCellValue()).isEqualTo("1");
             assertThat(sheet.getRow(3).getCell(0).getStringCellValue()).isEmpty();
             assertThat(sheet.getRow(6).getCell(1).getStringCellValue()).isEqualTo(APPEALS);
@@ -119,8 +180,14 @@ class OfficeFormatsTest {
             for (int r = 2; r <= sheet.getLastRowNum(); r++) {
                 touchpoints.add(sheet.getRow(r).getCell(3));
             }
-            Cell xss = touchpoints.stream().filter(c -> c.getStringCellValue().equals(XSS)).findFirst().orElseThrow();
-            Cell formula = touchpoints.stream().filter(c -> c.getStringCellValue().equals(FORMULA)).findFirst().orElseThrow();
+            Cell xss = touchpoints.stream()
+                    .filter(c -> c.getStringCellValue().equals(XSS))
+                    .findFirst()
+                    .orElseThrow();
+            Cell formula = touchpoints.stream()
+                    .filter(c -> c.getStringCellValue().equals(FORMULA))
+                    .findFirst()
+                    .orElseThrow();
             assertThat(xss.getCellType()).isEqualTo(CellType.STRING);
             assertThat(formula.getCellType()).isEqualTo(CellType.STRING);
             for (Row row : sheet) {
@@ -174,9 +241,11 @@ class OfficeFormatsTest {
     @Test
     void formatsNameThemselvesAndTheirMediaTypes() {
         assertThat(new XlsxFormat().name()).isEqualTo("xlsx");
-        assertThat(new XlsxFormat().mediaType()).isEqualTo("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet");
+        assertThat(new XlsxFormat().mediaType())
+                .isEqualTo("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet");
         assertThat(new DocxFormat().name()).isEqualTo("docx");
-        assertThat(new DocxFormat().mediaType()).isEqualTo("application/vnd.openxmlformats-officedocument.wordprocessingml.document");
+        assertThat(new DocxFormat().mediaType())
+                .isEqualTo("application/vnd.openxmlformats-officedocument.wordprocessingml.document");
     }
 
     // ---------------------------------------------------------------- DOCX
@@ -186,14 +255,18 @@ class OfficeFormatsTest {
         byte[] file = new DocxFormat().write(register(Template.SIX_COLUMN), ROWS);
 
         try (XWPFDocument doc = new XWPFDocument(new ByteArrayInputStream(file))) {
-            assertThat(doc.getDocument().getBody().getSectPr().getPgSz().getOrient()).isEqualTo(STPageOrientation.LANDSCAPE);
-            List<String> paragraphs = doc.getParagraphs().stream().map(XWPFParagraph::getText).toList();
+            assertThat(doc.getDocument().getBody().getSectPr().getPgSz().getOrient())
+                    .isEqualTo(STPageOrientation.LANDSCAPE);
+            List<String> paragraphs =
+                    doc.getParagraphs().stream().map(XWPFParagraph::getText).toList();
             assertThat(paragraphs).contains(AUTHORITY, "Перечень точек взаимодействия");
 
             assertThat(doc.getTables()).hasSize(1);
             XWPFTable table = doc.getTables().get(0);
             assertThat(table.getRows()).hasSize(1 + 6);
-            assertThat(table.getRow(0).getTableCells().stream().map(XWPFTableCell::getText).toList())
+            assertThat(table.getRow(0).getTableCells().stream()
+                            .map(XWPFTableCell::getText)
+                            .toList())
                     .isEqualTo(Template.SIX_COLUMN.headers());
             assertThat(tableData(table)).isEqualTo(expected(Template.SIX_COLUMN));
             assertThat(table.getTopBorderType()).isEqualTo(XWPFTable.XWPFBorderType.SINGLE);
@@ -209,9 +282,12 @@ class OfficeFormatsTest {
         try (XWPFDocument doc = new XWPFDocument(new ByteArrayInputStream(file))) {
             XWPFTable table = doc.getTables().get(0);
             // data rows 1..4 group 1 (licensing 1..3, certificate 4), 5..6 group 2 (appeal)
-            assertThat(mergeColumn(table, 0)).containsExactly("restart", "continue", "continue", "continue", "restart", "continue");
-            assertThat(mergeColumn(table, 1)).containsExactly("restart", "continue", "continue", "continue", "restart", "continue");
-            assertThat(mergeColumn(table, 2)).containsExactly("restart", "continue", "continue", "-", "restart", "continue");
+            assertThat(mergeColumn(table, 0))
+                    .containsExactly("restart", "continue", "continue", "continue", "restart", "continue");
+            assertThat(mergeColumn(table, 1))
+                    .containsExactly("restart", "continue", "continue", "continue", "restart", "continue");
+            assertThat(mergeColumn(table, 2))
+                    .containsExactly("restart", "continue", "continue", "-", "restart", "continue");
             assertThat(mergeColumn(table, 3)).containsOnly("-");
             assertThat(table.getRow(2).getCell(0).getText()).isEmpty();
         }
@@ -223,7 +299,8 @@ class OfficeFormatsTest {
 
         try (XWPFDocument doc = new XWPFDocument(new ByteArrayInputStream(file))) {
             XWPFTable table = doc.getTables().get(0);
-            List<String> touchpoints = tableData(table).stream().map(cells -> cells.get(3)).toList();
+            List<String> touchpoints =
+                    tableData(table).stream().map(cells -> cells.get(3)).toList();
             assertThat(touchpoints).contains(XSS, FORMULA);
             assertThat(doc.getDocument().xmlText()).doesNotContain("<script>").contains("&lt;script>");
         }
@@ -236,8 +313,9 @@ class OfficeFormatsTest {
         byte[] second = format.write(register(Template.SIX_COLUMN), ROWS);
 
         try (XWPFDocument a = new XWPFDocument(new ByteArrayInputStream(first));
-             XWPFDocument b = new XWPFDocument(new ByteArrayInputStream(second))) {
-            assertThat(tableTexts(a.getTables().get(0))).isEqualTo(tableTexts(b.getTables().get(0)));
+                XWPFDocument b = new XWPFDocument(new ByteArrayInputStream(second))) {
+            assertThat(tableTexts(a.getTables().get(0)))
+                    .isEqualTo(tableTexts(b.getTables().get(0)));
         }
         assertThat(second).isEqualTo(first);
     }
@@ -248,13 +326,18 @@ class OfficeFormatsTest {
 
         try (XWPFDocument doc = new XWPFDocument(new ByteArrayInputStream(file))) {
             XWPFTable table = doc.getTables().get(0);
-            assertThat(table.getRows()).allSatisfy(r -> assertThat(r.getTableCells()).hasSize(5));
-            assertThat(table.getRow(0).getTableCells().stream().map(XWPFTableCell::getText).toList())
+            assertThat(table.getRows())
+                    .allSatisfy(r -> assertThat(r.getTableCells()).hasSize(5));
+            assertThat(table.getRow(0).getTableCells().stream()
+                            .map(XWPFTableCell::getText)
+                            .toList())
                     .isEqualTo(Template.FIVE_COLUMN.headers());
             assertThat(tableData(table)).isEqualTo(expected(Template.FIVE_COLUMN));
             // each process its own group: licensing ×3, appeal ×2, certificate ×1 (no direction in five columns)
-            assertThat(mergeColumn(table, 0)).containsExactly("restart", "continue", "continue", "restart", "continue", "-");
-            assertThat(mergeColumn(table, 1)).containsExactly("restart", "continue", "continue", "restart", "continue", "-");
+            assertThat(mergeColumn(table, 0))
+                    .containsExactly("restart", "continue", "continue", "restart", "continue", "-");
+            assertThat(mergeColumn(table, 1))
+                    .containsExactly("restart", "continue", "continue", "restart", "continue", "-");
         }
     }
 
@@ -292,7 +375,9 @@ class OfficeFormatsTest {
     }
 
     private static Set<String> regions(Sheet sheet) {
-        return sheet.getMergedRegions().stream().map(CellRangeAddress::formatAsString).collect(Collectors.toSet());
+        return sheet.getMergedRegions().stream()
+                .map(CellRangeAddress::formatAsString)
+                .collect(Collectors.toSet());
     }
 
     private static List<List<String>> allCells(byte[] file) throws IOException {

@@ -20,7 +20,9 @@ class ScrapeScopeTest {
     @Test
     void anAnonymousScrapeNamesNoRegister() {
         String kept = ScrapeScope.only(SCRAPE, id -> false);
-        assertThat(kept).doesNotContain("register=\"").contains("# TYPE register_changes_pending gauge")
+        assertThat(kept)
+                .doesNotContain("register=\"")
+                .contains("# TYPE register_changes_pending gauge")
                 .contains("register_approval_lead_time_seconds_count{step=\"deputy\"} 4")
                 .contains("commandBus_processed{aggregateType=\"Register\"} 5");
     }
@@ -28,7 +30,8 @@ class ScrapeScopeTest {
     @Test
     void aMembersScrapeNamesOnlyTheirRegisters() {
         String kept = ScrapeScope.only(SCRAPE, Set.of("first")::contains);
-        assertThat(kept).contains("register_changes_pending{register=\"first\",step=\"division\"} 1.0")
+        assertThat(kept)
+                .contains("register_changes_pending{register=\"first\",step=\"division\"} 1.0")
                 .doesNotContain("register=\"second\"");
     }
 }

@@ -8,7 +8,10 @@ import org.junit.jupiter.api.Test;
 class AddressLinksTest {
 
     private static List<String> hrefs(String address) {
-        return AddressLinks.split(address).stream().filter(AddressLinks.Part::link).map(AddressLinks.Part::href).toList();
+        return AddressLinks.split(address).stream()
+                .filter(AddressLinks.Part::link)
+                .map(AddressLinks.Part::href)
+                .toList();
     }
 
     @Test
@@ -22,7 +25,8 @@ class AddressLinksTest {
 
     @Test
     void theTextAroundTheLinksIsKeptAndNothingElseBecomesALink() {
-        List<AddressLinks.Part> parts = AddressLinks.split("г. Смоленск, ул. Октябрьской революции, д. 14а, тел. 8 (4812) 20-55-88");
+        List<AddressLinks.Part> parts =
+                AddressLinks.split("г. Смоленск, ул. Октябрьской революции, д. 14а, тел. 8 (4812) 20-55-88");
         assertThat(String.join("", parts.stream().map(AddressLinks.Part::text).toList()))
                 .isEqualTo("г. Смоленск, ул. Октябрьской революции, д. 14а, тел. 8 (4812) 20-55-88");
         assertThat(hrefs("javascript:alert(1)")).isEmpty();

@@ -33,7 +33,9 @@ public final class FlowablePeer implements Function<Map<String, Object>, Map<Str
     @Override
     public Map<String, Object> apply(Map<String, Object> args) {
         try {
-            return run((Integer) args.get("clients"), Duration.ofSeconds((Long) args.get("seconds")),
+            return run(
+                    (Integer) args.get("clients"),
+                    Duration.ofSeconds((Long) args.get("seconds")),
                     Duration.ofSeconds((Long) args.get("warmUpSeconds")));
         } catch (Exception e) {
             throw new IllegalStateException("The Flowable peer failed", e);
@@ -42,8 +44,12 @@ public final class FlowablePeer implements Function<Map<String, Object>, Map<Str
 
     static Map<String, Object> run(int clients, Duration run, Duration warmUp) throws Exception {
         Path dir = Files.createTempDirectory("register-bench-flowable-");
-        try (EmbeddedPostgres pg = EmbeddedPostgres.builder().setDataDirectory(dir.resolve("pg")).setCleanDataDirectory(true)
-                .setServerConfig("fsync", "on").setServerConfig("synchronous_commit", "on").start()) {
+        try (EmbeddedPostgres pg = EmbeddedPostgres.builder()
+                .setDataDirectory(dir.resolve("pg"))
+                .setCleanDataDirectory(true)
+                .setServerConfig("fsync", "on")
+                .setServerConfig("synchronous_commit", "on")
+                .start()) {
             ProcessEngineConfiguration cfg = ProcessEngineConfiguration.createStandaloneProcessEngineConfiguration();
             cfg.setJdbcUrl(pg.getJdbcUrl("postgres", "postgres"));
             cfg.setJdbcUsername("postgres");
@@ -55,7 +61,9 @@ public final class FlowablePeer implements Function<Map<String, Object>, Map<Str
             cfg.setHistoryLevel(HistoryLevel.AUDIT);
             ProcessEngine engine = cfg.buildProcessEngine();
             try {
-                engine.getRepositoryService().createDeployment().addClasspathResource("bench/change-approval.bpmn20.xml")
+                engine.getRepositoryService()
+                        .createDeployment()
+                        .addClasspathResource("bench/change-approval.bpmn20.xml")
                         .deploy();
                 lifecycles(engine, clients, warmUp);
                 List<Double> latencies = java.util.Collections.synchronizedList(new ArrayList<>());
@@ -66,7 +74,8 @@ public final class FlowablePeer implements Function<Map<String, Object>, Map<Str
             }
         } finally {
             try (var files = Files.walk(dir)) {
-                files.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+                files.sorted(java.util.Comparator.reverseOrder())
+                        .forEach(p -> p.toFile().delete());
             }
         }
     }
@@ -91,12 +100,16 @@ public final class FlowablePeer implements Function<Map<String, Object>, Map<Str
                 int n = 0;
                 while (System.nanoTime() < end) {
                     long t = System.nanoTime();
-                    String id = runtime.startProcessInstanceByKey("changeApproval", "change-" + client + "-" + n++).getId();
+                    String id = runtime.startProcessInstanceByKey("changeApproval", "change-" + client + "-" + n++)
+                            .getId();
                     latencies.add((System.nanoTime() - t) / 1e6);
                     changes.incrementAndGet();
                     for (String step : STEPS) {
                         t = System.nanoTime();
-                        Task task = tasks.createTaskQuery().processInstanceId(id).taskDefinitionKey(step).singleResult();
+                        Task task = tasks.createTaskQuery()
+                                .processInstanceId(id)
+                                .taskDefinitionKey(step)
+                                .singleResult();
                         tasks.complete(task.getId());
                         latencies.add((System.nanoTime() - t) / 1e6);
                         changes.incrementAndGet();
