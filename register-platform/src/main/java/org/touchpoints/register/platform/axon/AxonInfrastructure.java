@@ -8,7 +8,7 @@ import org.axonframework.commandhandling.gateway.DefaultCommandGateway;
 import org.axonframework.common.caching.Cache;
 import org.axonframework.common.jdbc.ConnectionProvider;
 import org.axonframework.common.transaction.TransactionManager;
-import org.axonframework.config.EventProcessingConfigurer;
+import org.axonframework.config.ConfigurerModule;
 import org.axonframework.eventhandling.PropagatingErrorHandler;
 import org.axonframework.eventhandling.tokenstore.TokenStore;
 import org.axonframework.eventhandling.tokenstore.jdbc.JdbcTokenStore;
@@ -137,11 +137,15 @@ public class AxonInfrastructure {
 
     /**
      * A read model that cannot take an event fails the command that produced it (subscribing processors run in
-     * the command's transaction), so the store and the read models never disagree silently.
+     * the command's transaction), so the store and the read models never disagree silently. A {@link ConfigurerModule}
+     * bean, which Axon applies before it builds any processor (an {@code @Autowired} method may run after another
+     * thread had them built); static, so that creating it needs no instance of this configuration (which waits for the
+     * command bus, which waits for Axon's configuration, which waits for the modules).
      */
-    @Autowired
-    void propagateProjectionFailures(EventProcessingConfigurer processing) {
-        processing.registerDefaultListenerInvocationErrorHandler(c -> PropagatingErrorHandler.instance());
+    @Bean
+    static ConfigurerModule propagateProjectionFailures() {
+        return configurer -> configurer.eventProcessing(processing ->
+                processing.registerDefaultListenerInvocationErrorHandler(c -> PropagatingErrorHandler.instance()));
     }
 
     @Autowired
