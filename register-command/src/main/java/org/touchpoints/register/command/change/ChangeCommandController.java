@@ -7,7 +7,6 @@ import java.time.LocalDate;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.UUID;
-import java.util.regex.Pattern;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -45,7 +44,6 @@ import org.touchpoints.register.platform.web.ExpectedVersion;
 @RequestMapping("/api/v1")
 @Tag(name = "Изменения", description = "Инициирование и согласование изменений перечня")
 public class ChangeCommandController {
-    private static final Pattern ID = Pattern.compile(Ids.ID);
 
     private final CommandGateway commands;
     private final ChangeLookup lookup;
@@ -109,7 +107,7 @@ public class ChangeCommandController {
         String changeId = body.changeId() == null ? UUID.randomUUID().toString() : body.changeId();
         // an id of ours is new; one of another register's changes is refused by the register, after its role checks
         boolean takenElsewhere = body.changeId() != null
-                && ID.matcher(changeId).matches()
+                && Ids.isId(changeId)
                 && lookup.registerOf(changeId)
                         .filter(owner -> !owner.equals(registerId))
                         .isPresent();
@@ -280,7 +278,7 @@ public class ChangeCommandController {
     }
 
     private String registerOf(String changeId) {
-        if (!ID.matcher(changeId).matches()) {
+        if (!Ids.isId(changeId)) {
             throw ApiException.notFound("Изменение не найдено");
         }
         return lookup.registerOf(changeId)
