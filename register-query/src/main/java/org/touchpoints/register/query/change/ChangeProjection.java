@@ -59,6 +59,7 @@ public class ChangeProjection {
                 : Procedure.legacy(registers.of(e.registerId()).deadlineWorkingDays())
                         .chain();
         boolean awaitsAct = chain.steps().isEmpty() && chain.actRequired();
+        String chainJson = json.write(chain);
         jdbc.update(
                 """
                         insert into q_change(change_id, register_id, kind, status, reason, comment, division, row_id,
@@ -78,10 +79,11 @@ public class ChangeProjection {
                 json.write(e.after()),
                 e.by(),
                 Timestamp.from(e.at()),
-                json.write(chain),
+                chainJson,
                 StepApprovalResult.pending(
                         chain.steps().isEmpty() ? null : chain.steps().get(0), awaitsAct),
                 json.write(e.operations()));
+        remember(e.changeId(), new ChainState(json.read(chainJson, ApprovalChain.class), 0, null));
         timeline(e.changeId(), "ChangeInitiated", e.at(), e.by(), null, e.comment());
     }
 
@@ -145,7 +147,37 @@ public class ChangeProjection {
 
     private record ChainState(ApprovalChain chain, int stepsDone, java.time.Instant lastStepAt) {}
 
+    /** The key of a change's {@link ChainState} in a rebuild batch's memory. */
+    private record Remembered(String changeId) {}
+
+    /**
+     * A rebuild's batch keeps each change's chain state as it wrote it, so the next step of the change in the same batch
+     * need not read it back (two queries, each sending the batch's deferred writes first): {@link
+     * ReadModelJdbc#remembered}. The state is what the table would give: the chain read back from its JSON, the
+     * timestamp as PostgreSQL keeps it (rounded to the microsecond, as the driver sends it).
+     */
+    private void remember(String changeId, ChainState state) {
+        java.util.Map<Object, Object> memory = jdbc.remembered();
+        if (memory != null) {
+            memory.put(new Remembered(changeId), state);
+        }
+    }
+
+    private ChainState remembered(String changeId) {
+        java.util.Map<Object, Object> memory = jdbc.remembered();
+        return memory == null ? null : (ChainState) memory.get(new Remembered(changeId));
+    }
+
+    /** An instant as a {@code timestamptz} column gives it back. */
+    private static java.time.Instant asStored(java.time.Instant at) {
+        return at.plusNanos(500).truncatedTo(java.time.temporal.ChronoUnit.MICROS);
+    }
+
     private ChainState chainOf(String changeId, String registerId) {
+        ChainState known = remembered(changeId);
+        if (known != null) {
+            return known;
+        }
         return jdbc.query("select chain, steps_done, last_step_at from q_change where change_id = ?")
                 .param(changeId)
                 .query((rs, i) -> new ChainState(
@@ -159,6 +191,10 @@ public class ChangeProjection {
     }
 
     private ChainState chainOf(String changeId) {
+        ChainState known = remembered(changeId);
+        if (known != null) {
+            return known;
+        }
         return jdbc.query("select register_id from q_change where change_id = ?")
                 .param(changeId)
                 .query((rs, i) -> rs.getString(1))
@@ -181,6 +217,7 @@ public class ChangeProjection {
                 pending,
                 Timestamp.from(at),
                 changeId);
+        remember(changeId, new ChainState(state.chain(), done, asStored(at)));
     }
 
     /**
@@ -227,6 +264,9 @@ public class ChangeProjection {
                 chain.steps().size(),
                 actId == null ? Timestamp.from(at) : null,
                 changeId);
+        remember(
+                changeId,
+                new ChainState(chain, chain.steps().size(), actId == null ? asStored(at) : state.lastStepAt()));
     }
 
     /** A due date refused at the approval, counted since (a calendar year loaded): the register recorded it. */
