@@ -79,6 +79,7 @@ public class RegisterProjection {
                 e.region(),
                 Timestamp.from(e.at()),
                 json.write(e.procedure()));
+        registers.created(e);
     }
 
     /**
