@@ -45,10 +45,15 @@ public class ReadModelJdbc {
 
     private record Write(String sql, Object[] params) {}
 
+    private record Replaceable(List<Write> writes, int index) {}
+
     /** The writes a batch defers, by table in the order of each table's first write, and what it remembers. */
     private static final class Batch {
         final Map<String, List<Write>> byTable = new LinkedHashMap<>();
         final Map<Object, Object> memory = new HashMap<>();
+        /** Writes not yet sent that a later one of the same key replaces ({@link #updateReplacing}). */
+        final Map<Object, Replaceable> replaceable = new HashMap<>();
+
         int size;
     }
 
@@ -75,6 +80,36 @@ public class ReadModelJdbc {
             return;
         }
         batch.byTable.computeIfAbsent(table, t -> new ArrayList<>()).add(new Write(sql, params));
+        if (++batch.size >= MAX_DEFERRED) {
+            sendDeferred();
+        }
+    }
+
+    /**
+     * A write that makes an earlier one of the same {@code key} redundant (e.g. an upsert of a maximum, sent with a
+     * value that only grows): executed at once, or, while this thread defers its writes, put in the place of the
+     * earlier write of that key not yet sent (else kept as {@link #update} keeps it). The statement must name one
+     * rebuilt table, and nothing may read that row between the two writes but through {@link #query}, which sends
+     * every deferred write first.
+     */
+    public void updateReplacing(Object key, String sql, Object... params) {
+        Batch batch = deferred.get();
+        if (batch == null) {
+            jdbc.sql(sql).params(params).update();
+            return;
+        }
+        Replaceable pending = batch.replaceable.get(key);
+        if (pending != null && pending.writes().get(pending.index()).sql().equals(sql)) {
+            pending.writes().set(pending.index(), new Write(sql, params));
+            return;
+        }
+        String table = TABLE.computeIfAbsent(sql, ReadModelJdbc::onlyTable);
+        if (table.isEmpty()) {
+            throw new IllegalArgumentException("A replacing write names one rebuilt table: " + sql);
+        }
+        List<Write> writes = batch.byTable.computeIfAbsent(table, t -> new ArrayList<>());
+        writes.add(new Write(sql, params));
+        batch.replaceable.put(key, new Replaceable(writes, writes.size() - 1));
         if (++batch.size >= MAX_DEFERRED) {
             sendDeferred();
         }
@@ -108,6 +143,7 @@ public class ReadModelJdbc {
         }
         List<List<Write>> sending = new ArrayList<>(batch.byTable.values());
         batch.byTable.clear();
+        batch.replaceable.clear();
         batch.size = 0;
         for (List<Write> writes : sending) {
             int start = 0;

@@ -24,10 +24,13 @@ public class RegisterVersionProjection {
 
     @EventHandler
     void on(RegisterEvent e, @SequenceNumber Long sequence) {
-        jdbc.update("""
+        // in a rebuild's batch, one upsert per register: the latest (the version only grows)
+        jdbc.updateReplacing(new VersionOf(e.registerId()), """
                         insert into q_register_version(register_id, version) values (?, ?)
                         on conflict (register_id) do update set version = greatest(q_register_version.version, excluded.version)""", e.registerId(), sequence);
     }
+
+    private record VersionOf(String registerId) {}
 
     @ResetHandler
     void reset() {
