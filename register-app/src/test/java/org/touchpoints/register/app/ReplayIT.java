@@ -261,6 +261,28 @@ class ReplayIT extends ApplicationIT {
                 .isEqualTo("APPROVED");
     }
 
+    /**
+     * A division defined again (renamed twice, its process listed anew each time) rebuilds to its last definition: in a
+     * rebuild batch the later upserts of the division and its process take the place of the earlier ones not yet sent.
+     */
+    @Test
+    void aDivisionDefinedAgainRebuildsToItsLastDefinition() {
+        String register = newRegister();
+        for (String name : List.of("Отдел лицензирования и контроля", "Отдел лицензионного контроля")) {
+            ok(api.as("admin")
+                    .post(
+                            "/api/v1/registers/" + register + "/divisions",
+                            Map.of("id", "licensing", "name", name, "processes", List.of(LICENSING_PROCESS))));
+        }
+
+        ReadModels.assertARebuildChangesNothing(api.as("admin"), jdbc);
+        assertThat(jdbc.sql("select name from q_division where register_id = ? and division_id = 'licensing'")
+                        .param(register)
+                        .query(String.class)
+                        .single())
+                .isEqualTo("Отдел лицензионного контроля");
+    }
+
     @Test
     void everyReadModelTableIsComparedAfterARebuild() {
         // a new q_ table must join ReadModels.TABLES, or the rebuild comparison would silently skip it
