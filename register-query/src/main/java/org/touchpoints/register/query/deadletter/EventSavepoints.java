@@ -4,7 +4,9 @@ import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.ArrayDeque;
+import java.util.ArrayList;
 import java.util.Deque;
+import java.util.List;
 import java.util.function.BooleanSupplier;
 import javax.sql.DataSource;
 import org.axonframework.eventhandling.EventMessage;
@@ -31,6 +33,9 @@ import org.springframework.transaction.support.TransactionSynchronizationManager
  * savepoints open, the one left to release) is bound to the transaction and dropped when it completes.
  */
 public class EventSavepoints implements MessageHandlerInterceptor<EventMessage<?>> {
+    /** The transaction's savepoints are the connection's: one state per transaction, whichever interceptor sets them. */
+    private static final Object KEY = new Object();
+
     private final DataSource dataSource;
     private final BooleanSupplier active;
 
@@ -51,6 +56,8 @@ public class EventSavepoints implements MessageHandlerInterceptor<EventMessage<?
     private static final class Savepoints {
         /** Of the events being handled, innermost first. */
         final Deque<String> open = new ArrayDeque<>();
+        /** What to undo in memory with each open event's writes ({@link #onUndo}), innermost first. */
+        final Deque<List<Runnable>> undo = new ArrayDeque<>();
         /** Set for an event already done and not released yet (released with the next one's setting). */
         String unreleased;
 
@@ -74,18 +81,24 @@ public class EventSavepoints implements MessageHandlerInterceptor<EventMessage<?
                             : "RELEASE SAVEPOINT " + savepoints.unreleased + "; SAVEPOINT " + name);
             savepoints.unreleased = null;
             savepoints.open.push(name);
+            savepoints.undo.push(new ArrayList<>());
             try {
                 return interceptorChain.proceed();
             } catch (Exception failure) {
                 try {
                     savepoints.unreleased = null;
                     execute(connection, "ROLLBACK TO SAVEPOINT " + name);
+                    undoInMemory(savepoints);
                 } catch (SQLException rollbackFailed) {
                     failure.addSuppressed(rollbackFailed);
                 }
                 throw failure;
             } finally {
                 savepoints.open.pop();
+                List<Runnable> done = savepoints.undo.pop();
+                if (!savepoints.undo.isEmpty()) {
+                    savepoints.undo.peek().addAll(done); // undone with the event it was handled in
+                }
                 // still there after a success or a rollback to it; whatever was set after it goes with it
                 savepoints.unreleased = name;
             }
@@ -96,9 +109,7 @@ public class EventSavepoints implements MessageHandlerInterceptor<EventMessage<?
 
     /** Rolls back what the handlers wrote for the event being handled, leaving the transaction usable. */
     public void undoCurrentEvent() {
-        Savepoints savepoints = TransactionSynchronizationManager.isSynchronizationActive()
-                ? (Savepoints) TransactionSynchronizationManager.getResource(this)
-                : null;
+        Savepoints savepoints = bound();
         String name = savepoints == null ? null : savepoints.open.peek();
         if (name == null) {
             return;
@@ -107,6 +118,7 @@ public class EventSavepoints implements MessageHandlerInterceptor<EventMessage<?
         try {
             execute(connection, "ROLLBACK TO SAVEPOINT " + name);
             savepoints.unreleased = null; // one set after this one (a nested event's) is gone with the rollback
+            undoInMemory(savepoints);
         } catch (SQLException e) {
             throw new IllegalStateException("Could not roll back the failed event's writes", e);
         } finally {
@@ -114,26 +126,55 @@ public class EventSavepoints implements MessageHandlerInterceptor<EventMessage<?
         }
     }
 
+    /**
+     * Registers what to undo in memory if the writes of the event being handled are rolled back (the event parked):
+     * for a handler that keeps per-transaction state of its own and writes it later (at the commit). Runs at once
+     * with the rollback; forgotten when the transaction ends. Without an event savepoint (no transaction, or a
+     * rebuild's batch, which is undone as a whole), nothing is registered.
+     */
+    public static void onUndo(Runnable undo) {
+        Savepoints savepoints = bound();
+        if (savepoints != null && !savepoints.undo.isEmpty()) {
+            savepoints.undo.peek().add(undo);
+        }
+    }
+
+    private static void undoInMemory(Savepoints savepoints) {
+        List<Runnable> undo = savepoints.undo.peek();
+        if (undo != null) {
+            for (int i = undo.size() - 1; i >= 0; i--) {
+                undo.get(i).run();
+            }
+            undo.clear();
+        }
+    }
+
+    private static Savepoints bound() {
+        return TransactionSynchronizationManager.isSynchronizationActive()
+                ? (Savepoints) TransactionSynchronizationManager.getResource(KEY)
+                : null;
+    }
+
     /** This transaction's savepoints, bound to it until it completes (and put aside while it is suspended). */
-    private Savepoints savepoints() {
-        Savepoints savepoints = (Savepoints) TransactionSynchronizationManager.getResource(this);
+    private static Savepoints savepoints() {
+        Savepoints savepoints = (Savepoints) TransactionSynchronizationManager.getResource(KEY);
         if (savepoints == null) {
             Savepoints bound = new Savepoints();
-            TransactionSynchronizationManager.bindResource(this, bound);
+            TransactionSynchronizationManager.bindResource(KEY, bound);
             TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
                 @Override
                 public void suspend() {
-                    TransactionSynchronizationManager.unbindResource(EventSavepoints.this);
+                    TransactionSynchronizationManager.unbindResource(KEY);
                 }
 
                 @Override
                 public void resume() {
-                    TransactionSynchronizationManager.bindResource(EventSavepoints.this, bound);
+                    TransactionSynchronizationManager.bindResource(KEY, bound);
                 }
 
                 @Override
                 public void afterCompletion(int status) {
-                    TransactionSynchronizationManager.unbindResourceIfPossible(EventSavepoints.this);
+                    TransactionSynchronizationManager.unbindResourceIfPossible(KEY);
                 }
             });
             savepoints = bound;
