@@ -132,6 +132,7 @@ class AtomicityIT extends ApplicationIT {
     @Test
     void theLaterEventsOfTheSameCommandWaitBehindTheOneParked() {
         String register = emptyRegister();
+        long before = version(register);
         failWritesTo("q_row", register, "new.content::text like '%Первая точка%'");
         String csv = "group_no,direction,process,touchpoint,interaction,features\n"
                 + "1,Предоставление государственных услуг,Процесс А,Первая точка,Получение информации,Взаимодействие в цифровой точке\n"
@@ -165,6 +166,9 @@ class AtomicityIT extends ApplicationIT {
                             + "' and event = 'RowImported'"))
                     .as("the audit trail goes on")
                     .isEqualTo(3);
+            assertThat(version(register))
+                    .as("the register's version is that of its rows: no parked event moved it")
+                    .isEqualTo(before);
         } finally {
             removeFault("q_row", register);
         }
@@ -173,6 +177,14 @@ class AtomicityIT extends ApplicationIT {
         assertThat(retried.get("remaining")).isEmpty();
         assertThat(count("select count(*) from q_row where register_id = '" + register + "'"))
                 .isEqualTo(3);
+        assertThat(version(register)).isEqualTo(before + 3);
+    }
+
+    private long version(String register) {
+        return ok(api.as("admin").get("/api/v1/registers/" + register))
+                .json()
+                .get("version")
+                .asLong();
     }
 
     @Test
