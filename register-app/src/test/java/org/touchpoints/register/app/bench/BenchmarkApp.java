@@ -120,7 +120,9 @@ final class BenchmarkApp implements AutoCloseable {
      * the classes are not loaded and verified again on every start.
      */
     private static List<String> launch(List<String> jvmArgs, String builtJar) throws Exception {
-        if (!CDS) {
+        // JDK 17.0.15 crashes (SIGSEGV in KlassFactory::check_shared_class_file_load_hook) when a flight recording
+        // starts on a JVM that maps an application class data archive: profiled runs go without the archive
+        if (!CDS || jvmArgs.stream().anyMatch(a -> a.startsWith("-XX:StartFlightRecording"))) {
             return List.of("-jar", builtJar);
         }
         Path extracted = Path.of("target", ARCHIVES.isEmpty() ? "bench-cds" : "bench-cds-" + ARCHIVES.size());

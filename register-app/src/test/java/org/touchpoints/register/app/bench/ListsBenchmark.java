@@ -82,6 +82,7 @@ final class ListsBenchmark {
         page(auditor, "deadlines, every register, AT_RISK", () -> "/deadlines?status=AT_RISK");
         page(auditor, "deadlines, every register, page 100", () -> "/deadlines?page=100");
         page(auditor, "touchpoints of a register", () -> "/registers/" + register.get() + "/touchpoints");
+        page(app.api, "published registers, the citizens' list (every register, unpaged)", () -> "/public");
         System.out.printf("lists: goals met by %d of %d figures%n", met, measured);
         System.out.printf("lists cpu: %s%n", app.cpu().since(before));
     }

@@ -1,9 +1,11 @@
 package org.touchpoints.register.query.publication;
 
+import java.time.Instant;
 import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
+import java.util.Map;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -22,11 +24,8 @@ import org.touchpoints.register.query.ui.UiController;
  */
 @UiController
 public class PublicPages {
-    /** A register on the public list, with its latest publication. */
-    public record Listed(
-            RegisterReadModel.RegisterSummary register,
-            PublicationQueryController.PublicationView latest,
-            ZoneId zone) {}
+    /** A register on the public list, with the moment of its latest publication. */
+    public record Listed(RegisterReadModel.RegisterSummary register, Instant publishedAt, ZoneId zone) {}
 
     private static final RegisterTable.Filter NO_FILTER = new RegisterTable.Filter(null, null, null, null, null, null);
 
@@ -43,11 +42,13 @@ public class PublicPages {
 
     @GetMapping("/public")
     String list(Model model) {
+        // two queries whatever the number of registers (it was two per published register)
+        Map<String, Instant> published = publications.latestPublishedAt();
         List<Listed> listed = new ArrayList<>();
         for (var r : registers.all()) {
-            if (r.publishedVersion() > 0) {
-                List<PublicationQueryController.PublicationView> versions = publications.list(r.id());
-                listed.add(new Listed(r, versions.get(versions.size() - 1), ZoneId.of(r.timeZone())));
+            Instant at = published.get(r.id());
+            if (r.publishedVersion() > 0 && at != null) {
+                listed.add(new Listed(r, at, ZoneId.of(r.timeZone())));
             }
         }
         model.addAttribute("listed", listed);

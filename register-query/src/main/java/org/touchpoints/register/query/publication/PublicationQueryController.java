@@ -60,4 +60,14 @@ public class PublicationQueryController {
                         rs.getBoolean(8)))
                 .list();
     }
+
+    /** The moment of each register's latest publication (registers never published are absent), in one query. */
+    public java.util.Map<String, Instant> latestPublishedAt() {
+        java.util.Map<String, Instant> latest = new java.util.HashMap<>();
+        jdbc.sql("select distinct on (register_id) register_id, published_at from q_publication"
+                        + " order by register_id, version desc")
+                .query((rs, i) -> latest.put(rs.getString(1), rs.getTimestamp(2).toInstant()))
+                .list();
+        return latest;
+    }
 }
