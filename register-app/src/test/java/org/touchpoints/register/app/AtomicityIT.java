@@ -2,9 +2,11 @@ package org.touchpoints.register.app;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.nio.charset.StandardCharsets;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.UUID;
 import org.axonframework.common.transaction.TransactionManager;
 import org.axonframework.eventsourcing.eventstore.EventStore;
 import org.axonframework.spring.messaging.unitofwork.SpringTransactionManager;
@@ -123,6 +125,68 @@ class AtomicityIT extends ApplicationIT {
         }
     }
 
+    /**
+     * An import is one command of many events of one register: when the first row's event is parked, the rows after it
+     * wait behind it in the same transaction (the register is known to be parked before that transaction commits).
+     */
+    @Test
+    void theLaterEventsOfTheSameCommandWaitBehindTheOneParked() {
+        String register = emptyRegister();
+        long before = version(register);
+        failWritesTo("q_row", register, "new.content::text like '%Первая точка%'");
+        String csv = "group_no,direction,process,touchpoint,interaction,features\n"
+                + "1,Предоставление государственных услуг,Процесс А,Первая точка,Получение информации,Взаимодействие в цифровой точке\n"
+                + "2,Предоставление государственных услуг,Процесс Б,Вторая точка,Получение информации,Взаимодействие в цифровой точке\n"
+                + "3,Предоставление государственных услуг,Процесс В,Третья точка,Получение информации,Взаимодействие в цифровой точке\n";
+        try {
+            Api.Response imported = ok(api.as("admin")
+                    .postMultipart(
+                            "/api/v1/registers/" + register + "/import",
+                            "three.csv",
+                            csv.getBytes(StandardCharsets.UTF_8)));
+            assertThat(imported.json().get("imported").asInt()).isEqualTo(3);
+            assertThat(count("select count(*) from q_row where register_id = '" + register + "'"))
+                    .as("the first row undone, the others waiting behind it although their writes would succeed")
+                    .isZero();
+            JsonNode letters = ok(api.as("admin").get("/api/v1/admin/dead-letters?sequence=" + register))
+                    .json();
+            assertThat(letters).hasSize(3);
+            letters.forEach(letter -> {
+                assertThat(letter.get("processingGroup").asString()).isEqualTo("projections");
+                assertThat(letter.get("eventType").asString()).isEqualTo("RowImported");
+            });
+            assertThat(letters.get(0).get("causeMessage").asString()).contains("read model fault for " + register);
+            assertThat(letters.get(1).get("causeType").isNull())
+                    .as("it only waits")
+                    .isTrue();
+            assertThat(letters.get(2).get("causeType").isNull())
+                    .as("it only waits")
+                    .isTrue();
+            assertThat(count("select count(*) from q_history where register_id = '" + register
+                            + "' and event = 'RowImported'"))
+                    .as("the audit trail goes on")
+                    .isEqualTo(3);
+            assertThat(version(register))
+                    .as("the register's version is that of its rows: no parked event moved it")
+                    .isEqualTo(before);
+        } finally {
+            removeFault("q_row", register);
+        }
+        JsonNode retried = ok(api.as("admin").post("/api/v1/admin/dead-letters/retry?sequence=" + register, "{}"))
+                .json();
+        assertThat(retried.get("remaining")).isEmpty();
+        assertThat(count("select count(*) from q_row where register_id = '" + register + "'"))
+                .isEqualTo(3);
+        assertThat(version(register)).isEqualTo(before + 3);
+    }
+
+    private long version(String register) {
+        return ok(api.as("admin").get("/api/v1/registers/" + register))
+                .json()
+                .get("version")
+                .asLong();
+    }
+
     @Test
     void aRebuildAppliesTheParkedEventsAndClearsTheirLetters() {
         String register = newRegister();
@@ -174,13 +238,18 @@ class AtomicityIT extends ApplicationIT {
 
     /** A trigger that refuses every write of this register's rows to {@code table}: a read model that breaks. */
     private void failWritesTo(String table, String register) {
+        failWritesTo(table, register, "true");
+    }
+
+    /** The same, for the rows that also meet {@code condition} (SQL on {@code new}). */
+    private void failWritesTo(String table, String register, String condition) {
         String name = faultName(table, register);
         jdbc.sql("""
                 create function %s() returns trigger language plpgsql as $$
                 begin raise exception 'read model fault for %%', new.register_id; end $$""".formatted(name)).update();
         jdbc.sql(
-                        "create trigger %s before insert or update on %s for each row when (new.register_id = '%s') execute function %s()"
-                                .formatted(name, table, register, name))
+                        "create trigger %s before insert or update on %s for each row when (new.register_id = '%s' and %s) execute function %s()"
+                                .formatted(name, table, register, condition, name))
                 .update();
     }
 
@@ -188,6 +257,25 @@ class AtomicityIT extends ApplicationIT {
         String name = faultName(table, register);
         jdbc.sql("drop trigger if exists %s on %s".formatted(name, table)).update();
         jdbc.sql("drop function if exists %s()".formatted(name)).update();
+    }
+
+    private String emptyRegister() {
+        String id = "imp-" + UUID.randomUUID().toString().substring(0, 8);
+        ok(api.as("admin")
+                .post(
+                        "/api/v1/registers",
+                        Map.of(
+                                "id",
+                                id,
+                                "authority",
+                                "ГЖИ Смоленской области",
+                                "timeZone",
+                                "Europe/Moscow",
+                                "template",
+                                "SIX_COLUMN",
+                                "publicationDeadlineWorkingDays",
+                                10)));
+        return id;
     }
 
     private static String faultName(String table, String register) {

@@ -14,8 +14,11 @@ import org.axonframework.messaging.deadletter.EnqueuePolicy;
 import org.axonframework.serialization.Serializer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.boot.context.properties.bind.Binder;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.core.env.Environment;
+import org.springframework.jdbc.core.simple.JdbcClient;
 import org.touchpoints.register.platform.audit.AdminAudit;
 import org.touchpoints.register.query.config.Projections;
 import org.touchpoints.register.query.metrics.ApprovalLeadTimes;
@@ -29,7 +32,9 @@ import org.touchpoints.register.query.reminder.ReminderPolicy;
  * is the record. The processors stay subscribing (read-your-writes): Axon's dead-lettering invoker serves any kind of
  * processor. The command side's own index ({@code change-lookup}) is not dead-lettered: its failure still refuses
  * the command, as a change that cannot be addressed must not be recorded. An administrator can set a parked event
- * aside ({@link DeadLetters#setAside}); each group then skips it ({@link SetAsideEvents}).
+ * aside ({@link DeadLetters#setAside}); each group then skips it ({@link SetAsideEvents}). In standalone mode each
+ * queue knows the registers it holds ({@link KnownSequencesQueue}), so an event of a register that is not parked —
+ * nearly every event — is handled without asking the table.
  */
 @Configuration(proxyBeanMethods = false)
 public class DeadLetterConfiguration {
@@ -73,6 +78,11 @@ public class DeadLetterConfiguration {
         return new EventSavepoints(dataSource);
     }
 
+    @Bean
+    static KnownDeadLetterSequences knownDeadLetterSequences(JdbcClient jdbc) {
+        return new KnownDeadLetterSequences(jdbc);
+    }
+
     /**
      * A configurer module, not an {@code @Autowired} method on the processing configurer: Axon applies modules while it
      * builds its configuration, whatever order Spring creates the beans in (an autowired method ran too late, after
@@ -84,9 +94,11 @@ public class DeadLetterConfiguration {
             ConnectionProvider connectionProvider,
             TransactionManager transactionManager,
             EventSavepoints savepoints,
-            SetAsideLetters setAside) {
-        return configurer -> configurer.eventProcessing(processing ->
-                register(processing, schema, connectionProvider, transactionManager, savepoints, setAside));
+            SetAsideLetters setAside,
+            KnownDeadLetterSequences known,
+            Environment environment) {
+        return configurer -> configurer.eventProcessing(processing -> register(
+                processing, schema, connectionProvider, transactionManager, savepoints, setAside, known, environment));
     }
 
     private static void register(
@@ -95,23 +107,36 @@ public class DeadLetterConfiguration {
             ConnectionProvider connectionProvider,
             TransactionManager transactionManager,
             EventSavepoints savepoints,
-            SetAsideLetters setAside) {
+            SetAsideLetters setAside,
+            KnownDeadLetterSequences known,
+            Environment environment) {
         EnqueuePolicy<EventMessage<?>> parkAfterUndoing = parkAfterUndoing(savepoints);
         for (String group : GROUPS) {
+            boolean subscribing = subscribing(environment, group);
             processing
-                    .registerDeadLetterQueue(
-                            group,
-                            c -> queue(
-                                    group,
-                                    schema,
-                                    connectionProvider,
-                                    transactionManager,
-                                    c.eventSerializer(),
-                                    c.serializer()))
+                    .registerDeadLetterQueue(group, c -> {
+                        JdbcSequencedDeadLetterQueue<EventMessage<?>> queue = queue(
+                                group,
+                                schema,
+                                connectionProvider,
+                                transactionManager,
+                                c.eventSerializer(),
+                                c.serializer());
+                        // standalone: this JVM alone handles the group, and knows which registers it parked
+                        return subscribing ? known.decorate(group, queue) : queue;
+                    })
                     .registerDeadLetterPolicy(group, c -> parkAfterUndoing)
                     .registerHandlerInterceptor(group, c -> new SetAsideEvents(group, setAside))
                     .registerHandlerInterceptor(group, c -> savepoints);
         }
+    }
+
+    /** Whether the group's processor is subscribing (standalone mode; scale-out query replicas stream, pooled). */
+    private static boolean subscribing(Environment environment, String group) {
+        return Binder.get(environment)
+                .bind("axon.eventhandling.processors." + group + ".mode", String.class)
+                .map("subscribing"::equalsIgnoreCase)
+                .orElse(false);
     }
 
     /** The dead-letter queue of a processing group (a rebuild parks into a queue of its own, {@code rebuild-…}). */

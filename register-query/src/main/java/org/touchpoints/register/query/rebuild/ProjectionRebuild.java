@@ -649,6 +649,7 @@ public class ProjectionRebuild {
                         .param(PREFIX + group)
                         .update();
             }
+            context.publishEvent(new org.touchpoints.register.query.deadletter.DeadLettersReplaced());
             parked = letters;
         }
 

@@ -1,17 +1,27 @@
 package org.touchpoints.register.query.register;
 
+import java.util.HashMap;
+import java.util.Map;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventhandling.ResetHandler;
 import org.axonframework.eventhandling.SequenceNumber;
 import org.springframework.stereotype.Component;
+import org.springframework.transaction.support.TransactionSynchronization;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
 import org.touchpoints.register.api.RegisterEvent;
 import org.touchpoints.register.query.config.Projections;
 import org.touchpoints.register.query.config.ReadModelJdbc;
+import org.touchpoints.register.query.deadletter.EventSavepoints;
 
 /**
  * The register's version as the read models have it: the sequence number of its last event they took. It moves
  * with the rows (same processing group), so the version a client reads is the version of the rows it reads.
+ *
+ * <p>Written once per register and transaction, just before the commit: the newest version the transaction's events
+ * gave it. Writing it for every event made an import quadratic — PostgreSQL follows one more row version of the same
+ * row, left by the same transaction, with every update (5,000 rows: 6.6 of the import's 7 s in the database). An event
+ * whose writes are rolled back because it is parked takes its version back with them ({@link EventSavepoints#onUndo}).
  */
 @Component
 @ProcessingGroup(Projections.GROUP)
@@ -24,16 +34,88 @@ public class RegisterVersionProjection {
 
     @EventHandler
     void on(RegisterEvent e, @SequenceNumber Long sequence) {
-        // in a rebuild's batch, one upsert per register: the latest (the version only grows)
-        jdbc.updateReplacing(new VersionOf(e.registerId()), """
-                        insert into q_register_version(register_id, version) values (?, ?)
-                        on conflict (register_id) do update set version = greatest(q_register_version.version, excluded.version)""", e.registerId(), sequence);
+        if (!TransactionSynchronizationManager.isSynchronizationActive()) {
+            write(e.registerId(), sequence);
+            return;
+        }
+        Map<String, Long> versions = versionsOfThisTransaction();
+        String register = e.registerId();
+        Long before = versions.get(register);
+        if (before == null || before < sequence) {
+            versions.put(register, sequence);
+            EventSavepoints.onUndo(() -> {
+                if (before == null) {
+                    versions.remove(register);
+                } else {
+                    versions.put(register, before);
+                }
+            });
+        }
     }
-
-    private record VersionOf(String registerId) {}
 
     @ResetHandler
     void reset() {
         jdbc.update("truncate q_register_version");
+    }
+
+    private void write(String register, Long version) {
+        jdbc.update("""
+                        insert into q_register_version(register_id, version) values (?, ?)
+                        on conflict (register_id) do update set version = greatest(q_register_version.version, excluded.version)""", register, version);
+    }
+
+    /**
+     * Several registers' versions in one statement (a rebuild's batch of 1,000 events names hundreds of registers: one
+     * round trip instead of one each); the registers are distinct, so the upsert updates no row twice.
+     */
+    private void writeAll(Map<String, Long> versions) {
+        if (versions.size() <= 1) {
+            versions.forEach(this::write);
+            return;
+        }
+        String[] registers = new String[versions.size()];
+        Long[] numbers = new Long[versions.size()];
+        int i = 0;
+        for (Map.Entry<String, Long> version : versions.entrySet()) {
+            registers[i] = version.getKey();
+            numbers[i++] = version.getValue();
+        }
+        jdbc.update("""
+                        insert into q_register_version(register_id, version)
+                        select * from unnest(cast(? as varchar[]), cast(? as bigint[]))
+                        on conflict (register_id) do update set version = greatest(q_register_version.version, excluded.version)""", registers, numbers);
+    }
+
+    /** The versions this transaction's events gave, written before it commits (and forgotten when it ends). */
+    @SuppressWarnings("unchecked")
+    private Map<String, Long> versionsOfThisTransaction() {
+        Map<String, Long> versions = (Map<String, Long>) TransactionSynchronizationManager.getResource(this);
+        if (versions == null) {
+            Map<String, Long> bound = new HashMap<>();
+            TransactionSynchronizationManager.bindResource(this, bound);
+            TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
+                @Override
+                public void suspend() {
+                    TransactionSynchronizationManager.unbindResource(RegisterVersionProjection.this);
+                }
+
+                @Override
+                public void resume() {
+                    TransactionSynchronizationManager.bindResource(RegisterVersionProjection.this, bound);
+                }
+
+                @Override
+                public void beforeCommit(boolean readOnly) {
+                    writeAll(bound);
+                }
+
+                @Override
+                public void afterCompletion(int status) {
+                    TransactionSynchronizationManager.unbindResourceIfPossible(RegisterVersionProjection.this);
+                }
+            });
+            versions = bound;
+        }
+        return versions;
     }
 }

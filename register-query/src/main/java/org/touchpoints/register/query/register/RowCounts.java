@@ -11,8 +11,8 @@ import java.util.function.Function;
  * The row count of each register, remembered with the state of the register's version row it was counted at, so a
  * list of registers counts only the rows of registers that moved since (the whole list of ten thousand registers
  * counted two million rows per request). The stamp is the version row's {@code xmin}, the transaction that last
- * wrote it: every event of a register rewrites that row ({@link RegisterVersionProjection}) in the transaction that
- * changes the register's rows (same processing group), and a rebuild writes every row anew, so a register whose
+ * wrote it: every transaction with events of a register rewrites that row ({@link RegisterVersionProjection}: once,
+ * before it commits), the transaction that changes the register's rows (same processing group), and a rebuild writes every row anew, so a register whose
  * stamp is unchanged has the rows it had when counted. A count read after a later transaction than its stamp
  * is corrected at the next read, which sees a new stamp. Each replica keeps its own (one entry per register).
  */
