@@ -27,7 +27,8 @@ import org.springframework.stereotype.Component;
  * names: a table's writes reach PostgreSQL in their order, the tables one after the other. Writes to different tables
  * commute (the read models have no foreign keys or triggers, and a sequence a statement names is one table's:
  * {@code q_row_entry_seq}, {@code q_row}'s), so the result is the same, and the statements of one table — every
- * event's version upsert, every imported row — go in long batches instead of one round trip each. A statement that
+ * imported row, every timeline entry — go in long batches instead of one round trip each (pgjdbc sends a batch of
+ * inserts as multi-row inserts: {@code reWriteBatchedInserts}). A statement that
  * names no rebuilt table or several is sent after every write before it, before any after it.
  *
  * <p>While it defers, the batch also has a {@link #remembered memory}: a handler that would read back in the same
