@@ -234,6 +234,55 @@ class ReplayIT extends ApplicationIT {
                 .isEqualTo(dueDate);
     }
 
+    /**
+     * The rebuild reads the event store a window of the global index at a time ({@code register.event-store.fetch-size},
+     * 1,000): a gap wider than the window (the sequence moved on: appends rolled back, or taken by another writer)
+     * is stepped over, and every event after it is replayed.
+     */
+    @Test
+    void aRebuildReplaysEveryEventBeyondAGapWiderThanOneFetch() {
+        String register = newRegister();
+        approvedChange(register, "Сайт до разрыва");
+        jdbc.sql("""
+                        select setval(pg_get_serial_sequence('domain_event_entry', 'global_index'),
+                                      (select max(global_index) from domain_event_entry) + 2500)""").query(Long.class).single();
+        String after = approvedChange(register, "Сайт после разрыва");
+        assertThat(jdbc.sql("select count(*) from q_change where change_id = ?")
+                        .param(after)
+                        .query(Long.class)
+                        .single())
+                .isOne();
+
+        ReadModels.assertARebuildChangesNothing(api.as("admin"), jdbc);
+        assertThat(jdbc.sql("select status from q_change where change_id = ?")
+                        .param(after)
+                        .query(String.class)
+                        .single())
+                .isEqualTo("APPROVED");
+    }
+
+    /**
+     * A division defined again (renamed twice, its process listed anew each time) rebuilds to its last definition: in a
+     * rebuild batch the later upserts of the division and its process take the place of the earlier ones not yet sent.
+     */
+    @Test
+    void aDivisionDefinedAgainRebuildsToItsLastDefinition() {
+        String register = newRegister();
+        for (String name : List.of("Отдел лицензирования и контроля", "Отдел лицензионного контроля")) {
+            ok(api.as("admin")
+                    .post(
+                            "/api/v1/registers/" + register + "/divisions",
+                            Map.of("id", "licensing", "name", name, "processes", List.of(LICENSING_PROCESS))));
+        }
+
+        ReadModels.assertARebuildChangesNothing(api.as("admin"), jdbc);
+        assertThat(jdbc.sql("select name from q_division where register_id = ? and division_id = 'licensing'")
+                        .param(register)
+                        .query(String.class)
+                        .single())
+                .isEqualTo("Отдел лицензионного контроля");
+    }
+
     @Test
     void everyReadModelTableIsComparedAfterARebuild() {
         // a new q_ table must join ReadModels.TABLES, or the rebuild comparison would silently skip it

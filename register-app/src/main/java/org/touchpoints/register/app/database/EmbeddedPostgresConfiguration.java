@@ -137,6 +137,9 @@ public class EmbeddedPostgresConfiguration {
         HikariConfig config = new HikariConfig();
         config.setJdbcUrl(postgres.getJdbcUrl("postgres", "postgres"));
         config.setUsername("postgres");
+        // a JDBC batch of single-row inserts goes as multi-row inserts (register-defaults.yml sets it for a configured
+        // database): the event store's append of a command's events, a rebuild's runs of inserts
+        config.addDataSourceProperty("reWriteBatchedInserts", "true");
         config.setMaximumPoolSize(properties.poolSize());
         config.setConnectionTimeout(properties.connectionTimeout().toMillis());
         config.setPoolName("register");

@@ -1,7 +1,16 @@
 package org.touchpoints.register.query.config;
 
 import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
@@ -12,20 +21,46 @@ import org.springframework.stereotype.Component;
  * transaction (its {@code search_path}) points the same handlers at fresh tables.
  *
  * <p>Live, a write is executed at once. A rebuild's batch may {@link #deferWrites defer} its thread's writes: they
- * are kept in order and sent as JDBC batches (Spring's {@code batchUpdate}: each run of the same statement in one
- * round trip), all of them before any read ({@link #query}) and before the batch commits, so a handler always reads
- * the effect of every event before, and the statements reach PostgreSQL exactly as live, in the same order.
+ * are kept and sent as JDBC batches (Spring's {@code batchUpdate}: each run of the same statement in one round trip),
+ * all of them before any read ({@link #query}) and before the batch commits, so a handler always reads the effect of
+ * every event before. They are kept by the one rebuilt table ({@link Projections#REBUILT_TABLES}) each statement
+ * names: a table's writes reach PostgreSQL in their order, the tables one after the other. Writes to different tables
+ * commute (the read models have no foreign keys or triggers, and a sequence a statement names is one table's:
+ * {@code q_row_entry_seq}, {@code q_row}'s), so the result is the same, and the statements of one table — every
+ * imported row, every timeline entry — go in long batches instead of one round trip each (pgjdbc sends a batch of
+ * inserts as multi-row inserts: {@code reWriteBatchedInserts}). A statement that
+ * names no rebuilt table or several is sent after every write before it, before any after it.
+ *
+ * <p>While it defers, the batch also has a {@link #remembered memory}: a handler that would read back in the same
+ * batch what it wrote itself may keep it there (forgotten with the batch, so a careful replay reads the table).
  */
 @Component
 public class ReadModelJdbc {
     /** Deferred writes are sent once there are this many, to bound memory. */
     private static final int MAX_DEFERRED = 5_000;
 
+    private static final Pattern NAME = Pattern.compile("\\bq_[a-z0-9_]+\\b");
+    private static final Set<String> REBUILT = Set.copyOf(Projections.REBUILT_TABLES);
+    /** A statement's one rebuilt table, or "" for none or several (cached per statement text). */
+    private static final Map<String, String> TABLE = new ConcurrentHashMap<>();
+
     private record Write(String sql, Object[] params) {}
+
+    private record Replaceable(List<Write> writes, int index) {}
+
+    /** The writes a batch defers, by table in the order of each table's first write, and what it remembers. */
+    private static final class Batch {
+        final Map<String, List<Write>> byTable = new LinkedHashMap<>();
+        final Map<Object, Object> memory = new HashMap<>();
+        /** Writes not yet sent that a later one of the same key replaces ({@link #updateReplacing}). */
+        final Map<Object, Replaceable> replaceable = new HashMap<>();
+
+        int size;
+    }
 
     private final JdbcClient jdbc;
     private final JdbcTemplate template;
-    private final ThreadLocal<List<Write>> deferred = new ThreadLocal<>();
+    private final ThreadLocal<Batch> deferred = new ThreadLocal<>();
 
     public ReadModelJdbc(JdbcClient jdbc, JdbcTemplate template) {
         this.jdbc = jdbc;
@@ -34,13 +69,49 @@ public class ReadModelJdbc {
 
     /** Executes a write, or keeps it for {@link #sendDeferred} while this thread defers its writes. */
     public void update(String sql, Object... params) {
-        List<Write> writes = deferred.get();
-        if (writes == null) {
+        Batch batch = deferred.get();
+        if (batch == null) {
             jdbc.sql(sql).params(params).update();
             return;
         }
+        String table = TABLE.computeIfAbsent(sql, ReadModelJdbc::onlyTable);
+        if (table.isEmpty()) {
+            sendDeferred();
+            jdbc.sql(sql).params(params).update();
+            return;
+        }
+        batch.byTable.computeIfAbsent(table, t -> new ArrayList<>()).add(new Write(sql, params));
+        if (++batch.size >= MAX_DEFERRED) {
+            sendDeferred();
+        }
+    }
+
+    /**
+     * A write that makes an earlier one of the same {@code key} redundant (e.g. an upsert of a maximum, sent with a
+     * value that only grows): executed at once, or, while this thread defers its writes, put in the place of the
+     * earlier write of that key not yet sent (else kept as {@link #update} keeps it). The statement must name one
+     * rebuilt table, and nothing may read that row between the two writes but through {@link #query}, which sends
+     * every deferred write first.
+     */
+    public void updateReplacing(Object key, String sql, Object... params) {
+        Batch batch = deferred.get();
+        if (batch == null) {
+            jdbc.sql(sql).params(params).update();
+            return;
+        }
+        Replaceable pending = batch.replaceable.get(key);
+        if (pending != null && pending.writes().get(pending.index()).sql().equals(sql)) {
+            pending.writes().set(pending.index(), new Write(sql, params));
+            return;
+        }
+        String table = TABLE.computeIfAbsent(sql, ReadModelJdbc::onlyTable);
+        if (table.isEmpty()) {
+            throw new IllegalArgumentException("A replacing write names one rebuilt table: " + sql);
+        }
+        List<Write> writes = batch.byTable.computeIfAbsent(table, t -> new ArrayList<>());
         writes.add(new Write(sql, params));
-        if (writes.size() >= MAX_DEFERRED) {
+        batch.replaceable.put(key, new Replaceable(writes, writes.size() - 1));
+        if (++batch.size >= MAX_DEFERRED) {
             sendDeferred();
         }
     }
@@ -53,37 +124,64 @@ public class ReadModelJdbc {
 
     /** From now on this thread's writes wait for a read, {@link #sendDeferred} or {@link #stopDeferring}. */
     public void deferWrites() {
-        deferred.set(new ArrayList<>());
+        deferred.set(new Batch());
     }
 
-    /** Sends the deferred writes in order, each run of the same statement as one JDBC batch. */
+    /**
+     * What this thread's batch remembers of its own writes while it defers them (a handler keeps there what it would
+     * otherwise read back within the batch); null when writes are executed at once: then read the table.
+     */
+    public Map<Object, Object> remembered() {
+        Batch batch = deferred.get();
+        return batch == null ? null : batch.memory;
+    }
+
+    /** Sends the deferred writes, table by table in order, each run of the same statement as one JDBC batch. */
     public void sendDeferred() {
-        List<Write> writes = deferred.get();
-        if (writes == null || writes.isEmpty()) {
+        Batch batch = deferred.get();
+        if (batch == null || batch.size == 0) {
             return;
         }
-        List<Write> sending = new ArrayList<>(writes);
-        writes.clear();
-        int start = 0;
-        while (start < sending.size()) {
-            String sql = sending.get(start).sql();
-            int end = start + 1;
-            while (end < sending.size() && sending.get(end).sql().equals(sql)) {
-                end++;
+        List<List<Write>> sending = new ArrayList<>(batch.byTable.values());
+        batch.byTable.clear();
+        batch.replaceable.clear();
+        batch.size = 0;
+        for (List<Write> writes : sending) {
+            int start = 0;
+            while (start < writes.size()) {
+                String sql = writes.get(start).sql();
+                int end = start + 1;
+                while (end < writes.size() && writes.get(end).sql().equals(sql)) {
+                    end++;
+                }
+                if (end - start == 1) {
+                    jdbc.sql(sql).params(writes.get(start).params()).update();
+                } else {
+                    template.batchUpdate(
+                            sql,
+                            writes.subList(start, end).stream()
+                                    .map(Write::params)
+                                    .toList());
+                }
+                start = end;
             }
-            if (end - start == 1) {
-                jdbc.sql(sql).params(sending.get(start).params()).update();
-            } else {
-                template.batchUpdate(
-                        sql,
-                        sending.subList(start, end).stream().map(Write::params).toList());
-            }
-            start = end;
         }
     }
 
     /** Writes are executed at once again; what was deferred and not sent is dropped (the batch rolls back). */
     public void stopDeferring() {
         deferred.remove();
+    }
+
+    /** The one rebuilt table the statement names, else "". */
+    static String onlyTable(String sql) {
+        Set<String> named = new TreeSet<>();
+        Matcher m = NAME.matcher(sql.toLowerCase(Locale.ROOT));
+        while (m.find()) {
+            if (REBUILT.contains(m.group())) {
+                named.add(m.group());
+            }
+        }
+        return named.size() == 1 ? named.iterator().next() : "";
     }
 }

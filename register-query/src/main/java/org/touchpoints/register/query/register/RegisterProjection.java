@@ -38,6 +38,10 @@ public class RegisterProjection {
     /** Proposals kept for their approval, at most (the changes in flight of a deployment are far fewer). */
     static final int PROPOSALS = 20_000;
 
+    private record DivisionOf(String registerId, String divisionId) {}
+
+    private record DivisionProcess(String registerId, String processKey, String divisionId) {}
+
     private record Proposal(ChangeKind kind, String rowId, RowContent row, String division) {}
 
     /** The rows a change proposes: one for a single-row change, every operation of a package. */
@@ -79,6 +83,7 @@ public class RegisterProjection {
                 e.region(),
                 Timestamp.from(e.at()),
                 json.write(e.procedure()));
+        registers.created(e);
     }
 
     /**
@@ -93,15 +98,27 @@ public class RegisterProjection {
                 e.registerId());
     }
 
+    /**
+     * A division defined again (renamed, its processes listed anew) replaces, in a rebuild's batch, its upserts there not
+     * yet sent ({@link ReadModelJdbc#updateReplacing}: the last one wins either way), so a run of them never names one
+     * row twice (the driver sends a run of inserts as one multi-row insert, where an upsert may not update a row twice).
+     */
     @EventHandler
     void on(DivisionDefined e) {
-        jdbc.update("""
+        jdbc.updateReplacing(
+                new DivisionOf(e.registerId(), e.divisionId()), """
                         insert into q_division(register_id, division_id, name) values (?, ?, ?)
                         on conflict (register_id, division_id) do update set name = excluded.name""", e.registerId(), e.divisionId(), e.name());
         for (String process : e.processes()) {
-            jdbc.update("""
+            jdbc.updateReplacing(
+                    new DivisionProcess(e.registerId(), Identity.name(process), e.divisionId()),
+                    """
                             insert into q_division_process(register_id, process_key, process, division_id) values (?, ?, ?, ?)
-                            on conflict (register_id, md5(process_key), division_id) do update set process = excluded.process""", e.registerId(), Identity.name(process), process, e.divisionId());
+                            on conflict (register_id, md5(process_key), division_id) do update set process = excluded.process""",
+                    e.registerId(),
+                    Identity.name(process),
+                    process,
+                    e.divisionId());
         }
     }
 

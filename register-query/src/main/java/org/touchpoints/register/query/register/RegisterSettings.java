@@ -4,6 +4,7 @@ import java.time.ZoneId;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import org.springframework.stereotype.Component;
+import org.touchpoints.register.api.register.RegisterCreated;
 import org.touchpoints.register.api.row.Template;
 import org.touchpoints.register.query.config.ReadModelJdbc;
 
@@ -35,6 +36,17 @@ public class RegisterSettings {
             known.put(registerId, settings);
         }
         return settings;
+    }
+
+    /**
+     * The settings as the register's creation states them, so its later events need not read them back (in a rebuild,
+     * each read sends the batch's deferred writes first). What {@link #of} and {@link #template} would read: the same
+     * values, from the same event.
+     */
+    public void created(RegisterCreated e) {
+        known.put(
+                e.registerId(), new Settings(ZoneId.of(e.timeZone()), e.publicationDeadlineWorkingDays(), e.region()));
+        templates.put(e.registerId(), e.template());
     }
 
     /** The register's template (which no event changes either). */
