@@ -129,6 +129,26 @@ public abstract class ApplicationIT {
         return id;
     }
 
+    /** A new register with no divisions, members or rows (for imports): only the administrator may act in it. */
+    protected String emptyRegister() {
+        String id = "imp-" + UUID.randomUUID().toString().substring(0, 8);
+        ok(api.as("admin")
+                .post(
+                        "/api/v1/registers",
+                        Map.of(
+                                "id",
+                                id,
+                                "authority",
+                                "ГЖИ Смоленской области",
+                                "timeZone",
+                                "Europe/Moscow",
+                                "template",
+                                "SIX_COLUMN",
+                                "publicationDeadlineWorkingDays",
+                                10)));
+        return id;
+    }
+
     protected static Map<String, Object> row(String process, String touchpoint, String channel, List<Integer> needs) {
         return Map.of(
                 "direction",

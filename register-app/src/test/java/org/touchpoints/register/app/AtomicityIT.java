@@ -6,7 +6,6 @@ import java.nio.charset.StandardCharsets;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.UUID;
 import org.axonframework.common.transaction.TransactionManager;
 import org.axonframework.eventsourcing.eventstore.EventStore;
 import org.axonframework.spring.messaging.unitofwork.SpringTransactionManager;
@@ -257,25 +256,6 @@ class AtomicityIT extends ApplicationIT {
         String name = faultName(table, register);
         jdbc.sql("drop trigger if exists %s on %s".formatted(name, table)).update();
         jdbc.sql("drop function if exists %s()".formatted(name)).update();
-    }
-
-    private String emptyRegister() {
-        String id = "imp-" + UUID.randomUUID().toString().substring(0, 8);
-        ok(api.as("admin")
-                .post(
-                        "/api/v1/registers",
-                        Map.of(
-                                "id",
-                                id,
-                                "authority",
-                                "ГЖИ Смоленской области",
-                                "timeZone",
-                                "Europe/Moscow",
-                                "template",
-                                "SIX_COLUMN",
-                                "publicationDeadlineWorkingDays",
-                                10)));
-        return id;
     }
 
     private static String faultName(String table, String register) {

@@ -8,8 +8,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
-import java.util.UUID;
 import org.apache.poi.xssf.usermodel.XSSFWorkbook;
 import org.axonframework.eventsourcing.eventstore.EventStore;
 import org.junit.jupiter.api.Test;
@@ -136,24 +134,5 @@ class ImportExportIT extends ApplicationIT {
             list.add(copy.toString());
         });
         return list;
-    }
-
-    private String emptyRegister() {
-        String id = "imp-" + UUID.randomUUID().toString().substring(0, 8);
-        ok(api.as("admin")
-                .post(
-                        "/api/v1/registers",
-                        Map.of(
-                                "id",
-                                id,
-                                "authority",
-                                "ГЖИ Смоленской области",
-                                "timeZone",
-                                "Europe/Moscow",
-                                "template",
-                                "SIX_COLUMN",
-                                "publicationDeadlineWorkingDays",
-                                10)));
-        return id;
     }
 }

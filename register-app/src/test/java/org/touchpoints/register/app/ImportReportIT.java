@@ -12,7 +12,6 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.UUID;
 import org.apache.poi.xwpf.usermodel.XWPFDocument;
 import org.apache.poi.xwpf.usermodel.XWPFTable;
 import org.apache.poi.xwpf.usermodel.XWPFTableCell;
@@ -179,25 +178,6 @@ class ImportReportIT extends ApplicationIT {
             list.add(copy.toString());
         });
         return list;
-    }
-
-    private String emptyRegister() {
-        String id = "imp-" + UUID.randomUUID().toString().substring(0, 8);
-        ok(api.as("admin")
-                .post(
-                        "/api/v1/registers",
-                        Map.of(
-                                "id",
-                                id,
-                                "authority",
-                                "ГЖИ Смоленской области",
-                                "timeZone",
-                                "Europe/Moscow",
-                                "template",
-                                "SIX_COLUMN",
-                                "publicationDeadlineWorkingDays",
-                                10)));
-        return id;
     }
 
     /** The data rows of the shared CSV (its header left out). */
