@@ -235,7 +235,7 @@ class ReadScopeIT extends ApplicationIT {
                         .body())
                 .contains(PUBLISHED)
                 .doesNotContain(DRAFT);
-        assertThat(ok(api.get("/public")).body()).contains(second);
+        assertThat(ok(api.get("/public?q=" + second)).body()).contains(second);
     }
 
     @Test

@@ -82,7 +82,8 @@ final class ListsBenchmark {
         page(auditor, "deadlines, every register, AT_RISK", () -> "/deadlines?status=AT_RISK");
         page(auditor, "deadlines, every register, page 100", () -> "/deadlines?page=100");
         page(auditor, "touchpoints of a register", () -> "/registers/" + register.get() + "/touchpoints");
-        page(app.api, "published registers, the citizens' list (every register, unpaged)", () -> "/public");
+        page(app.api, "published registers, the citizens' list (first page)", () -> "/public");
+        page(app.api, "published registers, the citizens' list, a search", () -> "/public?q=" + register.get());
         System.out.printf("lists: goals met by %d of %d figures%n", met, measured);
         System.out.printf("lists cpu: %s%n", app.cpu().since(before));
     }

@@ -104,6 +104,7 @@ class OversightPagesIT extends BrowserIT {
 
         browser.driver().manage().deleteAllCookies();
         browser.open("/public");
+        browser.type("q", id).go("#public-registers-search-submit");
         browser.find("#public-registers a[href$='/public/" + id + "']").click();
         assertThat(browser.text("#public-version")).isEqualTo("1");
         assertThat(browser.text("#public-sha256")).isEqualTo(RegisterCsv.sha256(csv));

@@ -1,18 +1,18 @@
 package org.touchpoints.register.query.publication;
 
-import java.time.Instant;
 import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
-import java.util.Map;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.util.UriComponentsBuilder;
 import org.touchpoints.register.api.row.RegisterRow;
 import org.touchpoints.register.api.row.Template;
 import org.touchpoints.register.platform.web.ApiException;
+import org.touchpoints.register.query.paging.Pager;
 import org.touchpoints.register.query.register.RegisterReadModel;
 import org.touchpoints.register.query.register.RegisterTable;
 import org.touchpoints.register.query.register.RegisterTimeTravel;
@@ -24,9 +24,6 @@ import org.touchpoints.register.query.ui.UiController;
  */
 @UiController
 public class PublicPages {
-    /** A register on the public list, with the moment of its latest publication. */
-    public record Listed(RegisterReadModel.RegisterSummary register, Instant publishedAt, ZoneId zone) {}
-
     private static final RegisterTable.Filter NO_FILTER = new RegisterTable.Filter(null, null, null, null, null, null);
 
     private final RegisterReadModel registers;
@@ -40,18 +37,21 @@ public class PublicPages {
         this.timeTravel = timeTravel;
     }
 
+    /**
+     * The published registers, {@value Pager#PAGE_SIZE} a page by id, with a search by authority or id: a region's
+     * few registers on one page, ten thousand neither in one table nor read at once.
+     */
     @GetMapping("/public")
-    String list(Model model) {
-        // two queries whatever the number of registers (it was two per published register)
-        Map<String, Instant> published = publications.latestPublishedAt();
-        List<Listed> listed = new ArrayList<>();
-        for (var r : registers.all()) {
-            Instant at = published.get(r.id());
-            if (r.publishedVersion() > 0 && at != null) {
-                listed.add(new Listed(r, at, ZoneId.of(r.timeZone())));
-            }
-        }
-        model.addAttribute("listed", listed);
+    String list(@RequestParam(required = false) String q, @RequestParam(defaultValue = "1") int page, Model model) {
+        String text = q == null ? "" : q.strip();
+        Pager pager = Pager.of(
+                page,
+                publications.countPublished(text),
+                UriComponentsBuilder.fromPath("/public")
+                        .queryParamIfPresent("q", java.util.Optional.ofNullable(text.isEmpty() ? null : text)));
+        model.addAttribute("listed", publications.published(text, pager.offset(), pager.size()));
+        model.addAttribute("pager", pager);
+        model.addAttribute("q", text);
         return "public-registers";
     }
 

@@ -61,13 +61,48 @@ public class PublicationQueryController {
                 .list();
     }
 
-    /** The moment of each register's latest publication (registers never published are absent), in one query. */
-    public java.util.Map<String, Instant> latestPublishedAt() {
-        java.util.Map<String, Instant> latest = new java.util.HashMap<>();
-        jdbc.sql("select distinct on (register_id) register_id, published_at from q_publication"
-                        + " order by register_id, version desc")
-                .query((rs, i) -> latest.put(rs.getString(1), rs.getTimestamp(2).toInstant()))
+    /** A published register on the citizens' list: its current version and the moment that version was published. */
+    public record PublishedRegister(
+            String id, String authority, int publishedVersion, String timeZone, Instant publishedAt) {
+        /** The register's time zone, in which its publication's day is shown. */
+        public java.time.ZoneId zone() {
+            return java.time.ZoneId.of(timeZone);
+        }
+    }
+
+    /**
+     * One page of the published registers whose id or authority contains {@code text} (case-insensitive; every one
+     * when blank), by id, each with the moment of its latest publication: a page at a time and the same two queries
+     * whatever the number of registers.
+     */
+    public List<PublishedRegister> published(String text, int offset, int limit) {
+        return jdbc.sql("""
+                        select r.register_id, r.authority, r.published_version, r.time_zone, p.published_at
+                        from q_register r
+                        join lateral (select published_at from q_publication p
+                                      where p.register_id = r.register_id order by p.version desc limit 1) p on true
+                        where r.published_version > 0 and (lower(r.register_id) like ? or lower(r.authority) like ?)
+                        order by r.register_id limit ? offset ?""")
+                .params(like(text), like(text), limit, offset)
+                .query((rs, i) -> new PublishedRegister(
+                        rs.getString(1),
+                        rs.getString(2),
+                        rs.getInt(3),
+                        rs.getString(4),
+                        rs.getTimestamp(5).toInstant()))
                 .list();
-        return latest;
+    }
+
+    /** How many registers {@link #published} pages through. */
+    public long countPublished(String text) {
+        return jdbc.sql("""
+                        select count(*) from q_register r
+                        where r.published_version > 0
+                          and exists (select 1 from q_publication p where p.register_id = r.register_id)
+                          and (lower(r.register_id) like ? or lower(r.authority) like ?)""").params(like(text), like(text)).query(Long.class).single();
+    }
+
+    private static String like(String text) {
+        return RegisterReadModel.containing(text);
     }
 }

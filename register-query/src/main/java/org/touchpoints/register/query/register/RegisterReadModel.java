@@ -222,7 +222,7 @@ public class RegisterReadModel {
             return List.of();
         }
         String t = text == null ? "" : text.strip().toLowerCase(java.util.Locale.ROOT);
-        String like = "%" + t.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%";
+        String like = containing(text);
         List<Object> params = new java.util.ArrayList<>();
         if (readable != null) {
             params.add(array(readable));
@@ -237,6 +237,12 @@ public class RegisterReadModel {
                 .params(params)
                 .query((rs, i) -> new RegisterName(rs.getString(1), rs.getString(2)))
                 .list();
+    }
+
+    /** A LIKE pattern matching every lower-cased text that contains {@code text} (its wildcards taken literally). */
+    public static String containing(String text) {
+        String t = text == null ? "" : text.strip().toLowerCase(java.util.Locale.ROOT);
+        return "%" + t.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%";
     }
 
     /** A register of a list page and its version ({@link #version}). */
