@@ -14,8 +14,8 @@ import org.axonframework.messaging.InterceptorChain;
 import org.axonframework.messaging.MessageHandlerInterceptor;
 import org.axonframework.messaging.unitofwork.UnitOfWork;
 import org.springframework.jdbc.datasource.DataSourceUtils;
-import org.springframework.transaction.support.TransactionSynchronization;
 import org.springframework.transaction.support.TransactionSynchronizationManager;
+import org.touchpoints.register.query.config.TransactionState;
 
 /**
  * Each event's handling by a dead-lettered processing group runs inside a savepoint of the surrounding transaction
@@ -150,36 +150,12 @@ public class EventSavepoints implements MessageHandlerInterceptor<EventMessage<?
     }
 
     private static Savepoints bound() {
-        return TransactionSynchronizationManager.isSynchronizationActive()
-                ? (Savepoints) TransactionSynchronizationManager.getResource(KEY)
-                : null;
+        return TransactionState.bound(KEY);
     }
 
     /** This transaction's savepoints, bound to it until it completes (and put aside while it is suspended). */
     private static Savepoints savepoints() {
-        Savepoints savepoints = (Savepoints) TransactionSynchronizationManager.getResource(KEY);
-        if (savepoints == null) {
-            Savepoints bound = new Savepoints();
-            TransactionSynchronizationManager.bindResource(KEY, bound);
-            TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
-                @Override
-                public void suspend() {
-                    TransactionSynchronizationManager.unbindResource(KEY);
-                }
-
-                @Override
-                public void resume() {
-                    TransactionSynchronizationManager.bindResource(KEY, bound);
-                }
-
-                @Override
-                public void afterCompletion(int status) {
-                    TransactionSynchronizationManager.unbindResourceIfPossible(KEY);
-                }
-            });
-            savepoints = bound;
-        }
-        return savepoints;
+        return TransactionState.of(KEY, Savepoints::new);
     }
 
     private static void execute(Connection connection, String sql) throws SQLException {

@@ -83,7 +83,7 @@ public class PublicationQueryController {
                                       where p.register_id = r.register_id order by p.version desc limit 1) p on true
                         where r.published_version > 0 and (lower(r.register_id) like ? or lower(r.authority) like ?)
                         order by r.register_id limit ? offset ?""")
-                .params(like(text), like(text), limit, offset)
+                .params(RegisterReadModel.containing(text), RegisterReadModel.containing(text), limit, offset)
                 .query((rs, i) -> new PublishedRegister(
                         rs.getString(1),
                         rs.getString(2),
@@ -99,10 +99,9 @@ public class PublicationQueryController {
                         select count(*) from q_register r
                         where r.published_version > 0
                           and exists (select 1 from q_publication p where p.register_id = r.register_id)
-                          and (lower(r.register_id) like ? or lower(r.authority) like ?)""").params(like(text), like(text)).query(Long.class).single();
-    }
-
-    private static String like(String text) {
-        return RegisterReadModel.containing(text);
+                          and (lower(r.register_id) like ? or lower(r.authority) like ?)""")
+                .params(RegisterReadModel.containing(text), RegisterReadModel.containing(text))
+                .query(Long.class)
+                .single();
     }
 }

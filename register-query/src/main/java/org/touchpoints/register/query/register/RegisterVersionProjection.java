@@ -7,11 +7,10 @@ import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventhandling.ResetHandler;
 import org.axonframework.eventhandling.SequenceNumber;
 import org.springframework.stereotype.Component;
-import org.springframework.transaction.support.TransactionSynchronization;
-import org.springframework.transaction.support.TransactionSynchronizationManager;
 import org.touchpoints.register.api.RegisterEvent;
 import org.touchpoints.register.query.config.Projections;
 import org.touchpoints.register.query.config.ReadModelJdbc;
+import org.touchpoints.register.query.config.TransactionState;
 import org.touchpoints.register.query.deadletter.EventSavepoints;
 
 /**
@@ -34,11 +33,11 @@ public class RegisterVersionProjection {
 
     @EventHandler
     void on(RegisterEvent e, @SequenceNumber Long sequence) {
-        if (!TransactionSynchronizationManager.isSynchronizationActive()) {
-            write(e.registerId(), sequence);
+        if (!TransactionState.active()) {
+            writeAll(Map.of(e.registerId(), sequence));
             return;
         }
-        Map<String, Long> versions = versionsOfThisTransaction();
+        Map<String, Long> versions = TransactionState.of(this, HashMap::new, this::writeAll);
         String register = e.registerId();
         Long before = versions.get(register);
         if (before == null || before < sequence) {
@@ -58,19 +57,12 @@ public class RegisterVersionProjection {
         jdbc.update("truncate q_register_version");
     }
 
-    private void write(String register, Long version) {
-        jdbc.update("""
-                        insert into q_register_version(register_id, version) values (?, ?)
-                        on conflict (register_id) do update set version = greatest(q_register_version.version, excluded.version)""", register, version);
-    }
-
     /**
      * Several registers' versions in one statement (a rebuild's batch of 1,000 events names hundreds of registers: one
      * round trip instead of one each); the registers are distinct, so the upsert updates no row twice.
      */
     private void writeAll(Map<String, Long> versions) {
-        if (versions.size() <= 1) {
-            versions.forEach(this::write);
+        if (versions.isEmpty()) {
             return;
         }
         String[] registers = new String[versions.size()];
@@ -84,38 +76,5 @@ public class RegisterVersionProjection {
                         insert into q_register_version(register_id, version)
                         select * from unnest(cast(? as varchar[]), cast(? as bigint[]))
                         on conflict (register_id) do update set version = greatest(q_register_version.version, excluded.version)""", registers, numbers);
-    }
-
-    /** The versions this transaction's events gave, written before it commits (and forgotten when it ends). */
-    @SuppressWarnings("unchecked")
-    private Map<String, Long> versionsOfThisTransaction() {
-        Map<String, Long> versions = (Map<String, Long>) TransactionSynchronizationManager.getResource(this);
-        if (versions == null) {
-            Map<String, Long> bound = new HashMap<>();
-            TransactionSynchronizationManager.bindResource(this, bound);
-            TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
-                @Override
-                public void suspend() {
-                    TransactionSynchronizationManager.unbindResource(RegisterVersionProjection.this);
-                }
-
-                @Override
-                public void resume() {
-                    TransactionSynchronizationManager.bindResource(RegisterVersionProjection.this, bound);
-                }
-
-                @Override
-                public void beforeCommit(boolean readOnly) {
-                    writeAll(bound);
-                }
-
-                @Override
-                public void afterCompletion(int status) {
-                    TransactionSynchronizationManager.unbindResourceIfPossible(RegisterVersionProjection.this);
-                }
-            });
-            versions = bound;
-        }
-        return versions;
     }
 }
