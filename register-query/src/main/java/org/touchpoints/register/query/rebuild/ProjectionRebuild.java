@@ -77,7 +77,9 @@ import org.touchpoints.register.query.deadletter.SetAsideLetters;
  * Events an administrator set aside are skipped. Anything else that fails leaves the live tables as they were.
  * Each rebuild is one entry in the admin audit, written when it ends (who asked, and what came of it).
  * The replay writes without a savepoint per event until an event fails; the batch is then undone and replayed
- * with them, so the failed event's writes can be undone alone.
+ * with them, so the failed event's writes can be undone alone. Its batches commit asynchronously into unlogged
+ * tables without secondary indexes; those are made logged and indexed once the replay has caught up
+ * ({@link RebuildTables#complete}).
  */
 @Service
 public class ProjectionRebuild {
@@ -312,7 +314,9 @@ public class ProjectionRebuild {
                 }
                 log.info("Rebuild {}: replaying {} events into fresh tables", id, head());
                 awaitCaughtUp();
+                tables.complete();
                 tables.analyze();
+                awaitCaughtUp(); // what came meanwhile (the processors waited for the tables)
                 state = State.SWITCHING;
                 for (StreamingEventProcessor processor : live) {
                     processor.shutDown();
@@ -458,8 +462,12 @@ public class ProjectionRebuild {
         private TransactionManager inFreshTables() {
             return () -> {
                 Transaction transaction = axonTransactions.startTransaction();
-                jdbc.sql("set local search_path to " + RebuildTables.SEARCH_PATH)
-                        .update();
+                // its batches commit without waiting for the disk: a crash loses the fresh tables anyway (they are
+                // unlogged until the switch, and the next rebuild drops them); the switch itself commits durably
+                jdbc.sql("select set_config('search_path', ?, true), set_config('synchronous_commit', 'off', true)")
+                        .param(RebuildTables.SEARCH_PATH)
+                        .query((rs, i) -> 1)
+                        .list();
                 boolean batched = !careful;
                 if (batched) {
                     readModels.deferWrites();

@@ -10,6 +10,11 @@ import org.touchpoints.register.query.config.Projections;
  * handlers name ({@code q_row_entry_seq}); a serial column gets a sequence of its own copy. The handlers' SQL names
  * its tables unqualified, so a transaction with {@code set local search_path} {@value #SEARCH_PATH} writes here.
  * {@link #swap} moves the copies into {@code public} and drops the tables they replace, in the caller's transaction.
+ *
+ * <p>For the speed of the replay the copies start {@code unlogged} (no WAL for each row) and without their secondary
+ * indexes (those no primary key or unique constraint needs: the handlers read and upsert by those alone); once the
+ * replay has caught up, {@link #complete} makes them logged (one pass over each table) and builds those indexes (one
+ * sort each instead of an entry per row written, and per non-HOT update), before the switch.
  */
 final class RebuildTables {
     static final String SCHEMA = "rebuild";
@@ -17,6 +22,8 @@ final class RebuildTables {
     private static final String RETIRED = "rebuild_retired";
 
     private final JdbcClient jdbc;
+    /** The secondary indexes {@link #create} left out, as {@code create index} statements on the copies. */
+    private final List<String> deferredIndexes = new java.util.ArrayList<>();
 
     RebuildTables(JdbcClient jdbc) {
         this.jdbc = jdbc;
@@ -27,12 +34,25 @@ final class RebuildTables {
         drop();
         jdbc.sql("create schema " + SCHEMA).update();
         for (String table : Projections.REBUILT_TABLES) {
-            jdbc.sql("create table " + SCHEMA + "." + table + " (like public." + table + " including all)")
+            jdbc.sql("create unlogged table " + SCHEMA + "." + table + " (like public." + table + " including all)")
                     .update();
             // no autovacuum while the replay fills it: its lock would hold up the switch (analyze() does its work)
             jdbc.sql("alter table " + SCHEMA + "." + table + " set (autovacuum_enabled = false)")
                     .update();
             keepIndexNames(table);
+        }
+        deferredIndexes.clear();
+        deferredIndexes.addAll(jdbc.sql("""
+                        select pg_get_indexdef(i.oid) from pg_index x
+                        join pg_class i on i.oid = x.indexrelid
+                        join pg_class t on t.oid = x.indrelid
+                        join pg_namespace n on n.oid = t.relnamespace
+                        where n.nspname = ? and not x.indisunique and not x.indisprimary
+                          and not exists (select 1 from pg_constraint c where c.conindid = i.oid)
+                        order by t.relname, i.relname""").param(SCHEMA).query(String.class).list());
+        for (String definition : deferredIndexes) {
+            String name = definition.replaceFirst("^CREATE INDEX (\\S+) ON .*$", "$1");
+            jdbc.sql("drop index " + SCHEMA + "." + name).update();
         }
         // a serial column's default still names the live table's sequence: give the copy its own
         List<String[]> serials = jdbc.sql("""
@@ -94,6 +114,20 @@ final class RebuildTables {
                     };
                 })
                 .list());
+    }
+
+    /**
+     * Makes the caught-up copies what the live tables are: logged (each table written to the WAL once, so it
+     * survives a crash after the switch), with the secondary indexes {@link #create} left out. The rebuild's
+     * processors wait meanwhile (a table being rewritten or indexed takes no writes); commands do not.
+     */
+    void complete() {
+        for (String table : Projections.REBUILT_TABLES) {
+            jdbc.sql("alter table " + SCHEMA + "." + table + " set logged").update();
+        }
+        for (String definition : deferredIndexes) {
+            jdbc.sql(definition).update();
+        }
     }
 
     /** Statistics of the fresh tables, for the plans of the queries after the switch. */
