@@ -1,18 +1,23 @@
 package org.touchpoints.register.query.config;
 
+import java.sql.Connection;
+import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import javax.sql.DataSource;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.jdbc.datasource.DataSourceUtils;
 import org.springframework.stereotype.Component;
 
 /**
@@ -28,7 +33,8 @@ import org.springframework.stereotype.Component;
  * commute (the read models have no foreign keys or triggers, and a sequence a statement names is one table's:
  * {@code q_row_entry_seq}, {@code q_row}'s), so the result is the same, and the statements of one table — every
  * imported row, every timeline entry — go in long batches instead of one round trip each (pgjdbc sends a batch of
- * inserts as multi-row inserts: {@code reWriteBatchedInserts}). A statement that
+ * inserts as multi-row inserts: {@code reWriteBatchedInserts}); a run of the same plain insert goes as one
+ * {@code COPY} ({@link CopyInsert}). A statement that
  * names no rebuilt table or several is sent after every write before it, before any after it.
  *
  * <p>While it defers, the batch also has a {@link #remembered memory}: a handler that would read back in the same
@@ -43,6 +49,8 @@ public class ReadModelJdbc {
     private static final Set<String> REBUILT = Set.copyOf(Projections.REBUILT_TABLES);
     /** A statement's one rebuilt table, or "" for none or several (cached per statement text). */
     private static final Map<String, String> TABLE = new ConcurrentHashMap<>();
+    /** A statement's COPY, if it is a plain insert (cached per statement text). */
+    private static final Map<String, Optional<CopyInsert>> COPY = new ConcurrentHashMap<>();
 
     private record Write(String sql, Object[] params) {}
 
@@ -156,6 +164,8 @@ public class ReadModelJdbc {
                 }
                 if (end - start == 1) {
                     jdbc.sql(sql).params(writes.get(start).params()).update();
+                } else if (copied(sql, writes.subList(start, end))) {
+                    // sent as one COPY
                 } else {
                     template.batchUpdate(
                             sql,
@@ -165,6 +175,27 @@ public class ReadModelJdbc {
                 }
                 start = end;
             }
+        }
+    }
+
+    /** Sends a run of the same plain insert as one COPY, if it is one ({@link CopyInsert}); false: send it else. */
+    private boolean copied(String sql, List<Write> run) {
+        CopyInsert copy = COPY.computeIfAbsent(sql, CopyInsert::of).orElse(null);
+        if (copy == null) {
+            return false;
+        }
+        byte[] rows = copy.rows(run.stream().map(Write::params).toList());
+        if (rows == null) {
+            return false;
+        }
+        DataSource dataSource = template.getDataSource();
+        Connection connection = DataSourceUtils.getConnection(dataSource);
+        try {
+            return copy.send(connection, rows);
+        } catch (SQLException e) {
+            throw template.getExceptionTranslator().translate("COPY", copy.copy(), e);
+        } finally {
+            DataSourceUtils.releaseConnection(connection, dataSource);
         }
     }
 
