@@ -247,8 +247,6 @@ public class ProjectionRebuild {
         final List<ScheduledExecutorService> executors = new ArrayList<>();
         final AtomicLong setAsideSkipped = new AtomicLong();
         final AtomicLong rollbacks = new AtomicLong();
-        /** Each event deserialized once for both processors (while the slower is at most this far behind). */
-        final SharedDeserialization deserialization = new SharedDeserialization(20_000);
         /** Savepoints per event: from the first failure on. */
         volatile boolean careful;
 
@@ -316,8 +314,15 @@ public class ProjectionRebuild {
                 }
                 log.info("Rebuild {}: replaying {} events into fresh tables", id, head());
                 awaitCaughtUp();
+                long caughtUp = System.nanoTime();
                 tables.complete();
                 tables.analyze();
+                log.info(
+                        "Rebuild {}: caught up at {} events in {} ms; fresh tables logged, indexed and analyzed in {} ms",
+                        id,
+                        events,
+                        (caughtUp - started) / 1_000_000,
+                        (System.nanoTime() - caughtUp) / 1_000_000);
                 awaitCaughtUp(); // what came meanwhile (the processors waited for the tables)
                 state = State.SWITCHING;
                 for (StreamingEventProcessor processor : live) {
@@ -327,12 +332,11 @@ public class ProjectionRebuild {
                 switchOver(!live.isEmpty());
                 outcome = State.DONE;
                 log.info(
-                        "Rebuild {}: switched in after {} events, {} letters parked, {} set-aside events skipped ({})",
+                        "Rebuild {}: switched in after {} events, {} letters parked, {} set-aside events skipped",
                         id,
                         events,
                         parked,
-                        setAsideSkipped.get(),
-                        deserialization.figures());
+                        setAsideSkipped.get());
                 audit.record(
                         by,
                         AdminAudit.REBUILD,
@@ -434,7 +438,7 @@ public class ProjectionRebuild {
             PooledStreamingEventProcessor processor = PooledStreamingEventProcessor.builder()
                     .name(PREFIX + group)
                     .eventHandlerInvoker(invoker)
-                    .messageSource(deserialization.source(events))
+                    .messageSource(events)
                     .tokenStore(tokenStore)
                     .transactionManager(inFreshTables())
                     .coordinatorExecutor(coordinator)
