@@ -142,7 +142,13 @@ final class CopyInsert {
     }
 
     private static void escape(StringBuilder text, String s) {
-        for (int i = 0; i < s.length(); i++) {
+        int n = s.length();
+        int plain = 0;
+        while (plain < n && !special(s.charAt(plain))) {
+            plain++;
+        }
+        text.append(s, 0, plain); // most text has nothing to escape: appended in one copy
+        for (int i = plain; i < n; i++) {
             char c = s.charAt(i);
             switch (c) {
                 case '\\' -> text.append("\\\\");
@@ -152,6 +158,10 @@ final class CopyInsert {
                 default -> text.append(c);
             }
         }
+    }
+
+    private static boolean special(char c) {
+        return c == '\\' || c == '\n' || c == '\r' || c == '\t';
     }
 
     /**
