@@ -108,6 +108,8 @@ public class Register {
      * on every initiation: JFR at K = 8, ~9 % of the request threads' samples in registers of a few hundred rows).
      */
     private final Map<String, Map<String, RowContent>> rowsByProcess = new HashMap<>();
+    /** The rows of each touchpoint key, kept with the rows: oneTouchpointPerProcess asks only the rows of the key. */
+    private final Map<String, Set<String>> rowsByTouchpointKey = new HashMap<>();
     /**
      * Every change of the register, by id: the entities the commands naming a change are routed to, and the events
      * naming a change forwarded to (that change only, see {@link ForwardToTheNamedChange}).
@@ -315,7 +317,11 @@ public class Register {
         }
         if (after != null) {
             ChangeRules.oneTouchpointPerProcess(
-                    touchpointKeys, openChanges(), after, cmd.kind() == ChangeKind.ADD ? null : rowId, cmd.changeId());
+                    touchpointKeysLike(after.touchpointKey()),
+                    openChanges(),
+                    after,
+                    cmd.kind() == ChangeKind.ADD ? null : rowId,
+                    cmd.changeId());
         }
         ApprovalChain chain = ownProcedure ? procedure.chain() : null;
         apply(new ChangeInitiated(
@@ -771,7 +777,12 @@ public class Register {
 
     private void putRow(String rowId, RowContent row) {
         RowContent previous = rows.put(rowId, row);
-        touchpointKeys.put(rowId, row.touchpointKey());
+        String key = row.touchpointKey();
+        String previousKey = touchpointKeys.put(rowId, key);
+        if (previousKey != null && !previousKey.equals(key)) {
+            unindexKey(rowId, previousKey);
+        }
+        rowsByTouchpointKey.computeIfAbsent(key, k -> new HashSet<>()).add(rowId);
         String process = Identity.name(row.process());
         if (previous != null && !Identity.name(previous.process()).equals(process)) {
             unindex(rowId, previous);
@@ -790,7 +801,10 @@ public class Register {
 
     private void removeRow(String rowId) {
         RowContent previous = rows.remove(rowId);
-        touchpointKeys.remove(rowId);
+        String previousKey = touchpointKeys.remove(rowId);
+        if (previousKey != null) {
+            unindexKey(rowId, previousKey);
+        }
         if (previous != null) {
             unindex(rowId, previous);
         }
@@ -805,6 +819,28 @@ public class Register {
                 rowsByProcess.remove(process);
             }
         }
+    }
+
+    private void unindexKey(String rowId, String key) {
+        Set<String> ofKey = rowsByTouchpointKey.get(key);
+        if (ofKey != null) {
+            ofKey.remove(rowId);
+            if (ofKey.isEmpty()) {
+                rowsByTouchpointKey.remove(key);
+            }
+        }
+    }
+
+    /**
+     * The touchpoint keys by row of the rows with this key (none, or the one row), or of the whole register when
+     * several rows have it (older data), so the rule names the first of them in the register's order as before.
+     */
+    private Map<String, String> touchpointKeysLike(String key) {
+        Set<String> ofKey = rowsByTouchpointKey.get(key);
+        if (ofKey == null) {
+            return Map.of();
+        }
+        return ofKey.size() == 1 ? Map.of(ofKey.iterator().next(), key) : touchpointKeys;
     }
 
     /** The register's rows of this process (by {@link Identity#name}), in the register's order. */
