@@ -270,11 +270,11 @@ public class Register {
             return ChangeStatus.INITIATED;
         }
         RegisterRules.expectedRegisterVersionIsCurrent(AggregateLifecycle.getVersion(), cmd.expectedRegisterVersion());
+        List<Change> open = openChanges(); // once: every change the register ever had is looked at
         if (cmd.kind() == ChangeKind.ADD) {
             // the new row takes the change's id: an id of a row in the register would replace that row on approval
             ChangeRules.sameChangeIdSameProposal(
-                    !rows.containsKey(cmd.changeId())
-                            && openChanges().stream().noneMatch(c -> c.touches(cmd.changeId())),
+                    !rows.containsKey(cmd.changeId()) && open.stream().noneMatch(c -> c.touches(cmd.changeId())),
                     cmd.changeId());
         }
 
@@ -318,7 +318,7 @@ public class Register {
         if (after != null) {
             ChangeRules.oneTouchpointPerProcess(
                     touchpointKeysLike(after.touchpointKey()),
-                    openChanges(),
+                    open,
                     after,
                     cmd.kind() == ChangeKind.ADD ? null : rowId,
                     cmd.changeId());
