@@ -77,7 +77,7 @@ import org.touchpoints.register.platform.calendar.ProductionCalendar;
  * Each change is an entity of the register ({@link Change}) that decides its own steps; the register keeps what is
  * register-wide: initiation, approving acts, publication, the rows a change brings in.
  */
-@Aggregate(cache = "registerCache")
+@Aggregate(cache = "registerCache", commandTargetResolver = "registerTargetResolver")
 public class Register {
 
     @AggregateIdentifier

@@ -17,6 +17,7 @@ import org.axonframework.eventhandling.tokenstore.jdbc.TokenSchema;
 import org.axonframework.eventsourcing.eventstore.EventStorageEngine;
 import org.axonframework.eventsourcing.eventstore.jdbc.EventSchema;
 import org.axonframework.eventsourcing.eventstore.jdbc.JdbcEventStorageEngine;
+import org.axonframework.modelling.command.CommandTargetResolver;
 import org.axonframework.serialization.Serializer;
 import org.axonframework.serialization.jackson3.Jackson3Serializer;
 import org.axonframework.spring.messaging.unitofwork.SpringTransactionManager;
@@ -165,6 +166,12 @@ public class AxonInfrastructure {
      * Registers stay in memory between commands (a register is a few hundred rows): the most recently used
      * {@code register.aggregate-cache.recent} strongly, the rest until the garbage collector takes them.
      */
+    /** The register aggregate's commands routed by {@link CachedCommandTargetResolver} ({@code @Aggregate}). */
+    @Bean
+    CommandTargetResolver registerTargetResolver() {
+        return new CachedCommandTargetResolver();
+    }
+
     @Bean
     Cache registerCache(@Value("${register.aggregate-cache.recent:128}") int recent) {
         return new RecentAggregatesCache(recent);
