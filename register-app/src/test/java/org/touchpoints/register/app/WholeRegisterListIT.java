@@ -66,6 +66,11 @@ class WholeRegisterListIT extends ApplicationIT {
         assertThat(ids(whole(reader))).as("a role taken away").containsExactly(later);
         assertThat(api.as(reader).get("/api/v1/registers").header("X-Total-Count"))
                 .isEqualTo("1");
+        Api.Response page = ok(api.as(reader).get("/api/v1/registers?page=1&size=500"));
+        assertThat(ids(page.json()))
+                .as("a page of the list, filtered by the database")
+                .containsExactly(later);
+        assertThat(page.header("X-Total-Count")).isEqualTo("1");
     }
 
     @Test

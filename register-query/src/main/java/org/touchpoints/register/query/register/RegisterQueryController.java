@@ -53,11 +53,11 @@ public class RegisterQueryController {
             @RequestParam(required = false) Integer page, @RequestParam(required = false) Integer size) {
         // a request with neither page nor size is answered by wholeList
         PageRequest request = PageRequest.of(page, size);
-        List<String> readable = access.scope().filter();
-        List<Map<String, Object>> items = registers.page(readable, request.offset(), request.size()).stream()
+        RegisterReadAccess.Reader reader = access.reader();
+        List<Map<String, Object>> items = registers.page(reader, request.offset(), request.size()).stream()
                 .map(r -> summary(r.summary(), r.version()))
                 .toList();
-        return new Paged<>(items, registers.count(readable), request).response();
+        return new Paged<>(items, registers.count(reader), request).response();
     }
 
     /**
@@ -67,7 +67,7 @@ public class RegisterQueryController {
     @GetMapping(params = {"!page", "!size"})
     @Operation(hidden = true)
     public ResponseEntity<byte[]> wholeList() {
-        WholeRegisterList.Body body = wholeList.of(access.scope().filter());
+        WholeRegisterList.Body body = wholeList.of(access.reader());
         return ResponseEntity.ok()
                 .header(Paged.TOTAL_COUNT, Integer.toString(body.count()))
                 .header(HttpHeaders.ACCESS_CONTROL_EXPOSE_HEADERS, Paged.TOTAL_COUNT + ", " + HttpHeaders.LINK)

@@ -128,20 +128,23 @@ public class RegisterReadModel {
     }
 
     /**
-     * Id → what each register in {@code readable} (every register when null) is listed as of, by id: the state of its
+     * Id → what each register the caller may read is listed as of, by id: the state of its
      * settings row and of its version row, the transactions that last wrote them (every transaction with events of a
      * register rewrites its version row, the one that changes its rows included: {@link RowCounts}). Equal stamps, equal
      * entries in the list of registers ({@link WholeRegisterList}); read from the two tables alone, no row counted.
      */
-    public java.util.LinkedHashMap<String, String> listStamps(java.util.Collection<String> readable) {
+    public java.util.LinkedHashMap<String, String> listStamps(RegisterReadAccess.Reader reader) {
         java.util.LinkedHashMap<String, String> stamps = new java.util.LinkedHashMap<>();
-        if (readable != null && readable.isEmpty()) {
+        if (!reader.everything() && reader.member() == null) {
             return stamps;
         }
         jdbc.sql("select r.register_id, r.xmin::text || '/' || coalesce(v.xmin::text, '') from q_register r"
-                        + " left join q_register_version v on v.register_id = r.register_id where"
-                        + readableFilter(readable) + " order by r.register_id")
-                .params(readable == null ? List.<Object>of() : List.of((Object) array(readable)))
+                        + " left join q_register_version v on v.register_id = r.register_id"
+                        + (reader.everything()
+                                ? ""
+                                : " where r.register_id in (" + RegisterReadAccess.REGISTERS_OF_MEMBER + ")")
+                        + " order by r.register_id")
+                .params(reader.everything() ? List.<Object>of() : List.<Object>of(reader.member()))
                 .query((rs, i) -> stamps.put(rs.getString(1), rs.getString(2)))
                 .list();
         return stamps;
@@ -212,6 +215,45 @@ public class RegisterReadModel {
                 .query((rs, i) -> counts.put(rs.getString(1), rs.getInt(2)))
                 .list();
         return counts;
+    }
+
+    /**
+     * As {@link #page(java.util.Collection, int, int)}, of the registers the caller may read ({@link
+     * RegisterReadAccess#reader}), filtered by the database itself.
+     */
+    public List<ListedRegister> page(RegisterReadAccess.Reader reader, int offset, int limit) {
+        if (reader.everything()) {
+            return page((java.util.Collection<String>) null, offset, limit);
+        }
+        if (reader.member() == null) {
+            return List.of();
+        }
+        return withRowCounts(jdbc.sql("""
+                        with page as (select r.register_id from q_register r where r.register_id in (""" + RegisterReadAccess.REGISTERS_OF_MEMBER + """
+                        ) order by r.register_id limit ? offset ?)
+                        select r.register_id, r.authority, r.time_zone, r.deadline_days, r.template, r.region,
+                               v.xmin::text, r.published_version, r.procedure -> 'columnHeaders', coalesce(v.version, -1)
+                        from page join q_register r on r.register_id = page.register_id
+                        left join q_register_version v on v.register_id = r.register_id
+                        order by r.register_id""")
+                .params(reader.member(), limit, offset)
+                .query(this::uncounted)
+                .list());
+    }
+
+    /** How many registers {@link #page(RegisterReadAccess.Reader, int, int)} pages through. */
+    public long count(RegisterReadAccess.Reader reader) {
+        if (reader.everything()) {
+            return count((java.util.Collection<String>) null);
+        }
+        if (reader.member() == null) {
+            return 0;
+        }
+        return jdbc.sql("select count(*) from q_register r where r.register_id in ("
+                        + RegisterReadAccess.REGISTERS_OF_MEMBER + ")")
+                .param(reader.member())
+                .query(Long.class)
+                .single();
     }
 
     /** How many registers {@link #page} pages through. */

@@ -36,9 +36,9 @@ public class WholeRegisterList {
         this.mapper = mapper;
     }
 
-    /** Every register in {@code readable} (every register when null), by id, as {@link RegisterQueryController} lists it. */
-    public Body of(java.util.Collection<String> readable) {
-        Map<String, String> stamps = registers.listStamps(readable);
+    /** Every register the caller may read ({@code reader}), by id, as {@link RegisterQueryController} lists it. */
+    public Body of(RegisterReadAccess.Reader reader) {
+        Map<String, String> stamps = registers.listStamps(reader);
         List<String> moved = new ArrayList<>();
         stamps.forEach((id, stamp) -> {
             Entry known = entries.get(id);
