@@ -2,8 +2,11 @@ package org.touchpoints.register.query.register;
 
 import java.io.ByteArrayOutputStream;
 import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import org.springframework.stereotype.Component;
 import tools.jackson.databind.json.JsonMapper;
@@ -46,7 +49,7 @@ public class WholeRegisterList {
                 moved.add(id);
             }
         });
-        Map<String, byte[]> fresh = new java.util.HashMap<>();
+        Map<String, byte[]> fresh = new HashMap<>();
         if (!moved.isEmpty()) {
             for (RegisterReadModel.StampedRegister s : registers.listed(moved)) {
                 byte[] json = mapper.writeValueAsBytes(RegisterQueryController.summary(
@@ -58,7 +61,7 @@ public class WholeRegisterList {
         ByteArrayOutputStream out = new ByteArrayOutputStream(stamps.size() * 256 + 2);
         out.write('[');
         int count = 0;
-        java.util.Set<String> movedIds = new java.util.HashSet<>(moved);
+        Set<String> movedIds = new HashSet<>(moved);
         for (String id : stamps.keySet()) {
             // as read now when it moved (even if it moved again since the stamps were read: then newer, and written
             // again at the next request); else as written at the stamp read now
