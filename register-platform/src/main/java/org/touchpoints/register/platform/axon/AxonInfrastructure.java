@@ -162,16 +162,16 @@ public class AxonInfrastructure {
                 .build();
     }
 
-    /**
-     * Registers stay in memory between commands (a register is a few hundred rows): the most recently used
-     * {@code register.aggregate-cache.recent} strongly, the rest until the garbage collector takes them.
-     */
     /** The register aggregate's commands routed by {@link CachedCommandTargetResolver} ({@code @Aggregate}). */
     @Bean
     CommandTargetResolver registerTargetResolver() {
         return new CachedCommandTargetResolver();
     }
 
+    /**
+     * Registers stay in memory between commands (a register is a few hundred rows): the most recently used
+     * {@code register.aggregate-cache.recent} strongly, the rest until the garbage collector takes them.
+     */
     @Bean
     Cache registerCache(@Value("${register.aggregate-cache.recent:128}") int recent) {
         return new RecentAggregatesCache(recent);
