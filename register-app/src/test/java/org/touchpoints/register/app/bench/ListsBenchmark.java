@@ -37,6 +37,7 @@ final class ListsBenchmark {
         System.out.println("lists: API goal p95 < 20 ms, pages goal p95 < 100 ms (client round trip on localhost)");
         int lastPage = Math.max(1, (registers.size() + 99) / 100);
         api(auditor, "registers, whole list (no page asked: the contract's default)", () -> "/api/v1/registers");
+        api(member, "registers of a member of every register, whole list", () -> "/api/v1/registers");
         api(auditor, "registers, first page of 100", () -> "/api/v1/registers?page=1&size=100");
         api(
                 auditor,
@@ -74,6 +75,13 @@ final class ListsBenchmark {
         page(auditor, "registers, first page", () -> "/registers");
         int lastUiPage = Math.max(1, (registers.size() + 49) / 50);
         page(auditor, "registers, last page (page " + lastUiPage + ")", () -> "/registers?page=" + lastUiPage);
+        Api admin = app.api.as("admin");
+        page(admin, "administration, registers (first page)", () -> "/admin");
+        page(
+                admin,
+                "administration, registers, last page (page " + lastUiPage + ")",
+                () -> "/admin?page=" + lastUiPage);
+        page(admin, "administration, registers, a search", () -> "/admin?q=" + register.get());
         page(auditor, "changes of a register", () -> "/registers/" + register.get() + "/changes");
         page(auditor, "audit history of a register", () -> "/audit?registerId=" + register.get());
         page(auditor, "audit history of a register, page 3", () -> "/audit?registerId=" + register.get() + "&page=3");

@@ -7,6 +7,8 @@ import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
+import org.springframework.transaction.support.TransactionSynchronization;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
 import org.touchpoints.register.api.change.ChangeInitiated;
 
 /**
@@ -37,9 +39,22 @@ public class ChangeLookup {
 
     @EventHandler
     void on(ChangeInitiated e) {
-        jdbc.sql("insert into change_lookup(change_id, register_id) values (?, ?) on conflict (change_id) do nothing")
+        int inserted = jdbc.sql(
+                        "insert into change_lookup(change_id, register_id) values (?, ?) on conflict (change_id) do nothing")
                 .params(e.changeId(), e.registerId())
                 .update();
+        // the row written here is remembered once committed: the change's next command (its first approval) is routed
+        // without a query
+        if (inserted == 1 && TransactionSynchronizationManager.isSynchronizationActive()) {
+            String changeId = e.changeId();
+            String registerId = e.registerId();
+            TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
+                @Override
+                public void afterCommit() {
+                    remembered.putIfAbsent(changeId, registerId);
+                }
+            });
+        }
     }
 
     /** The register of a committed change (read outside the command's transaction), if any. */

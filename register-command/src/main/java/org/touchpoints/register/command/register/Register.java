@@ -60,6 +60,7 @@ import org.touchpoints.register.api.register.MemberRole;
 import org.touchpoints.register.api.register.RegisterCreated;
 import org.touchpoints.register.api.register.RevokeMemberCommand;
 import org.touchpoints.register.api.register.RowImported;
+import org.touchpoints.register.api.row.Identity;
 import org.touchpoints.register.api.row.RegisterCsv;
 import org.touchpoints.register.api.row.RegisterLayout;
 import org.touchpoints.register.api.row.RegisterRow;
@@ -76,7 +77,7 @@ import org.touchpoints.register.platform.calendar.ProductionCalendar;
  * Each change is an entity of the register ({@link Change}) that decides its own steps; the register keeps what is
  * register-wide: initiation, approving acts, publication, the rows a change brings in.
  */
-@Aggregate(cache = "registerCache")
+@Aggregate(cache = "registerCache", commandTargetResolver = "registerTargetResolver")
 public class Register {
 
     @AggregateIdentifier
@@ -101,6 +102,14 @@ public class Register {
     private final Map<String, Integer> groupNumbers = new HashMap<>();
     /** The touchpoint key of every row (see {@link RowContent#touchpointKey}), kept with the rows. */
     private final Map<String, String> touchpointKeys = new LinkedHashMap<>();
+    /**
+     * The rows of each process ({@link Identity#name} of the process), in the register's order, kept with the rows:
+     * directionFollowsTheProcess asks only the rows of the proposed row's process (it asked every row of the register
+     * on every initiation: JFR at K = 8, ~9 % of the request threads' samples in registers of a few hundred rows).
+     */
+    private final Map<String, Map<String, RowContent>> rowsByProcess = new HashMap<>();
+    /** The rows of each touchpoint key, kept with the rows: oneTouchpointPerProcess asks only the rows of the key. */
+    private final Map<String, Set<String>> rowsByTouchpointKey = new HashMap<>();
     /**
      * Every change of the register, by id: the entities the commands naming a change are routed to, and the events
      * naming a change forwarded to (that change only, see {@link ForwardToTheNamedChange}).
@@ -261,11 +270,11 @@ public class Register {
             return ChangeStatus.INITIATED;
         }
         RegisterRules.expectedRegisterVersionIsCurrent(AggregateLifecycle.getVersion(), cmd.expectedRegisterVersion());
+        List<Change> open = openChanges(); // once: every change the register ever had is looked at
         if (cmd.kind() == ChangeKind.ADD) {
             // the new row takes the change's id: an id of a row in the register would replace that row on approval
             ChangeRules.sameChangeIdSameProposal(
-                    !rows.containsKey(cmd.changeId())
-                            && openChanges().stream().noneMatch(c -> c.touches(cmd.changeId())),
+                    !rows.containsKey(cmd.changeId()) && open.stream().noneMatch(c -> c.touches(cmd.changeId())),
                     cmd.changeId());
         }
 
@@ -296,7 +305,8 @@ public class Register {
             }
             after = RowRules.normalise(cmd.row(), division, template);
             if (template != Template.FIVE_COLUMN) { // five columns have no direction: each process is its own group
-                RowRules.directionFollowsTheProcess(rows, after, cmd.kind() == ChangeKind.ADD ? null : rowId);
+                RowRules.directionFollowsTheProcess(
+                        rowsOfProcess(after.process()), after, cmd.kind() == ChangeKind.ADD ? null : rowId);
             }
         }
         if (cmd.kind() == ChangeKind.EDIT) {
@@ -307,7 +317,11 @@ public class Register {
         }
         if (after != null) {
             ChangeRules.oneTouchpointPerProcess(
-                    touchpointKeys, openChanges(), after, cmd.kind() == ChangeKind.ADD ? null : rowId, cmd.changeId());
+                    touchpointKeysLike(after.touchpointKey()),
+                    open,
+                    after,
+                    cmd.kind() == ChangeKind.ADD ? null : rowId,
+                    cmd.changeId());
         }
         ApprovalChain chain = ownProcedure ? procedure.chain() : null;
         apply(new ChangeInitiated(
@@ -762,8 +776,76 @@ public class Register {
     }
 
     private void putRow(String rowId, RowContent row) {
-        rows.put(rowId, row);
-        touchpointKeys.put(rowId, row.touchpointKey());
+        RowContent previous = rows.put(rowId, row);
+        String key = row.touchpointKey();
+        String previousKey = touchpointKeys.put(rowId, key);
+        if (previousKey != null && !previousKey.equals(key)) {
+            unindexKey(rowId, previousKey);
+        }
+        rowsByTouchpointKey.computeIfAbsent(key, k -> new HashSet<>()).add(rowId);
+        String process = Identity.name(row.process());
+        if (previous != null && !Identity.name(previous.process()).equals(process)) {
+            unindex(rowId, previous);
+            // the edited row keeps its place in the register: the process's rows in the register's order again
+            Map<String, RowContent> ofProcess = new LinkedHashMap<>();
+            rows.forEach((id, r) -> {
+                if (Identity.name(r.process()).equals(process)) {
+                    ofProcess.put(id, r);
+                }
+            });
+            rowsByProcess.put(process, ofProcess);
+        } else {
+            rowsByProcess.computeIfAbsent(process, k -> new LinkedHashMap<>()).put(rowId, row);
+        }
+    }
+
+    private void removeRow(String rowId) {
+        RowContent previous = rows.remove(rowId);
+        String previousKey = touchpointKeys.remove(rowId);
+        if (previousKey != null) {
+            unindexKey(rowId, previousKey);
+        }
+        if (previous != null) {
+            unindex(rowId, previous);
+        }
+    }
+
+    private void unindex(String rowId, RowContent row) {
+        String process = Identity.name(row.process());
+        Map<String, RowContent> ofProcess = rowsByProcess.get(process);
+        if (ofProcess != null) {
+            ofProcess.remove(rowId);
+            if (ofProcess.isEmpty()) {
+                rowsByProcess.remove(process);
+            }
+        }
+    }
+
+    private void unindexKey(String rowId, String key) {
+        Set<String> ofKey = rowsByTouchpointKey.get(key);
+        if (ofKey != null) {
+            ofKey.remove(rowId);
+            if (ofKey.isEmpty()) {
+                rowsByTouchpointKey.remove(key);
+            }
+        }
+    }
+
+    /**
+     * The touchpoint keys by row of the rows with this key (none, or the one row), or of the whole register when
+     * several rows have it (older data), so the rule names the first of them in the register's order as before.
+     */
+    private Map<String, String> touchpointKeysLike(String key) {
+        Set<String> ofKey = rowsByTouchpointKey.get(key);
+        if (ofKey == null) {
+            return Map.of();
+        }
+        return ofKey.size() == 1 ? Map.of(ofKey.iterator().next(), key) : touchpointKeys;
+    }
+
+    /** The register's rows of this process (by {@link Identity#name}), in the register's order. */
+    private Map<String, RowContent> rowsOfProcess(String process) {
+        return rowsByProcess.getOrDefault(Identity.name(process), Map.of());
     }
 
     private List<Change> openChanges() {
@@ -851,10 +933,7 @@ public class Register {
                                     ? op.after().division()
                                     : change.initiated.division());
                 }
-                case REMOVE -> {
-                    rows.remove(op.rowId());
-                    touchpointKeys.remove(op.rowId());
-                }
+                case REMOVE -> removeRow(op.rowId());
                 case PACKAGE -> throw new IllegalStateException("An operation is ADD, EDIT or REMOVE");
             }
         }

@@ -17,6 +17,7 @@ import org.axonframework.eventhandling.tokenstore.jdbc.TokenSchema;
 import org.axonframework.eventsourcing.eventstore.EventStorageEngine;
 import org.axonframework.eventsourcing.eventstore.jdbc.EventSchema;
 import org.axonframework.eventsourcing.eventstore.jdbc.JdbcEventStorageEngine;
+import org.axonframework.modelling.command.CommandTargetResolver;
 import org.axonframework.serialization.Serializer;
 import org.axonframework.serialization.jackson3.Jackson3Serializer;
 import org.axonframework.spring.messaging.unitofwork.SpringTransactionManager;
@@ -159,6 +160,12 @@ public class AxonInfrastructure {
                     return thread;
                 })))
                 .build();
+    }
+
+    /** The register aggregate's commands routed by {@link CachedCommandTargetResolver} ({@code @Aggregate}). */
+    @Bean
+    CommandTargetResolver registerTargetResolver() {
+        return new CachedCommandTargetResolver();
     }
 
     /**

@@ -16,6 +16,7 @@ import org.springframework.security.authentication.dao.DaoAuthenticationProvider
 import org.springframework.security.config.annotation.authentication.builders.AuthenticationManagerBuilder;
 import org.springframework.security.config.annotation.method.configuration.EnableMethodSecurity;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.config.observation.SecurityObservationSettings;
 import org.springframework.security.core.AuthenticationException;
 import org.springframework.security.core.userdetails.User;
 import org.springframework.security.core.userdetails.UserDetailsService;
@@ -92,6 +93,17 @@ public class SecurityConfiguration {
     @Bean
     ObservationPredicate noSecurityObservations() {
         return (name, context) -> !name.startsWith("spring.security.");
+    }
+
+    /**
+     * Nor the wrappers that would make them: with the predicate alone Spring Security still wraps every filter of the
+     * chain, the authentication manager and the authorization managers in observation decorators whose observations
+     * the predicate then drops (JFR at K = 8: ~3 % of the request threads' samples in the decorators and the no-op
+     * observations). With these settings the chain is built undecorated.
+     */
+    @Bean
+    SecurityObservationSettings noSecurityObservationDecorators() {
+        return SecurityObservationSettings.noObservations();
     }
 
     /** Passwords checked by BCrypt behind the throttle, then remembered as verified for two minutes (STACK.md on Basic). */

@@ -7,10 +7,12 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.util.UriComponentsBuilder;
 import org.touchpoints.register.api.row.Text;
 import org.touchpoints.register.platform.account.AccountCreation;
 import org.touchpoints.register.platform.account.AccountLifecycle;
 import org.touchpoints.register.platform.account.AccountStore;
+import org.touchpoints.register.query.paging.Pager;
 import org.touchpoints.register.query.register.RegisterReadModel;
 import org.touchpoints.register.query.ui.UiController;
 import org.touchpoints.register.query.ui.Viewers;
@@ -55,10 +57,26 @@ public class AdminPages {
     /** The account form as typed (never the password). */
     public record AccountForm(String username, String displayName, String email, String globalRole) {}
 
+    /**
+     * The hub: the registers {@value Pager#PAGE_SIZE} a page by id, with a search by id or authority (ten thousand of
+     * them were one table of megabytes), and the common settings.
+     */
     @GetMapping("/admin")
-    String hub(Model model) {
+    String hub(@RequestParam(required = false) String q, @RequestParam(defaultValue = "1") int page, Model model) {
         AdminOnly.require(model);
-        model.addAttribute("registers", registers.all());
+        String text = q == null ? "" : q.strip();
+        Pager pager = Pager.of(
+                page,
+                registers.count(null, text),
+                UriComponentsBuilder.fromPath("/admin")
+                        .queryParamIfPresent("q", java.util.Optional.ofNullable(text.isEmpty() ? null : text)));
+        model.addAttribute(
+                "registers",
+                registers.page(null, text, pager.offset(), pager.size()).stream()
+                        .map(RegisterReadModel.ListedRegister::summary)
+                        .toList());
+        model.addAttribute("pager", pager);
+        model.addAttribute("q", text);
         return "admin";
     }
 

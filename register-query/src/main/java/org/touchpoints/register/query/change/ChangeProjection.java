@@ -190,18 +190,33 @@ public class ChangeProjection {
                 .single();
     }
 
+    /** The chain state of a change whose register is not at hand: one query (it took two, register then state). */
     private ChainState chainOf(String changeId) {
         ChainState known = remembered(changeId);
         if (known != null) {
             return known;
         }
-        return jdbc.query("select register_id from q_change where change_id = ?")
+        return jdbc.query("select register_id, chain, steps_done, last_step_at from q_change where change_id = ?")
                 .param(changeId)
-                .query((rs, i) -> rs.getString(1))
+                .query((rs, i) -> new StoredChain(
+                        rs.getString(1),
+                        rs.getString(2),
+                        rs.getInt(3),
+                        rs.getTimestamp(4) == null ? null : rs.getTimestamp(4).toInstant()))
                 .optional()
-                .map(r -> chainOf(changeId, r))
+                .map(stored -> new ChainState(
+                        stored.chain() == null
+                                ? Procedure.legacy(registers
+                                                .of(stored.registerId())
+                                                .deadlineWorkingDays())
+                                        .chain()
+                                : json.read(stored.chain(), ApprovalChain.class),
+                        stored.stepsDone(),
+                        stored.lastStepAt()))
                 .orElse(null);
     }
+
+    private record StoredChain(String registerId, String chain, int stepsDone, java.time.Instant lastStepAt) {}
 
     /** A step given and the change not yet in the register: the next step awaited, or the act. */
     private void stepGiven(String changeId, ChangeStatus whileStepsRemain, java.time.Instant at) {

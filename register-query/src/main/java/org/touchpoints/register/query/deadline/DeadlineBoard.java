@@ -183,6 +183,16 @@ public class DeadlineBoard {
         }
         boolean exact = status == null || narrow(status, where, params);
         String pageFrom = " from q_change c";
+        if (!exact && limit != ALL && status == PublicationDeadline.Status.AT_RISK) {
+            String atRisk = atRiskDays(params);
+            if (atRisk != null) {
+                if (atRisk.isEmpty()) {
+                    return List.of();
+                }
+                where.append(atRisk);
+                exact = true;
+            }
+        }
         if (!exact && limit != ALL) {
             // an unpublished entry's status follows from its due date and its register's zone and region alone: the
             // (due date, zone, region) groups in that status (a few hundred), then a page of their entries in SQL
@@ -478,6 +488,72 @@ public class DeadlineBoard {
         }
         return status == PublicationDeadline.Status.PUBLISHED_ON_TIME
                 || status == PublicationDeadline.Status.PUBLISHED_LATE;
+    }
+
+    /**
+     * The condition that leaves exactly the unpublished entries {@link PublicationDeadline.Status#AT_RISK}, decided
+     * without reading them: such an entry's status follows from its due date, its register's time zone and region
+     * alone, its due date is one of the few days from the earliest today anywhere to {@link #atRiskEnd}, and the zones
+     * and regions are those of the registers; the status of each (day, zone, region) is decided once, as for one
+     * entry ({@link #view}). A day at risk in every zone and region of the deployment (the usual case: the zones' todays
+     * differ only around midnight) is one index range, the rest a check of the entry's register. The page then comes
+     * from the deadline index in its order (at 10,000 registers, reading the 30,000 unpublished entries to group them
+     * took most of a request's 46 ms).
+     *
+     * @return the condition ("" when no day is at risk anywhere: no entry is), or null when the calendar cannot count
+     *     the days (then the entries' own groups decide)
+     */
+    private String atRiskDays(List<Object> params) {
+        LocalDate end = atRiskEnd();
+        if (end == null) {
+            return null;
+        }
+        List<String[]> places = jdbc.sql("select distinct time_zone, region from q_register")
+                .query((rs, i) -> new String[] {rs.getString(1), rs.getString(2)})
+                .list();
+        List<String> everywhere = new ArrayList<>();
+        List<String> dates = new ArrayList<>();
+        List<String> zones = new ArrayList<>();
+        List<String> regions = new ArrayList<>();
+        for (LocalDate day = clock.instant().atZone(EARLIEST_ZONE).toLocalDate();
+                day.isBefore(end);
+                day = day.plusDays(1)) {
+            List<String[]> atRisk = new ArrayList<>();
+            for (String[] place : places) {
+                if (view(new Row(null, null, null, null, day, null, place[0], place[1], null, null))
+                                .status()
+                        == PublicationDeadline.Status.AT_RISK) {
+                    atRisk.add(place);
+                }
+            }
+            if (atRisk.size() == places.size() && !places.isEmpty()) {
+                everywhere.add(day.toString());
+            } else {
+                for (String[] place : atRisk) {
+                    dates.add(day.toString());
+                    zones.add(place[0]);
+                    regions.add(place[1] == null ? "" : place[1]);
+                }
+            }
+        }
+        if (everywhere.isEmpty() && dates.isEmpty()) {
+            return "";
+        }
+        List<String> any = new ArrayList<>();
+        if (!everywhere.isEmpty()) {
+            any.add("c.due_date = any(cast(? as date[]))");
+            params.add(everywhere.toArray(String[]::new));
+        }
+        if (!dates.isEmpty()) {
+            any.add(
+                    "exists (select 1 from q_register r where r.register_id = c.register_id and (c.due_date, r.time_zone,"
+                            + " coalesce(r.region, '')) in (select * from unnest(cast(? as date[]), cast(? as varchar[]),"
+                            + " cast(? as varchar[]))))");
+            params.add(dates.toArray(String[]::new));
+            params.add(zones.toArray(String[]::new));
+            params.add(regions.toArray(String[]::new));
+        }
+        return " and (" + String.join(" or ", any) + ")";
     }
 
     /**

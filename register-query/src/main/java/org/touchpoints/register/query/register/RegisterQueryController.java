@@ -6,6 +6,8 @@ import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -26,12 +28,17 @@ public class RegisterQueryController {
     private final RegisterReadModel registers;
     private final RegisterTimeTravel timeTravel;
     private final RegisterReadAccess access;
+    private final WholeRegisterList wholeList;
 
     public RegisterQueryController(
-            RegisterReadModel registers, RegisterTimeTravel timeTravel, RegisterReadAccess access) {
+            RegisterReadModel registers,
+            RegisterTimeTravel timeTravel,
+            RegisterReadAccess access,
+            WholeRegisterList wholeList) {
         this.registers = registers;
         this.timeTravel = timeTravel;
         this.access = access;
+        this.wholeList = wholeList;
     }
 
     @GetMapping
@@ -44,19 +51,36 @@ public class RegisterQueryController {
                     + "число перечней всего, Link — ссылки first, prev, next, last.")
     public ResponseEntity<List<Map<String, Object>>> list(
             @RequestParam(required = false) Integer page, @RequestParam(required = false) Integer size) {
+        // a request with neither page nor size is answered by wholeList
         PageRequest request = PageRequest.of(page, size);
-        List<String> readable = access.scope().filter();
-        List<Map<String, Object>> items = registers.page(readable, request.offset(), request.size()).stream()
+        RegisterReadAccess.Reader reader = access.reader();
+        List<Map<String, Object>> items = registers.page(reader, request.offset(), request.size()).stream()
                 .map(r -> summary(r.summary(), r.version()))
                 .toList();
-        return new Paged<>(items, registers.count(readable), request).response();
+        return new Paged<>(items, registers.count(reader), request).response();
+    }
+
+    /**
+     * The whole list (no {@code page}, no {@code size}: the contract's default), as {@link #list} answers it, from
+     * {@link WholeRegisterList}: the entries of the registers that did not move are not written again.
+     */
+    @GetMapping(params = {"!page", "!size"})
+    @Operation(hidden = true)
+    public ResponseEntity<byte[]> wholeList() {
+        WholeRegisterList.Body body = wholeList.of(access.reader());
+        return ResponseEntity.ok()
+                .header(Paged.TOTAL_COUNT, Integer.toString(body.count()))
+                .header(HttpHeaders.ACCESS_CONTROL_EXPOSE_HEADERS, Paged.TOTAL_COUNT + ", " + HttpHeaders.LINK)
+                .contentType(MediaType.APPLICATION_JSON)
+                .body(body.json());
     }
 
     private Map<String, Object> summary(RegisterReadModel.RegisterSummary r) {
         return summary(r, registers.version(r.id()));
     }
 
-    private static Map<String, Object> summary(RegisterReadModel.RegisterSummary r, long version) {
+    /** A register as the list of registers gives it. */
+    static Map<String, Object> summary(RegisterReadModel.RegisterSummary r, long version) {
         Map<String, Object> m = new LinkedHashMap<>();
         m.put("id", r.id());
         m.put("authority", r.authority());

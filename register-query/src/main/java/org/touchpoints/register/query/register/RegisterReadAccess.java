@@ -41,6 +41,19 @@ public class RegisterReadAccess {
         }
     }
 
+    /**
+     * The registers an account holds a role in (the membership read model): the rule's one statement, run by
+     * {@link #scope} and given to the queries that filter by it themselves ({@link #reader}).
+     */
+    static final String REGISTERS_OF_MEMBER = "select register_id from q_member where username = ?";
+
+    /**
+     * What the caller may read, for a query to filter by itself: every register, or those {@code member} holds a role
+     * in ({@link #REGISTERS_OF_MEMBER}), or none (anonymous: {@code member} null). At ten thousand registers a member
+     * of all of them otherwise sent the ids of all of them with each query.
+     */
+    public record Reader(boolean everything, String member) {}
+
     private final JdbcClient jdbc;
     private final AccountStore accounts;
 
@@ -60,10 +73,19 @@ public class RegisterReadAccess {
         }
         return new Scope(
                 false,
-                new TreeSet<>(jdbc.sql("select distinct register_id from q_member where username = ?")
+                new TreeSet<>(jdbc.sql(REGISTERS_OF_MEMBER)
                         .param(username)
                         .query(String.class)
                         .list()));
+    }
+
+    /** What the signed-in caller may read, as {@link Reader}: the same rule as {@link #scope}, not yet applied. */
+    public Reader reader() {
+        String username = caller();
+        if (username == null) {
+            return new Reader(false, null);
+        }
+        return readsEverything(username) ? new Reader(true, null) : new Reader(false, username);
     }
 
     /** Whether the signed-in caller holds a global AUDITOR or ADMIN role (reads every register). */

@@ -94,25 +94,84 @@ public class RegisterReadModel {
      * counted only for the page's registers that moved since they were last counted: {@link RowCounts}).
      */
     public List<ListedRegister> page(java.util.Collection<String> readable, int offset, int limit) {
+        return page(readable, null, offset, limit);
+    }
+
+    /**
+     * As {@link #page(java.util.Collection, int, int)}, of the registers whose id or authority contains {@code text}
+     * (case-insensitive; every register when null or blank): the administrator's search among ten thousand.
+     */
+    public List<ListedRegister> page(java.util.Collection<String> readable, String text, int offset, int limit) {
         if (readable != null && readable.isEmpty()) {
             return List.of();
         }
+        List<Object> params = new java.util.ArrayList<>();
+        if (readable != null) {
+            params.add(array(readable));
+        }
+        params.addAll(textParams(text));
+        params.add(limit);
+        params.add(offset);
         // the page's ids first, from the primary key alone: the offset then skips index entries, not rows with their
         // row counts (a deep page of the 10,000 took 1.4 s when the select list was evaluated for every skipped row)
         return withRowCounts(jdbc.sql("""
-                        with page as (select r.register_id from q_register r where""" + readableFilter(readable) + """
+                        with page as (select r.register_id from q_register r where""" + readableFilter(readable) + textFilter(text) + """
                          order by r.register_id limit ? offset ?)
                         select r.register_id, r.authority, r.time_zone, r.deadline_days, r.template, r.region,
                                v.xmin::text, r.published_version, r.procedure -> 'columnHeaders', coalesce(v.version, -1)
                         from page join q_register r on r.register_id = page.register_id
                         left join q_register_version v on v.register_id = r.register_id
                         order by r.register_id""")
-                .params(
-                        readable == null
-                                ? List.<Object>of(limit, offset)
-                                : List.<Object>of(array(readable), limit, offset))
+                .params(params)
                 .query(this::uncounted)
                 .list());
+    }
+
+    /**
+     * Id → what each register the caller may read is listed as of, by id: the state of its
+     * settings row and of its version row, the transactions that last wrote them (every transaction with events of a
+     * register rewrites its version row, the one that changes its rows included: {@link RowCounts}). Equal stamps, equal
+     * entries in the list of registers ({@link WholeRegisterList}); read from the two tables alone, no row counted.
+     */
+    public java.util.LinkedHashMap<String, String> listStamps(RegisterReadAccess.Reader reader) {
+        java.util.LinkedHashMap<String, String> stamps = new java.util.LinkedHashMap<>();
+        if (!reader.everything() && reader.member() == null) {
+            return stamps;
+        }
+        jdbc.sql("select r.register_id, r.xmin::text || '/' || coalesce(v.xmin::text, '') from q_register r"
+                        + " left join q_register_version v on v.register_id = r.register_id"
+                        + (reader.everything()
+                                ? ""
+                                : " where r.register_id in (" + RegisterReadAccess.REGISTERS_OF_MEMBER + ")")
+                        + " order by r.register_id")
+                .params(reader.everything() ? List.<Object>of() : List.<Object>of(reader.member()))
+                .query((rs, i) -> stamps.put(rs.getString(1), rs.getString(2)))
+                .list();
+        return stamps;
+    }
+
+    /** A register of the list with the stamp ({@link #listStamps}) it was read at. */
+    public record StampedRegister(ListedRegister register, String stamp) {}
+
+    /** The registers {@code ids} as {@link #page} lists them, each with its stamp as read (in no particular order). */
+    public List<StampedRegister> listed(java.util.Collection<String> ids) {
+        Map<String, String> stamps = new HashMap<>();
+        List<ListedRegister> listed = withRowCounts(jdbc.sql("""
+                        select r.register_id, r.authority, r.time_zone, r.deadline_days, r.template, r.region,
+                               v.xmin::text, r.published_version, r.procedure -> 'columnHeaders', coalesce(v.version, -1),
+                               r.xmin::text || '/' || coalesce(v.xmin::text, '')
+                        from q_register r left join q_register_version v on v.register_id = r.register_id
+                        where r.register_id = any(cast(? as varchar[]))""")
+                .param(array(ids))
+                .query((rs, i) -> {
+                    Uncounted u = uncounted(rs, i);
+                    stamps.put(u.summary().id(), rs.getString(11));
+                    return u;
+                })
+                .list());
+        return listed.stream()
+                .map(r -> new StampedRegister(r, stamps.get(r.summary().id())))
+                .toList();
     }
 
     /** A register as read, before its rows are counted. */
@@ -158,15 +217,73 @@ public class RegisterReadModel {
         return counts;
     }
 
+    /**
+     * As {@link #page(java.util.Collection, int, int)}, of the registers the caller may read ({@link
+     * RegisterReadAccess#reader}), filtered by the database itself.
+     */
+    public List<ListedRegister> page(RegisterReadAccess.Reader reader, int offset, int limit) {
+        if (reader.everything()) {
+            return page((java.util.Collection<String>) null, offset, limit);
+        }
+        if (reader.member() == null) {
+            return List.of();
+        }
+        return withRowCounts(jdbc.sql("""
+                        with page as (select r.register_id from q_register r where r.register_id in (""" + RegisterReadAccess.REGISTERS_OF_MEMBER + """
+                        ) order by r.register_id limit ? offset ?)
+                        select r.register_id, r.authority, r.time_zone, r.deadline_days, r.template, r.region,
+                               v.xmin::text, r.published_version, r.procedure -> 'columnHeaders', coalesce(v.version, -1)
+                        from page join q_register r on r.register_id = page.register_id
+                        left join q_register_version v on v.register_id = r.register_id
+                        order by r.register_id""")
+                .params(reader.member(), limit, offset)
+                .query(this::uncounted)
+                .list());
+    }
+
+    /** How many registers {@link #page(RegisterReadAccess.Reader, int, int)} pages through. */
+    public long count(RegisterReadAccess.Reader reader) {
+        if (reader.everything()) {
+            return count((java.util.Collection<String>) null);
+        }
+        if (reader.member() == null) {
+            return 0;
+        }
+        return jdbc.sql("select count(*) from q_register r where r.register_id in ("
+                        + RegisterReadAccess.REGISTERS_OF_MEMBER + ")")
+                .param(reader.member())
+                .query(Long.class)
+                .single();
+    }
+
     /** How many registers {@link #page} pages through. */
     public long count(java.util.Collection<String> readable) {
+        return count(readable, null);
+    }
+
+    /** How many registers {@link #page(java.util.Collection, String, int, int)} pages through. */
+    public long count(java.util.Collection<String> readable, String text) {
         if (readable != null && readable.isEmpty()) {
             return 0;
         }
-        return jdbc.sql("select count(*) from q_register r where" + readableFilter(readable))
-                .params(readable == null ? List.<Object>of() : List.of((Object) array(readable)))
+        List<Object> params = new java.util.ArrayList<>();
+        if (readable != null) {
+            params.add(array(readable));
+        }
+        params.addAll(textParams(text));
+        return jdbc.sql("select count(*) from q_register r where" + readableFilter(readable) + textFilter(text))
+                .params(params)
                 .query(Long.class)
                 .single();
+    }
+
+    /** The search of {@link #page(java.util.Collection, String, int, int)}: none when the text is null or blank. */
+    private static String textFilter(String text) {
+        return text == null || text.isBlank() ? "" : " and (lower(r.register_id) like ? or lower(r.authority) like ?)";
+    }
+
+    private static List<Object> textParams(String text) {
+        return text == null || text.isBlank() ? List.of() : List.of(containing(text), containing(text));
     }
 
     /** Id → authority of the registers in {@code readable} (every register when null), by id: the filters' lists. */
