@@ -134,30 +134,30 @@ public class AxonMeters extends MetricsConfigurerModule {
             return new MonitorCallback() {
                 @Override
                 public void reportSuccess() {
-                    long took = System.nanoTime() - start;
-                    all.record(took, TimeUnit.NANOSECONDS);
-                    success.record(took, TimeUnit.NANOSECONDS);
-                    processedCount.increment();
-                    successCount.increment();
+                    done(start, success, successCount, true);
                 }
 
                 @Override
                 public void reportFailure(Throwable cause) {
-                    long took = System.nanoTime() - start;
-                    all.record(took, TimeUnit.NANOSECONDS);
-                    failure.record(took, TimeUnit.NANOSECONDS);
-                    processedCount.increment();
-                    failureCount.increment();
+                    done(start, failure, failureCount, true);
                 }
 
                 @Override
                 public void reportIgnored() {
-                    long took = System.nanoTime() - start;
-                    all.record(took, TimeUnit.NANOSECONDS);
-                    ignored.record(took, TimeUnit.NANOSECONDS);
-                    ignoredCount.increment();
+                    done(start, ignored, ignoredCount, false);
                 }
             };
+        }
+
+        /** As Axon's monitors record an outcome: both timers, the outcome's counter, processed unless ignored. */
+        private void done(long start, Timer outcome, Counter outcomeCount, boolean processed) {
+            long took = System.nanoTime() - start;
+            all.record(took, TimeUnit.NANOSECONDS);
+            outcome.record(took, TimeUnit.NANOSECONDS);
+            if (processed) {
+                processedCount.increment();
+            }
+            outcomeCount.increment();
         }
     }
 
