@@ -1,5 +1,7 @@
 package org.touchpoints.register.query.rebuild;
 
+import java.util.ArrayList;
+import java.util.Iterator;
 import java.util.List;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.touchpoints.register.query.config.Projections;
@@ -23,7 +25,7 @@ final class RebuildTables {
 
     private final JdbcClient jdbc;
     /** The secondary indexes {@link #create} left out, as {@code create index} statements on the copies. */
-    private final List<String> deferredIndexes = new java.util.ArrayList<>();
+    private final List<String> deferredIndexes = new ArrayList<>();
 
     RebuildTables(JdbcClient jdbc) {
         this.jdbc = jdbc;
@@ -83,7 +85,7 @@ final class RebuildTables {
     private void keepIndexNames(String table) {
         List<String[]> live = indexes("public", table);
         for (String[] fresh : indexes(SCHEMA, table)) {
-            for (java.util.Iterator<String[]> it = live.iterator(); it.hasNext(); ) {
+            for (Iterator<String[]> it = live.iterator(); it.hasNext(); ) {
                 String[] same = it.next();
                 if (same[1].equals(fresh[1])) {
                     it.remove();
@@ -99,7 +101,7 @@ final class RebuildTables {
 
     /** Each index of the table: its name, and its definition without name and table. */
     private List<String[]> indexes(String schema, String table) {
-        return new java.util.ArrayList<>(jdbc.sql("""
+        return new ArrayList<>(jdbc.sql("""
                         select i.relname, pg_get_indexdef(i.oid) from pg_index x
                         join pg_class i on i.oid = x.indexrelid
                         join pg_class t on t.oid = x.indrelid
