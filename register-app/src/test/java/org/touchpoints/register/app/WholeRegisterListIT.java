@@ -47,6 +47,19 @@ class WholeRegisterListIT extends ApplicationIT {
     }
 
     @Test
+    void aCallerMadeAuditorListsEveryRegisterAtTheNextRequest() {
+        String register = newRegister();
+        String reader = "whole-" + UUID.randomUUID().toString().substring(0, 8);
+        accounts.create(reader, "demo", "Будущий аудитор", null);
+        assertThat(whole(reader)).as("no role").isEmpty();
+        jdbc.sql("update account set global_role = 'AUDITOR', credential_version = credential_version + 1"
+                        + " where username = ?")
+                .param(reader)
+                .update();
+        assertThat(ids(whole(reader))).as("a global role given").contains(register);
+    }
+
+    @Test
     void eachCallersWholeListHoldsOnlyTheRegistersThatCallerMayRead() {
         String mine = newRegister();
         String later = newRegister();
@@ -58,9 +71,16 @@ class WholeRegisterListIT extends ApplicationIT {
                 .post("/api/v1/registers/" + mine + "/members", Map.of("username", reader, "role", "PUBLISHER")));
         whole("admin"); // every entry written for the administrator's list first
         assertThat(ids(whole(reader))).containsExactly(mine);
+        assertThat(ids(whole(reader))).as("asked again, nothing moved").containsExactly(mine);
+        assertThat(ids(ok(api.as(reader).get("/api/v1/registers?page=1&size=500"))
+                        .json()))
+                .containsExactly(mine);
 
         ok(api.as("admin")
                 .post("/api/v1/registers/" + later + "/members", Map.of("username", reader, "role", "PUBLISHER")));
+        Api.Response given = ok(api.as(reader).get("/api/v1/registers?page=1&size=500"));
+        assertThat(ids(given.json())).as("a role given, on a page").containsExactlyInAnyOrder(mine, later);
+        assertThat(given.header("X-Total-Count")).isEqualTo("2");
         assertThat(ids(whole(reader))).as("a role given").containsExactlyInAnyOrder(mine, later);
         ok(api.as("admin").delete("/api/v1/registers/" + mine + "/members/" + reader + "?role=PUBLISHER"));
         assertThat(ids(whole(reader))).as("a role taken away").containsExactly(later);

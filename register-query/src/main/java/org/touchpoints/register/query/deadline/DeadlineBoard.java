@@ -12,6 +12,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.touchpoints.register.platform.calendar.CalendarYearMissingException;
 import org.touchpoints.register.platform.calendar.ProductionCalendar;
+import org.touchpoints.register.query.config.CommittedState;
 
 /**
  * The deadline of every approved change, as of now: due date, working days left (negative: overdue by that
@@ -91,11 +92,21 @@ public class DeadlineBoard {
     private final JdbcClient jdbc;
     private final ProductionCalendar calendar;
     private final Clock clock;
+    /**
+     * The database's part of {@link #summary} and the registers' places, as of the last commit ({@link
+     * CommittedState}): at ten thousand registers the dashboard's counts read every entry and every register on each
+     * request. Only what the tables hold is kept; the statuses are decided on each request, by today's clock.
+     */
+    private final CommittedState.Memo<SummaryKey, Counted> summaries;
 
-    public DeadlineBoard(JdbcClient jdbc, ProductionCalendar calendar, Clock clock) {
+    private final CommittedState.Memo<String, List<String[]>> places;
+
+    public DeadlineBoard(JdbcClient jdbc, ProductionCalendar calendar, Clock clock, CommittedState committed) {
         this.jdbc = jdbc;
         this.calendar = calendar;
         this.clock = clock;
+        this.summaries = committed.memo(64);
+        this.places = committed.memo(1);
     }
 
     /** Every entry of one register, or of every register when null (the pages, which filter further). */
@@ -347,6 +358,44 @@ public class DeadlineBoard {
         if (readable != null && readable.isEmpty()) {
             return new Summary(counts, months);
         }
+        Counted counted = summaries.get(
+                new SummaryKey(registerId, readable, division, firstMonth),
+                () -> counted(registerId, readable, division, firstMonth));
+        counts.put(PublicationDeadline.Status.PUBLISHED_ON_TIME, counted.onTime());
+        counts.put(PublicationDeadline.Status.PUBLISHED_LATE, counted.late());
+        counted.months().forEach((month, n) -> months.put(month, n.clone()));
+        // awaiting publication: one status per (due date, zone, region), decided now
+        for (Group g : counted.unpublished()) {
+            DeadlineView v = view(new Row(null, null, null, null, g.dueDate(), null, g.zone(), g.region(), null, null));
+            counts.merge(v.status(), g.entries(), Long::sum);
+        }
+        long unknown = uncounted(registerId, false).stream()
+                .filter(v -> readable == null || readable.contains(v.registerId()))
+                .filter(v -> division == null || division.equals(v.division()))
+                .count();
+        counts.merge(PublicationDeadline.Status.AT_RISK, unknown, Long::sum);
+        return new Summary(counts, months);
+    }
+
+    /** What {@link #summary} asks the database, as of a commit: the same whichever day it is. */
+    private record SummaryKey(
+            String registerId,
+            java.util.Collection<String> readable,
+            String division,
+            java.time.YearMonth firstMonth) {}
+
+    /** Unpublished entries due on one day in one zone and region: one status for all of them. */
+    private record Group(LocalDate dueDate, String zone, String region, long entries) {}
+
+    /** The published entries on time and late, per month from the first month, and the unpublished in groups. */
+    private record Counted(
+            long onTime, long late, java.util.Map<java.time.YearMonth, long[]> months, List<Group> unpublished) {}
+
+    private Counted counted(
+            String registerId, java.util.Collection<String> readable, String division, java.time.YearMonth firstMonth) {
+        long[] published = new long[2];
+        java.util.Map<java.time.YearMonth, long[]> months = new java.util.TreeMap<>();
+        List<Group> unpublished = new ArrayList<>();
         StringBuilder where = new StringBuilder(" where c.approved_at is not null and c.due_date is not null");
         List<Object> params = new ArrayList<>();
         if (registerId != null) {
@@ -367,8 +416,8 @@ public class DeadlineBoard {
                                 + " from q_change c" + where + " and c.published_on is not null")
                 .params(params)
                 .query((rs, i) -> {
-                    counts.put(PublicationDeadline.Status.PUBLISHED_ON_TIME, rs.getLong(1));
-                    counts.put(PublicationDeadline.Status.PUBLISHED_LATE, rs.getLong(2));
+                    published[0] = rs.getLong(1);
+                    published[1] = rs.getLong(2);
                     return null;
                 })
                 .list();
@@ -383,32 +432,15 @@ public class DeadlineBoard {
                                 rs.getBoolean(2) ? 1 : 0] +=
                         rs.getLong(3))
                 .list();
-        // awaiting publication: one status per (due date, zone, region)
+        // awaiting publication: their status is decided by the caller, now, one per (due date, zone, region)
         jdbc.sql(
                         "select c.due_date, r.time_zone, r.region, count(*) from q_change c join q_register r on r.register_id = c.register_id"
                                 + where + " and c.published_on is null group by 1, 2, 3")
                 .params(params)
-                .query((rs, i) -> {
-                    DeadlineView v = view(new Row(
-                            null,
-                            null,
-                            null,
-                            null,
-                            rs.getDate(1).toLocalDate(),
-                            null,
-                            rs.getString(2),
-                            rs.getString(3),
-                            null,
-                            null));
-                    return counts.merge(v.status(), rs.getLong(4), Long::sum);
-                })
+                .query((rs, i) -> unpublished.add(
+                        new Group(rs.getDate(1).toLocalDate(), rs.getString(2), rs.getString(3), rs.getLong(4))))
                 .list();
-        long unknown = uncounted(registerId, false).stream()
-                .filter(v -> readable == null || readable.contains(v.registerId()))
-                .filter(v -> division == null || division.equals(v.division()))
-                .count();
-        counts.merge(PublicationDeadline.Status.AT_RISK, unknown, Long::sum);
-        return new Summary(counts, months);
+        return new Counted(published[0], published[1], months, List.copyOf(unpublished));
     }
 
     /** An approved change whose due date could not be counted, and why (the refused count's message). */
@@ -508,9 +540,7 @@ public class DeadlineBoard {
         if (end == null) {
             return null;
         }
-        List<String[]> places = jdbc.sql("select distinct time_zone, region from q_register")
-                .query((rs, i) -> new String[] {rs.getString(1), rs.getString(2)})
-                .list();
+        List<String[]> places = places();
         List<String> everywhere = new ArrayList<>();
         List<String> dates = new ArrayList<>();
         List<String> zones = new ArrayList<>();
@@ -556,6 +586,15 @@ public class DeadlineBoard {
         return " and (" + String.join(" or ", any) + ")";
     }
 
+    /** The distinct (time zone, region) of the registers: where their todays and calendars differ. */
+    private List<String[]> places() {
+        return places.get(
+                "places",
+                () -> List.copyOf(jdbc.sql("select distinct time_zone, region from q_register")
+                        .query((rs, i) -> new String[] {rs.getString(1), rs.getString(2)})
+                        .list()));
+    }
+
     /**
      * At risk means at most {@value PublicationDeadline#AT_RISK_WORKING_DAYS} working days left, so a due date
      * before the next working day after those, counted from the latest today anywhere and in the calendar of any
@@ -565,9 +604,8 @@ public class DeadlineBoard {
         LocalDate latestToday = clock.instant().atZone(LATEST_ZONE).toLocalDate();
         LocalDate end = null;
         try {
-            for (String region : jdbc.sql("select distinct region from q_register")
-                    .query(String.class)
-                    .list()) {
+            for (String region :
+                    places().stream().map(place -> place[1]).distinct().toList()) {
                 LocalDate e =
                         calendar.addWorkingDays(latestToday, PublicationDeadline.AT_RISK_WORKING_DAYS + 1, region);
                 end = end == null || e.isAfter(end) ? e : end;

@@ -12,6 +12,7 @@ import org.touchpoints.register.api.row.RegisterRow;
 import org.touchpoints.register.api.row.RowContent;
 import org.touchpoints.register.api.row.Template;
 import org.touchpoints.register.platform.web.ApiException;
+import org.touchpoints.register.query.config.CommittedState;
 import org.touchpoints.register.query.config.Json;
 
 /** Reads of the current-register projection. */
@@ -64,10 +65,16 @@ public class RegisterReadModel {
     private final JdbcClient jdbc;
     private final Json json;
     private final RowCounts rowCounts = new RowCounts();
+    /** Member → the registers they may read, by id, as of the last commit ({@link #registersOf}). */
+    private final CommittedState.Memo<String, List<String>> membersRegisters;
+    /** The division names of some registers or of all, as of the last commit ({@link #divisionNames}). */
+    private final CommittedState.Memo<Registers, java.util.LinkedHashMap<String, String>> divisionNames;
 
-    public RegisterReadModel(JdbcClient jdbc, Json json) {
+    public RegisterReadModel(JdbcClient jdbc, Json json, CommittedState committed) {
         this.jdbc = jdbc;
         this.json = json;
+        this.membersRegisters = committed.memo(64);
+        this.divisionNames = committed.memo(64);
     }
 
     /**
@@ -228,17 +235,24 @@ public class RegisterReadModel {
         if (reader.member() == null) {
             return List.of();
         }
-        return withRowCounts(jdbc.sql("""
-                        with page as (select r.register_id from q_register r where r.register_id in (""" + RegisterReadAccess.REGISTERS_OF_MEMBER + """
-                        ) order by r.register_id limit ? offset ?)
-                        select r.register_id, r.authority, r.time_zone, r.deadline_days, r.template, r.region,
-                               v.xmin::text, r.published_version, r.procedure -> 'columnHeaders', coalesce(v.version, -1)
-                        from page join q_register r on r.register_id = page.register_id
-                        left join q_register_version v on v.register_id = r.register_id
-                        order by r.register_id""")
-                .params(reader.member(), limit, offset)
-                .query(this::uncounted)
-                .list());
+        // the member's registers by id, kept while nothing commits: a member of all ten thousand otherwise had the
+        // database join their memberships to every register for the page and again for the count
+        List<String> ids = registersOf(reader.member());
+        int from = (int) Math.min(ids.size(), Math.max(0, offset));
+        int to = (int) Math.min(ids.size(), (long) from + limit);
+        return from == to ? List.of() : page(ids.subList(from, to), 0, limit);
+    }
+
+    /** The registers {@code member} holds a role in ({@link RegisterReadAccess#REGISTERS_OF_MEMBER}), by id. */
+    private List<String> registersOf(String member) {
+        return membersRegisters.get(
+                member,
+                () -> List.copyOf(jdbc.sql("select r.register_id from q_register r"
+                                + " where r.register_id in (" + RegisterReadAccess.REGISTERS_OF_MEMBER + ")"
+                                + " order by r.register_id")
+                        .param(member)
+                        .query(String.class)
+                        .list()));
     }
 
     /** How many registers {@link #page(RegisterReadAccess.Reader, int, int)} pages through. */
@@ -249,11 +263,7 @@ public class RegisterReadModel {
         if (reader.member() == null) {
             return 0;
         }
-        return jdbc.sql("select count(*) from q_register r where r.register_id in ("
-                        + RegisterReadAccess.REGISTERS_OF_MEMBER + ")")
-                .param(reader.member())
-                .query(Long.class)
-                .single();
+        return registersOf(reader.member()).size();
     }
 
     /** How many registers {@link #page} pages through. */
@@ -305,10 +315,19 @@ public class RegisterReadModel {
      * in two registers is one entry, named as in the first register (by id) that defines it, in that order.
      */
     public java.util.LinkedHashMap<String, String> divisionNames(java.util.Collection<String> registerIds) {
-        java.util.LinkedHashMap<String, String> names = new java.util.LinkedHashMap<>();
         if (registerIds != null && registerIds.isEmpty()) {
-            return names;
+            return new java.util.LinkedHashMap<>();
         }
+        // kept while nothing commits: over every register it read all their divisions on each dashboard request
+        return new java.util.LinkedHashMap<>(
+                divisionNames.get(new Registers(registerIds), () -> readDivisionNames(registerIds)));
+    }
+
+    /** Some registers, or every register ({@code ids} null): a key of {@link #divisionNames}. */
+    private record Registers(java.util.Collection<String> ids) {}
+
+    private java.util.LinkedHashMap<String, String> readDivisionNames(java.util.Collection<String> registerIds) {
+        java.util.LinkedHashMap<String, String> names = new java.util.LinkedHashMap<>();
         jdbc.sql(
                         "select division_id, name from (select distinct on (division_id) division_id, name, register_id from q_division r"
                                 + " where" + readableFilter(registerIds)
