@@ -46,10 +46,40 @@ class DeadlineDashboardFreshIT extends ApplicationIT {
         assertThat(counts(page).get(Status.PENDING)).isEqualTo(1);
         assertThat(counts(page).get(Status.OVERDUE)).isZero();
 
+        String entries = "/api/v1/deadlines?registerId=" + register + "&page=1&size=10";
+        assertThat(statuses(entries)).containsExactly("PENDING");
+        assertThat(statuses("/api/v1/deadlines?registerId=" + register + "&status=PENDING&page=1&size=10"))
+                .containsExactly("PENDING");
+
         clock.advance(Duration.ofDays(30)); // nothing commits: only today moves
         Map<Status, Long> later = counts(page);
         assertThat(later.get(Status.PENDING)).isZero();
         assertThat(later.get(Status.OVERDUE)).as("overdue by the clock alone").isEqualTo(1);
+        assertThat(statuses(entries))
+                .as("a page of entries, by the clock alone")
+                .containsExactly("OVERDUE");
+        assertThat(statuses("/api/v1/deadlines?registerId=" + register + "&status=PENDING&page=1&size=10"))
+                .isEmpty();
+    }
+
+    @Test
+    void aPageOfEntriesFollowsEachCommit() {
+        String register = newRegister();
+        String entries = "/api/v1/deadlines?registerId=" + register + "&page=1&size=10";
+        assertThat(statuses(entries)).isEmpty();
+        approvedChange(register, "Электронная почта");
+        assertThat(statuses(entries)).as("an approval").containsExactly("PENDING");
+        ok(api.as("publisher")
+                .post("/api/v1/registers/" + register + "/publications", Map.of("url", "https://example.ru/perechen")));
+        assertThat(statuses(entries)).as("a publication").containsExactly("PUBLISHED_ON_TIME");
+    }
+
+    private List<String> statuses(String path) {
+        List<String> statuses = new java.util.ArrayList<>();
+        ok(api.as("auditor").get(path))
+                .json()
+                .forEach(e -> statuses.add(e.get("status").asString()));
+        return statuses;
     }
 
     @Test

@@ -101,12 +101,16 @@ public class DeadlineBoard {
 
     private final CommittedState.Memo<String, List<String[]>> places;
 
+    /** The rows of the pages asked last ({@link #counted}), as of the last commit. */
+    private final CommittedState.Memo<PageKey, List<Row>> pages;
+
     public DeadlineBoard(JdbcClient jdbc, ProductionCalendar calendar, Clock clock, CommittedState committed) {
         this.jdbc = jdbc;
         this.calendar = calendar;
         this.clock = clock;
         this.summaries = committed.memo(64);
         this.places = committed.memo(1);
+        this.pages = committed.memo(256);
     }
 
     /** Every entry of one register, or of every register when null (the pages, which filter further). */
@@ -271,6 +275,20 @@ public class DeadlineBoard {
                     .append(" from q_change c join q_register r on r.register_id = c.register_id")
                     .append(where)
                     .append(" order by c.due_date, c.change_id");
+        }
+        if (paged) {
+            // a page's rows as the tables hold them, kept while nothing commits (a deep page skips thousands of index
+            // entries); their statuses decided now, by today's clock
+            List<Row> rows = pages.get(
+                    new PageKey(sql.toString(), keyOf(params)),
+                    () -> List.copyOf(jdbc.sql(sql.toString())
+                            .params(params)
+                            .query(this::row)
+                            .list()));
+            return rows.stream()
+                    .map(this::view)
+                    .filter(v -> status == null || v.status() == status)
+                    .toList();
         }
         try (Stream<DeadlineView> views = jdbc.sql(sql.toString()).params(params).query(this::row).stream()
                 .map(this::view)) {
@@ -614,6 +632,17 @@ public class DeadlineBoard {
             return null;
         }
         return end;
+    }
+
+    /** A page's statement and its parameters (arrays as lists, so that equal parameters are equal keys). */
+    private record PageKey(String sql, List<Object> params) {}
+
+    private static List<Object> keyOf(List<Object> params) {
+        List<Object> key = new ArrayList<>(params.size());
+        for (Object p : params) {
+            key.add(p instanceof Object[] a ? List.of(a) : p);
+        }
+        return key;
     }
 
     private Row row(java.sql.ResultSet rs, int i) throws java.sql.SQLException {
