@@ -56,6 +56,9 @@ public class CommittedState {
         /** The answer under {@code key}: as kept when nothing committed since, else from {@code compute} (and kept). */
         public V get(K key, Supplier<V> compute) {
             String stamp = state.stamp();
+            if (stamp == null) { // a writing transaction's own view: neither kept nor given
+                return compute.get();
+            }
             Kept<V> known = kept.get(key);
             if (known != null && known.stamp().equals(stamp)) {
                 return known.value();
