@@ -28,9 +28,13 @@ public class CommittedState {
         this.jdbc = jdbc;
     }
 
-    /** The stamp of what the database has committed as of now. */
+    /**
+     * The stamp of what the database has committed as of now, or null inside a transaction that has written: its own
+     * writes are visible to it and not yet committed, and would be gone with a rollback under the same stamp.
+     */
     public String stamp() {
-        return jdbc.sql("select pg_current_snapshot()::text")
+        return jdbc.sql(
+                        "select case when pg_current_xact_id_if_assigned() is null then pg_current_snapshot()::text end")
                 .query(String.class)
                 .single();
     }
