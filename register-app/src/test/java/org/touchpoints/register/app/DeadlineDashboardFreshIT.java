@@ -10,7 +10,11 @@ import java.util.UUID;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.transaction.support.TransactionTemplate;
 import org.touchpoints.register.query.deadline.PublicationDeadline.Status;
+import org.touchpoints.register.query.register.RegisterReadModel;
 
 /**
  * The deadline dashboard keeps what it read of the tables while nothing commits (its counts over every register, the
@@ -72,6 +76,30 @@ class DeadlineDashboardFreshIT extends ApplicationIT {
         ok(api.as("publisher")
                 .post("/api/v1/registers/" + register + "/publications", Map.of("url", "https://example.ru/perechen")));
         assertThat(statuses(entries)).as("a publication").containsExactly("PUBLISHED_ON_TIME");
+    }
+
+    @Autowired
+    TransactionTemplate transactions;
+
+    @Autowired
+    JdbcClient jdbc;
+
+    @Autowired
+    RegisterReadModel registers;
+
+    @Test
+    void whatATransactionReadOfItsOwnWritesIsNotKept() {
+        String register = newRegister();
+        String division = "rolled-back-" + UUID.randomUUID().toString().substring(0, 8);
+        assertThat(registers.divisionNames(null)).doesNotContainKey(division);
+        transactions.executeWithoutResult(tx -> {
+            jdbc.sql("insert into q_division(register_id, division_id, name) values (?, ?, ?)")
+                    .params(register, division, "Отдел, которого не будет")
+                    .update();
+            assertThat(registers.divisionNames(null)).as("its own write").containsKey(division);
+            tx.setRollbackOnly();
+        });
+        assertThat(registers.divisionNames(null)).as("rolled back").doesNotContainKey(division);
     }
 
     private List<String> statuses(String path) {

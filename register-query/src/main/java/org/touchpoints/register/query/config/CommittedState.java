@@ -35,8 +35,9 @@ public class CommittedState {
     public String stamp() {
         return jdbc.sql(
                         "select case when pg_current_xact_id_if_assigned() is null then pg_current_snapshot()::text end")
-                .query(String.class)
-                .single();
+                .query((rs, i) -> rs.getString(1))
+                .list()
+                .get(0);
     }
 
     /** A memo of answers under keys ({@code limit}: at most that many kept, e.g. one per caller's scope). */
