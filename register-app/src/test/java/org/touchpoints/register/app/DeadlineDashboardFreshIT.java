@@ -78,6 +78,36 @@ class DeadlineDashboardFreshIT extends ApplicationIT {
         assertThat(statuses(entries)).as("a publication").containsExactly("PUBLISHED_ON_TIME");
     }
 
+    @Test
+    void aNewRegisterIsInTheNextSuggestions() {
+        String id = "sugg-" + UUID.randomUUID().toString().substring(0, 8);
+        assertThat(suggested(id)).isEmpty();
+        assertThat(suggested(id)).as("asked again, nothing moved").isEmpty();
+        ok(api.as("admin")
+                .post(
+                        "/api/v1/registers",
+                        Map.of(
+                                "id",
+                                id,
+                                "authority",
+                                "ГЖИ Смоленской области",
+                                "timeZone",
+                                "Europe/Moscow",
+                                "template",
+                                "SIX_COLUMN",
+                                "publicationDeadlineWorkingDays",
+                                10)));
+        assertThat(suggested(id)).as("a new register").containsExactly(id);
+    }
+
+    private List<String> suggested(String q) {
+        List<String> ids = new java.util.ArrayList<>();
+        ok(api.as("auditor").get("/api/v1/register-suggestions?q=" + q))
+                .json()
+                .forEach(r -> ids.add(r.get("id").asString()));
+        return ids;
+    }
+
     @Autowired
     TransactionTemplate transactions;
 

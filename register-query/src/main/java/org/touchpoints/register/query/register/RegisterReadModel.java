@@ -69,12 +69,15 @@ public class RegisterReadModel {
     private final CommittedState.Memo<String, List<String>> membersRegisters;
     /** The division names of some registers or of all, as of the last commit ({@link #divisionNames}). */
     private final CommittedState.Memo<Registers, java.util.LinkedHashMap<String, String>> divisionNames;
+    /** The register filters' options and suggestions, as of the last commit ({@link #matching}). */
+    private final CommittedState.Memo<Matching, List<RegisterName>> matching;
 
     public RegisterReadModel(JdbcClient jdbc, Json json, CommittedState committed) {
         this.jdbc = jdbc;
         this.json = json;
         this.membersRegisters = committed.memo(64);
         this.divisionNames = committed.memo(64);
+        this.matching = committed.memo(256);
     }
 
     /**
@@ -357,6 +360,16 @@ public class RegisterReadModel {
         if (readable != null && readable.isEmpty()) {
             return List.of();
         }
+        // kept while nothing commits: the pages' register filter ran this over every register on each request (the
+        // first suggestions: every register matches the empty text, the top ones by id picked from all of them)
+        return matching.get(
+                new Matching(readable, text, limit), () -> List.copyOf(readMatching(readable, text, limit)));
+    }
+
+    /** The arguments of {@link #matching}: a key of its memo. */
+    private record Matching(java.util.Collection<String> readable, String text, int limit) {}
+
+    private List<RegisterName> readMatching(java.util.Collection<String> readable, String text, int limit) {
         String t = text == null ? "" : text.strip().toLowerCase(java.util.Locale.ROOT);
         String like = containing(text);
         List<Object> params = new java.util.ArrayList<>();
