@@ -108,7 +108,7 @@ public class DeadlineBoard {
         this.jdbc = jdbc;
         this.calendar = calendar;
         this.clock = clock;
-        this.summaries = committed.memo(64);
+        this.summaries = committed.memo(16);
         this.places = committed.memo(1);
         this.pages = committed.memo(256);
     }

@@ -75,8 +75,8 @@ public class RegisterReadModel {
     public RegisterReadModel(JdbcClient jdbc, Json json, CommittedState committed) {
         this.jdbc = jdbc;
         this.json = json;
-        this.membersRegisters = committed.memo(64);
-        this.divisionNames = committed.memo(64);
+        this.membersRegisters = committed.memo(16);
+        this.divisionNames = committed.memo(16);
         this.matching = committed.memo(256);
     }
 

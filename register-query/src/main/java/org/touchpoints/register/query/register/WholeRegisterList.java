@@ -37,7 +37,7 @@ public class WholeRegisterList {
     public record Body(byte[] json, int count) {}
 
     /** Bodies kept: every register's, and those of the members who asked last. */
-    private static final int BODIES = 16;
+    private static final int BODIES = 8;
 
     private final Map<String, Entry> entries = new ConcurrentHashMap<>();
     private final RegisterReadModel registers;
