@@ -279,8 +279,9 @@ public class RegisterProjection {
     }
 
     private void insertRow(String registerId, String rowId, RowContent row) {
+        // entry_no: the column's default, the next of q_row_entry_seq (a rebuild's runs of these go as COPY)
         jdbc.update("""
-                        insert into q_row(register_id, row_id, entry_no, content)
-                        values (?, ?, nextval('q_row_entry_seq'), cast(? as jsonb))""", registerId, rowId, json.write(row));
+                        insert into q_row(register_id, row_id, content)
+                        values (?, ?, cast(? as jsonb))""", registerId, rowId, json.write(row));
     }
 }
