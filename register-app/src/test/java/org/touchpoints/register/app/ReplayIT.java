@@ -358,4 +358,51 @@ class ReplayIT extends ApplicationIT {
                 .as("every read-model table, index and sequence is logged (survives a crash) after a rebuild")
                 .isEmpty();
     }
+
+    @Test
+    void rowsKeepTheirEntryOrderThroughARebuildAndRowsAddedAfterComeLast() throws Exception {
+        // a row's entry_no is its column's default (q_row_entry_seq), so the rebuild sends row inserts as COPY: the
+        // order of the rows of each register (imported, then added by changes, registers interleaved) must be the
+        // live one, and the fresh table's sequence must carry on after the switch under the same name
+        byte[] csv = java.nio.file.Files.readAllBytes(
+                java.nio.file.Path.of("src/main/resources/demo/smolensk-gzhi-2024.csv"));
+        String a = newRegister();
+        String b = newRegister();
+        ok(api.as("admin").postMultipart("/api/v1/registers/" + a + "/import", "gzhi.csv", csv));
+        approvedChange(a, "Сайт");
+        ok(api.as("admin").postMultipart("/api/v1/registers/" + b + "/import", "gzhi.csv", csv));
+        approvedChange(b, "Телефон");
+        approvedChange(a, "Чат-бот");
+        String order = "select row_id from q_row where register_id = ? order by entry_no";
+        String sequences = "select relname from pg_class where relnamespace = 'public'::regnamespace"
+                + " and relkind = 'S' and relname like 'q!_%' escape '!' order by 1";
+        String entryDefault = "select pg_get_serial_sequence('q_row', 'entry_no') || ' ' || column_default"
+                + " from information_schema.columns where table_schema = 'public' and table_name = 'q_row'"
+                + " and column_name = 'entry_no'";
+        List<String> aBefore = jdbc.sql(order).param(a).query(String.class).list();
+        List<String> bBefore = jdbc.sql(order).param(b).query(String.class).list();
+        List<String> sequencesBefore = jdbc.sql(sequences).query(String.class).list();
+        assertThat(aBefore).hasSize(bBefore.size() + 1).hasSizeGreaterThan(60);
+        assertThat(jdbc.sql(entryDefault).query(String.class).single())
+                .isEqualTo("public.q_row_entry_seq nextval('q_row_entry_seq'::regclass)");
+
+        ReadModels.rebuild(api.as("admin"));
+
+        assertThat(jdbc.sql(order).param(a).query(String.class).list()).containsExactlyElementsOf(aBefore);
+        assertThat(jdbc.sql(order).param(b).query(String.class).list()).containsExactlyElementsOf(bBefore);
+        assertThat(jdbc.sql(sequences).query(String.class).list()).containsExactlyElementsOf(sequencesBefore);
+        assertThat(jdbc.sql(entryDefault).query(String.class).single())
+                .isEqualTo("public.q_row_entry_seq nextval('q_row_entry_seq'::regclass)");
+
+        approvedChange(b, "Виджет обратной связи");
+        List<String> bAfter = jdbc.sql(order).param(b).query(String.class).list();
+        assertThat(bAfter).hasSize(bBefore.size() + 1).startsWith(bBefore.toArray(String[]::new));
+        assertThat(jdbc.sql("select max(entry_no) = (select entry_no from q_row where register_id = ? and row_id = ?)"
+                                + " from q_row")
+                        .params(b, bAfter.get(bAfter.size() - 1))
+                        .query(Boolean.class)
+                        .single())
+                .as("the row added after the rebuild has the highest entry number of all")
+                .isTrue();
+    }
 }
