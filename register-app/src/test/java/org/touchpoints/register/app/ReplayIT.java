@@ -5,14 +5,24 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import org.axonframework.serialization.Serializer;
+import org.axonframework.serialization.SimpleSerializedObject;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 /** Dropping the read models and rebuilding them from the event store gives the live ones back, row by row. */
 class ReplayIT extends ApplicationIT {
     @Autowired
     JdbcClient jdbc;
+
+    @Autowired
+    @Qualifier("eventSerializer")
+    Serializer eventSerializer;
+
+    @Autowired
+    tools.jackson.databind.json.JsonMapper mapper;
 
     @Test
     void aRebuiltReadModelEqualsTheLiveOne() throws Exception {
@@ -404,5 +414,51 @@ class ReplayIT extends ApplicationIT {
                         .single())
                 .as("the row added after the rebuild has the highest entry number of all")
                 .isTrue();
+    }
+
+    @Test
+    void theHistoryHoldsEachEventAsTheApplicationWritesItsJson() throws Exception {
+        // the history takes the event's JSON from the event store (the event serializer's, not written again): it
+        // must be what the application's own JSON mapper writes of the event, as the history held before
+        String register = newRegister();
+        ok(api.as("admin")
+                .postMultipart(
+                        "/api/v1/registers/" + register + "/import",
+                        "gzhi.csv",
+                        java.nio.file.Files.readAllBytes(
+                                java.nio.file.Path.of("src/main/resources/demo/smolensk-gzhi-2024.csv"))));
+        approvedChange(register, "Сайт");
+        String rejected = initiate(register, "Чат-бот");
+        ok(api.as("division-head").post("/api/v1/changes/" + rejected + "/rejection", Map.of("reason", "Не нужен")));
+        ok(api.as("publisher")
+                .post("/api/v1/registers/" + register + "/publications", Map.of("url", "https://example.gov.ru/v1")));
+        ReadModels.rebuild(api.as("admin"));
+
+        List<Object[]> events = jdbc.sql("""
+                        select e.aggregate_identifier, e.sequence_number, e.payload_type, e.payload_revision, e.payload
+                        from domain_event_entry e
+                        where exists (select 1 from q_history h
+                                      where h.register_id = e.aggregate_identifier and h.sequence = e.sequence_number)
+                        order by e.global_index""")
+                .query((rs, i) ->
+                        new Object[] {rs.getString(1), rs.getLong(2), rs.getString(3), rs.getString(4), rs.getBytes(5)})
+                .list();
+        assertThat(events.stream().filter(e -> e[0].equals(register))).hasSizeGreaterThan(60);
+        List<String> different = new java.util.ArrayList<>();
+        for (Object[] e : events) {
+            Object event = eventSerializer.deserialize(
+                    new SimpleSerializedObject<>((byte[]) e[4], byte[].class, (String) e[2], (String) e[3]));
+            boolean same = jdbc.sql(
+                            "select payload = cast(? as jsonb) from q_history where register_id = ? and sequence = ?")
+                    .params(mapper.writeValueAsString(event), e[0], e[1])
+                    .query(Boolean.class)
+                    .single();
+            if (!same) {
+                different.add(e[0] + " " + e[1] + " " + e[2]);
+            }
+        }
+        assertThat(different)
+                .as("history entries whose payload is not the event as the application writes it")
+                .isEmpty();
     }
 }
