@@ -30,12 +30,13 @@ import org.springframework.stereotype.Component;
  * all of them before any read ({@link #query}) and before the batch commits, so a handler always reads the effect of
  * every event before. They are kept by the one rebuilt table ({@link Projections#REBUILT_TABLES}) each statement
  * names: a table's writes reach PostgreSQL in their order, the tables one after the other. Writes to different tables
- * commute (the read models have no foreign keys or triggers, and a sequence a statement names is one table's:
+ * commute (the read models have no foreign keys or triggers, and a sequence a default takes is one table's:
  * {@code q_row_entry_seq}, {@code q_row}'s), so the result is the same, and the statements of one table — every
  * imported row, every timeline entry — go in long batches instead of one round trip each (pgjdbc sends a batch of
  * inserts as multi-row inserts: {@code reWriteBatchedInserts}); a run of the same plain insert goes as one
  * {@code COPY} ({@link CopyInsert}). A statement that
- * names no rebuilt table or several is sent after every write before it, before any after it.
+ * names no rebuilt table or several is sent after every write before it, before any after it. The writes of one
+ * row each ({@link #updateRow}: a change's insert and its updates) go in rounds by statement, so they too form runs.
  *
  * <p>While it defers, the batch also has a {@link #remembered memory}: a handler that would read back in the same
  * batch what it wrote itself may keep it there (forgotten with the batch, so a careful replay reads the table).
