@@ -5,14 +5,24 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import org.axonframework.serialization.Serializer;
+import org.axonframework.serialization.SimpleSerializedObject;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 /** Dropping the read models and rebuilding them from the event store gives the live ones back, row by row. */
 class ReplayIT extends ApplicationIT {
     @Autowired
     JdbcClient jdbc;
+
+    @Autowired
+    @Qualifier("eventSerializer")
+    Serializer eventSerializer;
+
+    @Autowired
+    tools.jackson.databind.json.JsonMapper mapper;
 
     @Test
     void aRebuiltReadModelEqualsTheLiveOne() throws Exception {
@@ -357,5 +367,97 @@ class ReplayIT extends ApplicationIT {
                         .list())
                 .as("every read-model table, index and sequence is logged (survives a crash) after a rebuild")
                 .isEmpty();
+    }
+
+    @Test
+    void rowsKeepTheirEntryOrderThroughARebuildAndRowsAddedAfterComeLast() throws Exception {
+        // a row's entry_no is its column's default (q_row_entry_seq), so the rebuild sends row inserts as COPY: the
+        // order of the rows of each register (imported, then added by changes, registers interleaved) must be the
+        // live one, and the fresh table's sequence must carry on after the switch under the same name
+        byte[] csv = java.nio.file.Files.readAllBytes(
+                java.nio.file.Path.of("src/main/resources/demo/smolensk-gzhi-2024.csv"));
+        String a = newRegister();
+        String b = newRegister();
+        ok(api.as("admin").postMultipart("/api/v1/registers/" + a + "/import", "gzhi.csv", csv));
+        approvedChange(a, "Сайт");
+        ok(api.as("admin").postMultipart("/api/v1/registers/" + b + "/import", "gzhi.csv", csv));
+        approvedChange(b, "Телефон");
+        approvedChange(a, "Чат-бот");
+        String order = "select row_id from q_row where register_id = ? order by entry_no";
+        String sequences = "select relname from pg_class where relnamespace = 'public'::regnamespace"
+                + " and relkind = 'S' and relname like 'q!_%' escape '!' order by 1";
+        String entryDefault = "select pg_get_serial_sequence('q_row', 'entry_no') || ' ' || column_default"
+                + " from information_schema.columns where table_schema = 'public' and table_name = 'q_row'"
+                + " and column_name = 'entry_no'";
+        List<String> aBefore = jdbc.sql(order).param(a).query(String.class).list();
+        List<String> bBefore = jdbc.sql(order).param(b).query(String.class).list();
+        List<String> sequencesBefore = jdbc.sql(sequences).query(String.class).list();
+        assertThat(aBefore).hasSize(bBefore.size() + 1).hasSizeGreaterThan(60);
+        assertThat(jdbc.sql(entryDefault).query(String.class).single())
+                .isEqualTo("public.q_row_entry_seq nextval('q_row_entry_seq'::regclass)");
+
+        ReadModels.rebuild(api.as("admin"));
+
+        assertThat(jdbc.sql(order).param(a).query(String.class).list()).containsExactlyElementsOf(aBefore);
+        assertThat(jdbc.sql(order).param(b).query(String.class).list()).containsExactlyElementsOf(bBefore);
+        assertThat(jdbc.sql(sequences).query(String.class).list()).containsExactlyElementsOf(sequencesBefore);
+        assertThat(jdbc.sql(entryDefault).query(String.class).single())
+                .isEqualTo("public.q_row_entry_seq nextval('q_row_entry_seq'::regclass)");
+
+        approvedChange(b, "Виджет обратной связи");
+        List<String> bAfter = jdbc.sql(order).param(b).query(String.class).list();
+        assertThat(bAfter).hasSize(bBefore.size() + 1).startsWith(bBefore.toArray(String[]::new));
+        assertThat(jdbc.sql("select max(entry_no) = (select entry_no from q_row where register_id = ? and row_id = ?)"
+                                + " from q_row")
+                        .params(b, bAfter.get(bAfter.size() - 1))
+                        .query(Boolean.class)
+                        .single())
+                .as("the row added after the rebuild has the highest entry number of all")
+                .isTrue();
+    }
+
+    /**
+     * The history takes each event's JSON from the event store (the event serializer's, not written again): every
+     * entry holds the event as recorded (an event of an older shape as it was, as the history wrote it live then),
+     * and an event of today's shape as the application's own JSON mapper writes it, as the history held it before.
+     */
+    @Test
+    void theHistoryHoldsEachEventAsRecordedWhichIsTheApplicationsJsonOfIt() throws Exception {
+        String register = newRegister();
+        ok(api.as("admin")
+                .postMultipart(
+                        "/api/v1/registers/" + register + "/import",
+                        "gzhi.csv",
+                        java.nio.file.Files.readAllBytes(
+                                java.nio.file.Path.of("src/main/resources/demo/smolensk-gzhi-2024.csv"))));
+        approvedChange(register, "Сайт");
+        String rejected = initiate(register, "Чат-бот");
+        ok(api.as("division-head").post("/api/v1/changes/" + rejected + "/rejection", Map.of("reason", "Не нужен")));
+        ok(api.as("publisher")
+                .post("/api/v1/registers/" + register + "/publications", Map.of("url", "https://example.gov.ru/v1")));
+        ReadModels.rebuild(api.as("admin"));
+
+        assertThat(jdbc.sql("""
+                        select h.register_id || ' ' || h.sequence from q_history h
+                        join domain_event_entry e
+                          on e.aggregate_identifier = h.register_id and e.sequence_number = h.sequence
+                        where h.payload <> convert_from(e.payload, 'UTF8')::jsonb""").query(String.class).list())
+                .as("history entries whose payload is not the event as recorded")
+                .isEmpty();
+
+        List<Object[]> events = jdbc.sql("""
+                        select payload_type, payload_revision, payload from domain_event_entry
+                        where aggregate_identifier = ? order by sequence_number""")
+                .param(register)
+                .query((rs, i) -> new Object[] {rs.getString(1), rs.getString(2), rs.getBytes(3)})
+                .list();
+        assertThat(events).hasSizeGreaterThan(60);
+        for (Object[] e : events) {
+            Object event = eventSerializer.deserialize(
+                    new SimpleSerializedObject<>((byte[]) e[2], byte[].class, (String) e[0], (String) e[1]));
+            assertThat(mapper.readTree(mapper.writeValueAsString(event)))
+                    .as("an event of today's shape as recorded is as the application writes it: %s", e[0])
+                    .isEqualTo(mapper.readTree((byte[]) e[2]));
+        }
     }
 }

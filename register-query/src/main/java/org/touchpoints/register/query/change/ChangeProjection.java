@@ -33,7 +33,11 @@ import org.touchpoints.register.query.deadline.PublicationDeadline;
 import org.touchpoints.register.query.register.RegisterSettings;
 import org.touchpoints.register.query.ui.Words;
 
-/** Every change with its status, before/after rows, timeline and publication deadline. */
+/**
+ * Every change with its status, before/after rows, timeline and publication deadline. Each write of one change's row
+ * of {@code q_change} says so ({@link ReadModelJdbc#updateRow}, keyed by the change id): in a rebuild's batch the
+ * inserts of changes and the updates of each go as runs of the same statement, not alternating.
+ */
 @Component
 @ProcessingGroup(Projections.GROUP)
 public class ChangeProjection {
@@ -60,7 +64,8 @@ public class ChangeProjection {
                         .chain();
         boolean awaitsAct = chain.steps().isEmpty() && chain.actRequired();
         String chainJson = json.write(chain);
-        jdbc.update(
+        jdbc.updateRow(
+                e.changeId(),
                 """
                         insert into q_change(change_id, register_id, kind, status, reason, comment, division, row_id,
                                              before_row, after_row, initiated_by, initiated_at, chain, pending_step,
@@ -225,7 +230,7 @@ public class ChangeProjection {
         boolean stepsRemain = done < state.chain().steps().size();
         ChangeStatus status = stepsRemain ? whileStepsRemain : ChangeStatus.AWAITING_APPROVAL_ACT;
         String pending = stepsRemain ? state.chain().steps().get(done).name() : StepApprovalResult.APPROVAL_ACT;
-        jdbc.update("""
+        jdbc.updateRow(changeId, """
                         update q_change set status = ?, steps_done = ?, pending_step = ?, last_step_at = ?,
                                             version = version + 1
                         where change_id = ?""", status.name(), done, pending, Timestamp.from(at), changeId);
@@ -256,7 +261,8 @@ public class ChangeProjection {
         if (counted.problem() != null) {
             log.warn("No due date for change {}: {}", changeId, counted.problem());
         }
-        jdbc.update(
+        jdbc.updateRow(
+                changeId,
                 """
                         update q_change set status = ?, approved_at = ?, approved_on = ?, order_number = ?, order_date = ?,
                                             due_date = ?, due_note = ?, due_problem = ?, due_unknown = ?,
@@ -286,7 +292,8 @@ public class ChangeProjection {
     @EventHandler
     void on(DueDateCounted e) {
         PublicationDeadline.Counted counted = PublicationDeadline.Counted.of(e.due());
-        jdbc.update(
+        jdbc.updateRow(
+                e.changeId(),
                 """
                         update q_change set due_date = ?, due_note = ?, due_problem = ?, due_unknown = ?,
                                             version = version + 1
@@ -307,7 +314,8 @@ public class ChangeProjection {
 
     @EventHandler
     void on(PublicationDeadlineMissed e) {
-        jdbc.update(
+        jdbc.updateRow(
+                e.changeId(),
                 "update q_change set deadline_missed_at = ?, version = version + 1 where change_id = ?",
                 Timestamp.from(e.at()),
                 e.changeId());
@@ -350,7 +358,7 @@ public class ChangeProjection {
                 e.coveredChangeIds().toArray(String[]::new));
         for (String changeId : e.coveredChangeIds()) {
             timeline(changeId, "Published", e.at(), e.by(), null, "Редакция " + e.version() + ": " + e.url());
-            jdbc.update("update q_change set version = version + 1 where change_id = ?", changeId);
+            jdbc.updateRow(changeId, "update q_change set version = version + 1 where change_id = ?", changeId);
         }
     }
 
@@ -361,7 +369,8 @@ public class ChangeProjection {
 
     /** Rejected or withdrawn: no step is awaited any more. */
     private void decided(String changeId, ChangeStatus status) {
-        jdbc.update(
+        jdbc.updateRow(
+                changeId,
                 "update q_change set status = ?, pending_step = null, version = version + 1 where change_id = ?",
                 status.name(),
                 changeId);

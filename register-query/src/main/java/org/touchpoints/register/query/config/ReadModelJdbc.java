@@ -30,12 +30,13 @@ import org.springframework.stereotype.Component;
  * all of them before any read ({@link #query}) and before the batch commits, so a handler always reads the effect of
  * every event before. They are kept by the one rebuilt table ({@link Projections#REBUILT_TABLES}) each statement
  * names: a table's writes reach PostgreSQL in their order, the tables one after the other. Writes to different tables
- * commute (the read models have no foreign keys or triggers, and a sequence a statement names is one table's:
+ * commute (the read models have no foreign keys or triggers, and a sequence a default takes is one table's:
  * {@code q_row_entry_seq}, {@code q_row}'s), so the result is the same, and the statements of one table — every
  * imported row, every timeline entry — go in long batches instead of one round trip each (pgjdbc sends a batch of
  * inserts as multi-row inserts: {@code reWriteBatchedInserts}); a run of the same plain insert goes as one
  * {@code COPY} ({@link CopyInsert}). A statement that
- * names no rebuilt table or several is sent after every write before it, before any after it.
+ * names no rebuilt table or several is sent after every write before it, before any after it. The writes of one
+ * row each ({@link #updateRow}: a change's insert and its updates) go in rounds by statement, so they too form runs.
  *
  * <p>While it defers, the batch also has a {@link #remembered memory}: a handler that would read back in the same
  * batch what it wrote itself may keep it there (forgotten with the batch, so a careful replay reads the table).
@@ -52,7 +53,12 @@ public class ReadModelJdbc {
     /** A statement's COPY, if it is a plain insert (cached per statement text). */
     private static final Map<String, Optional<CopyInsert>> COPY = new ConcurrentHashMap<>();
 
-    private record Write(String sql, Object[] params) {}
+    /** A deferred write; {@code row}: the one row it writes ({@link #updateRow}), else null. */
+    private record Write(String sql, Object[] params, Object row) {
+        Write(String sql, Object[] params) {
+            this(sql, params, null);
+        }
+    }
 
     private record Replaceable(List<Write> writes, int index) {}
 
@@ -124,6 +130,32 @@ public class ReadModelJdbc {
         }
     }
 
+    /**
+     * A write of the one row {@code row} identifies (its primary key, with the table) in the one rebuilt table the
+     * statement names: executed at once, or, while this thread defers its writes, kept as {@link #update} keeps it,
+     * but it may be sent before writes of other rows of that table that came before it — never before an earlier
+     * write of the same row, nor across a write of that table that is not of one row. So a batch's inserts of changes
+     * and the updates of each change, which alternate, go as a few long runs of the same statement (a COPY, a JDBC
+     * batch) instead of one round trip each. Only for a write whose effect is on its row alone and does not depend on
+     * other rows: no sequence it takes a value from (an order between rows), no unique key but the row's own, no read
+     * of other rows.
+     */
+    public void updateRow(Object row, String sql, Object... params) {
+        Batch batch = deferred.get();
+        if (batch == null) {
+            jdbc.sql(sql).params(params).update();
+            return;
+        }
+        String table = TABLE.computeIfAbsent(sql, ReadModelJdbc::onlyTable);
+        if (table.isEmpty()) {
+            throw new IllegalArgumentException("A write of one row names one rebuilt table: " + sql);
+        }
+        batch.byTable.computeIfAbsent(table, t -> new ArrayList<>()).add(new Write(sql, params, row));
+        if (++batch.size >= MAX_DEFERRED) {
+            sendDeferred();
+        }
+    }
+
     /** A read, after every deferred write. */
     public JdbcClient.StatementSpec query(String sql) {
         sendDeferred();
@@ -154,7 +186,8 @@ public class ReadModelJdbc {
         batch.byTable.clear();
         batch.replaceable.clear();
         batch.size = 0;
-        for (List<Write> writes : sending) {
+        for (List<Write> table : sending) {
+            List<Write> writes = inRuns(table);
             int start = 0;
             while (start < writes.size()) {
                 String sql = writes.get(start).sql();
@@ -176,6 +209,54 @@ public class ReadModelJdbc {
                 start = end;
             }
         }
+    }
+
+    /**
+     * A table's deferred writes in the order they are sent: each stretch of writes of one row each ({@link
+     * #updateRow}) in rounds — every row's first write of the stretch, then every row's second, … — and within a round
+     * by statement, in the order of each statement's first write (rows' writes commute, a row's keep their order);
+     * every other write stays in its place.
+     */
+    static List<Write> inRuns(List<Write> writes) {
+        List<Write> ordered = new ArrayList<>(writes.size());
+        List<Map<String, List<Write>>> rounds = new ArrayList<>();
+        Map<Object, Integer> writesOfRow = new HashMap<>();
+        for (Write write : writes) {
+            if (write.row() == null) {
+                flush(rounds, ordered);
+                writesOfRow.clear();
+                ordered.add(write);
+                continue;
+            }
+            int round = writesOfRow.merge(write.row(), 1, Integer::sum) - 1;
+            if (round == rounds.size()) {
+                rounds.add(new LinkedHashMap<>());
+            }
+            rounds.get(round)
+                    .computeIfAbsent(write.sql(), sql -> new ArrayList<>())
+                    .add(write);
+        }
+        flush(rounds, ordered);
+        return ordered;
+    }
+
+    private static void flush(List<Map<String, List<Write>>> rounds, List<Write> ordered) {
+        for (Map<String, List<Write>> round : rounds) {
+            for (List<Write> run : round.values()) {
+                ordered.addAll(run);
+            }
+        }
+        rounds.clear();
+    }
+
+    /** For tests: the statements of deferred writes (sql, row or null) in the order {@link #inRuns} sends them. */
+    static List<String> sendingOrder(List<Object[]> writes) {
+        return inRuns(writes.stream()
+                        .map(w -> new Write((String) w[0], new Object[0], w[1]))
+                        .toList())
+                .stream()
+                .map(w -> w.sql() + (w.row() == null ? "" : " " + w.row()))
+                .toList();
     }
 
     /** Sends a run of the same plain insert as one COPY, if it is one ({@link CopyInsert}); false: send it else. */

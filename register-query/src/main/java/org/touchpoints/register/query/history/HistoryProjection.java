@@ -5,28 +5,36 @@ import java.lang.reflect.RecordComponent;
 import java.sql.Timestamp;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
+import org.axonframework.eventhandling.EventMessage;
 import org.axonframework.eventhandling.ResetHandler;
 import org.axonframework.eventhandling.SequenceNumber;
+import org.axonframework.serialization.Serializer;
+import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.stereotype.Component;
 import org.touchpoints.register.api.RegisterEvent;
 import org.touchpoints.register.query.config.Projections;
 import org.touchpoints.register.query.config.ReadModelJdbc;
-import tools.jackson.databind.json.JsonMapper;
 
-/** The audit trail: every event of every register, in order, with who, when and the full payload. */
+/**
+ * The audit trail: every event of every register, in order, with who, when and the full payload. The payload is the
+ * event's JSON as the event store holds it (after any upcasting): the event serializer's own form, which a message
+ * read from the store gives back without writing it again ({@link EventMessage#serializePayload}: a message
+ * deserialised by the same serializer returns its serialized payload); a message not read from the store (a
+ * subscribing processor's) is serialised by that same serializer, so the JSON is the same either way.
+ */
 @Component
 @ProcessingGroup(Projections.HISTORY)
 public class HistoryProjection {
     private final ReadModelJdbc jdbc;
-    private final JsonMapper mapper;
+    private final Serializer serializer;
 
-    public HistoryProjection(ReadModelJdbc jdbc, JsonMapper mapper) {
+    public HistoryProjection(ReadModelJdbc jdbc, @Qualifier("eventSerializer") Serializer serializer) {
         this.jdbc = jdbc;
-        this.mapper = mapper;
+        this.serializer = serializer;
     }
 
     @EventHandler
-    void on(RegisterEvent e, @SequenceNumber Long sequence) {
+    void on(RegisterEvent e, @SequenceNumber Long sequence, EventMessage<?> message) {
         jdbc.update(
                 """
                         insert into q_history(register_id, sequence, event, at, by_user, change_id, payload)
@@ -37,7 +45,7 @@ public class HistoryProjection {
                 Timestamp.from(e.at()),
                 e.by(),
                 changeIdOf(e),
-                mapper.writeValueAsString(e));
+                message.serializePayload(serializer, String.class).getData());
     }
 
     /** The {@code changeId} of the events that concern one change (a record component of that name), else null. */

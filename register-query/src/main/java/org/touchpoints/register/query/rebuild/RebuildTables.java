@@ -9,7 +9,8 @@ import org.touchpoints.register.query.config.Projections;
 /**
  * The fresh tables a rebuild writes, beside the live ones: schema {@value #SCHEMA} holds an empty copy of every
  * rebuilt table ({@code like … including all}: columns, defaults, constraints, indexes) and of the sequences the
- * handlers name ({@code q_row_entry_seq}); a serial column gets a sequence of its own copy. The handlers' SQL names
+ * handlers name; a serial column (or one whose default is a sequence it owns, as {@code q_row.entry_no}) gets a
+ * sequence of its own copy, named as the live one. The handlers' SQL names
  * its tables unqualified, so a transaction with {@code set local search_path} {@value #SEARCH_PATH} writes here.
  * {@link #swap} moves the copies into {@code public} and drops the tables they replace, in the caller's transaction.
  *
@@ -56,15 +57,19 @@ final class RebuildTables {
             String name = definition.replaceFirst("^CREATE INDEX (\\S+) ON .*$", "$1");
             jdbc.sql("drop index " + SCHEMA + "." + name).update();
         }
-        // a serial column's default still names the live table's sequence: give the copy its own
+        // a serial column's default still names the live table's sequence: give the copy its own, of the same name
+        // (it replaces the live one at the switch: q_change_timeline_seq_seq, q_row_entry_seq)
         List<String[]> serials = jdbc.sql("""
-                        select table_name, column_name from information_schema.columns
-                        where table_schema = ? and column_default like 'nextval(%'""")
+                        select c.table_name, c.column_name,
+                               (select s.relname from pg_class s where s.oid =
+                                   pg_get_serial_sequence('public.' || c.table_name, c.column_name)::regclass)
+                        from information_schema.columns c
+                        where c.table_schema = ? and c.column_default like 'nextval(%'""")
                 .param(SCHEMA)
-                .query((rs, i) -> new String[] {rs.getString(1), rs.getString(2)})
+                .query((rs, i) -> new String[] {rs.getString(1), rs.getString(2), rs.getString(3)})
                 .list();
         for (String[] serial : serials) {
-            String sequence = SCHEMA + "." + serial[0] + "_" + serial[1] + "_seq";
+            String sequence = SCHEMA + "." + (serial[2] != null ? serial[2] : serial[0] + "_" + serial[1] + "_seq");
             jdbc.sql("create sequence " + sequence + " owned by " + SCHEMA + "." + serial[0] + "." + serial[1])
                     .update();
             jdbc.sql("alter table " + SCHEMA + "." + serial[0] + " alter column " + serial[1] + " set default nextval('"
@@ -169,7 +174,7 @@ final class RebuildTables {
         jdbc.sql("drop schema if exists " + SCHEMA + " cascade").update();
     }
 
-    /** The live read models' sequences that no column owns ({@code q_row_entry_seq}): the handlers name them. */
+    /** The live read models' sequences that no column owns (none since {@code q_row_entry_seq} is owned by its column). */
     private List<String> freeSequences() {
         return jdbc.sql("""
                         select c.relname from pg_class c join pg_namespace n on n.oid = c.relnamespace

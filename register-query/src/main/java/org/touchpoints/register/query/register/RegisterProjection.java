@@ -156,7 +156,8 @@ public class RegisterProjection {
      */
     @EventHandler
     void on(ChangeInitiated e) {
-        jdbc.update(
+        jdbc.updateRow(
+                e.changeId(),
                 """
                         insert into q_register_proposal(change_id, register_id, kind, row_id, after_row, division, operations)
                         values (?, ?, ?, ?, cast(? as jsonb), ?, cast(? as jsonb))""",
@@ -230,7 +231,7 @@ public class RegisterProjection {
     /** The change is decided: its proposal is applied or dropped, and kept no longer. */
     private void forget(String changeId) {
         proposals.remove(changeId);
-        jdbc.update("delete from q_register_proposal where change_id = ?", changeId);
+        jdbc.updateRow(changeId, "delete from q_register_proposal where change_id = ?", changeId);
     }
 
     private void apply(String registerId, Proposal p) {
@@ -279,8 +280,9 @@ public class RegisterProjection {
     }
 
     private void insertRow(String registerId, String rowId, RowContent row) {
+        // entry_no: the column's default, the next of q_row_entry_seq (a rebuild's runs of these go as COPY)
         jdbc.update("""
-                        insert into q_row(register_id, row_id, entry_no, content)
-                        values (?, ?, nextval('q_row_entry_seq'), cast(? as jsonb))""", registerId, rowId, json.write(row));
+                        insert into q_row(register_id, row_id, content)
+                        values (?, ?, cast(? as jsonb))""", registerId, rowId, json.write(row));
     }
 }

@@ -34,6 +34,14 @@ class CopyInsertTest {
     }
 
     @Test
+    void aRowsInsertIsACopyItsEntryNumberTheColumnsDefault() {
+        assertThat(CopyInsert.of("""
+                                insert into q_row(register_id, row_id, content)
+                                values (?, ?, cast(? as jsonb))""").orElseThrow().copy())
+                .isEqualTo("copy q_row (register_id, row_id, content) from stdin");
+    }
+
+    @Test
     void anythingElseGoesAsABatch() {
         assertThat(CopyInsert.of("insert into q_row(register_id, row_id, entry_no, content)"
                         + " values (?, ?, nextval('q_row_entry_seq'), cast(? as jsonb))"))

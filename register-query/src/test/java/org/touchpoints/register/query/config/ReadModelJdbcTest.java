@@ -2,6 +2,7 @@ package org.touchpoints.register.query.config;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.util.List;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -44,5 +45,46 @@ class ReadModelJdbcTest {
                 .isEmpty();
         assertThat(ReadModelJdbc.onlyTable("UPDATE Q_CHANGE SET STATUS = ? WHERE CHANGE_ID = ?"))
                 .isEqualTo("q_change");
+    }
+
+    @Test
+    void writesOfOneRowEachGoInRoundsByStatementAndEachRowKeepsItsOrder() {
+        String insert = "insert into q_change(change_id) values (?)";
+        String step = "update q_change set status = ? where change_id = ?";
+        String approve = "update q_change set approved_at = ? where change_id = ?";
+        String many = "update q_change set status = ? where change_id = any(?)";
+        assertThat(ReadModelJdbc.sendingOrder(List.of(
+                        new Object[] {insert, "a"},
+                        new Object[] {step, "a"},
+                        new Object[] {insert, "b"},
+                        new Object[] {approve, "z"},
+                        new Object[] {step, "b"},
+                        new Object[] {approve, "a"},
+                        new Object[] {insert, "c"},
+                        new Object[] {many, null},
+                        new Object[] {step, "a"},
+                        new Object[] {insert, "d"})))
+                .as("a row's writes in their order, other rows' writes moved into runs; never across a write of"
+                        + " several rows")
+                .containsExactly(
+                        insert + " a",
+                        insert + " b",
+                        insert + " c",
+                        approve + " z",
+                        step + " a",
+                        step + " b",
+                        approve + " a",
+                        many,
+                        step + " a",
+                        insert + " d");
+    }
+
+    @Test
+    void writesNotOfOneRowKeepTheirOrder() {
+        String a = "insert into q_row(register_id, row_id, content) values (?, ?, ?)";
+        String b = "update q_row set content = ? where register_id = ? and row_id = ?";
+        assertThat(ReadModelJdbc.sendingOrder(
+                        List.of(new Object[] {a, null}, new Object[] {b, null}, new Object[] {a, null})))
+                .containsExactly(a, b, a);
     }
 }
