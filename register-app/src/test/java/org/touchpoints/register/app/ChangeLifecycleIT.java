@@ -11,6 +11,7 @@ import org.axonframework.eventsourcing.eventstore.DomainEventStream;
 import org.axonframework.eventsourcing.eventstore.EventStore;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.simple.JdbcClient;
 import org.touchpoints.register.api.change.ChangeInitiated;
 import org.touchpoints.register.api.publication.Published;
 import org.touchpoints.register.api.row.RegisterCsv;
@@ -238,5 +239,39 @@ class ChangeLifecycleIT extends ApplicationIT {
             events.add(m.getPayload());
         }
         return events;
+    }
+
+    @Autowired
+    JdbcClient jdbc;
+
+    /**
+     * The audit trail keeps each event of a command as the event store holds it: its history entry's payload is the
+     * stored event's JSON (taken from the form the store serialised, not written again), one entry per event, of the
+     * event's type, with the command's fields.
+     */
+    @Test
+    void theAuditTrailHoldsEachEventAsTheEventStoreStoresIt() {
+        String register = newRegister();
+        String changeId = approvedChange(register, "Канал аудита");
+        Long events = jdbc.sql("select count(*) from domain_event_entry where aggregate_identifier = ?")
+                .param(register)
+                .query(Long.class)
+                .single();
+        Long same = jdbc.sql("""
+                        select count(*) from domain_event_entry e
+                        join q_history h on h.register_id = e.aggregate_identifier and h.sequence = e.sequence_number
+                        where e.aggregate_identifier = ?
+                          and h.payload = convert_from(e.payload, 'UTF8')::jsonb
+                          and e.payload_type like '%.' || h.event""").param(register).query(Long.class).single();
+        assertThat(events).isGreaterThanOrEqualTo(4); // at least the register's creation, the initiation, two approvals
+        assertThat(same).isEqualTo(events);
+        List<String> ofTheChange =
+                jdbc.sql("""
+                        select payload ->> 'changeId' || ' ' || (payload ->> 'registerId') || ' ' || event
+                        from q_history where register_id = ? and change_id = ? order by sequence""").params(register, changeId).query(String.class).list();
+        assertThat(ofTheChange).hasSizeGreaterThanOrEqualTo(3);
+        assertThat(ofTheChange).allMatch(entry -> entry.startsWith(changeId + " " + register + " "));
+        assertThat(ofTheChange.get(0)).endsWith(" ChangeInitiated");
+        assertThat(ofTheChange.get(1)).endsWith(" DivisionApproved");
     }
 }

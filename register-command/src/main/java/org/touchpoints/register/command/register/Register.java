@@ -108,6 +108,14 @@ public class Register {
      * on every initiation: JFR at K = 8, ~9 % of the request threads' samples in registers of a few hundred rows).
      */
     private final Map<String, Map<String, RowContent>> rowsByProcess = new HashMap<>();
+    /**
+     * The directions of each process ({@link Identity#name} of the process), as {@link Text#key} with how many of its
+     * rows stand in each, kept with the rows: a proposed row whose direction is already one of its process's (the
+     * usual row) needs no walk over the process's rows; only a new direction asks directionFollowsTheProcess over
+     * them (in the benchmark's registers every row is in one process: the walk was ~5 % of the request threads'
+     * samples at a few hundred rows, and grew with each row).
+     */
+    private final Map<String, Map<String, Integer>> directionKeysByProcess = new HashMap<>();
     /** The rows of each touchpoint key, kept with the rows: oneTouchpointPerProcess asks only the rows of the key. */
     private final Map<String, Set<String>> rowsByTouchpointKey = new HashMap<>();
     /**
@@ -305,8 +313,10 @@ public class Register {
             }
             after = RowRules.normalise(cmd.row(), division, template);
             if (template != Template.FIVE_COLUMN) { // five columns have no direction: each process is its own group
-                RowRules.directionFollowsTheProcess(
-                        rowsOfProcess(after.process()), after, cmd.kind() == ChangeKind.ADD ? null : rowId);
+                String replaced = cmd.kind() == ChangeKind.ADD ? null : rowId;
+                if (!anotherRowOfTheProcessHasTheDirection(after, replaced)) {
+                    RowRules.directionFollowsTheProcess(rowsOfProcess(after.process()), after, replaced);
+                }
             }
         }
         if (cmd.kind() == ChangeKind.EDIT) {
@@ -777,6 +787,10 @@ public class Register {
 
     private void putRow(String rowId, RowContent row) {
         RowContent previous = rows.put(rowId, row);
+        if (previous != null) {
+            countDirection(previous, -1);
+        }
+        countDirection(row, +1);
         String key = row.touchpointKey();
         String previousKey = touchpointKeys.put(rowId, key);
         if (previousKey != null && !previousKey.equals(key)) {
@@ -807,7 +821,42 @@ public class Register {
         }
         if (previous != null) {
             unindex(rowId, previous);
+            countDirection(previous, -1);
         }
+    }
+
+    private void countDirection(RowContent row, int delta) {
+        String process = Identity.name(row.process());
+        Map<String, Integer> ofProcess = directionKeysByProcess.computeIfAbsent(process, k -> new HashMap<>());
+        ofProcess.merge(Text.key(row.direction()), delta, (a, b) -> a + b == 0 ? null : a + b);
+        if (ofProcess.isEmpty()) {
+            directionKeysByProcess.remove(process);
+        }
+    }
+
+    /**
+     * Whether a row of the proposed row's process other than {@code replacedRowId} stands in the proposed direction
+     * ({@link Text#key}): then directionFollowsTheProcess has nothing to refuse (the process's directions include
+     * the proposed one), and is asked only otherwise.
+     */
+    private boolean anotherRowOfTheProcessHasTheDirection(RowContent proposed, String replacedRowId) {
+        String process = Identity.name(proposed.process());
+        Map<String, Integer> ofProcess = directionKeysByProcess.get(process);
+        if (ofProcess == null) {
+            return false;
+        }
+        String key = Text.key(proposed.direction());
+        Integer count = ofProcess.get(key);
+        if (count == null) {
+            return false;
+        }
+        RowContent replaced = replacedRowId == null ? null : rows.get(replacedRowId);
+        if (replaced != null
+                && Identity.name(replaced.process()).equals(process)
+                && Text.key(replaced.direction()).equals(key)) {
+            return count > 1;
+        }
+        return count > 0;
     }
 
     private void unindex(String rowId, RowContent row) {

@@ -139,4 +139,57 @@ class RowIndexRulesTest {
                 .expectExceptionMessage(rule("oneTouchpointPerProcess"))
                 .expectNoEvents();
     }
+
+    /** The mail row, the only row of the appeals process, now in another direction (same process). */
+    private static List<Object> mailInAnotherDirection() {
+        RowContent redirected = row(SERVICES, APPEALS_PROCESS, MAIL.touchpoint(), APPEALS);
+        return registerWith(approved(editInitiated("c-redirect", MAIL_ID, MAIL, redirected)));
+    }
+
+    @Test
+    void aProcessWhoseOnlyRowChangedItsDirectionNoLongerTakesTheOldOne() {
+        fixture.given(mailInAnotherDirection())
+                .when(byOtherSpecialist(add(
+                        "c-appeal",
+                        row(
+                                APPEALS_DIRECTION,
+                                APPEALS_PROCESS,
+                                new Touchpoint("ЕПГУ", Channel.DIGITAL, "https://www.gosuslugi.ru"),
+                                null))))
+                .expectException(RuleViolatedException.class)
+                .expectExceptionMessage(rule("directionFollowsTheProcess"))
+                .expectNoEvents();
+    }
+
+    @Test
+    void aProcessWhoseOnlyRowChangedItsDirectionTakesTheNewOne() {
+        fixture.given(mailInAnotherDirection())
+                .when(byOtherSpecialist(add(
+                        "c-appeal",
+                        row(
+                                "  предоставление   государственных услуг ",
+                                APPEALS_PROCESS,
+                                new Touchpoint("ЕПГУ", Channel.DIGITAL, "https://www.gosuslugi.ru"),
+                                null))))
+                .expectSuccessfulHandlerExecution()
+                .expectResultMessagePayload(ChangeStatus.INITIATED);
+    }
+
+    @Test
+    void theOnlyRowOfAProcessMayBeEditedIntoAnotherDirection() {
+        fixture.given(register())
+                .when(byOtherSpecialist(
+                        edit("c-redirect", MAIL_ID, row(SERVICES, APPEALS_PROCESS, MAIL.touchpoint(), null))))
+                .expectSuccessfulHandlerExecution()
+                .expectResultMessagePayload(ChangeStatus.INITIATED);
+    }
+
+    @Test
+    void aRowOfAProcessWithTwoRowsMayNotBeEditedIntoAnotherDirection() {
+        fixture.given(register())
+                .when(edit("c-redirect", PHONE_ID, row(APPEALS_DIRECTION, LICENSING_PROCESS, PHONE.touchpoint(), null)))
+                .expectException(RuleViolatedException.class)
+                .expectExceptionMessage(rule("directionFollowsTheProcess"))
+                .expectNoEvents();
+    }
 }

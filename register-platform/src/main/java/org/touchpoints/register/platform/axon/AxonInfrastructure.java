@@ -162,9 +162,13 @@ public class AxonInfrastructure {
                 .build();
     }
 
-    /** The register aggregate's commands routed by {@link CachedCommandTargetResolver} ({@code @Aggregate}). */
+    /**
+     * The register aggregate's commands routed by {@link CachedCommandTargetResolver} ({@code @Aggregate}), and to its
+     * changes through Axon's property lookup with the answers remembered ({@link CachedPropertyAccessStrategy}).
+     */
     @Bean
     CommandTargetResolver registerTargetResolver() {
+        CachedPropertyAccessStrategy.register();
         return new CachedCommandTargetResolver();
     }
 

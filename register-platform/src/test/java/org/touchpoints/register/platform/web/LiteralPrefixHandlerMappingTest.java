@@ -3,8 +3,11 @@ package org.touchpoints.register.platform.web;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.List;
+import java.util.Set;
 import org.junit.jupiter.api.Test;
 import org.springframework.mock.web.MockHttpServletRequest;
+import org.springframework.web.bind.annotation.RequestMethod;
+import org.springframework.web.servlet.mvc.condition.RequestMethodsRequestCondition;
 import org.springframework.web.servlet.mvc.method.RequestMappingInfo;
 import org.springframework.web.util.ServletRequestPathUtils;
 import org.springframework.web.util.UrlPathHelper;
@@ -86,5 +89,37 @@ class LiteralPrefixHandlerMappingTest {
         assertThat(LiteralPrefixHandlerMapping.literalPrefix("/swagger-ui/**")).isEqualTo("/swagger-ui");
         assertThat(LiteralPrefixHandlerMapping.literalPrefix("/{id}")).isNull();
         assertThat(LiteralPrefixHandlerMapping.literalPrefix("relative")).isNull();
+    }
+
+    /** The method test passes every request Spring's method condition accepts, and refuses the others it can. */
+    @Test
+    void theMethodTestNeverRefusesWhatSpringMatches() {
+        List<Set<RequestMethod>> declared = List.of(
+                Set.of(),
+                Set.of(RequestMethod.GET),
+                Set.of(RequestMethod.POST),
+                Set.of(RequestMethod.GET, RequestMethod.POST),
+                Set.of(RequestMethod.PUT, RequestMethod.DELETE),
+                Set.of(RequestMethod.OPTIONS));
+        int refused = 0;
+        for (Set<RequestMethod> methods : declared) {
+            RequestMethodsRequestCondition condition =
+                    new RequestMethodsRequestCondition(methods.toArray(RequestMethod[]::new));
+            for (RequestMethod method : RequestMethod.values()) {
+                MockHttpServletRequest request = new MockHttpServletRequest(method.name(), "/api/v1/registers");
+                boolean spring = condition.getMatchingCondition(request) != null;
+                boolean passes = LiteralPrefixHandlerMapping.allows(methods, method);
+                if (spring) {
+                    assertThat(passes).as(methods + " takes " + method).isTrue();
+                } else if (!passes) {
+                    refused++;
+                }
+            }
+        }
+        assertThat(LiteralPrefixHandlerMapping.allows(Set.of(RequestMethod.GET), RequestMethod.HEAD))
+                .isTrue();
+        assertThat(LiteralPrefixHandlerMapping.allows(Set.of(RequestMethod.GET), RequestMethod.POST))
+                .isFalse();
+        assertThat(refused).as("requests passed over without matching").isGreaterThan(20);
     }
 }

@@ -51,18 +51,21 @@ public class ApprovalLeadTimes {
                 .update();
     }
 
+    /** One statement: the row's initiation time comes back from the update that stamps the head's approval. */
     @EventHandler
     void on(DivisionApproved e) {
-        since("initiated_at", e.changeId()).ifPresent(t -> record(division, t, e.at()));
-        jdbc.sql("update metrics_approval_step set division_approved_at = ? where change_id = ?")
-                .params(Timestamp.from(e.at()), e.changeId())
-                .update();
+        first(jdbc.sql("update metrics_approval_step set division_approved_at = ? where change_id = ? "
+                                + "returning initiated_at")
+                        .params(Timestamp.from(e.at()), e.changeId()))
+                .ifPresent(t -> record(division, t, e.at()));
     }
 
+    /** One statement: the head's approval time comes back from the delete that closes the change's row. */
     @EventHandler
     void on(DeputyApproved e) {
-        since("division_approved_at", e.changeId()).ifPresent(t -> record(deputy, t, e.at()));
-        decided(e.changeId());
+        first(jdbc.sql("delete from metrics_approval_step where change_id = ? returning division_approved_at")
+                        .param(e.changeId()))
+                .ifPresent(t -> record(deputy, t, e.at()));
     }
 
     @EventHandler
@@ -80,13 +83,9 @@ public class ApprovalLeadTimes {
         decided(e.changeId());
     }
 
-    private java.util.Optional<Instant> since(String column, String changeId) {
-        return jdbc
-                .sql("select " + column + " from metrics_approval_step where change_id = ?")
-                .param(changeId)
-                .query(Timestamp.class)
-                .list()
-                .stream()
+    /** The first non-null time the statement returns. */
+    private static java.util.Optional<Instant> first(JdbcClient.StatementSpec statement) {
+        return statement.query(Timestamp.class).list().stream()
                 .filter(Objects::nonNull)
                 .findFirst()
                 .map(Timestamp::toInstant);
