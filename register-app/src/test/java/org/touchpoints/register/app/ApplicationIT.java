@@ -132,6 +132,12 @@ public abstract class ApplicationIT {
     /** A new register with no divisions, members or rows (for imports): only the administrator may act in it. */
     protected String emptyRegister() {
         String id = "imp-" + UUID.randomUUID().toString().substring(0, 8);
+        createEmptyRegister(id);
+        return id;
+    }
+
+    /** Creates register {@code id} with no divisions, members or rows (as {@link #emptyRegister()}). */
+    protected void createEmptyRegister(String id) {
         ok(api.as("admin")
                 .post(
                         "/api/v1/registers",
@@ -146,7 +152,6 @@ public abstract class ApplicationIT {
                                 "SIX_COLUMN",
                                 "publicationDeadlineWorkingDays",
                                 10)));
-        return id;
     }
 
     protected static Map<String, Object> row(String process, String touchpoint, String channel, List<Integer> needs) {

@@ -83,20 +83,7 @@ class DeadlineDashboardFreshIT extends ApplicationIT {
         String id = "sugg-" + UUID.randomUUID().toString().substring(0, 8);
         assertThat(suggested(id)).isEmpty();
         assertThat(suggested(id)).as("asked again, nothing moved").isEmpty();
-        ok(api.as("admin")
-                .post(
-                        "/api/v1/registers",
-                        Map.of(
-                                "id",
-                                id,
-                                "authority",
-                                "ГЖИ Смоленской области",
-                                "timeZone",
-                                "Europe/Moscow",
-                                "template",
-                                "SIX_COLUMN",
-                                "publicationDeadlineWorkingDays",
-                                10)));
+        createEmptyRegister(id);
         assertThat(suggested(id)).as("a new register").containsExactly(id);
     }
 
