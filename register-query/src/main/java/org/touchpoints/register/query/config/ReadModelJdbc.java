@@ -94,10 +94,8 @@ public class ReadModelJdbc {
             jdbc.sql(sql).params(params).update();
             return;
         }
-        batch.byTable.computeIfAbsent(table, t -> new ArrayList<>()).add(new Write(sql, params));
-        if (++batch.size >= MAX_DEFERRED) {
-            sendDeferred();
-        }
+        keep(batch, table, new Write(sql, params));
+        counted(batch);
     }
 
     /**
@@ -122,12 +120,9 @@ public class ReadModelJdbc {
         if (table.isEmpty()) {
             throw new IllegalArgumentException("A replacing write names one rebuilt table: " + sql);
         }
-        List<Write> writes = batch.byTable.computeIfAbsent(table, t -> new ArrayList<>());
-        writes.add(new Write(sql, params));
+        List<Write> writes = keep(batch, table, new Write(sql, params));
         batch.replaceable.put(key, new Replaceable(writes, writes.size() - 1));
-        if (++batch.size >= MAX_DEFERRED) {
-            sendDeferred();
-        }
+        counted(batch);
     }
 
     /**
@@ -150,7 +145,19 @@ public class ReadModelJdbc {
         if (table.isEmpty()) {
             throw new IllegalArgumentException("A write of one row names one rebuilt table: " + sql);
         }
-        batch.byTable.computeIfAbsent(table, t -> new ArrayList<>()).add(new Write(sql, params, row));
+        keep(batch, table, new Write(sql, params, row));
+        counted(batch);
+    }
+
+    /** Keeps {@code write} with the batch's other writes of {@code table}; those writes, this one last. */
+    private static List<Write> keep(Batch batch, String table, Write write) {
+        List<Write> writes = batch.byTable.computeIfAbsent(table, t -> new ArrayList<>());
+        writes.add(write);
+        return writes;
+    }
+
+    /** Counts a kept write: a full batch is sent. */
+    private void counted(Batch batch) {
         if (++batch.size >= MAX_DEFERRED) {
             sendDeferred();
         }
